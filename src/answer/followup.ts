@@ -1,0 +1,85 @@
+/**
+ * Follow-up resolution: turns "And what did he tell the regional
+ * organizations?", "Where was that?" or "what else?" into a standalone
+ * question, using the earlier turns of the conversation.
+ */
+import type { Conversation, Quotation, Turn } from '../types.js';
+import { terms } from '../retrieve/terms.js';
+
+export interface Resolved {
+  /** The question as a standalone question (what retrieval and intent parsing see). */
+  standalone: string;
+  /** Extra retrieval context from the previous turn (its question's terms), empty for a new question. */
+  context: string;
+  kind: 'new' | 'more' | 'followup';
+  /** Quotes shown earlier in the conversation (for "what else?"). */
+  shown: { doc: string; start: number; end: number }[];
+  /** Paragraphs the previous answer quoted: a follow-up about "that" most likely means them. */
+  focus: { doc: string; paragraph: number }[];
+}
+
+const MORE = /^(?:and\s+)?(?:what|anything|something|tell me|give me|any|show me)?\s*(?:else|more)\b(?:\s+(?:did|does|do|is|was|about|quotes?|passages?|from|in)\b.*)?\s*[?.!]*$|^(?:go on|continue|more please|next)[?.!]*$/i;
+const PERSON_PRONOUN = /\b(he|she|him|her|his|hers)\b/i;
+const PLURAL_PRONOUN = /\b(they|them|their|theirs)\b/i;
+const DEICTIC = /\b(that|this|it|there|those|these|then)\b/i;
+
+/** The most recent person the conversation was about: a speaker of a quoted passage, else a name in the question. */
+function lastPerson(turns: Turn[], quotations: Quotation[]): string | null {
+  for (let i = turns.length - 1; i >= 0; i--) {
+    const t = turns[i]!;
+    const speakers = t.answer.quotes.map((q) => q.attribution?.speaker).filter((s): s is string => !!s);
+    const named = namedSpeaker(t.standalone, quotations);
+    if (named) return named;
+    if (speakers.length) return speakers[0]!;
+  }
+  return null;
+}
+
+/** A speaker from the quotation index whose name (or surname) the text mentions. */
+export function namedSpeaker(text: string, quotations: Quotation[]): string | null {
+  const lower = text.toLowerCase();
+  for (const s of new Set(quotations.map((q) => q.speaker).filter((s): s is string => !!s))) {
+    const parts = s.split(/\s+/);
+    const surname = parts[parts.length - 1]!.toLowerCase();
+    if (lower.includes(s.toLowerCase()) || (surname.length > 2 && new RegExp(`\\b${surname.replace(/[^\p{L}\p{N}-]/gu, '')}\\b`, 'iu').test(lower))) return s;
+  }
+  return null;
+}
+
+const surname = (name: string) => name.split(/\s+/).pop()!;
+
+/**
+ * @example
+ * resolveFollowUp('And what did he tell the regional organizations?', conversation, quotations).standalone
+ * // 'And what did Annan tell the regional organizations?'
+ */
+export function resolveFollowUp(question: string, conversation: Conversation | undefined, quotations: Quotation[]): Resolved {
+  const turns = conversation?.turns ?? [];
+  const shown = turns.flatMap((t) => t.answer.quotes.map(({ doc, start, end }) => ({ doc, start, end })));
+  const none: Resolved = { standalone: question, context: '', kind: 'new', shown: [], focus: [] };
+  const prev = turns[turns.length - 1];
+  if (!prev) return none;
+  const focus = prev.answer.quotes.map((q) => ({ doc: q.doc, paragraph: q.paragraph }));
+
+  if (MORE.test(question.trim())) {
+    return { standalone: prev.standalone, context: '', kind: 'more', shown, focus: [] };
+  }
+  const qTerms = terms(question);
+  let standalone = question;
+  let resolved = false;
+  const person = PERSON_PRONOUN.test(question) && !namedSpeaker(question, quotations) ? lastPerson(turns, quotations) : null;
+  if (person) {
+    const name = surname(person);
+    standalone = standalone
+      .replace(/\b(he|she)\b/gi, name)
+      .replace(/\b(him|her)\b(?=\s*(?:[?.!,]|$|\b(?:say|tell|said|told)\b))/gi, name)
+      .replace(/\b(his|hers)\b/gi, `${name}’s`);
+    resolved = true;
+  }
+  const deictic = DEICTIC.test(question) || PLURAL_PRONOUN.test(question) || /^(and|also|but)\b/i.test(question);
+  // A short question leaning on the previous one ("Where was that?", "When?", "And the Council?")
+  if (deictic || qTerms.length <= 1) {
+    return { standalone, context: prev.standalone, kind: 'followup', shown: [], focus };
+  }
+  return resolved ? { standalone, context: '', kind: 'followup', shown: [], focus } : none;
+}

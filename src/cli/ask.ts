@@ -1,0 +1,91 @@
+/**
+ * `npm run ask -- "question"` prints the answer; `--json` prints one JSON
+ * object; `--json --conversation file.jsonl` answers each line's {"q": …}
+ * in order as one conversation, one JSON line per turn.
+ */
+import { readFile } from 'node:fs/promises';
+import { Command } from 'commander';
+import { createEngine } from '../engine.js';
+import type { Engine } from '../engine-api.js';
+import { describeError, UserError } from '../errors.js';
+import { renderAnswerText } from '../answer/render.js';
+import type { Answer, Conversation } from '../types.js';
+import { progressBar, run, setup, type Cli } from './common.js';
+
+/** The stable JSON shape other tools read. */
+export function answerJson(question: string, a: Answer) {
+  return {
+    question,
+    answer: renderAnswerText(a),
+    refused: a.refused,
+    citations: a.quotes.map(({ doc, paragraph, start, end, quote }) => ({ doc, paragraph, start, end, quote })),
+    latencyMs: a.latencyMs ?? null,
+  };
+}
+
+async function readConversation(file: string): Promise<string[]> {
+  let raw: string;
+  try {
+    raw = await readFile(file, 'utf8');
+  } catch (cause) {
+    throw new UserError(`Cannot read ${file}`, { cause });
+  }
+  return raw
+    .split(/\r?\n/)
+    .map((l, i) => ({ l: l.trim(), i }))
+    .filter(({ l }) => l)
+    .map(({ l, i }) => {
+      let v: unknown;
+      try {
+        v = JSON.parse(l);
+      } catch (cause) {
+        throw new UserError(`${file}:${i + 1}: not JSON`, { cause });
+      }
+      const q = (v as { q?: unknown })?.q;
+      if (typeof q !== 'string') throw new UserError(`${file}:${i + 1}: expected {"q": "…"}`);
+      return q;
+    });
+}
+
+let cli: Cli | undefined;
+await run(async () => {
+  const program = new Command()
+    .name('ask')
+    .description('Answer a question about the indexed documents with verified quotations.')
+    .argument('[question...]', 'the question')
+    .option('--json', 'print JSON')
+    .option('--conversation <file>', 'a JSONL file of {"q": "..."} lines, answered in order as one conversation')
+    .exitOverride()
+    .configureOutput({ writeErr: (s) => process.stderr.write(s) });
+  try {
+    program.parse(process.argv);
+  } catch (e) {
+    return (e as { exitCode?: number }).exitCode ?? 1;
+  }
+  const opts = program.opts<{ json?: boolean; conversation?: string }>();
+  const questions = opts.conversation ? await readConversation(opts.conversation) : [program.args.join(' ')];
+  if (!opts.conversation && !questions[0]!.trim()) throw new UserError('Please ask a question, e.g. npm run ask -- "What did Annan tell the Council?"');
+  cli = setup({ quiet: !!opts.json });
+  const bar = progressBar();
+  let engine: Engine;
+  try {
+    engine = await createEngine({ ...cli, onProgress: bar.onProgress });
+  } finally {
+    bar.stop();
+  }
+  const conversation: Conversation = { id: 'cli', turns: [] };
+  let failed = 0;
+  for (const q of questions) {
+    try {
+      const a = await engine.ask(q, conversation);
+      process.stdout.write(opts.json ? `${JSON.stringify(answerJson(q, a))}\n` : `${renderAnswerText(a, { multiDoc: engine.documents().length > 1 })}\n`);
+    } catch (e) {
+      if (!(e instanceof UserError)) throw e;
+      failed++;
+      if (opts.json) process.stdout.write(`${JSON.stringify({ question: q, error: describeError(e) })}\n`);
+      process.stderr.write(`Error: ${e.message}\n`);
+    }
+  }
+  await engine.close();
+  return failed ? 1 : 0;
+}, () => cli?.logger);

@@ -1,0 +1,66 @@
+/**
+ * What every command shares: .env loading, config parsing (once), the
+ * logger, a progress bar on a TTY, and one place that turns errors into a
+ * one-line message and an exit code — never a stack trace.
+ */
+import 'dotenv/config';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import cliProgress from 'cli-progress';
+import { loadConfig, type Config } from '../config.js';
+import { describeError, isUserError } from '../errors.js';
+import { createLogger, type Logger } from '../log.js';
+import type { Progress } from '../index/store.js';
+
+/** The project root (where package.json is), whatever the cwd. */
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+
+export interface Cli {
+  config: Config;
+  logger: Logger;
+}
+
+/** Parse config and make the logger. Human-readable logs on a terminal, JSON otherwise (LOG_FORMAT overrides). */
+export function setup(opts: { quiet?: boolean } = {}): Cli {
+  const config = loadConfig(process.env, ROOT);
+  const format = process.env.LOG_FORMAT ?? (process.stderr.isTTY ? 'pretty' : 'json');
+  const level = opts.quiet && config.LOG_LEVEL === 'info' ? 'warn' : config.LOG_LEVEL;
+  const logger = createLogger({ level, secrets: [config.DISCORD_TOKEN, config.LLM_API_KEY], pretty: format === 'pretty' });
+  return { config, logger };
+}
+
+/** A progress bar on stderr when it is a terminal; otherwise nothing. */
+export function progressBar(): { onProgress: Progress; stop(): void } {
+  if (!process.stderr.isTTY) return { onProgress: () => undefined, stop: () => undefined };
+  const bar = new cliProgress.SingleBar(
+    { stream: process.stderr, format: '{phase} [{bar}] {value}/{total} {unit}', hideCursor: true, clearOnComplete: true },
+    cliProgress.Presets.shades_classic,
+  );
+  let phase = '';
+  return {
+    onProgress(p, done, total) {
+      const label = p === 'embed' ? 'Embedding' : 'Reading  ';
+      if (p !== phase) {
+        if (phase) bar.stop();
+        bar.start(total, done, { phase: label, unit: p === 'embed' ? 'chunks' : 'documents' });
+        phase = p;
+      } else bar.update(done);
+    },
+    stop: () => phase && bar.stop(),
+  };
+}
+
+/**
+ * Run a command's main: a UserError prints its message; anything else
+ * prints one line and logs the cause at debug level. Exit code 1 either way.
+ */
+export async function run(main: () => Promise<number | void>, logger?: () => Logger | undefined): Promise<void> {
+  try {
+    const code = await main();
+    process.exitCode = code ?? 0;
+  } catch (e) {
+    process.stderr.write(`${isUserError(e) ? 'Error: ' : ''}${describeError(e)}\n`);
+    if (!isUserError(e)) logger?.()?.debug({ err: e }, 'unexpected error');
+    process.exitCode = 1;
+  }
+}

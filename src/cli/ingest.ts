@@ -1,0 +1,37 @@
+/**
+ * `npm run ingest -- [files|folders|URLs…] [--rebuild]` (none = the configured corpus).
+ */
+import { Command } from 'commander';
+import { loadEmbedder } from '../embed/load.js';
+import { QUOTER } from '../engine.js';
+import { ingest } from '../index/store.js';
+import { progressBar, run, setup, type Cli } from './common.js';
+
+let cli: Cli | undefined;
+await run(async () => {
+  const program = new Command()
+    .name('ingest')
+    .description('Index documents (.txt, .md, .html files, folders of them, or http(s) URLs of article pages).')
+    .argument('[sources...]', 'files, folders or URLs (default: DOCUMENTS from the config)')
+    .option('--rebuild', 'rebuild the index from scratch')
+    .exitOverride();
+  try {
+    program.parse(process.argv);
+  } catch (e) {
+    return (e as { exitCode?: number }).exitCode ?? 1;
+  }
+  cli = setup();
+  const { config, logger } = cli;
+  const sources = program.args.length ? program.args : config.DOCUMENTS;
+  const embedder = await loadEmbedder({ model: config.EMBEDDING_MODEL, cacheDir: config.MODEL_CACHE_DIR, allowRemote: config.ALLOW_REMOTE_MODELS, batchSize: config.EMBEDDING_BATCH_SIZE, logger });
+  const bar = progressBar();
+  const { report } = await ingest({ dir: config.INDEX_DIR, root: config.root, sources, embedder, quoter: QUOTER, logger, rebuild: program.opts().rebuild, onProgress: bar.onProgress }).finally(() => bar.stop());
+  await embedder?.dispose?.();
+  const n = (a: string[]) => a.length;
+  process.stdout.write(
+    `Indexed ${report.chunks} chunks with ${report.model ?? 'no embedding model (lexical only)'}: ${n(report.added)} added, ${n(report.updated)} updated, ${n(report.unchanged)} unchanged` +
+      `${report.failed.length ? `, ${report.failed.length} failed` : ''}; ${report.embedded} chunks embedded, ${report.reused} reused (${(report.ms / 1000).toFixed(1)} s).\n`,
+  );
+  for (const f of report.failed) process.stderr.write(`Failed: ${f.error}\n`);
+  return report.failed.length ? 1 : 0;
+}, () => cli?.logger);

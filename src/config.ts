@@ -1,0 +1,108 @@
+/**
+ * One zod schema for every environment variable. Parsed once at start-up
+ * (`loadConfig(process.env)`) and passed down; nothing below `cli/` reads
+ * `process.env`.
+ *
+ * @example
+ * const config = loadConfig(process.env);
+ * const engine = await createEngine({ config, logger });
+ */
+import path from 'node:path';
+import { z } from 'zod';
+import { UserError } from './errors.js';
+
+const bool = z
+  .union([z.boolean(), z.string()])
+  .transform((v, ctx) => {
+    if (typeof v === 'boolean') return v;
+    const s = v.trim().toLowerCase();
+    if (['1', 'true', 'yes', 'on'].includes(s)) return true;
+    if (['0', 'false', 'no', 'off', ''].includes(s)) return false;
+    ctx.addIssue({ code: 'custom', message: `expected true/false, got "${v}"` });
+    return z.NEVER;
+  });
+
+const list = z
+  .string()
+  .transform((s) => s.split(',').map((x) => x.trim()).filter(Boolean));
+
+const optionalString = z
+  .string()
+  .optional()
+  .transform((s) => (s && s.trim() ? s.trim() : undefined));
+
+const int = (def: number, min: number, max: number) => z.coerce.number().int().min(min).max(max).default(def);
+
+export const configSchema = z.object({
+  /** Files or folders ingested when no path is given. Comma-separated. */
+  DOCUMENTS: list.default('documents'),
+  /** Where the stored index lives. */
+  INDEX_DIR: z.string().default('embeddings/index'),
+  /** Where downloaded models are cached. */
+  MODEL_CACHE_DIR: z.string().default('embeddings/models'),
+  /** Hugging Face model id or a local folder; "none" = lexical retrieval only. */
+  EMBEDDING_MODEL: z.string().default('Snowflake/snowflake-arctic-embed-xs'),
+  /** May the model be downloaded from the Hugging Face hub? */
+  ALLOW_REMOTE_MODELS: bool.default(true),
+  /** Sentences per embedding batch. */
+  EMBEDDING_BATCH_SIZE: int(32, 1, 1024),
+  /** Passages returned by retrieval. */
+  TOP_K: int(5, 1, 50),
+  /** Most quotations in one answer. */
+  MAX_QUOTES: int(3, 1, 10),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+
+  DISCORD_TOKEN: optionalString,
+  /** The application (client) id; read from the token when absent. */
+  DISCORD_APPLICATION_ID: optionalString,
+  /** Register slash commands to this guild only (instant), else globally. */
+  DISCORD_GUILD_ID: optionalString,
+  /** REST base URL, e.g. an HTTP proxy; default Discord's own. */
+  DISCORD_API_URL: optionalString,
+  /** Channels where every message is treated as a question (comma-separated ids). */
+  DISCORD_ANSWER_CHANNELS: list.default(''),
+  /** If set, the bot only answers in these channels (and DMs if DISCORD_ALLOW_DMS). */
+  DISCORD_ALLOWED_CHANNELS: list.default(''),
+  DISCORD_ALLOW_DMS: bool.default(true),
+  /** Answer in a new thread on the question. */
+  DISCORD_THREAD_MODE: bool.default(false),
+  /** Questions per user per minute. */
+  RATE_LIMIT_PER_MINUTE: int(6, 1, 1000),
+  /** Turns remembered per conversation, and for how long. */
+  CONVERSATION_MAX_TURNS: int(10, 1, 100),
+  CONVERSATION_TTL_MINUTES: int(60, 1, 10080),
+
+  /** Any OpenAI-compatible /v1 endpoint; unset = extractive answers only. */
+  LLM_BASE_URL: optionalString,
+  LLM_MODEL: optionalString,
+  LLM_API_KEY: optionalString,
+  LLM_TIMEOUT_MS: int(30000, 100, 600000),
+  LLM_MAX_TOKENS: int(600, 16, 32000),
+  PROMPTS_DIR: z.string().default('prompts'),
+});
+
+export type Config = z.output<typeof configSchema> & { root: string };
+
+/**
+ * Parse and validate configuration. Relative paths resolve against `root`.
+ * Throws a {@link UserError} naming every bad variable.
+ */
+export function loadConfig(env: Record<string, string | undefined>, root = process.cwd()): Config {
+  const cleaned: Record<string, string> = {};
+  for (const [k, v] of Object.entries(env)) if (v !== undefined && v !== '') cleaned[k] = v;
+  const parsed = configSchema.safeParse(cleaned);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
+    throw new UserError(`Invalid configuration — ${lines.join('; ')}`);
+  }
+  const c = parsed.data;
+  const abs = (p: string) => (path.isAbsolute(p) ? p : path.resolve(root, p));
+  return {
+    ...c,
+    root,
+    DOCUMENTS: c.DOCUMENTS.map((d) => (/^https?:\/\//i.test(d) ? d : abs(d))),
+    INDEX_DIR: abs(c.INDEX_DIR),
+    MODEL_CACHE_DIR: abs(c.MODEL_CACHE_DIR),
+    PROMPTS_DIR: abs(c.PROMPTS_DIR),
+  };
+}

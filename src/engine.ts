@@ -1,0 +1,182 @@
+/**
+ * The engine: one object from (question, conversation, index) to a verified
+ * Answer, behind every front end (terminal, JSON CLI, Discord, eval).
+ *
+ * @example
+ * const config = loadConfig(process.env);
+ * const engine = await createEngine({ config, logger: createLogger() });
+ * const answer = await engine.ask('What did Annan tell the Council?');
+ */
+import { loadEmbedder } from './embed/load.js';
+import type { Embedder } from './embed/types.js';
+import type { About, AskOptions, Engine, ParagraphView, PassageRequest, QuotationFilter } from './engine-api.js';
+import { UserError } from './errors.js';
+import { buildDocument, type Source } from './ingest/document.js';
+import { buildIndex, ingest, readIndex, staleness, IndexCorruptError, type LoadedIndex, type Progress, type QuotationFinder } from './index/store.js';
+import type { Logger } from './log.js';
+import type { Config } from './config.js';
+import { createRetriever, type RetrievalMode } from './retrieve/retrieve.js';
+import { answerExtractive, termStats } from './answer/extractive.js';
+import { resolveFollowUp } from './answer/followup.js';
+import { parseQuoteIntent } from './answer/intent.js';
+import { filterQuotations, findQuotations } from './answer/quotations.js';
+import { sanitizeQuestion } from './answer/sanitize.js';
+import { summarize } from './answer/summary.js';
+import { quoteAt, verifyQuotes } from './answer/verify.js';
+import type { Answer, Conversation, Quote, SummaryLength } from './types.js';
+
+/** Bump when the quotation finder's output changes (stored quotations are then recomputed). */
+export const QUOTER: QuotationFinder = { version: 'quotes-v1', find: findQuotations };
+
+/**
+ * Refusal threshold on the best sentence's score (IDF-weighted share of the
+ * question's terms it contains, plus small bonuses). Calibrated on SQuAD dev:
+ * see `npm run eval` and the README's "Refusals" section.
+ */
+export const DEFAULT_REFUSAL_THRESHOLD = 0.45;
+
+export interface EngineDeps {
+  config: Config;
+  logger: Logger;
+  /** Use this embedder (null = lexical only) instead of loading `config.EMBEDDING_MODEL`. */
+  embedder?: Embedder | null;
+  /** Build an in-memory index from these sources instead of the configured corpus (nothing is written). */
+  documents?: Source[];
+  retrieval?: RetrievalMode;
+  refusalThreshold?: number;
+  onProgress?: Progress;
+  clock?: () => number;
+}
+
+/** Open (building or updating when missing or stale) the configured index. */
+export async function openIndex(deps: { config: Config; logger: Logger; embedder: Embedder | null; onProgress?: Progress }): Promise<LoadedIndex> {
+  const { config, logger, embedder } = deps;
+  let index: LoadedIndex | null = null;
+  try {
+    index = await readIndex(config.INDEX_DIR);
+  } catch (e) {
+    if (!(e instanceof IndexCorruptError)) throw e;
+    // ingest() moves the damaged folder aside and rebuilds.
+  }
+  const why = await staleness(index, config.DOCUMENTS, config.root, embedder?.id ?? null);
+  if (why) {
+    logger.info(`Building the index (${why})…`);
+    const { report, index: built } = await ingest({ dir: config.INDEX_DIR, root: config.root, sources: config.DOCUMENTS, embedder, quoter: QUOTER, logger, onProgress: deps.onProgress });
+    for (const f of report.failed) logger.warn(`Skipped ${f.source}: ${f.error}`);
+    index = built;
+  }
+  if (!index) throw new UserError('There is no index and no document to build one from; run `npm run ingest -- <files>`.');
+  if (index.manifest.quoter !== QUOTER.version) {
+    index.quotations = index.documents.flatMap((d) => QUOTER.find(d));
+  }
+  return index;
+}
+
+export async function createEngine(deps: EngineDeps): Promise<Engine> {
+  const { config, logger } = deps;
+  const now = deps.clock ?? Date.now;
+  const embedder =
+    deps.embedder !== undefined
+      ? deps.embedder
+      : await loadEmbedder({ model: config.EMBEDDING_MODEL, cacheDir: config.MODEL_CACHE_DIR, allowRemote: config.ALLOW_REMOTE_MODELS, batchSize: config.EMBEDDING_BATCH_SIZE, logger });
+  let index: LoadedIndex;
+  if (deps.documents) {
+    if (!deps.documents.length) throw new UserError('No documents given.');
+    const docs = deps.documents.map((s) => buildDocument(s));
+    index = (await buildIndex({ documents: docs, embedder, quoter: QUOTER, onProgress: deps.onProgress })).index;
+  } else {
+    index = await openIndex({ config, logger, embedder, onProgress: deps.onProgress });
+  }
+  const stats = termStats(index);
+  const retriever = createRetriever({ index, embedder, mode: deps.retrieval });
+  const threshold = deps.refusalThreshold ?? DEFAULT_REFUSAL_THRESHOLD;
+  const vectorsUsable = !!(embedder && index.vectors && index.manifest.model === embedder.id);
+
+  const retrieveFor = async (question: string, conversation?: Conversation, k = config.TOP_K) => {
+    const q = sanitizeQuestion(question);
+    const resolved = resolveFollowUp(q, conversation, index.quotations);
+    const query = resolved.context ? `${resolved.standalone} ${resolved.context}` : resolved.standalone;
+    return { q, resolved, passages: await retriever.search(query, k) };
+  };
+
+  const engine: Engine = {
+    async ask(question: string, conversation?: Conversation, options: AskOptions = {}): Promise<Answer> {
+      const t0 = performance.now();
+      const { q, resolved, passages } = await retrieveFor(question, conversation);
+      const intent = parseQuoteIntent(resolved.standalone);
+      const answer = answerExtractive({ question: q, resolved, intent, passages, index, stats, options: { maxQuotes: config.MAX_QUOTES, threshold }, exclude: options.exclude });
+      answer.quotes = verifyQuotes(answer.quotes, index.docById, logger);
+      if (!answer.refused && !answer.quotes.length) {
+        Object.assign(answer, { refused: true, lead: "The document doesn't say. Nothing in it answers that question closely enough to quote.", reason: 'no verified quote' });
+      }
+      answer.latencyMs = Math.round((performance.now() - t0) * 10) / 10;
+      if (conversation) {
+        conversation.turns.push({ question: q, standalone: resolved.standalone, answer, at: now() });
+        if (conversation.turns.length > config.CONVERSATION_MAX_TURNS) conversation.turns.splice(0, conversation.turns.length - config.CONVERSATION_MAX_TURNS);
+      }
+      return answer;
+    },
+
+    async retrieve(question, conversation, k) {
+      return (await retrieveFor(question, conversation, k)).passages;
+    },
+
+    async summarize(options = {}) {
+      const length: SummaryLength = options.length ?? 'medium';
+      const s = await summarize(index.documents, { length, focus: options.focus ?? null, embedder: vectorsUsable ? embedder : null });
+      s.summary = verifyQuotes(s.summary, index.docById, logger);
+      return s;
+    },
+
+    async quotations(filter: QuotationFilter = {}) {
+      const all = filter.speaker || filter.to || filter.about ? filterQuotations(index.quotations, filter) : index.quotations;
+      return all.filter((q) => verifyQuotes([{ doc: q.doc, paragraph: q.paragraph, start: q.start, end: q.end, quote: q.quote }], index.docById, logger).length === 1);
+    },
+
+    async passages(req: PassageRequest): Promise<Quote[]> {
+      const doc = req.doc ? index.docById.get(req.doc) : index.documents[0];
+      if (!doc) throw new UserError(`No such document: ${req.doc}`);
+      const limit = req.limit ?? config.MAX_QUOTES;
+      if (req.paragraph !== undefined) {
+        const p = doc.paragraphs.find((x) => x.kind === 'body' && x.n === req.paragraph);
+        const count = doc.paragraphs.filter((x) => x.kind === 'body').length;
+        if (!p) throw new UserError(`There is no ¶${req.paragraph}; “${doc.title}” has paragraphs ¶1–¶${count}.`);
+        return verifyQuotes([quoteAt(doc, p.start, p.end, p.n)], index.docById, logger);
+      }
+      if (!req.about?.trim()) throw new UserError('Say what the passage should be about, or give a paragraph number.');
+      const q = sanitizeQuestion(req.about);
+      const resolved = resolveFollowUp(q, undefined, index.quotations);
+      const passages = (await retriever.search(q, Math.max(config.TOP_K, limit))).filter((p) => !req.doc || p.chunk.docId === req.doc);
+      const a = answerExtractive({ question: q, resolved, intent: null, passages, index, stats, options: { maxQuotes: limit, threshold } });
+      return verifyQuotes(a.quotes, index.docById, logger);
+    },
+
+    paragraph(docId: string, n: number): ParagraphView | undefined {
+      const doc = index.docById.get(docId);
+      if (!doc) return undefined;
+      const body = doc.paragraphs.filter((p) => p.kind === 'body');
+      const i = body.findIndex((p) => p.n === n);
+      if (i < 0) return undefined;
+      const p = body[i]!;
+      return { doc: doc.id, title: doc.title, paragraph: p, text: doc.text.slice(p.start, p.end), prev: body[i - 1]?.n ?? null, next: body[i + 1]?.n ?? null };
+    },
+
+    documents: () => index.documents,
+
+    about(): About {
+      return {
+        documents: index.documents.map((d) => ({ id: d.id, title: d.title, paragraphs: d.paragraphs.filter((p) => p.kind === 'body').length, chars: d.text.length })),
+        chunks: index.chunks.length,
+        model: vectorsUsable ? embedder!.id : null,
+        dim: vectorsUsable ? embedder!.dim : null,
+        builtAt: index.manifest.builtAt,
+        llm: config.LLM_BASE_URL && config.LLM_MODEL ? `${config.LLM_MODEL} @ ${config.LLM_BASE_URL}` : null,
+      };
+    },
+
+    async close() {
+      await embedder?.dispose?.();
+    },
+  };
+  return engine;
+}

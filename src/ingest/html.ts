@@ -1,0 +1,45 @@
+/**
+ * Main-text extraction from an article page (Mozilla Readability over a
+ * linkedom DOM). Block elements become paragraphs separated by blank lines,
+ * so the stored text has the same paragraph structure a reader sees.
+ */
+import { Readability } from '@mozilla/readability';
+import { parseHTML } from 'linkedom';
+import { UserError } from '../errors.js';
+
+const BLOCKS = 'p, h1, h2, h3, h4, h5, h6, li, blockquote, pre, figcaption, td, th, dt, dd';
+
+/**
+ * @example
+ * extractHtml('<html><head><title>T</title></head><body><article><p>One.</p><p>Two.</p></article></body></html>', 'x.html')
+ * // { title: 'T', text: 'One.\n\nTwo.' } (roughly)
+ */
+export function extractHtml(html: string, name: string): { text: string; title?: string } {
+  const { document } = parseHTML(html);
+  let title: string | undefined = document.querySelector('title')?.textContent?.trim() || undefined;
+  let root: { querySelectorAll(s: string): ArrayLike<{ textContent: string | null; querySelector?(s: string): unknown }>; textContent: string | null } = document.body ?? document.documentElement;
+  try {
+    const article = new Readability(document as never).parse();
+    if (article?.content) {
+      title = article.title?.trim() || title;
+      root = parseHTML(`<!doctype html><html><body>${article.content}</body></html>`).document.body;
+    }
+  } catch {
+    // Readability could not make sense of it: fall back to the whole body's blocks.
+  }
+  const blocks: string[] = [];
+  const nodes = Array.from(root.querySelectorAll(BLOCKS));
+  for (const el of nodes) {
+    // Skip a block that contains other blocks (its children are listed on their own).
+    if (el.querySelector?.(BLOCKS)) continue;
+    const t = (el.textContent ?? '').replace(/\s+/g, ' ').trim();
+    if (t) blocks.push(t);
+  }
+  if (!blocks.length) {
+    const t = (root.textContent ?? '').replace(/[ \t]+/g, ' ').replace(/\n\s*\n+/g, '\n\n').trim();
+    if (t) blocks.push(t);
+  }
+  const text = blocks.join('\n\n');
+  if (!text.trim()) throw new UserError(`${name} has no readable text.`);
+  return { text: title && !text.startsWith(title) ? `${title}\n\n${text}` : text, title };
+}

@@ -1,0 +1,57 @@
+/**
+ * Hybrid retrieval: BM25 (MiniSearch) and vector search (dot product over
+ * unit vectors), fused by reciprocal rank fusion. Either side alone is a
+ * mode of its own (the evaluation's baselines); without vectors, hybrid is
+ * lexical.
+ */
+import type { Embedder } from '../embed/types.js';
+import type { LoadedIndex } from '../index/store.js';
+import type { Passage } from '../types.js';
+
+export type RetrievalMode = 'hybrid' | 'bm25' | 'vector';
+
+export interface Retriever {
+  readonly mode: RetrievalMode;
+  /** Top-k passages for a query, best first. */
+  search(query: string, k: number): Promise<Passage[]>;
+}
+
+/** The RRF constant (Cormack et al. 2009). */
+const RRF_K = 60;
+
+/**
+ * @example
+ * const retriever = createRetriever({ index, embedder, mode: 'hybrid' });
+ * const passages = await retriever.search('What did Annan tell the Council?', 5);
+ */
+export function createRetriever(deps: { index: LoadedIndex; embedder: Embedder | null; mode?: RetrievalMode }): Retriever {
+  const { index, embedder } = deps;
+  const hasVectors = !!(embedder && index.vectors && index.manifest.model === embedder.id);
+  const mode: RetrievalMode = deps.mode ?? 'hybrid';
+  return {
+    mode,
+    async search(query, k) {
+      const depth = Math.max(50, k * 4);
+      const lexical = mode === 'vector' ? [] : index.lexical.search(query, depth);
+      let vector: { id: string; score: number }[] = [];
+      if (mode !== 'bm25' && hasVectors && query.trim()) {
+        const q = await embedder!.embedQuery(query);
+        vector = index.vectors!.search(q, depth);
+      }
+      const fused = new Map<string, { score: number; bm25?: number; cosine?: number }>();
+      const add = (id: string, rank: number, part: 'bm25' | 'cosine', raw: number) => {
+        const e = fused.get(id) ?? { score: 0 };
+        e.score += mode === 'hybrid' ? 1 / (RRF_K + rank) : raw;
+        e[part] = raw;
+        fused.set(id, e);
+      };
+      lexical.forEach((h, i) => add(h.id, i + 1, 'bm25', h.score));
+      vector.forEach((h, i) => add(h.id, i + 1, 'cosine', h.score));
+      return [...fused.entries()]
+        .filter(([id]) => index.chunkById.has(id))
+        .sort((a, b) => b[1].score - a[1].score)
+        .slice(0, k)
+        .map(([id, e], i) => ({ chunk: index.chunkById.get(id)!, score: e.score, rank: i + 1, bm25: e.bm25, cosine: e.cosine }));
+    },
+  };
+}
