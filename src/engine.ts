@@ -19,7 +19,8 @@ import { createRetriever, type RetrievalMode } from './retrieve/retrieve.js';
 import { answerExtractive, termStats } from './answer/extractive.js';
 import { resolveFollowUp } from './answer/followup.js';
 import { parseQuoteIntent } from './answer/intent.js';
-import { filterQuotations, findQuotations } from './answer/quotations.js';
+import { filterQuotations, findQuotations, speakerTable } from './answer/quotations.js';
+import type { QuoteIntent } from './answer/intent.js';
 import { sanitizeQuestion } from './answer/sanitize.js';
 import { summarize } from './answer/summary.js';
 import { quoteAt, verifyQuotes } from './answer/verify.js';
@@ -88,6 +89,21 @@ export async function createEngine(deps: EngineDeps): Promise<Engine> {
     index = await openIndex({ config, logger, embedder, onProgress: deps.onProgress });
   }
   const stats = termStats(index);
+  const aliases = index.documents.map((d) => speakerTable(d));
+  const filterOpts = { aliases, docs: index.documents };
+  const matchIntent = (intent: QuoteIntent) => {
+    if (!intent) return [];
+    switch (intent.kind) {
+      case 'said-to':
+        return filterQuotations(index.quotations, { speaker: intent.speaker, to: intent.to }, filterOpts);
+      case 'said-about':
+        return filterQuotations(index.quotations, { speaker: intent.speaker, about: intent.about }, filterOpts);
+      case 'said':
+        return filterQuotations(index.quotations, { speaker: intent.speaker }, filterOpts);
+      case 'who-said':
+        return filterQuotations(index.quotations, { about: intent.about }, filterOpts);
+    }
+  };
   const retriever = createRetriever({ index, embedder, mode: deps.retrieval });
   const threshold = deps.refusalThreshold ?? DEFAULT_REFUSAL_THRESHOLD;
   const vectorsUsable = !!(embedder && index.vectors && index.manifest.model === embedder.id);
@@ -104,7 +120,7 @@ export async function createEngine(deps: EngineDeps): Promise<Engine> {
       const t0 = performance.now();
       const { q, resolved, passages } = await retrieveFor(question, conversation);
       const intent = parseQuoteIntent(resolved.standalone);
-      const answer = answerExtractive({ question: q, resolved, intent, passages, index, stats, options: { maxQuotes: config.MAX_QUOTES, threshold }, exclude: options.exclude });
+      const answer = answerExtractive({ question: q, resolved, intent, passages, index, stats, options: { maxQuotes: config.MAX_QUOTES, threshold }, exclude: options.exclude, quoted: matchIntent(intent) });
       answer.quotes = verifyQuotes(answer.quotes, index.docById, logger);
       if (!answer.refused && !answer.quotes.length) {
         Object.assign(answer, { refused: true, lead: "The document doesn't say. Nothing in it answers that question closely enough to quote.", reason: 'no verified quote' });
@@ -129,7 +145,7 @@ export async function createEngine(deps: EngineDeps): Promise<Engine> {
     },
 
     async quotations(filter: QuotationFilter = {}) {
-      const all = filter.speaker || filter.to || filter.about ? filterQuotations(index.quotations, filter) : index.quotations;
+      const all = filter.speaker || filter.to || filter.about ? filterQuotations(index.quotations, filter, filterOpts) : index.quotations;
       return all.filter((q) => verifyQuotes([{ doc: q.doc, paragraph: q.paragraph, start: q.start, end: q.end, quote: q.quote }], index.docById, logger).length === 1);
     },
 

@@ -8,7 +8,6 @@ import { terms } from '../retrieve/terms.js';
 import type { Answer, Attribution, Passage, Quotation, Quote, StoredDocument } from '../types.js';
 import type { Resolved } from './followup.js';
 import type { QuoteIntent } from './intent.js';
-import { filterQuotations } from './quotations.js';
 import { quoteAt } from './verify.js';
 
 export interface ExtractiveOptions {
@@ -56,7 +55,9 @@ interface Candidate {
   paragraph: number;
   start: number;
   end: number;
+  /** Ranking score. */
   score: number;
+  /** How well it answers at all (refusal decision). */
   coverage: number;
   attribution?: Attribution;
 }
@@ -81,6 +82,8 @@ export function answerExtractive(input: {
   stats: TermStats;
   options: ExtractiveOptions;
   exclude?: { doc: string; start: number; end: number }[];
+  /** Quotations from the quotation index that match the question's intent, best first. */
+  quoted?: Quotation[];
 }): Answer {
   const { question, resolved, intent, passages, index, stats, options } = input;
   const exclude = [...(input.exclude ?? []), ...resolved.shown];
@@ -92,33 +95,45 @@ export function answerExtractive(input: {
   const cue = TYPE_CUES[qtype];
 
   // 1. Attribution questions answer from the quotation index first.
-  const fromIndex = intent ? quotationsFor(intent, index.quotations) : [];
+  const fromIndex = input.quoted ?? [];
   const candidates = new Map<string, Candidate>();
-  const consider = (doc: StoredDocument, s: { start: number; end: number; paragraph: number }, base: number, attribution?: Attribution) => {
+  const prevFirst = resolved.focus[0];
+  const lean = qTerms.length === 0; // "Where was that?": the question's type carries the meaning
+  const consider = (doc: StoredDocument, s: { start: number; end: number; paragraph: number }, base: number, attribution?: Attribution, indexed = false) => {
     const key = `${doc.id}:${s.start}`;
     const text = doc.text.slice(s.start, s.end);
     const sTerms = new Set(terms(text));
     const hit = qTerms.filter((t) => sTerms.has(t));
     const coverage = weight(hit) / qWeight;
     const ctx = ctxTerms.length ? weight(ctxTerms.filter((t) => sTerms.has(t))) / (weight(ctxTerms) || 1) : 0;
-    const typeBonus = cue && cue.test(text) ? 0.25 : 0;
-    const inFocus = resolved.focus.some((f) => f.doc === doc.id && Math.abs(f.paragraph - s.paragraph) <= 1) ? 0.2 : 0;
-    const score = coverage + 0.25 * ctx + typeBonus + inFocus + base;
+    const typed = !!cue && (cue.test(text) || (qtype === 'where' && !!attribution?.setting));
+    const near = prevFirst && prevFirst.doc === doc.id && Math.abs(prevFirst.paragraph - s.paragraph) <= 1 ? 0.3 : 0;
+    // Confidence decides whether to answer at all; the bonuses only order the candidates.
+    // A quotation-index match answers "what did X tell Y" by construction (the speaker may be "he").
+    const confidence = Math.max(indexed ? 1 : 0, coverage + 0.3 * ctx + near + (lean && typed ? 0.3 : 0));
+    const score = confidence + (typed ? (lean ? 0.2 : 0.15) : 0) + base;
     const prev = candidates.get(key);
-    if (!prev || prev.score < score) candidates.set(key, { doc, paragraph: s.paragraph, start: s.start, end: s.end, score, coverage, attribution: attribution ?? prev?.attribution });
+    if (!prev || prev.score < score) candidates.set(key, { doc, paragraph: s.paragraph, start: s.start, end: s.end, score, coverage: confidence, attribution: attribution ?? prev?.attribution });
   };
-  for (const q of fromIndex) {
+  fromIndex.forEach((q, i) => {
     const doc = index.docById.get(q.doc);
-    if (!doc) continue;
+    if (!doc) return;
     const attribution: Attribution = { speaker: q.speaker, cue: q.cue, addressee: q.addressee, setting: q.setting };
-    for (const s of sentencesOver(doc, q.start, q.end)) consider(doc, s, 1, attribution);
-  }
+    // Earlier matches are better ones (filterQuotations ranks them); a named addressee beats a setting.
+    const base = 1 - 0.02 * i + (intent?.kind === 'said-to' && q.addressee ? 0.1 : 0);
+    for (const s of sentencesOver(doc, q.start, q.end)) consider(doc, s, base, attribution, true);
+  });
   // 2. Sentences of the retrieved passages, weighted by the passage's rank.
   for (const p of passages) {
     const doc = index.docById.get(p.chunk.docId);
     if (!doc) continue;
-    const rankBonus = 0.15 / p.rank;
+    const rankBonus = 0.1 / p.rank;
     for (const s of p.chunk.sentences) consider(doc, { ...s, paragraph: p.chunk.paragraph }, rankBonus);
+  }
+  // 3. A follow-up about "that" may be answered next to what was just quoted, even if retrieval missed it.
+  if (prevFirst) {
+    const doc = index.docById.get(prevFirst.doc);
+    for (const s of doc?.sentences ?? []) if (s.paragraph > 0 && Math.abs(s.paragraph - prevFirst.paragraph) <= 1) consider(doc!, s, 0);
   }
   // Attach attribution to any chosen sentence that holds a known quotation.
   for (const c of candidates.values()) {
@@ -131,7 +146,8 @@ export function answerExtractive(input: {
     .filter((c) => !exclude.some((e) => overlaps({ doc: c.doc.id, start: c.start, end: c.end }, e)))
     .sort((a, b) => b.score - a.score || a.start - b.start);
   const best = ranked[0];
-  const answered = best && (best.score >= options.threshold || fromIndex.length > 0);
+  const confident = ranked.reduce((m, c) => Math.max(m, c.coverage), 0);
+  const answered = best && (confident >= options.threshold || fromIndex.length > 0);
   if (!answered) {
     const more = resolved.kind === 'more' && resolved.shown.length > 0;
     return {
@@ -141,30 +157,17 @@ export function answerExtractive(input: {
         : "The document doesn't say. Nothing in it answers that question closely enough to quote.",
       quotes: [],
       refused: true,
-      reason: more ? 'exhausted' : best ? `best passage scored ${best.score.toFixed(2)} < ${options.threshold}` : 'nothing retrieved',
+      reason: more ? 'exhausted' : best ? `best sentence's confidence ${confident.toFixed(2)} < ${options.threshold}` : 'nothing retrieved',
       mode: 'extractive',
     };
   }
-  const floor = Math.max(options.threshold, best.score * 0.6);
-  const chosen = ranked.filter((c) => c.score >= floor || (fromIndex.length && c.score >= 1)).slice(0, options.maxQuotes);
+  const floor = best.score * 0.6;
+  const chosen = ranked.filter((c) => c.score >= floor && (c.coverage >= options.threshold || c.score >= 0.9)).slice(0, options.maxQuotes);
   const quotes: Quote[] = chosen.map((c) => {
     const q = quoteAt(c.doc, c.start, c.end, c.paragraph);
     return c.attribution ? { ...q, attribution: c.attribution } : q;
   });
   return { question, lead: leadLine(intent, quotes), quotes, refused: false, mode: 'extractive' };
-}
-
-function quotationsFor(intent: NonNullable<QuoteIntent>, all: Quotation[]): Quotation[] {
-  switch (intent.kind) {
-    case 'said-to':
-      return filterQuotations(all, { speaker: intent.speaker, to: intent.to });
-    case 'said-about':
-      return filterQuotations(all, { speaker: intent.speaker, about: intent.about });
-    case 'said':
-      return filterQuotations(all, { speaker: intent.speaker });
-    case 'who-said':
-      return filterQuotations(all, { about: intent.about });
-  }
 }
 
 const cites = (quotes: Quote[]) => [...new Set(quotes.map((q) => (q.paragraph ? `¶${q.paragraph}` : 'title')))].join(', ');

@@ -62,7 +62,9 @@ export function resolveFollowUp(question: string, conversation: Conversation | u
   const focus = prev.answer.quotes.map((q) => ({ doc: q.doc, paragraph: q.paragraph }));
 
   if (MORE.test(question.trim())) {
-    return { standalone: prev.standalone, context: '', kind: 'more', shown, focus: [] };
+    // "what else?" continues the last question that said what it was about (not "Where was that?").
+    const topic = [...turns].reverse().find((t) => terms(t.standalone).length >= 2) ?? prev;
+    return { standalone: topic.standalone, context: '', kind: 'more', shown, focus: [] };
   }
   const qTerms = terms(question);
   let standalone = question;
@@ -76,10 +78,11 @@ export function resolveFollowUp(question: string, conversation: Conversation | u
       .replace(/\b(his|hers)\b/gi, `${name}’s`);
     resolved = true;
   }
-  const deictic = DEICTIC.test(question) || PLURAL_PRONOUN.test(question) || /^(and|also|but)\b/i.test(question);
-  // A short question leaning on the previous one ("Where was that?", "When?", "And the Council?")
+  const deictic = DEICTIC.test(question) || PLURAL_PRONOUN.test(question);
+  // A question leaning on the previous one ("Where was that?", "When?", "And the Council?")
   if (deictic || qTerms.length <= 1) {
     return { standalone, context: prev.standalone, kind: 'followup', shown: [], focus };
   }
-  return resolved ? { standalone, context: '', kind: 'followup', shown: [], focus } : none;
+  // Only a pronoun to resolve: the question is otherwise self-contained.
+  return resolved ? { standalone, context: '', kind: 'followup', shown: [], focus: [] } : none;
 }

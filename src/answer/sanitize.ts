@@ -19,6 +19,8 @@ export function sanitizeQuestion(raw: string): string {
   const q = String(raw ?? '')
     .normalize('NFKC')
     .replace(INVISIBLE, '')
+    // Discord mention syntax and @everyone/@here carry no meaning for a question.
+    .replace(/<(?:@[!&]?|#)\d+>|@(?:everyone|here)\b/g, ' ')
     .replace(/\s+/g, ' ')
     .trim();
   if (!q || !/[\p{L}\p{N}]/u.test(q)) {

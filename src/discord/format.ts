@@ -368,12 +368,13 @@ export interface RenderAnswerOptions {
 }
 
 /**
- * Render an engine `Answer`. A refusal is plain text; otherwise one embed per
+ * Render an engine `Answer`. A refusal is plain text (its lead); otherwise one embed per
  * message with the question as title, the lead, the quotations and their
  * Show context buttons; the last message gets More quotes.
  */
 export function renderAnswer(answer: Answer, ctx: RenderContext, opts: RenderAnswerOptions = {}): Payload[] {
-  if (answer.refused) return renderNotice(answer.reason?.trim() ? answer.reason : answer.lead);
+  // A refusal's lead is the engine's sentence for the user; `reason` is a diagnostic for the log.
+  if (answer.refused) return renderNotice(answer.lead?.trim() ? answer.lead : "The document doesn't say.");
   const question = (opts.question ?? answer.question).trim();
   const standalone = (opts.standalone ?? question).trim();
   const title = fitEscaped(question, LIMITS.embedTitle);

@@ -81,6 +81,7 @@ export interface TransformersEmbedder extends Embedder {
   /** The folder the model was loaded from (the cache folder for hub models). */
   readonly location: string;
   readonly batchSize: number;
+  dispose(): Promise<void>;
 }
 
 const TASK = 'feature-extraction';
@@ -119,7 +120,8 @@ export async function loadEmbedder(options: LoadEmbedderOptions): Promise<Transf
     return embedder;
   } catch (e) {
     const reason = e instanceof LoadFailure ? e.message : `loading "${model}" failed: ${firstLine(e)}`;
-    logger.warn({ model, cause: causeChain(e) }, `no embedding model could be loaded (${reason}); answering with lexical retrieval only`);
+    const cause = e instanceof LoadFailure ? e.cause : e;
+    logger.warn({ model, ...(cause !== undefined && { cause: causeChain(cause) }) }, `no embedding model could be loaded (${reason}); answering with lexical retrieval only`);
     logger.debug({ err: e }, 'embedding model load failure (details)');
     return null;
   }
@@ -148,7 +150,7 @@ async function load(model: string, o: LoadEmbedderOptions): Promise<Transformers
       dtype = cachedDtype;
     } else {
       if (!o.allowRemote) {
-        throw new LoadFailure(`"${model}" is not in the model cache ${o.cacheDir} and downloading is disabled (ALLOW_REMOTE_MODELS=false)`);
+        throw new LoadFailure(`"${model}" is not in the model cache ${o.cacheDir} while downloading is off: ALLOW_REMOTE_MODELS=false`);
       }
       source = 'download';
       dtype = await download(model, o);
@@ -220,7 +222,7 @@ async function download(model: string, o: LoadEmbedderOptions): Promise<EmbedDty
   } finally {
     env.allowRemoteModels = false;
   }
-  throw new LoadFailure(`could not download "${model}" from the Hugging Face hub: ${causeChain(last)}`, { cause: last });
+  throw new LoadFailure(`could not download "${model}" from the Hugging Face hub: ${rootMessage(last)}`, { cause: last });
 }
 
 function pickDtype(folder: string, wanted: EmbedDtype | 'auto' | undefined, what: string): EmbedDtype {
@@ -396,6 +398,13 @@ function readJson(p: string): Record<string, unknown> | undefined {
 function firstLine(e: unknown): string {
   const msg = e instanceof Error ? e.message : String(e);
   return msg.split('\n')[0].slice(0, 300);
+}
+
+/** The innermost cause's message ("getaddrinfo ENOTFOUND huggingface.co"). */
+function rootMessage(e: unknown): string {
+  let cur = e;
+  while (cur instanceof Error && cur.cause !== undefined) cur = cur.cause;
+  return firstLine(cur);
 }
 
 /** "outer message ← cause message ← …" (no stack frames). */

@@ -40,6 +40,17 @@ export interface ChatClient {
   readonly label: string;
 }
 
+const STAINLESS_HEADERS = [
+  'X-Stainless-Lang',
+  'X-Stainless-Package-Version',
+  'X-Stainless-OS',
+  'X-Stainless-Arch',
+  'X-Stainless-Runtime',
+  'X-Stainless-Runtime-Version',
+  'X-Stainless-Retry-Count',
+  'X-Stainless-Timeout',
+];
+
 /** Host (and port) of a base URL, without any credentials or path. */
 export function endpointHost(baseURL: string): string {
   try {
@@ -63,7 +74,12 @@ export function createChatClient(deps: { config: Config; logger: Logger; fetch?:
     baseURL,
     // The client insists on a key; without one we send no Authorization header at all.
     apiKey: config.LLM_API_KEY ?? 'unused',
-    defaultHeaders: config.LLM_API_KEY ? undefined : { Authorization: null },
+    // send nothing about this machine: drop the client's platform headers (and Authorization without a key)
+    defaultHeaders: {
+      'User-Agent': 'verbatim',
+      ...Object.fromEntries(STAINLESS_HEADERS.map((h) => [h, null])),
+      ...(config.LLM_API_KEY ? {} : { Authorization: null }),
+    },
     organization: null,
     project: null,
     maxRetries: 0,

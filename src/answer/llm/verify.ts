@@ -2,9 +2,11 @@
  * Verification of LLM prose: every quotation in the model's text must be
  * verbatim in a retrieved passage, and every [¶n] citation must name a
  * paragraph that was retrieved. Matching is exact after normalising only
- * quote-mark style (“ ” " ‘ ’ ' « » …) and whitespace; a match is mapped back
- * to offsets in the document text, and the quotation in the returned text is
- * replaced by that exact slice.
+ * quote-mark style (“ ” " ‘ ’ ' « » …) and whitespace (plus: the case of the
+ * first letter, and terminal punctuation inside the closing mark, which is
+ * moved outside it); a match is mapped back to offsets in the document text,
+ * and the quotation in the returned text is replaced by that exact slice, so
+ * what the reader sees between the marks is byte-identical to the source.
  */
 import type { Quote } from '../../types.js';
 
@@ -113,8 +115,8 @@ const wordCount = (s: string): number => s.split(/\s+/).filter((w) => isWordChar
 
 /**
  * Every quoted span: straight and curly double quotes, « », „ “, and
- * single-curly ‘…’ when it holds at least three words (so apostrophes are
- * not taken for quotations). An opening mark with no closing mark before the
+ * single quotes (‘…’ or '…') when they hold at least three words and open at
+ * the start of a word (so apostrophes are not taken for quotations). An opening mark with no closing mark before the
  * end of its paragraph is an unclosed span running to the end of the line.
  */
 export function findQuoteSpans(text: string): QuoteSpan[] {
@@ -137,10 +139,11 @@ export function findQuoteSpans(text: string): QuoteSpan[] {
       }
       continue;
     }
-    if (c === '‘' && !isWordChar(text[i - 1])) {
+    if ((c === '‘' || c === "'") && !isWordChar(text[i - 1])) {
+      const close = c === '‘' ? '’' : "'";
       const limit = blockEnd(text, i + 1);
       let k = i + 1;
-      while (k < limit && !(text[k] === '’' && !isWordChar(text[k + 1]))) k++;
+      while (k < limit && !(text[k] === close && !isWordChar(text[k + 1]))) k++;
       if (k < limit && wordCount(text.slice(i + 1, k)) >= 3) {
         spans.push({ open: i, innerStart: i + 1, innerEnd: k, close: k + 1, closed: true, kind: 'single' });
         i = k + 1;
@@ -212,12 +215,38 @@ export function splitSentences(text: string, spans: QuoteSpan[]): [number, numbe
     while (e > s && isSpace(text[e - 1])) e--;
     if (e > s) out.push([s, e]);
   };
+  /** After a terminator ending at `j` (closing marks skipped): the sentence end, or -1 if this is no boundary. */
+  const boundaryAt = (j: number): number => {
+    while (j < text.length && /[)\]’'”"»]/.test(text[j]) && !inSpans(j, spans)) j++;
+    if (j < text.length && !isSpace(text[j])) return -1;
+    let end = j;
+    let k = j;
+    while (k < text.length && (text[k] === ' ' || text[k] === '\t')) k++;
+    // citations after the full stop belong to this sentence
+    for (;;) {
+      GROUP_RE.lastIndex = k;
+      const m = GROUP_RE.exec(text);
+      if (!m) break;
+      end = k + m[0].length;
+      k = end;
+      while (k < text.length && (text[k] === ' ' || text[k] === '\t')) k++;
+    }
+    const next = text[k];
+    return next === undefined || next === '\n' || /[\p{Lu}\p{N}]/u.test(next) || OPENERS.has(next) ? end : -1;
+  };
   let si = 0;
   let i = 0;
   while (i < text.length) {
     while (si < spans.length && spans[si].close <= i) si++;
-    if (si < spans.length && i >= spans[si].open && i < spans[si].close) {
-      i = spans[si].close;
+    const span = spans[si];
+    if (span && i >= span.open && i < span.close) {
+      // a quotation that ends a sentence ("… act now.” Then …)
+      const end = span.closed && /[.!?…]\s*$/.test(text.slice(span.innerStart, span.innerEnd)) ? boundaryAt(span.close) : -1;
+      if (end >= 0) {
+        push(start, end);
+        start = end;
+        i = end;
+      } else i = span.close;
       continue;
     }
     const c = text[i];
@@ -228,30 +257,9 @@ export function splitSentences(text: string, spans: QuoteSpan[]): [number, numbe
       continue;
     }
     if (c === '.' || c === '!' || c === '?' || c === '…') {
-      if (c === '.' && ABBREV.test(text.slice(Math.max(0, i - 6), i))) {
-        i++;
-        continue;
-      }
-      let j = i + 1;
-      while (j < text.length && /[)\]’'”"»]/.test(text[j]) && !inSpans(j, spans)) j++;
-      if (j < text.length && !isSpace(text[j])) {
-        i++;
-        continue;
-      }
-      let end = j;
-      let k = j;
-      while (k < text.length && (text[k] === ' ' || text[k] === '\t')) k++;
-      // trailing citations after the full stop belong to this sentence
-      for (;;) {
-        GROUP_RE.lastIndex = k;
-        const m = GROUP_RE.exec(text);
-        if (!m) break;
-        end = k + m[0].length;
-        k = end;
-        while (k < text.length && (text[k] === ' ' || text[k] === '\t')) k++;
-      }
-      const next = text[k];
-      if (next === undefined || next === '\n' || /[\p{Lu}\p{N}]/u.test(next) || OPENERS.has(next)) {
+      const abbrev = c === '.' && ABBREV.test(text.slice(Math.max(0, i - 6), i));
+      const end = abbrev ? -1 : boundaryAt(i + 1);
+      if (end >= 0) {
         push(start, end);
         start = end;
         i = end;
@@ -304,8 +312,10 @@ function buildRegions(passages: LlmPassage[], documentText: (doc: string) => str
 }
 
 /** First occurrence of `needle` (normalised) in the region, on word boundaries, as document offsets. */
-function findInRegion(docText: string, r: Region, needle: string): { start: number; end: number } | null {
-  const { norm, map } = normaliseWithMap(docText, r.start, r.end);
+function findInRegion(docText: string, r: Region, needle: string, cache: Map<Region, { norm: string; map: number[] }>): { start: number; end: number } | null {
+  let n = cache.get(r);
+  if (!n) cache.set(r, (n = normaliseWithMap(docText, r.start, r.end)));
+  const { norm, map } = n;
   const first = needle[0];
   const last = needle[needle.length - 1];
   for (let idx = norm.indexOf(needle); idx >= 0; idx = norm.indexOf(needle, idx + 1)) {
@@ -351,6 +361,7 @@ export function verifyLlmText(
   const sentences = splitSentences(text, spans);
   const allowed = new Set(passages.map((p) => p.paragraph));
   const regions = buildRegions(passages, documentText);
+  const normCache = new Map<Region, { norm: string; map: number[] }>();
 
   const droppedCitations: number[] = [];
   for (const g of citations) for (const n of g.nums) if (!allowed.has(n) && !droppedCitations.includes(n)) droppedCitations.push(n);
@@ -380,13 +391,20 @@ export function verifyLlmText(
       const candidates: { needle: string; moved: string }[] = [{ needle: normaliseQuote(inner), moved: '' }];
       const punct = /[.,;:!?]+\s*$/.exec(inner);
       if (punct) candidates.push({ needle: normaliseQuote(inner.slice(0, punct.index)), moved: punct[0].trim() });
+      // a quotation worked into a sentence often changes the case of its first letter ("we need" for "We need");
+      // the text then shows the document's own letter
+      for (const c of [...candidates]) {
+        const f = c.needle[0];
+        const flipped = f === f?.toUpperCase() ? f?.toLowerCase() : f?.toUpperCase();
+        if (f && flipped !== f) candidates.push({ needle: flipped + c.needle.slice(1), moved: c.moved });
+      }
       const ordered = cited.length
         ? [...regions.filter((r) => cited.includes(r.paragraph)), ...regions.filter((r) => !cited.includes(r.paragraph))]
         : regions;
       outer: for (const cand of candidates) {
         if (!cand.needle) continue;
         for (const r of ordered) {
-          const hit = findInRegion(documentText(r.doc), r, cand.needle);
+          const hit = findInRegion(documentText(r.doc), r, cand.needle, normCache);
           if (hit) {
             match = { region: r, ...hit, moved: cand.moved };
             break outer;

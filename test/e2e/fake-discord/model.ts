@@ -152,24 +152,45 @@ export function messageObject(id: string, channel: ChannelObject, author: FakeUs
   };
 }
 
+/** What `applyMessageBody` needs besides the body. */
+export interface ApplyContext {
+  users: Map<string, FakeUser>;
+  snowflake(): string;
+  /** The author of the message replied to (pinged unless allowed_mentions says otherwise). */
+  repliedTo?: FakeUser;
+  /** Files uploaded with the body (multipart), by form field `files[n]`. */
+  files?: { field: string; filename: string; size: number; contentType: string }[];
+}
+
 /**
  * Apply a create/edit body (content, embeds, components, flags, attachments) to a stored
- * message, as Discord stores it: embeds get `type: 'rich'`, absent fields stay unchanged.
+ * message, as Discord stores it: embeds get `type: 'rich'`, uploads become attachments with
+ * snowflake ids, kept attachments stay, absent fields stay unchanged.
  */
-export function applyMessageBody(msg: MessageObject, body: any, users: Map<string, FakeUser>, repliedTo?: FakeUser): void {
+export function applyMessageBody(msg: MessageObject, body: any, ctx: ApplyContext): void {
   if (!body || typeof body !== 'object') return;
   if ('content' in body) msg.content = body.content ?? '';
   if ('embeds' in body) msg.embeds = (body.embeds ?? []).map((e: any) => ({ type: 'rich', ...e }));
   if ('components' in body) msg.components = body.components ?? [];
-  if ('attachments' in body && Array.isArray(body.attachments)) {
-    msg.attachments = body.attachments.map((a: any) => ({ size: 0, url: `https://cdn.invalid/${a.filename}`, ...a }));
+  const files = ctx.files ?? [];
+  if (Array.isArray(body.attachments) || files.length) {
+    const wanted: any[] = body.attachments ?? files.map((_, i) => ({ id: String(i) }));
+    msg.attachments = wanted.flatMap((a) => {
+      const kept = msg.attachments.find((old: any) => old.id === a.id);
+      if (kept) return [kept];
+      const file = files.find((f) => f.field === `files[${a.id}]`);
+      if (!file) return [];
+      const id = ctx.snowflake();
+      const url = `https://cdn.discordapp.invalid/attachments/${msg.channel_id}/${id}/${file.filename}`;
+      return [{ id, filename: a.filename ?? file.filename, size: file.size, content_type: file.contentType, url, proxy_url: url }];
+    });
   }
   if (typeof body.flags === 'number') {
     const settable = MessageFlag.SuppressEmbeds | MessageFlag.SuppressNotifications;
     msg.flags = (msg.flags & ~settable) | (body.flags & settable);
   }
   if ('content' in body || 'allowed_mentions' in body) {
-    Object.assign(msg, computeMentions(msg.content, body.allowed_mentions, users, repliedTo));
+    Object.assign(msg, computeMentions(msg.content, body.allowed_mentions, ctx.users, ctx.repliedTo));
   }
 }
 
@@ -178,6 +199,8 @@ export interface RecordedRequest {
   method: string;
   /** Decoded path without `/api/v10`, e.g. `/webhooks/1/tok/messages/@original`. */
   path: string;
+  /** The request target exactly as received, e.g. `/api/v10/channels/1/messages?x=1`. */
+  url: string;
   query: Record<string, string>;
   /** Parsed JSON body, or the parsed `payload_json` part of a multipart body; undefined if none. */
   body: any;

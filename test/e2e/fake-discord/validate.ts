@@ -277,9 +277,22 @@ export function checkSchema(method: string, path: string, body: any): string[] {
     validate = ajv.compile({ $ref: `discord${pointer}` }) as ValidateFunction;
     cache.set(pointer, validate);
   }
-  if (validate(body)) return [];
-  const name = pointer.startsWith('#/components/schemas/') ? pointer.slice('#/components/schemas/'.length) : `${op.method} ${op.template}`;
+  if (validate(normaliseForSpec(body))) return [];
+  const ref: string = at(doc, pointer)?.$ref ?? pointer;
+  const name = ref.startsWith('#/components/schemas/') ? ref.slice('#/components/schemas/'.length) : `${op.method} ${op.template}`;
   return (validate.errors ?? []).slice(0, 5).map((e) => `schema ${name}: body${e.instancePath} ${e.message}`);
+}
+
+/**
+ * Where Discord accepts more than its OpenAPI description says: permission bit sets are typed
+ * `integer` there, but Discord documents and accepts them as strings (discord.js sends strings).
+ * Returns a copy with numeric-string permission fields turned into numbers.
+ */
+function normaliseForSpec(value: any, key = ''): any {
+  if (Array.isArray(value)) return value.map((v) => normaliseForSpec(v));
+  if (isObject(value)) return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, normaliseForSpec(v, k)]));
+  if (/(^|_)permissions$/.test(key) && typeof value === 'string' && /^\d+$/.test(value)) return Number(value);
+  return value;
 }
 
 let warned = false;

@@ -1,0 +1,182 @@
+/**
+ * Is a question about who said what? "What did Annan tell the Council?",
+ * "What did the Secretary-General say about prevention?", "Who called for a
+ * new level of seriousness?" are answered from the quotation index first.
+ *
+ * The caller passes the standalone question (pronouns already resolved from
+ * the conversation); a speaker that is still a bare pronoun ("what did he
+ * say?") gives `null`, so the caller falls back to ordinary retrieval.
+ */
+
+export type QuoteIntent =
+  | { kind: 'said-to'; speaker: string; to: string }
+  | { kind: 'said-about'; speaker: string; about: string }
+  | { kind: 'said'; speaker: string }
+  | { kind: 'who-said'; about: string }
+  | null;
+
+/** Verbs of telling someone something. */
+const TELL = String.raw`tell|tells|told|telling|inform|informed|remind|reminded|warn|warned|urge|urged|ask|asked|assure|assured|brief|briefed|promise|promised`;
+/** Verbs of saying (an addressee follows "to"). */
+const SAY = String.raw`say|says|said|saying|stress|stressed|stresses|emphasi[sz]e|emphasi[sz]ed|add|added|note|noted|declare|declared|announce|announced|state|stated|argue|argued|write|wrote|written|mention|mentioned|suggest|suggested|propose|proposed|claim|claimed|insist|insisted|explain|explained|reply|replied|remark|remarked|think|thinks|thought|feel|feels|felt|recommend|recommended|call for|called for|ask for|asked for|re-emphasi[sz]e|re-emphasi[sz]ed|underline|underlined|speak|spoke|spoken|talk|talked|comment|commented`;
+/** Verbs a "who …?" question can ask about. */
+const WHO = String.raw`said|says|say|told|tells|called for|calls for|call for|stressed|stresses|emphasi[sz]ed|warned|warns|urged|urges|asked|asks|argued|argues|noted|notes|added|declared|announced|described|describes|mentioned|spoke of|speaks of|spoke about|talked about|insisted|claimed|suggested|proposed|recommended|wrote|writes|referred to|quoted|is quoted as saying|was quoted as saying|made the (?:point|remark|comment|statement)|gave the (?:speech|remarks?)|re-emphasi[sz]ed|pointed out`;
+const AUX = String.raw`did|does|do|has|have|had|was|is|will|would|could|can|might`;
+const ABOUT = String.raw`about|on|regarding|concerning|of|with regard to|in relation to|as to`;
+/** A trailing topic after an addressee: only unambiguous words ("of" and "on" belong inside names). */
+const TOPIC = String.raw`about|regarding|concerning|with regard to|in relation to`;
+/** An addressee never starts with a preposition ("ask for", "warn about"). */
+const NOT_PREP = String.raw`(?!(?:for|of|about|on|that|against|to|in|at|with|whether|if|how|why|what)\b)`;
+
+const PRONOUN = /^(?:he|she|they|it|him|her|them|his|hers|their|theirs|its|this|that|these|those|you|i|we|one)$/i;
+
+const clean = (s: string) =>
+  s
+    .trim()
+    .replace(/^["“‘']+|["”’']+$/gu, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+
+const speakerOf = (s: string): string | null => {
+  const v = clean(s).replace(/[’']s$/u, '');
+  if (!v || PRONOUN.test(v)) return null;
+  if (v.split(' ').length > 12) return null;
+  return v;
+};
+
+type Rule = { re: RegExp; make: (m: RegExpExecArray) => QuoteIntent };
+const r = (src: string) => new RegExp(`^${src}$`, 'iu');
+
+const RULES: Rule[] = [
+  // what did X tell Y (about Z)?
+  {
+    re: r(String.raw`(?:what|which (?:words|things?)|what exactly|what else)\s+(?:${AUX})\s+(.+?)\s+(?:${TELL})\s+${NOT_PREP}(.+?)(?:\s+(?:${TOPIC})\s+.+)?`),
+    make: (m) => said('said-to', m[1]!, m[2]!),
+  },
+  // what did X say to Y (about Z)? / what did X write to Y?
+  {
+    re: r(String.raw`(?:what|which (?:words|things?)|what exactly|what else)\s+(?:${AUX})\s+(.+?)\s+(?:${SAY})\s+to\s+${NOT_PREP}(.+?)(?:\s+(?:${TOPIC})\s+.+)?`),
+    make: (m) => said('said-to', m[1]!, m[2]!),
+  },
+  // what did X (have to) say about Z? / what does X think of Z? / how did X describe Z?
+  {
+    re: r(String.raw`(?:what|which (?:words|things?)|what exactly|what else)\s+(?:${AUX})\s+(.+?)\s+(?:have to say|(?:${SAY}))\s+(?:${ABOUT})\s+(.+)`),
+    make: (m) => said('said-about', m[1]!, m[2]!),
+  },
+  {
+    re: r(String.raw`how\s+(?:${AUX})\s+(.+?)\s+(?:describe|described|characteri[sz]e|characteri[sz]ed|see|saw|view|viewed|put|explain|explained)\s+(.+)`),
+    make: (m) => said('said-about', m[1]!, m[2]!),
+  },
+  // what was X's message to Y? / what were X's words to Y?
+  {
+    re: r(String.raw`what\s+(?:was|were|is|are)\s+(.+?)[’']s?\s+(?:message|words|remarks|point|argument|advice|warning|appeal|call)\s+to\s+(.+?)(?:\s+(?:${TOPIC})\s+.+)?`),
+    make: (m) => said('said-to', m[1]!, m[2]!),
+  },
+  // what was X's message/view on Z?
+  {
+    re: r(String.raw`what\s+(?:was|were|is|are)\s+(.+?)[’']s?\s+(?:message|words|remarks|point|argument|view|views|position|opinion|take)\s+(?:${ABOUT})\s+(.+)`),
+    make: (m) => said('said-about', m[1]!, m[2]!),
+  },
+  // what did X say / stress / call for / warn / urge?
+  {
+    re: r(String.raw`(?:what|which (?:words|things?)|what exactly|what else)\s+(?:${AUX})\s+(.+?)\s+(?:${SAY}|${TELL}|call for|urge|warn|stress|emphasi[sz]e|recommend|propose|ask for|quote|quoted as saying|have to say)`),
+    make: (m) => said('said', m[1]!),
+  },
+  // what is X quoted as saying (about Z)?
+  {
+    re: r(String.raw`what\s+(?:is|was|are|were)\s+(.+?)\s+quoted\s+as\s+saying(?:\s+(?:${ABOUT})\s+(.+))?`),
+    make: (m) => (m[2] ? said('said-about', m[1]!, m[2]) : said('said', m[1]!)),
+  },
+  // quote X (on Z) / quotes from X (about Z) / what quotes are there from X?
+  {
+    re: r(String.raw`(?:give me |show me |list |find )?(?:the |all |any )?(?:quotes?|quotations?)\s+(?:from|by|of)\s+(.+?)(?:\s+(?:${ABOUT})\s+(.+))?`),
+    make: (m) => (m[2] ? said('said-about', m[1]!, m[2]) : said('said', m[1]!)),
+  },
+  {
+    re: r(String.raw`quote\s+(.+?)(?:\s+(?:${ABOUT})\s+(.+))?`),
+    make: (m) => (m[2] ? said('said-about', m[1]!, m[2]) : said('said', m[1]!)),
+  },
+  // did X say anything about Z? / did X mention Z?
+  {
+    re: r(String.raw`(?:${AUX})\s+(.+?)\s+(?:say|said|mention|mentioned|talk|talked|speak|spoke)\s+(?:anything\s+|something\s+)?(?:${ABOUT})\s+(.+)`),
+    make: (m) => said('said-about', m[1]!, m[2]!),
+  },
+  // Embedded ("tell me what Annan told the Council"): no auxiliary, past tense.
+  {
+    re: r(String.raw`what\s+(.+?)\s+(?:told|informed|reminded|warned|urged|assured)\s+${NOT_PREP}(.+?)(?:\s+(?:${TOPIC})\s+.+)?`),
+    make: (m) => said('said-to', m[1]!, m[2]!),
+  },
+  {
+    re: r(String.raw`what\s+(.+?)\s+(?:said|wrote|stressed|declared)\s+to\s+${NOT_PREP}(.+?)(?:\s+(?:${TOPIC})\s+.+)?`),
+    make: (m) => said('said-to', m[1]!, m[2]!),
+  },
+  {
+    re: r(String.raw`what\s+(.+?)\s+(?:said|wrote|stressed|thinks|thought)\s+(?:${ABOUT})\s+(.+)`),
+    make: (m) => said('said-about', m[1]!, m[2]!),
+  },
+  {
+    re: r(String.raw`what\s+(.+?)\s+(?:said|wrote|stressed|called for|warned|urged|declared)`),
+    make: (m) => (/^(?:is|was|are|were|has|had|did|does|do)\b/i.test(m[1]!) ? null : said('said', m[1]!)),
+  },
+  // who said / called for / warned … ?
+  {
+    re: r(String.raw`who(?:m)?\s+(?:(?:${AUX})\s+)?(?:${WHO})\s+(?:that\s+|the words\s+|the phrase\s+)?(.+)`),
+    make: (m) => who(m[1]!),
+  },
+  {
+    re: r(String.raw`who\s+(?:is|was)\s+(?:it\s+)?(?:that\s+)?(?:quoted\s+as\s+saying|the\s+(?:source|author|speaker)\s+of)\s+(.+)`),
+    make: (m) => who(m[1]!),
+  },
+  {
+    re: r(String.raw`whose\s+(?:words|quote|remark|phrase|statement)\s+(?:is|was|are|were)\s+(.+)`),
+    make: (m) => who(m[1]!),
+  },
+];
+
+function said(kind: 'said-to' | 'said-about' | 'said', speakerRaw: string, other?: string): QuoteIntent {
+  const speaker = speakerOf(speakerRaw);
+  if (!speaker) return null;
+  // "what did the report say" is fine; "what did it say" is not (pronoun, handled above).
+  if (kind === 'said') return { kind, speaker };
+  const o = clean(other ?? '');
+  if (!o) return { kind: 'said', speaker };
+  if (kind === 'said-to') {
+    if (PRONOUN.test(o)) return { kind: 'said', speaker };
+    return { kind, speaker, to: o };
+  }
+  return { kind, speaker, about: o };
+}
+
+function who(about: string): QuoteIntent {
+  const a = clean(about);
+  return a ? { kind: 'who-said', about: a } : null;
+}
+
+/**
+ * Parse a question about quotations; `null` when it is not one.
+ *
+ * @example
+ * parseQuoteIntent('What did Annan tell the Council?');          // { kind: 'said-to', speaker: 'Annan', to: 'the Council' }
+ * parseQuoteIntent('What did Mr. Annan say about prevention?');  // { kind: 'said-about', speaker: 'Mr. Annan', about: 'prevention' }
+ * parseQuoteIntent('Who called for a new level of seriousness?'); // { kind: 'who-said', about: 'a new level of seriousness' }
+ * parseQuoteIntent('When did the meetings begin?');              // null
+ */
+export function parseQuoteIntent(question: string): QuoteIntent {
+  const q = question
+    .normalize('NFKC')
+    .trim()
+    .replace(/\s+/g, ' ')
+    .replace(/[?!.\s]+$/u, '')
+    .replace(/^(?:and|so|ok|okay|also|then|now|but)[,\s]+/i, '')
+    .replace(/^(?:(?:can|could|would) you (?:tell me|say|show me|remind me)|tell me|do you know|i(?:'d| would) like to know|please(?: tell me)?)[,\s]+/i, '')
+    .replace(/^(?:what|who)\s+exactly\b/i, (w) => w.split(/\s+/)[0]!);
+  if (!q) return null;
+  for (const { re, make } of RULES) {
+    const m = re.exec(q);
+    if (m) {
+      const intent = make(m);
+      if (intent) return intent;
+    }
+  }
+  return null;
+}

@@ -1,0 +1,195 @@
+/**
+ * Finding quoted spans by their quotation marks — character rules, no NLP.
+ *
+ * Handles curly (“ ” ‘ ’) and straight (" ') marks and guillemets (« »);
+ * nested quotes (a stack); apostrophes (Today’s, Annan’s, delegates’) that
+ * are not quotes; and the news convention for a quotation that runs over a
+ * paragraph break: the paragraph ends without a closing mark and the next
+ * paragraph opens with a fresh opening mark.
+ */
+import type { Span } from '../types.js';
+
+export type MarkFamily = 'double' | 'single';
+
+/** One quoted span found in the text. */
+export interface QuoteSpan {
+  /** Offset of the opening mark. */
+  open: number;
+  /** Offset of the closing mark; null when the text never closes it (paragraph ended). */
+  close: number | null;
+  /** The quoted words: trimmed of whitespace and of a trailing comma (“…,” he said). */
+  start: number;
+  end: number;
+  family: MarkFamily;
+  /** 0 for a top-level quote, 1 for a quote inside a quote, … */
+  depth: number;
+  /** Index (in the returned array) of the enclosing quote, for nested quotes. */
+  parent: number | null;
+  /** Indices of the paragraphs the quote runs through (more than one when it spans a paragraph break). */
+  paragraphs: number[];
+  /** Offsets of reopening marks at the start of continuation paragraphs (inside [start, end)). */
+  reopenings: number[];
+}
+
+const DOUBLE_OPEN = new Set(['“', '«', '„']);
+const DOUBLE_CLOSE = new Set(['”', '»']);
+const SINGLE_OPEN = '‘';
+const SINGLE_CLOSE = '’';
+
+const isSpace = (c: string | undefined) => c !== undefined && /\s/u.test(c);
+const isWordChar = (c: string | undefined) => c !== undefined && /[\p{L}\p{N}]/u.test(c);
+/** Characters after which a mark opens a quote: start, space, or opening punctuation. */
+const OPEN_BEFORE = /[\s([{“"‘'«„—–\-/]/u;
+/** Characters after which a closing mark may stand: end, space, punctuation. */
+const CLOSE_AFTER = /[\s.,;:!?)\]}”"’'»—–\-…]/u;
+
+const openerContext = (prev: string | undefined, next: string | undefined) =>
+  (prev === undefined || OPEN_BEFORE.test(prev)) && next !== undefined && !isSpace(next);
+const closerContext = (prev: string | undefined, next: string | undefined) =>
+  prev !== undefined && !isSpace(prev) && (next === undefined || CLOSE_AFTER.test(next));
+
+interface Open {
+  family: MarkFamily;
+  /** The character that opened it. */
+  mark: string;
+  open: number;
+  /** Where the quoted text starts (after the opening mark). */
+  contentStart: number;
+  paragraphs: number[];
+  reopenings: number[];
+  /** Index of the enclosing open quote on the stack at the time it was opened (resolved later). */
+  parentOpen: Open | null;
+  result?: number;
+}
+
+/**
+ * Find every quoted span in `text`, paragraph by paragraph.
+ *
+ * @param paragraphs paragraph spans in text order (e.g. `doc.paragraphs`).
+ * @example
+ * const t = 'Annan stresses ‘joint action’.\n\n“Today’s world,” he said.';
+ * findQuoteSpans(t, [{ start: 0, end: 30 }, { start: 32, end: t.length }])
+ *   .map((q) => t.slice(q.start, q.end)); // ['joint action', 'Today’s world']
+ */
+export function findQuoteSpans(text: string, paragraphs: Span[]): QuoteSpan[] {
+  const closed: Closed[] = [];
+  let carried: Open | null = null;
+
+  for (let pi = 0; pi < paragraphs.length; pi++) {
+    const para = paragraphs[pi]!;
+    const stack: Open[] = [];
+    let i = para.start;
+    if (carried) {
+      // The quote continues: skip this paragraph's reopening mark.
+      carried.paragraphs.push(pi);
+      carried.reopenings.push(i);
+      stack.push(carried);
+      carried = null;
+      i++;
+    }
+
+    for (; i < para.end; i++) {
+      const c = text[i]!;
+      const prev = i > para.start ? text[i - 1] : undefined;
+      const next = i + 1 < para.end ? text[i + 1] : undefined;
+      const top = stack[stack.length - 1];
+      const push = (family: MarkFamily) =>
+        stack.push({ family, mark: c, open: i, contentStart: i + 1, paragraphs: [pi], reopenings: [], parentOpen: top ?? null });
+      const closeAt = (at: number) => {
+        // Anything opened inside and never closed was an apostrophe or an elision: dropped.
+        closed.push({ o: stack[at]!, close: i, contentEnd: i });
+        stack.length = at;
+      };
+
+      if (DOUBLE_OPEN.has(c)) {
+        if (c === '“' && top?.family === 'double' && top.mark === '„') closeAt(stack.length - 1); // German „…“
+        else push('double');
+      } else if (DOUBLE_CLOSE.has(c)) {
+        const at = findLast(stack, (o) => o.family === 'double');
+        if (at !== -1) closeAt(at);
+        else if (openerContext(prev, next)) push('double'); // a closing mark typed as an opener
+      } else if (c === '"') {
+        const at = findLast(stack, (o) => o.family === 'double' && o.mark === '"');
+        if (at !== -1 && closerContext(prev, next)) closeAt(at);
+        else if (openerContext(prev, next)) push('double');
+        else if (at !== -1 && !isSpace(prev)) closeAt(at);
+      } else if (c === SINGLE_OPEN || c === "'") {
+        const straight = c === "'";
+        const at = findLast(stack, (o) => o.family === 'single' && (o.mark === "'") === straight);
+        if (straight && at !== -1 && closerContext(prev, next) && !isWordChar(next)) {
+          if (acceptSingleClose(text, i, para.end, true)) closeAt(at);
+        } else if (openerContext(prev, next) && !(straight && isWordChar(prev))) {
+          push('single');
+        }
+      } else if (c === SINGLE_CLOSE) {
+        const at = findLast(stack, (o) => o.family === 'single' && o.mark === SINGLE_OPEN);
+        if (at !== -1 && closerContext(prev, next) && !isWordChar(next) && acceptSingleClose(text, i, para.end, false)) closeAt(at);
+        // Otherwise an apostrophe: Today’s, Annan’s, delegates’.
+      }
+    }
+
+    // End of paragraph: the outermost open quote may continue in the next paragraph.
+    const outer = stack[0];
+    if (outer) {
+      const nextPara = paragraphs[pi + 1];
+      const reopen = nextPara ? text[nextPara.start] : undefined;
+      const sameFamily =
+        reopen !== undefined &&
+        (outer.family === 'double' ? DOUBLE_OPEN.has(reopen) || reopen === '"' : reopen === SINGLE_OPEN || reopen === "'");
+      if (sameFamily) carried = outer;
+      else if (outer.family === 'double') closed.push({ o: outer, close: null, contentEnd: para.end }); // never closed: runs to the paragraph's end
+    }
+  }
+
+  // Emit in opening order; parents are the nearest enclosing quote that was really closed.
+  closed.sort((a, b) => a.o.open - b.o.open);
+  const out: QuoteSpan[] = [];
+  const depthOf = new Map<Open, number>();
+  for (const { o, close, contentEnd } of closed) {
+    const span = trimQuote(text, o.contentStart, contentEnd);
+    if (!span) continue;
+    let p = o.parentOpen;
+    while (p && p.result === undefined) p = p.parentOpen;
+    const depth = p ? depthOf.get(p)! + 1 : 0;
+    o.result = out.length;
+    depthOf.set(o, depth);
+    out.push({ open: o.open, close, ...span, family: o.family, depth, parent: p ? p.result! : null, paragraphs: o.paragraphs, reopenings: o.reopenings });
+  }
+  return out;
+}
+
+interface Closed {
+  o: Open;
+  close: number | null;
+  contentEnd: number;
+}
+
+/**
+ * A closing single mark right after "s" and before a lower-case word is more
+ * likely a plural possessive ("the members’ states") — unless no other
+ * closing candidate follows before the next double mark or the paragraph's end.
+ */
+function acceptSingleClose(text: string, i: number, end: number, straight: boolean): boolean {
+  const looksPossessive = text[i - 1] === 's' && /^\s+\p{Ll}/u.test(text.slice(i + 1, i + 3));
+  if (!looksPossessive) return true;
+  const mark = straight ? "'" : SINGLE_CLOSE;
+  for (let j = i + 1; j < end; j++) {
+    if (/[“”"«»]/u.test(text[j]!)) break; // not beyond the enclosing quote
+    if (text[j] === mark && closerContext(text[j - 1], j + 1 < end ? text[j + 1] : undefined) && !isWordChar(text[j + 1])) return false;
+  }
+  return true;
+}
+
+function findLast<T>(xs: T[], p: (x: T) => boolean): number {
+  for (let i = xs.length - 1; i >= 0; i--) if (p(xs[i]!)) return i;
+  return -1;
+}
+
+/** Trim whitespace and one trailing comma ("…world,” he told") from the quoted words. */
+export function trimQuote(text: string, start: number, end: number): Span | null {
+  while (start < end && isSpace(text[start])) start++;
+  while (end > start && isSpace(text[end - 1])) end--;
+  if (end > start && text[end - 1] === ',') end--;
+  while (end > start && isSpace(text[end - 1])) end--;
+  return end > start ? { start, end } : null;
+}

@@ -1,0 +1,263 @@
+/**
+ * `npm run bench [-- --model <folder|hub id>] [--dtype auto|fp32|q8]`: throughput and latency
+ * figures, printed as a table. A script, not a test.
+ *
+ * Model: `--model`, else `../shared/models/minilm-l6-shape-random` (an
+ * all-MiniLM-L6-v2-shaped model with random weights: right for speed, meaningless
+ * for quality) when present, else the repo's tiny test model (says so).
+ *
+ * Measures, on the default document:
+ * - raw transformers.js pipeline throughput at batch 32 on its sentences repeated to ~1000,
+ *   and on the chunks the ingest makes of the same text;
+ * - ingest chunks/s through the real ingest path (load, segment, chunk, embed, index, write)
+ *   into a temp INDEX_DIR — target ≥ 0.9× the raw pipeline on the same chunks;
+ * - warm `ask` p50/p95 over ~50 questions vs the latency of embedding one query — target p95 ≤ 2×;
+ * - cold start: a new `npm run ask -- --json` process to its first answer (index already built);
+ * - peak RSS of this process.
+ *
+ * @example
+ * npm run bench
+ * npm run bench -- --model Snowflake/snowflake-arctic-embed-xs --dtype q8
+ */
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { pipeline, type FeatureExtractionPipeline } from '@huggingface/transformers';
+import { Command } from 'commander';
+import { loadConfig } from '../config.js';
+import { loadEmbedder, type EmbedDtype } from '../embed/load.js';
+import { createEngine, QUOTER } from '../engine.js';
+import { buildDocument } from '../ingest/document.js';
+import { chunkDocument } from '../ingest/chunk.js';
+import { ingest } from '../index/store.js';
+import { createLogger } from '../log.js';
+import { ROOT, run } from './common.js';
+
+const DEFAULT_DOCUMENT = 'documents/un-news-annan-regional-cooperation.txt';
+const SHARED_MODEL = path.resolve(ROOT, '../shared/models/minilm-l6-shape-random');
+const TINY_MODEL = path.join(ROOT, 'test/fixtures/tiny-model');
+
+/** Questions about the default document: attribution, numbers, dates, places, follow-up-free phrasings, and some it cannot answer. */
+const QUESTIONS = [
+  'What did Annan tell the Council?',
+  'What did Annan tell the regional organizations?',
+  'What did Kofi Annan say about multilateralism?',
+  'Who did Annan meet with?',
+  'Which organizations attended the meeting?',
+  'How many regional organizations took part?',
+  'Was ASEAN at the meeting?',
+  'Did the African Union attend?',
+  'Was NATO mentioned?',
+  'Where was the meeting held?',
+  'Was the meeting open to the public?',
+  'Which High-Level Meeting was this?',
+  'What number was this High-Level Meeting between the UN and regional organizations?',
+  'When did the high-level meetings begin?',
+  'What happened in 1994?',
+  'When did the Council discuss the issue?',
+  'What did the Council discuss on Wednesday?',
+  'How many members does the Security Council have?',
+  'What is the 15-member body?',
+  'What did Annan call for at the Security Council?',
+  'What kind of seriousness did Annan call for?',
+  'What new level did Annan call for in partnerships?',
+  'What are the two principal challenges?',
+  'What challenges remain for the partnership?',
+  'What remains to be done?',
+  'What progress has been made?',
+  'What did the delegates say about coordination?',
+  'How could coordination be made more effective?',
+  'What guidelines did delegates want?',
+  'What about the primacy of the Council?',
+  'What should future meetings focus on?',
+  'What approach across regions did delegates want?',
+  'What did Annan recommend?',
+  'Where are Annan’s recommendations contained?',
+  'What report did the delegates focus on?',
+  'What did he say about a decade ago?',
+  'What division of labour did Annan want?',
+  'What did Annan say about working together?',
+  'What did Annan say about capacities?',
+  'What features have been major in the UN’s work?',
+  'What did he say about mediation efforts?',
+  'What did Annan say about post-conflict situations?',
+  'What about prevention?',
+  'What should bridge our efforts?',
+  'What should replace polarized initiatives?',
+  'What is the source of the information about the meeting?',
+  'What is the capital of France?',
+  'How tall is Mount Everest?',
+  'What did Annan say about climate change?',
+  'Who won the football match?',
+];
+
+function percentile(sorted: number[], p: number): number {
+  if (!sorted.length) return NaN;
+  const i = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
+  return sorted[i];
+}
+
+const fmt = (n: number, digits = 1) => (Number.isFinite(n) ? n.toFixed(digits) : 'n/a');
+
+async function rawThroughput(extractor: FeatureExtractionPipeline, texts: string[], batch: number, pooling: 'mean' | 'cls'): Promise<number> {
+  await extractor(texts.slice(0, batch), { pooling, normalize: true }); // warm-up
+  const t0 = performance.now();
+  for (let i = 0; i < texts.length; i += batch) {
+    const out = await extractor(texts.slice(i, i + batch), { pooling, normalize: true });
+    out.dispose?.();
+  }
+  return texts.length / ((performance.now() - t0) / 1000);
+}
+
+/** Time a new `ask --json` process until its answer is printed. */
+function coldStart(question: string, env: NodeJS.ProcessEnv): Promise<{ firstAnswerMs: number; exitMs: number; ok: boolean; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const t0 = performance.now();
+    let firstAnswerMs = NaN;
+    let stdout = '';
+    let stderr = '';
+    const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'src/cli/ask.ts'), '--json', question], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    child.stdout.on('data', (d: Buffer) => {
+      if (Number.isNaN(firstAnswerMs)) firstAnswerMs = performance.now() - t0;
+      stdout += d.toString();
+    });
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.on('error', reject);
+    child.on('close', (code) => {
+      let ok = code === 0;
+      try {
+        ok &&= typeof JSON.parse(stdout).answer === 'string';
+      } catch {
+        ok = false;
+      }
+      resolve({ firstAnswerMs, exitMs: performance.now() - t0, ok, stderr });
+    });
+  });
+}
+
+await run(async () => {
+  const opts = new Command()
+    .name('bench')
+    .description('Print embedding, ingest and ask figures for a model (default: ../shared/models/minilm-l6-shape-random).')
+    .option('--model <folder|id>', 'model folder or hub id (default: ../shared/models/minilm-l6-shape-random, else the tiny test model)')
+    .option('--dtype <dtype>', 'weights: auto | fp32 | q8', 'auto')
+    .option('--sentences <n>', 'repeat the default document to about this many sentences', (v) => Number.parseInt(v, 10), 1000)
+    .option('--batch <n>', 'batch size', (v) => Number.parseInt(v, 10), 32)
+    .parse()
+    .opts<{ model?: string; dtype: EmbedDtype | 'auto'; sentences: number; batch: number }>();
+
+  const notes: string[] = [];
+  let model = opts.model;
+  if (!model) {
+    if (fs.existsSync(path.join(SHARED_MODEL, 'onnx'))) model = SHARED_MODEL;
+    else {
+      model = TINY_MODEL;
+      notes.push(`${SHARED_MODEL} is absent: measured on the tiny test model instead (figures are not representative of a real model).`);
+    }
+  }
+  const modelCache = path.join(ROOT, 'embeddings/models');
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'verbatim-bench-'));
+  const silent = createLogger({ level: 'silent' });
+  const warnOnly = createLogger({ level: 'warn' });
+
+  // The same text for raw and ingest: the default document repeated to ~N sentences.
+  const docText = fs.readFileSync(path.join(ROOT, DEFAULT_DOCUMENT), 'utf8');
+  // Each copy's paragraphs get a distinct leading tag, else the ingest rightly drops repeated paragraphs as boilerplate.
+  const paragraphs = docText.trim().split(/\n\s*\n/);
+  const copy = (k: number) => paragraphs.map((p) => `(${k}) ${p.trim()}`).join('\n\n');
+  const perCopy = buildDocument({ id: 'copy', path: 'copy', text: copy(1) }).sentences.length;
+  const reps = Math.max(1, Math.round(opts.sentences / perCopy));
+  const bigText = Array.from({ length: reps }, (_, k) => copy(k + 1)).join('\n\n');
+  const bigFile = path.join(tmp, 'repeated.txt');
+  fs.writeFileSync(bigFile, bigText);
+  const big = buildDocument({ id: 'repeated.txt', path: bigFile, text: bigText });
+  const sentences = big.sentences.map((s) => bigText.slice(s.start, s.end));
+  const chunkTexts = chunkDocument(big).map((c) => bigText.slice(c.start, c.end));
+
+  // Model load (timed), then the raw pipeline on the same folder and dtype.
+  let t = performance.now();
+  const embedder = await loadEmbedder({ model, cacheDir: modelCache, allowRemote: true, batchSize: opts.batch, logger: warnOnly, root: ROOT, dtype: opts.dtype });
+  const loadMs = performance.now() - t;
+  if (!embedder) throw new Error(`the model ${model} could not be loaded (see the warning above)`);
+
+  const raw = (await pipeline('feature-extraction', embedder.location, { dtype: embedder.dtype, local_files_only: true })) as FeatureExtractionPipeline;
+  const rawSentences = await rawThroughput(raw, sentences, opts.batch, embedder.pooling);
+  const rawChunks = await rawThroughput(raw, chunkTexts, opts.batch, embedder.pooling);
+  await raw.dispose();
+
+  // Ingest through the real path into a temp index.
+  let embedStart = NaN;
+  let embedEnd = NaN;
+  const onProgress = (phase: 'read' | 'embed', done: number, total: number) => {
+    if (phase === 'read' && done === total) embedStart = performance.now();
+    if (phase === 'embed') embedEnd = performance.now();
+  };
+  const { report } = await ingest({ dir: path.join(tmp, 'index-big'), root: tmp, sources: [bigFile], embedder, quoter: QUOTER, logger: silent, onProgress });
+  const ingestChunksPerSec = report.chunks / (report.ms / 1000);
+  const embedSecs = (embedEnd - embedStart) / 1000;
+
+  // Warm ask on the default document vs embedding one query.
+  const config = loadConfig(
+    { INDEX_DIR: path.join(tmp, 'index'), DOCUMENTS: DEFAULT_DOCUMENT, EMBEDDING_MODEL: model, MODEL_CACHE_DIR: modelCache, ALLOW_REMOTE_MODELS: 'false', LOG_LEVEL: 'silent' },
+    ROOT,
+  );
+  const engine = await createEngine({ config, logger: silent, embedder });
+  for (const q of QUESTIONS.slice(0, 5)) await engine.ask(q);
+  const askMs: number[] = [];
+  let refused = 0;
+  for (const q of QUESTIONS) {
+    t = performance.now();
+    const a = await engine.ask(q);
+    askMs.push(performance.now() - t);
+    if (a.refused) refused++;
+  }
+  const queryMs: number[] = [];
+  for (const q of QUESTIONS) {
+    t = performance.now();
+    await embedder.embedQuery(q);
+    queryMs.push(performance.now() - t);
+  }
+  askMs.sort((a, b) => a - b);
+  queryMs.sort((a, b) => a - b);
+  const queryP50 = percentile(queryMs, 50);
+  const askP95 = percentile(askMs, 95);
+  const peakRssMb = process.resourceUsage().maxRSS / 1024;
+  await engine.close();
+
+  // Cold start: a new process, index already built by the engine above.
+  const cold = await coldStart('What did Annan tell the Council?', {
+    ...process.env,
+    INDEX_DIR: config.INDEX_DIR,
+    DOCUMENTS: DEFAULT_DOCUMENT,
+    EMBEDDING_MODEL: model,
+    MODEL_CACHE_DIR: modelCache,
+    ALLOW_REMOTE_MODELS: 'false',
+    LOG_LEVEL: 'silent',
+    DISCORD_TOKEN: '',
+  });
+  if (!cold.ok) notes.push(`cold start did not print a JSON answer: ${cold.stderr.trim().split('\n')[0] ?? ''}`);
+  fs.rmSync(tmp, { recursive: true, force: true });
+
+  const ratio = ingestChunksPerSec / rawChunks;
+  const latencyRatio = askP95 / queryP50;
+  const rows: [string, string, string][] = [
+    ['model', path.isAbsolute(model) ? path.relative(process.cwd(), model) || model : model, `${embedder.dim} dims, ${embedder.dtype}, ${embedder.pooling} pooling`],
+    ['model load', `${fmt(loadMs, 0)} ms`, `source: ${embedder.source}`],
+    ['raw pipeline, sentences', `${fmt(rawSentences)} sentences/s`, `${sentences.length} sentences, batch ${opts.batch}`],
+    ['raw pipeline, chunks', `${fmt(rawChunks)} chunks/s`, `${chunkTexts.length} chunks of the same text, batch ${opts.batch}`],
+    ['ingest (real path)', `${fmt(ingestChunksPerSec)} chunks/s`, `${report.chunks} chunks in ${fmt(report.ms / 1000, 2)} s (embedding ${fmt(embedSecs, 2)} s); ${fmt(ratio, 2)}× raw (target ≥ 0.9×) ${ratio >= 0.9 ? 'OK' : 'MISSED'}`],
+    ['embed one query', `p50 ${fmt(queryMs.length ? queryP50 : NaN)} ms`, `p95 ${fmt(percentile(queryMs, 95))} ms over ${queryMs.length} questions`],
+    ['warm ask', `p50 ${fmt(percentile(askMs, 50))} ms`, `p95 ${fmt(askP95)} ms = ${fmt(latencyRatio, 2)}× one query (target ≤ 2×) ${latencyRatio <= 2 ? 'OK' : 'MISSED'}; ${refused}/${QUESTIONS.length} refused`],
+    ['cold start to first answer', `${fmt(cold.firstAnswerMs, 0)} ms`, `new process (tsx + config + index + model + ask); exited after ${fmt(cold.exitMs, 0)} ms`],
+    ['peak RSS (this process)', `${fmt(peakRssMb, 0)} MB`, 'process.resourceUsage().maxRSS, raw pipeline + embedder + engine'],
+  ];
+  const w0 = Math.max(...rows.map((r) => r[0].length));
+  const w1 = Math.max(...rows.map((r) => r[1].length));
+  const lines = rows.map(([a, b, c]) => `${a.padEnd(w0)}  ${b.padStart(w1)}  ${c}`);
+  process.stdout.write(`${lines.join('\n')}\n`);
+  process.stdout.write(`(${os.cpus().length} CPUs, load average ${os.loadavg().map((x) => x.toFixed(2)).join(' ')}; node ${process.version})\n`);
+  for (const n of notes) process.stdout.write(`note: ${n}\n`);
+  await embedder.dispose();
+  return 0;
+});

@@ -1,0 +1,56 @@
+/**
+ * `npm run summary -- [--length short|medium|long] [--focus "topic"] [--json]`
+ * prints a summary made of cited, verbatim sentences in document order.
+ * JSON: { summary: [{ doc, paragraph, start, end, quote }], length, focus } (+ note when set).
+ */
+import { Command, Option } from 'commander';
+import { createEngine } from '../engine.js';
+import type { Engine } from '../engine-api.js';
+import type { SummaryLength } from '../types.js';
+import { progressBar, run, setup, type Cli } from './common.js';
+
+let cli: Cli | undefined;
+await run(async () => {
+  const program = new Command()
+    .name('summary')
+    .description('Summarise the indexed documents in their own words: cited sentences, in document order.')
+    .addOption(new Option('--length <length>', 'about 3, 5 or 8 sentences').choices(['short', 'medium', 'long']).default('medium'))
+    .option('--focus <topic>', 'only what the document says about this topic')
+    .option('--json', 'print JSON')
+    .exitOverride()
+    .configureOutput({ writeErr: (s) => process.stderr.write(s) });
+  try {
+    program.parse(process.argv);
+  } catch (e) {
+    return (e as { exitCode?: number }).exitCode ?? 1;
+  }
+  const opts = program.opts<{ length: SummaryLength; focus?: string; json?: boolean }>();
+  cli = setup({ quiet: !!opts.json });
+  const bar = progressBar();
+  let engine: Engine;
+  try {
+    engine = await createEngine({ ...cli, onProgress: bar.onProgress });
+  } finally {
+    bar.stop();
+  }
+  try {
+    const s = await engine.summarize({ length: opts.length, focus: opts.focus ?? null });
+    if (opts.json) {
+      const out = {
+        summary: s.summary.map(({ doc, paragraph, start, end, quote }) => ({ doc, paragraph, start, end, quote })),
+        length: s.length,
+        focus: s.focus,
+        ...(s.note ? { note: s.note } : {}),
+      };
+      process.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
+      return 0;
+    }
+    const withDoc = new Set(s.summary.map((q) => q.doc)).size > 1;
+    const head = `Summary (${s.length}${s.focus ? `, focus: ${s.focus}` : ''}), in the document's own words:`;
+    const lines = s.summary.map((q, i) => `${i + 1}. “${q.quote}” (${q.paragraph ? `¶${q.paragraph}` : 'title'}${withDoc ? `, ${q.doc}` : ''})`);
+    process.stdout.write([s.note ?? head, ...lines].join('\n') + '\n');
+    return 0;
+  } finally {
+    await engine.close();
+  }
+}, () => cli?.logger);

@@ -1,0 +1,162 @@
+/**
+ * Answering in chat: when @mentioned, in DMs, on a reply to one of the bot's
+ * answers, in auto-answer channels, and in threads the bot owns (every
+ * message there is a follow-up). Thread mode opens a thread on the question
+ * and answers there. Shows typing while working; ignores bots and itself;
+ * silently ignores channels outside the allow-list.
+ *
+ * @example
+ * client.on(Events.MessageCreate, (m) => void handleMessage(m, ctx));
+ */
+import { ChannelType, type Message, type ThreadChannel } from 'discord.js';
+import type { Conversation } from '../types.js';
+import { channelAllowed, logAnswer, type BotContext } from './context.js';
+import { GENERIC_ERROR, outcomeFor, userMessageFor } from './errors.js';
+import { renderAnswer, renderNotice, type Payload } from './format.js';
+import { LIMITS, QUESTION_MAX_LENGTH, TYPING_REFRESH_MS } from './limits.js';
+import { rateLimitMessage } from './rate-limit.js';
+
+export type ChatTrigger = 'dm' | 'mention' | 'reply' | 'thread' | 'channel';
+
+/** Why (if at all) a message is a question for the bot. Pure. */
+export function chatTrigger(f: { isDM: boolean; mentioned: boolean; replyToBot: boolean; inBotThread: boolean; inAnswerChannel: boolean }): ChatTrigger | null {
+  if (f.isDM) return 'dm';
+  if (f.mentioned) return 'mention';
+  if (f.replyToBot) return 'reply';
+  if (f.inBotThread) return 'thread';
+  if (f.inAnswerChannel) return 'channel';
+  return null;
+}
+
+/** Does the text mention the bot (`<@id>` or the legacy `<@!id>`)? */
+export function mentionsBot(content: string, botId: string): boolean {
+  return content.includes(`<@${botId}>`) || content.includes(`<@!${botId}>`);
+}
+
+/** The question without the bot's mention(s), whitespace tidied. */
+export function stripBotMention(content: string, botId: string): string {
+  return content
+    .split(`<@!${botId}>`)
+    .join(' ')
+    .split(`<@${botId}>`)
+    .join(' ')
+    .replace(/[ \t]+/g, ' ')
+    .replace(/^[\s,:;]+/, '')
+    .trim();
+}
+
+/** A thread name from the question (1–100 chars). */
+export function threadName(question: string): string {
+  const flat = question.replace(/\s+/g, ' ').trim() || 'Question';
+  return flat.length <= LIMITS.threadName ? flat : `${flat.slice(0, LIMITS.threadName - 1).trimEnd()}…`;
+}
+
+export const EMPTY_QUESTION = 'Ask me a question about the document — for example “What did Annan tell the Council?” — or use `/help`.';
+
+/** Keep the typing indicator on until `stop()` (it lasts ~10 s per call on Discord). */
+function keepTyping(channel: { sendTyping(): Promise<unknown> }, ctx: BotContext): () => void {
+  const send = () => channel.sendTyping().catch((e: unknown) => ctx.logger.debug({ err: e }, 'typing failed'));
+  void send();
+  const timer = setInterval(() => void send(), TYPING_REFRESH_MS);
+  timer.unref?.();
+  return () => clearInterval(timer);
+}
+
+/** Handle one incoming message. Never throws (errors are logged and, when it was a question, answered with an apology). */
+export async function handleMessage(message: Message, ctx: BotContext): Promise<void> {
+  const botId = message.client.user?.id;
+  if (!botId || message.author.bot || message.author.id === botId || message.system || message.webhookId) return;
+  const { config } = ctx;
+  const isDM = !message.inGuild();
+  const channel = message.channel;
+  if (!channel.isSendable()) return;
+  const isThread = channel.isThread();
+  const parentId = isThread ? channel.parentId : null;
+  if (!channelAllowed(config, { guild: !isDM, channelId: channel.id, parentId })) return;
+
+  const refId = message.reference?.messageId;
+  const replyConversation = refId ? ctx.conversations.byMessage(refId) : undefined;
+  const trigger = chatTrigger({
+    isDM,
+    mentioned: mentionsBot(message.content, botId),
+    replyToBot: !!refId && (message.mentions.repliedUser?.id === botId || !!replyConversation),
+    inBotThread: isThread && channel.ownerId === botId,
+    inAnswerChannel: config.DISCORD_ANSWER_CHANNELS.includes(channel.id) || (!!parentId && config.DISCORD_ANSWER_CHANNELS.includes(parentId)),
+  });
+  if (!trigger) return;
+
+  const startedAt = ctx.clock();
+  const source = `chat:${trigger}`;
+  const userId = message.author.id;
+  const question = stripBotMention(message.content, botId);
+  const reply = (payload: Payload) =>
+    message.reply({ ...payload, failIfNotExists: false }).catch((e: unknown) => ctx.logger.warn({ err: e, source }, 'could not reply'));
+
+  if (!question) {
+    // In auto-answer channels and threads an empty message (an image, a sticker) is not a question.
+    if (trigger === 'dm' || trigger === 'mention' || trigger === 'reply') await reply(renderNotice(EMPTY_QUESTION)[0]);
+    return;
+  }
+  if (question.length > QUESTION_MAX_LENGTH) {
+    await reply(renderNotice(`That question is too long — please keep it under ${QUESTION_MAX_LENGTH} characters.`)[0]);
+    logAnswer(ctx, { source, userId, channelId: channel.id, startedAt, outcome: 'refused' });
+    return;
+  }
+  const limit = ctx.rateLimiter.take(userId);
+  if (!limit.ok) {
+    if (limit.firstRefusal) await reply(renderNotice(rateLimitMessage(limit.retryAfterMs))[0]);
+    logAnswer(ctx, { source, userId, channelId: channel.id, startedAt, outcome: 'rate-limited' });
+    return;
+  }
+
+  let stopTyping: () => void = () => undefined;
+  try {
+    // Where the answer goes, and which conversation it belongs to.
+    let target: ThreadChannel | null = null;
+    let conversation: Conversation;
+    const guildKey = `g:${message.guildId}`;
+    if (isDM) conversation = ctx.conversations.forKey(`dm:${channel.id}`);
+    else if (isThread) conversation = ctx.conversations.forKey(`${guildKey}:t:${channel.id}`);
+    else if (config.DISCORD_THREAD_MODE && (channel.type === ChannelType.GuildText || channel.type === ChannelType.GuildAnnouncement) && trigger !== 'reply') {
+      try {
+        const thread = await message.startThread({ name: threadName(question) });
+        target = thread;
+        conversation = ctx.conversations.forKey(`${guildKey}:t:${thread.id}`);
+      } catch (e) {
+        ctx.logger.warn({ err: e, source, channelId: channel.id }, 'could not open a thread; answering in the channel');
+        conversation = ctx.conversations.forKey(`${guildKey}:m:${message.id}`);
+      }
+    } else conversation = replyConversation ?? ctx.conversations.forKey(`${guildKey}:m:${message.id}`);
+
+    stopTyping = keepTyping(target ?? channel, ctx);
+    const answer = await ctx.engine.ask(question, conversation);
+    ctx.conversations.touch(conversation);
+    const standalone = conversation.turns.at(-1)?.standalone;
+    const payloads = renderAnswer(answer, ctx.render(), { question, standalone });
+    stopTyping();
+
+    const sent: Message[] = [];
+    for (const [i, p] of payloads.entries()) {
+      if (target) sent.push(await target.send(p));
+      else if (i === 0) sent.push(await message.reply({ ...p, failIfNotExists: false }));
+      else sent.push(await channel.send(p));
+    }
+    for (const m of sent) ctx.conversations.link(m.id, conversation);
+    logAnswer(ctx, {
+      source,
+      userId,
+      channelId: channel.id,
+      startedAt,
+      outcome: answer.refused ? 'refused' : 'answered',
+      quotes: answer.quotes.length,
+      mode: answer.mode,
+      ...(answer.refused && answer.reason ? { reason: answer.reason } : {}),
+    });
+  } catch (e) {
+    stopTyping();
+    const outcome = outcomeFor(e);
+    if (outcome === 'error') ctx.logger.error({ err: e, source, userId, channelId: channel.id, latencyMs: ctx.clock() - startedAt, outcome }, 'chat answer failed');
+    else logAnswer(ctx, { source, userId, channelId: channel.id, startedAt, outcome });
+    await reply(renderNotice(outcome === 'error' ? GENERIC_ERROR : userMessageFor(e))[0]);
+  }
+}

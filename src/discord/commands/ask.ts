@@ -1,0 +1,71 @@
+/**
+ * `/ask question:` — acknowledge at once (`deferReply`, Discord wants an
+ * answer within 3 s), then replace the placeholder with the rendered answer.
+ * Inside a thread the thread is the conversation; otherwise the answer
+ * starts one that replies to it continue. Streams LLM partials through a
+ * throttled editor when the engine offers them.
+ *
+ * @example
+ * // registered via `npm run deploy-commands`; invoked by the interaction router
+ * await ask.execute(interaction, ctx);
+ */
+import { InteractionContextType, SlashCommandBuilder, type ChatInputCommandInteraction } from 'discord.js';
+import { UserError } from '../../errors.js';
+import { logAnswer, respond, type BotContext, type Command } from '../context.js';
+import { renderAnswer, renderPartial } from '../format.js';
+import { QUESTION_MAX_LENGTH } from '../limits.js';
+import { createThrottledEditor } from '../stream.js';
+
+/** The conversation key for an interaction: its thread, its DM channel, or a new chain. */
+export function interactionConversationKey(interaction: ChatInputCommandInteraction): string {
+  if (!interaction.inGuild()) return `dm:${interaction.channelId}`;
+  if (interaction.channel?.isThread()) return `g:${interaction.guildId}:t:${interaction.channelId}`;
+  return `g:${interaction.guildId}:i:${interaction.id}`;
+}
+
+export const ask: Command = {
+  data: new SlashCommandBuilder()
+    .setName('ask')
+    .setDescription('Ask a question about the document; the answer quotes it verbatim, with ¶ citations.')
+    .setContexts(InteractionContextType.Guild, InteractionContextType.BotDM)
+    .addStringOption((o) =>
+      o.setName('question').setDescription('Your question, e.g. "What did Annan tell the Council?"').setRequired(true).setMaxLength(QUESTION_MAX_LENGTH),
+    ),
+  rateLimited: true,
+  async execute(interaction, ctx: BotContext) {
+    const startedAt = ctx.clock();
+    const question = interaction.options.getString('question', true).trim();
+    if (!question) throw new UserError('Please ask a question about the document.');
+    await interaction.deferReply();
+
+    const conversation = ctx.conversations.forKey(interactionConversationKey(interaction));
+    const editor = createThrottledEditor({
+      edit: async (text) => {
+        await interaction.editReply(renderPartial(text));
+      },
+      onError: (e) => ctx.logger.warn({ err: e }, 'could not show a partial answer'),
+    });
+    let answer;
+    try {
+      answer = await ctx.engine.ask(question, conversation, { onPartial: (t) => editor.push(t) });
+    } finally {
+      await editor.finish();
+    }
+    ctx.conversations.touch(conversation);
+    const standalone = conversation.turns.at(-1)?.standalone;
+    const messages = await respond(interaction, renderAnswer(answer, ctx.render(), { question, standalone }));
+    for (const m of messages) ctx.conversations.link(m.id, conversation);
+    logAnswer(ctx, {
+      source: 'slash:ask',
+      userId: interaction.user.id,
+      channelId: interaction.channelId,
+      startedAt,
+      outcome: answer.refused ? 'refused' : 'answered',
+      quotes: answer.quotes.length,
+      mode: answer.mode,
+      ...(answer.refused && answer.reason ? { reason: answer.reason } : {}),
+    });
+  },
+};
+
+export default ask;

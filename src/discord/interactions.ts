@@ -1,0 +1,73 @@
+/**
+ * The interaction router: slash commands (after the channel allow-list and
+ * the per-user rate limit), autocomplete, buttons — every failure through the
+ * one error handler (`errors.ts`).
+ *
+ * @example
+ * client.on(Events.InteractionCreate, (i) => void handleInteraction(i, ctx, commands));
+ */
+import type { Interaction } from 'discord.js';
+import { UserError } from '../errors.js';
+import { handleButton } from './buttons.js';
+import { channelAllowed, DMS_DISABLED, NOT_ALLOWED_HERE, type BotContext, type Command } from './context.js';
+import { EXPIRED_BUTTON, replyWithError } from './errors.js';
+import { rateLimitMessage } from './rate-limit.js';
+
+function allowed(interaction: Interaction, ctx: BotContext): void {
+  const guild = interaction.inGuild();
+  const channel = interaction.channel;
+  const parentId = channel?.isThread() ? channel.parentId : null;
+  if (!channelAllowed(ctx.config, { guild, channelId: interaction.channelId, parentId })) {
+    throw new UserError(guild ? NOT_ALLOWED_HERE : DMS_DISABLED, { code: 'not_allowed' });
+  }
+}
+
+export async function handleInteraction(interaction: Interaction, ctx: BotContext, commands: ReadonlyMap<string, Command>): Promise<void> {
+  const startedAt = ctx.clock();
+  if (interaction.isAutocomplete()) {
+    try {
+      const command = commands.get(interaction.commandName);
+      if (!command?.autocomplete) await interaction.respond([]);
+      else await command.autocomplete(interaction, ctx);
+    } catch (e) {
+      ctx.logger.warn({ err: e, source: `autocomplete:${interaction.commandName}` }, 'autocomplete failed');
+      if (!interaction.responded) await interaction.respond([]).catch(() => undefined);
+    }
+    return;
+  }
+  if (interaction.isChatInputCommand()) {
+    const source = `slash:${interaction.commandName}`;
+    try {
+      const command = commands.get(interaction.commandName);
+      if (!command) throw new UserError("I don't know that command any more — it may have been removed. Try `/help`.");
+      allowed(interaction, ctx);
+      if (command.rateLimited) {
+        const r = ctx.rateLimiter.take(interaction.user.id);
+        if (!r.ok) throw new UserError(rateLimitMessage(r.retryAfterMs), { code: 'rate_limited' });
+      }
+      await command.execute(interaction, ctx);
+    } catch (e) {
+      await replyWithError(interaction, e, ctx.logger, { source, userId: interaction.user.id, channelId: interaction.channelId, latencyMs: ctx.clock() - startedAt });
+    }
+    return;
+  }
+  if (interaction.isButton()) {
+    const source = 'button';
+    try {
+      allowed(interaction, ctx);
+      await handleButton(interaction, ctx);
+    } catch (e) {
+      await replyWithError(interaction, e, ctx.logger, {
+        source,
+        customId: interaction.customId,
+        userId: interaction.user.id,
+        channelId: interaction.channelId,
+        latencyMs: ctx.clock() - startedAt,
+      });
+    }
+    return;
+  }
+  if (interaction.isRepliable()) {
+    await replyWithError(interaction, new UserError(EXPIRED_BUTTON, { code: 'expired' }), ctx.logger, { source: 'interaction', type: interaction.type });
+  }
+}

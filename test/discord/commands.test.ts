@@ -1,0 +1,154 @@
+import { describe, expect, it } from 'vitest';
+import { aboutEmbed } from '../../src/discord/commands/about.js';
+import { commandsJSON } from '../../src/discord/commands/index.js';
+import { paragraphChoices, personChoices, quotationToQuote } from '../../src/discord/commands/quote.js';
+import { applicationIdFromToken, deployCommands } from '../../src/discord/deploy.js';
+import { payloadProblems } from '../../src/discord/format.js';
+import { loadConfig } from '../../src/config.js';
+import { silentLogger } from '../../src/log.js';
+import type { Engine } from '../../src/engine-api.js';
+import type { Quotation, StoredDocument } from '../../src/types.js';
+
+const text = 'Title line\n\nFirst paragraph about the Council.\n\nSecond paragraph about regional organizations.\n\nThird one.';
+const para = (n: number, needle: string) => {
+  const start = text.indexOf(needle);
+  return { n, kind: n ? ('body' as const) : ('title' as const), start, end: start + needle.length };
+};
+const doc: StoredDocument = {
+  id: 'documents/x.txt',
+  path: 'documents/x.txt',
+  title: 'Title line',
+  text,
+  hash: 'h',
+  paragraphs: [para(0, 'Title line'), para(1, 'First paragraph about the Council.'), para(2, 'Second paragraph about regional organizations.'), para(3, 'Third one.')],
+  sentences: [],
+};
+const quotation = (speaker: string | null, addressee: string | null): Quotation => ({
+  doc: doc.id,
+  paragraph: 1,
+  start: 0,
+  end: 5,
+  quote: 'Title',
+  speaker,
+  cue: 'told',
+  addressee,
+  setting: null,
+});
+const engine = {
+  documents: () => [doc],
+  quotations: async () => [quotation('Kofi Annan', 'the Council'), quotation('kofi annan', 'the heads of regional organizations'), quotation(null, null), quotation('Ban', 'the Council')],
+} as unknown as Engine;
+
+describe('command definitions', () => {
+  const json = commandsJSON();
+
+  it('given the command list, when serialised, then /ask /summary /quote /about /help /forget exist with valid names and descriptions', () => {
+    expect(json.map((c) => c.name)).toEqual(['ask', 'summary', 'quote', 'about', 'help', 'forget']);
+    for (const c of json) {
+      expect(c.name).toMatch(/^[-_\p{L}\p{N}]{1,32}$/u);
+      expect(c.description.length).toBeGreaterThan(0);
+      expect(c.description.length).toBeLessThanOrEqual(100);
+      for (const o of c.options ?? []) expect(o.description.length).toBeLessThanOrEqual(100);
+    }
+  });
+
+  it('given the admin command, when serialised, then only it carries default_member_permissions (Manage Server) and is guild-only', () => {
+    const forget = json.find((c) => c.name === 'forget')!;
+    expect(forget.default_member_permissions).toBe('32');
+    expect(forget.contexts).toEqual([0]);
+    for (const c of json.filter((c) => c.name !== 'forget')) expect(c.default_member_permissions ?? null).toBeNull();
+  });
+
+  it('given /ask and /quote, when serialised, then the question is required and /quote paragraph, speaker, to autocomplete', () => {
+    const ask = json.find((c) => c.name === 'ask')!;
+    expect(ask.options).toEqual([expect.objectContaining({ name: 'question', required: true, max_length: 1000 })]);
+    const quote = json.find((c) => c.name === 'quote')!;
+    expect(Object.fromEntries((quote.options ?? []).map((o) => [o.name, (o as { autocomplete?: boolean }).autocomplete ?? false]))).toEqual({
+      about: false,
+      paragraph: true,
+      speaker: true,
+      to: true,
+    });
+  });
+});
+
+describe('autocomplete choices', () => {
+  it('given a typed number, when completing paragraph, then the matching body paragraphs with a preview', () => {
+    expect(paragraphChoices(engine, '2')).toEqual([{ name: '¶2 — Second paragraph about regional organizations.', value: 2 }]);
+    expect(paragraphChoices(engine, '').map((c) => c.value)).toEqual([1, 2, 3]); // title excluded
+  });
+
+  it('given typed words, when completing paragraph, then paragraphs containing them', () => {
+    expect(paragraphChoices(engine, 'council').map((c) => c.value)).toEqual([1]);
+  });
+
+  it('given quotations, when completing speaker or to, then distinct names (case-insensitive) filtered by the typed text', async () => {
+    expect(await personChoices(engine, 'speaker', '')).toEqual([
+      { name: 'Kofi Annan', value: 'Kofi Annan' },
+      { name: 'Ban', value: 'Ban' },
+    ]);
+    expect((await personChoices(engine, 'addressee', 'regional')).map((c) => c.value)).toEqual(['the heads of regional organizations']);
+  });
+
+  it('given a quotation, when turned into a quote, then its attribution comes along', () => {
+    expect(quotationToQuote(quotation('A', 'B')).attribution).toEqual({ speaker: 'A', cue: 'told', addressee: 'B', setting: null });
+  });
+});
+
+describe('/about', () => {
+  it('given many documents, when shown, then every field fits and the model/LLM state is stated', () => {
+    const e = aboutEmbed(
+      {
+        documents: Array.from({ length: 200 }, (_, i) => ({ id: `d${i}`, title: `Document number ${i}`, paragraphs: 10, chars: 12345 })),
+        chunks: 2000,
+        model: null,
+        dim: null,
+        builtAt: new Date(0).toISOString(),
+        llm: null,
+      },
+      3_600_000,
+    );
+    expect(payloadProblems({ embeds: [e], allowedMentions: { parse: [] } })).toEqual([]);
+    const values = Object.fromEntries(e.fields!.map((f) => [f.name, f.value]));
+    expect(values['Documents (200)']).toContain('more');
+    expect(values.Retrieval).toBe('lexical only (no embedding model)');
+    expect(values.Answers).toContain('extractive');
+    expect(values['Index built']).toContain('60 min ago');
+  });
+});
+
+describe('deployCommands (unit)', () => {
+  const cfg = (env: Record<string, string>) => loadConfig({ LOG_LEVEL: 'silent', ...env }, '/tmp');
+  const tokenFor = (id: string) => `${Buffer.from(id).toString('base64').replace(/=+$/, '')}.GhIjKl.abcdefghijklmnopqrstuvwxyz0123`;
+
+  it('given a token, when the application id is derived, then it is the base64-decoded first segment', () => {
+    expect(applicationIdFromToken(tokenFor('100000000000000001'))).toBe('100000000000000001');
+    expect(applicationIdFromToken('not-a-token')).toBeUndefined();
+  });
+
+  it('given a guild id, when deploying, then it PUTs every command to the guild route; without one, to the global route', async () => {
+    const puts: { route: string; body: unknown }[] = [];
+    const rest = { put: async (route: string, o: { body: unknown }) => void puts.push({ route, body: o.body }) };
+    const token = tokenFor('123456789012345678');
+    const r1 = await deployCommands({ config: cfg({ DISCORD_TOKEN: token, DISCORD_GUILD_ID: '200000000000000001' }), logger: silentLogger(), rest });
+    const r2 = await deployCommands({ config: cfg({ DISCORD_TOKEN: token }), logger: silentLogger(), rest });
+    expect(puts.map((p) => p.route)).toEqual(['/applications/123456789012345678/guilds/200000000000000001/commands', '/applications/123456789012345678/commands']);
+    expect((puts[0].body as { name: string }[]).map((c) => c.name)).toContain('ask');
+    expect([r1.scope, r2.scope]).toEqual(['guild', 'global']);
+  });
+
+  it('given no token, when deploying, then a clear one-line error', async () => {
+    await expect(deployCommands({ config: cfg({}), logger: silentLogger() })).rejects.toThrow(/^DISCORD_TOKEN is not set/);
+  });
+
+  it('given Discord answers 401, when deploying, then the error says the token was rejected', async () => {
+    const rest = {
+      put: async () => {
+        throw Object.assign(new Error('401: Unauthorized'), { status: 401 });
+      },
+    };
+    await expect(deployCommands({ config: cfg({ DISCORD_TOKEN: tokenFor('123456789012345678') }), logger: silentLogger(), rest })).rejects.toThrow(
+      'Discord rejected the token (401 Unauthorized) — check DISCORD_TOKEN.',
+    );
+  });
+});

@@ -1,0 +1,92 @@
+import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { buildDocument } from '../../src/ingest/document.js';
+import { chunkDocument } from '../../src/ingest/chunk.js';
+import { paragraphSpans, sentenceSpans } from '../../src/ingest/segment.js';
+import { DEFAULT_DOC, DEFAULT_DOC_PATH } from '../helpers/paths.js';
+
+const sentences = (t: string) => sentenceSpans(t, 0, t.length).map((s) => t.slice(s.start, s.end));
+
+describe('sentence segmentation', () => {
+  it('given titles and dotted abbreviations, when segmented, then no sentence ends at "Mr." or inside "U.N."', () => {
+    expect(sentences('Mr. Annan told the U.N. Security Council. It met on Wed. in N.Y. The U.S. agreed. Dr. Smith left.')).toEqual([
+      'Mr. Annan told the U.N. Security Council.',
+      'It met on Wed. in N.Y.',
+      'The U.S. agreed.',
+      'Dr. Smith left.',
+    ]);
+  });
+
+  it('given a sentence ending with an acronym followed by a new sentence, when segmented, then it splits there', () => {
+    expect(sentences('Aid went to the U.N. The next day it ran out.')).toEqual(['Aid went to the U.N.', 'The next day it ran out.']);
+  });
+
+  it('given a quotation with an ellipsis in it, when segmented, then the quotation stays one sentence', () => {
+    const t = '“It is essential that we do even more… the breadth of our work,” he told the Council.';
+    expect(sentences(t)).toEqual([t]);
+  });
+});
+
+describe('paragraphs', () => {
+  it('given CRLF, blank lines with spaces and leading blank lines, when split, then spans exclude whitespace', () => {
+    const t = '\r\n\r\nOne line\r\nsame para.\r\n  \r\nTwo.\n\n\n';
+    expect(paragraphSpans(t).map((s) => t.slice(s.start, s.end))).toEqual(['One line\r\nsame para.', 'Two.']);
+  });
+});
+
+describe('the default document', () => {
+  const text = readFileSync(DEFAULT_DOC_PATH, 'utf8');
+  const doc = buildDocument({ id: DEFAULT_DOC, path: DEFAULT_DOC, text });
+
+  it('given the UN News article, when built, then the site tagline and the repeated title are boilerplate and the body is ¶1–¶8', () => {
+    expect(doc.title).toBe('Annan stresses ‘multilateralism and joint action’ at meeting on UN-regional cooperation');
+    expect(doc.paragraphs.map((p) => p.kind)).toEqual(['boilerplate', 'title', 'boilerplate', 'body', 'body', 'body', 'body', 'body', 'body', 'body', 'body']);
+    expect(doc.paragraphs.filter((p) => p.kind === 'body').map((p) => p.n)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
+    expect(text.slice(doc.paragraphs[3]!.start, doc.paragraphs[3]!.end)).toMatch(/^Secretary-General Kofi Annan today/);
+  });
+
+  it('given the stored text, when built, then the text is kept byte for byte and every sentence and chunk is a slice of it', () => {
+    expect(doc.text).toBe(text);
+    const chunks = chunkDocument(doc);
+    expect(chunks).toHaveLength(8);
+    for (const c of chunks) {
+      const p = doc.paragraphs.find((x) => x.n === c.paragraph && x.kind === 'body')!;
+      expect([c.start, c.end]).toEqual([p.start, p.end]);
+      for (const s of c.sentences) expect(s.start >= c.start && s.end <= c.end).toBe(true);
+    }
+    // "Mr. Annan" must not split ¶4 or ¶6.
+    expect(doc.sentences.filter((s) => s.paragraph === 4)).toHaveLength(1);
+    expect(doc.sentences.filter((s) => s.paragraph === 6)).toHaveLength(1);
+  });
+});
+
+describe('generated documents', () => {
+  const word = fc.stringMatching(/^[A-Za-z]{1,10}$/);
+  const sentence = fc.tuple(fc.array(word, { minLength: 1, maxLength: 12 }), fc.constantFrom('.', '!', '?', '…', '.”')).map(([w, p]) => w.join(' ') + p);
+  const para = fc.array(sentence, { minLength: 1, maxLength: 6 }).map((s) => s.join(fc.sample(fc.constantFrom(' ', '  ', '\n'), 1)[0]));
+  const docText = fc.tuple(fc.array(para, { minLength: 1, maxLength: 8 }), fc.constantFrom('\n\n', '\r\n\r\n', '\n \n\n')).map(([ps, sep]) => ps.join(sep));
+
+  it('given any generated text, when built and chunked with a small window, then every sentence and chunk span is verbatim, ordered and inside its paragraph', () => {
+    fc.assert(
+      fc.property(docText, (text) => {
+        const doc = buildDocument({ id: 'g.txt', path: 'g.txt', text });
+        for (const s of doc.sentences) {
+          const slice = doc.text.slice(s.start, s.end);
+          expect(slice.trim()).toBe(slice);
+          expect(slice.length).toBeGreaterThan(0);
+        }
+        const chunks = chunkDocument(doc, { maxChars: 60 });
+        for (const c of chunks) {
+          const p = doc.paragraphs.find((x) => x.kind === 'body' && x.n === c.paragraph)!;
+          expect(c.start >= p.start && c.end <= p.end).toBe(true);
+          expect(c.sentences[0]!.start).toBe(c.start);
+          expect(c.sentences.at(-1)!.end).toBe(c.end);
+        }
+        // Every body sentence is in some chunk.
+        for (const s of doc.sentences.filter((x) => x.paragraph > 0)) expect(chunks.some((c) => c.start <= s.start && s.end <= c.end)).toBe(true);
+      }),
+      { numRuns: 200 },
+    );
+  });
+});

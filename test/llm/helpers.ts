@@ -1,0 +1,44 @@
+/** Shared fixtures for the LLM tests: the default document, its paragraphs as passages, a config. */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { loadConfig, type Config } from '../../src/config.js';
+import type { LlmPassage } from '../../src/answer/llm/index.js';
+
+export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+export const DOC_ID = 'documents/un-news-annan-regional-cooperation.txt';
+export const DOC_TEXT = readFileSync(path.join(repoRoot, DOC_ID), 'utf8');
+
+/**
+ * Body paragraphs of a text (blank-line separated blocks of 100+ characters;
+ * the site banner and the title lines are shorter), numbered from 1, with offsets.
+ */
+export function bodyParagraphs(text: string): { n: number; start: number; end: number }[] {
+  const out: { n: number; start: number; end: number }[] = [];
+  const re = /[^\n]+(?:\n(?!\n)[^\n]*)*/g;
+  for (const m of text.matchAll(re)) {
+    const block = m[0].trim();
+    if (block.length < 100) continue;
+    const start = m.index! + m[0].indexOf(block);
+    out.push({ n: out.length + 1, start, end: start + block.length });
+  }
+  return out;
+}
+
+export const PARAS = bodyParagraphs(DOC_TEXT);
+
+/** The retrieved passage for ¶n of a text (whole paragraph). */
+export function passage(n: number, text = DOC_TEXT, doc = DOC_ID): LlmPassage {
+  const p = bodyParagraphs(text).find((x) => x.n === n);
+  if (!p) throw new Error(`no ¶${n}`);
+  return { doc, paragraph: n, start: p.start, end: p.end, text: text.slice(p.start, p.end) };
+}
+
+export const documentText = (doc: string): string => {
+  if (doc !== DOC_ID) throw new Error(`unknown doc ${doc}`);
+  return DOC_TEXT;
+};
+
+export function testConfig(env: Record<string, string | undefined> = {}): Config {
+  return loadConfig({ LLM_MODEL: 'fake-model', LLM_TIMEOUT_MS: '2000', LOG_LEVEL: 'silent', INDEX_DIR: '/nonexistent-index', ...env }, repoRoot);
+}
