@@ -24,6 +24,7 @@ import type { QuoteIntent } from './answer/intent.js';
 import { sanitizeQuestion } from './answer/sanitize.js';
 import { summarize } from './answer/summary.js';
 import { quoteAt, verifyQuotes } from './answer/verify.js';
+import { answerWithFallback, createLlmAnswerer, historyFromTurns, llmConfigured, llmPassagesFrom, loadPrompts, LlmUnavailableError, type LlmAnswerer } from './answer/llm/index.js';
 import type { Answer, Conversation, Quote, SummaryLength } from './types.js';
 
 /** Bump when the quotation finder's output changes (stored quotations are then recomputed). */
@@ -39,6 +40,8 @@ export const DEFAULT_REFUSAL_THRESHOLD = 0.45;
 export interface EngineDeps {
   config: Config;
   logger: Logger;
+  /** Use this LLM answerer instead of the one `config.LLM_*` describes (null = extractive only). */
+  llm?: LlmAnswerer | null;
   /** Use this embedder (null = lexical only) instead of loading `config.EMBEDDING_MODEL`. */
   embedder?: Embedder | null;
   /** Build an in-memory index from these sources instead of the configured corpus (nothing is written). */
@@ -76,6 +79,8 @@ export async function openIndex(deps: { config: Config; logger: Logger; embedder
 export async function createEngine(deps: EngineDeps): Promise<Engine> {
   const { config, logger } = deps;
   const now = deps.clock ?? Date.now;
+  // LLM first: a broken prompt template is a start-up error, before any slow loading.
+  const llm = deps.llm !== undefined ? deps.llm : llmConfigured(config) ? createLlmAnswerer({ config, logger, prompts: await loadPrompts(config.PROMPTS_DIR) }) : null;
   const embedder =
     deps.embedder !== undefined
       ? deps.embedder
@@ -108,9 +113,16 @@ export async function createEngine(deps: EngineDeps): Promise<Engine> {
   const threshold = deps.refusalThreshold ?? DEFAULT_REFUSAL_THRESHOLD;
   const vectorsUsable = !!(embedder && index.vectors && index.manifest.model === embedder.id);
 
-  const retrieveFor = async (question: string, conversation?: Conversation, k = config.TOP_K) => {
+  const textOf = (id: string) => index.docById.get(id)!.text;
+
+  /** Sanitise, resolve follow-ups (rules first; the LLM condenses when configured), retrieve. */
+  const retrieveFor = async (question: string, conversation?: Conversation, k = config.TOP_K, signal?: AbortSignal) => {
     const q = sanitizeQuestion(question);
     const resolved = resolveFollowUp(q, conversation, index.quotations);
+    if (llm && conversation?.turns.length && resolved.kind !== 'more') {
+      const condensed = await llm.condense(q, historyFromTurns(conversation.turns), { signal });
+      if (condensed && condensed !== q) Object.assign(resolved, { standalone: condensed, context: '' });
+    }
     const query = resolved.context ? `${resolved.standalone} ${resolved.context}` : resolved.standalone;
     return { q, resolved, passages: await retriever.search(query, k) };
   };
@@ -118,10 +130,20 @@ export async function createEngine(deps: EngineDeps): Promise<Engine> {
   const engine: Engine = {
     async ask(question: string, conversation?: Conversation, options: AskOptions = {}): Promise<Answer> {
       const t0 = performance.now();
-      const { q, resolved, passages } = await retrieveFor(question, conversation);
+      const { q, resolved, passages } = await retrieveFor(question, conversation, config.TOP_K, options.signal);
       const intent = parseQuoteIntent(resolved.standalone);
-      const answer = answerExtractive({ question: q, resolved, intent, passages, index, stats, options: { maxQuotes: config.MAX_QUOTES, threshold }, exclude: options.exclude, quoted: matchIntent(intent) });
+      // The extractive answer is always made: it is the answer, or the LLM's confidence gate and fallback.
+      let answer = answerExtractive({ question: q, resolved, intent, passages, index, stats, options: { maxQuotes: config.MAX_QUOTES, threshold }, exclude: options.exclude, quoted: matchIntent(intent) });
       answer.quotes = verifyQuotes(answer.quotes, index.docById, logger);
+      if (llm && !answer.refused && answer.quotes.length && resolved.kind !== 'more' && !options.exclude?.length) {
+        const extractive = answer;
+        const history = historyFromTurns(conversation?.turns ?? []);
+        const r = await answerWithFallback(llm, { question: resolved.standalone, passages: llmPassagesFrom(passages, textOf), history, documentText: textOf, onPartial: options.onPartial, signal: options.signal }, extractive);
+        answer = r.answer.refused ? { ...extractive, refused: true, quotes: [], text: undefined, mode: 'llm', lead: "The document doesn't say. Nothing in it answers that question closely enough to quote." } : { ...r.answer, question: q };
+        if (r.note) answer.note = r.note;
+        if (r.error) logger.warn({ err: r.error }, 'LLM unavailable; answered extractively');
+        answer.quotes = verifyQuotes(answer.quotes, index.docById, logger);
+      }
       if (!answer.refused && !answer.quotes.length) {
         Object.assign(answer, { refused: true, lead: "The document doesn't say. Nothing in it answers that question closely enough to quote.", reason: 'no verified quote' });
       }
@@ -141,6 +163,16 @@ export async function createEngine(deps: EngineDeps): Promise<Engine> {
       const length: SummaryLength = options.length ?? 'medium';
       const s = await summarize(index.documents, { length, focus: options.focus ?? null, embedder: vectorsUsable ? embedder : null });
       s.summary = verifyQuotes(s.summary, index.docById, logger);
+      if (llm && s.summary.length) {
+        try {
+          const written = await llm.summarize({ quotes: s.summary, length, focus: s.focus, documentText: textOf });
+          s.text = written.text;
+        } catch (e) {
+          if (!(e instanceof LlmUnavailableError)) throw e;
+          s.note = e.note;
+          logger.warn({ err: e }, 'LLM unavailable; extractive summary');
+        }
+      }
       return s;
     },
 
@@ -186,7 +218,7 @@ export async function createEngine(deps: EngineDeps): Promise<Engine> {
         model: vectorsUsable ? embedder!.id : null,
         dim: vectorsUsable ? embedder!.dim : null,
         builtAt: index.manifest.builtAt,
-        llm: config.LLM_BASE_URL && config.LLM_MODEL ? `${config.LLM_MODEL} @ ${config.LLM_BASE_URL}` : null,
+        llm: llm?.label ?? null,
       };
     },
 

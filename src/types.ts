@@ -91,6 +91,10 @@ export interface Answer {
   /** Free text produced by an LLM, already verified (quotes inside it are exact). */
   text?: string;
   latencyMs?: number;
+  /** How well the best sentence answers (the refusal decision compares it with the threshold). */
+  confidence?: number;
+  /** A one-line note for the user (e.g. the LLM was unavailable and this is the extractive answer). */
+  note?: string;
 }
 
 export interface Turn {
@@ -121,4 +125,6 @@ export interface Summary {
   focus: string | null;
   /** Set when focus matched nothing, etc. */
   note?: string;
+  /** A fluent summary written by the LLM from the quotations (quotes inside verified), when one is configured. */
+  text?: string;
 }

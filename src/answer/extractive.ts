@@ -159,6 +159,7 @@ export function answerExtractive(input: {
       refused: true,
       reason: more ? 'exhausted' : best ? `best sentence's confidence ${confident.toFixed(2)} < ${options.threshold}` : 'nothing retrieved',
       mode: 'extractive',
+      confidence: confident,
     };
   }
   const floor = best.score * 0.6;
@@ -167,7 +168,7 @@ export function answerExtractive(input: {
     const q = quoteAt(c.doc, c.start, c.end, c.paragraph);
     return c.attribution ? { ...q, attribution: c.attribution } : q;
   });
-  return { question, lead: leadLine(intent, quotes), quotes, refused: false, mode: 'extractive' };
+  return { question, lead: leadLine(intent, quotes), quotes, refused: false, mode: 'extractive', confidence: confident };
 }
 
 const cites = (quotes: Quote[]) => [...new Set(quotes.map((q) => (q.paragraph ? `¶${q.paragraph}` : 'title')))].join(', ');

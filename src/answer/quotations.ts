@@ -253,7 +253,7 @@ function settingIn(text: string, start: number, end: number): string | null {
   SETTING_RE.lastIndex = 0;
   const m = SETTING_RE.exec(region);
   if (!m) return null;
-  let s = m[0].replace(/\s+$/u, '');
+  let s = m[0].replace(/\s+$/u, '').replace(/^(?:speaking|while)\s+(?=(?:at|in|to|during|addressing)\b)/iu, '');
   // Do not run into a new clause.
   s = s.replace(/\s+(?:that|including|and|but|who|which|where|when|while)\b.*$/u, '');
   return s || null;
@@ -369,10 +369,12 @@ const ABBREV_BEFORE_DOT = /(?:^|[\s(])(?:Mr|Mrs|Ms|Mx|Dr|Prof|St|Sr|Jr|Gen|Sen|R
 
 /** Start of the sentence (outside quotes) that contains `pos`, not before `floor`. */
 function sentenceStartBefore(text: string, floor: number, pos: number): number {
-  const region = text.slice(floor, pos);
+  // One character past `pos` so that "said. “" sees the opening mark that starts the next sentence.
+  const region = text.slice(floor, pos + 1);
   let start = floor;
   SENTENCE_END.lastIndex = 0;
   for (let m = SENTENCE_END.exec(region); m; m = SENTENCE_END.exec(region)) {
+    if (m.index + m[0].length > pos - floor) break;
     const dotAt = m.index + 1;
     if (ABBREV_BEFORE_DOT.test(region.slice(Math.max(0, m.index - 6), dotAt))) continue;
     start = floor + m.index + m[0].length;
@@ -609,12 +611,20 @@ export interface QuotationFilterOptions {
 const NAME_NOISE = new Set(['mr', 'mrs', 'ms', 'dr', 'secretari', 'gener', 'secretary-gener', 'presid', 'minist', 'un', 'u.n']);
 const nameTerms = (s: string) => terms(s.replace(/[’']s\b/gu, ''));
 
+const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
 /** Loose name match: equal canonical forms, or one's terms contained in the other's. */
 function namesMatch(query: string, value: string | null, table: SpeakerTable | undefined): boolean {
   if (!value) return false;
   const q = canonicalSpeaker(query, table).toLowerCase();
   const v = value.toLowerCase();
   if (q === v) return true;
+  // Through the alias table: the value names the same entity by any of its aliases ("the Council’s discussions").
+  const entry = table ? lookupSpeaker(table, query) : undefined;
+  if (entry) {
+    const lv = v.replace(/[’']s\b/gu, '');
+    if (entry.aliases.some((a) => new RegExp(`(?<![\\p{L}\\p{N}-])${escapeRe(a)}(?![\\p{L}\\p{N}-])`, 'u').test(lv))) return true;
+  }
   const qt = nameTerms(query);
   const vt = nameTerms(value);
   const qCore = qt.filter((t) => !NAME_NOISE.has(t));

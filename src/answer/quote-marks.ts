@@ -34,6 +34,8 @@ export interface QuoteSpan {
 const DOUBLE_OPEN = new Set(['“', '«', '„']);
 const DOUBLE_CLOSE = new Set(['”', '»']);
 const SINGLE_OPEN = '‘';
+/** Every character that may be a quotation mark (the scanner visits only these). */
+const MARKS = /[“”«»„"‘’']/gu;
 const SINGLE_CLOSE = '’';
 
 const isSpace = (c: string | undefined) => c !== undefined && /\s/u.test(c);
@@ -78,7 +80,7 @@ export function findQuoteSpans(text: string, paragraphs: Span[]): QuoteSpan[] {
   for (let pi = 0; pi < paragraphs.length; pi++) {
     const para = paragraphs[pi]!;
     const stack: Open[] = [];
-    let i = para.start;
+    let i = para.start; // where scanning starts
     if (carried) {
       // The quote continues: skip this paragraph's reopening mark.
       carried.paragraphs.push(pi);
@@ -88,8 +90,10 @@ export function findQuoteSpans(text: string, paragraphs: Span[]): QuoteSpan[] {
       i++;
     }
 
-    for (; i < para.end; i++) {
-      const c = text[i]!;
+    MARKS.lastIndex = i;
+    for (let m = MARKS.exec(text); m && m.index < para.end; m = MARKS.exec(text)) {
+      const i = m.index;
+      const c = m[0];
       const prev = i > para.start ? text[i - 1] : undefined;
       const next = i + 1 < para.end ? text[i + 1] : undefined;
       const top = stack[stack.length - 1];
@@ -165,9 +169,11 @@ interface Closed {
 }
 
 /**
- * A closing single mark right after "s" and before a lower-case word is more
- * likely a plural possessive ("the members’ states") — unless no other
- * closing candidate follows before the next double mark or the paragraph's end.
+ * A closing single mark right after "s" and before a lower-case word may be a
+ * plural possessive ("‘protect the farmers’ rights’"): it closes the quote
+ * only when no later closing candidate follows before the next double mark
+ * or the paragraph's end. (Character rules cannot tell "‘new partnerships’
+ * members’ views" apart; that rare shape is read as one phrase.)
  */
 function acceptSingleClose(text: string, i: number, end: number, straight: boolean): boolean {
   const looksPossessive = text[i - 1] === 's' && /^\s+\p{Ll}/u.test(text.slice(i + 1, i + 3));

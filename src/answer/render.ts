@@ -21,7 +21,8 @@ export function attributionLine(q: Quote): string | null {
  * //   “…” (¶5)
  */
 export function renderAnswerText(answer: Answer, opts: { multiDoc?: boolean } = {}): string {
-  const lines = [answer.text && !answer.refused ? answer.text : answer.lead];
+  const lines = answer.note ? [answer.note] : [];
+  lines.push(answer.text && !answer.refused ? answer.text : answer.lead);
   if (answer.text && !answer.refused && answer.quotes.length) lines.push('', 'Verified quotations:');
   for (const q of answer.quotes) {
     const who = attributionLine(q);

@@ -27,6 +27,7 @@ import { pipeline, type FeatureExtractionPipeline } from '@huggingface/transform
 import { Command } from 'commander';
 import { loadConfig } from '../config.js';
 import { loadEmbedder, type EmbedDtype } from '../embed/load.js';
+import type { Embedder } from '../embed/types.js';
 import { createEngine, QUOTER } from '../engine.js';
 import { buildDocument } from '../ingest/document.js';
 import { chunkDocument } from '../ingest/chunk.js';
@@ -202,16 +203,40 @@ await run(async () => {
     { INDEX_DIR: path.join(tmp, 'index'), DOCUMENTS: DEFAULT_DOCUMENT, EMBEDDING_MODEL: model, MODEL_CACHE_DIR: modelCache, ALLOW_REMOTE_MODELS: 'false', LOG_LEVEL: 'silent' },
     ROOT,
   );
-  const engine = await createEngine({ config, logger: silent, embedder });
+  // The engine gets a counting view of the embedder, to tell embedding time from the rest of `ask`.
+  let queryCalls = 0;
+  let queryTime = 0;
+  const counting: Embedder = {
+    id: embedder.id,
+    dim: embedder.dim,
+    embedPassages: (texts, onProgress) => embedder.embedPassages(texts, onProgress),
+    async embedQuery(text) {
+      queryCalls++;
+      const s = performance.now();
+      try {
+        return await embedder.embedQuery(text);
+      } finally {
+        queryTime += performance.now() - s;
+      }
+    },
+  };
+  const engine = await createEngine({ config, logger: silent, embedder: counting });
   for (const q of QUESTIONS.slice(0, 5)) await engine.ask(q);
   const askMs: number[] = [];
+  const otherMs: number[] = [];
   let refused = 0;
+  queryCalls = 0;
   for (const q of QUESTIONS) {
+    const before = queryTime;
     t = performance.now();
     const a = await engine.ask(q);
-    askMs.push(performance.now() - t);
+    const ms = performance.now() - t;
+    askMs.push(ms);
+    otherMs.push(ms - (queryTime - before));
     if (a.refused) refused++;
   }
+  const callsPerAsk = queryCalls / QUESTIONS.length;
+  otherMs.sort((a, b) => a - b);
   const queryMs: number[] = [];
   for (const q of QUESTIONS) {
     t = performance.now();
@@ -249,6 +274,7 @@ await run(async () => {
     ['ingest (real path)', `${fmt(ingestChunksPerSec)} chunks/s`, `${report.chunks} chunks in ${fmt(report.ms / 1000, 2)} s (embedding ${fmt(embedSecs, 2)} s); ${fmt(ratio, 2)}× raw (target ≥ 0.9×) ${ratio >= 0.9 ? 'OK' : 'MISSED'}`],
     ['embed one query', `p50 ${fmt(queryMs.length ? queryP50 : NaN)} ms`, `p95 ${fmt(percentile(queryMs, 95))} ms over ${queryMs.length} questions`],
     ['warm ask', `p50 ${fmt(percentile(askMs, 50))} ms`, `p95 ${fmt(askP95)} ms = ${fmt(latencyRatio, 2)}× one query (target ≤ 2×) ${latencyRatio <= 2 ? 'OK' : 'MISSED'}; ${refused}/${QUESTIONS.length} refused`],
+    ['  of which not embedding', `p50 ${fmt(percentile(otherMs, 50))} ms`, `p95 ${fmt(percentile(otherMs, 95))} ms (retrieval, answer, verification); ${fmt(callsPerAsk, 2)} query embeddings per ask`],
     ['cold start to first answer', `${fmt(cold.firstAnswerMs, 0)} ms`, `new process (tsx + config + index + model + ask); exited after ${fmt(cold.exitMs, 0)} ms`],
     ['peak RSS (this process)', `${fmt(peakRssMb, 0)} MB`, 'process.resourceUsage().maxRSS, raw pipeline + embedder + engine'],
   ];

@@ -73,7 +73,25 @@ export async function runChat(deps: { engine: Engine; logger: Logger; input?: No
         return;
       }
     }
-    const a = await engine.ask(text, conversation);
+    // While an LLM drafts, show the draft (dim) and replace it with the checked answer.
+    let printed = '';
+    const tty = interactive && (out as NodeJS.WriteStream).isTTY;
+    const onPartial = tty
+      ? (t: string) => {
+          if (!printed) out.write('\x1b[2m(drafting — quotations not yet checked)\n');
+          out.write(t.slice(printed.length));
+          printed = t;
+        }
+      : undefined;
+    const a = await engine.ask(text, conversation, { onPartial });
+    if (printed) {
+      const cols = (out as NodeJS.WriteStream).columns || 80;
+      const rows = `(drafting — quotations not yet checked)\n${printed}`.split('\n').reduce((n, l) => n + Math.max(1, Math.ceil(l.length / cols)), 0);
+      out.write('\x1b[0m');
+      readline.moveCursor(out, 0, -(rows - 1));
+      readline.cursorTo(out, 0);
+      readline.clearScreenDown(out);
+    }
     write(renderAnswerText(a, { multiDoc: engine.documents().length > 1 }));
   };
 

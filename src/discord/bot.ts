@@ -84,8 +84,14 @@ export function createBot(opts: CreateBotOptions): Bot {
         await client.login(token);
       } catch (e) {
         started = false;
-        // discord.js errors never contain the token, but keep the message generic and the cause for the log.
-        throw new UserError(`Could not log in to Discord: ${(e as Error)?.message ?? String(e)}`, { cause: e, code: 'login_failed' });
+        // discord.js errors never contain the token; keep the cause for the log.
+        const reason = (e as Error)?.message ?? String(e);
+        const hint = /disallowed intents|privileged intent/i.test(reason)
+          ? ' — switch on Message Content Intent in the Developer Portal (your application → Bot → Privileged Gateway Intents)'
+          : /token/i.test(reason)
+            ? ' — check DISCORD_TOKEN'
+            : '';
+        throw new UserError(`Could not log in to Discord: ${reason}${hint}`, { cause: e, code: 'login_failed' });
       }
       await ready;
       logger.info({ user: client.user?.tag, userId: client.user?.id, guilds: client.guilds.cache.size, commands: commands.size }, 'discord bot ready');

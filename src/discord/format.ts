@@ -237,6 +237,22 @@ function textBlocks(text: string, budget: number, protect: Span[] = []): Block[]
   }));
 }
 
+/** Where the quotations occur in a free text (so splitting the text never cuts one). */
+function quoteSpansIn(text: string, quotes: Quote[]): Span[] {
+  const spans: Span[] = [];
+  for (const q of quotes) {
+    if (!q.quote) continue;
+    for (let at = text.indexOf(q.quote); at >= 0; at = text.indexOf(q.quote, at + q.quote.length)) spans.push({ start: at, end: at + q.quote.length });
+  }
+  return spans;
+}
+
+/** A one-line note for the user (e.g. "the LLM was unavailable"), in italics. */
+function noteBlocks(note: string | undefined, budget: number): Block[] {
+  if (!note?.trim()) return [];
+  return textBlocks(note.trim(), budget - 2).map((b) => ({ text: `*${b.text}*` }));
+}
+
 function pack(blocks: Block[], budget: number): Block[][] {
   const pages: Block[][] = [];
   let cur: Block[] = [];
@@ -279,8 +295,9 @@ function plainFit(raw: string, max: number): string {
 
 function contextButton(q: Quote, ctx: RenderContext): APIButtonComponentWithCustomId | null {
   const doc = ctx.docs.findIndex((d) => d.id === q.doc);
-  if (doc < 0) return null;
-  const where = q.paragraph > 0 ? `¶${q.paragraph}` : 'title';
+  // The title / boilerplate (¶0) is not a paragraph one can step through: no button.
+  if (doc < 0 || q.paragraph <= 0) return null;
+  const where = `¶${q.paragraph}`;
   return {
     type: ComponentType.Button,
     style: ButtonStyle.Secondary,
@@ -328,7 +345,7 @@ function embedPages(blocks: Block[], ctx: RenderContext, opts: EmbedPagesOptions
   const title = opts.title ?? '';
   const footer = opts.footer ? plainFit(opts.footer, LIMITS.footerText) : '';
   const budget = Math.min(LIMITS.embedDescription, LIMITS.embedTotal - title.length - footer.length);
-  // Re-split any block that (defensively) exceeds the budget.
+  // Blocks were built against a budget no larger than this one, so each fits a page on its own.
   const pages = pack(blocks, budget);
   if (pages.length === 0) pages.push([]);
   return pages.map((page, i) => {
@@ -393,17 +410,8 @@ export function renderAnswer(answer: Answer, ctx: RenderContext, opts: RenderAns
 
   const blocks: Block[] = [];
   blocks.push(...textBlocks(answer.lead, budget));
-  if (answer.text) {
-    const protect: Span[] = [];
-    for (const q of answer.quotes) {
-      let at = answer.text.indexOf(q.quote);
-      while (at >= 0 && q.quote.length) {
-        protect.push({ start: at, end: at + q.quote.length });
-        at = answer.text.indexOf(q.quote, at + q.quote.length);
-      }
-    }
-    blocks.push(...textBlocks(answer.text, budget, protect));
-  }
+  if (answer.text) blocks.push(...textBlocks(answer.text, budget, quoteSpansIn(answer.text, answer.quotes)));
+  blocks.push(...noteBlocks(answer.note, budget));
   for (const q of answer.quotes) blocks.push(...quoteBlocks(q, ctx, budget));
 
   const shown: QuoteRef[] = [];
@@ -440,12 +448,17 @@ export function questionFromMessage(message: { embeds?: ReadonlyArray<{ title?: 
   return unescapeMarkdown(t);
 }
 
-/** A list of verbatim quotations (from /quote, /summary) with their citations and Show context buttons. */
-export function renderQuotes(quotes: Quote[], ctx: RenderContext, opts: { title: string; intro?: string; empty: string }): Payload[] {
+/**
+ * A list of verbatim quotations (from /quote, /summary) with their citations
+ * and Show context buttons; `text` (an LLM's fluent version, quotes inside
+ * verified) comes first, split without cutting a quotation.
+ */
+export function renderQuotes(quotes: Quote[], ctx: RenderContext, opts: { title: string; intro?: string; text?: string; empty: string }): Payload[] {
   if (!quotes.length) return renderNotice([opts.intro, opts.empty].filter(Boolean).join(' '));
   const title = fitEscaped(opts.title, LIMITS.embedTitle).text;
   const budget = Math.min(LIMITS.embedDescription, LIMITS.embedTotal - title.length);
-  const blocks: Block[] = [...textBlocks(opts.intro ?? '', budget)];
+  const blocks: Block[] = [...noteBlocks(opts.intro, budget)];
+  if (opts.text) blocks.push(...textBlocks(opts.text, budget, quoteSpansIn(opts.text, quotes)));
   for (const q of quotes) blocks.push(...quoteBlocks(q, ctx, budget));
   return embedPages(blocks, ctx, { title });
 }
@@ -456,6 +469,7 @@ export function renderSummary(summary: Summary, ctx: RenderContext): Payload[] {
   return renderQuotes(summary.summary, ctx, {
     title,
     intro: summary.note,
+    text: summary.text,
     empty: summary.focus ? `Nothing in the document matches “${summary.focus}”.` : 'There is nothing to summarise.',
   });
 }

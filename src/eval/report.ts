@@ -60,7 +60,7 @@ function render(rows: string[][]): string {
  * console.log(formatTable('squad-dev', report, { model: null, warnings: [] }));
  */
 export function formatTable(dataset: string, report: EvalReport, info: { model: string | null; warnings: string[] }): string {
-  const header = ['group', 'system', 'n', `R@${report.k}`, 'in-answer', 'F1', 'EM', 'refusal P', 'refusal R', 'valid', 'p50 ms', 'p95 ms'];
+  const header = ['group', 'system', 'n', `R@${report.k}`, 'in-answer', 'F1', 'EM', 'refused', 'refusal P', 'refusal R', 'valid', 'p50 ms', 'p95 ms'];
   const rows: string[][] = [header];
   const add = (group: string, n: number, systems: Record<SystemName, SystemMetrics | null>) => {
     for (const s of SYSTEMS) {
@@ -69,14 +69,14 @@ export function formatTable(dataset: string, report: EvalReport, info: { model: 
         rows.push([group, s, String(n), ...Array(header.length - 3).fill('—')]);
         continue;
       }
-      rows.push([group, s, String(n), pct(m.evidenceRecallAtK), pct(m.evidenceInAnswer), pct(m.f1), pct(m.em), pct(m.refusalPrecision), pct(m.refusalRecall), pct(m.quoteValidity), ms(m.p50Ms), ms(m.p95Ms)]);
+      rows.push([group, s, String(n), pct(m.evidenceRecallAtK), pct(m.evidenceInAnswer), pct(m.f1), pct(m.em), pct(m.refused ?? null), pct(m.refusalPrecision), pct(m.refusalRecall), pct(m.quoteValidity), ms(m.p50Ms), ms(m.p95Ms)]);
     }
   };
   add('all', report.n, report.systems);
   for (const [g, b] of Object.entries(report.breakdown)) add(g, b.n, b.systems);
   const lines = [`${dataset}: ${report.n} scored turns, k = ${report.k}, model: ${info.model ?? 'none (lexical only)'}`, '', render(rows), ''];
   lines.push('Metrics in %; — = not applicable. R@k: a retrieved chunk overlaps the gold evidence. in-answer: a quotation overlaps the evidence or contains the gold answer.');
-  lines.push('F1/EM: SQuAD-official, on the shortest quoted sentence (max over gold answers). refusal P/R: against gold "unanswerable"/"unknown". valid: quotations verbatim in the source.');
+  lines.push('F1/EM: SQuAD-official, on the shortest quoted sentence (max over gold answers). refused: share of turns refused; refusal P/R: against gold "unanswerable"/"unknown". valid: quotations verbatim in the source.');
   const checked = SYSTEMS.reduce((a, s) => a + report.quotes[s].checked, 0);
   const invalid = SYSTEMS.reduce((a, s) => a + report.quotes[s].invalid, 0);
   lines.push(`Quote check: ${checked - invalid}/${checked} quotations verbatim across all asked turns${invalid ? ' — FAILED' : ''}.`);

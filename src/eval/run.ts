@@ -29,6 +29,8 @@ export interface SystemMetrics {
   quoteValidity: number | null;
   p50Ms: number | null;
   p95Ms: number | null;
+  /** Share of scored turns answered with a refusal (table only; not part of the `--json` object). */
+  refused?: number | null;
 }
 
 /** One scored turn's outcome (also the `--out` JSONL record). */
@@ -105,6 +107,7 @@ function aggregate(details: TurnDetail[], quotes: QuoteCheck | null): SystemMetr
     quoteValidity: quotes ? (quotes.checked ? (quotes.checked - quotes.invalid) / quotes.checked : null) : null,
     p50Ms: percentile(lat, 50),
     p95Ms: percentile(lat, 95),
+    refused: mean(details.map((d) => d.answer.refused)),
   };
 }
 

@@ -84,6 +84,13 @@ describe('renderAnswer', () => {
     });
   });
 
+  it('given a quote from the title (¶0), when rendered, then it is cited "(title)" and gets no Show context button', () => {
+    const q = quoteOf(SAMPLE, 'Annan urges *joint* action', 0);
+    const [p] = renderAnswer(answerOf([q, q2]), ctx1);
+    expect(readQuotes([p]).map((x) => x.citation)).toEqual(['(title)', '(¶2)']);
+    expect(p.components!.flatMap((r) => r.components).map((b) => (b as { label: string }).label)).toEqual(['Context ¶2', 'More quotes']);
+  });
+
   it('given a refusal, when rendered, then its lead is plain text content (not the diagnostic reason), no embed, no buttons', () => {
     const payloads = renderAnswer(answerOf([], { refused: true, lead: 'The document does not say who won the *match*.', reason: 'nothing retrieved' }), ctx1);
     expectValid(payloads);
@@ -266,6 +273,22 @@ describe('renderQuotes / renderSummary / renderNotice / renderPartial', () => {
     const payloads = renderSummary({ summary: [q], length: 'short', focus: 'clarity' }, ctx1);
     expect(payloads[0].embeds![0].title).toBe('Summary (short) — clarity');
     expect(readQuotes(payloads)).toEqual([{ text: q.quote, citation: '(¶2)' }]);
+  });
+
+  it('given an LLM summary text quoting the document, when rendered, then the text comes first and the quotations follow, each verbatim', () => {
+    const q = quoteOf(SAMPLE, 'He called for a “new level of clarity, practicality and seriousness” in their joint relations', 2);
+    const text = `In short, the notes stress partnership: ${q.quote}.`;
+    const payloads = renderSummary({ summary: [q], length: 'medium', focus: null, text }, ctx1);
+    expectValid(payloads);
+    const d = payloads[0].embeds![0].description!;
+    expect(unescapeMarkdown(d.split('\n\n')[0])).toBe(text);
+    expect(readQuotes(payloads)).toEqual([{ text: q.quote, citation: '(¶2)' }]);
+  });
+
+  it('given an answer with a note for the user, when rendered, then the note is shown in italics after the lead', () => {
+    const q = quoteOf(SAMPLE, 'He called for a “new level of clarity, practicality and seriousness” in their joint relations', 2);
+    const [p] = renderAnswer(answerOf([q], { note: 'The LLM was unavailable; this is the extractive answer.' }), ctx1);
+    expect(p.embeds![0].description!.split('\n\n').slice(0, 2)).toEqual(['The document says:', '*The LLM was unavailable; this is the extractive answer.*']);
   });
 
   it('given a 5,000-character notice, when rendered, then it is split into ≤ 2000-character contents at sentence ends', () => {

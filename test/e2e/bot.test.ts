@@ -3,9 +3,16 @@
  * Discord on 127.0.0.1, answering from the real engine over the default
  * document. One client for the whole file.
  */
+import { execFile } from 'node:child_process';
+import path from 'node:path';
+import { promisify } from 'node:util';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { loadConfig } from '../../src/config.js';
 import { decodeCustomId } from '../../src/discord/custom-ids.js';
-import { PERMISSIONS } from './fake-discord/index.js';
+import { deployCommands } from '../../src/discord/deploy.js';
+import { silentLogger } from '../../src/log.js';
+import { ROOT, tempDir } from '../helpers/paths.js';
+import { PERMISSIONS, startFakeDiscord } from './fake-discord/index.js';
 import { APP_ID, buttonIds, CHANNEL, GUILD, quotesIn, startBotHarness, TOKEN, until, type BotHarness } from './bot-harness.js';
 
 const OFF_LIMITS = '300000000000000002';
@@ -74,6 +81,48 @@ describe('the bot through the fake Discord', () => {
     expect(h.fake.commands(GUILD).map((c) => c.name)).toEqual(['ask', 'summary', 'quote', 'about', 'help', 'forget']);
   });
 
+  it('given no guild id, when deploy-commands runs as a CLI, then it PUTs the commands globally through DISCORD_API_URL and prints one line', async () => {
+    const fake = await startFakeDiscord({ token: TOKEN });
+    const cwd = await tempDir('verbatim-deploy-'); // no .env there
+    try {
+      const run = promisify(execFile);
+      const { stdout } = await run(path.join(ROOT, 'node_modules/.bin/tsx'), [path.join(ROOT, 'src/cli/deploy-commands.ts')], {
+        cwd: cwd.dir,
+        env: { PATH: process.env.PATH, DISCORD_TOKEN: TOKEN, DISCORD_API_URL: fake.restUrl, LOG_LEVEL: 'silent' },
+      });
+      expect(stdout.trim().split('\n')).toHaveLength(1);
+      expect(stdout).toMatch(/^Registered 6 slash commands \(\/ask, \/summary, \/quote, \/about, \/help, \/forget\) globally/);
+      expect(fake.requests.filter((r) => r.method === 'PUT').map((r) => r.path)).toEqual([`/applications/${APP_ID}/commands`]);
+      expect(fake.commands().map((c) => c.name)).toContain('ask');
+      expect(fake.validateAll()).toEqual([]);
+    } finally {
+      await fake.close();
+      await cwd.cleanup();
+    }
+  });
+
+  it('given a missing token or a 401 from Discord, when deploy-commands runs, then one clear line, exit code 1, no stack trace', async () => {
+    const cwd = await tempDir('verbatim-deploy-');
+    try {
+      const run = promisify(execFile);
+      const err = await run(path.join(ROOT, 'node_modules/.bin/tsx'), [path.join(ROOT, 'src/cli/deploy-commands.ts')], {
+        cwd: cwd.dir,
+        env: { PATH: process.env.PATH, LOG_LEVEL: 'silent' },
+      }).catch((e: { code: number; stderr: string }) => e);
+      expect((err as { code: number }).code).toBe(1);
+      expect((err as { stderr: string }).stderr.trim()).toBe('DISCORD_TOKEN is not set — put the bot token from the Discord developer portal in .env.');
+    } finally {
+      await cwd.cleanup();
+    }
+    const fake = await startFakeDiscord({ failRoutes: [{ method: 'PUT', path: /\/commands$/, status: 401, times: 5 }] });
+    try {
+      const config = loadConfig({ DISCORD_TOKEN: TOKEN, DISCORD_API_URL: fake.restUrl, LOG_LEVEL: 'silent' }, ROOT);
+      await expect(deployCommands({ config, logger: silentLogger() })).rejects.toThrow('Discord rejected the token (401 Unauthorized) — check DISCORD_TOKEN.');
+    } finally {
+      await fake.close();
+    }
+  });
+
   it('given /ask, when answered, then the reply is deferred first and edited with quotations verbatim from the document', async () => {
     const { id, token } = await ask('What did Annan tell the Council?');
     const edit = await originalEdit(token);
@@ -114,6 +163,16 @@ describe('the bot through the fake Discord', () => {
     expect(quotes.join(' ')).toMatch(/regional/);
     const footer = message.embeds.at(-1).footer?.text ?? '';
     expect(footer).toMatch(/^Understood as: .*Annan/);
+  });
+
+  it('given a reply to its answer with the ping switched off and the memory lost (a restart), when posted, then it is still answered', async () => {
+    const first = await h.fake.sendMessage({ content: 'What did Annan tell the Council?', mentionBot: true });
+    const answer = await channelPost(CHANNEL, (b) => b.message_reference?.message_id === first.id);
+    await until(() => h.bot.context.conversations.byMessage(answer.response.id), 'the answer linked to its conversation');
+    h.bot.context.conversations.clear();
+    const follow = await h.fake.sendMessage({ content: 'What did Annan tell the regional organizations?', replyTo: answer.response.id, replyPing: false });
+    const reply = await channelPost(CHANNEL, (b) => b.message_reference?.message_id === follow.id);
+    expectVerbatim(h.fake.messages(CHANNEL).find((m) => m.id === reply.response.id));
   });
 
   it('given a DM, when the bot answers, then it replies in the DM channel', async () => {
@@ -202,6 +261,23 @@ describe('the bot through the fake Discord', () => {
     const p2 = h.engine.paragraph(h.engine.documents()[0].id, 2)!;
     expect(q).toBe(p2.text);
     expect(message.embeds[0].description).toContain('(¶2)');
+  });
+
+  it('given /quote speaker being typed and then chosen, when answered, then the speaker autocompletes and each quotation reads "quote — speaker, cue addressee (¶n)"', async () => {
+    const ac = await h.fake.sendInteraction({ type: 4, data: { name: 'quote', type: 1, options: [{ name: 'speaker', type: 3, value: 'ann', focused: true }] } });
+    const choices = (await until(() => h.fake.interaction(ac.token)?.autocompleteChoices, 'speaker choices')) as { name: string; value: string }[];
+    expect(choices.map((c) => c.value)).toContain('Kofi Annan');
+    const { token } = await h.fake.sendInteraction({
+      type: 2,
+      data: { name: 'quote', type: 1, options: [{ name: 'speaker', type: 3, value: 'Kofi Annan' }, { name: 'to', type: 3, value: 'the Council' }] },
+    });
+    await originalEdit(token);
+    const message = h.fake.messages(CHANNEL).find((m) => m.id === h.fake.interaction(token)!.originalId)!;
+    expect(message.embeds[0].title).toBe('Quotations by Kofi Annan to the Council');
+    const quotes = quotesIn(message);
+    expect(quotes.length).toBeGreaterThan(0);
+    for (const q of quotes) expect(h.documentText.includes(q)).toBe(true);
+    expect(message.embeds[0].description).toMatch(/\n— Kofi Annan, told the Council \(¶\d+\)/);
   });
 
   it('given /summary, when answered, then every sentence is a verbatim cited quotation', async () => {

@@ -184,7 +184,7 @@ describe('console output of a failed load', () => {
     ].join('\n');
     const file = path.join(tempDir(), 'load-corrupt.mts');
     fs.writeFileSync(file, script);
-    const r = spawnSync(process.execPath, ['--import', 'tsx', file], { cwd: repoRoot, encoding: 'utf8', timeout: 60_000 });
+    const r = spawnSync(process.execPath, ['--import', 'tsx', file], { cwd: repoRoot, encoding: 'utf8', timeout: 80_000 });
     expect(r.status).toBe(0);
     expect(r.stdout).toBe('null');
     const lines = r.stderr.split('\n').filter(Boolean);
@@ -193,5 +193,5 @@ describe('console output of a failed load', () => {
     expect(entry.level).toBe(40);
     expect(entry.msg).toMatch(WARNING);
     expect(r.stderr).not.toMatch(/\n\s+at |onnxruntime|\[E:/);
-  });
+  }, 90_000);
 });

@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { parseQuoteIntent, type QuoteIntent } from '../../src/answer/intent.js';
+
+const TABLE: [string, QuoteIntent][] = [
+  // said-to
+  ['What did Annan tell the Council?', { kind: 'said-to', speaker: 'Annan', to: 'the Council' }],
+  ['what did Kofi Annan say to the Security Council', { kind: 'said-to', speaker: 'Kofi Annan', to: 'the Security Council' }],
+  ['What did the Secretary-General tell the heads of regional organizations about cooperation?', { kind: 'said-to', speaker: 'the Secretary-General', to: 'the heads of regional organizations' }],
+  ["What was Annan's message to regional organizations?", { kind: 'said-to', speaker: 'Annan', to: 'regional organizations' }],
+  ['Can you tell me what Annan told the Council?', { kind: 'said-to', speaker: 'Annan', to: 'the Council' }],
+  ['And what did Mr. Annan tell the regional organizations?', { kind: 'said-to', speaker: 'Mr. Annan', to: 'the regional organizations' }],
+  ['What did Annan warn the Council?', { kind: 'said-to', speaker: 'Annan', to: 'the Council' }],
+  // said-about
+  ['What did Mr. Annan say about prevention?', { kind: 'said-about', speaker: 'Mr. Annan', about: 'prevention' }],
+  ['What did delegates say about coordination?', { kind: 'said-about', speaker: 'delegates', about: 'coordination' }],
+  ['What does the press release say about the challenges?', { kind: 'said-about', speaker: 'the press release', about: 'the challenges' }],
+  ['What did the head of the agency say about funding?', { kind: 'said-about', speaker: 'the head of the agency', about: 'funding' }],
+  ['How did Annan describe the world?', { kind: 'said-about', speaker: 'Annan', about: 'the world' }],
+  ['Did Annan say anything about mediation?', { kind: 'said-about', speaker: 'Annan', about: 'mediation' }],
+  ['What did Annan have to say on multilateralism?', { kind: 'said-about', speaker: 'Annan', about: 'multilateralism' }],
+  ['Quotes from Annan about prevention', { kind: 'said-about', speaker: 'Annan', about: 'prevention' }],
+  // said
+  ['What did Annan say?', { kind: 'said', speaker: 'Annan' }],
+  ['What did Annan call for?', { kind: 'said', speaker: 'Annan' }],
+  ['What did Annan ask for?', { kind: 'said', speaker: 'Annan' }],
+  ['What did Annan stress?', { kind: 'said', speaker: 'Annan' }],
+  ['What did Annan tell them?', { kind: 'said', speaker: 'Annan' }],
+  // who-said
+  ['Who said that we need multilateralism?', { kind: 'who-said', about: 'we need multilateralism' }],
+  ['Who called for a new level of clarity, practicality and seriousness?', { kind: 'who-said', about: 'a new level of clarity, practicality and seriousness' }],
+  ['Who said “division of labour”?', { kind: 'who-said', about: 'division of labour' }],
+  ['Who stressed multilateralism and joint action?', { kind: 'who-said', about: 'multilateralism and joint action' }],
+  ['Who warned about the fragility of post-conflict situations?', { kind: 'who-said', about: 'about the fragility of post-conflict situations' }],
+  // not about quotations
+  ['What did he say?', null],
+  ['What did they tell the Council?', null],
+  ['When did the high-level meetings begin?', null],
+  ['What did the Council discuss?', null],
+  ['What is the seventh High-Level Meeting?', null],
+  ['Who is Kofi Annan?', null],
+  ['Who was at the meeting?', null],
+  ['', null],
+  ['?', null],
+];
+
+describe('parseQuoteIntent', () => {
+  it.each(TABLE)('given %j, when parsed, then the intent is %j', (question, intent) => {
+    expect(parseQuoteIntent(question)).toEqual(intent);
+  });
+});

@@ -1,0 +1,60 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT_DOC, DEFAULT_DOC_PATH, tempDir } from '../helpers/paths.js';
+import { npmRun } from '../helpers/spawn.js';
+
+const TEXT = readFileSync(DEFAULT_DOC_PATH, 'utf8');
+let tmp: Awaited<ReturnType<typeof tempDir>>;
+let env: Record<string, string>;
+beforeAll(async () => {
+  tmp = await tempDir('verbatim-quotes-');
+  env = { INDEX_DIR: path.join(tmp.dir, 'index'), EMBEDDING_MODEL: 'none', LOG_LEVEL: 'warn' };
+});
+afterAll(() => tmp.cleanup());
+
+interface Item {
+  doc: string;
+  paragraph: number;
+  start: number;
+  end: number;
+  quote: string;
+  speaker: string | null;
+  cue: string | null;
+  addressee: string | null;
+  setting: string | null;
+}
+const noStack = (s: string) => expect(s).not.toMatch(/\n\s+at .+:\d+:\d+/);
+
+describe('npm run quotes', () => {
+  it('given the default corpus, when listed with --json, then stdout is the array of all quotations with verbatim offsets and the fixed fields', async () => {
+    const r = await npmRun('quotes', ['--json'], { env });
+    expect(r.code).toBe(0);
+    const items = JSON.parse(r.stdout) as Item[];
+    expect(items.map((q) => q.paragraph)).toEqual([0, 2, 3, 4, 5]);
+    for (const q of items) {
+      expect(Object.keys(q)).toEqual(['doc', 'paragraph', 'start', 'end', 'quote', 'speaker', 'cue', 'addressee', 'setting']);
+      expect(q.doc).toBe(DEFAULT_DOC);
+      expect(TEXT.slice(q.start, q.end)).toBe(q.quote);
+      expect(q.speaker).toBe('Kofi Annan');
+    }
+  }, 120_000);
+
+  it('given --speaker and --to, when listed for people, then each quotation shows in quotation marks with "— speaker, cue addressee (¶n)"', async () => {
+    const r = await npmRun('quotes', ['--speaker', 'Mr. Annan', '--to', 'regional organizations'], { env });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('“We need to ensure that multilateralism and joint action');
+    expect(r.stdout).toContain('— Kofi Annan, told the heads of more than 20 regional and other intergovernmental organizations (¶2)');
+    expect(r.stdout).not.toContain('(¶5)');
+  }, 120_000);
+
+  it('given --about with no match, when listed, then it says so and exits 0; given an unknown option, then one error line and exit 1', async () => {
+    const none = await npmRun('quotes', ['--about', 'climate change'], { env });
+    expect(none.code).toBe(0);
+    expect(none.stdout).toMatch(/No quotations about climate change/);
+    const bad = await npmRun('quotes', ['--bogus'], { env });
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toMatch(/unknown option '--bogus'/);
+    noStack(bad.stderr);
+  }, 120_000);
+});

@@ -1,0 +1,122 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { buildDocument } from '../../src/ingest/document.js';
+import { summarize, SUMMARY_SENTENCES } from '../../src/answer/summary.js';
+import type { StoredDocument, Summary } from '../../src/types.js';
+import { hashEmbedder } from '../helpers/hash-embedder.js';
+import { DEFAULT_DOC, DEFAULT_DOC_PATH, ROOT } from '../helpers/paths.js';
+
+const doc = buildDocument({ id: DEFAULT_DOC, path: DEFAULT_DOC, text: readFileSync(DEFAULT_DOC_PATH, 'utf8') });
+const news = (name: string) => {
+  const id = `test/fixtures/news/${name}.txt`;
+  return buildDocument({ id, path: id, text: readFileSync(path.join(ROOT, id), 'utf8') });
+};
+
+/** The invariants every summary keeps. */
+function expectWellFormed(s: Summary, docs: StoredDocument[]) {
+  const byId = new Map(docs.map((d) => [d.id, d]));
+  const seen = new Set<string>();
+  let last = { doc: -1, start: -1 };
+  for (const q of s.summary) {
+    const d = byId.get(q.doc)!;
+    expect(d).toBeDefined();
+    expect(d.text.slice(q.start, q.end)).toBe(q.quote); // verbatim
+    const para = d.paragraphs.find((p) => p.start <= q.start && q.end <= p.end)!;
+    expect(para.kind).toBe('body'); // never title or boilerplate
+    expect(q.paragraph).toBe(para.n);
+    expect(d.sentences.some((x) => x.start === q.start && x.end === q.end)).toBe(true); // whole sentences
+    const key = q.quote.toLowerCase();
+    expect(seen.has(key)).toBe(false); // no duplicates
+    seen.add(key);
+    const at = { doc: docs.indexOf(d), start: q.start };
+    expect(at.doc > last.doc || (at.doc === last.doc && at.start > last.start)).toBe(true); // document order
+    last = at;
+  }
+}
+
+describe('summarize', () => {
+  it.each(['short', 'medium', 'long'] as const)('given the default document, when summarised %s, then it has the promised number of cited verbatim body sentences in document order', async (length) => {
+    const s = await summarize([doc], { length });
+    expectWellFormed(s, [doc]);
+    expect(s.summary).toHaveLength(SUMMARY_SENTENCES[length]);
+    expect(s).toMatchObject({ length, focus: null });
+    expect(s.note).toBeUndefined();
+  });
+
+  it('given the default document, when summarised short, then the lead paragraph’s main point is in it and the tagline and title are not', async () => {
+    const s = await summarize([doc], { length: 'short' });
+    expect(s.summary.map((q) => q.paragraph)).toContain(1);
+    for (const q of s.summary) {
+      expect(q.quote).not.toContain('Global perspective');
+      expect(q.quote.startsWith('Annan stresses')).toBe(false);
+    }
+  });
+
+  it('given a document with fewer sentences than asked for, when summarised long, then every body sentence is used once and no more', async () => {
+    const small = buildDocument({ id: 's', path: 's', text: 'A short note\n\nThe committee met on Monday to review the budget.\n\nMembers agreed to publish the figures next week.' });
+    const s = await summarize([small], { length: 'long' });
+    expectWellFormed(s, [small]);
+    expect(s.summary.map((q) => q.quote)).toEqual(['The committee met on Monday to review the budget.', 'Members agreed to publish the figures next week.']);
+  });
+
+  it('given a focus the document never mentions, when summarised, then the summary is empty and a note says so', async () => {
+    const s = await summarize([doc], { length: 'short', focus: 'climate change' });
+    expect(s.summary).toEqual([]);
+    expect(s.focus).toBe('climate change');
+    expect(s.note).toBe('Nothing in the document is about "climate change".');
+  });
+
+  it('given a focus, when summarised, then only sentences about it are chosen', async () => {
+    const s = await summarize([doc], { length: 'medium', focus: 'mediation and prevention' });
+    expectWellFormed(s, [doc]);
+    expect(s.summary.map((q) => q.paragraph)).toEqual([5]);
+    const council = await summarize([doc], { length: 'long', focus: 'the Council' });
+    expectWellFormed(council, [doc]);
+    expect(council.summary.length).toBeGreaterThan(0);
+    for (const q of council.summary) expect(q.quote).toMatch(/Council/);
+  });
+
+  it('given near-duplicate sentences, when summarised, then only one of them is chosen', async () => {
+    const text = [
+      'Budget talks',
+      'The council approved the new water budget on Monday after a long debate.',
+      'The council approved the new water budget on Monday after a very long debate.',
+      'Farmers in the valley said the new rules would cut their costs.',
+      'Opposition members warned that the budget ignored rural roads.',
+      'The mayor will present the plan to residents in June.',
+    ].join('\n\n');
+    const d = buildDocument({ id: 'dup', path: 'dup', text });
+    const s = await summarize([d], { length: 'short' });
+    expectWellFormed(s, [d]);
+    expect(s.summary).toHaveLength(3);
+    expect(s.summary.filter((q) => q.quote.startsWith('The council approved'))).toHaveLength(1);
+  });
+
+  it('given several documents, when summarised, then items cite their own document and keep the documents’ order', async () => {
+    const docs = [news('climate-talks'), news('hunger-report')];
+    const s = await summarize(docs, { length: 'long' });
+    expectWellFormed(s, docs);
+    expect(new Set(s.summary.map((q) => q.doc))).toEqual(new Set(docs.map((d) => d.id)));
+  });
+
+  it('given an embedder, when summarised, then its vectors are used and every invariant still holds', async () => {
+    const embedder = hashEmbedder();
+    const s = await summarize([doc], { length: 'medium', embedder });
+    expectWellFormed(s, [doc]);
+    expect(s.summary).toHaveLength(5);
+    expect(embedder.embedded).toBeGreaterThanOrEqual(8);
+    const f = await summarize([doc], { length: 'short', focus: 'regional organizations', embedder });
+    expectWellFormed(f, [doc]);
+    for (const q of f.summary) expect(q.quote).toMatch(/regional/);
+  });
+
+  it('given a focus of stopwords only, or a document with no body, when summarised, then the summary is empty with a note', async () => {
+    const s = await summarize([doc], { focus: 'the of and' });
+    expect(s.summary).toEqual([]);
+    expect(s.note).toMatch(/no words to look for/);
+    const empty = await summarize([], {});
+    expect(empty.summary).toEqual([]);
+    expect(empty.note).toMatch(/no body text/);
+  });
+});
