@@ -425,6 +425,18 @@ function genderOf(table: SpeakerTable, canonical: string): Gender {
 // ---------------------------------------------------------------------------
 // The index
 
+/** First index whose key is ≥ `value` in an array sorted by key. */
+function lowerBound<T>(xs: T[], value: number, key: (x: T) => number): number {
+  let lo = 0;
+  let hi = xs.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (key(xs[mid]!) < value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 /** Quotations of one document, with the alias table used to name their speakers. */
 export interface QuotationAnalysis {
   quotations: Quotation[];
@@ -457,56 +469,55 @@ export function analyzeQuotations(doc: StoredDocument): QuotationAnalysis {
     gender: m.kind === 'person' ? genderOf(table, m.canonical) : null,
     roles: m.roles,
   }));
+  antecedents.sort((a, b) => a.pos - b.pos);
   const mentionAt = new Map<number, Mention>(mentions.map((m) => [m.start, m]));
+  /** The nearest antecedent before `pos` that passes `ok`. */
+  const nearest = (pos: number, ok: (a: Antecedent) => boolean) => {
+    for (let k = lowerBound(antecedents, pos, (a) => a.pos) - 1; k >= 0; k--) if (ok(antecedents[k]!)) return antecedents[k];
+    return undefined;
+  };
+  const addAntecedent = (a: Antecedent) => antecedents.splice(lowerBound(antecedents, a.pos, (x) => x.pos), 0, a);
+
+  /** A named speaker: the mention it is (positional surname resolution), else the alias table. */
+  const resolveName = (subj: Subject): Antecedent => {
+    const inside = mentions[lowerBound(mentions, subj.start, (x) => x.start)];
+    const m = mentionAt.get(subj.start) ?? (inside && inside.end <= subj.end ? inside : undefined);
+    const canonical = m?.canonical ?? canonicalSpeaker(subj.text, table);
+    const kind = m?.kind ?? lookupSpeaker(table, subj.text)?.kind ?? 'person';
+    return { pos: subj.start, canonical, kind, gender: genderOf(table, canonical) ?? splitName(subj.text).gender, roles: [] };
+  };
+
+  /** A role or a common noun: the latest holder of that role, the organisation "the agency" stands for, the table, or as written. */
+  const resolveNominal = (subj: Subject): Antecedent => {
+    const role = subj.text.toLowerCase().replace(/^(?:the|a|an)\s+/, '');
+    const head = role.split(/\s+/).pop()!;
+    const base = { pos: subj.start, roles: [] };
+    const holder = nearest(subj.start, (a) => a.roles.includes(role)) ?? nearest(subj.start, (a) => a.roles.includes(head));
+    if (holder) return { ...base, canonical: holder.canonical, kind: holder.kind, gender: holder.gender };
+    const entry = lookupSpeaker(table, subj.text);
+    if (entry && (subj.kind === 'role' || entry.kind === 'org')) return { ...base, canonical: entry.canonical, kind: entry.kind, gender: entry.gender };
+    const org = GENERIC_ORG.has(head) ? nearest(subj.start, (a) => a.kind === 'org') : undefined;
+    if (org) return { ...base, canonical: org.canonical, kind: 'org', gender: null };
+    const canonical = subj.text.replace(/^(?:The|A|An)\b/, (w) => w.toLowerCase()).replace(/^\p{Lu}(?=\p{Ll}+$)/u, (c) => c.toLowerCase());
+    const kind: EntityKind = isPluralNoun(head) ? 'group' : DOCUMENT_NOUNS.has(head) || /^\p{Lu}/u.test(head) ? 'org' : 'person';
+    return { ...base, canonical, kind, gender: nounGender(head) };
+  };
 
   const resolveSubject = (subj: Subject): { speaker: string | null; antecedent: Antecedent | null } => {
-    const before = (pos: number) => antecedents.filter((a) => a.pos < pos).sort((a, b) => a.pos - b.pos);
     if (subj.kind === 'pronoun') {
       const pron = PRONOUNS.get(subj.text.toLowerCase())!;
-      const cands = before(subj.start);
-      for (let k = cands.length - 1; k >= 0; k--) if (compatible(pron, cands[k]!)) return { speaker: cands[k]!.canonical, antecedent: null };
-      return { speaker: null, antecedent: null };
+      return { speaker: nearest(subj.start, (a) => compatible(pron, a))?.canonical ?? null, antecedent: null };
     }
-    let speaker: string;
-    let kind: EntityKind = 'person';
-    let gender: Gender = null;
-    if (subj.kind === 'name') {
-      const m = mentionAt.get(subj.start) ?? mentions.find((x) => x.start >= subj.start && x.end <= subj.end);
-      speaker = m?.canonical ?? canonicalSpeaker(subj.text, table);
-      kind = m?.kind ?? lookupSpeaker(table, subj.text)?.kind ?? 'person';
-      gender = genderOf(table, speaker) ?? splitName(subj.text).gender;
-    } else {
-      // A role or a common noun: the most recent person the text gave that role, else the table, else as written.
-      const role = subj.text.toLowerCase().replace(/^(?:the|a|an)\s+/, '');
-      const head = role.split(/\s+/).pop()!;
-      const cands = before(subj.start);
-      const holder = [...cands].reverse().find((a) => a.roles.includes(role)) ?? [...cands].reverse().find((a) => a.roles.includes(head));
-      const entry = holder ? undefined : lookupSpeaker(table, subj.text);
-      // "the agency", "the 15-member body": the organisation the text last named.
-      const org = holder || entry || !GENERIC_ORG.has(head) ? undefined : [...cands].reverse().find((a) => a.kind === 'org');
-      if (org) {
-        speaker = org.canonical;
-        kind = 'org';
-      } else if (holder) {
-        speaker = holder.canonical;
-        kind = holder.kind;
-        gender = holder.gender;
-      } else if (entry && (subj.kind === 'role' || entry.kind === 'org')) {
-        speaker = entry.canonical;
-        kind = entry.kind;
-        gender = entry.gender;
-      } else {
-        speaker = subj.text.replace(/^(?:The|A|An)\b/, (w) => w.toLowerCase()).replace(/^\p{Lu}(?=\p{Ll}+$)/u, (c) => c.toLowerCase());
-        kind = isPluralNoun(head) ? 'group' : DOCUMENT_NOUNS.has(head) || /^\p{Lu}/u.test(head) ? 'org' : 'person';
-        gender = nounGender(head);
-      }
-    }
-    return { speaker, antecedent: { pos: subj.start, canonical: speaker, kind, gender, roles: [] } };
+    const a = subj.kind === 'name' ? resolveName(subj) : resolveNominal(subj);
+    return { speaker: a.canonical, antecedent: a };
   };
 
   type Found = { span: QuoteSpan; attr: Attr | null; speaker: string | null; inherited: boolean; sentenceStart: boolean; preFrom: number };
   const found: Found[] = [];
-  const paraOf = (pos: number) => doc.paragraphs.findIndex((p) => p.start <= pos && pos < p.end);
+  const paraOf = (pos: number) => Math.max(0, lowerBound(doc.paragraphs, pos + 1, (p) => p.start) - 1);
+  // Quotes sharing a parent (top level: null), in order: the neighbours a quote's sentence is bounded by.
+  const groups = new Map<number | null, number[]>();
+  spans.forEach((s, i) => groups.set(s.parent, [...(groups.get(s.parent) ?? []), i]));
 
   for (let qi = 0; qi < spans.length; qi++) {
     const span = spans[qi]!;
@@ -517,9 +528,12 @@ export function analyzeQuotations(doc: StoredDocument): QuotationAnalysis {
     // Bounds: the paragraph (top level) or the enclosing quote's words (nested).
     const lo = parent ? parent.start : firstPara.start;
     const hi = parent ? parent.end : lastPara.end;
-    const siblings = spans.filter((s) => s !== span && s.parent === span.parent && s.depth === span.depth);
-    const prevSib = siblings.filter((s) => s.close !== null && s.close < span.open && s.close >= lo).pop();
-    const nextSib = siblings.find((s) => s.open > (span.close ?? span.end) && s.open < hi);
+    const group = groups.get(span.parent)!;
+    const at = group.indexOf(qi);
+    const prevSpan = at > 0 ? spans[group[at - 1]!]! : undefined;
+    const nextSpan = at + 1 < group.length ? spans[group[at + 1]!]! : undefined;
+    const prevSib = prevSpan && prevSpan.close !== null && prevSpan.close < span.open && prevSpan.close >= lo ? prevSpan : undefined;
+    const nextSib = nextSpan && nextSpan.open > (span.close ?? span.end) && nextSpan.open < hi ? nextSpan : undefined;
     const preFloor = Math.max(lo, prevSib ? prevSib.close! + 1 : lo);
     const preFrom = sentenceStartBefore(text, preFloor, span.open);
     const after = span.close !== null ? span.close + 1 : span.end;
@@ -538,7 +552,7 @@ export function analyzeQuotations(doc: StoredDocument): QuotationAnalysis {
     if (attr?.subject) {
       const r = resolveSubject(attr.subject);
       speaker = r.speaker;
-      if (r.antecedent) antecedents.push(r.antecedent);
+      if (r.antecedent) addAntecedent(r.antecedent);
     } else {
       // No attribution of its own: the quote it continues (same sentence, or a follow-on quote by the last speaker),
       // or — nested — the quote it sits in.

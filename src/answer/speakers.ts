@@ -360,10 +360,13 @@ function classifyRun(run: RawRun): { kind: EntityKind; parts: NameParts; weak: b
 export function findMentions(text: string, paragraphs: Span[], exclude: Span[]): Mention[] {
   const sortedEx = [...exclude].sort((a, b) => a.start - b.start);
   const pieces: Span[] = [];
+  let first = 0; // exclusions ending before this paragraph are behind us (paragraphs come in text order)
   for (const p of paragraphs) {
     let pos = p.start;
-    for (const x of sortedEx) {
-      if (x.end <= pos || x.start >= p.end) continue;
+    while (first < sortedEx.length && sortedEx[first]!.end <= p.start) first++;
+    for (let k = first; k < sortedEx.length && sortedEx[k]!.start < p.end; k++) {
+      const x = sortedEx[k]!;
+      if (x.end <= pos) continue;
       if (x.start > pos) pieces.push({ start: pos, end: x.start });
       pos = Math.max(pos, x.end);
     }
