@@ -149,7 +149,9 @@ function said(kind: 'said-to' | 'said-about' | 'said', speakerRaw: string, other
 
 function who(about: string): QuoteIntent {
   const a = clean(about);
-  return a ? { kind: 'who-said', about: a } : null;
+  // "who said that?" is a follow-up, not a topic.
+  if (!a || PRONOUN.test(a) || /^(?:so|this|that|it|those words|these words)$/i.test(a)) return null;
+  return { kind: 'who-said', about: a };
 }
 
 /**

@@ -512,12 +512,20 @@ export function analyzeQuotations(doc: StoredDocument): QuotationAnalysis {
     return { speaker: a.canonical, antecedent: a };
   };
 
-  type Found = { span: QuoteSpan; attr: Attr | null; speaker: string | null; inherited: boolean; sentenceStart: boolean; preFrom: number };
+  type Found = { span: QuoteSpan; attr: Attr | null; speaker: string | null };
   const found: Found[] = [];
+  const foundBySpan = new Map<QuoteSpan, Found>();
+  const lastAtDepth = new Map<number, Found>();
   const paraOf = (pos: number) => Math.max(0, lowerBound(doc.paragraphs, pos + 1, (p) => p.start) - 1);
   // Quotes sharing a parent (top level: null), in order: the neighbours a quote's sentence is bounded by.
   const groups = new Map<number | null, number[]>();
-  spans.forEach((s, i) => groups.set(s.parent, [...(groups.get(s.parent) ?? []), i]));
+  const posInGroup: number[] = [];
+  spans.forEach((s, i) => {
+    let g = groups.get(s.parent);
+    if (!g) groups.set(s.parent, (g = []));
+    posInGroup[i] = g.length;
+    g.push(i);
+  });
 
   for (let qi = 0; qi < spans.length; qi++) {
     const span = spans[qi]!;
@@ -529,7 +537,7 @@ export function analyzeQuotations(doc: StoredDocument): QuotationAnalysis {
     const lo = parent ? parent.start : firstPara.start;
     const hi = parent ? parent.end : lastPara.end;
     const group = groups.get(span.parent)!;
-    const at = group.indexOf(qi);
+    const at = posInGroup[qi]!;
     const prevSpan = at > 0 ? spans[group[at - 1]!]! : undefined;
     const nextSpan = at + 1 < group.length ? spans[group[at + 1]!]! : undefined;
     const prevSib = prevSpan && prevSpan.close !== null && prevSpan.close < span.open && prevSpan.close >= lo ? prevSpan : undefined;
@@ -548,7 +556,6 @@ export function analyzeQuotations(doc: StoredDocument): QuotationAnalysis {
     if (attr && !attr.setting) attr.setting = settingIn(text, preFrom, span.open) ?? (endsSentence ? null : settingIn(text, after, postTo));
 
     let speaker: string | null = null;
-    let inherited = false;
     if (attr?.subject) {
       const r = resolveSubject(attr.subject);
       speaker = r.speaker;
@@ -556,29 +563,29 @@ export function analyzeQuotations(doc: StoredDocument): QuotationAnalysis {
     } else {
       // No attribution of its own: the quote it continues (same sentence, or a follow-on quote by the last speaker),
       // or — nested — the quote it sits in.
-      const prev = found[found.length - 1];
+      const prev = prevSib ? foundBySpan.get(prevSib) : lastAtDepth.get(span.depth);
       const sameSentence = prev && prevSib === prev.span && preFrom === preFloor && preFloor > lo;
       const wholeSentence = !preToks.some((t) => t.word);
       const recent =
         prev && prev.span.depth === span.depth && prev.speaker && wholeSentence && paraOf(prev.span.end) >= span.paragraphs[0]! - 1;
       if (parent) {
-        const p = found.find((f) => f.span === parent);
+        const p = foundBySpan.get(parent);
         if (p) {
           speaker = p.speaker;
           attr = p.attr ? { ...p.attr } : null;
-          inherited = true;
         }
       } else if (sameSentence && prev) {
         speaker = prev.speaker;
         attr = prev.attr ? { ...prev.attr } : null;
-        inherited = true;
       } else if (recent && prev) {
         speaker = prev.speaker;
         attr = { subject: null, cue: null, cueClass: null, addressee: null, setting: null };
-        inherited = true;
       }
     }
-    found.push({ span, attr, speaker, inherited, sentenceStart: preFrom === preFloor, preFrom });
+    const f = { span, attr, speaker };
+    found.push(f);
+    foundBySpan.set(span, f);
+    lastAtDepth.set(span.depth, f);
   }
 
   const quotations: Quotation[] = found.map(({ span, attr, speaker }) => ({
@@ -607,7 +614,12 @@ export function findQuotations(doc: StoredDocument): Quotation[] {
   return analyzeQuotations(doc).quotations;
 }
 
-/** The document's alias table (to pass to {@link filterQuotations}). */
+/**
+ * The document's alias table (to pass to {@link filterQuotations}).
+ *
+ * @example
+ * filterQuotations(qs, { speaker: 'the Secretary-General' }, { aliases: speakerTable(doc) });
+ */
 export function speakerTable(doc: StoredDocument): SpeakerTable {
   return analyzeQuotations(doc).speakers;
 }
@@ -659,7 +671,8 @@ function namesMatch(query: string, value: string | null, table: SpeakerTable | u
  *   intergovernmental organizations"); a quotation whose setting names it
  *   (said *at* the Council's discussions) matches too.
  * - `about`: lexical relevance (stemmed terms) of the quoted words, then of
- *   their paragraph; results are ranked by it, best first.
+ *   their paragraph; results are ranked by it, best first. An `about` made
+ *   only of stopwords matches nothing.
  *
  * Without `about`, results keep document order.
  *
@@ -683,7 +696,7 @@ export function filterQuotations(
   const about = f.about?.trim();
   if (about) {
     const want = [...new Set(terms(about))];
-    if (!want.length) return out;
+    if (!want.length) return []; // only stopwords: nothing is "about" that
     const paraText = (q: Quotation) => {
       const d = opts.docs?.find((x) => x.id === q.doc);
       const p = d?.paragraphs.find((x) => x.start <= q.start && q.start < x.end);
@@ -737,7 +750,12 @@ export function attribution(q: Quotation, opts: { withDoc?: boolean } = {}): str
   return `— ${who} ${cite}`;
 }
 
-/** The JSON shape of `npm run quotes -- --json` items (field order fixed). */
+/**
+ * The JSON shape of `npm run quotes -- --json` items (field order fixed).
+ *
+ * @example
+ * JSON.stringify(qs.map(quotationJson));
+ */
 export function quotationJson(q: Quotation) {
   const { doc, paragraph, start, end, quote, speaker, cue, addressee, setting } = q;
   return { doc, paragraph, start, end, quote, speaker, cue, addressee, setting };

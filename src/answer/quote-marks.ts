@@ -191,7 +191,12 @@ function findLast<T>(xs: T[], p: (x: T) => boolean): number {
   return -1;
 }
 
-/** Trim whitespace and one trailing comma ("…world,” he told") from the quoted words. */
+/**
+ * Trim whitespace and one trailing comma ("…world,” he told") from the quoted words.
+ *
+ * @example
+ * trimQuote(' world, ', 0, 8); // { start: 1, end: 6 }
+ */
 export function trimQuote(text: string, start: number, end: number): Span | null {
   while (start < end && isSpace(text[start])) start++;
   while (end > start && isSpace(text[end - 1])) end--;

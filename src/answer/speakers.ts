@@ -185,7 +185,12 @@ const normKey = (s: string) => s.toLowerCase().replace(/[’']s\b/gu, '').replac
 // compromise, memoised (it is the slow part)
 
 const tagCache = new Map<string, { person: boolean; org: boolean; female: boolean; male: boolean; place: boolean; date: boolean; actor: boolean }>();
-/** What compromise knows about a short phrase. */
+/**
+ * What compromise knows about a short phrase (memoised).
+ *
+ * @example
+ * tagsOf('Maria').female; // true
+ */
 export function tagsOf(phrase: string) {
   let r = tagCache.get(phrase);
   if (!r) {
@@ -490,7 +495,12 @@ export function buildSpeakerTable(doc: string, mentions: Mention[]): SpeakerTabl
   return { doc, entries };
 }
 
-/** Find the entry a name refers to, through the table's aliases. */
+/**
+ * Find the entry a name refers to, through the table's aliases.
+ *
+ * @example
+ * lookupSpeaker(table, 'the Council')?.canonical; // 'Security Council'
+ */
 export function lookupSpeaker(table: SpeakerTable, name: string): SpeakerEntry | undefined {
   const cleaned = normKey(name.replace(/^(?:the|a|an)\s+/i, ''));
   if (!cleaned) return undefined;
@@ -529,16 +539,32 @@ export function canonicalSpeaker(name: string, table?: SpeakerTable): string {
   return cleaned;
 }
 
-/** Gender a common-noun speaker implies ("the spokeswoman"). */
+/**
+ * Gender a common-noun speaker implies.
+ *
+ * @example
+ * nounGender('the spokeswoman'); // 'female'
+ */
 export function nounGender(phrase: string): Gender {
   const head = phrase.toLowerCase().split(/\s+/).pop() ?? '';
   return MALE_WORDS.has(head) ? 'male' : FEMALE_WORDS.has(head) ? 'female' : null;
 }
 
-/** Is this common-noun phrase a plural (a group that "they" can refer to)? */
+/**
+ * Is this common-noun phrase a plural (a group that "they" can refer to)?
+ *
+ * @example
+ * isPluralNoun('senior officials'); // true
+ */
 export const isPluralNoun = (phrase: string) => PLURAL_SPEAKER.test(phrase.toLowerCase().split(/\s+/).pop() ?? '');
 
-/** Can this common noun speak ("minister", "delegates", "press release")? */
+/**
+ * Can this common noun speak?
+ *
+ * @example
+ * isSpeakerNoun('minister'); // true
+ * isSpeakerNoun('meeting');  // false
+ */
 export function isSpeakerNoun(head: string): boolean {
   const h = head.toLowerCase();
   return SPEAKER_NOUNS.has(h) || ROLE_HEADS.has(h) || tagsOf(h).actor;

@@ -224,15 +224,14 @@ async function oursQuery(t: Task): Promise<Result> {
 
 async function vectraRun(t: Task): Promise<Result> {
   const out: Result = {};
-  const rand = rng(t.seed);
-  const row = new Float32Array(t.dim);
+  const matrix = new Float32Array(t.size * t.dim); // the same vectors as ours
+  fillUnitVectors(matrix, t.size, t.dim, t.seed);
   const idx = new LocalIndex(t.dir);
   await idx.createIndex({ version: 1, deleteIfExists: true });
   const b0 = performance.now();
   await idx.beginUpdate();
   for (let i = 0; i < t.size; i++) {
-    fillUnitVectorsRow(row, t.dim, rand);
-    await idx.insertItem({ id: chunkId(i), vector: Array.from(row), metadata: chunkMeta(i) });
+    await idx.insertItem({ id: chunkId(i), vector: Array.from(matrix.subarray(i * t.dim, (i + 1) * t.dim)), metadata: chunkMeta(i) });
   }
   out.insertMs = performance.now() - b0;
   try {
@@ -261,19 +260,6 @@ async function vectraRun(t: Task): Promise<Result> {
   out.query = stats(times);
   out.peakRssMb = peakRssMb();
   return out;
-}
-
-/** Same distribution as fillUnitVectors, one row at a time from a running PRNG (vectra gets different but equally random vectors). */
-function fillUnitVectorsRow(out: Float32Array, dim: number, rand: () => number) {
-  let norm = 0;
-  for (let j = 0; j < dim; j++) {
-    const u = 1 - rand();
-    const v = rand();
-    out[j] = Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
-    norm += out[j] * out[j];
-  }
-  const inv = 1 / Math.sqrt(norm);
-  for (let j = 0; j < dim; j++) out[j] *= inv;
 }
 
 async function runChild(task: Task): Promise<Result> {
@@ -356,7 +342,6 @@ async function main(): Promise<void> {
   process.stderr.write(`node ${process.version}, ${os.cpus().length} cpu (${os.cpus()[0]?.model ?? '?'}), ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, load avg ${os.loadavg().map((x) => x.toFixed(2)).join(' ')}\n`);
 
   const rows: string[][] = [['size', 'system', 'build s', 'disk MB', 'load s', 'peak RSS MB', 'p50 ms', 'p95 ms', 'p95 ÷ flat', 'note']];
-  const notes: string[] = [];
   let vectraFailedAt: number | null = null;
   let bytesPerItem: number | null = null;
 
@@ -427,7 +412,6 @@ async function main(): Promise<void> {
     const cap = Math.floor(536_870_888 / bytesPerItem);
     console.log(`vectra index.json with vectors left out: ${bytesPerItem.toFixed(0)} bytes/item here → V8's max string (536,870,888 chars) holds ≈ ${cap.toLocaleString('en-US')} items.`);
   }
-  for (const n of notes) console.log(n);
 }
 
 main().catch((e) => {

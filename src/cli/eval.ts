@@ -12,39 +12,13 @@ import cliProgress from 'cli-progress';
 import { Command, InvalidArgumentError } from 'commander';
 import { createEngine } from '../engine.js';
 import { loadEmbedder } from '../embed/load.js';
-import type { Embedder } from '../embed/types.js';
 import { UserError } from '../errors.js';
 import { loadSource, type Source } from '../ingest/document.js';
 import { limitScoredTurns, parseEvalJsonl, type EvalConversation, type EvalFile } from '../eval/format.js';
 import { formatJsonReport, formatTable } from '../eval/report.js';
+import { cachingEmbedder } from '../eval/embedder-cache.js';
 import { runEval, SYSTEMS, type SystemName, type TurnDetail } from '../eval/run.js';
 import { run, setup } from './common.js';
-
-/** Embeds each distinct text once, so the three systems' engines share one embedding pass. */
-export function cachingEmbedder(inner: Embedder): Embedder {
-  const passages = new Map<string, Float32Array>();
-  const queries = new Map<string, Float32Array>();
-  return {
-    id: inner.id,
-    dim: inner.dim,
-    async embedPassages(texts, onProgress) {
-      const missing = [...new Set(texts.filter((t) => !passages.has(t)))];
-      if (missing.length) {
-        const vs = await inner.embedPassages(missing, onProgress);
-        missing.forEach((t, i) => passages.set(t, vs[i]));
-      }
-      return texts.map((t) => passages.get(t)!);
-    },
-    async embedQuery(text) {
-      let v = queries.get(text);
-      if (!v) {
-        v = await inner.embedQuery(text);
-        queries.set(text, v);
-      }
-      return v;
-    },
-  };
-}
 
 const positiveInt = (v: string) => {
   const n = Number(v);

@@ -110,12 +110,13 @@ describe('conversation', () => {
 });
 
 describe('bad questions', () => {
-  it.each([
+  const bad: [string, RegExp][] = [
     ['', /Please ask a question/],
     ['   \t\n ', /Please ask a question/],
     ['\u200b\u200b\u202e', /Please ask a question/],
     ['x'.repeat(10_000), /10,000 characters/],
-  ].map(([q, m]) => [JSON.stringify(q).slice(0, 20), q, m] as const))('given %s…, when asked, then a one-line UserError explains', async (_label, q, msg) => {
+  ];
+  it.each(bad.map(([q, m]) => [JSON.stringify(q).slice(0, 20), q, m] as const))('given %s…, when asked, then a one-line UserError explains', async (_label, q, msg) => {
     const e = await engine.ask(q).then(() => null, (err: unknown) => err);
     expect(e).toBeInstanceOf(UserError);
     expect((e as Error).message).toMatch(msg);

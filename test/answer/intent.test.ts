@@ -33,6 +33,7 @@ const TABLE: [string, QuoteIntent][] = [
   ['Who warned about the fragility of post-conflict situations?', { kind: 'who-said', about: 'about the fragility of post-conflict situations' }],
   // not about quotations
   ['What did he say?', null],
+  ['Who said that?', null],
   ['What did they tell the Council?', null],
   ['When did the high-level meetings begin?', null],
   ['What did the Council discuss?', null],

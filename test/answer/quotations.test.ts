@@ -154,6 +154,7 @@ describe('filterQuotations', () => {
     expect(filterQuotations(quotations, { about: 'division of labour' }, { docs: [doc] })[0]!.paragraph).toBe(3);
     expect(filterQuotations(quotations, { about: 'a new level of clarity' }, { docs: [doc] })[0]!.paragraph).toBe(4);
     expect(filterQuotations(quotations, { about: 'climate change' }, { docs: [doc] })).toEqual([]);
+    expect(filterQuotations(quotations, { about: 'the of and' }, { docs: [doc] })).toEqual([]);
   });
 
   it('given no filter, when filtering, then every quotation is kept in document order', () => {
