@@ -5,12 +5,10 @@
  */
 import { readFile } from 'node:fs/promises';
 import { Command } from 'commander';
-import { createEngine } from '../engine.js';
-import type { Engine } from '../engine-api.js';
 import { describeError, UserError } from '../errors.js';
 import { renderAnswerText } from '../answer/render.js';
 import type { Answer, Conversation } from '../types.js';
-import { progressBar, run, setup, type Cli } from './common.js';
+import { parseArgs, run, withEngine, type Cli } from './common.js';
 
 /** The stable JSON shape other tools read. */
 export function answerJson(question: string, a: Answer) {
@@ -54,38 +52,26 @@ await run(async () => {
     .description('Answer a question about the indexed documents with verified quotations.')
     .argument('[question...]', 'the question')
     .option('--json', 'print JSON')
-    .option('--conversation <file>', 'a JSONL file of {"q": "..."} lines, answered in order as one conversation')
-    .exitOverride()
-    .configureOutput({ writeErr: (s) => process.stderr.write(s) });
-  try {
-    program.parse(process.argv);
-  } catch (e) {
-    return (e as { exitCode?: number }).exitCode ?? 1;
-  }
+    .option('--conversation <file>', 'a JSONL file of {"q": "..."} lines, answered in order as one conversation');
+  const parsed = parseArgs(program);
+  if (parsed !== null) return parsed;
   const opts = program.opts<{ json?: boolean; conversation?: string }>();
   const questions = opts.conversation ? await readConversation(opts.conversation) : [program.args.join(' ')];
   if (!opts.conversation && !questions[0]!.trim()) throw new UserError('Please ask a question, e.g. npm run ask -- "What did Annan tell the Council?"');
-  cli = setup({ quiet: !!opts.json });
-  const bar = progressBar();
-  let engine: Engine;
-  try {
-    engine = await createEngine({ ...cli, onProgress: bar.onProgress });
-  } finally {
-    bar.stop();
-  }
-  const conversation: Conversation = { id: 'cli', turns: [] };
-  let failed = 0;
-  for (const q of questions) {
-    try {
-      const a = await engine.ask(q, conversation);
-      process.stdout.write(opts.json ? `${JSON.stringify(answerJson(q, a))}\n` : `${renderAnswerText(a, { multiDoc: engine.documents().length > 1 })}\n`);
-    } catch (e) {
-      if (!(e instanceof UserError)) throw e;
-      failed++;
-      if (opts.json) process.stdout.write(`${JSON.stringify({ question: q, error: describeError(e) })}\n`);
-      process.stderr.write(`Error: ${e.message}\n`);
+  return withEngine({ quiet: !!opts.json }, async (engine) => {
+    const conversation: Conversation = { id: 'cli', turns: [] };
+    let failed = 0;
+    for (const q of questions) {
+      try {
+        const a = await engine.ask(q, conversation);
+        process.stdout.write(opts.json ? `${JSON.stringify(answerJson(q, a))}\n` : `${renderAnswerText(a, { multiDoc: engine.documents().length > 1 })}\n`);
+      } catch (e) {
+        if (!(e instanceof UserError)) throw e;
+        failed++;
+        if (opts.json) process.stdout.write(`${JSON.stringify({ question: q, error: describeError(e) })}\n`);
+        process.stderr.write(`Error: ${e.message}\n`);
+      }
     }
-  }
-  await engine.close();
-  return failed ? 1 : 0;
+    return failed ? 1 : 0;
+  }, (c) => (cli = c));
 }, () => cli?.logger);

@@ -64,3 +64,34 @@ export async function run(main: () => Promise<number | void>, logger?: () => Log
     process.exitCode = 1;
   }
 }
+
+/**
+ * Parse argv with a commander program set to `exitOverride()`: returns the
+ * exit code when commander already answered (--help, a usage error), else null.
+ */
+export function parseArgs(program: import('commander').Command): number | null {
+  program.exitOverride().configureOutput({ writeErr: (s) => process.stderr.write(s) });
+  try {
+    program.parse(process.argv);
+    return null;
+  } catch (e) {
+    return (e as { exitCode?: number }).exitCode ?? 1;
+  }
+}
+
+/**
+ * Set up config and logger, open the engine (building the index when missing
+ * or stale, with a progress bar on a terminal), run `body`, close the engine.
+ */
+export async function withEngine(opts: { quiet?: boolean }, body: (engine: import('../engine-api.js').Engine, cli: Cli) => Promise<number | void>, onCli?: (cli: Cli) => void): Promise<number | void> {
+  const cli = setup(opts);
+  onCli?.(cli);
+  const { createEngine } = await import('../engine.js');
+  const bar = progressBar();
+  const engine = await createEngine({ ...cli, onProgress: bar.onProgress }).finally(() => bar.stop());
+  try {
+    return await body(engine, cli);
+  } finally {
+    await engine.close();
+  }
+}

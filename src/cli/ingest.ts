@@ -5,7 +5,7 @@ import { Command } from 'commander';
 import { loadEmbedder } from '../embed/load.js';
 import { QUOTER } from '../engine.js';
 import { ingest } from '../index/store.js';
-import { progressBar, run, setup, type Cli } from './common.js';
+import { parseArgs, progressBar, run, setup, type Cli } from './common.js';
 
 let cli: Cli | undefined;
 await run(async () => {
@@ -14,12 +14,9 @@ await run(async () => {
     .description('Index documents (.txt, .md, .html files, folders of them, or http(s) URLs of article pages).')
     .argument('[sources...]', 'files, folders or URLs (default: DOCUMENTS from the config)')
     .option('--rebuild', 'rebuild the index from scratch')
-    .exitOverride();
-  try {
-    program.parse(process.argv);
-  } catch (e) {
-    return (e as { exitCode?: number }).exitCode ?? 1;
-  }
+;
+  const parsed = parseArgs(program);
+  if (parsed !== null) return parsed;
   cli = setup();
   const { config, logger } = cli;
   const sources = program.args.length ? program.args : config.DOCUMENTS;

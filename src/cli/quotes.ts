@@ -5,10 +5,8 @@
  * addressee, setting } with quote === text.slice(start, end).
  */
 import { Command } from 'commander';
-import { createEngine } from '../engine.js';
-import type { Engine } from '../engine-api.js';
 import { attribution, quotationJson } from '../answer/quotations.js';
-import { progressBar, run, setup, type Cli } from './common.js';
+import { parseArgs, run, withEngine, type Cli } from './common.js';
 
 let cli: Cli | undefined;
 await run(async () => {
@@ -18,24 +16,11 @@ await run(async () => {
     .option('--speaker <name>', 'only quotations by this speaker (any form of the name: "Annan", "Mr. Annan")')
     .option('--to <addressee>', 'only quotations addressed to this person or body ("the Council")')
     .option('--about <topic>', 'only quotations about this topic, most relevant first')
-    .option('--json', 'print a JSON array')
-    .exitOverride()
-    .configureOutput({ writeErr: (s) => process.stderr.write(s) });
-  try {
-    program.parse(process.argv);
-  } catch (e) {
-    return (e as { exitCode?: number }).exitCode ?? 1;
-  }
+    .option('--json', 'print a JSON array');
+  const parsed = parseArgs(program);
+  if (parsed !== null) return parsed;
   const opts = program.opts<{ speaker?: string; to?: string; about?: string; json?: boolean }>();
-  cli = setup({ quiet: !!opts.json });
-  const bar = progressBar();
-  let engine: Engine;
-  try {
-    engine = await createEngine({ ...cli, onProgress: bar.onProgress });
-  } finally {
-    bar.stop();
-  }
-  try {
+  return withEngine({ quiet: !!opts.json }, async (engine) => {
     const qs = await engine.quotations({ speaker: opts.speaker, to: opts.to, about: opts.about });
     if (opts.json) {
       process.stdout.write(`${JSON.stringify(qs.map(quotationJson), null, 2)}\n`);
@@ -49,7 +34,5 @@ await run(async () => {
     const withDoc = new Set(qs.map((q) => q.doc)).size > 1;
     process.stdout.write(qs.map((q) => `“${q.quote}”\n   ${attribution(q, { withDoc })}`).join('\n\n') + '\n');
     return 0;
-  } finally {
-    await engine.close();
-  }
+  }, (c) => (cli = c));
 }, () => cli?.logger);

@@ -4,10 +4,8 @@
  * JSON: { summary: [{ doc, paragraph, start, end, quote }], length, focus } (+ note when set).
  */
 import { Command, Option } from 'commander';
-import { createEngine } from '../engine.js';
-import type { Engine } from '../engine-api.js';
 import type { SummaryLength } from '../types.js';
-import { progressBar, run, setup, type Cli } from './common.js';
+import { parseArgs, run, withEngine, type Cli } from './common.js';
 
 let cli: Cli | undefined;
 await run(async () => {
@@ -16,24 +14,11 @@ await run(async () => {
     .description('Summarise the indexed documents in their own words: cited sentences, in document order.')
     .addOption(new Option('--length <length>', 'about 3, 5 or 8 sentences').choices(['short', 'medium', 'long']).default('medium'))
     .option('--focus <topic>', 'only what the document says about this topic')
-    .option('--json', 'print JSON')
-    .exitOverride()
-    .configureOutput({ writeErr: (s) => process.stderr.write(s) });
-  try {
-    program.parse(process.argv);
-  } catch (e) {
-    return (e as { exitCode?: number }).exitCode ?? 1;
-  }
+    .option('--json', 'print JSON');
+  const parsed = parseArgs(program);
+  if (parsed !== null) return parsed;
   const opts = program.opts<{ length: SummaryLength; focus?: string; json?: boolean }>();
-  cli = setup({ quiet: !!opts.json });
-  const bar = progressBar();
-  let engine: Engine;
-  try {
-    engine = await createEngine({ ...cli, onProgress: bar.onProgress });
-  } finally {
-    bar.stop();
-  }
-  try {
+  return withEngine({ quiet: !!opts.json }, async (engine) => {
     const s = await engine.summarize({ length: opts.length, focus: opts.focus ?? null });
     if (opts.json) {
       const out = {
@@ -50,7 +35,5 @@ await run(async () => {
     const lines = s.summary.map((q, i) => `${i + 1}. “${q.quote}” (${q.paragraph ? `¶${q.paragraph}` : 'title'}${withDoc ? `, ${q.doc}` : ''})`);
     process.stdout.write([s.note ?? head, ...lines].join('\n') + '\n');
     return 0;
-  } finally {
-    await engine.close();
-  }
+  }, (c) => (cli = c));
 }, () => cli?.logger);

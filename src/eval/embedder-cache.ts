@@ -1,7 +1,7 @@
 /**
  * An embedder wrapper that embeds each distinct text once, so the eval's
  * three engines (bm25 / vector / hybrid) over the same document share one
- * embedding pass, and a question embedded for `retrieve` is reused by `ask`.
+ * passage-embedding pass. Queries go straight to the model (latency stays real).
  */
 import type { Embedder } from '../embed/types.js';
 
@@ -13,7 +13,6 @@ import type { Embedder } from '../embed/types.js';
  */
 export function cachingEmbedder(inner: Embedder): Embedder {
   const passages = new Map<string, Float32Array>();
-  const queries = new Map<string, Float32Array>();
   return {
     id: inner.id,
     dim: inner.dim,
@@ -25,13 +24,7 @@ export function cachingEmbedder(inner: Embedder): Embedder {
       }
       return texts.map((t) => passages.get(t)!);
     },
-    async embedQuery(text) {
-      let v = queries.get(text);
-      if (!v) {
-        v = await inner.embedQuery(text);
-        queries.set(text, v);
-      }
-      return v;
-    },
+    // Queries are not cached: every ask pays for its own query embedding, so latency stays honest.
+    embedQuery: (text) => inner.embedQuery(text),
   };
 }

@@ -275,8 +275,16 @@ export function allocateMatrix(size: number, dim: number, kernel: 'auto' | 'wasm
   const mod = kernel === 'js' || dim % 4 !== 0 || pages > WASM_MAX_PAGES ? null : getScanModule();
   if (kernel === 'wasm-simd' && !mod) throw new Error(`The WebAssembly SIMD kernel is unavailable for ${size} × ${dim}`);
 
+  let memory: { buffer: ArrayBuffer } | null = null;
   if (mod) {
-    const memory = new WebAssembly.Memory({ initial: pages, maximum: pages });
+    try {
+      memory = new WebAssembly.Memory({ initial: pages, maximum: pages });
+    } catch (e) {
+      // address space for wasm memories exhausted (each reserves guard regions): plain JS instead
+      if (kernel === 'wasm-simd') throw new Error(`Cannot allocate WebAssembly memory for ${size} × ${dim}`, { cause: e });
+    }
+  }
+  if (mod && memory) {
     const instance = new WebAssembly.Instance(mod, { env: { memory } });
     const scores = instance.exports.scores as (data: number, n: number, dim: number, q: number, out: number) => void;
     const buffer = memory.buffer;
@@ -409,6 +417,7 @@ export function vectorIndexOverMatrix(ids: string[], matrix: ScanMatrix, metadat
     kernel: matrix.kernel,
     search(query, k, filter) {
       if (query.length !== dim) throw new Error(`Query vector has ${query.length} dimensions, expected ${dim}`);
+      for (let j = 0; j < dim; j++) if (!Number.isFinite(query[j])) throw new Error(`Query vector has a non-finite value at [${j}]`);
       if (!(k >= 1) || size === 0) return [];
       return selectTopK(matrix.score(query), k, filter).map(({ row, score }) => ({ id: frozenIds[row], score }));
     },
@@ -421,26 +430,6 @@ export function vectorIndexOverMatrix(ids: string[], matrix: ScanMatrix, metadat
       return row === undefined ? undefined : (metadata?.[row] ?? {});
     },
   };
-}
-
-/**
- * An index over a packed row-major matrix (copied into scan memory).
- *
- * @example
- * const index = vectorIndexFromMatrix(['a', 'b'], new Float32Array([1, 0, 0, 1]), 2);
- * index.search(new Float32Array([0, 1]), 1); // [{ id: 'b', score: 1 }]
- */
-export function vectorIndexFromMatrix(
-  ids: readonly string[],
-  data: Float32Array,
-  dim: number,
-  metadata?: readonly (VectorMetadata | undefined)[],
-  kernel: 'auto' | 'wasm-simd' | 'js' = 'auto',
-): VectorIndex {
-  if (data.length !== ids.length * dim) throw new Error(`Vector matrix has ${data.length} values, expected ${ids.length} × ${dim}`);
-  const matrix = allocateMatrix(ids.length, dim, kernel);
-  matrix.data.set(data);
-  return vectorIndexOverMatrix(ids.slice(), matrix, metadata);
 }
 
 /**

@@ -105,6 +105,15 @@ describe('quotation marks in tricky places', () => {
     expect(quotesOf('In the ’90s the ‘90s style reports were common, the agency said.')).toEqual([]);
   });
 
+  it('given "they" after a group spoke, when attributed, then it resolves to that group rather than an earlier organisation', () => {
+    const text = 'Farm talks\n\nOfficials from the Ministry of Agriculture met farmers on Monday.\n\n“Prices must rise,” the farmers said.\n\n“We cannot survive another season,” they added.';
+    const qs = findQuotations(buildDocument({ id: 't', path: 't', text }));
+    expect(qs.map((q) => [q.quote, q.speaker, q.cue])).toEqual([
+      ['Prices must rise', 'the farmers', 'said'],
+      ['We cannot survive another season', 'the farmers', 'added'],
+    ]);
+  });
+
   it('given guillemets and an empty pair of marks, when scanning, then the guillemet quote is found and the empty one skipped', () => {
     expect(quotesOf('«We are ready,» said the minister. He wrote “” twice.')).toEqual(['We are ready']);
   });

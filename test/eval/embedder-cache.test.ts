@@ -38,12 +38,11 @@ describe('cachingEmbedder', () => {
     expect(e.dispose).toBeUndefined();
   });
 
-  it('given a repeated query, when cached, then the model embeds it once', async () => {
+  it('given a repeated query, when embedded, then it reaches the model every time (so measured latency includes it)', async () => {
     const { inner, calls } = countingEmbedder();
     const e = cachingEmbedder(inner);
     await e.embedQuery('who?');
     await e.embedQuery('who?');
-    await e.embedQuery('why?');
-    expect(calls.queries).toEqual(['who?', 'why?']);
+    expect(calls.queries).toEqual(['who?', 'who?']);
   });
 });

@@ -139,9 +139,10 @@ describe('createVectorIndex search', () => {
     expect(createVectorIndex([], 4).search(items[0].vector, 5)).toEqual([]);
   });
 
-  it('given a query of the wrong dimension, when searching, then it throws naming both dimensions', () => {
+  it('given a query of the wrong dimension or with a NaN, when searching, then it throws saying what is wrong', () => {
     const index = createVectorIndex(makeItems(3, 4), 4);
     expect(() => index.search(new Float32Array(5), 1)).toThrow(/5 dimensions, expected 4/);
+    expect(() => index.search(new Float32Array([0, NaN, 0, 0]), 1)).toThrow(/non-finite value at \[1\]/);
   });
 
   it('given items with a wrong-sized vector, a duplicate id or a NaN, when building, then it throws', () => {
