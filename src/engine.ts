@@ -7,7 +7,6 @@
  * const engine = await createEngine({ config, logger: createLogger() });
  * const answer = await engine.ask('What did Annan tell the Council?');
  */
-import { loadEmbedder } from './embed/load.js';
 import type { Embedder } from './embed/types.js';
 import type { About, AskOptions, Engine, ParagraphView, PassageRequest, QuotationFilter } from './engine-api.js';
 import { UserError } from './errors.js';
@@ -76,6 +75,19 @@ export async function openIndex(deps: { config: Config; logger: Logger; embedder
   return index;
 }
 
+/**
+ * Load the configured embedding model; transformers.js (and onnxruntime) are
+ * imported only when a model is wanted, so lexical-only starts stay fast.
+ */
+export async function loadModel(opts: { model: string; cacheDir: string; allowRemote: boolean; batchSize: number; logger: Logger }): Promise<Embedder | null> {
+  if (opts.model.trim().toLowerCase() === 'none') {
+    opts.logger.info({ model: 'none' }, 'embedding model disabled (EMBEDDING_MODEL=none); answering with lexical retrieval only');
+    return null;
+  }
+  const { loadEmbedder } = await import('./embed/load.js');
+  return loadEmbedder(opts);
+}
+
 export async function createEngine(deps: EngineDeps): Promise<Engine> {
   const { config, logger } = deps;
   const now = deps.clock ?? Date.now;
@@ -84,7 +96,7 @@ export async function createEngine(deps: EngineDeps): Promise<Engine> {
   const embedder =
     deps.embedder !== undefined
       ? deps.embedder
-      : await loadEmbedder({ model: config.EMBEDDING_MODEL, cacheDir: config.MODEL_CACHE_DIR, allowRemote: config.ALLOW_REMOTE_MODELS, batchSize: config.EMBEDDING_BATCH_SIZE, logger });
+      : await loadModel({ model: config.EMBEDDING_MODEL, cacheDir: config.MODEL_CACHE_DIR, allowRemote: config.ALLOW_REMOTE_MODELS, batchSize: config.EMBEDDING_BATCH_SIZE, logger });
   let index: LoadedIndex;
   if (deps.documents) {
     if (!deps.documents.length) throw new UserError('No documents given.');

@@ -2,8 +2,7 @@
  * `npm run ingest -- [files|folders|URLs…] [--rebuild]` (none = the configured corpus).
  */
 import { Command } from 'commander';
-import { loadEmbedder } from '../embed/load.js';
-import { QUOTER } from '../engine.js';
+import { loadModel, QUOTER } from '../engine.js';
 import { ingest } from '../index/store.js';
 import { parseArgs, progressBar, run, setup, type Cli } from './common.js';
 
@@ -20,7 +19,7 @@ await run(async () => {
   cli = setup();
   const { config, logger } = cli;
   const sources = program.args.length ? program.args : config.DOCUMENTS;
-  const embedder = await loadEmbedder({ model: config.EMBEDDING_MODEL, cacheDir: config.MODEL_CACHE_DIR, allowRemote: config.ALLOW_REMOTE_MODELS, batchSize: config.EMBEDDING_BATCH_SIZE, logger });
+  const embedder = await loadModel({ model: config.EMBEDDING_MODEL, cacheDir: config.MODEL_CACHE_DIR, allowRemote: config.ALLOW_REMOTE_MODELS, batchSize: config.EMBEDDING_BATCH_SIZE, logger });
   const bar = progressBar();
   const { report } = await ingest({ dir: config.INDEX_DIR, root: config.root, sources, embedder, quoter: QUOTER, logger, rebuild: program.opts().rebuild, onProgress: bar.onProgress }).finally(() => bar.stop());
   await embedder?.dispose?.();
