@@ -15,25 +15,29 @@
  * - cold start: a new `npm run ask -- --json` process to its first answer (index already built);
  * - peak RSS of this process.
  *
+ * `--raw-only [--library <package folder>]` measures only the raw pipeline (import, load,
+ * sentences/s, peak RSS), in a fresh plain-node process, with the installed
+ * @huggingface/transformers or another transformers.js build installed elsewhere
+ * (e.g. @xenova/transformers 2.x; never in this repo).
+ *
  * @example
  * npm run bench
  * npm run bench -- --model Snowflake/snowflake-arctic-embed-xs --dtype q8
+ * npm run bench -- --raw-only --library /tmp/xenova-bench/node_modules/@xenova/transformers
  */
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { pipeline, type FeatureExtractionPipeline } from '@huggingface/transformers';
+import type { FeatureExtractionPipeline } from '@huggingface/transformers';
 import { Command } from 'commander';
 import { loadConfig } from '../config.js';
-import { loadEmbedder, type EmbedDtype } from '../embed/load.js';
+import type { EmbedDtype } from '../embed/load.js';
 import type { Embedder } from '../embed/types.js';
-import { createEngine, QUOTER } from '../engine.js';
-import { buildDocument } from '../ingest/document.js';
-import { chunkDocument } from '../ingest/chunk.js';
-import { ingest } from '../index/store.js';
 import { createLogger } from '../log.js';
 import { ROOT, run } from './common.js';
+// The engine, the ingest path and transformers.js are imported lazily, so `--raw-only`
+// measures a transformers.js build in a process that holds nothing else.
 
 const DEFAULT_DOCUMENT = 'documents/un-news-annan-regional-cooperation.txt';
 const SHARED_MODEL = path.resolve(ROOT, '../shared/models/minilm-l6-shape-random');
@@ -137,6 +141,77 @@ function coldStart(question: string, env: NodeJS.ProcessEnv): Promise<{ firstAns
   });
 }
 
+/** The ESM entry of a transformers.js package folder (v2: "main"; v3+: exports.node.import). */
+function packageEntry(dir: string): string {
+  const pkg = JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8')) as {
+    main?: string;
+    module?: string;
+    exports?: { node?: { import?: { default?: string } } };
+  };
+  return path.join(dir, pkg.exports?.node?.import?.default ?? pkg.module ?? pkg.main ?? 'index.js');
+}
+
+/**
+ * The raw-pipeline measurement, run by plain `node` in a fresh process (no tsx, none of the
+ * project's modules), so import time and RSS belong to the transformers.js build alone.
+ * argv: <package entry> <model folder> <dtype> <batch> <sentences.json>
+ */
+const RAW_SCRIPT = `
+import fs from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+const [entry, model, dtype, batchArg, sentencesFile] = process.argv.slice(2);
+const batch = Number(batchArg);
+const sentences = JSON.parse(fs.readFileSync(sentencesFile, 'utf8'));
+let t = performance.now();
+const lib = await import(pathToFileURL(entry).href);
+const importMs = performance.now() - t;
+const v2 = lib.env.version.startsWith('2.');
+Object.assign(lib.env, { allowRemoteModels: false, allowLocalModels: true, localModelPath: path.dirname(model) + '/' });
+t = performance.now();
+const extractor = await lib.pipeline('feature-extraction', v2 ? path.basename(model) : model,
+  v2 ? { quantized: dtype !== 'fp32' } : { dtype, local_files_only: true });
+const loadMs = performance.now() - t;
+await extractor(sentences.slice(0, batch), { pooling: 'mean', normalize: true });
+const cpu0 = process.cpuUsage();
+t = performance.now();
+for (let i = 0; i < sentences.length; i += batch) await extractor(sentences.slice(i, i + batch), { pooling: 'mean', normalize: true });
+const secs = (performance.now() - t) / 1000;
+const cpu = process.cpuUsage(cpu0);
+console.log(JSON.stringify({ version: lib.env.version, importMs, loadMs, perSec: sentences.length / secs,
+  perCpuSec: sentences.length / ((cpu.user + cpu.system) / 1e6), rssMb: process.resourceUsage().maxRSS / 1024 }));
+`;
+
+/** Raw pipeline figures for one transformers.js build (default: the installed @huggingface/transformers). */
+function rawOnly(library: string | undefined, model: string, dtype: string, sentences: string[], batch: number, tmp: string): [string, string, string][] {
+  const pkgDir = library ? path.resolve(library) : path.join(ROOT, 'node_modules/@huggingface/transformers');
+  const script = path.join(tmp, 'raw.mjs');
+  const data = path.join(tmp, 'sentences.json');
+  fs.writeFileSync(script, RAW_SCRIPT);
+  fs.writeFileSync(data, JSON.stringify(sentences));
+  const wanted = dtype === 'auto' ? 'fp32' : dtype;
+  const r = spawnSync(process.execPath, [script, packageEntry(pkgDir), model, wanted, String(batch), data], { encoding: 'utf8', cwd: tmp });
+  const line = r.stdout.trim().split('\n').pop() ?? '';
+  if (r.status !== 0 || !line.startsWith('{')) throw new Error(`the raw measurement failed: ${(r.stderr || r.stdout).trim().split('\n').find((l) => /Error/.test(l)) ?? `exit ${r.status}`}`);
+  const m = JSON.parse(line) as { version: string; importMs: number; loadMs: number; perSec: number; perCpuSec: number; rssMb: number };
+  return [
+    ['library', `transformers.js ${m.version}`, pkgDir],
+    ['model', path.relative(process.cwd(), model) || model, wanted],
+    ['import', `${fmt(m.importMs, 0)} ms`, 'plain node, fresh process'],
+    ['model load', `${fmt(m.loadMs, 0)} ms`, ''],
+    ['raw pipeline, sentences', `${fmt(m.perSec)} sentences/s`, `${sentences.length} sentences, batch ${batch}; ${fmt(m.perCpuSec)} per CPU-second`],
+    ['peak RSS', `${fmt(m.rssMb, 0)} MB`, 'process.resourceUsage().maxRSS of that process'],
+  ];
+}
+
+function printTable(rows: [string, string, string][], notes: string[]): void {
+  const w0 = Math.max(...rows.map((r) => r[0].length));
+  const w1 = Math.max(...rows.map((r) => r[1].length));
+  process.stdout.write(`${rows.map(([a, b, c]) => `${a.padEnd(w0)}  ${b.padStart(w1)}  ${c}`.trimEnd()).join('\n')}\n`);
+  process.stdout.write(`(${os.cpus().length} CPUs, load average ${os.loadavg().map((x) => x.toFixed(2)).join(' ')}; node ${process.version})\n`);
+  for (const n of notes) process.stdout.write(`note: ${n}\n`);
+}
+
 await run(async () => {
   const opts = new Command()
     .name('bench')
@@ -145,8 +220,10 @@ await run(async () => {
     .option('--dtype <dtype>', 'weights: auto | fp32 | q8', 'auto')
     .option('--sentences <n>', 'repeat the default document to about this many sentences', (v) => Number.parseInt(v, 10), 1000)
     .option('--batch <n>', 'batch size', (v) => Number.parseInt(v, 10), 32)
+    .option('--raw-only', 'only the raw pipeline figures (import, load, sentences/s, RSS)')
+    .option('--library <folder>', 'with --raw-only: a transformers.js package folder installed elsewhere (e.g. @xenova/transformers)')
     .parse()
-    .opts<{ model?: string; dtype: EmbedDtype | 'auto'; sentences: number; batch: number }>();
+    .opts<{ model?: string; dtype: EmbedDtype | 'auto'; sentences: number; batch: number; rawOnly?: boolean; library?: string }>();
 
   const notes: string[] = [];
   let model = opts.model;
@@ -157,19 +234,43 @@ await run(async () => {
       notes.push(`${SHARED_MODEL} is absent: measured on the tiny test model instead (figures are not representative of a real model).`);
     }
   }
+  // The default document repeated to ~N sentences. Each copy's paragraphs get a distinct
+  // leading tag, else the ingest rightly drops repeated paragraphs as boilerplate.
+  const docText = fs.readFileSync(path.join(ROOT, DEFAULT_DOCUMENT), 'utf8');
+  const paragraphs = docText.trim().split(/\n\s*\n/);
+  const copy = (k: number) => paragraphs.map((p) => `(${k}) ${p.trim()}`).join('\n\n');
+  const segmenter = new Intl.Segmenter('en', { granularity: 'sentence' });
+  const segment = (text: string) => [...segmenter.segment(text)].map((x) => x.segment.trim()).filter(Boolean);
+  const reps = Math.max(1, Math.round(opts.sentences / copy(1).split(/\n\s*\n/).flatMap(segment).length));
+  const bigText = Array.from({ length: reps }, (_, k) => copy(k + 1)).join('\n\n');
+
+  if (opts.rawOnly || opts.library) {
+    const modelDir = path.resolve(ROOT, model);
+    if (!fs.existsSync(modelDir)) throw new Error(`--raw-only needs a local model folder; ${modelDir} does not exist`);
+    // Per paragraph: Intl.Segmenter over one 200 kB string alone takes ~800 MB of RSS.
+    const sentences = bigText.split(/\n\s*\n/).flatMap(segment);
+    const tmpRaw = fs.mkdtempSync(path.join(os.tmpdir(), 'verbatim-bench-raw-'));
+    try {
+      printTable(rawOnly(opts.library, modelDir, opts.dtype, sentences, opts.batch, tmpRaw), notes);
+    } finally {
+      fs.rmSync(tmpRaw, { recursive: true, force: true });
+    }
+    return 0;
+  }
+
+  const [{ pipeline }, { loadEmbedder }, { createEngine, QUOTER }, { buildDocument }, { chunkDocument }, { ingest }] = await Promise.all([
+    import('@huggingface/transformers'),
+    import('../embed/load.js'),
+    import('../engine.js'),
+    import('../ingest/document.js'),
+    import('../ingest/chunk.js'),
+    import('../index/store.js'),
+  ]);
   const modelCache = path.join(ROOT, 'embeddings/models');
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'verbatim-bench-'));
   const silent = createLogger({ level: 'silent' });
   const warnOnly = createLogger({ level: 'warn' });
-
-  // The same text for raw and ingest: the default document repeated to ~N sentences.
-  const docText = fs.readFileSync(path.join(ROOT, DEFAULT_DOCUMENT), 'utf8');
-  // Each copy's paragraphs get a distinct leading tag, else the ingest rightly drops repeated paragraphs as boilerplate.
-  const paragraphs = docText.trim().split(/\n\s*\n/);
-  const copy = (k: number) => paragraphs.map((p) => `(${k}) ${p.trim()}`).join('\n\n');
-  const perCopy = buildDocument({ id: 'copy', path: 'copy', text: copy(1) }).sentences.length;
-  const reps = Math.max(1, Math.round(opts.sentences / perCopy));
-  const bigText = Array.from({ length: reps }, (_, k) => copy(k + 1)).join('\n\n');
+  // Raw and ingest see the same text: the sentences and chunks the ingest itself makes of it.
   const bigFile = path.join(tmp, 'repeated.txt');
   fs.writeFileSync(bigFile, bigText);
   const big = buildDocument({ id: 'repeated.txt', path: bigFile, text: bigText });
@@ -278,12 +379,7 @@ await run(async () => {
     ['cold start to first answer', `${fmt(cold.firstAnswerMs, 0)} ms`, `new process (tsx + config + index + model + ask); exited after ${fmt(cold.exitMs, 0)} ms`],
     ['peak RSS (this process)', `${fmt(peakRssMb, 0)} MB`, 'process.resourceUsage().maxRSS, raw pipeline + embedder + engine'],
   ];
-  const w0 = Math.max(...rows.map((r) => r[0].length));
-  const w1 = Math.max(...rows.map((r) => r[1].length));
-  const lines = rows.map(([a, b, c]) => `${a.padEnd(w0)}  ${b.padStart(w1)}  ${c}`);
-  process.stdout.write(`${lines.join('\n')}\n`);
-  process.stdout.write(`(${os.cpus().length} CPUs, load average ${os.loadavg().map((x) => x.toFixed(2)).join(' ')}; node ${process.version})\n`);
-  for (const n of notes) process.stdout.write(`note: ${n}\n`);
+  printTable(rows, notes);
   await embedder.dispose();
   return 0;
 });
