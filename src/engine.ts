@@ -122,7 +122,7 @@ export async function createEngine(deps: EngineDeps): Promise<Engine> {
     }
   };
   const retriever = createRetriever({ index, embedder, mode: deps.retrieval });
-  const threshold = deps.refusalThreshold ?? DEFAULT_REFUSAL_THRESHOLD;
+  const threshold = deps.refusalThreshold ?? config.REFUSAL_THRESHOLD ?? DEFAULT_REFUSAL_THRESHOLD;
   const vectorsUsable = !!(embedder && index.vectors && index.manifest.model === embedder.id);
 
   const textOf = (id: string) => index.docById.get(id)!.text;

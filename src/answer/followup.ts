@@ -78,7 +78,8 @@ export function resolveFollowUp(question: string, conversation: Conversation | u
       .replace(/\b(his|hers)\b/gi, `${name}’s`);
     resolved = true;
   }
-  const deictic = DEICTIC.test(question) || PLURAL_PRONOUN.test(question);
+  // A pronoun we could not resolve to a known speaker still points back at the previous turn.
+  const deictic = DEICTIC.test(question) || PLURAL_PRONOUN.test(question) || (PERSON_PRONOUN.test(question) && !person);
   // A question leaning on the previous one ("Where was that?", "When?", "And the Council?")
   if (deictic || qTerms.length <= 1) {
     return { standalone, context: prev.standalone, kind: 'followup', shown: [], focus };
