@@ -34,6 +34,25 @@ export function wordsOf(text: string): string[] {
  * terms('What did Annan tell the Council?'); // ['annan', 'council']
  */
 export function terms(text: string): string[] {
+  const hit = memo.get(text);
+  if (hit) return hit;
+  const out = Object.freeze(computeTerms(text)) as string[]; // shared: a mutation would throw
+  if (text.length <= MEMO_MAX_CHARS) {
+    if (memo.size >= MEMO_MAX_ENTRIES) memo.clear();
+    memo.set(text, out);
+  }
+  return out;
+}
+
+/**
+ * Sentences and paragraphs are re-read on every question: their terms are
+ * remembered (bounded; cleared when full). Callers must not mutate the result.
+ */
+const memo = new Map<string, string[]>();
+const MEMO_MAX_ENTRIES = 50_000;
+const MEMO_MAX_CHARS = 4_000;
+
+function computeTerms(text: string): string[] {
   const out: string[] = [];
   for (const w of wordsOf(text)) {
     const t = term(w);
