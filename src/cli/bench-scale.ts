@@ -22,25 +22,15 @@ import { Command, InvalidArgumentError } from 'commander';
 import { LocalIndex } from 'vectra';
 import { allocateMatrix, readVectorIndex, selectTopK, writeVectorIndex, VECTORS_FILE, INDEX_FILE } from '../index/vectors.js';
 import { describeError } from '../errors.js';
+import { mulberry32 } from '../random.js';
 
 // ---------------------------------------------------------------------------
 // deterministic corpus
 
-/** mulberry32 — a tiny seeded PRNG. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Fill `out` (rows × dim) with random unit vectors (Gaussian via Box–Muller, then normalised). */
 function fillUnitVectors(out: Float32Array, rows: number, dim: number, seed: number): void {
-  const rand = rng(seed);
+  const rand = mulberry32(seed);
   for (let r = 0; r < rows; r++) {
     const off = r * dim;
     let norm = 0;

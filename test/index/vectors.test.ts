@@ -5,18 +5,8 @@ import fc from 'fast-check';
 import { LocalIndex } from 'vectra';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { allocateMatrix, createVectorIndex, readVectorIndex, selectTopK, writeVectorIndex, INDEX_FILE, MANIFEST_FILE, VECTORS_FILE } from '../../src/index/vectors.js';
+import { mulberry32 } from '../../src/random.js';
 
-/** mulberry32: a small seeded PRNG so the vectors are the same every run. */
-function rng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function unitVector(rand: () => number, dim: number): Float32Array {
   const v = new Float32Array(dim);
@@ -31,7 +21,7 @@ function unitVector(rand: () => number, dim: number): Float32Array {
 }
 
 function makeItems(count: number, dim: number, seed = 1) {
-  const rand = rng(seed);
+  const rand = mulberry32(seed);
   return Array.from({ length: count }, (_, i) => ({
     id: `doc.txt#c${i}`,
     vector: unitVector(rand, dim),
@@ -69,7 +59,7 @@ describe('scan kernels', () => {
     const items = makeItems(257, dim, dim);
     const m = allocateMatrix(items.length, dim, kernel);
     items.forEach((it, i) => m.data.set(it.vector, i * dim));
-    const q = unitVector(rng(11), dim);
+    const q = unitVector(mulberry32(11), dim);
     const scores = m.score(q);
     expect(scores.length).toBe(items.length);
     items.forEach((it, i) => {
@@ -88,7 +78,7 @@ describe('createVectorIndex search', () => {
     const items = makeItems(500, dim, 7);
     const index = createVectorIndex(items, dim, { kernel });
     expect(index.kernel).toBe(kernel);
-    const rand = rng(99);
+    const rand = mulberry32(99);
     for (const k of [1, 3, 10, 50]) {
       for (let t = 0; t < 5; t++) {
         const q = unitVector(rand, dim);
@@ -112,7 +102,7 @@ describe('createVectorIndex search', () => {
         (count, dim, k, mod, seed) => {
           const items = makeItems(count, dim, seed);
           const index = createVectorIndex(items, dim);
-          const q = unitVector(rng(seed ^ 0x5bd1e995), dim);
+          const q = unitVector(mulberry32(seed ^ 0x5bd1e995), dim);
           const filter = (row: number) => row % mod === 0;
           const got = index.search(q, k, filter);
           const want = bruteForce(items, q, k, filter);
@@ -198,7 +188,7 @@ describe('writeVectorIndex / readVectorIndex', () => {
       expect(index.metadata(it.id)).toEqual(it.metadata);
     }
     const mem = createVectorIndex(items, dim);
-    const q = unitVector(rng(5), dim);
+    const q = unitVector(mulberry32(5), dim);
     expect(index.search(q, 10)).toEqual(mem.search(q, 10));
     expect((await stat(path.join(dir, VECTORS_FILE))).size).toBe(32 + 300 * dim * 4);
   });

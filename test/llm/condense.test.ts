@@ -3,23 +3,12 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { silentLogger } from '../../src/log.js';
 import { cleanCondensed, createLlmAnswerer, loadPrompts, type Prompts } from '../../src/answer/llm/index.js';
 import { completion, startFakeOpenAI, type FakeOpenAI } from './fake-openai.js';
-import { repoRoot, testConfig } from './helpers.js';
+import { repoRoot, testConfig, useFakeOpenAI } from './helpers.js';
 
-let fake: FakeOpenAI;
-let prompts: Prompts;
-beforeAll(async () => {
-  fake = await startFakeOpenAI();
-  prompts = await loadPrompts(path.join(repoRoot, 'prompts'));
-});
-afterAll(async () => {
-  await fake.close();
-});
-beforeEach(() => {
-  fake.requests.length = 0;
-});
+const fixture = useFakeOpenAI();
 
 const llm = (timeoutMs = 2000) =>
-  createLlmAnswerer({ config: testConfig({ LLM_BASE_URL: fake.baseURL, LLM_TIMEOUT_MS: String(timeoutMs) }), logger: silentLogger(), prompts });
+  createLlmAnswerer({ config: testConfig({ LLM_BASE_URL: fixture.fake.baseURL, LLM_TIMEOUT_MS: String(timeoutMs) }), logger: silentLogger(), prompts: fixture.prompts });
 
 const FOLLOW_UP = 'And what did he tell the regional organizations?';
 const HISTORY = [
@@ -32,11 +21,11 @@ const REWRITE = 'What did Kofi Annan tell the heads of the regional organization
 
 describe('LlmAnswerer.condense', () => {
   it('given a follow-up and the conversation, then the request carries both and the standalone rewrite comes back', async () => {
-    fake.script(() => ({ type: 'json', body: completion(REWRITE) }));
+    fixture.fake.script(() => ({ type: 'json', body: completion(REWRITE) }));
     const out = await llm().condense(FOLLOW_UP, HISTORY);
     expect(out).toBe(REWRITE);
-    expect(fake.requests).toHaveLength(1);
-    const body = fake.requests[0].body;
+    expect(fixture.fake.requests).toHaveLength(1);
+    const body = fixture.fake.requests[0].body;
     expect(body.stream).toBe(false);
     expect(body.messages).toHaveLength(1);
     expect(body.messages[0].role).toBe('user');
@@ -48,29 +37,29 @@ describe('LlmAnswerer.condense', () => {
   });
 
   it('given a labelled, quoted rewrite, then the label and wrapping quotes are removed', async () => {
-    fake.script(() => ({ type: 'json', body: completion(`Standalone question: "${REWRITE}"\n\nThis resolves "he" to Annan.`) }));
+    fixture.fake.script(() => ({ type: 'json', body: completion(`Standalone question: "${REWRITE}"\n\nThis resolves "he" to Annan.`) }));
     expect(await llm().condense(FOLLOW_UP, HISTORY)).toBe(REWRITE);
   });
 
   it('given no history, then the question is returned as is and nothing is sent', async () => {
     expect(await llm().condense(FOLLOW_UP, [])).toBe(FOLLOW_UP);
-    expect(fake.requests).toHaveLength(0);
+    expect(fixture.fake.requests).toHaveLength(0);
   });
 
   it('given the endpoint fails (500) or is too slow, then the input question comes back unchanged, within the timeout', async () => {
-    fake.script(() => ({ type: 'json', status: 500, body: { error: { message: 'boom' } } }));
+    fixture.fake.script(() => ({ type: 'json', status: 500, body: { error: { message: 'boom' } } }));
     expect(await llm().condense(FOLLOW_UP, HISTORY)).toBe(FOLLOW_UP);
-    fake.script(() => ({ type: 'hang' }));
+    fixture.fake.script(() => ({ type: 'hang' }));
     const t0 = performance.now();
     expect(await llm(300).condense(FOLLOW_UP, HISTORY)).toBe(FOLLOW_UP);
     expect(performance.now() - t0).toBeLessThan(1000);
   });
 
   it('given only history beyond the last four turns, then only the last four are sent', async () => {
-    fake.script(() => ({ type: 'json', body: completion(REWRITE) }));
+    fixture.fake.script(() => ({ type: 'json', body: completion(REWRITE) }));
     const long = Array.from({ length: 6 }, (_, i) => ({ question: `Question number ${i}?`, answerText: `Answer ${i}.` }));
     await llm().condense(FOLLOW_UP, long);
-    const sent: string = fake.requests[0].body.messages[0].content;
+    const sent: string = fixture.fake.requests[0].body.messages[0].content;
     expect(sent).not.toContain('Question number 1?');
     expect(sent).toContain('Question number 2?');
     expect(sent).toContain('Question number 5?');

@@ -11,27 +11,16 @@ import {
 } from '../../src/answer/llm/index.js';
 import type { Answer } from '../../src/types.js';
 import { chunk, chunksOf, closedPort, startFakeOpenAI, type FakeOpenAI, type Reply } from './fake-openai.js';
-import { documentText, passage, repoRoot, testConfig } from './helpers.js';
+import { documentText, passage, repoRoot, testConfig, useFakeOpenAI } from './helpers.js';
 
 /** The deadline used here, and the slack allowed on top of it (2 shared cores). */
 const TIMEOUT = 300;
 const MARGIN = 700;
 
-let fake: FakeOpenAI;
-let prompts: Prompts;
-beforeAll(async () => {
-  fake = await startFakeOpenAI();
-  prompts = await loadPrompts(path.join(repoRoot, 'prompts'));
-});
-afterAll(async () => {
-  await fake.close();
-});
-beforeEach(() => {
-  fake.requests.length = 0;
-});
+const fixture = useFakeOpenAI();
 
 const llmAt = (baseURL: string) =>
-  createLlmAnswerer({ config: testConfig({ LLM_BASE_URL: baseURL, LLM_TIMEOUT_MS: String(TIMEOUT) }), logger: silentLogger(), prompts });
+  createLlmAnswerer({ config: testConfig({ LLM_BASE_URL: baseURL, LLM_TIMEOUT_MS: String(TIMEOUT) }), logger: silentLogger(), prompts: fixture.prompts });
 
 const input = (stream: boolean) => ({
   question: 'What did Annan ask for?',
@@ -93,8 +82,8 @@ const cases: { name: string; stream: boolean; reply: Reply; reason: LlmFailure; 
 describe('each failure of the endpoint throws LlmUnavailableError promptly (and the caller falls back to extractive)', () => {
   for (const c of cases) {
     it(`given ${c.name}, then it throws LlmUnavailableError "${c.reason}" within the timeout, after one request`, async () => {
-      fake.script(() => c.reply);
-      const { value, ms } = await timed(llmAt(fake.baseURL).answer(input(c.stream)));
+      fixture.fake.script(() => c.reply);
+      const { value, ms } = await timed(llmAt(fixture.fake.baseURL).answer(input(c.stream)));
       expect(value).toBeInstanceOf(LlmUnavailableError);
       const err = value as LlmUnavailableError;
       expect(err.reason).toBe(c.reason);
@@ -103,7 +92,7 @@ describe('each failure of the endpoint throws LlmUnavailableError promptly (and 
       expect(err.note).not.toContain('\n');
       expect(ms).toBeLessThan(TIMEOUT + MARGIN);
       if (c.slow) expect(ms).toBeGreaterThanOrEqual(TIMEOUT - 20);
-      expect(fake.requests).toHaveLength(1); // no retries
+      expect(fixture.fake.requests).toHaveLength(1); // no retries
     });
   }
 
@@ -117,8 +106,8 @@ describe('each failure of the endpoint throws LlmUnavailableError promptly (and 
 
   it('given any failure, when wrapped by answerWithFallback, then the extractive answer comes back as mode "llm-fallback" with the one-line note', async () => {
     for (const c of [cases[0], cases[3], cases[5], cases[7], cases[13]]) {
-      fake.script(() => c.reply);
-      const { value, ms } = await timed(answerWithFallback(llmAt(fake.baseURL), input(c.stream), EXTRACTIVE));
+      fixture.fake.script(() => c.reply);
+      const { value, ms } = await timed(answerWithFallback(llmAt(fixture.fake.baseURL), input(c.stream), EXTRACTIVE));
       const r = value as Awaited<ReturnType<typeof answerWithFallback>>;
       expect(r.answer).toEqual({ ...EXTRACTIVE, mode: 'llm-fallback' });
       expect(r.note).toBe(r.error!.note);
@@ -128,17 +117,17 @@ describe('each failure of the endpoint throws LlmUnavailableError promptly (and 
   });
 
   it('given a working endpoint, when wrapped by answerWithFallback, then the LLM answer is used and there is no note', async () => {
-    fake.script(() => ({ type: 'json', body: { choices: [{ index: 0, message: { role: 'assistant', content: 'He wanted “a truly effective division of labour” [¶3].' }, finish_reason: 'stop' }] } }));
-    const r = await answerWithFallback(llmAt(fake.baseURL), input(false), () => EXTRACTIVE);
+    fixture.fake.script(() => ({ type: 'json', body: { choices: [{ index: 0, message: { role: 'assistant', content: 'He wanted “a truly effective division of labour” [¶3].' }, finish_reason: 'stop' }] } }));
+    const r = await answerWithFallback(llmAt(fixture.fake.baseURL), input(false), () => EXTRACTIVE);
     expect(r.answer.mode).toBe('llm');
     expect(r.note).toBeNull();
   });
 
   it('given the caller cancels, then it rejects with an AbortError (not a fallback) without waiting for the deadline', async () => {
-    fake.script(() => ({ type: 'hang' }));
+    fixture.fake.script(() => ({ type: 'hang' }));
     const ac = new AbortController();
     setTimeout(() => ac.abort(), 50);
-    const { value, ms } = await timed(llmAt(fake.baseURL).answer({ ...input(true), signal: ac.signal }));
+    const { value, ms } = await timed(llmAt(fixture.fake.baseURL).answer({ ...input(true), signal: ac.signal }));
     expect(value).not.toBeInstanceOf(LlmUnavailableError);
     expect((value as Error).name).toBe('AbortError');
     expect(ms).toBeLessThan(TIMEOUT);

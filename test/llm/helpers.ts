@@ -2,7 +2,10 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, beforeEach } from 'vitest';
 import { loadConfig, type Config } from '../../src/config.js';
+import { loadPrompts } from '../../src/answer/llm/index.js';
+import { startFakeOpenAI } from './fake-openai.js';
 import type { LlmPassage } from '../../src/answer/llm/index.js';
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -41,4 +44,23 @@ export const documentText = (doc: string): string => {
 
 export function testConfig(env: Record<string, string | undefined> = {}): Config {
   return loadConfig({ LLM_MODEL: 'fake-model', LLM_TIMEOUT_MS: '2000', LOG_LEVEL: 'silent', INDEX_DIR: '/nonexistent-index', ...env }, repoRoot);
+}
+
+/**
+ * One fake OpenAI server and the real prompts for a test file: started before
+ * all, closed after all, its recorded requests cleared before each test.
+ */
+export function useFakeOpenAI(): { readonly fake: import('./fake-openai.js').FakeOpenAI; readonly prompts: import('../../src/answer/llm/index.js').Prompts } {
+  const state = {} as { fake: import('./fake-openai.js').FakeOpenAI; prompts: import('../../src/answer/llm/index.js').Prompts };
+  beforeAll(async () => {
+    state.fake = await startFakeOpenAI();
+    state.prompts = await loadPrompts(path.join(repoRoot, 'prompts'));
+  });
+  afterAll(async () => {
+    await state.fake.close();
+  });
+  beforeEach(() => {
+    state.fake.requests.length = 0;
+  });
+  return state;
 }
