@@ -20,6 +20,7 @@
  * quotation that runs over a paragraph break is one span that includes the
  * break and the continuation paragraph's opening mark.
  */
+import { describeAttribution } from './render.js';
 import type { Quotation, Span, StoredDocument } from '../types.js';
 import { terms } from '../retrieve/terms.js';
 import { findQuoteSpans, type QuoteSpan } from './quote-marks.js';
@@ -731,8 +732,6 @@ export function filterQuotations(
 // ---------------------------------------------------------------------------
 // Presentation
 
-const PREPOSITION_START = /^(?:in|at|during|on|before|after|ahead|addressing|speaking|while)\b/i;
-
 /**
  * "— speaker, cue addressee setting (¶n)" in the bot's own words (nothing
  * here is in quotation marks, so nothing here claims to be verbatim).
@@ -743,11 +742,7 @@ const PREPOSITION_START = /^(?:in|at|during|on|before|after|ahead|addressing|spe
  */
 export function attribution(q: Quotation, opts: { withDoc?: boolean } = {}): string {
   const cite = `(${q.paragraph ? `¶${q.paragraph}` : 'title'}${opts.withDoc ? `, ${q.doc}` : ''})`;
-  let who: string;
-  if (q.cue && /^according to$/i.test(q.cue)) who = `according to ${q.speaker ?? 'an unnamed source'}`;
-  else who = `${q.speaker ?? 'unattributed'}${q.cue ? `, ${q.cue}` : ''}${q.addressee ? ` ${q.addressee}` : ''}`;
-  if (q.setting) who += PREPOSITION_START.test(q.setting) ? ` ${q.setting}` : `, at ${q.setting}`;
-  return `— ${who} ${cite}`;
+  return `— ${describeAttribution(q)} ${cite}`;
 }
 
 /**

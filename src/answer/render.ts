@@ -2,16 +2,32 @@
  * Plain-text rendering of answers for terminals and JSON `answer` fields.
  * Rendering never re-words: quotes are printed exactly as stored.
  */
-import type { Answer, Quote } from '../types.js';
+import type { Answer, Attribution, Quote } from '../types.js';
 
 /** "(¶5)" or "(title)". */
 export const citation = (q: Pick<Quote, 'paragraph'>) => (q.paragraph ? `¶${q.paragraph}` : 'title');
 
+const PREPOSITION_START = /^(?:in|at|during|on|before|after|ahead|addressing|speaking|while)\b/i;
+
+/**
+ * Who said it, in the bot's own words (never in quotation marks): one
+ * wording for the terminal, the quotes CLI and Discord.
+ *
+ * @example
+ * describeAttribution({ speaker: 'Kofi Annan', cue: 'said', addressee: null, setting: 'in a closed-door meeting at UN headquarters' });
+ * // 'Kofi Annan, said in a closed-door meeting at UN headquarters'
+ */
+export function describeAttribution(a: Partial<Attribution>): string {
+  let who: string;
+  if (a.cue && /^according to$/i.test(a.cue)) who = `according to ${a.speaker ?? 'an unnamed source'}`;
+  else who = `${a.speaker ?? 'unattributed'}${a.cue ? `, ${a.cue}` : ''}${a.addressee ? ` ${a.addressee}` : ''}`;
+  if (a.setting) who += PREPOSITION_START.test(a.setting) ? ` ${a.setting}` : `, at ${a.setting}`;
+  return who;
+}
+
 /** "— Kofi Annan, told the Council" when the quotation index knows who spoke. */
 export function attributionLine(q: Quote): string | null {
-  const a = q.attribution;
-  if (!a?.speaker) return null;
-  return `— ${a.speaker}${a.cue ? `, ${a.cue}` : ''}${a.addressee ? ` ${a.addressee}` : ''}`;
+  return q.attribution?.speaker ? `— ${describeAttribution(q.attribution)}` : null;
 }
 
 /**

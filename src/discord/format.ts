@@ -20,6 +20,7 @@
  * await interaction.editReply(payloads[0]);
  * for (const p of payloads.slice(1)) await interaction.followUp(p);
  */
+import { describeAttribution } from '../answer/render.js';
 import { ButtonStyle, ComponentType, type APIActionRowComponent, type APIButtonComponent, type APIButtonComponentWithCustomId, type APIEmbed } from 'discord.js';
 import type { ParagraphView } from '../engine-api.js';
 import type { Answer, Quote, Span, Summary } from '../types.js';
@@ -188,10 +189,7 @@ function docLabel(doc: string, ctx: RenderContext): string | null {
 export function citationLine(q: Quote, ctx: RenderContext, cont = false): string {
   const a = q.attribution;
   let who = '';
-  if (a?.speaker) {
-    const how = [a.cue, a.addressee].filter((x): x is string => !!x && !!x.trim()).join(' ');
-    who = `— ${escapeMarkdown(a.speaker)}${how ? `, ${escapeMarkdown(how)}` : ''} `;
-  }
+  if (a?.speaker) who = `— ${escapeMarkdown(describeAttribution(a))} `;
   const label = docLabel(q.doc, ctx);
   const where = q.paragraph > 0 ? `¶${q.paragraph}` : 'title';
   return `${who}(${label ? `${escapeMarkdown(label)}, ` : ''}${where}${cont ? ', cont.' : ''})`;
