@@ -32,12 +32,10 @@ export function createRetriever(deps: { index: LoadedIndex; embedder: Embedder |
     mode,
     async search(query, k) {
       const depth = Math.max(50, k * 4);
+      // Start the query embedding first: inference runs in native threads while BM25 runs here.
+      const pending = mode !== 'bm25' && hasVectors && query.trim() ? embedder!.embedQuery(query) : null;
       const lexical = mode === 'vector' ? [] : index.lexical.search(query, depth);
-      let vector: { id: string; score: number }[] = [];
-      if (mode !== 'bm25' && hasVectors && query.trim()) {
-        const q = await embedder!.embedQuery(query);
-        vector = index.vectors!.search(q, depth);
-      }
+      const vector = pending ? index.vectors!.search(await pending, depth) : [];
       const fused = new Map<string, { score: number; bm25?: number; cosine?: number }>();
       const add = (id: string, rank: number, part: 'bm25' | 'cosine', raw: number) => {
         const e = fused.get(id) ?? { score: 0 };
