@@ -82,7 +82,9 @@ export function resolveFollowUp(question: string, conversation: Conversation | u
   const deictic = DEICTIC.test(question) || PLURAL_PRONOUN.test(question) || (PERSON_PRONOUN.test(question) && !person);
   // A question leaning on the previous one ("Where was that?", "When?", "And the Council?")
   if (deictic || qTerms.length <= 1) {
-    return { standalone, context: prev.standalone, kind: 'followup', shown: [], focus };
+    // What the previous turn asked, and the words it was answered with ("it" is usually in there).
+    const answered = prev.answer.quotes[0]?.quote ?? '';
+    return { standalone, context: `${prev.standalone} ${answered}`.trim(), kind: 'followup', shown: [], focus };
   }
   // Only a pronoun to resolve: the question is otherwise self-contained.
   return resolved ? { standalone, context: '', kind: 'followup', shown: [], focus: [] } : none;
