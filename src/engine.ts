@@ -23,7 +23,7 @@ import type { QuoteIntent } from './answer/intent.js';
 import { sanitizeQuestion } from './answer/sanitize.js';
 import { summarize } from './answer/summary.js';
 import { quoteAt, verifyQuotes } from './answer/verify.js';
-import { answerWithFallback, createLlmAnswerer, historyFromTurns, llmConfigured, llmPassagesFrom, loadPrompts, LlmUnavailableError, type LlmAnswerer } from './answer/llm/index.js';
+import { answerWithFallback, createLlmAnswerer, historyFromTurns, llmPassagesFrom, loadPrompts, LlmUnavailableError, type LlmAnswerer } from './answer/llm/index.js';
 import type { Answer, Conversation, Quote, SummaryLength } from './types.js';
 
 /** Bump when the quotation finder's output changes (stored quotations are then recomputed). */
@@ -92,7 +92,8 @@ export async function createEngine(deps: EngineDeps): Promise<Engine> {
   const { config, logger } = deps;
   const now = deps.clock ?? Date.now;
   // LLM first: a broken prompt template is a start-up error, before any slow loading.
-  const llm = deps.llm !== undefined ? deps.llm : llmConfigured(config) ? createLlmAnswerer({ config, logger, prompts: await loadPrompts(config.PROMPTS_DIR) }) : null;
+  // Half a configuration (a URL without a model, or the reverse) is a clear start-up error, not a silent fallback.
+  const llm = deps.llm !== undefined ? deps.llm : config.LLM_BASE_URL || config.LLM_MODEL ? createLlmAnswerer({ config, logger, prompts: await loadPrompts(config.PROMPTS_DIR) }) : null;
   const embedder =
     deps.embedder !== undefined
       ? deps.embedder

@@ -80,3 +80,21 @@ describe('engine with an LLM configured', () => {
     expect(fake.requests.length).toBe(before);
   });
 });
+
+describe('half an LLM configuration', () => {
+  it('given LLM_BASE_URL without LLM_MODEL, when the engine starts, then it stops with a clear message instead of silently ignoring the LLM', async () => {
+    const config = loadConfig({ INDEX_DIR: `${tmp.dir}/index2`, EMBEDDING_MODEL: 'none', LLM_BASE_URL: 'http://127.0.0.1:9/v1' }, ROOT);
+    await expect(createEngine({ config, logger: silentLogger(), embedder: null })).rejects.toThrow(/LLM_MODEL is not/);
+  });
+
+  it('given a prompt template missing a placeholder, when the engine starts, then it stops naming the file', async () => {
+    const { mkdir, readdir, copyFile, readFile, writeFile } = await import('node:fs/promises');
+    const dir = `${tmp.dir}/prompts-broken`;
+    await mkdir(dir, { recursive: true });
+    for (const f of await readdir(path.join(ROOT, 'prompts'))) await copyFile(path.join(ROOT, 'prompts', f), path.join(dir, f));
+    const answer = await readFile(path.join(dir, 'answer.md'), 'utf8');
+    await writeFile(path.join(dir, 'answer.md'), answer.replace(/\{\{\s*question\s*\}\}/g, ''));
+    const config = loadConfig({ INDEX_DIR: `${tmp.dir}/index3`, EMBEDDING_MODEL: 'none', LLM_BASE_URL: fake.baseURL, LLM_MODEL: 'm', PROMPTS_DIR: dir }, ROOT);
+    await expect(createEngine({ config, logger: silentLogger(), embedder: null })).rejects.toThrow(/answer\.md/);
+  });
+});
