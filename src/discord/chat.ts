@@ -10,7 +10,7 @@
  */
 import { ChannelType, type Message, type ThreadChannel } from 'discord.js';
 import type { Conversation } from '../types.js';
-import { channelAllowed, logAnswer, type BotContext } from './context.js';
+import { channelAllowed, answerFields, logAnswer, type BotContext } from './context.js';
 import { GENERIC_ERROR, outcomeFor, userMessageFor } from './errors.js';
 import { renderAnswer, renderNotice, type Payload } from './format.js';
 import { LIMITS, QUESTION_MAX_LENGTH, TYPING_REFRESH_MS } from './limits.js';
@@ -147,10 +147,7 @@ export async function handleMessage(message: Message, ctx: BotContext): Promise<
       userId,
       channelId: channel.id,
       startedAt,
-      outcome: answer.refused ? 'refused' : 'answered',
-      quotes: answer.quotes.length,
-      mode: answer.mode,
-      ...(answer.refused && answer.reason ? { reason: answer.reason } : {}),
+      ...answerFields(answer),
     });
   } catch (e) {
     stopTyping();

@@ -8,6 +8,7 @@
  * const ctx = createBotContext({ config, engine, logger });
  * await commands.ask.execute(interaction, ctx);
  */
+import type { Answer } from '../types.js';
 import type {
   AutocompleteInteraction,
   ChatInputCommandInteraction,
@@ -107,6 +108,16 @@ export async function respond(interaction: RepliableInteraction, payloads: Paylo
 }
 
 /** One structured log line per answer: where it came from, who asked, how long it took, how it ended. */
+/** The log fields that describe an engine answer (outcome, quote count, mode, refusal reason). */
+export function answerFields(answer: Answer): { outcome: 'answered' | 'refused'; quotes: number; mode?: string; reason?: string } {
+  return {
+    outcome: answer.refused ? 'refused' : 'answered',
+    quotes: answer.quotes.length,
+    mode: answer.mode,
+    ...(answer.refused && answer.reason ? { reason: answer.reason } : {}),
+  };
+}
+
 export function logAnswer(
   ctx: BotContext,
   fields: {

@@ -11,7 +11,7 @@
  */
 import { InteractionContextType, SlashCommandBuilder, type ChatInputCommandInteraction } from 'discord.js';
 import { UserError } from '../../errors.js';
-import { logAnswer, respond, type BotContext, type Command } from '../context.js';
+import { answerFields, logAnswer, respond, type BotContext, type Command } from '../context.js';
 import { renderAnswer, renderPartial } from '../format.js';
 import { QUESTION_MAX_LENGTH } from '../limits.js';
 import { createThrottledEditor } from '../stream.js';
@@ -60,10 +60,7 @@ export const ask: Command = {
       userId: interaction.user.id,
       channelId: interaction.channelId,
       startedAt,
-      outcome: answer.refused ? 'refused' : 'answered',
-      quotes: answer.quotes.length,
-      mode: answer.mode,
-      ...(answer.refused && answer.reason ? { reason: answer.reason } : {}),
+      ...answerFields(answer),
     });
   },
 };
