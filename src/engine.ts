@@ -107,19 +107,20 @@ export async function createEngine(deps: EngineDeps): Promise<Engine> {
     index = await openIndex({ config, logger, embedder, onProgress: deps.onProgress });
   }
   const stats = termStats(index);
-  const aliases = index.documents.map((d) => speakerTable(d));
-  const filterOpts = { aliases, docs: index.documents };
+  // The speaker alias tables are built on first use: only attribution questions and quote filters need them.
+  let filterOptsCache: { aliases: ReturnType<typeof speakerTable>[]; docs: typeof index.documents } | null = null;
+  const filterOptions = () => (filterOptsCache ??= { aliases: index.documents.map((d) => speakerTable(d)), docs: index.documents });
   const matchIntent = (intent: QuoteIntent) => {
     if (!intent) return [];
     switch (intent.kind) {
       case 'said-to':
-        return filterQuotations(index.quotations, { speaker: intent.speaker, to: intent.to }, filterOpts);
+        return filterQuotations(index.quotations, { speaker: intent.speaker, to: intent.to }, filterOptions());
       case 'said-about':
-        return filterQuotations(index.quotations, { speaker: intent.speaker, about: intent.about }, filterOpts);
+        return filterQuotations(index.quotations, { speaker: intent.speaker, about: intent.about }, filterOptions());
       case 'said':
-        return filterQuotations(index.quotations, { speaker: intent.speaker }, filterOpts);
+        return filterQuotations(index.quotations, { speaker: intent.speaker }, filterOptions());
       case 'who-said':
-        return filterQuotations(index.quotations, { about: intent.about }, filterOpts);
+        return filterQuotations(index.quotations, { about: intent.about }, filterOptions());
     }
   };
   const retriever = createRetriever({ index, embedder, mode: deps.retrieval });
@@ -190,7 +191,7 @@ export async function createEngine(deps: EngineDeps): Promise<Engine> {
     },
 
     async quotations(filter: QuotationFilter = {}) {
-      const all = filter.speaker || filter.to || filter.about ? filterQuotations(index.quotations, filter, filterOpts) : index.quotations;
+      const all = filter.speaker || filter.to || filter.about ? filterQuotations(index.quotations, filter, filterOptions()) : index.quotations;
       return all.filter((q) => verifyQuotes([{ doc: q.doc, paragraph: q.paragraph, start: q.start, end: q.end, quote: q.quote }], index.docById, logger).length === 1);
     },
 

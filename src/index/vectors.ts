@@ -27,7 +27,6 @@ import { createHash } from 'node:crypto';
 import { open, readFile, stat } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { LocalIndex } from 'vectra';
 import { z } from 'zod';
 
 export interface VectorHit {
@@ -56,6 +55,9 @@ export interface VectorIndex {
   /** Which scan kernel serves `search` (WebAssembly SIMD, or the plain-JS fallback). */
   readonly kernel: 'wasm-simd' | 'js';
 }
+
+/** vectra is loaded on first use (its import costs about half a second of start-up). */
+const loadVectra = () => import('vectra');
 
 export const INDEX_FILE = 'index.json';
 export const VECTORS_FILE = 'vectors.f32';
@@ -629,7 +631,7 @@ export async function readVectorIndex(dir: string): Promise<VectorIndex> {
   // 3. Items, through vectra (the store of record).
   let items: { id: string; metadata: VectorMetadata }[];
   try {
-    items = (await new LocalIndex(dir).listItems()) as unknown as { id: string; metadata: VectorMetadata }[];
+    items = (await new (await loadVectra()).LocalIndex(dir).listItems()) as unknown as { id: string; metadata: VectorMetadata }[];
   } catch (e) {
     throw corrupt(indexPath, 'vectra cannot read it', e);
   }

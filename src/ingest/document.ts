@@ -132,7 +132,7 @@ export async function loadSource(ref: string, opts: { root: string; fetch?: type
   }
   const raw = decodeText(bytes, ref);
   if (isHtmlName(abs)) {
-    const { text, title } = extractHtml(raw, ref);
+    const { text, title } = await extractHtml(raw, ref);
     return { id, path: id, text, title };
   }
   return { id, path: id, text: raw };
@@ -151,7 +151,7 @@ async function loadUrl(url: string, fetchImpl: typeof fetch, timeoutMs: number):
   if (bytes.length > MAX_BYTES) throw new UserError(`${url} is larger than ${MAX_BYTES / 1e6} MB.`);
   const raw = decodeText(bytes, url);
   if (/html/i.test(type) || /^\s*<(!doctype|html)/i.test(raw)) {
-    const { text, title } = extractHtml(raw, url);
+    const { text, title } = await extractHtml(raw, url);
     return { id: url, path: url, text, title };
   }
   return { id: url, path: url, text: raw };

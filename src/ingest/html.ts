@@ -3,18 +3,18 @@
  * linkedom DOM). Block elements become paragraphs separated by blank lines,
  * so the stored text has the same paragraph structure a reader sees.
  */
-import { Readability } from '@mozilla/readability';
-import { parseHTML } from 'linkedom';
 import { UserError } from '../errors.js';
 
 const BLOCKS = 'p, h1, h2, h3, h4, h5, h6, li, blockquote, pre, figcaption, td, th, dt, dd';
 
 /**
  * @example
- * extractHtml('<html><head><title>T</title></head><body><article><p>One.</p><p>Two.</p></article></body></html>', 'x.html')
+ * await extractHtml('<html><head><title>T</title></head><body><article><p>One.</p><p>Two.</p></article></body></html>', 'x.html')
  * // { title: 'T', text: 'One.\n\nTwo.' } (roughly)
  */
-export function extractHtml(html: string, name: string): { text: string; title?: string } {
+export async function extractHtml(html: string, name: string): Promise<{ text: string; title?: string }> {
+  // Loaded on first use: most corpora are plain text, and these cost start-up time.
+  const [{ Readability }, { parseHTML }] = await Promise.all([import('@mozilla/readability'), import('linkedom')]);
   const { document } = parseHTML(html);
   let title: string | undefined = document.querySelector('title')?.textContent?.trim() || undefined;
   let root: { querySelectorAll(s: string): ArrayLike<{ textContent: string | null; querySelector?(s: string): unknown }>; textContent: string | null } = document.body ?? document.documentElement;
