@@ -79,13 +79,14 @@ export async function openIndex(deps: { config: Config; logger: Logger; embedder
  * Load the configured embedding model; transformers.js (and onnxruntime) are
  * imported only when a model is wanted, so lexical-only starts stay fast.
  */
-export async function loadModel(opts: { model: string; cacheDir: string; allowRemote: boolean; batchSize: number; logger: Logger; root?: string }): Promise<Embedder | null> {
+export async function loadModel(opts: { model: string; cacheDir: string; allowRemote: boolean; batchSize: number; logger: Logger; root?: string; onProgress?: Progress }): Promise<Embedder | null> {
   if (opts.model.trim().toLowerCase() === 'none') {
     opts.logger.info({ model: 'none' }, 'embedding model disabled (EMBEDDING_MODEL=none); answering with lexical retrieval only');
     return null;
   }
   const { loadEmbedder } = await import('./embed/load.js');
-  return loadEmbedder(opts);
+  const { onProgress, ...rest } = opts;
+  return loadEmbedder({ ...rest, onDownloadProgress: onProgress ? (_file, loaded, total) => onProgress('download', loaded, total) : undefined });
 }
 
 export async function createEngine(deps: EngineDeps): Promise<Engine> {
@@ -97,7 +98,7 @@ export async function createEngine(deps: EngineDeps): Promise<Engine> {
   const embedder =
     deps.embedder !== undefined
       ? deps.embedder
-      : await loadModel({ model: config.EMBEDDING_MODEL, cacheDir: config.MODEL_CACHE_DIR, allowRemote: config.ALLOW_REMOTE_MODELS, batchSize: config.EMBEDDING_BATCH_SIZE, logger, root: config.root });
+      : await loadModel({ model: config.EMBEDDING_MODEL, cacheDir: config.MODEL_CACHE_DIR, allowRemote: config.ALLOW_REMOTE_MODELS, batchSize: config.EMBEDDING_BATCH_SIZE, logger, root: config.root, onProgress: deps.onProgress });
   let index: LoadedIndex;
   if (deps.documents) {
     if (!deps.documents.length) throw new UserError('No documents given.');

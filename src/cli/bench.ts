@@ -296,7 +296,7 @@ await run(async () => {
   // Ingest through the real path into a temp index.
   let embedStart = NaN;
   let embedEnd = NaN;
-  const onProgress = (phase: 'read' | 'embed', done: number, total: number) => {
+  const onProgress = (phase: 'download' | 'read' | 'embed', done: number, total: number) => {
     if (phase === 'read' && done === total) embedStart = performance.now();
     if (phase === 'embed') embedEnd = performance.now();
   };

@@ -39,12 +39,14 @@ export function progressBar(): { onProgress: Progress; stop(): void } {
   let phase = '';
   return {
     onProgress(p, done, total) {
-      const label = p === 'embed' ? 'Embedding' : 'Reading  ';
+      const label = { download: 'Downloading model', read: 'Reading documents', embed: 'Embedding chunks ' }[p];
+      const unit = { download: 'bytes', read: 'documents', embed: 'chunks' }[p];
       if (p !== phase) {
         if (phase) bar.stop();
-        bar.start(total, done, { phase: label, unit: p === 'embed' ? 'chunks' : 'documents' });
+        bar.start(total, done, { phase: label, unit });
         phase = p;
       } else bar.update(done);
+      if (p === 'download') bar.setTotal(total); // one bar per file; totals arrive with the first chunk
     },
     stop: () => phase && bar.stop(),
   };

@@ -19,8 +19,8 @@ await run(async () => {
   cli = setup();
   const { config, logger } = cli;
   const sources = program.args.length ? program.args : config.DOCUMENTS;
-  const embedder = await loadModel({ model: config.EMBEDDING_MODEL, cacheDir: config.MODEL_CACHE_DIR, allowRemote: config.ALLOW_REMOTE_MODELS, batchSize: config.EMBEDDING_BATCH_SIZE, logger, root: config.root });
   const bar = progressBar();
+  const embedder = await loadModel({ model: config.EMBEDDING_MODEL, cacheDir: config.MODEL_CACHE_DIR, allowRemote: config.ALLOW_REMOTE_MODELS, batchSize: config.EMBEDDING_BATCH_SIZE, logger, root: config.root, onProgress: bar.onProgress });
   const { report } = await ingest({ dir: config.INDEX_DIR, root: config.root, sources, embedder, quoter: QUOTER, logger, rebuild: program.opts().rebuild, onProgress: bar.onProgress }).finally(() => bar.stop());
   await embedder?.dispose?.();
   const n = (a: string[]) => a.length;

@@ -55,7 +55,8 @@ export interface QuotationFinder {
   find(doc: StoredDocument): Quotation[];
 }
 
-export type Progress = (phase: 'read' | 'embed', done: number, total: number) => void;
+/** Progress of the slow steps: downloading the model (bytes), reading documents, embedding chunks. */
+export type Progress = (phase: 'download' | 'read' | 'embed', done: number, total: number) => void;
 
 function assemble(manifest: Manifest, documents: StoredDocument[], chunks: Chunk[], quotations: Quotation[], lexical: LexicalIndex, vectors: VectorIndex | null): LoadedIndex {
   return {
