@@ -1,0 +1,63 @@
+/**
+ * The real entry point: `npm start` with DISCORD_TOKEN set runs the bot (building
+ * the index first), answers a mention through the fake Discord, and shuts down
+ * cleanly on SIGTERM — in its own process, exactly as a user starts it.
+ */
+import { spawn } from 'node:child_process';
+import path from 'node:path';
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ROOT, DEFAULT_DOC, tempDir } from '../helpers/paths.js';
+import { startFakeDiscord, type FakeDiscord } from './fake-discord/index.js';
+import { CHANNEL, TOKEN, until } from './bot-harness.js';
+
+const TEXT = readFileSync(path.join(ROOT, DEFAULT_DOC), 'utf8');
+let fake: FakeDiscord;
+let tmp: Awaited<ReturnType<typeof tempDir>>;
+
+beforeAll(async () => {
+  fake = await startFakeDiscord({ token: TOKEN, ackTimeoutMs: 20_000 });
+  tmp = await tempDir();
+});
+afterAll(async () => {
+  await fake.close();
+  await tmp.cleanup();
+});
+
+describe('npm start with a DISCORD_TOKEN', () => {
+  it('given a token and no index, when started, then it builds the index, logs in, answers a mention with verbatim quotes, never logs the token, and exits 0 on SIGTERM', async () => {
+    const env = {
+      ...(process.env as Record<string, string>),
+      DISCORD_TOKEN: TOKEN,
+      DISCORD_API_URL: fake.restUrl,
+      INDEX_DIR: path.join(tmp.dir, 'index'),
+      EMBEDDING_MODEL: 'none',
+      LOG_LEVEL: 'info',
+      LOG_FORMAT: 'json',
+      LLM_BASE_URL: '',
+    };
+    delete env.VITEST;
+    const child = spawn('npm', ['start'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    child.stdout.on('data', (d) => (out += d));
+    child.stderr.on('data', (d) => (out += d));
+    const exited = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
+    try {
+      await until(() => fake.gatewayLog.some((e) => JSON.stringify(e).includes('"op":2')), 'IDENTIFY from the bot process', 30_000);
+      await new Promise((r) => setTimeout(r, 500)); // let READY/GUILD_CREATE be processed
+      await fake.sendMessage({ channelId: CHANNEL, content: 'What did Annan tell the Council?', mentionBot: true });
+      const reply = await fake.waitForRequest((r) => r.method === 'POST' && r.path === `/channels/${CHANNEL}/messages`, 20_000);
+      const text = JSON.stringify(reply.body);
+      expect(text).toContain('Much as we have strengthened our capacities');
+      expect(TEXT).toContain('Much as we have strengthened our capacities over the years');
+      expect(reply.body.allowed_mentions).toEqual(expect.objectContaining({ parse: [] }));
+    } finally {
+      child.kill('SIGTERM');
+    }
+    // npm forwards SIGTERM; the start script `exec`s, so it reaches the bot, which logs out and exits 0.
+    expect(await exited).toBe(0);
+    expect(out).toMatch(/shutting down/);
+    expect(out).not.toContain(TOKEN.split('.').pop()!);
+    expect(fake.validateAll()).toEqual([]);
+  }, 90_000);
+});
