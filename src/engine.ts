@@ -111,6 +111,8 @@ export async function createEngine(deps: EngineDeps): Promise<Engine> {
   // The speaker alias tables are built on first use: only attribution questions and quote filters need them.
   let filterOptsCache: { aliases: ReturnType<typeof speakerTable>[]; docs: typeof index.documents } | null = null;
   const filterOptions = () => (filterOptsCache ??= { aliases: index.documents.map((d) => speakerTable(d)), docs: index.documents });
+  // …and built right after start-up in idle time, so the first attribution question does not pay for them.
+  setImmediate(() => filterOptions());
   const matchIntent = (intent: QuoteIntent) => {
     if (!intent) return [];
     switch (intent.kind) {

@@ -32,10 +32,10 @@ export function createRetriever(deps: { index: LoadedIndex; embedder: Embedder |
     mode,
     async search(query, k) {
       const depth = Math.max(50, k * 4);
-      // Start the query embedding first: inference runs in native threads while BM25 runs here.
-      const pending = mode !== 'bm25' && hasVectors && query.trim() ? embedder!.embedQuery(query) : null;
+      // Embed first and only then search BM25: on few cores, work on this thread while
+      // onnxruntime's threads run the query slows the embedding more than it saves.
+      const vector = mode !== 'bm25' && hasVectors && query.trim() ? index.vectors!.search(await embedder!.embedQuery(query), depth) : [];
       const lexical = mode === 'vector' ? [] : index.lexical.search(query, depth);
-      const vector = pending ? index.vectors!.search(await pending, depth) : [];
       const fused = new Map<string, { score: number; bm25?: number; cosine?: number }>();
       const add = (id: string, rank: number, part: 'bm25' | 'cosine', raw: number) => {
         const e = fused.get(id) ?? { score: 0 };

@@ -26,8 +26,8 @@ afterAll(async () => {
 
 describe('npm start with a DISCORD_TOKEN', () => {
   it('given a token and no index, when started, then it builds the index, logs in, answers a mention with verbatim quotes, never logs the token, and exits 0 on SIGTERM', async () => {
-    const env = {
-      ...(process.env as Record<string, string>),
+    const env: Record<string, string | undefined> = {
+      ...process.env,
       DISCORD_TOKEN: TOKEN,
       DISCORD_API_URL: fake.restUrl,
       INDEX_DIR: path.join(tmp.dir, 'index'),
