@@ -25,6 +25,7 @@
  * }
  */
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { env, LogLevel, pipeline, type FeatureExtractionPipeline } from '@huggingface/transformers';
 import type { Logger } from '../log.js';
@@ -376,7 +377,7 @@ function looksLikePath(s: string): boolean {
 }
 
 function expandHome(s: string): string {
-  return s.startsWith('~/') && process.env.HOME ? path.join(process.env.HOME, s.slice(2)) : s;
+  return s.startsWith('~/') ? path.join(os.homedir(), s.slice(2)) : s;
 }
 
 function isDirectory(p: string): boolean {
