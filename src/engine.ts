@@ -51,6 +51,9 @@ export interface EngineDeps {
   clock?: () => number;
 }
 
+/** "Summarize the article", "what is this document about?", "tl;dr": answered with the cited summary. */
+const SUMMARY_REQUEST = /^(?:please\s+)?(?:(?:can|could) you\s+)?(?:summar(?:y|ise|ize)|tl;?dr|give (?:me )?(?:a |an )?(?:summary|overview|gist)|(?:what(?:'s| is| are)) (?:this|the) (?:article|document|text|story|piece)(?:'s)?(?: (?:mainly|all))? about|(?:what are )?the main points|overview|gist)\b/i;
+
 /** Open (building or updating when missing or stale) the configured index. */
 export async function openIndex(deps: { config: Config; logger: Logger; embedder: Embedder | null; onProgress?: Progress }): Promise<LoadedIndex> {
   const { config, logger, embedder } = deps;
@@ -147,6 +150,25 @@ export async function createEngine(deps: EngineDeps): Promise<Engine> {
   const engine: Engine = {
     async ask(question: string, conversation?: Conversation, options: AskOptions = {}): Promise<Answer> {
       const t0 = performance.now();
+      /** Stamp the latency and record the turn (bounded) in the conversation. */
+      const finish = (answer: Answer, standalone: string) => {
+        answer.latencyMs = Math.round((performance.now() - t0) * 10) / 10;
+        if (conversation) {
+          conversation.turns.push({ question: answer.question, standalone, answer, at: now() });
+          if (conversation.turns.length > config.CONVERSATION_MAX_TURNS) conversation.turns.splice(0, conversation.turns.length - config.CONVERSATION_MAX_TURNS);
+        }
+        return answer;
+      };
+      const asked = sanitizeQuestion(question);
+      if (SUMMARY_REQUEST.test(asked) && !options.exclude?.length) {
+        const s = await engine.summarize({ length: 'short' });
+        const cites = s.summary.map((x) => (x.paragraph ? `¶${x.paragraph}` : 'title')).join(', ');
+        const answer: Answer = s.summary.length
+          ? { question: asked, lead: `Its main points, in the document's own words (${cites}):`, quotes: s.summary, refused: false, mode: 'extractive', text: s.text, confidence: 1 }
+          : { question: asked, lead: "The document doesn't have enough body text to summarise.", quotes: [], refused: true, mode: 'extractive' };
+        if (s.note) answer.note = s.note;
+        return finish(answer, asked);
+      }
       const { q, resolved, passages } = await retrieveFor(question, conversation, config.TOP_K, options.signal);
       const intent = parseQuoteIntent(resolved.standalone);
       // The extractive answer is always made: it is the answer, or the LLM's confidence gate and fallback.
@@ -164,12 +186,7 @@ export async function createEngine(deps: EngineDeps): Promise<Engine> {
       if (!answer.refused && !answer.quotes.length) {
         Object.assign(answer, { refused: true, lead: "The document doesn't say. Nothing in it answers that question closely enough to quote.", reason: 'no verified quote' });
       }
-      answer.latencyMs = Math.round((performance.now() - t0) * 10) / 10;
-      if (conversation) {
-        conversation.turns.push({ question: q, standalone: resolved.standalone, answer, at: now() });
-        if (conversation.turns.length > config.CONVERSATION_MAX_TURNS) conversation.turns.splice(0, conversation.turns.length - config.CONVERSATION_MAX_TURNS);
-      }
-      return answer;
+      return finish(answer, resolved.standalone);
     },
 
     async retrieve(question, conversation, k) {

@@ -163,3 +163,25 @@ describe('other engine entry points', () => {
     expect(a.chunks).toBe(8);
   });
 });
+
+describe('asking for a summary in chat', () => {
+  it.each(['Summarize the article', 'What is this article about?', 'tl;dr', 'Give me an overview'])(
+    'given "%s", when asked, then the answer is the short cited summary, verbatim, in document order, without boilerplate',
+    async (question) => {
+      const a = await ask(question);
+      expect(a.refused).toBe(false);
+      expect(a.quotes.length).toBeGreaterThanOrEqual(2);
+      expect(a.quotes.length).toBeLessThanOrEqual(4);
+      const ps = paras(a);
+      expect([...ps].sort((x, y) => x - y)).toEqual(ps);
+      expect(ps.every((p) => p >= 1)).toBe(true);
+      expect(a.lead).not.toMatch(/[“”"]/);
+    },
+  );
+
+  it('given a question that merely mentions a summary, when asked, then it is answered as a question', async () => {
+    const a = await ask('What did the press release say about the challenges?');
+    expect(a.lead).not.toMatch(/main points/);
+    expect(paras(a)).toContain(7);
+  });
+});
