@@ -23,6 +23,7 @@ import type { QuoteIntent } from './answer/intent.js';
 import { sanitizeQuestion } from './answer/sanitize.js';
 import { summarize } from './answer/summary.js';
 import { quoteAt, verifyQuotes } from './answer/verify.js';
+import { citation } from './answer/render.js';
 import { answerWithFallback, createLlmAnswerer, historyFromTurns, llmPassagesFrom, loadPrompts, LlmUnavailableError, type LlmAnswerer } from './answer/llm/index.js';
 import type { Answer, Conversation, Quote, SummaryLength } from './types.js';
 
@@ -116,19 +117,15 @@ export async function createEngine(deps: EngineDeps): Promise<Engine> {
   const filterOptions = () => (filterOptsCache ??= { aliases: index.documents.map((d) => speakerTable(d)), docs: index.documents });
   // …and built right after start-up in idle time, so the first attribution question does not pay for them.
   setImmediate(() => filterOptions());
-  const matchIntent = (intent: QuoteIntent) => {
-    if (!intent) return [];
-    switch (intent.kind) {
-      case 'said-to':
-        return filterQuotations(index.quotations, { speaker: intent.speaker, to: intent.to }, filterOptions());
-      case 'said-about':
-        return filterQuotations(index.quotations, { speaker: intent.speaker, about: intent.about }, filterOptions());
-      case 'said':
-        return filterQuotations(index.quotations, { speaker: intent.speaker }, filterOptions());
-      case 'who-said':
-        return filterQuotations(index.quotations, { about: intent.about }, filterOptions());
-    }
-  };
+  /** Quotations from the index that match an attribution question, best first. */
+  const matchIntent = (intent: QuoteIntent) =>
+    intent
+      ? filterQuotations(
+          index.quotations,
+          { speaker: 'speaker' in intent ? intent.speaker : undefined, to: intent.kind === 'said-to' ? intent.to : undefined, about: 'about' in intent ? intent.about : undefined },
+          filterOptions(),
+        )
+      : [];
   const retriever = createRetriever({ index, embedder, mode: deps.retrieval });
   const threshold = deps.refusalThreshold ?? config.REFUSAL_THRESHOLD ?? DEFAULT_REFUSAL_THRESHOLD;
   const vectorsUsable = !!(embedder && index.vectors && index.manifest.model === embedder.id);
@@ -162,7 +159,7 @@ export async function createEngine(deps: EngineDeps): Promise<Engine> {
       const asked = sanitizeQuestion(question);
       if (SUMMARY_REQUEST.test(asked) && !options.exclude?.length) {
         const s = await engine.summarize({ length: 'short' });
-        const cites = s.summary.map((x) => (x.paragraph ? `¶${x.paragraph}` : 'title')).join(', ');
+        const cites = s.summary.map(citation).join(', ');
         const answer: Answer = s.summary.length
           ? { question: asked, lead: `Its main points, in the document's own words (${cites}):`, quotes: s.summary, refused: false, mode: 'extractive', text: s.text, confidence: 1 }
           : { question: asked, lead: "The document doesn't have enough body text to summarise.", quotes: [], refused: true, mode: 'extractive' };

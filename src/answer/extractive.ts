@@ -9,6 +9,7 @@ import type { Answer, Attribution, Passage, Quotation, Quote, StoredDocument } f
 import type { Resolved } from './followup.js';
 import type { QuoteIntent } from './intent.js';
 import { quoteAt } from './verify.js';
+import { citation } from './render.js';
 
 export interface ExtractiveOptions {
   maxQuotes: number;
@@ -171,7 +172,7 @@ export function answerExtractive(input: {
   return { question, lead: leadLine(intent, quotes), quotes, refused: false, mode: 'extractive', confidence: confident };
 }
 
-const cites = (quotes: Quote[]) => [...new Set(quotes.map((q) => (q.paragraph ? `¶${q.paragraph}` : 'title')))].join(', ');
+const cites = (quotes: Quote[]) => [...new Set(quotes.map(citation))].join(', ');
 
 function leadLine(intent: QuoteIntent, quotes: Quote[]): string {
   const a = quotes.find((q) => q.attribution?.speaker)?.attribution;

@@ -20,7 +20,7 @@
  * quotation that runs over a paragraph break is one span that includes the
  * break and the continuation paragraph's opening mark.
  */
-import { describeAttribution } from './render.js';
+import { citation, describeAttribution } from './render.js';
 import type { Quotation, Span, StoredDocument } from '../types.js';
 import { terms } from '../retrieve/terms.js';
 import { findQuoteSpans, type QuoteSpan } from './quote-marks.js';
@@ -741,7 +741,7 @@ export function filterQuotations(
  * attribution(q3); // '— Kofi Annan, said in a closed-door meeting at UN headquarters (¶3)'
  */
 export function attribution(q: Quotation, opts: { withDoc?: boolean } = {}): string {
-  const cite = `(${q.paragraph ? `¶${q.paragraph}` : 'title'}${opts.withDoc ? `, ${q.doc}` : ''})`;
+  const cite = `(${citation(q)}${opts.withDoc ? `, ${q.doc}` : ''})`;
   return `— ${describeAttribution(q)} ${cite}`;
 }
 

@@ -5,6 +5,7 @@
  */
 import { Command, Option } from 'commander';
 import type { SummaryLength } from '../types.js';
+import { citation } from '../answer/render.js';
 import { parseArgs, run, withEngine, type Cli } from './common.js';
 
 let cli: Cli | undefined;
@@ -32,7 +33,7 @@ await run(async () => {
     }
     const withDoc = new Set(s.summary.map((q) => q.doc)).size > 1;
     const head = `Summary (${s.length}${s.focus ? `, focus: ${s.focus}` : ''}), in the document's own words:`;
-    const lines = s.summary.map((q, i) => `${i + 1}. “${q.quote}” (${q.paragraph ? `¶${q.paragraph}` : 'title'}${withDoc ? `, ${q.doc}` : ''})`);
+    const lines = s.summary.map((q, i) => `${i + 1}. “${q.quote}” (${citation(q)}${withDoc ? `, ${q.doc}` : ''})`);
     process.stdout.write([s.note ?? head, ...lines].join('\n') + '\n');
     return 0;
   }, (c) => (cli = c));
