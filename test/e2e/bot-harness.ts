@@ -139,3 +139,8 @@ export function quotesIn(message: { embeds?: { description?: string }[]; content
 export function buttonIds(message: { components?: { components: { custom_id?: string; label?: string }[] }[] }): { id: string; label: string }[] {
   return (message.components ?? []).flatMap((r) => r.components.map((c) => ({ id: c.custom_id ?? '', label: c.label ?? '' })));
 }
+
+/** The fake's one guild, with #general plus the extra channels a test file needs. */
+export function guildWith(...channels: { id: string; name: string }[]) {
+  return { guilds: [{ id: GUILD, name: 'Fake Guild', channels: [{ id: CHANNEL, name: 'general' }, ...channels] }] };
+}

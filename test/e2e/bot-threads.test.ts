@@ -3,25 +3,14 @@
  * and messages the bot must ignore — end to end through the fake Discord.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { APP_ID, CHANNEL, GUILD, quotesIn, startBotHarness, until, type BotHarness } from './bot-harness.js';
+import { APP_ID, CHANNEL, GUILD, quotesIn, startBotHarness, until, type BotHarness, guildWith } from './bot-harness.js';
 
 const ANSWERS = '300000000000000003';
 let h: BotHarness;
 
 beforeAll(async () => {
   h = await startBotHarness({
-    fake: {
-      guilds: [
-        {
-          id: GUILD,
-          name: 'Fake Guild',
-          channels: [
-            { id: CHANNEL, name: 'general' },
-            { id: ANSWERS, name: 'ask-the-document' },
-          ],
-        },
-      ],
-    },
+    fake: guildWith({ id: ANSWERS, name: 'ask-the-document' }),
     env: { DISCORD_THREAD_MODE: 'true', DISCORD_ANSWER_CHANNELS: ANSWERS, DISCORD_ALLOW_DMS: 'false' },
   });
 }, 60_000);

@@ -13,25 +13,14 @@ import { deployCommands } from '../../src/discord/deploy.js';
 import { silentLogger } from '../../src/log.js';
 import { ROOT, tempDir } from '../helpers/paths.js';
 import { PERMISSIONS, startFakeDiscord } from './fake-discord/index.js';
-import { APP_ID, buttonIds, CHANNEL, GUILD, quotesIn, startBotHarness, TOKEN, until, type BotHarness } from './bot-harness.js';
+import { APP_ID, buttonIds, CHANNEL, GUILD, quotesIn, startBotHarness, TOKEN, until, type BotHarness, guildWith } from './bot-harness.js';
 
 const OFF_LIMITS = '300000000000000002';
 let h: BotHarness;
 
 beforeAll(async () => {
   h = await startBotHarness({
-    fake: {
-      guilds: [
-        {
-          id: GUILD,
-          name: 'Fake Guild',
-          channels: [
-            { id: CHANNEL, name: 'general' },
-            { id: OFF_LIMITS, name: 'off-limits' },
-          ],
-        },
-      ],
-    },
+    fake: guildWith({ id: OFF_LIMITS, name: 'off-limits' }),
     env: { DISCORD_ALLOWED_CHANNELS: CHANNEL, RATE_LIMIT_PER_MINUTE: '4' },
   });
 }, 60_000);
