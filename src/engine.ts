@@ -7,7 +7,7 @@
  * const engine = await createEngine({ config, logger: createLogger() });
  * const answer = await engine.ask('What did Annan tell the Council?');
  */
-import type { Embedder } from './embed/types.js';
+import { modelKey, type Embedder } from './embed/types.js';
 import type { About, AskOptions, Engine, ParagraphView, PassageRequest, QuotationFilter } from './engine-api.js';
 import { UserError } from './errors.js';
 import { buildDocument, type Source } from './ingest/document.js';
@@ -65,7 +65,7 @@ export async function openIndex(deps: { config: Config; logger: Logger; embedder
     if (!(e instanceof IndexCorruptError)) throw e;
     // ingest() moves the damaged folder aside and rebuilds.
   }
-  const why = await staleness(index, config.DOCUMENTS, config.root, embedder?.id ?? null);
+  const why = await staleness(index, config.DOCUMENTS, config.root, modelKey(embedder));
   if (why) {
     logger.info(`Building the index (${why})…`);
     const { report, index: built } = await ingest({ dir: config.INDEX_DIR, root: config.root, sources: config.DOCUMENTS, embedder, quoter: QUOTER, logger, onProgress: deps.onProgress });
@@ -83,7 +83,16 @@ export async function openIndex(deps: { config: Config; logger: Logger; embedder
  * Load the configured embedding model; transformers.js (and onnxruntime) are
  * imported only when a model is wanted, so lexical-only starts stay fast.
  */
-export async function loadModel(opts: { model: string; cacheDir: string; allowRemote: boolean; batchSize: number; logger: Logger; root?: string; onProgress?: Progress }): Promise<Embedder | null> {
+export async function loadModel(opts: {
+  model: string;
+  cacheDir: string;
+  allowRemote: boolean;
+  batchSize: number;
+  logger: Logger;
+  root?: string;
+  dtype?: Config['EMBEDDING_DTYPE'];
+  onProgress?: Progress;
+}): Promise<Embedder | null> {
   if (opts.model.trim().toLowerCase() === 'none') {
     opts.logger.info({ model: 'none' }, 'embedding model disabled (EMBEDDING_MODEL=none); answering with lexical retrieval only');
     return null;
@@ -102,7 +111,7 @@ export async function createEngine(deps: EngineDeps): Promise<Engine> {
   const embedder =
     deps.embedder !== undefined
       ? deps.embedder
-      : await loadModel({ model: config.EMBEDDING_MODEL, cacheDir: config.MODEL_CACHE_DIR, allowRemote: config.ALLOW_REMOTE_MODELS, batchSize: config.EMBEDDING_BATCH_SIZE, logger, root: config.root, onProgress: deps.onProgress });
+      : await loadModel({ model: config.EMBEDDING_MODEL, cacheDir: config.MODEL_CACHE_DIR, allowRemote: config.ALLOW_REMOTE_MODELS, batchSize: config.EMBEDDING_BATCH_SIZE, dtype: config.EMBEDDING_DTYPE, logger, root: config.root, onProgress: deps.onProgress });
   let index: LoadedIndex;
   if (deps.documents) {
     if (!deps.documents.length) throw new UserError('No documents given.');
@@ -128,7 +137,7 @@ export async function createEngine(deps: EngineDeps): Promise<Engine> {
       : [];
   const retriever = createRetriever({ index, embedder, mode: deps.retrieval });
   const threshold = deps.refusalThreshold ?? config.REFUSAL_THRESHOLD ?? DEFAULT_REFUSAL_THRESHOLD;
-  const vectorsUsable = !!(embedder && index.vectors && index.manifest.model === embedder.id);
+  const vectorsUsable = !!(embedder && index.vectors && index.manifest.model === modelKey(embedder));
 
   const textOf = (id: string) => index.docById.get(id)!.text;
 
@@ -246,7 +255,7 @@ export async function createEngine(deps: EngineDeps): Promise<Engine> {
       return {
         documents: index.documents.map((d) => ({ id: d.id, title: d.title, paragraphs: d.paragraphs.filter((p) => p.kind === 'body').length, chars: d.text.length })),
         chunks: index.chunks.length,
-        model: vectorsUsable ? embedder!.id : null,
+        model: vectorsUsable ? modelKey(embedder) : null,
         dim: vectorsUsable ? embedder!.dim : null,
         builtAt: index.manifest.builtAt,
         llm: llm?.label ?? null,

@@ -315,6 +315,7 @@ await run(async () => {
   const counting: Embedder = {
     id: embedder.id,
     dim: embedder.dim,
+    dtype: embedder.dtype,
     embedPassages: (texts, onProgress) => embedder.embedPassages(texts, onProgress),
     async embedQuery(text) {
       queryCalls++;

@@ -16,6 +16,7 @@ export function cachingEmbedder(inner: Embedder): Embedder {
   return {
     id: inner.id,
     dim: inner.dim,
+    dtype: inner.dtype,
     async embedPassages(texts, onProgress) {
       const missing = [...new Set(texts.filter((t) => !passages.has(t)))];
       if (missing.length) {

@@ -8,7 +8,7 @@
  */
 import { mkdir, readFile, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { Embedder } from '../embed/types.js';
+import { modelKey, type Embedder } from '../embed/types.js';
 import { UserError } from '../errors.js';
 import { CHUNKER_VERSION, chunkDocument } from '../ingest/chunk.js';
 import { buildDocument, loadSource, type Source } from '../ingest/document.js';
@@ -96,7 +96,7 @@ export async function buildIndex(opts: {
   let reused = 0;
   if (embedder) {
     const sameSpace =
-      previous?.vectors && previous.manifest.model === embedder.id && previous.manifest.dim === embedder.dim && previous.manifest.chunker === CHUNKER_VERSION;
+      previous?.vectors && previous.manifest.model === modelKey(embedder) && previous.manifest.dim === embedder.dim && previous.manifest.chunker === CHUNKER_VERSION;
     const prevHash = new Map(previous?.documents.map((d) => [d.id, d.hash]) ?? []);
     const out: Float32Array[] = new Array(chunks.length);
     const todo: number[] = [];
@@ -126,7 +126,7 @@ export async function buildIndex(opts: {
     format: INDEX_FORMAT,
     chunker: CHUNKER_VERSION,
     quoter: quoter.version,
-    model: embedder?.id ?? null,
+    model: modelKey(embedder),
     dim: embedder?.dim ?? null,
     builtAt: (opts.now?.() ?? new Date()).toISOString(),
     documents: documents.map((d) => ({ id: d.id, path: d.path, hash: d.hash, chunks: chunks.filter((c) => c.docId === d.id).length })),
@@ -284,7 +284,7 @@ export async function ingest(opts: {
   }
   const refs = await expandSources(opts.sources, opts.root);
   const prevDocs = new Map(previous?.documents.map((d) => [d.id, d]) ?? []);
-  const report: IngestReport = { added: [], updated: [], unchanged: [], failed: [], chunks: 0, embedded: 0, reused: 0, rebuildReason: null, model: embedder?.id ?? null, ms: 0 };
+  const report: IngestReport = { added: [], updated: [], unchanged: [], failed: [], chunks: 0, embedded: 0, reused: 0, rebuildReason: null, model: modelKey(embedder), ms: 0 };
   const fresh = new Map<string, StoredDocument>();
   let i = 0;
   for (const ref of refs) {
@@ -309,8 +309,8 @@ export async function ingest(opts: {
   }
   if (previous) {
     if (previous.manifest.chunker !== CHUNKER_VERSION) report.rebuildReason = `the chunker changed (${previous.manifest.chunker} → ${CHUNKER_VERSION})`;
-    else if (previous.manifest.model !== (embedder?.id ?? null) || (embedder && previous.manifest.dim !== embedder.dim))
-      report.rebuildReason = `the embedding model changed (${previous.manifest.model ?? 'none'} → ${embedder?.id ?? 'none'})`;
+    else if (previous.manifest.model !== modelKey(embedder) || (embedder && previous.manifest.dim !== embedder.dim))
+      report.rebuildReason = `the embedding model changed (${previous.manifest.model ?? 'none'} → ${modelKey(embedder) ?? 'none'})`;
   }
   if (report.rebuildReason) logger.warn(`Re-embedding every document: ${report.rebuildReason}.`);
   const nothingChanged = previous && !report.rebuildReason && !report.added.length && !report.updated.length && previous.manifest.quoter === opts.quoter.version;

@@ -4,7 +4,7 @@
  * mode of its own (the evaluation's baselines); without vectors, hybrid is
  * lexical.
  */
-import type { Embedder } from '../embed/types.js';
+import { modelKey, type Embedder } from '../embed/types.js';
 import type { LoadedIndex } from '../index/store.js';
 import type { Passage } from '../types.js';
 
@@ -26,7 +26,7 @@ const RRF_K = 60;
  */
 export function createRetriever(deps: { index: LoadedIndex; embedder: Embedder | null; mode?: RetrievalMode }): Retriever {
   const { index, embedder } = deps;
-  const hasVectors = !!(embedder && index.vectors && index.manifest.model === embedder.id);
+  const hasVectors = !!(embedder && index.vectors && index.manifest.model === modelKey(embedder));
   const mode: RetrievalMode = deps.mode ?? 'hybrid';
   return {
     mode,

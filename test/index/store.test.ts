@@ -128,3 +128,14 @@ describe('atomic writes and damage', () => {
     await expect(readIndex(dir)).rejects.toBeInstanceOf(IndexCorruptError);
   });
 });
+
+describe('weights precision', () => {
+  it('given an index built with fp32 weights, when the same model is loaded as q8, then everything is re-embedded (q8 vectors are another space)', async () => {
+    await run({ ...hashEmbedder('model-a', 64), dtype: 'fp32' });
+    const q8 = Object.assign(hashEmbedder('model-a', 64), { dtype: 'q8' });
+    const { report, index } = await run(q8);
+    expect(report.rebuildReason).toMatch(/model-a → model-a \(q8\)/);
+    expect(q8.embedded).toBe(10);
+    expect(index.manifest.model).toBe('model-a (q8)');
+  });
+});
