@@ -141,9 +141,8 @@ export async function createEngine(deps: EngineDeps): Promise<Engine> {
 
   const textOf = (id: string) => index.docById.get(id)!.text;
 
-  /** Sanitise, resolve follow-ups (rules first; the LLM condenses when configured), retrieve. */
-  const retrieveFor = async (question: string, conversation?: Conversation, k = config.TOP_K, signal?: AbortSignal) => {
-    const q = sanitizeQuestion(question);
+  /** Resolve follow-ups of a sanitised question (rules first; the LLM condenses when configured), retrieve. */
+  const retrieveFor = async (q: string, conversation?: Conversation, k = config.TOP_K, signal?: AbortSignal) => {
     const resolved = resolveFollowUp(q, conversation, index.quotations);
     if (llm && conversation?.turns.length && resolved.kind !== 'more') {
       const condensed = await llm.condense(q, historyFromTurns(conversation.turns), { signal });
@@ -175,7 +174,7 @@ export async function createEngine(deps: EngineDeps): Promise<Engine> {
         if (s.note) answer.note = s.note;
         return finish(answer, asked);
       }
-      const { q, resolved, passages } = await retrieveFor(question, conversation, config.TOP_K, options.signal);
+      const { q, resolved, passages } = await retrieveFor(asked, conversation, config.TOP_K, options.signal);
       const intent = parseQuoteIntent(resolved.standalone);
       // The extractive answer is always made: it is the answer, or the LLM's confidence gate and fallback.
       let answer = answerExtractive({ question: q, resolved, intent, passages, index, stats, options: { maxQuotes: config.MAX_QUOTES, threshold }, exclude: options.exclude, quoted: matchIntent(intent) });
@@ -196,7 +195,7 @@ export async function createEngine(deps: EngineDeps): Promise<Engine> {
     },
 
     async retrieve(question, conversation, k) {
-      return (await retrieveFor(question, conversation, k)).passages;
+      return (await retrieveFor(sanitizeQuestion(question), conversation, k)).passages;
     },
 
     async summarize(options = {}) {

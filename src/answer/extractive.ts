@@ -32,6 +32,18 @@ export function termStats(index: LoadedIndex): TermStats {
   return { idf: (t) => Math.log(1 + (n - (df.get(t) ?? 0) + 0.5) / ((df.get(t) ?? 0) + 0.5)) };
 }
 
+const byDocCache = new WeakMap<Quotation[], Map<string, Quotation[]>>();
+/** The index's quotations grouped by document, computed once per quotation list (not per question). */
+function quotationsByDoc(all: Quotation[]): Map<string, Quotation[]> {
+  let m = byDocCache.get(all);
+  if (!m) {
+    m = new Map();
+    for (const q of all) (m.get(q.doc) ?? m.set(q.doc, []).get(q.doc)!).push(q);
+    byDocCache.set(all, m);
+  }
+  return m;
+}
+
 type QType = 'where' | 'when' | 'who' | 'number' | 'other';
 
 function questionType(q: string): QType {
@@ -139,7 +151,7 @@ export function answerExtractive(input: {
   // Attach attribution to any chosen sentence that holds a known quotation.
   for (const c of candidates.values()) {
     if (c.attribution) continue;
-    const q = index.quotations.find((x) => x.doc === c.doc.id && x.start < c.end && c.start < x.end && x.speaker);
+    const q = quotationsByDoc(index.quotations).get(c.doc.id)?.find((x) => x.start < c.end && c.start < x.end && x.speaker);
     if (q) c.attribution = { speaker: q.speaker, cue: q.cue, addressee: q.addressee, setting: q.setting };
   }
 
