@@ -26,7 +26,8 @@ export interface Timed {
 export function timeIngest(tmp: string, sources: string[], timeoutMs: number, env: Record<string, string> = {}): Promise<Timed> {
   return new Promise((resolve, reject) => {
     const t0 = performance.now();
-    const child = spawn(process.execPath, [path.join(ROOT, 'node_modules/tsx/dist/cli.mjs'), path.join(ROOT, 'src/cli/ingest.ts'), ...sources], {
+    // node itself with tsx as a loader (not the tsx CLI, whose grandchild would outlive a kill).
+    const child = spawn(process.execPath, ['--import', import.meta.resolve('tsx'), path.join(ROOT, 'src/cli/ingest.ts'), ...sources], {
       cwd: tmp,
       env: { ...process.env, EMBEDDING_MODEL: 'none', INDEX_DIR: path.join(tmp, 'index'), LOG_LEVEL: 'warn', ALLOW_REMOTE_MODELS: 'false', DISCORD_TOKEN: '', LLM_BASE_URL: '', ...env },
       stdio: ['ignore', 'pipe', 'pipe'],

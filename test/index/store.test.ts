@@ -91,9 +91,9 @@ describe('ingest', () => {
   });
 
   it('given a bad file among good ones, when ingested, then the good ones are indexed and the bad one reported', async () => {
-    await writeFile(path.join(docs, 'bad.txt'), new Uint8Array([0xff, 0xfe, 0x00, 0x41]));
+    await writeFile(path.join(docs, 'bad.txt'), new Uint8Array([0x50, 0x4b, 3, 4, 0, 0, 1, 2]));
     const { report } = await run();
-    expect(report.failed).toEqual([{ source: path.join(docs, 'bad.txt'), error: expect.stringMatching(/binary/) }]);
+    expect(report.failed).toEqual([{ source: path.join(docs, 'bad.txt'), error: expect.stringMatching(/binary/), code: 'binary' }]);
     expect(report.added).toHaveLength(2);
   });
 });
