@@ -4,6 +4,7 @@
 import { Command } from 'commander';
 import { loadModel, QUOTER } from '../engine.js';
 import { ingest } from '../index/store.js';
+import { summariseFailures } from '../ingest/failures.js';
 import { parseArgs, progressBar, run, setup, type Cli } from './common.js';
 
 let cli: Cli | undefined;
@@ -28,6 +29,8 @@ await run(async () => {
     `Indexed ${report.chunks} chunks with ${report.model ?? 'no embedding model (lexical only)'}: ${n(report.added)} added, ${n(report.updated)} updated, ${n(report.unchanged)} unchanged` +
       `${report.failed.length ? `, ${report.failed.length} failed` : ''}; ${report.embedded} chunks embedded, ${report.reused} reused (${(report.ms / 1000).toFixed(1)} s).\n`,
   );
-  for (const f of report.failed) process.stderr.write(`Failed: ${f.error}\n`);
+  for (const s of report.skipped.slice(0, 10)) process.stderr.write(`Skipped ${s.source}: ${s.reason}\n`);
+  if (report.skipped.length > 10) process.stderr.write(`… and ${report.skipped.length - 10} more skipped.\n`);
+  for (const line of summariseFailures(report.failed)) process.stderr.write(`Failed: ${line}\n`);
   return report.failed.length ? 1 : 0;
 }, () => cli?.logger);
