@@ -22,7 +22,7 @@ await run(async () => {
   const sources = program.args.length ? program.args : config.DOCUMENTS;
   const bar = progressBar();
   const embedder = await loadModel({ model: config.EMBEDDING_MODEL, cacheDir: config.MODEL_CACHE_DIR, allowRemote: config.ALLOW_REMOTE_MODELS, batchSize: config.EMBEDDING_BATCH_SIZE, dtype: config.EMBEDDING_DTYPE, logger, root: config.root, onProgress: bar.onProgress });
-  const { report } = await ingest({ dir: config.INDEX_DIR, root: config.root, sources, embedder, quoter: QUOTER, logger, rebuild: program.opts().rebuild, onProgress: bar.onProgress }).finally(() => bar.stop());
+  const { report } = await ingest({ dir: config.INDEX_DIR, root: config.root, sources, embedder, quoter: QUOTER, logger, rebuild: program.opts().rebuild, onProgress: bar.onProgress, limits: { timeoutMs: config.URL_TIMEOUT_MS, idleTimeoutMs: config.URL_IDLE_TIMEOUT_MS } }).finally(() => bar.stop());
   await embedder?.dispose?.();
   const n = (a: string[]) => a.length;
   process.stdout.write(

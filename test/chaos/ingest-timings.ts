@@ -4,47 +4,14 @@
  * Each case runs `src/cli/ingest.ts` in a child process on generated input and
  * prints one markdown row: case, wall time, the ingest's own time, exit code.
  */
-import { spawn } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { runIngest } from './cli.js';
 import { nestedHtml, paragraphWithoutEnds, textOfSize, writeShortDocs } from './gen.js';
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const MB = 1024 * 1024;
-
-export interface Timed {
-  wallMs: number;
-  ingestMs: number | null;
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-/** Run the ingest CLI on `sources` with a fresh index under `tmp`; kill it after `timeoutMs`. */
-export function timeIngest(tmp: string, sources: string[], timeoutMs: number, env: Record<string, string> = {}): Promise<Timed> {
-  return new Promise((resolve, reject) => {
-    const t0 = performance.now();
-    // node itself with tsx as a loader (not the tsx CLI, whose grandchild would outlive a kill).
-    const child = spawn(process.execPath, ['--import', import.meta.resolve('tsx'), path.join(ROOT, 'src/cli/ingest.ts'), ...sources], {
-      cwd: tmp,
-      env: { ...process.env, EMBEDDING_MODEL: 'none', INDEX_DIR: path.join(tmp, 'index'), LOG_LEVEL: 'warn', ALLOW_REMOTE_MODELS: 'false', DISCORD_TOKEN: '', LLM_BASE_URL: '', ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
-    const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
-    child.on('error', reject);
-    child.on('close', (code) => {
-      clearTimeout(timer);
-      const m = /\(([\d.]+) s\)/.exec(stdout);
-      resolve({ wallMs: performance.now() - t0, ingestMs: m ? Number(m[1]) * 1000 : null, code, stdout, stderr });
-    });
-  });
-}
 
 export const TIMING_CASES: { name: string; make(tmp: string): Promise<string[]> }[] = [
   ...[1, 2, 4].map((mb) => ({ name: `${mb}mb`, make: async (tmp: string) => [await put(tmp, `doc-${mb}mb.txt`, textOfSize(mb * MB))] })),
@@ -73,7 +40,7 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
   for (const c of TIMING_CASES.filter((c) => !only || only.includes(c.name))) {
     const tmp = await mkdtemp(path.join(os.tmpdir(), 'verbatim-timing-'));
     try {
-      const t = await timeIngest(tmp, await c.make(tmp), timeoutMs);
+      const t = await runIngest(tmp, await c.make(tmp), { timeoutMs });
       const killed = t.code === null ? ` (killed after ${timeoutMs / 1000} s)` : '';
       console.log(`| ${c.name} | ${(t.wallMs / 1000).toFixed(1)} | ${t.ingestMs === null ? '—' : (t.ingestMs / 1000).toFixed(1)} | ${t.code ?? 'killed'}${killed} |`);
       if (t.code) process.stderr.write(t.stderr.slice(0, 500));
