@@ -35,15 +35,43 @@ const alive = (pid: number) => {
   }
 };
 
-/** Remove the lock when its recorded owner is a dead process on this machine; true if removed. */
+interface Owner {
+  pid: number;
+  host: string;
+  /** Identity of the lock folder this owner made (a new lock folder is a new inode). */
+  ino: number;
+  born: number;
+}
+
+const breakerPathOf = (dir: string) => `${dir}.lock-break`;
+
+/**
+ * Remove the lock when it provably belongs to a dead process on this machine:
+ * the owner record names this very lock folder (inode and birth time) and
+ * that process is gone. Breakers take turns (a small mkdir mutex), so two of
+ * them can never remove a fresh lock taken in between.
+ */
 async function breakDeadOwner(dir: string): Promise<{ broken: boolean; owner?: number }> {
-  const owner = await readFile(ownerPathOf(dir), 'utf8').then((s) => JSON.parse(s) as { pid: number; host: string }, () => null);
-  const lock = await stat(lockPathOf(dir)).catch(() => null);
-  if (!owner || !lock) return { broken: false };
-  // A lock younger than a second may belong to a new owner that has not written its name yet.
-  if (owner.host !== os.hostname() || owner.pid === process.pid || alive(owner.pid) || Date.now() - lock.mtimeMs < 1000) return { broken: false, owner: owner.pid };
-  await rm(lockPathOf(dir), { recursive: true, force: true });
-  return { broken: true, owner: owner.pid };
+  const breaker = breakerPathOf(dir);
+  try {
+    await mkdir(breaker);
+  } catch {
+    // Another process is checking; a breaker mutex older than 10 s was left by a killed process.
+    const st = await stat(breaker).catch(() => null);
+    if (st && Date.now() - st.mtimeMs > 10_000) await rm(breaker, { recursive: true, force: true });
+    return { broken: false };
+  }
+  try {
+    const owner = await readFile(ownerPathOf(dir), 'utf8').then((s) => JSON.parse(s) as Owner, () => null);
+    const lock = await stat(lockPathOf(dir)).catch(() => null);
+    if (!owner || !lock) return { broken: false };
+    const same = owner.ino === lock.ino && owner.born === lock.birthtimeMs;
+    if (!same || owner.host !== os.hostname() || owner.pid === process.pid || alive(owner.pid)) return { broken: false, owner: same ? owner.pid : undefined };
+    await rm(lockPathOf(dir), { recursive: true, force: true });
+    return { broken: true, owner: owner.pid };
+  } finally {
+    await rm(breaker, { recursive: true, force: true });
+  }
 }
 
 /**
@@ -85,7 +113,8 @@ export async function withIndexLock<T>(dir: string, fn: (lock: { stillHeld: () =
       await new Promise((r) => setTimeout(r, 100 + Math.random() * 200));
     }
   }
-  await writeFile(ownerPathOf(dir), JSON.stringify({ pid: process.pid, host: os.hostname() })).catch(() => undefined);
+  const mine = await stat(lockPathOf(dir)).catch(() => null);
+  if (mine) await writeFile(ownerPathOf(dir), JSON.stringify({ pid: process.pid, host: os.hostname(), ino: mine.ino, born: mine.birthtimeMs } satisfies Owner)).catch(() => undefined);
   try {
     return await fn({ stillHeld: () => !compromised });
   } finally {

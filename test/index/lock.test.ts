@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdir, readdir, utimes, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, stat, utimes, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -34,9 +34,8 @@ describe('one writer at a time', () => {
 
   it('given a lock left by a killed process on this machine, when ingesting, then it is removed at once with a warning', async () => {
     await mkdir(lockPathOf(dir), { recursive: true });
-    await writeFile(`${dir}.lock-owner`, JSON.stringify({ pid: deadPid(), host: os.hostname() }));
-    const past = new Date(Date.now() - 5000);
-    await utimes(lockPathOf(dir), past, past);
+    const st = await stat(lockPathOf(dir));
+    await writeFile(`${dir}.lock-owner`, JSON.stringify({ pid: deadPid(), host: os.hostname(), ino: st.ino, born: st.birthtimeMs }));
     const logger = silentLogger();
     const warn = vi.spyOn(logger, 'warn');
     const t0 = Date.now();
@@ -44,6 +43,16 @@ describe('one writer at a time', () => {
     expect(Date.now() - t0).toBeLessThan(5000);
     expect(warn).toHaveBeenCalledWith(expect.stringMatching(/Removed a stale index lock left by process \d+/));
     expect((await readIndex(dir))!.documents).toHaveLength(1);
+  });
+
+  it('given an owner record of a dead process that names an earlier lock folder, when a live writer holds the new one, then the lock is not broken', async () => {
+    await mkdir(lockPathOf(dir), { recursive: true });
+    const st = await stat(lockPathOf(dir));
+    // The record of a previous, finished owner; the current lock folder is another one.
+    await writeFile(`${dir}.lock-owner`, JSON.stringify({ pid: deadPid(), host: os.hostname(), ino: st.ino + 1, born: st.birthtimeMs }));
+    const e = await run(['a.txt'], { limits: { lock: { waitMs: 1500 } } }).then(() => null, (err: unknown) => err);
+    expect(e).toBeInstanceOf(UserError);
+    expect((e as UserError).code).toBe('index_locked');
   });
 
   it('given a lock of unknown owner not refreshed for longer than the stale time, when ingesting, then it is taken over', async () => {
