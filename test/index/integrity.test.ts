@@ -1,26 +1,13 @@
-import { copyFile, mkdir, readFile, writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { ingest, readIndex, IndexCorruptError, type QuotationFinder } from '../../src/index/store.js';
+import { describe, expect, it, vi } from 'vitest';
+import { ingest, readIndex, IndexCorruptError } from '../../src/index/store.js';
 import { silentLogger } from '../../src/log.js';
-import { DEFAULT_DOC_PATH, tempDir } from '../helpers/paths.js';
+import { quoter, useCorpus } from './corpus.js';
 
-const quoter: QuotationFinder = { version: 'test', find: () => [] };
-let tmp: Awaited<ReturnType<typeof tempDir>>;
-let docs: string;
-let dir: string;
+const c = useCorpus();
 
-beforeEach(async () => {
-  tmp = await tempDir();
-  docs = path.join(tmp.dir, 'docs');
-  dir = path.join(tmp.dir, 'index');
-  await mkdir(docs);
-  await copyFile(DEFAULT_DOC_PATH, path.join(docs, 'un.txt'));
-  await writeFile(path.join(docs, 'b.md'), '# Other\n\nThe budget was approved on Friday.\n\nDelegates left Geneva.');
-});
-afterEach(() => tmp.cleanup());
-
-const run = (sources = ['docs'], logger = silentLogger()) => ingest({ dir, root: tmp.dir, sources, embedder: null, quoter, logger });
+const run = (sources = ['docs'], logger = silentLogger()) => ingest({ dir: c.dir, root: c.tmp, sources, embedder: null, quoter, logger });
 const warnings = () => {
   const logger = silentLogger();
   return { logger, warn: vi.spyOn(logger, 'warn') };
@@ -28,7 +15,7 @@ const warnings = () => {
 
 /** Flip one bit (upper/lower case) of a letter inside un.txt's stored text: still valid JSON and UTF-8. */
 async function flipBitInText(): Promise<{ before: string; after: string }> {
-  const f = path.join(dir, 'documents.json');
+  const f = path.join(c.dir, 'documents.json');
   const buf = await readFile(f);
   const json = buf.toString('utf8');
   const doc = json.indexOf('"id":"docs/un.txt"');
@@ -46,7 +33,7 @@ describe('stored text verified against its hash', () => {
     await run();
     const { before, after } = await flipBitInText();
     expect(after).not.toBe(before);
-    const e = await readIndex(dir).then(() => null, (err: unknown) => err);
+    const e = await readIndex(c.dir).then(() => null, (err: unknown) => err);
     expect(e).toBeInstanceOf(IndexCorruptError);
     expect((e as Error).message).toMatch(/the text of docs\/un\.txt does not match its hash/);
   });
@@ -54,14 +41,14 @@ describe('stored text verified against its hash', () => {
   it('given a flipped bit, when a different document is ingested, then the damaged one is re-read from its source, the other kept, with exactly one warning', async () => {
     await run();
     await flipBitInText();
-    await writeFile(path.join(docs, 'c.txt'), 'A third note about trade.');
+    await writeFile(path.join(c.docs, 'c.txt'), 'A third note about trade.');
     const { logger, warn } = warnings();
     const { index } = await run(['docs/c.txt'], logger);
     expect(warn).toHaveBeenCalledTimes(1);
     expect(String(warn.mock.calls[0]![1])).toMatch(/moved it aside to .*index\.corrupt-\d+ and rebuilding: 1 intact documents kept, 1 damaged ones read again/);
     expect(index.documents.map((d) => d.id).sort()).toEqual(['docs/b.md', 'docs/c.txt', 'docs/un.txt']);
-    const back = (await readIndex(dir))!;
-    expect(back.docById.get('docs/un.txt')!.text).toBe(await readFile(path.join(docs, 'un.txt'), 'utf8'));
+    const back = (await readIndex(c.dir))!;
+    expect(back.docById.get('docs/un.txt')!.text).toBe(await readFile(path.join(c.docs, 'un.txt'), 'utf8'));
   });
 
   it('given a flipped bit, when the same corpus is re-ingested, then the stored copy is replaced by the true text (not kept as "unchanged")', async () => {
@@ -69,22 +56,22 @@ describe('stored text verified against its hash', () => {
     await flipBitInText();
     const { index, report } = await run();
     expect(report.unchanged).not.toContain('docs/un.txt');
-    expect(index.docById.get('docs/un.txt')!.text).toBe(await readFile(path.join(docs, 'un.txt'), 'utf8'));
+    expect(index.docById.get('docs/un.txt')!.text).toBe(await readFile(path.join(c.docs, 'un.txt'), 'utf8'));
   });
 });
 
 describe('index shape validated on load', () => {
   const damage = {
-    'chunks.json = []': async () => writeFile(path.join(dir, 'chunks.json'), '[]'),
-    'quotations.json = {}': async () => writeFile(path.join(dir, 'quotations.json'), '{}'),
+    'chunks.json = []': async () => writeFile(path.join(c.dir, 'chunks.json'), '[]'),
+    'quotations.json = {}': async () => writeFile(path.join(c.dir, 'quotations.json'), '{}'),
     'garbage paragraphs': async () => {
-      const f = path.join(dir, 'documents.json');
+      const f = path.join(c.dir, 'documents.json');
       const ds = JSON.parse(await readFile(f, 'utf8'));
       ds[0].paragraphs = [{ start: 'x', end: null }, 42];
       await writeFile(f, JSON.stringify(ds));
     },
     'paragraph offsets outside the text': async () => {
-      const f = path.join(dir, 'documents.json');
+      const f = path.join(c.dir, 'documents.json');
       const ds = JSON.parse(await readFile(f, 'utf8'));
       ds[0].paragraphs[0].end = 10_000_000;
       await writeFile(f, JSON.stringify(ds));
@@ -94,12 +81,12 @@ describe('index shape validated on load', () => {
     it(`given ${name} (still valid JSON), when read, then it is detected as corruption; and ingest rebuilds with one warning`, async () => {
       await run();
       await apply();
-      await expect(readIndex(dir)).rejects.toBeInstanceOf(IndexCorruptError);
+      await expect(readIndex(c.dir)).rejects.toBeInstanceOf(IndexCorruptError);
       const { logger, warn } = warnings();
       const { index } = await run(['docs'], logger);
       expect(warn).toHaveBeenCalledTimes(1);
       expect(index.chunks.length).toBeGreaterThan(5);
-      expect((await readIndex(dir))!.chunks).toHaveLength(index.chunks.length);
+      expect((await readIndex(c.dir))!.chunks).toHaveLength(index.chunks.length);
     });
   }
 });

@@ -1,29 +1,31 @@
 import { execFileSync } from 'node:child_process';
 import { writeFile } from 'node:fs/promises';
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { UserError } from '../../src/errors.js';
 import { loadSource } from '../../src/ingest/document.js';
 import { formatBytes, MAX_DOCUMENT_BYTES, readFileLimited } from '../../src/ingest/read-limited.js';
+import { listen } from '../helpers/http-server.js';
 import { tempDir } from '../helpers/paths.js';
 
 let tmp: Awaited<ReturnType<typeof tempDir>>;
-let server: http.Server;
+let server: Awaited<ReturnType<typeof listen>>;
 let base = '';
 /** Bytes the server managed to send on /endless before the client hung up. */
 let endlessSent = 0;
 
 beforeAll(async () => {
   tmp = await tempDir();
-  server = http.createServer((req, res) => {
+  server = await listen((req, res) => {
     if (req.url === '/endless') {
       // An endless body with no content-length: only a limit enforced while reading stops it.
       res.writeHead(200, { 'content-type': 'text/plain' });
       const chunk = Buffer.alloc(64 * 1024, 'a');
       const pump = () => {
-        while (endlessSent < 1024 * 1024 * 1024 && res.write(chunk)) endlessSent += chunk.length;
+        while (endlessSent < 1024 * 1024 * 1024) {
+          endlessSent += chunk.length;
+          if (!res.write(chunk)) break;
+        }
       };
       res.on('drain', pump);
       pump();
@@ -38,12 +40,10 @@ beforeAll(async () => {
       res.write('a');
     } else res.writeHead(404).end();
   });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  base = server.base;
 });
 afterAll(async () => {
-  server.closeAllConnections();
-  await new Promise((r) => server.close(r));
+  await server.close();
   await tmp.cleanup();
 });
 

@@ -1,6 +1,4 @@
 import { mkdir, symlink, writeFile } from 'node:fs/promises';
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { UserError } from '../../src/errors.js';
@@ -8,6 +6,7 @@ import { ingest, type QuotationFinder } from '../../src/index/store.js';
 import { summariseFailures, type SourceFailure } from '../../src/ingest/failures.js';
 import { expandSources } from '../../src/ingest/sources.js';
 import { silentLogger } from '../../src/log.js';
+import { listen } from '../helpers/http-server.js';
 import { tempDir } from '../helpers/paths.js';
 
 const quoter: QuotationFinder = { version: 'test', find: () => [] };
@@ -56,28 +55,22 @@ describe('many failures', () => {
 });
 
 describe('bad URLs among good sources', () => {
-  let server: http.Server;
-  let base: string;
+  let server: Awaited<ReturnType<typeof listen>>;
   beforeEach(async () => {
-    server = http.createServer((req, res) => {
+    server = await listen((req, res) => {
       res.writeHead(200, { 'content-type': 'text/plain', 'content-length': '100000' });
       if (req.url === '/reset') res.write('Some text. ', () => setTimeout(() => res.socket?.destroy(), 20));
       else res.write('Some text. '); // stalls
     });
-    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   });
-  afterEach(async () => {
-    server.closeAllConnections();
-    await new Promise((r) => server.close(r));
-  });
+  afterEach(() => server.close());
 
   it('given a URL that stalls and one that resets mid-transfer, when ingested with a file, then the file is indexed and each URL gets one line', async () => {
     await writeFile(path.join(tmp.dir, 'good.txt'), 'The council met on Friday.');
     const { report, index } = await ingest({
       dir: path.join(tmp.dir, 'index'),
       root: tmp.dir,
-      sources: ['good.txt', `${base}/stall`, `${base}/reset`],
+      sources: ['good.txt', `${server.base}/stall`, `${server.base}/reset`],
       embedder: null,
       quoter,
       logger: silentLogger(),

@@ -5,10 +5,10 @@
 import { execFileSync } from 'node:child_process';
 import { mkdir, writeFile } from 'node:fs/promises';
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { ingest, type LoadedIndex } from '../../../src/index/store.js';
 import { silentLogger } from '../../../src/log.js';
+import { listen } from '../../helpers/http-server.js';
 import { runAsk, runIngest } from '../cli.js';
 import { nestedHtml, paragraphWithoutEnds, textOfSize, writeShortDocs } from '../gen.js';
 import type { ChaosCase } from '../types.js';
@@ -28,13 +28,11 @@ async function timed(tmp: string, name: string, sources: string[], withQuotes = 
 const s = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 
 async function withServer<T>(handler: http.RequestListener, fn: (base: string) => Promise<T>): Promise<T> {
-  const server = http.createServer(handler);
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  const server = await listen(handler);
   try {
-    return await fn(`http://127.0.0.1:${(server.address() as AddressInfo).port}`);
+    return await fn(server.base);
   } finally {
-    server.closeAllConnections();
-    await new Promise((r) => server.close(r));
+    await server.close();
   }
 }
 
