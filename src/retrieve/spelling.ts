@@ -31,7 +31,7 @@ const ISE_SUFFIX = [
 const ISE_RE = /^([a-z]{2,}?is)(e|es|ed|ing|er|ers|ation|ations|ational|able)$/;
 
 /** Irregular pairs (inflected forms listed where they differ beyond a plain suffix). */
-const TABLE: Record<string, string> = {
+const TABLE = new Map<string, string>(Object.entries({
   programme: 'program', programmes: 'programs', grey: 'gray', greys: 'grays', greyish: 'grayish', tyre: 'tire', tyres: 'tires',
   aluminium: 'aluminum', plough: 'plow', ploughs: 'plows', ploughed: 'plowed', sceptic: 'skeptic', sceptics: 'skeptics', sceptical: 'skeptical',
   scepticism: 'skepticism', mould: 'mold', moulds: 'molds', moulded: 'molded', mouldy: 'moldy', smoulder: 'smolder', smouldering: 'smoldering',
@@ -55,7 +55,7 @@ const TABLE: Record<string, string> = {
   appal: 'appall', enthral: 'enthrall', instalment: 'installment', marvellous: 'marvelous', counsellor: 'counselor', counsellors: 'counselors',
   traveller: 'traveler', travellers: 'travelers', modeller: 'modeler', aeroplane: 'airplane', aeroplanes: 'airplanes', axe: 'ax', mum: 'mom',
   pyjama: 'pajama', cosier: 'cozier',
-};
+}));
 
 /** Verbs that double a final l in British English before -ed/-ing/-er (travelled, cancelling…). */
 const DOUBLE_L = [
@@ -66,7 +66,7 @@ const DOUBLE_L = [
 const DOUBLE_RE = new RegExp(`^(${DOUBLE_L.join('|')})l(ed|ing|er|ers)$`);
 
 export function americanize(w: string): string {
-  const fixed = TABLE[w];
+  const fixed = TABLE.get(w);
   if (fixed) return fixed;
   const our = OUR_RE.exec(w);
   if (our) return `${our[1]}or${our[2] ?? ''}`;

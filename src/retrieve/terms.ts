@@ -31,7 +31,7 @@ const words = new Intl.Segmenter('en', { granularity: 'word' });
 
 /** Clitics split off a word: "what'd" → "what", "don't" → "do", "Annan's" → "annan", "leaders'" → "leaders". */
 const CLITIC = /^(.+?)(?:n['’`]t|['’`](?:s|d|ll|re|ve|m|t)|['’`])$/u;
-const IRREGULAR_NEGATIONS: Record<string, string> = { "won't": 'will', "can't": 'can', "shan't": 'shall', "ain't": 'be' };
+const IRREGULAR_NEGATIONS = new Map([["won't", 'will'], ["can't", 'can'], ["shan't", 'shall'], ["ain't", 'be']]);
 
 /** Lemmas wink-lemmatizer gets wrong for the common sense of the word (species → specie, ground → grind). */
 const KEEP = new Set(['species', 'series', 'ground', 'grounds', 'wound', 'wounds', 'bound', 'born', 'rose', 'roses', 'left', 'media', 'news', 'lay', 'data', 'saw', 'felt', 'found', 'means', 'lives']);
@@ -49,7 +49,7 @@ function lemma(w: string): string {
 /** Normalise one word into its index term, or null for a stopword / non-word. */
 export function term(word: string): string | null {
   let w = word.normalize('NFKC').toLowerCase();
-  w = IRREGULAR_NEGATIONS[w.replace(/[’`]/gu, "'")] ?? w;
+  w = IRREGULAR_NEGATIONS.get(w.replace(/[’`]/gu, "'")) ?? w;
   const clitic = CLITIC.exec(w);
   if (clitic) w = clitic[1]!;
   w = w.replace(/[’'`]/gu, '');
