@@ -20,16 +20,18 @@ export interface ExtractiveOptions {
 /** Document frequencies over chunks, for IDF weights. Build once per index. */
 export interface TermStats {
   idf(term: string): number;
+  /** Soft (word-vector) coverage of the question by a sentence, in [0, 1], when available (src/embed/word-vectors-match.ts). */
+  soft?: ((question: string, sentence: string, idf: (t: string) => number) => number) | null;
 }
 
-export function termStats(index: LoadedIndex): TermStats {
+export function termStats(index: LoadedIndex, soft?: TermStats['soft']): TermStats {
   const df = new Map<string, number>();
   for (const c of index.chunks) {
     const text = index.docById.get(c.docId)!.text.slice(c.start, c.end);
     for (const t of new Set(terms(text))) df.set(t, (df.get(t) ?? 0) + 1);
   }
   const n = Math.max(1, index.chunks.length);
-  return { idf: (t) => Math.log(1 + (n - (df.get(t) ?? 0) + 0.5) / ((df.get(t) ?? 0) + 0.5)) };
+  return { idf: (t) => Math.log(1 + (n - (df.get(t) ?? 0) + 0.5) / ((df.get(t) ?? 0) + 0.5)), soft };
 }
 
 const byDocCache = new WeakMap<Quotation[], Map<string, Quotation[]>>();
@@ -117,7 +119,9 @@ export function answerExtractive(input: {
     const text = doc.text.slice(s.start, s.end);
     const sTerms = new Set(terms(text));
     const hit = qTerms.filter((t) => sTerms.has(t));
-    const coverage = weight(hit) / qWeight;
+    const exact = weight(hit) / qWeight;
+    // lexsem: soft term matching (word vectors) when the engine has them; never below the exact coverage.
+    const coverage = stats.soft ? Math.max(exact, stats.soft(resolved.standalone, text, stats.idf)) : exact;
     const ctx = ctxTerms.length ? weight(ctxTerms.filter((t) => sTerms.has(t))) / (weight(ctxTerms) || 1) : 0;
     const typed = !!cue && (cue.test(text) || (qtype === 'where' && !!attribution?.setting));
     const near = prevFirst && prevFirst.doc === doc.id && Math.abs(prevFirst.paragraph - s.paragraph) <= 1 ? 0.3 : 0;

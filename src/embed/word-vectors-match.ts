@@ -11,7 +11,8 @@
  * softCoverage('What is the biggest city?', 'Paris is the largest city.', { vectors: wv, idf: () => 1 }); // ≈ 0.93
  */
 import { term, wordsOf } from '../retrieve/terms.js';
-import { dot, type WordVectors } from './word-vectors.js';
+import { WORD_VECTORS_MODEL } from './word-vectors-embedder.js';
+import { dot, loadWordVectors, type WordVectors } from './word-vectors.js';
 
 export interface SoftMatchOptions {
   vectors: WordVectors;
@@ -77,4 +78,16 @@ export function softCoverage(question: string, sentence: string, opts: SoftMatch
     num += idf * bestMatch(w, s, floor);
   }
   return den > 0 ? num / den : 0;
+}
+
+/**
+ * The soft matcher for an engine whose embedder is the word-vector one
+ * (`EMBEDDING_MODEL=word-vectors`; recognised by its id, so wrappers such as
+ * the eval's cache keep it), else null: the sentence scorer then matches
+ * terms exactly, as before.
+ */
+export function softMatcherFor(embedderId: string | null | undefined, root: string): ((question: string, sentence: string, idf: (t: string) => number) => number) | null {
+  if (!embedderId?.startsWith(`${WORD_VECTORS_MODEL}:`)) return null;
+  const vectors = loadWordVectors({ root });
+  return (question, sentence, idf) => softCoverage(question, sentence, { vectors, idf });
 }

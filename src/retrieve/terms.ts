@@ -46,8 +46,18 @@ function lemma(w: string): string {
   return lemmatizer.adjective(w);
 }
 
-/** Normalise one word into its index term, or null for a stopword / non-word. */
+/** Normalise one word into its index term, or null for a stopword / non-word. Remembered per word (bounded). */
 export function term(word: string): string | null {
+  const hit = termMemo.get(word);
+  if (hit !== undefined) return hit;
+  const t = computeTerm(word);
+  if (termMemo.size >= MEMO_MAX_ENTRIES) termMemo.clear();
+  termMemo.set(word, t);
+  return t;
+}
+const termMemo = new Map<string, string | null>();
+
+function computeTerm(word: string): string | null {
   let w = word.normalize('NFKC').toLowerCase();
   w = IRREGULAR_NEGATIONS.get(w.replace(/[’`]/gu, "'")) ?? w;
   const clitic = CLITIC.exec(w);
