@@ -72,7 +72,7 @@ export function americanize(w: string): string {
   if (our) return `${our[1]}or${our[2] ?? ''}`;
   const dbl = DOUBLE_RE.exec(w);
   if (dbl) return dbl[1] + dbl[2];
-  const lys = /^(ana|paraly|cataly|electroly|dialy|hydroly)s(e|es|ed|ing|er|ers)$/.exec(w);
+  const lys = /^(analy|paraly|cataly|electroly|dialy|hydroly)s(e|es|ed|ing|er|ers)$/.exec(w);
   if (lys) return `${lys[1]}z${lys[2]}`;
   const ise = ISE_RE.exec(w);
   if (ise && !iseException(ise[1]!)) return `${ise[1]!.slice(0, -1)}z${ise[2]}`;
