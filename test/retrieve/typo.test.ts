@@ -30,6 +30,13 @@ describe('typo correction toward the document vocabulary', () => {
     expect(fix.correct('secuirty')?.to).toBe('security'); // a swap
   });
 
+  it('given a typo equally close to a name and to a commoner word, then the name wins', () => {
+    const v = documentVocabulary(['Then Mara spoke.', 'The mark was high.', 'The mark fell.', 'The mark rose.']);
+    expect(v.get('mara')).toMatchObject({ name: true, df: 1 });
+    expect(v.get('mark')).toMatchObject({ name: false, df: 3 });
+    expect(createTypoCorrector(v).correct('Maro')?.to).toBe('mara');
+  });
+
   it('given a word the document already uses (any form), then nothing is corrected', () => {
     expect(fix.correct('Annan')).toBeNull();
     expect(fix.correct('councils')).toBeNull();
