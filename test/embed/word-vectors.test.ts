@@ -35,6 +35,11 @@ describe('the word-vector file', () => {
     expect(wv.similarity('council', 'xqzvw')).toBe(0);
   });
 
+  it('the cosines the README quotes are the shipped file\'s', () => {
+    const quoted: [string, string, number][] = [['largest', 'biggest', 0.86], ['began', 'started', 0.92], ['largest', 'banana', 0.3], ['large', 'small', 0.93], ['exterior', 'outside', 0.27]];
+    for (const [a, b, c] of quoted) expect(Math.abs(wv.similarity(a, b) - c), `${a}~${b}`).toBeLessThan(0.006);
+  });
+
   it('given encode then decode, then words and directions survive int8 quantisation', () => {
     const words = ['a', 'b'];
     const vectors = new Float32Array([0.6, 0.8, 0, -1, 0, 0].map((x) => x));
