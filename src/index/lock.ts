@@ -44,6 +44,8 @@ interface Owner {
 }
 
 const breakerPathOf = (dir: string) => `${dir}.lock-break`;
+/** A lock folder touched more recently than this is never broken by the dead-owner rule. */
+const FRESH_MS = 10_000;
 
 /**
  * Remove the lock when it provably belongs to a dead process on this machine:
@@ -66,6 +68,9 @@ async function breakDeadOwner(dir: string): Promise<{ broken: boolean; owner?: n
     const lock = await stat(lockPathOf(dir)).catch(() => null);
     if (!owner || !lock) return { broken: false };
     const same = owner.ino === lock.ino && owner.born === lock.birthtimeMs;
+    // Inodes are reused and some file systems keep no birth time: a lock touched in the last 10 s may be a new
+    // owner's that has not written its record yet (a live owner writes it within milliseconds of taking the lock).
+    if (Date.now() - lock.mtimeMs < FRESH_MS) return { broken: false, owner: same ? owner.pid : undefined };
     if (!same || owner.host !== os.hostname() || owner.pid === process.pid || alive(owner.pid)) return { broken: false, owner: same ? owner.pid : undefined };
     await rm(lockPathOf(dir), { recursive: true, force: true });
     return { broken: true, owner: owner.pid };

@@ -32,10 +32,12 @@ describe('one writer at a time', () => {
     expect((await readIndex(dir))!.documents.map((d) => d.id).sort()).toEqual(['a.txt', 'b.txt', 'c.txt', 'd.txt']);
   });
 
-  it('given a lock left by a killed process on this machine, when ingesting, then it is removed at once with a warning', async () => {
+  it('given a lock left by a killed process on this machine (untouched for 10 s), when ingesting, then it is removed at once with a warning', async () => {
     await mkdir(lockPathOf(dir), { recursive: true });
     const st = await stat(lockPathOf(dir));
     await writeFile(`${dir}.lock-owner`, JSON.stringify({ pid: deadPid(), host: os.hostname(), ino: st.ino, born: st.birthtimeMs }));
+    const past = new Date(Date.now() - 15_000);
+    await utimes(lockPathOf(dir), past, past);
     const logger = silentLogger();
     const warn = vi.spyOn(logger, 'warn');
     const t0 = Date.now();

@@ -26,7 +26,7 @@ async function check(dir: string): Promise<{ state: 'absent' | 'ok' | 'damaged';
 
 const killLoop: ChaosCase = {
   name: 'kill9-loop-during-ingest',
-  expected: '12 kill -9s at random moments of real ingests: the index always reads back intact; the next ingest recovers the lock at once and indexes everything, leaving no .tmp-/.old- folders',
+  expected: '12 kill -9s at random moments of real ingests: the index always reads back intact; the next ingest recovers the lock within seconds and indexes everything, leaving no .tmp-/.old- folders',
   async run({ tmp, log }) {
     const docs = path.join(tmp, 'docs');
     await writeShortDocs(docs, 120);
@@ -80,7 +80,8 @@ const concurrent: ChaosCase = {
       const runs = await Promise.all(['a', 'b', 'c', 'd'].map((n) => runIngest(dir, [path.join(dir, `${n}.txt`)])));
       const s = await check(path.join(dir, 'index'));
       const exits = runs.map((r) => r.code).join(',');
-      results.push(`${s.docs}/4 (exits ${exits})`);
+      const why = runs.filter((r) => r.code !== 0).map((r) => (r.stdout + r.stderr).trim().split('\n').slice(-2).join(' ').slice(0, 300));
+      results.push(`${s.docs}/4 (exits ${exits})${why.length ? `: ${why.join(' / ')}` : ''}`);
       if (s.state === 'ok' && s.docs === 4 && runs.every((r) => r.code === 0)) ok++;
     }
     return { observed: `trials: ${results.join('; ')}`, pass: ok === 3 };
