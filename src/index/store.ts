@@ -292,7 +292,8 @@ async function readOne(ref: string, opts: { root: string; fetch?: typeof fetch; 
 async function salvage(aside: string): Promise<{ kept: StoredDocument[]; damaged: { id: string; path: string }[] }> {
   const kept: StoredDocument[] = [];
   const damaged: { id: string; path: string }[] = [];
-  const raw = await readFile(path.join(aside, FILES.documents), 'utf8').then((s) => JSON.parse(s) as unknown, () => null);
+  const json = (f: string) => readFile(path.join(aside, f), 'utf8').then((s) => JSON.parse(s) as unknown).catch(() => null);
+  const raw = await json(FILES.documents);
   if (Array.isArray(raw)) {
     for (const item of raw) {
       const d = documentSchema.safeParse(item);
@@ -303,8 +304,8 @@ async function salvage(aside: string): Promise<{ kept: StoredDocument[]; damaged
       }
     }
   } else {
-    const manifest = await readFile(path.join(aside, FILES.manifest), 'utf8').then((s) => manifestSchema.safeParse(JSON.parse(s)), () => null);
-    if (manifest?.success) damaged.push(...manifest.data.documents.map((d) => ({ id: d.id, path: d.path })));
+    const manifest = manifestSchema.safeParse(await json(FILES.manifest));
+    if (manifest.success) damaged.push(...manifest.data.documents.map((d) => ({ id: d.id, path: d.path })));
   }
   return { kept, damaged };
 }

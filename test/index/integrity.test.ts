@@ -70,6 +70,7 @@ describe('index shape validated on load', () => {
       ds[0].paragraphs = [{ start: 'x', end: null }, 42];
       await writeFile(f, JSON.stringify(ds));
     },
+    'documents.json truncated (not JSON at all)': async () => writeFile(path.join(c.dir, 'documents.json'), '{"trunc'),
     'paragraph offsets outside the text': async () => {
       const f = path.join(c.dir, 'documents.json');
       const ds = JSON.parse(await readFile(f, 'utf8'));
