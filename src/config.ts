@@ -75,6 +75,10 @@ export const configSchema = z.object({
   /** Turns remembered per conversation, and for how long. */
   CONVERSATION_MAX_TURNS: int(10, 1, 100),
   CONVERSATION_TTL_MINUTES: int(60, 1, 10080),
+  /** postgres://…: keep conversations and feedback on a Postgres server, shared by every bot process. Empty = the embedded database in STATE_DIR. */
+  DATABASE_URL: optionalString.refine((s) => s === undefined || /^postgres(?:ql)?:\/\//i.test(s), 'expected a postgres:// or postgresql:// URL'),
+  /** The embedded state database's folder (PGlite; one process at a time). */
+  STATE_DIR: z.string().default('embeddings/state'),
 
   /** Any OpenAI-compatible /v1 endpoint; unset = extractive answers only. */
   LLM_BASE_URL: optionalString,
@@ -106,6 +110,7 @@ export function loadConfig(env: Record<string, string | undefined>, root = proce
     root,
     DOCUMENTS: c.DOCUMENTS.map((d) => (/^https?:\/\//i.test(d) ? d : abs(d))),
     INDEX_DIR: abs(c.INDEX_DIR),
+    STATE_DIR: abs(c.STATE_DIR),
     MODEL_CACHE_DIR: abs(c.MODEL_CACHE_DIR),
     PROMPTS_DIR: abs(c.PROMPTS_DIR),
   };

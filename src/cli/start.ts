@@ -18,7 +18,11 @@ await run(async () => {
     return code;
   }
   const { createBot } = await import('../discord/bot.js');
-  const bot = createBot({ config, engine, logger });
+  const { openState } = await import('../state/index.js');
+  // Conversations and feedback survive restarts: the embedded database, or DATABASE_URL's server.
+  const state = await openState({ url: config.DATABASE_URL, dir: config.STATE_DIR, maxTurns: config.CONVERSATION_MAX_TURNS, ttlMs: config.CONVERSATION_TTL_MINUTES * 60_000 });
+  logger.info({ state: state.db.kind }, 'state database open');
+  const bot = createBot({ config, engine, logger, conversations: state.conversations, feedback: state.feedback });
   let stopping = false;
   const shutdown = async (signal: string) => {
     if (stopping) return;
@@ -26,6 +30,7 @@ await run(async () => {
     logger.info({ signal }, 'shutting down');
     await bot.stop().catch((err) => logger.error({ err }, 'error while stopping the bot'));
     await engine.close();
+    await state.close().catch((err) => logger.error({ err }, 'error while closing the state database'));
     process.exit(0);
   };
   process.once('SIGINT', () => void shutdown('SIGINT'));

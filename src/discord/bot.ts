@@ -19,6 +19,8 @@ import type { Config } from '../config.js';
 import type { Engine } from '../engine-api.js';
 import { UserError } from '../errors.js';
 import type { Logger } from '../log.js';
+import type { ConversationStore } from '../state/conversations.js';
+import type { FeedbackStore } from '../state/feedback.js';
 import { handleMessage } from './chat.js';
 import { commands as defaultCommands } from './commands/index.js';
 import { createBotContext, type BotContext, type Command } from './context.js';
@@ -38,6 +40,9 @@ export interface CreateBotOptions {
   logger: Logger;
   clock?: () => number;
   commands?: ReadonlyMap<string, Command>;
+  /** Conversation memory (default: in this process only). */
+  conversations?: ConversationStore;
+  feedback?: FeedbackStore;
 }
 
 /** discord.js client options for this bot (exported for tests). */
@@ -56,7 +61,7 @@ export function createBot(opts: CreateBotOptions): Bot {
   const logger = opts.logger.child({ component: 'discord' });
   const token = config.DISCORD_TOKEN;
   if (!token) throw new UserError('DISCORD_TOKEN is not set — put the bot token from the Discord developer portal in .env.');
-  const ctx = createBotContext({ config, engine, logger, clock: opts.clock });
+  const ctx = createBotContext({ config, engine, logger, clock: opts.clock, conversations: opts.conversations, feedback: opts.feedback });
   const commands = opts.commands ?? defaultCommands;
   const client = new Client(clientOptions(config));
 

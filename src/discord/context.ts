@@ -19,7 +19,9 @@ import type {
 import type { Config } from '../config.js';
 import type { Engine } from '../engine-api.js';
 import type { Logger } from '../log.js';
-import { createConversationStore, type ConversationStore } from './conversations.js';
+import { createMemoryConversationStore } from '../state/conversations-memory.js';
+import type { ConversationStore } from '../state/conversations.js';
+import type { FeedbackStore } from '../state/feedback.js';
 import { corpusFingerprint } from './custom-ids.js';
 import type { Payload, RenderContext } from './format.js';
 import { createRateLimiter, type RateLimiter } from './rate-limit.js';
@@ -30,6 +32,8 @@ export interface BotContext {
   logger: Logger;
   clock: () => number;
   conversations: ConversationStore;
+  /** Where 👍/👎 on answers are stored; absent when the bot runs without a state database. */
+  feedback?: FeedbackStore;
   rateLimiter: RateLimiter;
   /** Fingerprint and document list for rendering (recomputed when the engine's documents change). */
   render(): RenderContext;
@@ -50,6 +54,7 @@ export function createBotContext(opts: {
   logger: Logger;
   clock?: () => number;
   conversations?: ConversationStore;
+  feedback?: FeedbackStore;
   rateLimiter?: RateLimiter;
 }): BotContext {
   const clock = opts.clock ?? Date.now;
@@ -62,7 +67,8 @@ export function createBotContext(opts: {
     clock,
     conversations:
       opts.conversations ??
-      createConversationStore({ maxTurns: config.CONVERSATION_MAX_TURNS, ttlMs: config.CONVERSATION_TTL_MINUTES * 60_000, clock }),
+      createMemoryConversationStore({ maxTurns: config.CONVERSATION_MAX_TURNS, ttlMs: config.CONVERSATION_TTL_MINUTES * 60_000, clock }),
+    ...(opts.feedback ? { feedback: opts.feedback } : {}),
     rateLimiter: opts.rateLimiter ?? createRateLimiter({ perMinute: config.RATE_LIMIT_PER_MINUTE, clock }),
     render() {
       const docs = engine.documents();

@@ -110,10 +110,10 @@ export async function startBotHarness(opts: HarnessOptions = {}): Promise<BotHar
 export const forToken = (fake: FakeDiscord, token: string): RecordedRequest[] => fake.requests.filter((r) => r.path.includes(token));
 
 /** Wait until `pred` holds (polling), or fail with `what`. */
-export async function until<T>(fn: () => T | undefined | null | false, what: string, timeoutMs = 5000): Promise<T> {
+export async function until<T>(fn: () => T | undefined | null | false | Promise<T | undefined | null | false>, what: string, timeoutMs = 5000): Promise<T> {
   const end = Date.now() + timeoutMs;
   for (;;) {
-    const v = fn();
+    const v = await fn();
     if (v) return v;
     if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
     await new Promise((r) => setTimeout(r, 10));
