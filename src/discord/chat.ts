@@ -132,7 +132,7 @@ export async function handleMessage(message: Message, ctx: BotContext): Promise<
     const answer = await ctx.engine.ask(question, conversation);
     await ctx.conversations.touch(conversation);
     const standalone = conversation.turns.at(-1)?.standalone;
-    const payloads = renderAnswer(answer, ctx.render(), { question, standalone });
+    const payloads = ctx.feedbackButtons(renderAnswer(answer, ctx.render(), { question, standalone }));
     stopTyping();
 
     const sent: Message[] = [];

@@ -25,6 +25,7 @@ import type { FeedbackStore } from '../state/feedback.js';
 import { corpusFingerprint } from './custom-ids.js';
 import type { Payload, RenderContext } from './format.js';
 import { createRateLimiter, type RateLimiter } from './rate-limit.js';
+import { withFeedbackButtons } from './feedback.js';
 
 export interface BotContext {
   config: Config;
@@ -34,6 +35,8 @@ export interface BotContext {
   conversations: ConversationStore;
   /** Where 👍/👎 on answers are stored; absent when the bot runs without a state database. */
   feedback?: FeedbackStore;
+  /** Add 👍/👎 to an answer's payloads when feedback is kept (unchanged otherwise). */
+  feedbackButtons(payloads: Payload[]): Payload[];
   rateLimiter: RateLimiter;
   /** Fingerprint and document list for rendering (recomputed when the engine's documents change). */
   render(): RenderContext;
@@ -69,6 +72,7 @@ export function createBotContext(opts: {
       opts.conversations ??
       createMemoryConversationStore({ maxTurns: config.CONVERSATION_MAX_TURNS, ttlMs: config.CONVERSATION_TTL_MINUTES * 60_000, clock }),
     ...(opts.feedback ? { feedback: opts.feedback } : {}),
+    feedbackButtons: (payloads) => (opts.feedback ? withFeedbackButtons(payloads) : payloads),
     rateLimiter: opts.rateLimiter ?? createRateLimiter({ perMinute: config.RATE_LIMIT_PER_MINUTE, clock }),
     render() {
       const docs = engine.documents();

@@ -17,6 +17,8 @@ import { loadConfig, type Config } from '../../src/config.js';
 import { createEngine } from '../../src/engine.js';
 import type { Engine } from '../../src/engine-api.js';
 import { createLogger, silentLogger } from '../../src/log.js';
+import { openState, type State } from '../../src/state/index.js';
+import { IN_MEMORY } from '../../src/state/db.js';
 import { DEFAULT_DOC_PATH, ROOT, tempDir } from '../helpers/paths.js';
 import { startFakeDiscord, type FakeDiscord, type FakeDiscordOptions, type RecordedRequest } from './fake-discord/index.js';
 
@@ -43,6 +45,8 @@ export interface BotHarness {
   /** The injected clock (ms); advance it to age rate limits / conversations. */
   clock: { now: number };
   documentText: string;
+  /** The state database, when `state: true`. */
+  state?: State;
   close(): Promise<void>;
 }
 
@@ -53,6 +57,8 @@ export interface HarnessOptions {
   documents?: { id: string; path: string; text: string }[];
   /** Wrap the real engine (to inject long answers, failures, streaming). */
   wrapEngine?: (engine: Engine) => Engine;
+  /** Keep conversations and feedback in a state database (an in-memory PGlite) instead of process memory. */
+  state?: boolean;
 }
 
 export async function startBotHarness(opts: HarnessOptions = {}): Promise<BotHarness> {
@@ -85,7 +91,8 @@ export async function startBotHarness(opts: HarnessOptions = {}): Promise<BotHar
   const engine = opts.wrapEngine ? opts.wrapEngine(real) : real;
   const clock = { now: Date.UTC(2025, 0, 1) };
   await deployCommands({ config, logger });
-  const bot = createBot({ config, engine, logger, clock: () => clock.now });
+  const state = opts.state ? await openState({ dir: IN_MEMORY, maxTurns: config.CONVERSATION_MAX_TURNS, ttlMs: config.CONVERSATION_TTL_MINUTES * 60_000, clock: () => clock.now }) : undefined;
+  const bot = createBot({ config, engine, logger, clock: () => clock.now, ...(state ? { conversations: state.conversations, feedback: state.feedback } : {}) });
   await bot.start();
   const documentText = opts.documents ? opts.documents[0].text : await readFile(DEFAULT_DOC_PATH, 'utf8');
   return {
@@ -97,9 +104,11 @@ export async function startBotHarness(opts: HarnessOptions = {}): Promise<BotHar
     rawLogs: () => raw.join(''),
     clock,
     documentText,
+    state,
     async close() {
       await bot.stop();
       await real.close();
+      await state?.close();
       await fake.close();
       await tmp.cleanup();
     },

@@ -53,7 +53,7 @@ export const ask: Command = {
     }
     await ctx.conversations.touch(conversation);
     const standalone = conversation.turns.at(-1)?.standalone;
-    const messages = await respond(interaction, renderAnswer(answer, ctx.render(), { question, standalone }));
+    const messages = await respond(interaction, ctx.feedbackButtons(renderAnswer(answer, ctx.render(), { question, standalone })));
     for (const m of messages) await ctx.conversations.link(m.id, conversation);
     logAnswer(ctx, {
       source: 'slash:ask',
