@@ -79,6 +79,10 @@ export const configSchema = z.object({
   DATABASE_URL: optionalString.refine((s) => s === undefined || /^postgres(?:ql)?:\/\//i.test(s), 'expected a postgres:// or postgresql:// URL'),
   /** The embedded state database's folder (PGlite; one process at a time). */
   STATE_DIR: z.string().default('embeddings/state'),
+  /** Serve /healthz and Prometheus /metrics on this port (unset = off). */
+  METRICS_PORT: z.coerce.number().int().min(0).max(65535).optional(),
+  /** The address /healthz and /metrics listen on. */
+  METRICS_HOST: z.string().default('127.0.0.1'),
 
   /** Any OpenAI-compatible /v1 endpoint; unset = extractive answers only. */
   LLM_BASE_URL: optionalString,

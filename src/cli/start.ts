@@ -22,7 +22,12 @@ await run(async () => {
   // Conversations and feedback survive restarts: the embedded database, or DATABASE_URL's server.
   const state = await openState({ url: config.DATABASE_URL, dir: config.STATE_DIR, maxTurns: config.CONVERSATION_MAX_TURNS, ttlMs: config.CONVERSATION_TTL_MINUTES * 60_000 });
   logger.info({ state: state.db.kind }, 'state database open');
-  const bot = createBot({ config, engine, logger, conversations: state.conversations, feedback: state.feedback });
+  const metrics = config.METRICS_PORT !== undefined ? (await import('../ops/metrics.js')).createMetrics() : undefined;
+  const bot = createBot({ config, engine, logger, conversations: state.conversations, feedback: state.feedback, metrics });
+  const ops = metrics
+    ? await (await import('../ops/server.js')).startOpsServer({ port: config.METRICS_PORT!, host: config.METRICS_HOST, metrics, index: () => ({ documents: engine.about().documents.length, chunks: engine.about().chunks }) })
+    : undefined;
+  if (ops) logger.info({ port: ops.port, host: config.METRICS_HOST }, 'serving /healthz and /metrics');
   let stopping = false;
   const shutdown = async (signal: string) => {
     if (stopping) return;
@@ -30,6 +35,7 @@ await run(async () => {
     logger.info({ signal }, 'shutting down');
     await bot.stop().catch((err) => logger.error({ err }, 'error while stopping the bot'));
     await engine.close();
+    await ops?.close();
     await state.close().catch((err) => logger.error({ err }, 'error while closing the state database'));
     process.exit(0);
   };

@@ -26,6 +26,7 @@ import { corpusFingerprint } from './custom-ids.js';
 import type { Payload, RenderContext } from './format.js';
 import { createRateLimiter, type RateLimiter } from './rate-limit.js';
 import { withFeedbackButtons } from './feedback.js';
+import type { Metrics } from '../ops/metrics.js';
 
 export interface BotContext {
   config: Config;
@@ -35,6 +36,8 @@ export interface BotContext {
   conversations: ConversationStore;
   /** Where 👍/👎 on answers are stored; absent when the bot runs without a state database. */
   feedback?: FeedbackStore;
+  /** Prometheus metrics, when `METRICS_PORT` is set. */
+  metrics?: Metrics;
   /** Add 👍/👎 to an answer's payloads when feedback is kept (unchanged otherwise). */
   feedbackButtons(payloads: Payload[]): Payload[];
   rateLimiter: RateLimiter;
@@ -58,6 +61,7 @@ export function createBotContext(opts: {
   clock?: () => number;
   conversations?: ConversationStore;
   feedback?: FeedbackStore;
+  metrics?: Metrics;
   rateLimiter?: RateLimiter;
 }): BotContext {
   const clock = opts.clock ?? Date.now;
@@ -72,6 +76,7 @@ export function createBotContext(opts: {
       opts.conversations ??
       createMemoryConversationStore({ maxTurns: config.CONVERSATION_MAX_TURNS, ttlMs: config.CONVERSATION_TTL_MINUTES * 60_000, clock }),
     ...(opts.feedback ? { feedback: opts.feedback } : {}),
+    ...(opts.metrics ? { metrics: opts.metrics } : {}),
     feedbackButtons: (payloads) => (opts.feedback ? withFeedbackButtons(payloads) : payloads),
     rateLimiter: opts.rateLimiter ?? createRateLimiter({ perMinute: config.RATE_LIMIT_PER_MINUTE, clock }),
     render() {
@@ -143,5 +148,7 @@ export function logAnswer(
   },
 ): void {
   const { startedAt, ...rest } = fields;
-  ctx.logger.info({ ...rest, latencyMs: ctx.clock() - startedAt }, 'answer');
+  const latencyMs = ctx.clock() - startedAt;
+  ctx.logger.info({ ...rest, latencyMs }, 'answer');
+  ctx.metrics?.answer({ source: fields.source, outcome: fields.outcome, latencyMs, reason: fields.reason });
 }

@@ -5,11 +5,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseEvalJsonl } from '../../src/eval/format.js';
 import { exportFeedback } from '../../src/state/feedback-export.js';
+import { createMetrics } from '../../src/ops/metrics.js';
 import { CHANNEL, startBotHarness, until, type BotHarness } from './bot-harness.js';
 
+const metrics = createMetrics({ defaultMetrics: false });
 let h: BotHarness;
 beforeAll(async () => {
-  h = await startBotHarness({ state: true });
+  h = await startBotHarness({ state: true, metrics });
 }, 120_000);
 afterAll(() => h?.close());
 
@@ -78,5 +80,11 @@ describe('feedback buttons', () => {
     const cb = await h.fake.waitForRequest((r) => r.method === 'POST' && r.path === `/interactions/${click.id}/${click.token}/callback`);
     expect(JSON.stringify(cb.body)).toMatch(/no longer remember/);
     expect((await h.state!.feedback.list()).length).toBe(before);
+  });
+
+  it('given the bot answered mentions, when metrics are read, then the gateway is ready and the answers are counted', async () => {
+    const body = await metrics.registry.metrics();
+    expect(body).toContain('verbatim_gateway_status 2');
+    expect(body).toMatch(/verbatim_questions_total\{source="chat:mention",outcome="answered"\} [2-9]/);
   });
 });

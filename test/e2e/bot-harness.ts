@@ -19,6 +19,7 @@ import type { Engine } from '../../src/engine-api.js';
 import { createLogger, silentLogger } from '../../src/log.js';
 import { openState, type State } from '../../src/state/index.js';
 import { IN_MEMORY } from '../../src/state/db.js';
+import type { Metrics } from '../../src/ops/metrics.js';
 import { DEFAULT_DOC_PATH, ROOT, tempDir } from '../helpers/paths.js';
 import { startFakeDiscord, type FakeDiscord, type FakeDiscordOptions, type RecordedRequest } from './fake-discord/index.js';
 
@@ -59,6 +60,8 @@ export interface HarnessOptions {
   wrapEngine?: (engine: Engine) => Engine;
   /** Keep conversations and feedback in a state database (an in-memory PGlite) instead of process memory. */
   state?: boolean;
+  /** Prometheus metrics for the bot. */
+  metrics?: Metrics;
 }
 
 export async function startBotHarness(opts: HarnessOptions = {}): Promise<BotHarness> {
@@ -92,7 +95,7 @@ export async function startBotHarness(opts: HarnessOptions = {}): Promise<BotHar
   const clock = { now: Date.UTC(2025, 0, 1) };
   await deployCommands({ config, logger });
   const state = opts.state ? await openState({ dir: IN_MEMORY, maxTurns: config.CONVERSATION_MAX_TURNS, ttlMs: config.CONVERSATION_TTL_MINUTES * 60_000, clock: () => clock.now }) : undefined;
-  const bot = createBot({ config, engine, logger, clock: () => clock.now, ...(state ? { conversations: state.conversations, feedback: state.feedback } : {}) });
+  const bot = createBot({ config, engine, logger, clock: () => clock.now, ...(state ? { conversations: state.conversations, feedback: state.feedback } : {}), ...(opts.metrics ? { metrics: opts.metrics } : {}) });
   await bot.start();
   const documentText = opts.documents ? opts.documents[0].text : await readFile(DEFAULT_DOC_PATH, 'utf8');
   return {

@@ -79,27 +79,10 @@ describe('npm start with a DISCORD_TOKEN', () => {
 
 
   it('given a token and no index, when started, then it builds the index, logs in, answers a mention with verbatim quotes, never logs the token, and exits 0 on SIGTERM', async () => {
-    const env: Record<string, string | undefined> = {
-      ...process.env,
-      DISCORD_TOKEN: TOKEN,
-      DISCORD_API_URL: fake.restUrl,
-      INDEX_DIR: path.join(tmp.dir, 'index'),
-      EMBEDDING_MODEL: 'none',
-      LOG_LEVEL: 'info',
-      LOG_FORMAT: 'json',
-      LLM_BASE_URL: '',
-    };
-    delete env.VITEST;
-    const child = spawn('npm', ['start'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
-    let out = '';
-    child.stdout.on('data', (d) => (out += d));
-    child.stderr.on('data', (d) => (out += d));
-    const exited = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
+    const { child, exited, output } = await startBot({ INDEX_DIR: path.join(tmp.dir, 'index'), STATE_DIR: path.join(tmp.dir, 'state-first') });
     try {
-      await until(() => fake.gatewayLog.some((e) => JSON.stringify(e).includes('"op":2')), 'IDENTIFY from the bot process', 30_000);
-      await new Promise((r) => setTimeout(r, 500)); // let READY/GUILD_CREATE be processed
-      await fake.sendMessage({ channelId: CHANNEL, content: 'What did Annan tell the Council?', mentionBot: true });
-      const reply = await fake.waitForRequest((r) => r.method === 'POST' && r.path === `/channels/${CHANNEL}/messages`, 20_000);
+      const q = await fake.sendMessage({ channelId: CHANNEL, content: 'What did Annan tell the Council?', mentionBot: true });
+      const reply = await fake.waitForRequest((r) => r.method === 'POST' && r.path === `/channels/${CHANNEL}/messages` && r.body?.message_reference?.message_id === q.id, 30_000);
       const text = JSON.stringify(reply.body);
       expect(text).toContain('Much as we have strengthened our capacities');
       expect(TEXT).toContain('Much as we have strengthened our capacities over the years');
@@ -109,8 +92,8 @@ describe('npm start with a DISCORD_TOKEN', () => {
     }
     // npm forwards SIGTERM; the start script `exec`s, so it reaches the bot, which logs out and exits 0.
     expect(await exited).toBe(0);
-    expect(out).toMatch(/shutting down/);
-    expect(out).not.toContain(TOKEN.split('.').pop()!);
+    expect(output()).toMatch(/shutting down/);
+    expect(output()).not.toContain(TOKEN.split('.').pop()!);
     expect(fake.validateAll()).toEqual([]);
-  }, 90_000);
+  }, 240_000);
 });
