@@ -35,11 +35,13 @@ export interface OpenDbOptions {
   url?: string;
   /** The embedded database's folder. */
   dir: string;
+  /** Load the pgvector extension into the embedded database (a server must have it installed). */
+  vector?: boolean;
 }
 
 /** Open the configured database (the caller migrates it: see `openState`). */
 export async function openDb(opts: OpenDbOptions): Promise<Db> {
-  return opts.url ? openServer(opts.url) : openEmbedded(opts.dir);
+  return opts.url ? openServer(opts.url) : openEmbedded(opts.dir, !!opts.vector);
 }
 
 /** Small settings: this database holds kilobytes of conversation, not a warehouse (keeps PGlite's memory near 100 MB). */
@@ -48,13 +50,14 @@ const EMBEDDED_CONF = ['shared_buffers=8MB', 'work_mem=1MB', 'wal_buffers=256kB'
 /** `memory://`: an embedded database that lives only as long as the process (tests). */
 export const IN_MEMORY = 'memory://';
 
-async function openEmbedded(dir: string): Promise<Db> {
+async function openEmbedded(dir: string, withVector: boolean): Promise<Db> {
   let release: () => Promise<void> = async () => undefined;
   if (dir !== IN_MEMORY) release = await lockDir(dir);
   let pg: import('@electric-sql/pglite').PGlite;
   try {
     const { PGlite } = await import('@electric-sql/pglite');
-    pg = await PGlite.create({ dataDir: dir, postgresqlconf: EMBEDDED_CONF });
+    const extensions: import('@electric-sql/pglite').Extensions = withVector ? { vector: (await import('@electric-sql/pglite-pgvector')).vector } : {};
+    pg = await PGlite.create({ dataDir: dir, postgresqlconf: EMBEDDED_CONF, extensions });
   } catch (cause) {
     await release().catch(() => undefined);
     throw new StateError('state_unavailable', `Cannot open the embedded state database in ${dir}: ${(cause as Error)?.message ?? cause}`, { cause });
