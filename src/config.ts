@@ -79,6 +79,12 @@ export const configSchema = z.object({
   DATABASE_URL: optionalString.refine((s) => s === undefined || /^postgres(?:ql)?:\/\//i.test(s), 'expected a postgres:// or postgresql:// URL'),
   /** The embedded state database's folder (PGlite; one process at a time). */
   STATE_DIR: z.string().default('embeddings/state'),
+  /** Run the bot as this many shard processes (discord.js ShardingManager); "auto" = Discord's recommendation. Unset = one process, no sharding. */
+  SHARDS: z
+    .union([z.literal('auto'), z.coerce.number().int().min(1).max(10_000)])
+    .optional(),
+  /** Set by discord.js in a shard's process (then SHARDS is that shard's id, not a count); not for users. */
+  SHARDING_MANAGER: bool.default(false),
   /** Serve /healthz and Prometheus /metrics on this port (unset = off). */
   METRICS_PORT: z.coerce.number().int().min(0).max(65535).optional(),
   /** The address /healthz and /metrics listen on. */

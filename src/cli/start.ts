@@ -2,6 +2,7 @@
  * `npm start`: with DISCORD_TOKEN, the Discord bot; without, the terminal chat.
  * Either way a missing or stale index is built first.
  */
+import { fileURLToPath } from 'node:url';
 import { createEngine } from '../engine.js';
 import { runChat } from './chat.js';
 import { progressBar, run, setup, type Cli } from './common.js';
@@ -16,6 +17,20 @@ await run(async () => {
     const code = await runChat({ engine, logger });
     await engine.close();
     return code;
+  }
+  if (config.SHARDS !== undefined && !config.SHARDING_MANAGER) {
+    // This process is the manager: it spawns one process per shard (each runs this same file) and keeps them alive.
+    const { startShardManager } = await import('../discord/shards.js');
+    await engine.close(); // the index is built and fresh; each shard opens its own engine
+    const manager = await startShardManager({ config, logger, file: fileURLToPath(import.meta.url), execArgv: process.execArgv });
+    const stop = async (signal: string) => {
+      logger.info({ signal }, 'shutting down shards');
+      await manager.stop();
+      process.exit(0);
+    };
+    process.once('SIGINT', () => void stop('SIGINT'));
+    process.once('SIGTERM', () => void stop('SIGTERM'));
+    await new Promise(() => undefined); // run until a signal
   }
   const { createBot } = await import('../discord/bot.js');
   const { openState } = await import('../state/index.js');

@@ -108,7 +108,7 @@ export function createBot(opts: CreateBotOptions): Bot {
         throw new UserError(`Could not log in to Discord: ${reason}${hint}`, { cause: e, code: 'login_failed' });
       }
       await ready;
-      logger.info({ user: client.user?.tag, userId: client.user?.id, guilds: client.guilds.cache.size, commands: commands.size }, 'discord bot ready');
+      logger.info({ user: client.user?.tag, userId: client.user?.id, guilds: client.guilds.cache.size, commands: commands.size, ...(client.shard ? { shards: client.shard.ids, shardCount: client.shard.count } : {}) }, 'discord bot ready');
     },
     async stop() {
       if (!started) return;
