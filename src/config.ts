@@ -81,7 +81,7 @@ export const configSchema = z.object({
   STATE_DIR: z.string().default('embeddings/state'),
   /** Run the bot as this many shard processes (discord.js ShardingManager); "auto" = Discord's recommendation. Unset = one process, no sharding. */
   SHARDS: z
-    .union([z.literal('auto'), z.coerce.number().int().min(1).max(10_000)])
+    .union([z.literal('auto'), z.coerce.number().int().min(0).max(10_000)])
     .optional(),
   /** Set by discord.js in a shard's process (then SHARDS is that shard's id, not a count); not for users. */
   SHARDING_MANAGER: bool.default(false),
@@ -114,6 +114,8 @@ export function loadConfig(env: Record<string, string | undefined>, root = proce
     throw new UserError(`Invalid configuration — ${lines.join('; ')}`);
   }
   const c = parsed.data;
+  // In a shard's own process discord.js sets SHARDS to that shard's id (0 is valid there); a user asks for a count.
+  if (c.SHARDS === 0 && !c.SHARDING_MANAGER) throw new UserError('Invalid configuration — SHARDS: expected "auto" or a number of shards ≥ 1');
   const abs = (p: string) => (path.isAbsolute(p) ? p : path.resolve(root, p));
   return {
     ...c,

@@ -54,10 +54,17 @@ export async function startShardManager(opts: { config: Config; logger: Logger; 
   });
   manager.on('shardCreate', (shard) => {
     logger.info({ shard: shard.id, of: total }, 'shard launched');
+    shard.on('error', (e) => logger.error({ shard: shard.id, err: e }, 'shard error'));
     shard.on('death', (child) => logger.warn({ shard: shard.id, exitCode: 'exitCode' in child ? child.exitCode : undefined }, 'shard process exited; respawning'));
   });
   logger.info({ shards: total }, 'starting shards');
-  await manager.spawn({ amount: total, delay: 0, timeout: 180_000 });
+  try {
+    await manager.spawn({ amount: total, delay: 0, timeout: 180_000 });
+  } catch (cause) {
+    manager.respawn = false;
+    for (const shard of manager.shards.values()) shard.kill();
+    throw new UserError(`A shard could not start: ${(cause as Error)?.message ?? cause} (its own error is logged above)`, { cause, code: 'shard_failed' });
+  }
   return {
     totalShards: total,
     async stop() {

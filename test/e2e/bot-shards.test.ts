@@ -11,6 +11,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT, tempDir } from '../helpers/paths.js';
 import { startPgServer, type PgServer } from '../helpers/pg-server.js';
+import { openDb } from '../../src/state/db.js';
 import { startFakeDiscord, type FakeDiscord } from './fake-discord/index.js';
 import { TOKEN, until } from './bot-harness.js';
 
@@ -65,7 +66,9 @@ describe('SHARDS=2', () => {
     child.stderr.on('data', (d) => (out += d));
     const exited = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
     try {
-      await until(() => identifies(0) >= 1 && identifies(1) >= 1, 'IDENTIFY from both shards', 240_000);
+      await until(() => identifies(0) >= 1 && identifies(1) >= 1, 'IDENTIFY from both shards', 240_000).catch((e: Error) => {
+        throw new Error(`${e.message}; the process said:\n${out.slice(-3000)}`);
+      });
       await until(() => /"shards":\[0\]/.test(out) && /"shards":\[1\]/.test(out), 'both shards ready', 60_000);
 
       for (const [channel, shard] of [[CHANNEL_A, 0], [CHANNEL_B, 1]] as const) {
@@ -81,6 +84,13 @@ describe('SHARDS=2', () => {
       // A conversation on shard 0; then shard 0's process dies.
       const q = await fake.sendMessage({ channelId: CHANNEL_A, content: 'What did Annan tell the Council?', mentionBot: true });
       const first = await answerTo(CHANNEL_A, q.id);
+      // The answer is filed under its conversation just after it is sent; a crash before that would lose the link.
+      const db = await openDb({ url: pg.url, dir: 'unused' });
+      try {
+        await until(async () => (await db.query('select 1 from answer_messages where message_id = $1', [first.response.id])).length > 0, 'the answer filed in the shared database', 30_000);
+      } finally {
+        await db.close();
+      }
       const ready0 = out.split('\n').find((l) => l.includes('"discord bot ready"') && l.includes('"shards":[0]'))!;
       const pid = (JSON.parse(ready0) as { pid: number }).pid;
       const before = identifies(0);
