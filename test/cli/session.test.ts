@@ -34,8 +34,8 @@ describe('npm run ask --session', () => {
   }, 600_000);
 
   it('given a bad session name, then one clear line and exit 1', async () => {
-    const r = await npmRun('ask', ['--json', '--session', '../etc', 'hello'], { env });
+    const r = await npmRun('ask', ['--json', '--session', '../etc', 'hello'], { env, timeoutMs: 180_000 });
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/--session takes a name/);
-  });
+  }, 200_000);
 });
