@@ -1,0 +1,16 @@
+import { describe, expect, it } from 'vitest';
+import { findQuotations } from '../../src/answer/quotations.js';
+import { describeScore, loadLabelledStories, scoreSplit } from './labelled-news.js';
+
+const stories = loadLabelledStories();
+const dev = scoreSplit(stories.filter((s) => s.split === 'dev'), findQuotations);
+const held = scoreSplit(stories.filter((s) => s.split === 'held-out'), findQuotations);
+
+describe('the quotation finder on labelled CNN stories (Abg-CoQA)', () => {
+  it('prints precision and recall of detection and attribution accuracy, dev and held-out', () => {
+    console.log(describeScore('dev', dev));
+    console.log(describeScore('held-out', held));
+    if (process.env.SHOW_MISSES) for (const m of [...dev.misses, ...held.misses]) console.log(JSON.stringify(m));
+    expect(dev.labelled + held.labelled).toBeGreaterThanOrEqual(80);
+  });
+});
