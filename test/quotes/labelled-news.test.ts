@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findQuotations } from '../../src/answer/quotations.js';
+import { findQuotations } from '../../src/quotes/index.js';
 import { describeScore, loadLabelledStories, scoreSplit } from './labelled-news.js';
 
 const stories = loadLabelledStories();
