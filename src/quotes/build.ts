@@ -11,7 +11,9 @@
  */
 import type { Quotation, Span, StoredDocument } from '../types.js';
 import { cueAt } from './cues.js';
-import { DOCUMENT_NOUNS, GENERIC_ORG, PRONOUNS, parsePost, parsePre, settingIn, type Attr, type Subject } from './grammar.js';
+import { DOCUMENT_NOUNS, GENERIC_ORG, PRONOUNS, isBareAttribution, parsePost, parsePre, settingIn, type Attr, type Pronoun, type Subject } from './grammar.js';
+import { learnGenders } from './gender.js';
+import { looksLikeTitle } from './titles.js';
 import { findQuoteSpans, type QuoteSpan } from './marks.js';
 import { findMentions, type EntityKind, type Mention } from './mentions.js';
 import { splitName, type Gender } from './names.js';
@@ -29,9 +31,11 @@ interface Antecedent {
   kind: EntityKind;
   gender: Gender;
   roles: string[];
+  /** Mentioned as a possessor ("David Cameron's government"): a weaker antecedent for "he"/"she". */
+  possessive?: boolean;
 }
 
-function compatible(pron: 'he' | 'she' | 'they' | 'it', a: Antecedent): boolean {
+function compatible(pron: Pronoun, a: Antecedent): boolean {
   switch (pron) {
     case 'he':
       return a.kind === 'person' && a.gender !== 'female';
@@ -41,6 +45,8 @@ function compatible(pron: 'he' | 'she' | 'they' | 'it', a: Antecedent): boolean 
       return a.kind === 'org' || a.kind === 'group';
     case 'it':
       return a.kind === 'org';
+    default:
+      return false; // "I"/"we" name the speaker of the enclosing quotation, not an antecedent
   }
 }
 
@@ -87,6 +93,7 @@ export function analyzeQuotations(doc: StoredDocument): QuotationAnalysis {
   const exclude: Span[] = topLevel.map((s) => ({ start: s.open, end: (s.close ?? s.end) + 1 }));
   const mentions = findMentions(text, counted, exclude);
   const table = buildSpeakerTable(doc.id, mentions);
+  learnGenders(text, counted, exclude, mentions, table);
 
   const antecedents: Antecedent[] = mentions.map((m) => ({
     pos: m.start,
@@ -94,6 +101,7 @@ export function analyzeQuotations(doc: StoredDocument): QuotationAnalysis {
     kind: m.kind,
     gender: m.kind === 'person' ? genderOf(table, m.canonical) : null,
     roles: m.roles,
+    possessive: /^[’']s?(?![\p{L}\p{N}])/u.test(text.slice(m.end, m.end + 3)),
   }));
   antecedents.sort((a, b) => a.pos - b.pos);
   const mentionAt = new Map<number, Mention>(mentions.map((m) => [m.start, m]));
@@ -129,10 +137,13 @@ export function analyzeQuotations(doc: StoredDocument): QuotationAnalysis {
     return { ...base, canonical, kind, gender: nounGender(head) };
   };
 
-  const resolveSubject = (subj: Subject): { speaker: string | null; antecedent: Antecedent | null } => {
+  const resolveSubject = (subj: Subject, enclosing: string | null): { speaker: string | null; antecedent: Antecedent | null } => {
     if (subj.kind === 'pronoun') {
       const pron = PRONOUNS.get(subj.text.toLowerCase())!;
-      return { speaker: nearest(subj.start, (a) => compatible(pron, a))?.canonical ?? null, antecedent: null };
+      if (pron === 'i' || pron === 'we') return { speaker: enclosing, antecedent: null };
+      // A possessor ("in David Cameron's government") is passed over when a compatible subject came before it.
+      const a = nearest(subj.start, (x) => compatible(pron, x) && !x.possessive) ?? nearest(subj.start, (x) => compatible(pron, x));
+      return { speaker: a?.canonical ?? null, antecedent: null };
     }
     const a = subj.kind === 'name' ? resolveName(subj) : resolveNominal(subj);
     return { speaker: a.canonical, antecedent: a };
@@ -146,6 +157,7 @@ export function analyzeQuotations(doc: StoredDocument): QuotationAnalysis {
   // Quotes sharing a parent (top level: null), in order: the neighbours a quote's sentence is bounded by.
   const groups = new Map<number | null, number[]>();
   const posInGroup: number[] = [];
+  const titleLike = spans.map((s) => looksLikeTitle(text.slice(s.start, s.end)));
   spans.forEach((s, i) => {
     let g = groups.get(s.parent);
     if (!g) groups.set(s.parent, (g = []));
@@ -165,7 +177,10 @@ export function analyzeQuotations(doc: StoredDocument): QuotationAnalysis {
     const group = groups.get(span.parent)!;
     const at = posInGroup[qi]!;
     const prevSpan = at > 0 ? spans[group[at - 1]!]! : undefined;
-    const nextSpan = at + 1 < group.length ? spans[group[at + 1]!]! : undefined;
+    // A title inside the attribution ("she told Billboard's “Pop Shop” podcast") does not end it.
+    let nextAt = at + 1;
+    while (nextAt < group.length && titleLike[group[nextAt]!]) nextAt++;
+    const nextSpan = nextAt < group.length ? spans[group[nextAt]!]! : undefined;
     const prevSib = prevSpan && prevSpan.close !== null && prevSpan.close < span.open && prevSpan.close >= lo ? prevSpan : undefined;
     const nextSib = nextSpan && nextSpan.open > (span.close ?? span.end) && nextSpan.open < hi ? nextSpan : undefined;
     const preFloor = Math.max(lo, prevSib ? prevSib.close! + 1 : lo);
@@ -176,20 +191,30 @@ export function analyzeQuotations(doc: StoredDocument): QuotationAnalysis {
 
     const preToks = tokenize(text, preFrom, span.open);
     const postToks = tokenize(text, after, postTo);
-    // A quote that ends its sentence ("… done.” The talks …") has no attribution after it.
+    // A quote that ends its sentence ("… done.” The talks …") has no attribution after it, unless the next
+    // sentence is only one (“… invade?” Correspondent Scott Pelley asked.).
     const endsSentence = /[.!?]$/.test(text.slice(span.start, span.end)) && /^\s+\p{Lu}/u.test(text.slice(after, after + 3)) && !cueAt(postToks, 0);
-    let attr = (endsSentence ? null : parsePost(text, postToks)) ?? parsePre(text, preToks);
+    const parent0 = parent ? foundBySpan.get(parent) : undefined;
+    let attr: Attr | null;
+    if (titleLike[qi]) {
+      // A title keeps only an attribution of its own, right after it (“No,” he said); never one before it.
+      const own = /^[,!?]/.test(text.slice(span.end, span.end + 1)) || /[!?]$/.test(text.slice(span.start, span.end));
+      attr = own && !endsSentence ? parsePost(text, postToks) : null;
+    } else {
+      const post = parsePost(text, postToks);
+      attr = (endsSentence ? (post && isBareAttribution(postToks, post) ? post : null) : post) ?? parsePre(text, preToks);
+    }
     if (attr && !attr.setting) attr.setting = settingIn(text, preFrom, span.open) ?? (endsSentence ? null : settingIn(text, after, postTo));
 
     let speaker: string | null = null;
     if (attr?.subject) {
-      const r = resolveSubject(attr.subject);
+      const r = resolveSubject(attr.subject, parent0?.speaker ?? null);
       speaker = r.speaker;
       if (r.antecedent) addAntecedent(r.antecedent);
-    } else {
+    } else if (!titleLike[qi]) {
       // No attribution of its own: the quote it continues (same sentence, or a follow-on quote by the last speaker),
       // or — nested — the quote it sits in.
-      const prev = prevSib ? foundBySpan.get(prevSib) : lastAtDepth.get(span.depth);
+      const prev = prevSib && !titleLike[group[at - 1]!] ? foundBySpan.get(prevSib) : lastAtDepth.get(span.depth);
       const sameSentence = prev && prevSib === prev.span && preFrom === preFloor && preFloor > lo;
       const wholeSentence = !preToks.some((t) => t.word);
       const recent =
@@ -211,7 +236,7 @@ export function analyzeQuotations(doc: StoredDocument): QuotationAnalysis {
     const f = { span, attr, speaker };
     found.push(f);
     foundBySpan.set(span, f);
-    lastAtDepth.set(span.depth, f);
+    if (!titleLike[qi]) lastAtDepth.set(span.depth, f);
   }
 
   const quotations: Quotation[] = found.map(({ span, attr, speaker }) => ({

@@ -22,6 +22,9 @@ const SAY = [
   'complains', 'conceded', 'concedes', 'countered', 'counters', 'maintained', 'maintains', 'mused', 'recounted', 'recounts', 'quipped',
   'shouted', 'whispered', 'asserted', 'asserts', 'contended', 'contends', 'welcomed', 'welcomes', 'lamented', 'laments', 'appealed',
   'announced', 'reported', 'reports', 'confirmed', 'confirms', 'denied', 'denies', 'disclosed', 'revealed', 'reveals',
+  'answered', 'answers', 'posted', 'posts', 'posting', 'writing', 'tweeting', 'texted', 'cried', 'cries', 'chanted', 'yelled',
+  'screamed', 'sobbed', 'wailed', 'sang', 'sings', 'recited', 'reads', 'joked', 'jokes', 'boasted', 'bragged', 'testified',
+  'testifies', 'denounced', 'denounces', 'condemned', 'condemns', 'criticized', 'criticised', 'praised', 'recalling',
 ];
 export const CUE_SINGLE = new Map<string, CueClass>([...SAY.map((w) => [w, 'say'] as const), ...TELL.map((w) => [w, 'tell'] as const)]);
 const CUE_MULTI: [string[], CueClass][] = [
@@ -29,10 +32,10 @@ const CUE_MULTI: [string[], CueClass][] = [
   [['called', 'for'], 'say'], [['calls', 'for'], 'say'], [['calling', 'for'], 'say'], [['call', 'for'], 'say'],
   [['pointed', 'out'], 'say'], [['points', 'out'], 'say'], [['went', 'on'], 'say'], [['goes', 'on'], 'say'],
   [['quoted', 'as', 'saying'], 'say'], [['spoke', 'of'], 'say'], [['speaks', 'of'], 'say'], [['referred', 'to'], 'say'],
-  [['put', 'it'], 'say'], [['summed', 'up'], 'say'], [['appealed', 'for'], 'say'], [['appealed', 'to'], 'say'],
+  [['put', 'it'], 'say'], [['referring', 'to'], 'say'], [['refers', 'to'], 'say'], [['summed', 'up'], 'say'], [['appealed', 'for'], 'say'], [['appealed', 'to'], 'say'],
 ];
 /** Cue words that are also common nouns: only cues when a subject is right before them. */
-export const NOUN_LIKE_CUES = new Set(['notes', 'remarks', 'comments', 'claims', 'demands', 'states', 'reports', 'stress', 'say', 'tell', 'call', 'pledges', 'vows', 'briefing', 'warning']);
+export const NOUN_LIKE_CUES = new Set(['notes', 'remarks', 'comments', 'claims', 'demands', 'states', 'reports', 'stress', 'say', 'tell', 'call', 'pledges', 'vows', 'briefing', 'warning', 'posts', 'reads', 'cries', 'answers', 'jokes', 'posting', 'writing']);
 
 export function cueAt(toks: Tok[], i: number): { len: number; cls: CueClass } | null {
   for (const [words, cls] of CUE_MULTI) {

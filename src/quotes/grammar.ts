@@ -13,7 +13,9 @@ import { splitName } from './names.js';
 import { isSpeakerNoun } from './speaker-nouns.js';
 import { bare, type Tok } from './tokens.js';
 
-export const PRONOUNS = new Map<string, 'he' | 'she' | 'they' | 'it'>([['he', 'he'], ['she', 'she'], ['they', 'they'], ['it', 'it']]);
+export type Pronoun = 'he' | 'she' | 'they' | 'it' | 'i' | 'we';
+/** Subject pronouns; "I"/"we" name the speaker of the quotation they stand in. */
+export const PRONOUNS = new Map<string, Pronoun>([['he', 'he'], ['she', 'she'], ['they', 'they'], ['it', 'it'], ['i', 'i'], ['we', 'we']]);
 const DETERMINERS = new Set(['the', 'a', 'an', 'his', 'her', 'its', 'their', 'our', 'this', 'that', 'these', 'those', 'one', 'another', 'some', 'several', 'many', 'two', 'three', 'four', 'both', 'other']);
 /** Words allowed between a subject and its cue: "Mr. Annan today called for", "he has also said". */
 const BETWEEN = new Set(['today', 'also', 'again', 'later', 'earlier', 'then', 'once', 'further', 'repeatedly', 'previously', 'recently', 'yesterday', 'tonight', 'now', 'separately', 'similarly', 'likewise', 'has', 'had', 'have', 'will', 'would', 'had', 'was', 'is', 'once', 'twice', 'reportedly', 'publicly', 'privately', 'openly', 'bluntly', 'firmly', 'strongly', 'simply', 'only', 'even', 'just', 'still', 'herself', 'himself', 'themselves', 'itself', 'flatly', 'quickly', 'angrily', 'calmly', 'emphatically']);
@@ -22,7 +24,7 @@ const NP_CUT = new Set(['that', 'including', 'in', 'at', 'during', 'on', 'when',
 const PREPOSITIONS = new Set(['of', 'in', 'at', 'on', 'to', 'for', 'with', 'by', 'from', 'about', 'against', 'that', 'into', 'over', 'upon', 'as', 'be', 'have', 'do', 'get', 'make', 'take', 'give', 'go']);
 /** Common nouns that stand for an organisation the text has named ("the agency"). */
 export const GENERIC_ORG = new Set(['agency', 'body', 'organization', 'organisation', 'programme', 'program', 'fund', 'group', 'bloc', 'alliance', 'institution', 'entity']);
-export const DOCUMENT_NOUNS = new Set(['statement', 'report', 'release', 'communiqué', 'communique', 'letter', 'survey', 'study', 'paper', 'document', 'resolution', 'declaration', 'website', 'post', 'memo', 'note', 'filing', 'ruling', 'analysis', 'review', 'assessment', 'bulletin', 'notice']);
+export const DOCUMENT_NOUNS = new Set(['brief', 'indictment', 'complaint', 'lawsuit', 'affidavit', 'statement', 'report', 'release', 'communiqué', 'communique', 'letter', 'survey', 'study', 'paper', 'document', 'resolution', 'declaration', 'website', 'post', 'memo', 'note', 'filing', 'ruling', 'analysis', 'review', 'assessment', 'bulletin', 'notice']);
 
 /** Where something was said: "in a closed-door meeting at UN headquarters", "at a news conference". */
 const SETTING_RE = new RegExp(
@@ -48,6 +50,8 @@ export interface Subject {
 }
 export interface Attr {
   subject: Subject | null;
+  /** Token index right after the cue (parsePost/parsePre tokens); -1 when unknown. */
+  restFrom?: number;
   cue: string | null;
   cueClass: CueClass | null;
   addressee: string | null;
@@ -64,6 +68,9 @@ function subjectEndingAt(text: string, toks: Tok[], j: number, floor: number): S
   if (!t.word) return null;
   const pron = PRONOUNS.get(t.lower);
   if (pron) return { kind: 'pronoun', text: t.text, start: t.start, end: t.end, from: j, to: j + 1 };
+  // A social-media handle: "@legallyblondekf wrote:"
+  const at = toks[j - 1];
+  if (j - 1 >= floor && at?.text === '@' && at.end === t.start) return { kind: 'name', text: `@${t.text}`, start: at.start, end: t.end, from: j - 1, to: j + 1 };
   const sentenceInitialNoun =
     isCap(t) && (j === floor || /^[.!?:;]$/.test(toks[j - 1]!.text)) && isSpeakerNoun(t.lower) && !/^(?:President|Minister|Secretary-General)$/.test(t.text);
   if (isCap(t) && !t.possessive && !sentenceInitialNoun) {
@@ -115,6 +122,15 @@ function subjectStartingAt(text: string, toks: Tok[], i: number): Subject | null
   const pron = PRONOUNS.get(t.lower);
   if (pron) return { kind: 'pronoun', text: t.text, start: t.start, end: t.end, from: i, to: i + 1 };
   let j = i;
+  if (isCap(t) && t.possessive) {
+    // "Hirsch's lawyer Robert Offer": the possessor's [role] Name is the Name.
+    let k = i + 1;
+    while (k < toks.length && k - i <= 3 && toks[k]!.word && !isCap(toks[k]) && !NP_CUT.has(toks[k]!.lower)) k++;
+    if (k < toks.length && isCap(toks[k]) && !CUE_SINGLE.has(toks[k]!.lower)) {
+      const inner = subjectStartingAt(text, toks, k);
+      if (inner && inner.kind !== 'pronoun') return inner;
+    }
+  }
   if (isCap(t)) {
     while (j + 1 < toks.length) {
       const n = toks[j + 1]!;
@@ -219,8 +235,8 @@ export function parsePost(text: string, toks: Tok[]): Attr | null {
     const rest = skipAppositive(toks, subj.to);
     return finish(text, toks, subj, cue, lead.cls, rest);
   }
-  // Subject first: find the cue within the next few words.
-  for (let c = i + 1; c < Math.min(toks.length, i + 14); c++) {
+  // Subject first: find the cue within the next few words (more when an appositive sits between).
+  for (let c = i + 1; c < Math.min(toks.length, i + 24); c++) {
     const t = toks[c]!;
     if (!t.word && /^[.;:!?“”"‘]$/.test(t.text)) break;
     const cue = cueAt(toks, c);
@@ -229,24 +245,59 @@ export function parsePost(text: string, toks: Tok[]): Attr | null {
     while (j > i && toks[j]!.word && BETWEEN.has(toks[j]!.lower)) j--;
     let subj = subjectEndingAt(text, toks, j, i);
     if (!subj && toks[j]?.text === ',') {
-      // "Maria Lopez, the foreign minister, said"
+      // "Maria Lopez, the foreign minister, said"; "Alfredo Mormontoy, director of … for Peru's Ministry of Culture, tells CNN"
       const open = toks.slice(i, j).findIndex((x) => x.text === ',');
       if (open > 0) subj = subjectEndingAt(text, toks, i + open - 1, i);
     }
     if (!subj || subj.from !== i) {
-      if (NOUN_LIKE_CUES.has(t.lower)) continue;
-      return null;
+      if (NOUN_LIKE_CUES.has(t.lower) || c - i > 12) continue;
+      return trailingAccording(text, toks, i);
     }
     const cueText = text.slice(t.start, toks[c + cue.len - 1]!.end);
     return finish(text, toks, subj, cueText, cue.cls, c + cue.len);
   }
+  return trailingAccording(text, toks, i);
+}
+
+/** "Some “redness” was seen around her neck, according to authorities." — a source at the end of the quote's sentence. */
+function trailingAccording(text: string, toks: Tok[], from: number): Attr | null {
+  for (let c = from; c + 1 < toks.length; c++) {
+    if (!toks[c]!.word && /^[.;!?“”"‘]$/.test(toks[c]!.text)) return null;
+    if (toks[c]!.lower === 'according' && toks[c + 1]!.lower === 'to' && toks[c - 1]?.text === ',') {
+      const subj = subjectStartingAt(text, toks, c + 2);
+      return subj ? finish(text, toks, subj, text.slice(toks[c]!.start, toks[c + 1]!.end), 'according', subj.to) : null;
+    }
+  }
   return null;
 }
+
+/** Words that may follow a cue when the attribution stands after a quotation that ended its sentence. */
+const TRAILER_START = new Set(['to', 'in', 'at', 'on', 'during', 'after', 'before', 'from', 'of', 'about', 'with', 'when', 'while', 'as', 'last', 'this', 'on', 'today', 'yesterday', 'tonight', 'later', 'earlier', 'recently', 'then', 'again', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday']);
+
+/**
+ * After a quotation that ends its own sentence (“… invade?” Correspondent
+ * Scott Pelley asked.), a following sentence is its attribution only when it
+ * is nothing but subject + cue (+ addressee, time or place): "He said the
+ * talks would resume." is a new sentence, not an attribution.
+ */
+export function isBareAttribution(toks: Tok[], attr: Attr): boolean {
+  if (!attr.subject || attr.subject.from > 1 || attr.restFrom === undefined || attr.cueClass === 'according') return false;
+  const rest: Tok[] = [];
+  for (let k = attr.restFrom; k < toks.length && !/^[.!?;:“”"]$/.test(toks[k]!.text); k++) rest.push(toks[k]!);
+  const words = rest.filter((t) => t.word);
+  if (!words.length) return true;
+  if (words.length > 10) return false;
+  return TRAILER_START.has(words[0]!.lower) || (attr.cueClass === 'tell' && !!attr.addressee && rest[0]!.word);
+}
+
+/** Verbs that name what was said right before the quotation: what one official called a “Herculean effort”. */
+const NAMING = new Set(['called', 'calling', 'calls', 'dubbed', 'dubbing', 'termed', 'labeled', 'labelled', 'branded', 'branding']);
 
 /** Attribution before an opening mark: “Mr. Annan called for a “…”, Ms. Lopez said: “…”, According to X, “…”. */
 export function parsePre(text: string, toks: Tok[]): Attr | null {
   for (let c = toks.length - 1; c >= 0; c--) {
-    const cue = cueAt(toks, c);
+    const naming = NAMING.has(toks[c]!.lower) && toks.length - c - 1 <= 3 && toks.slice(c + 1).every((t) => t.word);
+    const cue = cueAt(toks, c) ?? (naming ? { len: 1, cls: 'say' as const } : null);
     if (!cue) continue;
     if (cue.cls === 'according') {
       const subj = subjectStartingAt(text, toks, c + 2);
@@ -263,6 +314,14 @@ export function parsePre(text: string, toks: Tok[]): Attr | null {
           subj = subjectEndingAt(text, toks, k - 1, 0);
           break;
         }
+      }
+      // "Massachusetts Democrat James McGovern, said he's …": a stray comma between a name and its verb.
+      const named = subjectEndingAt(text, toks, j - 1, 0);
+      if (!subj && named && named.kind === 'name') subj = named;
+      // "Burley backpedaled …, posting: “…”": a participle takes the sentence's subject.
+      if (!subj && /ing$/.test(toks[c]!.lower)) {
+        const first = subjectStartingAt(text, toks, 0);
+        if (first && (first.kind === 'name' || first.kind === 'pronoun') && first.to <= j) subj = first;
       }
     }
     if (!subj) continue;
@@ -286,5 +345,5 @@ function finish(text: string, toks: Tok[], subject: Subject, cue: string, cls: C
   const addressee = addresseeAfter(text, toks, restFrom, cls);
   const restStart = toks[restFrom]?.start ?? toks[toks.length - 1]?.end ?? 0;
   const restEnd = toks[toks.length - 1]?.end ?? restStart;
-  return { subject, cue, cueClass: cls, addressee, setting: settingIn(text, restStart, restEnd) };
+  return { subject, cue, cueClass: cls, addressee, setting: settingIn(text, restStart, restEnd), restFrom };
 }

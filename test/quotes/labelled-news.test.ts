@@ -10,7 +10,8 @@ describe('the quotation finder on labelled CNN stories (Abg-CoQA)', () => {
   it('prints precision and recall of detection and attribution accuracy, dev and held-out', () => {
     console.log(describeScore('dev', dev));
     console.log(describeScore('held-out', held));
-    if (process.env.SHOW_MISSES) for (const m of [...dev.misses, ...held.misses]) console.log(JSON.stringify(m));
+    // Only the development split's mistakes are ever printed: the held-out split is for measuring, not tuning.
+    if (process.env.SHOW_DEV_MISSES) for (const m of dev.misses) console.log(JSON.stringify(m));
     expect(dev.labelled + held.labelled).toBeGreaterThanOrEqual(80);
   });
 });
