@@ -179,12 +179,22 @@ function addresseeAfter(text: string, toks: Tok[], i: number, cls: CueClass): st
   const first = toks[k];
   if (!first?.word || PREPOSITIONS.has(first.lower) || NP_CUT.has(first.lower) || CUE_SINGLE.has(first.lower)) return null;
   let end = k;
+  let inTitle = false;
   while (end < toks.length && end - k < 16) {
     const t = toks[end]!;
+    // A title in quotation marks inside the addressee: told Billboard's “Pop Shop” podcast.
+    if (!t.word && /^[“”"]$/.test(t.text) && (inTitle || isCap(toks[end + 1]))) {
+      inTitle = !inTitle;
+      end++;
+      continue;
+    }
     if (!t.word) break;
-    if (end > k && (NP_CUT.has(t.lower) || CUE_SINGLE.has(t.lower))) break;
+    if (end > k && !inTitle && (NP_CUT.has(t.lower) || CUE_SINGLE.has(t.lower))) break;
+    // "told CNN of his vote": "of" after a name, before a lower-case word, starts what was told, not who.
+    if (end > k && t.lower === 'of' && isCap(toks[end - 1]) && toks[end + 1]?.word && !isCap(toks[end + 1])) break;
     end++;
   }
+  if (inTitle) return null;
   // Trailing conjunctions.
   while (end > k && /^(?:and|or|but)$/.test(toks[end - 1]!.lower)) end--;
   if (end === k) return null;
@@ -228,6 +238,8 @@ export function parsePost(text: string, toks: Tok[]): Attr | null {
   while (i < toks.length && !toks[i]!.word && /^[,—–\-]$/.test(toks[i]!.text)) i++;
   if (i >= toks.length) return null;
   const lead = cueAt(toks, i);
+  // "…,” referring to X / adding that …: a participle is never an inverted attribution.
+  if (lead && lead.cls !== 'according' && /ing$/.test(toks[i]!.lower)) return null;
   if (lead) {
     const subj = subjectStartingAt(text, toks, i + lead.len);
     if (!subj) return null;
@@ -290,6 +302,25 @@ export function isBareAttribution(toks: Tok[], attr: Attr): boolean {
   return TRAILER_START.has(words[0]!.lower) || (attr.cueClass === 'tell' && !!attr.addressee && rest[0]!.word);
 }
 
+/** Words that start a sentence without being its subject ("The incident happened after Hirsch …"). */
+const NOT_SUBJECT = new Set(['the', 'a', 'an', 'this', 'that', 'these', 'those', 'in', 'on', 'at', 'after', 'before', 'when', 'while', 'but', 'and', 'or', 'so', 'as', 'if', 'since', 'during', 'despite', 'although', 'though', 'meanwhile', 'however', 'also', 'then', 'now', 'still', 'yet', 'today', 'yesterday', 'later', 'earlier']);
+
+/** The subject of the clause before token `end`: the first name or pronoun that is not a preposition's object. */
+function clauseSubject(text: string, toks: Tok[], end: number): Subject | null {
+  for (let k = 0; k < end; k++) {
+    const t = toks[k]!;
+    if (!t.word || NOT_SUBJECT.has(t.lower)) continue;
+    const prev = toks[k - 1];
+    if (prev?.word && PREPOSITIONS.has(prev.lower)) continue;
+    if (PRONOUNS.has(t.lower) && t.lower !== 'it') return { kind: 'pronoun', text: t.text, start: t.start, end: t.end, from: k, to: k + 1 };
+    if (isCap(t) && !t.possessive) {
+      const s = subjectStartingAt(text, toks, k);
+      if (s && s.kind === 'name' && s.to <= end) return s;
+    }
+  }
+  return null;
+}
+
 /** Verbs that name what was said right before the quotation: what one official called a “Herculean effort”. */
 const NAMING = new Set(['called', 'calling', 'calls', 'dubbed', 'dubbing', 'termed', 'labeled', 'labelled', 'branded', 'branding']);
 
@@ -315,14 +346,12 @@ export function parsePre(text: string, toks: Tok[]): Attr | null {
           break;
         }
       }
+      // "Burley backpedaled …, posting: “…”", "Hirsch confronted Bernfeld, calling her a “…”": a participle takes
+      // its clause's subject, not the object before the comma.
+      if (!subj && /ing$/.test(toks[c]!.lower)) subj = clauseSubject(text, toks, j);
       // "Massachusetts Democrat James McGovern, said he's …": a stray comma between a name and its verb.
-      const named = subjectEndingAt(text, toks, j - 1, 0);
+      const named = subj ? null : subjectEndingAt(text, toks, j - 1, 0);
       if (!subj && named && named.kind === 'name') subj = named;
-      // "Burley backpedaled …, posting: “…”": a participle takes the sentence's subject.
-      if (!subj && /ing$/.test(toks[c]!.lower)) {
-        const first = subjectStartingAt(text, toks, 0);
-        if (first && (first.kind === 'name' || first.kind === 'pronoun') && first.to <= j) subj = first;
-      }
     }
     if (!subj) continue;
     const attr = finish(text, toks, subj, text.slice(toks[c]!.start, toks[c + cue.len - 1]!.end), cue.cls, c + cue.len);

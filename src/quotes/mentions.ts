@@ -166,6 +166,15 @@ export function findMentions(text: string, paragraphs: Span[], exclude: Span[]):
           if (headWord !== phrase) roles.push(headWord);
         }
       }
+      // A job in lower case right before the name: "agent George Piro", "prosecuting attorney Ryan Stack".
+      const pre = /(?:^|[\s(])((?:[\p{Ll}\-]+\s+)?([\p{Ll}\-]+))\s+$/u.exec(text.slice(Math.max(piece.start, run.start - 40), run.start));
+      if (pre && c.kind === 'person') {
+        const headWord = pre[2]!;
+        if (ROLE_HEADS.has(headWord) || SPEAKER_NOUNS.has(headWord)) {
+          roles.push(headWord);
+          if (pre[1] !== headWord) roles.push(pre[1]!.replace(/\s+/g, ' '));
+        }
+      }
       const acr = /^\s*\((\p{Lu}[\p{Lu}\p{N}.\-]{1,11})\)/u.exec(after);
       cands.push({ run, ...c, roles, acronym: acr?.[1] });
     }

@@ -19,6 +19,17 @@ const HONORIFIC_GENDER: Record<string, Gender> = {
   dr: null, prof: null, professor: null, mx: null, rev: null, reverend: null, hon: null, excellency: null,
 };
 
+/** Abbreviated titles, without their dot ("Rep. Barbara Lee", "Sgt. Ali"). */
+const ABBREVIATED_TITLES = ['rep', 'reps', 'sen', 'sens', 'gov', 'gen', 'lt', 'col', 'capt', 'sgt', 'adm', 'maj', 'cmdr', 'det', 'supt', 'insp', 'pres', 'amb', 'cpl', 'pvt'];
+/** People news names by their job before their name ("Correspondent Scott Pelley", "agent George Piro", "MP Aidan Burley"). */
+const NEWS_ROLES = [
+  'correspondent', 'reporter', 'anchor', 'host', 'attorney', 'lawyer', 'prosecutor', 'detective', 'sheriff', 'coach', 'manager',
+  'actor', 'actress', 'singer', 'rapper', 'producer', 'editor', 'columnist', 'analyst', 'congressman', 'congresswoman', 'lawmaker',
+  'mp', 'mep', 'councillor', 'councilman', 'councilwoman', 'agent', 'trooper', 'constable', 'superintendent', 'pastor', 'priest',
+];
+/** Party labels that stand before a politician's name: "Republican Walter Jones", "Massachusetts Democrat James McGovern". */
+const PARTIES = ['republican', 'democrat', 'conservative', 'labour', 'tory', 'gop', 'liberal'];
+
 /** Words that make a capitalised run a title rather than a name ("Foreign Minister", "UN Secretary-General"). */
 const TITLE_WORDS = new Set([
   'president', 'vice-president', 'minister', 'prime', 'premier', 'secretary-general', 'under-secretary-general', 'deputy',
@@ -28,7 +39,8 @@ const TITLE_WORDS = new Set([
   'spokesperson', 'spokesman', 'spokeswoman', 'coordinator', 'rapporteur', 'administrator', 'ceo', 'officer', 'chief',
   'high', 'special', 'permanent', 'executive', 'assistant', 'foreign', 'defence', 'defense', 'health', 'finance', 'interior',
   'trade', 'justice', 'environment', 'education', 'former', 'acting', 'interim', 'un', 'u.n.', 'senior', 'state', 'vice',
-  'head', 'leader', 'delegate', 'agent', 'inspector', 'professor', 'doctor', 'sen', 'rep', 'gov', 'gen', 'lt', 'col', 'capt',
+  'head', 'leader', 'delegate', 'agent', 'inspector', 'professor', 'doctor',
+  ...ABBREVIATED_TITLES, ...NEWS_ROLES, ...PARTIES,
   ...Object.keys(HONORIFIC_GENDER),
 ]);
 /** Role nouns that are not themselves names ("Foreign" is a title word only before one of these). */
@@ -38,8 +50,12 @@ export const ROLE_HEADS = new Set([
   'chairman', 'chairwoman', 'chairperson', 'chair', 'director-general', 'director', 'commissioner', 'judge', 'mayor',
   'spokesperson', 'spokesman', 'spokeswoman', 'coordinator', 'rapporteur', 'administrator', 'ceo', 'officer', 'chief',
   'head', 'leader', 'delegate', 'inspector', 'professor', 'king', 'queen', 'prince', 'princess', 'pope', 'bishop', 'imam',
+  ...ABBREVIATED_TITLES, ...NEWS_ROLES, 'republican', 'democrat',
 ]);
-const ROLE_GENDER: Record<string, Gender> = { spokesman: 'male', spokeswoman: 'female', chairman: 'male', chairwoman: 'female', king: 'male', queen: 'female' };
+const ROLE_GENDER: Record<string, Gender> = {
+  spokesman: 'male', spokeswoman: 'female', chairman: 'male', chairwoman: 'female', king: 'male', queen: 'female',
+  actor: 'male', actress: 'female', congressman: 'male', congresswoman: 'female', councilman: 'male', councilwoman: 'female',
+};
 
 
 /** Lower-case words allowed inside a capitalised name ("Association of South-East Asian Nations", "Ana de Souza"). */
@@ -113,9 +129,12 @@ export function splitName(raw: string): NameParts {
   });
   // "Foreign" alone is not a title: a title must contain an honorific or a role head.
   let title = words.slice(0, last + 1);
-  if (!title.some((w) => isHonorific(w) || ROLE_HEADS.has(w.toLowerCase()))) title = [];
+  if (!title.some((w) => isHonorific(w) || ROLE_HEADS.has(bareWord(w)))) title = [];
   let name = words.slice(title.length);
   if (title.length && name.length && !/^\p{Lu}/u.test(name[0]!)) name = []; // "High Commissioner for Refugees": a role
+  // "Walter Jones of North Carolina": a person's name ends before "of" + a place.
+  const of = name.indexOf('of');
+  if (of >= 2 && tagsOf(name.slice(of + 1).join(' ')).place) name = name.slice(0, of);
   let gender: Gender = null;
   for (const w of title) {
     const k = w.toLowerCase().replace(/\.$/, '');
@@ -134,7 +153,8 @@ export function splitName(raw: string): NameParts {
 }
 
 const isHonorific = (w: string) => w.toLowerCase().replace(/\.$/, '') in HONORIFIC_GENDER;
-const isRoleModifier = (w: string) => /^\p{Lu}/u.test(w) && !ROLE_HEADS.has(w.toLowerCase());
+const bareWord = (w: string) => w.toLowerCase().replace(/\.$/, '');
+const isRoleModifier = (w: string) => /^\p{Lu}/u.test(w) && !ROLE_HEADS.has(bareWord(w));
 
 /** Gender guessed from a first name (compromise's name lists). */
 export function firstNameGender(first: string | undefined): Gender {

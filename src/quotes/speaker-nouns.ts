@@ -18,6 +18,13 @@ export const SPEAKER_NOUNS = new Set([
   'mayor', 'governor', 'senator', 'lawmakers', 'legislators', 'union', 'company', 'firm', 'bank', 'commissioner', 'coordinator',
   'rapporteur', 'administrator', 'secretariat', 'board', 'author', 'authors', 'founder', 'expert', 'analyst', 'observer', 'aide',
   'aides', 'adviser', 'advisers', 'advisor', 'advisors', 'staff', 'team', 'mission', 'forum', 'assembly', 'parliament', 'congress',
+  // groups and unnamed people in news copy: "“Father!” mourners cried", "one mourner told …"
+  'mourner', 'mourners', 'protester', 'protesters', 'protestor', 'protestors', 'demonstrators', 'supporters', 'fans', 'neighbor',
+  'neighbors', 'neighbour', 'neighbours', 'villagers', 'survivor', 'survivors', 'relatives', 'parents', 'voters', 'critics',
+  'investigators', 'prosecutors', 'rescuers', 'firefighters', 'soldiers', 'troops', 'rebels', 'witness', 'eyewitness', 'eyewitnesses',
+  'resident', 'official', 'lawmaker', 'spokesperson', 'agent', 'agents', 'lawyer', 'lawyers', 'attorney', 'attorneys', 'correspondent',
+  // documents that "read" or "state"
+  'brief', 'indictment', 'complaint', 'lawsuit', 'affidavit', 'website', 'post', 'memo', 'filing', 'ruling', 'tweet', 'sign',
 ]);
 const PLURAL_SPEAKER = /(?:s|people|police|staff|team|authorities)$/;
 
