@@ -157,7 +157,13 @@ export function analyzeQuotations(doc: StoredDocument): QuotationAnalysis {
   // Quotes sharing a parent (top level: null), in order: the neighbours a quote's sentence is bounded by.
   const groups = new Map<number | null, number[]>();
   const posInGroup: number[] = [];
-  const titleLike = spans.map((s) => looksLikeTitle(text.slice(s.start, s.end)));
+  // A quotation that a speech verb and a colon introduce (Mr. Osei said: “…”) is speech, whatever its capitals
+  // ("See also: ‘…’" is not).
+  const introducedBySpeech = (open: number) => {
+    const toks = tokenize(text, Math.max(0, open - 60), open);
+    return toks[toks.length - 1]?.text === ':' && toks.slice(-5, -1).some((_, k, xs) => cueAt(xs, k) !== null);
+  };
+  const titleLike = spans.map((s) => looksLikeTitle(text.slice(s.start, s.end)) && !introducedBySpeech(s.open));
   spans.forEach((s, i) => {
     let g = groups.get(s.parent);
     if (!g) groups.set(s.parent, (g = []));
@@ -200,9 +206,13 @@ export function analyzeQuotations(doc: StoredDocument): QuotationAnalysis {
       // A title keeps only an attribution of its own, right after it (“No,” he said); never one before it.
       const own = /^[,!?]/.test(text.slice(span.end, span.end + 1)) || /[!?]$/.test(text.slice(span.start, span.end));
       attr = own && !endsSentence ? parsePost(text, postToks) : null;
+      if (attr?.cueClass === 'according') attr = null; // "“All about Eve,” according to the Academy database": a source, not a speaker
     } else {
       const post = parsePost(text, postToks);
-      attr = (endsSentence ? (post && isBareAttribution(postToks, post) ? post : null) : post) ?? parsePre(text, preToks);
+      // “…?” He said, “…”: an attribution that ends in a comma before the next quotation introduces that one.
+      const introducesNext = !!nextSib && postTo === postCeil && /[,:]\s*$/u.test(text.slice(after, postTo));
+      const trailing = post && !introducesNext && isBareAttribution(postToks, post) ? post : null;
+      attr = (endsSentence ? trailing : post) ?? parsePre(text, preToks);
     }
     if (attr && !attr.setting) attr.setting = settingIn(text, preFrom, span.open) ?? (endsSentence ? null : settingIn(text, after, postTo));
 

@@ -24,7 +24,7 @@ const SAY = [
   'announced', 'reported', 'reports', 'confirmed', 'confirms', 'denied', 'denies', 'disclosed', 'revealed', 'reveals',
   'answered', 'answers', 'posted', 'posts', 'posting', 'writing', 'tweeting', 'texted', 'cried', 'cries', 'chanted', 'yelled',
   'screamed', 'sobbed', 'wailed', 'sang', 'sings', 'recited', 'reads', 'joked', 'jokes', 'boasted', 'bragged', 'testified',
-  'testifies', 'denounced', 'denounces', 'condemned', 'condemns', 'criticized', 'criticised', 'praised', 'recalling',
+  'testifies', 'states', 'denounced', 'denounces', 'condemned', 'condemns', 'criticized', 'criticised', 'praised', 'recalling',
 ];
 export const CUE_SINGLE = new Map<string, CueClass>([...SAY.map((w) => [w, 'say'] as const), ...TELL.map((w) => [w, 'tell'] as const)]);
 const CUE_MULTI: [string[], CueClass][] = [

@@ -20,11 +20,11 @@ const DETERMINERS = new Set(['the', 'a', 'an', 'his', 'her', 'its', 'their', 'ou
 /** Words allowed between a subject and its cue: "Mr. Annan today called for", "he has also said". */
 const BETWEEN = new Set(['today', 'also', 'again', 'later', 'earlier', 'then', 'once', 'further', 'repeatedly', 'previously', 'recently', 'yesterday', 'tonight', 'now', 'separately', 'similarly', 'likewise', 'has', 'had', 'have', 'will', 'would', 'had', 'was', 'is', 'once', 'twice', 'reportedly', 'publicly', 'privately', 'openly', 'bluntly', 'firmly', 'strongly', 'simply', 'only', 'even', 'just', 'still', 'herself', 'himself', 'themselves', 'itself', 'flatly', 'quickly', 'angrily', 'calmly', 'emphatically']);
 /** Words that end an addressee or a speaker noun phrase. */
-const NP_CUT = new Set(['that', 'including', 'in', 'at', 'during', 'on', 'when', 'while', 'as', 'after', 'before', 'who', 'which', 'where', 'about', 'ahead', 'if', 'because', 'since', 'but', 'to', 'for', 'with', 'by', 'from', 'amid', 'over', 'via', 'whether', 'how', 'why', 'what', 'not', 'it', 'this', 'there', 'today', 'yesterday', 'earlier', 'later', 'last', 'this', 'through', 'under', 'against', 'upon', 'following', 'saying', 'adding', 'telling', 'noting']);
+const NP_CUT = new Set(['that', 'including', 'in', 'at', 'during', 'on', 'when', 'while', 'as', 'after', 'before', 'who', 'which', 'where', 'about', 'ahead', 'if', 'because', 'since', 'but', 'to', 'for', 'with', 'by', 'from', 'amid', 'over', 'via', 'whether', 'how', 'why', 'what', 'not', 'it', 'this', 'there', 'today', 'yesterday', 'earlier', 'later', 'last', 'this', 'afterward', 'afterwards', 'tonight', 'recently', 'then', 'instead', 'through', 'under', 'against', 'upon', 'following', 'saying', 'adding', 'telling', 'noting']);
 const PREPOSITIONS = new Set(['of', 'in', 'at', 'on', 'to', 'for', 'with', 'by', 'from', 'about', 'against', 'that', 'into', 'over', 'upon', 'as', 'be', 'have', 'do', 'get', 'make', 'take', 'give', 'go']);
 /** Common nouns that stand for an organisation the text has named ("the agency"). */
 export const GENERIC_ORG = new Set(['agency', 'body', 'organization', 'organisation', 'programme', 'program', 'fund', 'group', 'bloc', 'alliance', 'institution', 'entity']);
-export const DOCUMENT_NOUNS = new Set(['brief', 'indictment', 'complaint', 'lawsuit', 'affidavit', 'statement', 'report', 'release', 'communiqué', 'communique', 'letter', 'survey', 'study', 'paper', 'document', 'resolution', 'declaration', 'website', 'post', 'memo', 'note', 'filing', 'ruling', 'analysis', 'review', 'assessment', 'bulletin', 'notice']);
+export const DOCUMENT_NOUNS = new Set(['biography', 'database', 'brief', 'indictment', 'complaint', 'lawsuit', 'affidavit', 'statement', 'report', 'release', 'communiqué', 'communique', 'letter', 'survey', 'study', 'paper', 'document', 'resolution', 'declaration', 'website', 'post', 'memo', 'note', 'filing', 'ruling', 'analysis', 'review', 'assessment', 'bulletin', 'notice']);
 
 /** Where something was said: "in a closed-door meeting at UN headquarters", "at a news conference". */
 const SETTING_RE = new RegExp(
@@ -261,11 +261,20 @@ export function parsePost(text: string, toks: Tok[]): Attr | null {
       const open = toks.slice(i, j).findIndex((x) => x.text === ',');
       if (open > 0) subj = subjectEndingAt(text, toks, i + open - 1, i);
     }
+    const cueText = text.slice(t.start, toks[c + cue.len - 1]!.end);
+    // "Reid's Deputy Communications Director said": the possessor belongs to the subject.
+    if (subj && subj.from === i + 1 && toks[i]!.possessive && isCap(toks[i])) {
+      subj = { ...subj, kind: subj.kind === 'name' ? 'name' : 'role', text: text.slice(toks[i]!.start, subj.end), start: toks[i]!.start, from: i };
+    }
+    // "“…” when he was exercising, his office said Friday in a statement.": a sentence-final attribution after a clause.
+    if (subj && subj.from > i && toks[subj.from - 1]?.text === ',') {
+      const a = finish(text, toks, subj, cueText, cue.cls, c + cue.len);
+      if (isBareAttribution(toks, a, true)) return a;
+    }
     if (!subj || subj.from !== i) {
       if (NOUN_LIKE_CUES.has(t.lower) || c - i > 12) continue;
       return trailingAccording(text, toks, i);
     }
-    const cueText = text.slice(t.start, toks[c + cue.len - 1]!.end);
     return finish(text, toks, subj, cueText, cue.cls, c + cue.len);
   }
   return trailingAccording(text, toks, i);
@@ -292,8 +301,8 @@ const TRAILER_START = new Set(['to', 'in', 'at', 'on', 'during', 'after', 'befor
  * is nothing but subject + cue (+ addressee, time or place): "He said the
  * talks would resume." is a new sentence, not an attribution.
  */
-export function isBareAttribution(toks: Tok[], attr: Attr): boolean {
-  if (!attr.subject || attr.subject.from > 1 || attr.restFrom === undefined || attr.cueClass === 'according') return false;
+export function isBareAttribution(toks: Tok[], attr: Attr, anywhere = false): boolean {
+  if (!attr.subject || (!anywhere && attr.subject.from > 1) || attr.restFrom === undefined || attr.cueClass === 'according') return false;
   const rest: Tok[] = [];
   for (let k = attr.restFrom; k < toks.length && !/^[.!?;:“”"]$/.test(toks[k]!.text); k++) rest.push(toks[k]!);
   const words = rest.filter((t) => t.word);

@@ -154,6 +154,8 @@ export function findMentions(text: string, paragraphs: Span[], exclude: Span[]):
     for (const run of capitalRuns(text, toks)) {
       const c = classifyRun(run);
       if (!c) continue;
+      // "the Triple Crown": an unknown capitalised pair after "the" is a thing, not a person.
+      if (c.weak && c.kind === 'person' && /\bthe\s+$/iu.test(text.slice(Math.max(piece.start, run.start - 5), run.start))) continue;
       const after = text.slice(run.end, Math.min(piece.end, run.end + 120));
       const roles = [...c.parts.roles];
       // Appositive: "Maria Lopez, the foreign minister, said"
@@ -170,7 +172,7 @@ export function findMentions(text: string, paragraphs: Span[], exclude: Span[]):
       const pre = /(?:^|[\s(])((?:[\p{Ll}\-]+\s+)?([\p{Ll}\-]+))\s+$/u.exec(text.slice(Math.max(piece.start, run.start - 40), run.start));
       if (pre && c.kind === 'person') {
         const headWord = pre[2]!;
-        if (ROLE_HEADS.has(headWord) || SPEAKER_NOUNS.has(headWord)) {
+        if (ROLE_HEADS.has(headWord) || SPEAKER_NOUNS.has(headWord) || tagsOf(headWord).actor) {
           roles.push(headWord);
           if (pre[1] !== headWord) roles.push(pre[1]!.replace(/\s+/g, ' '));
         }

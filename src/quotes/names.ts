@@ -26,6 +26,8 @@ const NEWS_ROLES = [
   'correspondent', 'reporter', 'anchor', 'host', 'attorney', 'lawyer', 'prosecutor', 'detective', 'sheriff', 'coach', 'manager',
   'actor', 'actress', 'singer', 'rapper', 'producer', 'editor', 'columnist', 'analyst', 'congressman', 'congresswoman', 'lawmaker',
   'mp', 'mep', 'councillor', 'councilman', 'councilwoman', 'agent', 'trooper', 'constable', 'superintendent', 'pastor', 'priest',
+  'jockey', 'trainer', 'rider', 'driver', 'striker', 'player', 'goalkeeper', 'midfielder', 'defender', 'pitcher', 'quarterback',
+  'boxer', 'golfer', 'cyclist', 'skipper', 'veteran',
 ];
 /** Party labels that stand before a politician's name: "Republican Walter Jones", "Massachusetts Democrat James McGovern". */
 const PARTIES = ['republican', 'democrat', 'conservative', 'labour', 'tory', 'gop', 'liberal'];
@@ -122,14 +124,16 @@ export function splitName(raw: string): NameParts {
   words.forEach((w, i) => {
     const k = w.toLowerCase().replace(/\.$/, '');
     // A title word counts when it precedes the name (or ends a title-only phrase).
-    if (TITLE_WORDS.has(k) || TITLE_WORDS.has(w.toLowerCase())) {
+    // compromise knows more job nouns (#Actor: "Percussionist", "Comedian") than our list.
+    const job = i === 0 && words.length >= 3 && /^\p{Lu}\p{Ll}+$/u.test(w) && !tagsOf(w).person && tagsOf(k).actor;
+    if (TITLE_WORDS.has(k) || TITLE_WORDS.has(w.toLowerCase()) || job) {
       const allTitleSoFar = words.slice(0, i).every((x) => TITLE_WORDS.has(x.toLowerCase().replace(/\.$/, '')) || isRoleModifier(x));
       if (allTitleSoFar) last = i;
     }
   });
   // "Foreign" alone is not a title: a title must contain an honorific or a role head.
   let title = words.slice(0, last + 1);
-  if (!title.some((w) => isHonorific(w) || ROLE_HEADS.has(bareWord(w)))) title = [];
+  if (!title.some((w, i) => isHonorific(w) || ROLE_HEADS.has(bareWord(w)) || (i === 0 && tagsOf(bareWord(w)).actor))) title = [];
   let name = words.slice(title.length);
   if (title.length && name.length && !/^\p{Lu}/u.test(name[0]!)) name = []; // "High Commissioner for Refugees": a role
   // "Walter Jones of North Carolina": a person's name ends before "of" + a place.

@@ -24,7 +24,7 @@ export const SPEAKER_NOUNS = new Set([
   'investigators', 'prosecutors', 'rescuers', 'firefighters', 'soldiers', 'troops', 'rebels', 'witness', 'eyewitness', 'eyewitnesses',
   'resident', 'official', 'lawmaker', 'spokesperson', 'agent', 'agents', 'lawyer', 'lawyers', 'attorney', 'attorneys', 'correspondent',
   // documents that "read" or "state"
-  'brief', 'indictment', 'complaint', 'lawsuit', 'affidavit', 'website', 'post', 'memo', 'filing', 'ruling', 'tweet', 'sign',
+  'biography', 'database', 'brief', 'indictment', 'complaint', 'lawsuit', 'affidavit', 'website', 'post', 'memo', 'filing', 'ruling', 'tweet', 'sign',
 ]);
 const PLURAL_SPEAKER = /(?:s|people|police|staff|team|authorities)$/;
 

@@ -8,7 +8,7 @@
 /** Small words a title leaves in lower case ("Dancing With the Stars", "The Block is Hot"). */
 const MINOR = new Set([
   'a', 'an', 'the', 'and', 'or', 'nor', 'but', 'of', 'in', 'on', 'at', 'to', 'for', 'with', 'by', 'from', 'into', 'as', 'vs', 'via',
-  'is', 'are', 'was', 'be', 'de', 'la', 'le', 'du', 'von', 'van', 'und', 'et', 'n', 'o', "'n'",
+  'about', 'over', 'under', 'up', 'off', 'out', 'upon', 'like', 'than', 'is', 'are', 'was', 'be', 'de', 'la', 'le', 'du', 'von', 'van', 'und', 'et', 'n', 'o', "'n'",
 ]);
 
 /**
@@ -33,6 +33,8 @@ export function looksLikeTitle(quote: string): boolean {
     .filter((w) => /[\p{L}\p{N}]/u.test(w));
   if (!words.length || words.length > 12) return false;
   if (!/^[\p{Lu}\p{N}@#]/u.test(words[0]!)) return false;
+  // "We is ready.", "I Will": a sentence with a personal pronoun for subject is speech.
+  if (/^(?:I|We|You|He|She|They|It|My|Our)$/.test(words[0]!) && words.length > 1 && /[.]$/.test(q)) return false;
   // A sentence inside: "Seems my tweet has been misunderstood. I was …" is not a title.
   if (/[.!?]\s+\p{Lu}/u.test(q.replace(/\b(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|Vol|No)\.\s/gu, ''))) return false;
   return words.every((w, i) => (i > 0 && MINOR.has(w.toLowerCase())) || /^[\p{Lu}\p{N}@#]/u.test(w));
