@@ -37,5 +37,7 @@ export function looksLikeTitle(quote: string): boolean {
   if (/^(?:I|We|You|He|She|They|It|My|Our)$/.test(words[0]!) && words.length > 1 && /[.]$/.test(q)) return false;
   // A sentence inside: "Seems my tweet has been misunderstood. I was …" is not a title.
   if (/[.!?]\s+\p{Lu}/u.test(q.replace(/\b(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|Vol|No)\.\s/gu, ''))) return false;
-  return words.every((w, i) => (i > 0 && MINOR.has(w.toLowerCase())) || /^[\p{Lu}\p{N}@#]/u.test(w));
+  const minor = words.filter((w, i) => i > 0 && MINOR.has(w.toLowerCase())).length;
+  // "Come to the Stable" has as many capitalised words as small ones; "Council's a a" does not.
+  return minor <= words.length - minor && words.every((w, i) => (i > 0 && MINOR.has(w.toLowerCase())) || /^[\p{Lu}\p{N}@#]/u.test(w));
 }
