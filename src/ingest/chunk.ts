@@ -6,7 +6,7 @@
 import type { Chunk, StoredDocument } from '../types.js';
 
 /** Bump when chunking changes: the index manifest records it and a mismatch triggers a rebuild. */
-export const CHUNKER_VERSION = 'para-sent-v1';
+export const CHUNKER_VERSION = 'para-sent-v2'; // v2: attributions after ?" / !" stay in the quotation's sentence
 
 export interface ChunkOptions {
   /** A paragraph longer than this (characters) is windowed. */

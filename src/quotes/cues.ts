@@ -3,29 +3,11 @@
  * quotation in news copy, with the class that decides where an addressee
  * stands ("told the Council" vs "said to the Council").
  */
+import { SAY_VERBS as SAY, TELL_VERBS as TELL } from '../text/speech-verbs.js';
 import type { Tok } from './tokens.js';
 
 export type CueClass = 'tell' | 'say' | 'according';
 
-/** Verbs whose direct object is the addressee ("told the Council"). */
-const TELL = ['told', 'tell', 'tells', 'telling', 'informed', 'informs', 'assured', 'assures', 'reminded', 'reminds', 'urged', 'urges', 'urging', 'warned', 'warns', 'warning', 'asked', 'asks', 'asking', 'briefed', 'briefs', 'briefing', 'addressed', 'addresses', 'addressing', 'promised', 'promises'];
-/** Verbs that report speech ("said", "stressed"); an addressee follows "to". */
-const SAY = [
-  'said', 'says', 'say', 'saying', 'stressed', 'stresses', 'stressing', 'stress', 'added', 'adds', 'adding', 'noted', 'notes', 'noting',
-  'explained', 'explains', 'explaining', 'insisted', 'insists', 'declared', 'declares', 'announced', 'announces', 'stated', 'argued',
-  'argues', 'emphasized', 'emphasised', 'emphasizes', 'emphasises', 're-emphasized', 're-emphasised', 'underlined', 'underlines',
-  'underscored', 'underscores', 'replied', 'replies', 'responded', 'responds', 'remarked', 'observed', 'observes', 'continued',
-  'continues', 'concluded', 'concludes', 'acknowledged', 'acknowledges', 'admitted', 'admits', 'recalled', 'recalls', 'claimed',
-  'claims', 'suggested', 'suggests', 'proposed', 'proposes', 'demanded', 'demands', 'affirmed', 'affirms', 'reiterated', 'reiterates',
-  'wrote', 'writes', 'tweeted', 'cautioned', 'cautions', 'predicted', 'predicts', 'vowed', 'vows', 'pledged', 'pledges', 'described',
-  'describes', 'describing', 'exclaimed', 'commented', 'comments', 'highlighted', 'highlights', 'agreed', 'agrees', 'complained',
-  'complains', 'conceded', 'concedes', 'countered', 'counters', 'maintained', 'maintains', 'mused', 'recounted', 'recounts', 'quipped',
-  'shouted', 'whispered', 'asserted', 'asserts', 'contended', 'contends', 'welcomed', 'welcomes', 'lamented', 'laments', 'appealed',
-  'announced', 'reported', 'reports', 'confirmed', 'confirms', 'denied', 'denies', 'disclosed', 'revealed', 'reveals',
-  'answered', 'answers', 'posted', 'posts', 'posting', 'writing', 'tweeting', 'texted', 'cried', 'cries', 'chanted', 'yelled',
-  'screamed', 'sobbed', 'wailed', 'sang', 'sings', 'recited', 'reads', 'joked', 'jokes', 'boasted', 'bragged', 'testified',
-  'testifies', 'states', 'denounced', 'denounces', 'condemned', 'condemns', 'criticized', 'criticised', 'praised', 'recalling',
-];
 export const CUE_SINGLE = new Map<string, CueClass>([...SAY.map((w) => [w, 'say'] as const), ...TELL.map((w) => [w, 'tell'] as const)]);
 const CUE_MULTI: [string[], CueClass][] = [
   [['according', 'to'], 'according'],
