@@ -20,6 +20,7 @@ import { splitName, type Gender } from './names.js';
 import { sentenceEndAfter, sentenceStartBefore } from './sentence-bounds.js';
 import { isPluralNoun, nounGender } from './speaker-nouns.js';
 import { buildSpeakerTable, canonicalSpeaker, lookupSpeaker, type SpeakerTable } from './speakers.js';
+import { SPEECH_VERBS } from '../text/speech-verbs.js';
 import { tokenize } from './tokens.js';
 
 // ---------------------------------------------------------------------------
@@ -33,6 +34,8 @@ interface Antecedent {
   roles: string[];
   /** Mentioned as a possessor ("David Cameron's government"): a weaker antecedent for "he"/"she". */
   possessive?: boolean;
+  /** The speaker of an attribution (“…,” Phillips said), not only a mention. */
+  spoke?: boolean;
 }
 
 function compatible(pron: Pronoun, a: Antecedent): boolean {
@@ -102,12 +105,19 @@ export function analyzeQuotations(doc: StoredDocument): QuotationAnalysis {
     gender: m.kind === 'person' ? genderOf(table, m.canonical) : null,
     roles: m.roles,
     possessive: /^[’']s?(?![\p{L}\p{N}])/u.test(text.slice(m.end, m.end + 3)),
+    // "…, Phillips said." — reported speech makes its subject the latest speaker too.
+    spoke: SPEECH_VERBS.has(/^\s+(?:(?:also|then|later|has|had|have)\s+)?([\p{Ll}-]+)/u.exec(text.slice(m.end, m.end + 30))?.[1] ?? ''),
   }));
   antecedents.sort((a, b) => a.pos - b.pos);
   const mentionAt = new Map<number, Mention>(mentions.map((m) => [m.start, m]));
   /** The nearest antecedent before `pos` that passes `ok`. */
   const nearest = (pos: number, ok: (a: Antecedent) => boolean) => {
     for (let k = lowerBound(antecedents, pos, (a) => a.pos) - 1; k >= 0; k--) if (ok(antecedents[k]!)) return antecedents[k];
+    return undefined;
+  };
+  /** The first antecedent in [from, to) that passes `ok`. */
+  const firstIn = (from: number, to: number, ok: (a: Antecedent) => boolean) => {
+    for (let k = lowerBound(antecedents, from, (a) => a.pos); k < antecedents.length && antecedents[k]!.pos < to; k++) if (ok(antecedents[k]!)) return antecedents[k];
     return undefined;
   };
   const addAntecedent = (a: Antecedent) => antecedents.splice(lowerBound(antecedents, a.pos, (x) => x.pos), 0, a);
@@ -141,8 +151,16 @@ export function analyzeQuotations(doc: StoredDocument): QuotationAnalysis {
     if (subj.kind === 'pronoun') {
       const pron = PRONOUNS.get(subj.text.toLowerCase())!;
       if (pron === 'i' || pron === 'we') return { speaker: enclosing, antecedent: null };
-      // A possessor ("in David Cameron's government") is passed over when a compatible subject came before it.
-      const a = nearest(subj.start, (x) => compatible(pron, x) && !x.possessive) ?? nearest(subj.start, (x) => compatible(pron, x));
+      const ok = (x: Antecedent) => compatible(pron, x) && !x.possessive;
+      // Someone compatible earlier in the pronoun's own sentence: the nearest ("Harper told CNN that she …").
+      const here = sentenceStartBefore(text, Math.max(0, subj.start - 2000), subj.start);
+      const inSentence = nearest(subj.start, (x) => ok(x) && x.pos >= here);
+      // Else the last speaker named in the previous sentence (“…,” Phillips said. ¶ “…,” she said), else its subject ("Klugman … starred as Dr. R. Quincy. ¶ He told …" → Klugman),
+      // then the nearest; a possessor ("in David Cameron's government") only as a last resort.
+      const before = here > 0 ? sentenceStartBefore(text, Math.max(0, here - 2000), here - 1) : here;
+      const lastSpeaker = inSentence ? undefined : nearest(here, (x) => ok(x) && !!x.spoke && x.pos >= before);
+      const subjectBefore = inSentence || lastSpeaker ? undefined : firstIn(before, here, (x) => ok(x) && /^\W*(?:\S+\s+){0,2}\S*$/u.test(text.slice(before, x.pos)));
+      const a = inSentence ?? lastSpeaker ?? subjectBefore ?? nearest(subj.start, ok) ?? nearest(subj.start, (x) => compatible(pron, x));
       return { speaker: a?.canonical ?? null, antecedent: null };
     }
     const a = subj.kind === 'name' ? resolveName(subj) : resolveNominal(subj);
@@ -170,6 +188,17 @@ export function analyzeQuotations(doc: StoredDocument): QuotationAnalysis {
     posInGroup[i] = g.length;
     g.push(i);
   });
+
+  /** The last sentence of the paragraph before paragraph `pi`, when it is "Subject cue …" with no quotation in it. */
+  const leadIn = (pi: number): Attr | null => {
+    const p = doc.paragraphs[pi - 1];
+    if (!p || p.kind !== 'body') return null;
+    const from = sentenceStartBefore(text, p.start, p.end - 1);
+    if (/[“”"‘]/u.test(text.slice(from, p.end))) return null;
+    const toks = tokenize(text, from, p.end);
+    const a = parsePre(text, toks);
+    return a?.subject && a.subject.from === 0 && a.cueClass !== 'according' ? a : null;
+  };
 
   for (let qi = 0; qi < spans.length; qi++) {
     const span = spans[qi]!;
@@ -220,7 +249,7 @@ export function analyzeQuotations(doc: StoredDocument): QuotationAnalysis {
     if (attr?.subject) {
       const r = resolveSubject(attr.subject, parent0?.speaker ?? null);
       speaker = r.speaker;
-      if (r.antecedent) addAntecedent(r.antecedent);
+      if (r.antecedent) addAntecedent({ ...r.antecedent, spoke: true });
     } else if (!titleLike[qi]) {
       // No attribution of its own: the quote it continues (same sentence, or a follow-on quote by the last speaker),
       // or — nested — the quote it sits in.
@@ -241,6 +270,13 @@ export function analyzeQuotations(doc: StoredDocument): QuotationAnalysis {
       } else if (recent && prev) {
         speaker = prev.speaker;
         attr = { subject: null, cue: null, cueClass: null, addressee: null, setting: null };
+      } else if (wholeSentence && span.open === firstPara.start) {
+        // A quotation paragraph after a lead-in sentence: "He told Larry King in 2001 that …" ¶ "“So when …”".
+        const lead = leadIn(span.paragraphs[0]!);
+        if (lead?.subject) {
+          speaker = resolveSubject(lead.subject, null).speaker;
+          attr = speaker ? { subject: null, cue: null, cueClass: null, addressee: null, setting: null } : null;
+        }
       }
     }
     const f = { span, attr, speaker };

@@ -153,3 +153,26 @@ describe('looksLikeTitle', () => {
     for (const t of ['Herculean effort', 'Father!', 'I have lung cancer', 'We is ready.', "Council's a a", 'considering.', 'Seems my tweet has been misunderstood. I was talking']) expect([t, looksLikeTitle(t)]).toEqual([t, false]);
   });
 });
+
+describe('pronouns and lead-ins', () => {
+  it('given a quotation paragraph after a lead-in sentence ("He told Larry King that …"), when attributed, then the lead-in\'s subject is the speaker', () => {
+    const text = [
+      'Jack Klugman, who won two Emmys, also starred in "Quincy, M.E." as medical examiner Dr. R. Quincy from 1976 to 1983.',
+      'He told Larry King in 2001 that he played Madison on Broadway before the TV show debuted.',
+      '"So when Garry Marshall called me, I thought he had seen me do it on Broadway."',
+    ].join('\n\n');
+    expect(who(text)).toEqual([
+      ['Quincy, M.E.', null],
+      ['So when Garry Marshall called me, I thought he had seen me do it on Broadway.', 'Jack Klugman'],
+    ]);
+  });
+
+  it('given "she said" after a sentence of reported speech ("…, Phillips said."), when attributed, then "she" is that last speaker, not the subject of the sentence', () => {
+    const text = [
+      'Actress Celeste Holm died at her home in New York on Sunday, her niece, Amy Phillips, confirmed.',
+      'Holm was admitted to Roosevelt Hospital a week ago, but her husband took her home on Friday, Phillips said.',
+      '"She passed peacefully in her own bed," she said.',
+    ].join('\n\n');
+    expect(who(text)).toEqual([['She passed peacefully in her own bed', 'Amy Phillips']]);
+  });
+});

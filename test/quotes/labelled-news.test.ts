@@ -16,11 +16,11 @@ describe('the quotation finder on labelled CNN stories (Abg-CoQA)', () => {
     expect(new Set(stories.map((s) => s.id)).size).toBeGreaterThanOrEqual(14);
   });
 
-  // Floors a little below what this version achieves (dev 92.0%, held-out 85.7%), so that a regression fails.
+  // Floors a little below what this version achieves (dev 94.7%, held-out 85.7%), so that a regression fails.
   it('given the development stories, when quotations are found and attributed, then the figures stay at their floors', () => {
     expect(dev.precision).toBeGreaterThanOrEqual(0.98);
     expect(dev.recall).toBeGreaterThanOrEqual(0.98);
-    expect(dev.attribution).toBeGreaterThanOrEqual(0.9);
+    expect(dev.attribution).toBeGreaterThanOrEqual(0.92);
     expect(dev.titlesWithSpeaker).toBe(0);
   });
 
