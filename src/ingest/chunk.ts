@@ -6,8 +6,12 @@
 import type { Chunk, Span, StoredDocument } from '../types.js';
 import { TERMS_VERSION } from '../retrieve/terms.js';
 
-/** Bump when chunking changes: the index manifest records it and a mismatch triggers a rebuild. Includes the term normaliser's version (the BM25 index holds its terms). */
-export const CHUNKER_VERSION = `para-sent-v2+${TERMS_VERSION}`;
+/**
+ * Bump when chunking changes: the index manifest records it and a mismatch triggers a rebuild. Includes the term normaliser's
+ * version (the BM25 index holds its terms). v2: attributions after ?" / !" stay in the quotation's sentence.
+ * v3: over-long sentences are cut into word-bounded windows.
+ */
+export const CHUNKER_VERSION = `para-sent-v3+${TERMS_VERSION}`;
 
 export interface ChunkOptions {
   /** A paragraph longer than this (characters) is windowed. */
