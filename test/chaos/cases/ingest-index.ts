@@ -26,7 +26,7 @@ async function check(dir: string): Promise<{ state: 'absent' | 'ok' | 'damaged';
 
 const killLoop: ChaosCase = {
   name: 'kill9-loop-during-ingest',
-  expected: '12 kill -9s at random moments of real ingests: the index always reads back intact; the next ingest recovers the lock within seconds and indexes everything, leaving no .tmp-/.old- folders',
+  expected: '12 kill -9s of real ingests, while they hold the lock or while they write the new index: the index always reads back intact; the next ingest recovers the lock within seconds and indexes everything, leaving no .tmp-/.old- folders',
   async run({ tmp, log }) {
     const docs = path.join(tmp, 'docs');
     await writeShortDocs(docs, 120);
@@ -42,7 +42,13 @@ const killLoop: ChaosCase = {
     for (let i = 0; i < 12; i++) {
       await writeFile(path.join(docs, `extra-${i}.txt`), `Extra note ${i}: the committee met again on day ${i}.`);
       const { child, done } = startIngest(tmp, [docs]);
-      await Promise.race([sleep(full * (0.3 + next() * 0.9)), done]);
+      // Kill at a moment that does not depend on the machine's speed: while the lock is held (plus a random delay),
+      // or as soon as the new index is being written (a .tmp- folder exists), alternately.
+      const moment = i % 2 === 0 ? /^index\.lock$/ : /^index\.tmp-/;
+      let finished = false;
+      void done.then(() => (finished = true));
+      while (!finished && !(await readdir(tmp)).some((f) => moment.test(f))) await sleep(20);
+      if (i % 2 === 0) await Promise.race([sleep(next() * Math.min(full, 3000)), done]);
       const killed = child.kill('SIGKILL');
       const r = await done;
       if (killed && r.signal === 'SIGKILL') killedMidway++;
