@@ -3,14 +3,22 @@
  * the per-user rate limit), autocomplete, buttons — every failure through the
  * one error handler (`errors.ts`).
  *
+ * Engine commands (`rateLimited`) are acknowledged here, before any engine
+ * work, so Discord's 3-second window never depends on how busy the engine is;
+ * when the engine's queue is already full the user is told "busy" at once,
+ * ephemerally, instead. Every interaction tolerates Discord's "already
+ * acknowledged" (40060) after a retried callback (`ack.ts`).
+ *
  * @example
  * client.on(Events.InteractionCreate, (i) => void handleInteraction(i, ctx, commands));
  */
 import type { Interaction } from 'discord.js';
 import { UserError } from '../errors.js';
+import { acknowledge, tolerateAlreadyAcknowledged } from './ack.js';
 import { handleButton } from './buttons.js';
 import { channelAllowed, DMS_DISABLED, NOT_ALLOWED_HERE, type BotContext, type Command } from './context.js';
-import { EXPIRED_BUTTON, replyWithError } from './errors.js';
+import { busyError } from '../worker/busy.js';
+import { EXPIRED_BUTTON, replyWithError, RESTARTING } from './errors.js';
 import { rateLimitMessage } from './rate-limit.js';
 
 function allowed(interaction: Interaction, ctx: BotContext): void {
@@ -41,9 +49,12 @@ export async function handleInteraction(interaction: Interaction, ctx: BotContex
       const command = commands.get(interaction.commandName);
       if (!command) throw new UserError("I don't know that command any more — it may have been removed. Try `/help`.");
       allowed(interaction, ctx);
+      tolerateAlreadyAcknowledged(interaction);
       if (command.rateLimited) {
         const r = ctx.rateLimiter.take(interaction.user.id);
         if (!r.ok) throw new UserError(rateLimitMessage(r.retryAfterMs), { code: 'rate_limited' });
+        if (ctx.engine.saturated?.()) throw busyError();
+        await acknowledge(interaction);
       }
       await command.execute(interaction, ctx);
     } catch (e) {
@@ -54,6 +65,7 @@ export async function handleInteraction(interaction: Interaction, ctx: BotContex
   if (interaction.isButton()) {
     const source = 'button';
     try {
+      tolerateAlreadyAcknowledged(interaction);
       allowed(interaction, ctx);
       await handleButton(interaction, ctx);
     } catch (e) {
@@ -68,6 +80,18 @@ export async function handleInteraction(interaction: Interaction, ctx: BotContex
     return;
   }
   if (interaction.isRepliable()) {
+    tolerateAlreadyAcknowledged(interaction);
     await replyWithError(interaction, new UserError(EXPIRED_BUTTON, { code: 'expired' }), ctx.logger, { source: 'interaction', type: interaction.type });
   }
+}
+
+/** While the bot is shutting down: tell the user (ephemerally) instead of starting new work. Never throws. */
+export async function refuseWhileStopping(interaction: Interaction, ctx: BotContext): Promise<void> {
+  if (interaction.isAutocomplete()) {
+    await interaction.respond([]).catch(() => undefined);
+    return;
+  }
+  if (!interaction.isRepliable()) return;
+  tolerateAlreadyAcknowledged(interaction);
+  await replyWithError(interaction, new UserError(RESTARTING, { code: 'stopping' }), ctx.logger, { source: 'interaction', type: interaction.type });
 }
