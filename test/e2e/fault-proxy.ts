@@ -49,7 +49,7 @@ export interface FaultProxy {
   close(): Promise<void>;
 }
 
-const pathOf = (url: string) => new URL(url, 'http://x').pathname.replace(/^\/api(\/v\d+)?/, '');
+const pathOf = (url: string) => new URL(url, 'http://x').pathname.replace(/^\/api(\/v\d+)?/, '').split('/').map(decodeURIComponent).join('/');
 
 function statusBody(status: number, retryAfter: number): { headers: Record<string, string>; body: unknown } {
   if (status === 429) return { headers: { 'retry-after': String(retryAfter), 'x-ratelimit-scope': 'user' }, body: { message: 'You are being rate limited.', retry_after: retryAfter, global: false } };
