@@ -44,7 +44,12 @@ export interface WorkerEngineOptions {
   onProgress?: Progress;
   /** The workers' log level (default `config.LOG_LEVEL`). */
   logLevel?: string;
+  /** How much lower the workers' CPU priority is than the main thread's (default {@link WORKER_NICENESS}). */
+  niceness?: number;
 }
+
+/** Workers run at nice +10 relative to the main thread: under CPU contention the acknowledgements go first. */
+export const WORKER_NICENESS = 10;
 
 /** The worker thread's module, next to this one (.ts when run from source through tsx, .js when built). */
 function workerModule(): { filename: string; execArgv: string[] } {
@@ -80,6 +85,7 @@ export async function createWorkerEngine(opts: WorkerEngineOptions): Promise<Wor
     ...(opts.documents ? { documents: opts.documents } : {}),
     logLevel: opts.logLevel ?? config.LOG_LEVEL,
     secrets: [config.DISCORD_TOKEN, config.LLM_API_KEY].filter((s): s is string => !!s),
+    niceness: opts.niceness ?? WORKER_NICENESS,
   };
   const { filename, execArgv } = workerModule();
   const pool = new Piscina({
@@ -109,7 +115,7 @@ export async function createWorkerEngine(opts: WorkerEngineOptions): Promise<Wor
   /** Refuse at once when the queue is full (so the user hears "busy" now, not after a long wait). */
   function admit(): void {
     if (outstanding >= capacity) {
-      logger.warn({ outstanding, capacity }, 'engine queue full; request refused as busy');
+      logger.debug({ outstanding, capacity }, 'engine queue full; request refused as busy');
       throw busyError();
     }
   }

@@ -8,6 +8,7 @@
  *
  * Loaded by piscina, never imported directly.
  */
+import os from 'node:os';
 import { workerData, type MessagePort } from 'node:worker_threads';
 import { createEngine } from '../engine.js';
 import type { Engine } from '../engine-api.js';
@@ -16,6 +17,15 @@ import type { Conversation } from '../types.js';
 import { toWire, type Result, type Snapshot, type Task, type WorkerInit } from './protocol.js';
 
 const init = workerData as WorkerInit;
+// The gateway's thread first: on Linux this lowers only this thread's priority (the main thread keeps its own), so
+// acknowledgements are not starved of CPU by engine work; an idle main thread leaves the worker the whole core.
+if (init.niceness) {
+  try {
+    os.setPriority(Math.min(19, os.getPriority() + init.niceness));
+  } catch {
+    // not permitted here: run at the normal priority
+  }
+}
 const logger = createLogger({ level: init.logLevel, secrets: init.secrets }).child({ component: 'engine-worker' });
 let opened: Promise<Engine> | null = null;
 

@@ -24,6 +24,8 @@ export interface WorkerInit {
   logLevel: string;
   /** Values redacted from the worker's log lines. */
   secrets: string[];
+  /** Added to the worker thread's nice value (lower priority than the thread that talks to Discord); 0 = unchanged. */
+  niceness: number;
 }
 
 export type Task =

@@ -48,7 +48,9 @@ export async function startBotProcess(opts: { tmp: string; documents: number; en
   const t0 = Date.now();
   const ready = await Promise.race([
     (async () => {
-      while (!/discord bot ready/.test(out)) await new Promise((r) => setTimeout(r, 100));
+      // The bot's log line, or (at quieter log levels) the guild delivered on the gateway plus a moment to process it.
+      while (!/discord bot ready/.test(out) && !fake.gatewayLog.some((e) => e.dir === 'out' && e.t === 'GUILD_CREATE')) await new Promise((r) => setTimeout(r, 100));
+      if (!/discord bot ready/.test(out)) await new Promise((r) => setTimeout(r, 1000));
       return true;
     })(),
     exited.then(() => false),
