@@ -30,6 +30,9 @@ function allowed(interaction: Interaction, ctx: BotContext): void {
   }
 }
 
+/** Engine commands between the busy check and their engine call (being acknowledged), per bot. */
+const acknowledging = new WeakMap<BotContext, number>();
+
 export async function handleInteraction(interaction: Interaction, ctx: BotContext, commands: ReadonlyMap<string, Command>): Promise<void> {
   const startedAt = ctx.clock();
   if (interaction.isAutocomplete()) {
@@ -53,8 +56,14 @@ export async function handleInteraction(interaction: Interaction, ctx: BotContex
       if (command.rateLimited) {
         const r = ctx.rateLimiter.take(interaction.user.id);
         if (!r.ok) throw new UserError(rateLimitMessage(r.retryAfterMs), { code: 'rate_limited' });
-        if (ctx.engine.saturated?.()) throw busyError();
-        await acknowledge(interaction);
+        // Busy now, counting the commands acknowledged but not yet at the engine: say so as the first (ephemeral) response.
+        if (ctx.engine.saturated?.(acknowledging.get(ctx) ?? 0)) throw busyError();
+        acknowledging.set(ctx, (acknowledging.get(ctx) ?? 0) + 1);
+        try {
+          await acknowledge(interaction);
+        } finally {
+          acknowledging.set(ctx, (acknowledging.get(ctx) ?? 1) - 1);
+        }
       }
       await command.execute(interaction, ctx);
     } catch (e) {

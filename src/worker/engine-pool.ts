@@ -179,7 +179,7 @@ export async function createWorkerEngine(opts: WorkerEngineOptions): Promise<Wor
     documents: () => snapshot.documents,
     about: () => snapshot.about,
     load: () => ({ outstanding, capacity }),
-    saturated: () => outstanding >= capacity,
+    saturated: (pending = 0) => outstanding + pending >= capacity,
     async close() {
       if (closed) return;
       closed = true;

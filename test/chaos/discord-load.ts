@@ -110,12 +110,28 @@ export interface Fate {
   outcome: Outcome;
 }
 
-function fateOf(fake: FakeDiscord, s: Sent): Fate {
-  const callbacks = fake.requests.filter((r) => r.path === `/interactions/${s.id}/${s.token}/callback`);
+/** One poll's view of the fake: callbacks by interaction, bot messages by interaction (computed once: the fake is in this process). */
+function snapshotOf(fake: FakeDiscord) {
+  const callbacks = new Map<string, { status: number; at: number }[]>();
+  for (const r of fake.requests) {
+    if (!r.path.endsWith('/callback')) continue;
+    const id = r.path.split('/')[2]!;
+    callbacks.set(id, [...(callbacks.get(id) ?? []), { status: r.status, at: r.at }]);
+  }
+  const messages = new Map<string, any[]>();
+  for (const m of fake.messages()) {
+    const id = m.interaction_metadata?.id;
+    if (id) messages.set(id, [...(messages.get(id) ?? []), m]);
+  }
+  return { callbacks, messages };
+}
+
+function fateOf(fake: FakeDiscord, view: ReturnType<typeof snapshotOf>, s: Sent): Fate {
+  const callbacks = view.callbacks.get(s.id) ?? [];
   const ok = callbacks.find((r) => r.status < 300);
   const ackMs = ok ? ok.at - s.createdAt : null;
   if (!ok) return { name: s.name, ackMs, outcome: callbacks.length ? 'unacknowledged' : 'thinking' };
-  const mine = fake.messages().filter((m) => m.interaction_metadata?.id === s.id);
+  const mine = view.messages.get(s.id) ?? [];
   if (mine.some((m) => m.content === ENGINE_BUSY)) return { name: s.name, ackMs, outcome: 'busy' };
   if (mine.some((m) => m.content === GENERIC_ERROR)) return { name: s.name, ackMs, outcome: 'error' };
   const original = mine.find((m) => m.id === fake.interaction(s.token)?.originalId);
@@ -123,14 +139,15 @@ function fateOf(fake: FakeDiscord, s: Sent): Fate {
   return { name: s.name, ackMs, outcome: 'thinking' };
 }
 
-/** Wait until every interaction has a final fate (or `timeoutMs`), then return them. */
+/** Wait until every interaction has a final fate (or `timeoutMs`), then return them. Polls once a second: the fake shares this thread. */
 export async function settle(fake: FakeDiscord, sent: Sent[], timeoutMs: number): Promise<{ fates: Fate[]; settledMs: number }> {
   const t0 = Math.min(...sent.map((s) => s.createdAt));
   const end = Date.now() + timeoutMs;
   for (;;) {
-    const fates = sent.map((s) => fateOf(fake, s));
+    await new Promise((r) => setTimeout(r, 1000));
+    const view = snapshotOf(fake);
+    const fates = sent.map((s) => fateOf(fake, view, s));
     if (!fates.some((f) => f.outcome === 'thinking') || Date.now() > end) return { fates, settledMs: Date.now() - t0 };
-    await new Promise((r) => setTimeout(r, 200));
   }
 }
 

@@ -77,6 +77,14 @@ describe('createWorkerEngine', () => {
     expect(Date.now() - started).toBeLessThan(60_000);
   }, 60_000);
 
+  it.skipIf(process.platform !== 'linux')('given the pool, then its worker thread runs at a lower CPU priority (nice +10) than the main thread', async () => {
+    const { readdirSync, readFileSync } = await import('node:fs');
+    const nice = (tid: string) => Number(readFileSync(`/proc/self/task/${tid}/stat`, 'utf8').replace(/^.*\) /, '').split(' ')[16]);
+    const mainNice = nice(String(process.pid));
+    const niceValues = readdirSync('/proc/self/task').map(nice);
+    expect(niceValues).toContain(Math.min(19, mainNice + 10));
+  });
+
   it('given a closed engine, when asked, then a clear refusal, not a hang', async () => {
     const e = await createWorkerEngine({ config, logger: silentLogger(), workers: 1, logLevel: 'silent', documents: documents.slice(0, 5) });
     await e.close();
