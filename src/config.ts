@@ -78,7 +78,7 @@ export const configSchema = z.object({
   /** Discord bot: worker threads that run the engine off the gateway's thread (0 = in the main thread). */
   ENGINE_WORKERS: int(1, 0, 64),
   /** Discord bot: engine requests that may wait for a worker; beyond that the user is told "busy, try again in a moment". */
-  ENGINE_QUEUE_MAX: int(8, 0, 10000),
+  ENGINE_QUEUE_MAX: int(16, 0, 10000),
   /** Discord bot: on SIGTERM/SIGINT, how long in-flight answers may take to finish before they are closed with a notice. */
   SHUTDOWN_GRACE_MS: int(10000, 0, 600000),
 
