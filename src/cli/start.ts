@@ -6,10 +6,11 @@
  * thread), so this thread stays free to acknowledge interactions and to
  * answer signals. SIGTERM/SIGINT drain: new work is refused with a notice,
  * answers in progress get SHUTDOWN_GRACE_MS to finish, the rest a notice,
- * then it logs out and exits 0. Repeated signals (npm and tsx both relay
- * them) do not cut the drain short; a hard deadline bounds it. Lost
- * credentials mid-session exit with AUTH_LOST_EXIT_CODE after one log line.
+ * then it logs out and exits 0. Repeated signals do not cut the drain short;
+ * a hard deadline bounds it. Lost credentials mid-session exit with
+ * AUTH_LOST_EXIT_CODE after one log line.
  */
+import { fileURLToPath } from 'node:url';
 import { createEngine } from '../engine.js';
 import type { Engine } from '../engine-api.js';
 import { runChat } from './chat.js';
@@ -23,21 +24,41 @@ await run(async () => {
   cli = setup();
   const { config, logger } = cli;
   const bar = progressBar();
-  if (!config.DISCORD_TOKEN) {
-    const engine = await createEngine({ config, logger, onProgress: bar.onProgress }).finally(() => bar.stop());
-    const code = await runChat({ engine, logger });
-    await engine.close();
-    return code;
-  }
+  const sharded = config.SHARDS !== undefined && !config.SHARDING_MANAGER;
   let engine: Engine;
-  if (config.ENGINE_WORKERS > 0) {
+  if (config.DISCORD_TOKEN && !sharded && config.ENGINE_WORKERS > 0) {
+    // The bot: the engine in worker threads (the first one builds a missing or stale index).
     const { createWorkerEngine } = await import('../worker/engine-pool.js');
     engine = await createWorkerEngine({ config, logger, onProgress: bar.onProgress }).finally(() => bar.stop());
   } else {
     engine = await createEngine({ config, logger, onProgress: bar.onProgress }).finally(() => bar.stop());
   }
+  if (!config.DISCORD_TOKEN) {
+    const code = await runChat({ engine, logger });
+    await engine.close();
+    return code;
+  }
+  if (sharded) {
+    // This process is the manager: it spawns one process per shard (each runs this same file) and keeps them alive.
+    const { startShardManager } = await import('../discord/shards.js');
+    await engine.close(); // the index is built and fresh; each shard opens its own engine
+    const manager = await startShardManager({ config, logger, file: fileURLToPath(import.meta.url), execArgv: process.execArgv });
+    const stop = async (signal: string) => {
+      logger.info({ signal }, 'shutting down shards');
+      await manager.stop();
+      process.exit(0);
+    };
+    process.once('SIGINT', () => void stop('SIGINT'));
+    process.once('SIGTERM', () => void stop('SIGTERM'));
+    await new Promise(() => undefined); // run until a signal
+  }
   const { createBot } = await import('../discord/bot.js');
   const { AUTH_LOST_EXIT_CODE } = await import('../discord/fatal.js');
+  const { openState } = await import('../state/index.js');
+  // Conversations and feedback survive restarts: the embedded database, or DATABASE_URL's server.
+  const state = await openState({ url: config.DATABASE_URL, dir: config.STATE_DIR, maxTurns: config.CONVERSATION_MAX_TURNS, ttlMs: config.CONVERSATION_TTL_MINUTES * 60_000 });
+  logger.info({ state: state.db.kind }, 'state database open');
+  const metrics = config.METRICS_PORT !== undefined ? (await import('../ops/metrics.js')).createMetrics() : undefined;
   let stopping = false;
   /** Stop everything and exit with `code`, within a bounded time whatever hangs. */
   const exit = async (code: number, graceMs: number) => {
@@ -50,10 +71,16 @@ await run(async () => {
     deadline.unref();
     await bot.stop({ graceMs }).catch((err) => logger.error({ err }, 'error while stopping the bot'));
     await engine.close().catch((err) => logger.error({ err }, 'error while stopping the engine'));
+    await ops?.close();
+    await state.close().catch((err) => logger.error({ err }, 'error while closing the state database'));
     logger.info({ code }, 'stopped');
     process.exit(code);
   };
-  const bot = createBot({ config, engine, logger, onFatal: () => void exit(AUTH_LOST_EXIT_CODE, 0) });
+  const bot = createBot({ config, engine, logger, conversations: state.conversations, feedback: state.feedback, metrics, onFatal: () => void exit(AUTH_LOST_EXIT_CODE, 0) });
+  const ops = metrics
+    ? await (await import('../ops/server.js')).startOpsServer({ port: config.METRICS_PORT!, host: config.METRICS_HOST, metrics, index: () => ({ documents: engine.about().documents.length, chunks: engine.about().chunks }) })
+    : undefined;
+  if (ops) logger.info({ port: ops.port, host: config.METRICS_HOST }, 'serving /healthz and /metrics');
   const onSignal = (signal: NodeJS.Signals) => {
     if (stopping) return logger.debug({ signal }, 'already shutting down');
     logger.info({ signal, inFlight: bot.inFlight(), graceMs: config.SHUTDOWN_GRACE_MS }, 'shutting down');

@@ -16,6 +16,7 @@ import type { Interaction } from 'discord.js';
 import { UserError } from '../errors.js';
 import { acknowledge, tolerateAlreadyAcknowledged } from './ack.js';
 import { handleButton } from './buttons.js';
+import { handleFeedback, isFeedbackButton } from './feedback.js';
 import { channelAllowed, DMS_DISABLED, NOT_ALLOWED_HERE, type BotContext, type Command } from './context.js';
 import { busyError } from '../worker/busy.js';
 import { EXPIRED_BUTTON, replyWithError, RESTARTING } from './errors.js';
@@ -76,7 +77,8 @@ export async function handleInteraction(interaction: Interaction, ctx: BotContex
     try {
       tolerateAlreadyAcknowledged(interaction);
       allowed(interaction, ctx);
-      await handleButton(interaction, ctx);
+      if (isFeedbackButton(interaction.customId)) await handleFeedback(interaction, ctx);
+      else await handleButton(interaction, ctx);
     } catch (e) {
       await replyWithError(interaction, e, ctx.logger, {
         source,

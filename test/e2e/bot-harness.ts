@@ -20,6 +20,9 @@ import { loadConfig, type Config } from '../../src/config.js';
 import { createEngine } from '../../src/engine.js';
 import type { Engine } from '../../src/engine-api.js';
 import { createLogger, silentLogger } from '../../src/log.js';
+import { openState, type State } from '../../src/state/index.js';
+import { IN_MEMORY } from '../../src/state/db.js';
+import type { Metrics } from '../../src/ops/metrics.js';
 import { DEFAULT_DOC_PATH, ROOT, tempDir } from '../helpers/paths.js';
 import { startFakeDiscord, type FakeDiscord, type FakeDiscordOptions, type RecordedRequest } from './fake-discord/index.js';
 
@@ -50,6 +53,8 @@ export interface BotHarness {
   proxy?: FaultProxy;
   /** What `onFatal` received (lost credentials). */
   fatals: BotFatal[];
+  /** The state database, when `state: true`. */
+  state?: State;
   close(): Promise<void>;
 }
 
@@ -66,6 +71,10 @@ export interface HarnessOptions {
   proxy?: boolean;
   /** discord.js REST overrides (e.g. a short `timeout` for hang tests). */
   rest?: CreateBotOptions['rest'];
+  /** Keep conversations and feedback in a state database (an in-memory PGlite) instead of process memory. */
+  state?: boolean;
+  /** Prometheus metrics for the bot. */
+  metrics?: Metrics;
 }
 
 export async function startBotHarness(opts: HarnessOptions = {}): Promise<BotHarness> {
@@ -102,7 +111,8 @@ export async function startBotHarness(opts: HarnessOptions = {}): Promise<BotHar
   const clock = { now: Date.UTC(2025, 0, 1) };
   await deployCommands({ config, logger });
   const fatals: BotFatal[] = [];
-  const bot = createBot({ config, engine, logger, clock: () => clock.now, onFatal: (f) => fatals.push(f), rest: opts.rest });
+  const state = opts.state ? await openState({ dir: IN_MEMORY, maxTurns: config.CONVERSATION_MAX_TURNS, ttlMs: config.CONVERSATION_TTL_MINUTES * 60_000, clock: () => clock.now }) : undefined;
+  const bot = createBot({ config, engine, logger, clock: () => clock.now, onFatal: (f) => fatals.push(f), rest: opts.rest, ...(state ? { conversations: state.conversations, feedback: state.feedback } : {}), ...(opts.metrics ? { metrics: opts.metrics } : {}) });
   await bot.start();
   const documentText = opts.documents ? opts.documents[0].text : await readFile(DEFAULT_DOC_PATH, 'utf8');
   return {
@@ -116,10 +126,12 @@ export async function startBotHarness(opts: HarnessOptions = {}): Promise<BotHar
     documentText,
     proxy,
     fatals,
+    state,
     async close() {
       await bot.stop();
       await real.close();
       await proxy?.close();
+      await state?.close();
       await fake.close();
       await tmp.cleanup();
     },
@@ -130,10 +142,10 @@ export async function startBotHarness(opts: HarnessOptions = {}): Promise<BotHar
 export const forToken = (fake: FakeDiscord, token: string): RecordedRequest[] => fake.requests.filter((r) => r.path.includes(token));
 
 /** Wait until `pred` holds (polling), or fail with `what`. */
-export async function until<T>(fn: () => T | undefined | null | false, what: string, timeoutMs = 5000): Promise<T> {
+export async function until<T>(fn: () => T | undefined | null | false | Promise<T | undefined | null | false>, what: string, timeoutMs = 5000): Promise<T> {
   const end = Date.now() + timeoutMs;
   for (;;) {
-    const v = fn();
+    const v = await fn();
     if (v) return v;
     if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
     await new Promise((r) => setTimeout(r, 10));
