@@ -181,3 +181,18 @@ export function describeFates(s: FateSummary, settledMs: number): string {
 
 /** Every interaction acknowledged within 3 s and answered or told busy. */
 export const allAckedAndSettled = (s: FateSummary) => s.acked === s.n && s.max <= 3000 && s.counts.answered + s.counts.busy === s.n;
+
+/** A whole load case: start the bot on `documents` articles, send `plan` `intervalMs` apart, settle, describe; PASS when all acked ≤ 3 s and answered or busy. */
+export async function runLoadCase(opts: { tmp: string; log: (l: string) => void; documents: number; plan: Planned[]; intervalMs: number }): Promise<{ observed: string; pass: boolean }> {
+  const bot = await startBotProcess({ tmp: opts.tmp, documents: opts.documents, log: opts.log });
+  try {
+    const sent = await sendSchedule(bot.fake, opts.plan, opts.intervalMs);
+    const { fates, settledMs } = await settle(bot.fake, sent, 10 * 60_000);
+    const summary = summarizeFates(fates);
+    const observed = describeFates(summary, settledMs);
+    opts.log(observed);
+    return { observed, pass: allAckedAndSettled(summary) };
+  } finally {
+    opts.log(`bot exited with ${await bot.stop()}`);
+  }
+}

@@ -5,7 +5,7 @@
  * "thinking…" — against the real `npm start` process and the fake Discord.
  */
 import type { ChaosCase } from '../types.js';
-import { allAckedAndSettled, describeFates, sendSchedule, settle, startBotProcess, summarizeFates, type Planned } from '../discord-load.js';
+import { runLoadCase, type Planned } from '../discord-load.js';
 
 const QUESTIONS = ['What did Kofi Mensah say about the port expansion?', 'Which projects were affected in Accra?', 'Why did the auditors question the school meals plan?', 'Who asked for the bus fares plan to be cut?'];
 
@@ -13,19 +13,8 @@ const burst: ChaosCase = {
   name: 'discord-burst-200-asks',
   expected: '200 /ask at once on 2,000 documents: all acknowledged ≤ 3 s, each answered or told busy, none failed',
   async run({ tmp, log }) {
-    const bot = await startBotProcess({ tmp, documents: 2000, log });
-    try {
-      const plan: Planned[] = Array.from({ length: 200 }, (_, i) => ({ name: 'ask', options: [{ name: 'question', type: 3, value: QUESTIONS[i % QUESTIONS.length]! }] }));
-      const sent = await sendSchedule(bot.fake, plan, 0);
-      const { fates, settledMs } = await settle(bot.fake, sent, 10 * 60_000);
-      const summary = summarizeFates(fates);
-      const observed = describeFates(summary, settledMs);
-      log(observed);
-      return { observed, pass: allAckedAndSettled(summary) };
-    } finally {
-      const code = await bot.stop();
-      log(`bot exited with ${code}`);
-    }
+    const plan: Planned[] = Array.from({ length: 200 }, (_, i) => ({ name: 'ask', options: [{ name: 'question', type: 3, value: QUESTIONS[i % QUESTIONS.length]! }] }));
+    return runLoadCase({ tmp, log, documents: 2000, plan, intervalMs: 0 });
   },
 };
 

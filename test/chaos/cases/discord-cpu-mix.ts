@@ -5,7 +5,7 @@
  * "busy" — against the real `npm start` process and the fake Discord.
  */
 import type { ChaosCase } from '../types.js';
-import { allAckedAndSettled, describeFates, sendSchedule, settle, startBotProcess, summarizeFates, type Planned } from '../discord-load.js';
+import { runLoadCase, type Planned } from '../discord-load.js';
 
 const QUESTIONS = ['What did Priya Raman say about the water supply plan?', 'Why was the rail network plan delayed in Oslo?', 'Who defended the flood defences plan?'];
 
@@ -13,23 +13,12 @@ const cpuMix: ChaosCase = {
   name: 'discord-cpu-mix-2000-docs',
   expected: '30 interactions (/summary and /ask alternating every 150 ms, 2,000 documents): all acknowledged ≤ 3 s, each answered or told busy',
   async run({ tmp, log }) {
-    const bot = await startBotProcess({ tmp, documents: 2000, log });
-    try {
-      const plan: Planned[] = Array.from({ length: 30 }, (_, i) =>
-        i % 2 === 0
-          ? { name: 'summary', options: [{ name: 'length', type: 3, value: 'medium' }] }
-          : { name: 'ask', options: [{ name: 'question', type: 3, value: QUESTIONS[i % QUESTIONS.length]! }] },
-      );
-      const sent = await sendSchedule(bot.fake, plan, 150);
-      const { fates, settledMs } = await settle(bot.fake, sent, 10 * 60_000);
-      const summary = summarizeFates(fates);
-      const observed = describeFates(summary, settledMs);
-      log(observed);
-      return { observed, pass: allAckedAndSettled(summary) };
-    } finally {
-      const code = await bot.stop();
-      log(`bot exited with ${code}`);
-    }
+    const plan: Planned[] = Array.from({ length: 30 }, (_, i) =>
+      i % 2 === 0
+        ? { name: 'summary', options: [{ name: 'length', type: 3, value: 'medium' }] }
+        : { name: 'ask', options: [{ name: 'question', type: 3, value: QUESTIONS[i % QUESTIONS.length]! }] },
+    );
+    return runLoadCase({ tmp, log, documents: 2000, plan, intervalMs: 150 });
   },
 };
 
