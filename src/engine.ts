@@ -21,7 +21,7 @@ import { parseQuoteIntent } from './answer/intent.js';
 import { filterQuotations, findQuotations, speakerTable } from './answer/quotations.js';
 import type { QuoteIntent } from './answer/intent.js';
 import { sanitizeQuestion } from './answer/sanitize.js';
-import { summarize } from './answer/summary.js';
+import { summarize } from './summarize/summarize.js';
 import { quoteAt, verifyQuotes } from './answer/verify.js';
 import { citation } from './answer/render.js';
 import { answerWithFallback, createLlmAnswerer, historyFromTurns, llmPassagesFrom, loadPrompts, LlmUnavailableError, type LlmAnswerer } from './answer/llm/index.js';
@@ -200,7 +200,7 @@ export async function createEngine(deps: EngineDeps): Promise<Engine> {
 
     async summarize(options = {}) {
       const length: SummaryLength = options.length ?? 'medium';
-      const s = await summarize(index.documents, { length, focus: options.focus ?? null, embedder: vectorsUsable ? embedder : null });
+      const s = await summarize(index.documents, { length, focus: options.focus ?? null, embedder: vectorsUsable ? embedder : null, quotations: index.quotations });
       s.summary = verifyQuotes(s.summary, index.docById, logger);
       if (llm && s.summary.length) {
         try {
