@@ -5,9 +5,10 @@
  * sites flatten into the text ("By . Daily Mail Reporter . PUBLISHED: …",
  * "Scroll down for video").
  */
+import nlp from 'compromise';
 
 /** A picture reference inside the sentence: "(pictured)", "(left)", ", pictured here in 1985,". */
-const PICTURE = /\((?:pictured|photographed|left|right|centre|center|above|below|top|bottom|inset|far left|far right|second (?:left|right)|file)\b[^)]*\)|\bpictured\b|\bphotographed (?:here|left|right|above|below|with)\b/i;
+const PICTURE = /\((?:pictured|photographed|left|right|centre|center|above|below|top|bottom|inset|far left|far right|second (?:left|right)|file)\b[^)]*\)|\bpictured\b|\bseen here\b|\bphotographed (?:here|left|right|above|below|with)\b/i;
 
 /** Page furniture and credits. */
 const FURNITURE = /\b(?:PUBLISHED|UPDATED)\s*:|\blast updated at\b|^\s*by\s*\.|\bDaily Mail Reporter\b|\bscroll down (?:for|to)\b|\bclick here\b|\bread more\s*:|\bwrite caption here\b|^\s*(?:photos?|pictures?|images?|video|credits?|source|file photo)\s*:|\b(?:Getty Images|AP Photo|AFP\/Getty|Reuters\/)\b|©/i;
@@ -27,4 +28,21 @@ const LABEL = /^\s*[A-Z][\w'’-]*(?: [\w'’-]+){0,3}: (?!\s*["“‘'])/;
  */
 export function isCaptionOrFurniture(sentence: string): boolean {
   return PICTURE.test(sentence) || FURNITURE.test(sentence) || LABEL.test(sentence);
+}
+
+/** Longest paragraph that may be a verbless caption. */
+const CAPTION_MAX_WORDS = 25;
+
+/**
+ * A one-sentence paragraph with no verb is a caption that lost its picture
+ * ("Iraqi leader Saddam Hussein in an unknown location in Iraq after his
+ * capture in 2003."). compromise's tagger finds the verbs.
+ *
+ * @example
+ * isVerblessCaption('Former President Bill Clinton at a rally in Ohio on Tuesday.'); // true
+ * isVerblessCaption('The council met on Monday.');                                    // false
+ */
+export function isVerblessCaption(paragraph: string): boolean {
+  if (paragraph.split(/\s+/).length > CAPTION_MAX_WORDS) return false;
+  return nlp(paragraph).verbs().length === 0;
 }

@@ -4,7 +4,8 @@
  * follow a name in the same sentence, belong to a quotation whose speaker the
  * quotation index knows (and stand outside the quoted words: in
  * “…,” he told the Council, "he" is the speaker), or refer to a person named
- * in an earlier sentence of the summary.
+ * in the summary sentence just before it (so that a reader resolves it the
+ * way the document does).
  */
 import type { Span } from '../types.js';
 
@@ -21,12 +22,17 @@ const NOT_NAMES = new Set(
   ],
 );
 
-/** The name-shaped words of a text, with their offsets within it. */
+/** Short quoted titles ("60 Minutes", 'DWTS'): not people, blanked out before looking for names. */
+const QUOTED_TITLE = /["“‘'][^"“”‘’'\s]+(?:\s[^"“”‘’'\s]+){0,3}["”’']/g;
+
+/** The name-shaped words of a text (outside short quoted titles), with their offsets within it. */
 export function names(text: string): { word: string; at: number }[] {
   const out: { word: string; at: number }[] = [];
-  for (const m of text.matchAll(CAPITALISED)) {
+  const plain = text.replace(QUOTED_TITLE, (m) => ' '.repeat(m.length));
+  for (const m of plain.matchAll(CAPITALISED)) {
     const word = m[0].replace(/['’]s$/, '');
-    if (!NOT_NAMES.has(word.toLowerCase())) out.push({ word, at: m.index });
+    // All-capital words are acronyms (CNN, WMD), not people.
+    if (!NOT_NAMES.has(word.toLowerCase()) && !(word.length > 1 && word === word.toUpperCase())) out.push({ word, at: m.index });
   }
   return out;
 }
@@ -45,17 +51,42 @@ export interface PronounContext {
   attributedQuotes: Span[];
   /** The text before this sentence in its document (the last few sentences are enough). */
   before: string;
+  /** The speaker of the sentence's quotation: a he/she inside their own words is someone else. */
+  speaker?: string | null;
+  /** Words known to name people in this document (see {@link peopleOf}); only these can be a he/she's person. */
+  people: ReadonlySet<string>;
+}
+
+/** A title before a name: "Mr. Annan", "President Bush", "agent George Piro". */
+const HONORIFIC = /\b(?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Lord|Lady|President|Secretary-General|Secretary|Minister|Prime Minister|Governor|Gov|Senator|Sen|Representative|Rep|Judge|Justice|King|Queen|Prince|Princess|Pope|Bishop|General|Gen|Colonel|Col|Captain|Capt|Officer|Sergeant|Sgt|Detective|Professor|Prof|agent|Correspondent|correspondent|spokesman|spokeswoman|actress|actor|singer|star|coach|manager|chief|leader)\.?\s+((?:\p{Lu}[\p{L}'’-]+\s?){1,3})/gu;
+
+/**
+ * The words that name people in a document: the quotation index's speakers
+ * and names after a title ("Mr. Annan", "agent George Piro").
+ *
+ * @example
+ * peopleOf('Mr. Annan spoke.', ['Kofi Annan']); // Set { 'Kofi', 'Annan' }
+ */
+export function peopleOf(text: string, speakers: readonly (string | null)[]): Set<string> {
+  const out = new Set<string>();
+  const add = (name: string) => {
+    for (const w of name.split(/\s+/)) if (/^\p{Lu}/u.test(w)) out.add(w.replace(/['’]s$/, ''));
+  };
+  for (const s of speakers) if (s) add(s);
+  for (const m of text.matchAll(HONORIFIC)) add(m[1]!.trim());
+  return out;
 }
 
 /**
  * The name a sentence's first he/she refers to, as far as it can tell:
  * null when the sentence needs none (no such pronoun, a name comes first, or
  * the pronoun is the known speaker of the sentence's quotation); else the
- * last name before it in the document (`''` when there is none).
+ * last person named before it in the document (`''` when there is none, and
+ * then only the sentence just before it in the document can carry it).
  *
  * @example
- * antecedentNeeded({ text: '“We need…,” he told them.', attributedQuotes: [{ start: 0, end: 12 }], before: '' }); // null
- * antecedentNeeded({ text: 'He left.', attributedQuotes: [], before: 'Piro met Saddam.' });                          // 'Saddam'
+ * antecedentNeeded({ text: '“We need…,” he told them.', attributedQuotes: [{ start: 0, end: 12 }], before: '', people: new Set() }); // null
+ * antecedentNeeded({ text: 'He left.', attributedQuotes: [], before: 'Piro met Saddam.', people: new Set(['Piro']) });            // 'Piro'
  */
 export function antecedentNeeded(c: PronounContext): string | null {
   const p = firstPronoun(c.text);
@@ -68,6 +99,7 @@ export function antecedentNeeded(c: PronounContext): string | null {
     const quotedOrphan = [...c.text.matchAll(PRONOUN)].some((m) => inQuote(m.index) && !names(c.text.slice(0, m.index)).length);
     if (!quotedOrphan) return null;
   }
-  const prior = names(c.before);
+  const self = new Set(inQuote(p) && c.speaker ? c.speaker.split(/\s+/) : []);
+  const prior = names(c.before).filter((n) => c.people.has(n.word) && !self.has(n.word));
   return prior.length ? prior[prior.length - 1]!.word : '';
 }

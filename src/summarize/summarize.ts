@@ -12,12 +12,13 @@
  *    title points to (the title's words, e.g. the quotation a headline
  *    quotes), then the key quotation(s) with a speaker the quotation index
  *    knows; the rest by score with MMR against redundancy.
- * 4. No sentence whose he/she has no person: the person must be named in an
- *    earlier summary sentence or be the known speaker of its quotation.
+ * 4. No sentence whose he/she has no person: the person must be named in the
+ *    summary sentence just before it (or that sentence is the one just before
+ *    it in the document), or be the known speaker of its quotation.
  * 5. Length relative to the document ({@link summaryLength}), never all of it.
  *    Output in document order, each `{ doc, paragraph, start, end, quote }`
- *    with `quote === doc.text.slice(start, end)` and, for a quotation, its
- *    attribution.
+ *    with `quote === doc.text.slice(start, end)` and, for a sentence of
+ *    direct speech, its attribution.
  */
 import type { Embedder } from '../embed/types.js';
 import { terms } from '../retrieve/terms.js';
@@ -25,6 +26,7 @@ import type { Quotation, Quote, StoredDocument, Summary, SummaryLength } from '.
 import { candidates, type Candidate } from './candidates.js';
 import { cosine, embeddingSpace, scale, textRank, tfidfSpace, type Space } from './centrality.js';
 import { summaryLength } from './length.js';
+import { names } from './pronouns.js';
 
 export { summaryLength } from './length.js';
 
@@ -60,8 +62,10 @@ export const SUMMARY_WEIGHTS = {
  * 4 ROUGE-1 points on the dev half (39.0 → 34.6).
  */
 export const SUMMARY_QUOTATIONS: Record<SummaryLength, number> = { short: 0, medium: 2, long: 3 };
-/** A key quotation is direct speech: at least this share of its sentence's words (not a phrase quoted in reported speech). */
+/** A key quotation is direct speech: at least this share of its sentence's words (not a phrase quoted in reported speech)… */
 const MIN_QUOTATION_SHARE = 0.4;
+/** …and says something ("No, not initially" does not). */
+const MIN_QUOTATION_WORDS = 8;
 /** The title must share at least this much (cosine) with a sentence for it to be "the title's point". */
 const MIN_TITLE_SIM = 0.15;
 /** Above this similarity two sentences say the same thing: never both chosen. */
@@ -123,15 +127,34 @@ export async function summarize(docs: StoredDocument[], opts: SummarizeOptions =
   const chosen: number[] = []; // positions in idx
   const pool = new Set(idx.map((_, k) => k));
   const redundancy = (k: number) => (chosen.length ? Math.max(...chosen.map((c) => sim(idx[k]!, idx[c]!))) : 0);
-  /** Is k readable in the summary so far (its he/she's person named in an earlier chosen sentence)? */
-  const readable = (k: number) => {
+  /**
+   * Would candidate b read right after a (a = null: first of its document)?
+   * Its he/she's person must be named in a, or a must be the sentence just
+   * before it in the document (a continuous cut reads as the document does).
+   */
+  const readsAfter = (b: Candidate, a: Candidate | null) => {
+    if (b.needs === null) return true;
+    if (!a) return false;
+    if (a.docIndex === b.docIndex && a.position === b.position - 1) return true;
+    return !!b.needs && (names(a.text).some((n) => n.word === b.needs) || !!a.quotation?.speaker?.split(/\s+/).includes(b.needs));
+  };
+  /** The chosen sentences of k's document just before and just after it. */
+  const neighbours = (k: number) => {
     const c = cands[idx[k]!]!;
-    if (c.needs === null) return true;
-    if (!c.needs) return false;
-    return chosen.some((j) => {
+    let before: Candidate | null = null;
+    let after: Candidate | null = null;
+    for (const j of chosen) {
       const o = cands[idx[j]!]!;
-      return o.docIndex === c.docIndex && o.start < c.start && (o.text.includes(c.needs!) || !!o.quotation?.speaker?.includes(c.needs!));
-    });
+      if (o.docIndex !== c.docIndex) continue;
+      if (o.start < c.start && (!before || o.start > before.start)) before = o;
+      if (o.start > c.start && (!after || o.start < after.start)) after = o;
+    }
+    return { c, before, after };
+  };
+  /** Adding k keeps every he/she of the summary readable: k's own, and that of the chosen sentence it would precede. */
+  const readable = (k: number) => {
+    const { c, before, after } = neighbours(k);
+    return readsAfter(c, before) && (!after || readsAfter(after, c));
   };
   const eligible = (k: number) => pool.has(k) && redundancy(k) < NEAR_DUPLICATE && readable(k);
   const take = (k: number | undefined) => {
@@ -183,7 +206,10 @@ export async function summarize(docs: StoredDocument[], opts: SummarizeOptions =
 const wordCount = (s: string) => s.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
 
 /** Direct speech with a known speaker, not a phrase quoted in reported speech. */
-const isKeyQuotation = (c: Candidate) => !!c.quotation?.speaker && wordCount(c.quotation.quote) >= MIN_QUOTATION_SHARE * wordCount(c.text);
+const isKeyQuotation = (c: Candidate) => {
+  const n = wordCount(c.quotation?.quote ?? '');
+  return !!c.quotation?.speaker && n >= MIN_QUOTATION_WORDS && n >= MIN_QUOTATION_SHARE * wordCount(c.text);
+};
 
 /** The document's real title (a title paragraph, or one the source gave), or null. */
 function realTitle(doc: StoredDocument): string | null {
@@ -224,7 +250,7 @@ function titleSimilarity(docs: StoredDocument[], cands: Candidate[], space: Spac
 
 function toQuote(c: Candidate): Quote {
   const q: Quote = { doc: c.doc.id, paragraph: c.paragraph, start: c.start, end: c.end, quote: c.doc.text.slice(c.start, c.end) };
-  if (c.quotation?.speaker) {
+  if (c.quotation?.speaker && isKeyQuotation(c)) {
     const { speaker, cue, addressee, setting } = c.quotation;
     q.attribution = { speaker, cue, addressee, setting };
   }
