@@ -61,7 +61,7 @@ export const SUMMARY_WEIGHTS = {
  * summaries take one only by score or as the title's point: forcing one cost
  * 4 ROUGE-1 points on the dev half (39.0 → 34.6).
  */
-export const SUMMARY_QUOTATIONS: Record<SummaryLength, number> = { short: 0, medium: 2, long: 3 };
+export const SUMMARY_QUOTATIONS: Record<SummaryLength, number> = { short: 0, medium: 3, long: 4 };
 /** A key quotation is direct speech: at least this share of its sentence's words (not a phrase quoted in reported speech)… */
 const MIN_QUOTATION_SHARE = 0.4;
 /** …and says something ("No, not initially" does not). */
