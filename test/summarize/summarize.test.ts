@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildDocument } from '../../src/ingest/document.js';
-import { summarize, summaryLength } from '../../src/summarize/summarize.js';
+import { summarize, summaryLength, titleQuotations } from '../../src/summarize/summarize.js';
 import { findQuotations } from '../../src/answer/quotations.js';
 import { candidates } from '../../src/summarize/candidates.js';
 import type { StoredDocument, Summary } from '../../src/types.js';
@@ -149,5 +149,36 @@ describe('summarize', () => {
     const empty = await summarize([], {});
     expect(empty.summary).toEqual([]);
     expect(empty.note).toMatch(/no body text/);
+  });
+});
+
+describe('the title’s point', () => {
+  const text = [
+    '# Budget for roads and schools is ‘a fairer deal’, mayor says',
+    'The mayor presented the city budget to the council on Tuesday, with new spending on roads and schools.',
+    'The council will vote on the budget for roads and schools next month.',
+    'Spending on roads rises by a tenth, and spending on schools by a fifth, in the new budget.',
+    'Opposition members said the budget for roads and schools was too small.',
+    'The mayor says the budget for roads and schools is balanced, and the mayor says it twice.',
+    '“After years of waiting for the river crossings, the harbour walls, the ferry timetable, the tram depot and the library roof, it is a fairer deal for the hamlets at last,” Mayor Ana Ruiz told the hearing.',
+    'The budget for roads and schools also covers repairs to the old town hall.',
+  ].join('\n\n');
+  const d = buildDocument({ id: 'bridge.md', path: 'bridge.md', text });
+
+  it('given a title that quotes a phrase, when summarised short, then the sentence holding that phrase is in the summary with its speaker', async () => {
+    const s = await summarize([d], { length: 'short', quotations: findQuotations(d) });
+    expectWellFormed(s, [d]);
+    expect(s.summary[0]!.paragraph).toBe(1);
+    const point = s.summary.find((q) => q.quote.includes('a fairer deal'));
+    expect(point!.attribution?.speaker).toMatch(/Ruiz/);
+    // The title alone places it: without the quotation index it is still chosen.
+    const bare = await summarize([d], { length: 'short' });
+    expect(bare.summary.map((q) => q.paragraph)).toContain(6);
+  });
+
+  it('given the title’s quoted phrases, then titleQuotations finds them and not apostrophes', () => {
+    expect(titleQuotations('Annan stresses ‘multilateralism and joint action’ at meeting on UN-regional cooperation')).toEqual(['multilateralism and joint action']);
+    expect(titleQuotations('Obama\'s "hope and change" tour returns to Ohio\'s towns')).toEqual(['hope and change']);
+    expect(titleQuotations("Annan's plan for the world's regions")).toEqual([]);
   });
 });
