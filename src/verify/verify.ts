@@ -1,0 +1,72 @@
+/**
+ * "Did they really say that?" A pasted quote against the documents:
+ *
+ * - exact: the words stand in a document (forgiving only quotation-mark and
+ *   dash style and whitespace), cited at every place, with who said them;
+ * - close: not word for word, but a passage is near enough
+ *   (similarity ≥ {@link VERIFY_THRESHOLDS}.close): its real words, cited,
+ *   and what differs, word by word;
+ * - not-found: said plainly; the nearest passage is given only when it is
+ *   genuinely related (similarity ≥ related).
+ *
+ * Thresholds were chosen on the dev half of test/fixtures/verify/claims.json.
+ */
+import { isVerbatim, quoteAt } from '../answer/verify.js';
+import type { Quotation, Quote, StoredDocument } from '../types.js';
+import { cleanClaim } from './claim.js';
+import { differences } from './differences.js';
+import { exactSpans } from './exact.js';
+import { nearestPassage } from './nearest.js';
+import type { Verification } from './types.js';
+
+export type { Difference, Verdict, Verification } from './types.js';
+
+export const VERIFY_THRESHOLDS = {
+  /** A passage this similar to the claim is the claim reworded. */
+  close: 0.6,
+  /** Below close but at least this: shown with "not found" as the nearest passage (dev: invented ≤ 0.38, partly right ≥ 0.48). */
+  related: 0.43,
+};
+
+/** The ¶ number of the paragraph holding an offset (0 = title/boilerplate). */
+function paragraphAt(doc: StoredDocument, at: number): number {
+  return doc.paragraphs.find((p) => p.start <= at && at < p.end)?.n ?? 0;
+}
+
+/** Who says the words at this span, when the quotation index knows. */
+function speakerAt(q: Quote, quotations: readonly Quotation[]): string | null {
+  const hit = quotations.find((x) => x.doc === q.doc && x.speaker && x.start < q.end && q.start < x.end);
+  return hit?.speaker ?? null;
+}
+
+/**
+ * @example
+ * verifyClaim('“We need to ensure that multilateralism and joint action”', docs, quotations).verdict; // 'exact'
+ * verifyClaim('We need to make sure that multilateralism and joint action', docs, quotations).differences;
+ * // [{ document: 'ensure', claim: 'make sure' }]
+ */
+export function verifyClaim(raw: string, docs: StoredDocument[], quotations: readonly Quotation[] = [], thresholds = VERIFY_THRESHOLDS): Verification {
+  const claim = cleanClaim(raw);
+  const byId = new Map(docs.map((d) => [d.id, d]));
+  const cite = (doc: StoredDocument, start: number, end: number) => quoteAt(doc, start, end, paragraphAt(doc, start));
+  const verified = (qs: Quote[]) => qs.filter((q) => isVerbatim(q, byId));
+
+  const exact = verified(docs.flatMap((doc) => exactSpans(doc, claim).map((s) => cite(doc, s.start, s.end))));
+  if (exact.length) {
+    return { claim, verdict: 'exact', citations: exact, speaker: speakerAt(exact[0]!, quotations), differences: [], similarity: 1 };
+  }
+  const near = nearestPassage(docs, claim);
+  const similarity = near ? Math.round(near.similarity * 1000) / 1000 : 0;
+  if (!near || near.similarity < thresholds.related) {
+    return { claim, verdict: 'not-found', citations: [], speaker: null, differences: [], similarity };
+  }
+  const citations = verified([cite(near.doc, near.start, near.end)]);
+  return {
+    claim,
+    verdict: near.similarity >= thresholds.close && citations.length ? 'close' : 'not-found',
+    citations,
+    speaker: citations.length ? speakerAt(citations[0]!, quotations) : null,
+    differences: citations.length ? differences(citations[0]!.quote, claim) : [],
+    similarity,
+  };
+}
