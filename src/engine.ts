@@ -22,6 +22,7 @@ import { filterQuotations, findQuotations, speakerTable } from './answer/quotati
 import type { QuoteIntent } from './answer/intent.js';
 import { sanitizeQuestion } from './answer/sanitize.js';
 import { summarize } from './summarize/summarize.js';
+import { verifyClaim } from './verify/verify.js';
 import { quoteAt, verifyQuotes } from './answer/verify.js';
 import { citation } from './answer/render.js';
 import { answerWithFallback, createLlmAnswerer, historyFromTurns, llmPassagesFrom, loadPrompts, LlmUnavailableError, type LlmAnswerer } from './answer/llm/index.js';
@@ -219,6 +220,8 @@ export async function createEngine(deps: EngineDeps): Promise<Engine> {
       const all = filter.speaker || filter.to || filter.about ? filterQuotations(index.quotations, filter, filterOptions()) : index.quotations;
       return all.filter((q) => verifyQuotes([{ doc: q.doc, paragraph: q.paragraph, start: q.start, end: q.end, quote: q.quote }], index.docById, logger).length === 1);
     },
+
+    verify: async (claim) => verifyClaim(claim, index.documents, index.quotations),
 
     async passages(req: PassageRequest): Promise<Quote[]> {
       const doc = req.doc ? index.docById.get(req.doc) : index.documents[0];
