@@ -19,7 +19,7 @@ describe('npm run verify', () => {
     expect(r.code).toBe(0);
     const v = JSON.parse(r.stdout);
     expect(Object.keys(v)).toEqual(['claim', 'verdict', 'citations', 'speaker', 'differences']);
-    expect(v).toMatchObject({ claim: 'new level of clarity, practicality and seriousness', verdict: 'exact', differences: [] });
+    expect(v).toMatchObject({ claim: 'new level of clarity, practicality and seriousness', verdict: 'exact', speaker: 'Kofi Annan', differences: [] });
     expect(v.citations).toHaveLength(1);
     const c = v.citations[0];
     expect(Object.keys(c)).toEqual(['doc', 'paragraph', 'start', 'end', 'quote']);

@@ -135,3 +135,17 @@ describe('claims people paste', () => {
     expect(differences('joint action – rather', 'joint action - rather')).toEqual([]);
   });
 });
+
+describe('the README’s examples', () => {
+  it('given the three claims the README shows, when verified against the default document, then exact, close with its two differences, and not found with nothing shown', () => {
+    const exact = verifyClaim('We need to ensure that multilateralism and joint action - rather than polarized initiatives - bridge our efforts', [annan], quotations);
+    expect(exact).toMatchObject({ verdict: 'exact', speaker: 'Kofi Annan', citations: [{ paragraph: 2 }] });
+    const close = verifyClaim('There is a better understanding that we have to work together in a much more complicated world than ten years ago', [annan], quotations);
+    expect(close).toMatchObject({ verdict: 'close', speaker: 'Kofi Annan', citations: [{ paragraph: 3, quote: 'There is a better recognition that we have to work together in a much more complicated world than a decade ago' }] });
+    expect(close.differences).toEqual([
+      { document: 'recognition', claim: 'understanding' },
+      { document: 'a decade', claim: 'ten years' },
+    ]);
+    expect(verifyClaim('Regional organizations should stay out of peace and security', [annan], quotations)).toMatchObject({ verdict: 'not-found', citations: [] });
+  });
+});
