@@ -33,7 +33,8 @@ export interface Candidate {
   needs: string | null;
 }
 
-const words = (s: string) => s.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
+/** Words with a letter or digit in them. */
+export const wordCount = (s: string) => s.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
 
 export function candidates(docs: StoredDocument[], quotations: readonly Quotation[] = []): Candidate[] {
   const out: Candidate[] = [];
@@ -49,7 +50,7 @@ export function candidates(docs: StoredDocument[], quotations: readonly Quotatio
       if (s.paragraph <= 0 || !body.has(s.paragraph)) continue;
       const text = doc.text.slice(s.start, s.end);
       const key = text.toLowerCase().replace(/\s+/g, ' ').trim();
-      if (seen.has(key) || words(text) < MIN_WORDS || isCaptionOrFurniture(text)) continue;
+      if (seen.has(key) || wordCount(text) < MIN_WORDS || isCaptionOrFurniture(text)) continue;
       if (sentencesIn.get(s.paragraph) === 1 && isVerblessCaption(text)) continue;
       seen.add(key);
       const inside = quoted.filter((q) => q.start < s.end && q.end > s.start);

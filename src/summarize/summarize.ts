@@ -23,10 +23,11 @@
 import type { Embedder } from '../embed/types.js';
 import { terms } from '../retrieve/terms.js';
 import type { Quotation, Quote, StoredDocument, Summary, SummaryLength } from '../types.js';
-import { candidates, type Candidate } from './candidates.js';
+import { candidates, wordCount, type Candidate } from './candidates.js';
 import { cosine, embeddingSpace, scale, textRank, tfidfSpace, type Space } from './centrality.js';
 import { summaryLength } from './length.js';
 import { names } from './pronouns.js';
+import { styleFree } from '../verify/normalize.js';
 
 export { summaryLength } from './length.js';
 
@@ -203,8 +204,6 @@ export async function summarize(docs: StoredDocument[], opts: SummarizeOptions =
   return result;
 }
 
-const wordCount = (s: string) => s.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
-
 /** Direct speech with a known speaker, not a phrase quoted in reported speech. */
 const isKeyQuotation = (c: Candidate) => {
   const n = wordCount(c.quotation?.quote ?? '');
@@ -226,7 +225,8 @@ export function titleQuotations(title: string): string[] {
   return out;
 }
 
-const squash = (s: string) => s.toLowerCase().replace(/[‘’‚‛“”„‟"'`´]/g, '').replace(/[\u2010-\u2015\u2212-]/g, '-').replace(/\s+/g, ' ');
+/** Case, quotation marks, dash style and whitespace aside. */
+const squash = (s: string) => styleFree(s).toLowerCase().replace(/["']/g, '');
 
 /**
  * Each candidate's similarity to its own document's title (0 without one):

@@ -4,12 +4,12 @@
  * around the whole of it taken off (“…” is how people paste a quote).
  * Nothing else changes: the words are what is checked.
  */
+import { INVISIBLE } from '../answer/sanitize.js';
 import { UserError } from '../errors.js';
 import { styleFree } from './normalize.js';
 
 export const MAX_CLAIM_CHARS = 1000;
 
-const INVISIBLE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\ufff9-\ufffb]/g;
 
 /**
  * @example
