@@ -19,13 +19,13 @@ export interface Verification {
   verdict: Verdict;
   /**
    * exact: every place the words stand; close: the nearest passage (the real
-   * words); not-found: the nearest passage only when it is genuinely related,
-   * else none. Each `quote === doc.text.slice(start, end)`.
+   * words); not-found: the sentence(s) of the nearest passage only when it is
+   * genuinely related, else none. Each `quote === doc.text.slice(start, end)`.
    */
   citations: Quote[];
   /** Who said the cited words, when the quotation index knows; null for narration or unknown. */
   speaker: string | null;
-  /** Word-level differences between the first citation and the claim ([] for exact). */
+  /** Word-level differences between the passage's aligned words and the claim ([] for exact, and for not-found without a passage). */
   differences: Difference[];
   /** How much of the claim the nearest passage shares (2·common words / (claim + passage words)), 1 for exact. */
   similarity: number;

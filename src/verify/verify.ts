@@ -6,7 +6,8 @@
  * - close: not word for word, but a passage is near enough
  *   (similarity ≥ {@link VERIFY_THRESHOLDS}.close): its real words, cited,
  *   and what differs, word by word;
- * - not-found: said plainly; the nearest passage is given only when it is
+ * - not-found: said plainly; the nearest passage — its whole sentence(s),
+ *   and what differs from its aligned words — is given only when it is
  *   genuinely related (similarity ≥ related).
  *
  * Thresholds were chosen on the dev half of test/fixtures/verify/claims.json.
@@ -60,10 +61,19 @@ export function verifyClaim(raw: string, docs: StoredDocument[], quotations: rea
   if (!near || near.similarity < thresholds.related) {
     return { claim, verdict: 'not-found', citations: [], speaker: null, differences: [], similarity };
   }
+  if (near.similarity < thresholds.close) {
+    // Related, not a match: the whole sentence(s) around it, for context; what differs is still told for the aligned words.
+    const sentences = near.doc.sentences.filter((x) => x.end > near.start && x.start < near.end);
+    const start = sentences[0]?.start ?? near.start;
+    const end = sentences[sentences.length - 1]?.end ?? near.end;
+    const citations = verified([cite(near.doc, start, end)]);
+    const aligned = near.doc.text.slice(near.start, near.end);
+    return { claim, verdict: 'not-found', citations, speaker: citations.length ? speakerAt(citations[0]!, quotations) : null, differences: differences(aligned, claim), similarity };
+  }
   const citations = verified([cite(near.doc, near.start, near.end)]);
   return {
     claim,
-    verdict: near.similarity >= thresholds.close && citations.length ? 'close' : 'not-found',
+    verdict: citations.length ? 'close' : 'not-found',
     citations,
     speaker: citations.length ? speakerAt(citations[0]!, quotations) : null,
     differences: citations.length ? differences(citations[0]!.quote, claim) : [],

@@ -149,3 +149,14 @@ describe('the README’s examples', () => {
     expect(verifyClaim('Regional organizations should stay out of peace and security', [annan], quotations)).toMatchObject({ verdict: 'not-found', citations: [] });
   });
 });
+
+describe('related, not found', () => {
+  it('given a claim that shares a few words with a sentence, when verified, then not found with that whole sentence, verbatim, and what differs', () => {
+    const v = verifyClaim('Nobody is hungry in the region', docs, quotations);
+    expect(v.verdict).toBe('not-found');
+    expect(v.citations.map((q) => q.quote)).toEqual(['Food insecurity is rising across the region.']);
+    const doc = docs.find((d) => d.id === v.citations[0]!.doc)!;
+    expect(doc.sentences.some((s) => s.start === v.citations[0]!.start && s.end === v.citations[0]!.end)).toBe(true);
+    expect(v.differences.length).toBeGreaterThan(0);
+  });
+});
