@@ -8,12 +8,12 @@ import type { SummaryLength } from '../types.js';
 /** Share of the candidate sentences, and the bounds, per length. */
 export const SUMMARY_SHARE: Record<SummaryLength, { share: number; min: number; max: number }> = {
   short: { share: 0.1, min: 3, max: 5 },
-  medium: { share: 0.2, min: 4, max: 10 },
-  long: { share: 0.35, min: 5, max: 20 },
+  medium: { share: 0.2, min: 5, max: 10 },
+  long: { share: 0.35, min: 6, max: 20 },
 };
 
 /** At most this share of the candidates, whatever the length. */
-export const MAX_SHARE = 0.6;
+export const MAX_SHARE = 0.75;
 
 /**
  * @example

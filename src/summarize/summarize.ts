@@ -176,7 +176,9 @@ export async function summarize(docs: StoredDocument[], opts: SummarizeOptions =
   // Key quotations with their speaker.
   const quoted = idx.map((_, k) => k).filter((k) => isKeyQuotation(cands[idx[k]!]!));
   const haveQuotes = () => chosen.filter((k) => isKeyQuotation(cands[idx[k]!]!)).length;
-  while (haveQuotes() < SUMMARY_QUOTATIONS[length] && chosen.length < budget) {
+  // At most half the summary is quotations: the story around them is the rest.
+  const quota = Math.min(SUMMARY_QUOTATIONS[length], Math.floor(budget / 2));
+  while (haveQuotes() < quota && chosen.length < budget) {
     const k = best(quoted);
     if (k === undefined) break;
     take(k);

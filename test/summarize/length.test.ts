@@ -5,7 +5,7 @@ import { summaryLength } from '../../src/summarize/length.js';
 describe('summary length', () => {
   it('given documents of different sizes, when lengths are asked, then they grow with the document within bounds', () => {
     expect([9, 30, 60].map((n) => ['short', 'medium', 'long'].map((l) => summaryLength(l as 'short', n)))).toEqual([
-      [3, 4, 5],
+      [3, 5, 6],
       [3, 6, 11],
       [5, 10, 20],
     ]);

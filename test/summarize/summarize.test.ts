@@ -60,11 +60,20 @@ describe('summarize', () => {
     }
   });
 
-  it('given the default document, when summarised medium, then it holds Annan’s three direct quotations (¶2, ¶3, ¶5), each with his name', async () => {
-    const s = await summarize([doc], { length: 'medium', quotations });
-    const direct = s.summary.filter((q) => /^“/.test(q.quote));
-    expect(direct.map((q) => q.paragraph)).toEqual([2, 3, 5]);
-    for (const q of direct) expect(q.attribution?.speaker).toBe('Kofi Annan');
+  it('given the default document, when summarised medium and long, then medium holds two of Annan’s direct quotations and long all three (¶2, ¶3, ¶5), each with his name', async () => {
+    const direct = async (length: 'medium' | 'long') => (await summarize([doc], { length, quotations })).summary.filter((q) => /^“/.test(q.quote));
+    const medium = await direct('medium');
+    expect(medium.map((q) => q.paragraph)).toEqual([2, 3]);
+    const long = await direct('long');
+    expect(long.map((q) => q.paragraph)).toEqual([2, 3, 5]);
+    for (const q of [...medium, ...long]) expect(q.attribution?.speaker).toBe('Kofi Annan');
+  });
+
+  it('given a short news story, when summarised medium, then at most half of it is quotations and the lead sentences stay', async () => {
+    const story = news('saddam-piro');
+    const s = await summarize([story], { length: 'medium', quotations: findQuotations(story) });
+    expect(s.summary.filter((q) => q.attribution).length).toBeLessThanOrEqual(Math.floor(s.summary.length / 2));
+    expect(s.summary[0]!.paragraph).toBe(1);
   });
 
   it.each(['short', 'medium', 'long'] as const)('given any document, when summarised %s, then the summary is never the whole document', async (length) => {
@@ -135,7 +144,7 @@ describe('summarize', () => {
     const embedder = hashEmbedder();
     const s = await summarize([doc], { length: 'medium', embedder });
     expectWellFormed(s, [doc]);
-    expect(s.summary).toHaveLength(4);
+    expect(s.summary).toHaveLength(5);
     expect(embedder.embedded).toBeGreaterThanOrEqual(8);
     const f = await summarize([doc], { length: 'short', focus: 'regional organizations', embedder });
     expectWellFormed(f, [doc]);
