@@ -5,9 +5,8 @@
  * JSON: { claim, verdict, citations: [{ doc, paragraph, start, end, quote }], speaker, differences }.
  */
 import { Command } from 'commander';
-import { citation } from '../answer/render.js';
 import { cleanClaim } from '../verify/claim.js';
-import { differenceLines, verdictLine, verificationJson } from '../verify/render.js';
+import { renderVerificationText, verificationJson } from '../verify/render.js';
 import { parseArgs, run, withEngine, type Cli } from './common.js';
 
 let cli: Cli | undefined;
@@ -29,10 +28,7 @@ await run(async () => {
       return 0;
     }
     const withDoc = new Set(v.citations.map((q) => q.doc)).size > 1 || engine.documents().length > 1;
-    const lines = [verdictLine(v), ...v.citations.map((q) => `  “${q.quote}” (${citation(q)}${withDoc ? `, ${q.doc}` : ''})`)];
-    const diffs = differenceLines(v);
-    if (diffs.length) lines.push('What differs:', ...diffs.map((d) => `  ${d}`));
-    process.stdout.write(`${lines.join('\n')}\n`);
+    process.stdout.write(`${renderVerificationText(v, { withDoc })}\n`);
     return 0;
   }, (c) => (cli = c));
 }, () => cli?.logger);

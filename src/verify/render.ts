@@ -3,6 +3,7 @@
  * same lines; the quotes themselves are shown by each surface's quote
  * renderer, byte for byte).
  */
+import { citation } from '../answer/render.js';
 import type { Verification } from './types.js';
 
 /**
@@ -40,4 +41,21 @@ export function verificationJson(v: Verification) {
     speaker: v.speaker,
     differences: v.differences,
   };
+}
+
+/**
+ * The terminal form: the verdict, each cited passage, what differs.
+ *
+ * @example
+ * renderVerificationText(v);
+ * // Close, but not word for word. Kofi Annan’s words (¶2) say it differently:
+ * //   “We need to ensure that multilateralism and joint action” (¶2)
+ * // What differs:
+ * //   document: ensure → claim: make sure
+ */
+export function renderVerificationText(v: Verification, opts: { withDoc?: boolean } = {}): string {
+  const lines = [verdictLine(v), ...v.citations.map((q) => `  “${q.quote}” (${citation(q)}${opts.withDoc ? `, ${q.doc}` : ''})`)];
+  const diffs = differenceLines(v);
+  if (diffs.length) lines.push('What differs:', ...diffs.map((d) => `  ${d}`));
+  return lines.join('\n');
 }
