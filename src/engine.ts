@@ -221,7 +221,7 @@ export async function createEngine(deps: EngineDeps): Promise<Engine> {
       return all.filter((q) => verifyQuotes([{ doc: q.doc, paragraph: q.paragraph, start: q.start, end: q.end, quote: q.quote }], index.docById, logger).length === 1);
     },
 
-    verify: async (claim) => verifyClaim(claim, index.documents, index.quotations),
+    verify: async (claim) => verifyClaim(claim, index.documents, index.quotations, { logger }),
 
     async passages(req: PassageRequest): Promise<Quote[]> {
       const doc = req.doc ? index.docById.get(req.doc) : index.documents[0];

@@ -12,7 +12,8 @@
  *
  * Thresholds were chosen on the dev half of test/fixtures/verify/claims.json.
  */
-import { isVerbatim, quoteAt } from '../answer/verify.js';
+import { quoteAt, verifyQuotes } from '../answer/verify.js';
+import type { Logger } from '../log.js';
 import type { Quotation, Quote, StoredDocument } from '../types.js';
 import { cleanClaim } from './claim.js';
 import { differences } from './differences.js';
@@ -46,11 +47,18 @@ function speakerAt(q: Quote, quotations: readonly Quotation[]): string | null {
  * verifyClaim('We need to make sure that multilateralism and joint action', docs, quotations).differences;
  * // [{ document: 'ensure', claim: 'make sure' }]
  */
-export function verifyClaim(raw: string, docs: StoredDocument[], quotations: readonly Quotation[] = [], thresholds = VERIFY_THRESHOLDS): Verification {
+export function verifyClaim(
+  raw: string,
+  docs: StoredDocument[],
+  quotations: readonly Quotation[] = [],
+  opts: { thresholds?: typeof VERIFY_THRESHOLDS; logger?: Logger } = {},
+): Verification {
+  const thresholds = opts.thresholds ?? VERIFY_THRESHOLDS;
   const claim = cleanClaim(raw);
   const byId = new Map(docs.map((d) => [d.id, d]));
   const cite = (doc: StoredDocument, start: number, end: number) => quoteAt(doc, start, end, paragraphAt(doc, start));
-  const verified = (qs: Quote[]) => qs.filter((q) => isVerbatim(q, byId));
+  /** Every citation checked byte for byte; a failure is a bug, logged and dropped. */
+  const verified = (qs: Quote[]) => verifyQuotes(qs, byId, opts.logger);
 
   const exact = verified(docs.flatMap((doc) => exactSpans(doc, claim).map((s) => cite(doc, s.start, s.end))));
   if (exact.length) {
