@@ -18,7 +18,7 @@ import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { UserError } from '../errors.js';
 import { buildDocument } from '../ingest/document.js';
-import { findQuotations } from '../answer/quotations.js';
+import { findQuotations } from '../quotes/index.js';
 import { candidates } from '../summarize/candidates.js';
 import { summarize } from '../summarize/summarize.js';
 import type { StoredDocument, SummaryLength } from '../types.js';

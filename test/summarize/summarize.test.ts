@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildDocument } from '../../src/ingest/document.js';
 import { summarize, summaryLength, titleQuotations } from '../../src/summarize/summarize.js';
-import { findQuotations } from '../../src/answer/quotations.js';
+import { findQuotations } from '../../src/quotes/index.js';
 import { candidates } from '../../src/summarize/candidates.js';
 import type { StoredDocument, Summary } from '../../src/types.js';
 import { hashEmbedder } from '../helpers/hash-embedder.js';

@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { findQuotations } from '../../src/answer/quotations.js';
+import { findQuotations } from '../../src/quotes/index.js';
 import { buildDocument } from '../../src/ingest/document.js';
 import { DEFAULT_DOC, ROOT } from '../helpers/paths.js';
 
