@@ -54,7 +54,8 @@ const surname = (name: string) => name.split(/\s+/).pop()!;
  * // 'And what did Annan tell the regional organizations?'
  */
 export function resolveFollowUp(question: string, conversation: Conversation | undefined, quotations: Quotation[]): Resolved {
-  const turns = conversation?.turns ?? [];
+  // Chit-chat turns ("thanks", "ok") establish nothing to follow up on.
+  const turns = (conversation?.turns ?? []).filter((t) => t.answer.intent !== 'chat');
   const shown = turns.flatMap((t) => t.answer.quotes.map(({ doc, start, end }) => ({ doc, start, end })));
   const none: Resolved = { standalone: question, context: '', kind: 'new', shown: [], focus: [] };
   const prev = turns[turns.length - 1];
