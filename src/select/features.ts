@@ -8,7 +8,7 @@ import type { AnswerType } from '../understand/answer-type.js';
 import { candidatesOfType } from './entities.js';
 import type { TermStats } from './idf.js';
 
-export const FEATURES = ['cov', 'covNear', 'covPara', 'bigram', 'missMax', 'typeHit', 'typeMiss', 'rankInv', 'shortQ', 'novel', 'soft'] as const;
+export const FEATURES = ['cov', 'covNear', 'covPara', 'bigram', 'missMax', 'missKnown', 'oov', 'typeHit', 'typeMiss', 'rankInv', 'shortQ', 'novel', 'soft'] as const;
 export type FeatureName = (typeof FEATURES)[number];
 export type Features = Record<FeatureName, number>;
 
@@ -55,6 +55,9 @@ export function sentenceFeatures(q: QuestionTerms, s: SentenceText, stats: TermS
   for (let i = 1; i < seq.length; i++) if (q.bigrams.has(`${seq[i - 1]} ${seq[i]}`)) bigramHits++;
   const missing = q.terms.filter((t) => !near.has(t));
   const missMax = missing.reduce((m, t) => Math.max(m, stats.idf(t)), 0) / (stats.maxIdf || 1);
+  // A missing word the document uses elsewhere points to another passage; one it never uses may be a paraphrase.
+  const missKnown = missing.filter((t) => stats.known(t)).reduce((m, t) => Math.max(m, stats.idf(t)), 0) / (stats.maxIdf || 1);
+  const oov = q.terms.reduce((a, t) => a + (stats.known(t) ? 0 : stats.idf(t)), 0) / q.weight;
   const qset = new Set(q.terms);
   let typeHit = 0;
   if (q.type) {
@@ -73,6 +76,8 @@ export function sentenceFeatures(q: QuestionTerms, s: SentenceText, stats: TermS
     covPara: share(q, stats, para),
     bigram: q.bigrams.size ? Math.min(1, bigramHits / q.bigrams.size) : 0,
     missMax,
+    missKnown,
+    oov,
     typeHit,
     typeMiss: q.type && !typeHit ? 1 : 0,
     rankInv: 1 / Math.max(1, s.rank),

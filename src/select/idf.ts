@@ -9,6 +9,8 @@ export interface TermStats {
   idf(term: string): number;
   /** The largest IDF any term can have here (a term in no chunk). */
   maxIdf: number;
+  /** Does any chunk contain the term? */
+  known(term: string): boolean;
 }
 
 /**
@@ -24,5 +26,5 @@ export function termStats(index: Pick<LoadedIndex, 'chunks' | 'docById'>): TermS
   }
   const n = Math.max(1, index.chunks.length);
   const idf = (t: string) => Math.log(1 + (n - (df.get(t) ?? 0) + 0.5) / ((df.get(t) ?? 0) + 0.5));
-  return { idf, maxIdf: idf('\u0000never') };
+  return { idf, maxIdf: idf('\u0000never'), known: (t) => df.has(t) };
 }
