@@ -56,7 +56,7 @@ export async function understandAndRetrieve(ctx: EngineContext, asked: string, c
 function extractive(ctx: EngineContext, u: Understanding, passages: Passage[], exclude: AskOptions['exclude'], maxQuotes: number): Answer {
   const selection = select({ understanding: u, passages, index: ctx.index, stats: ctx.stats, quoted: matchSaid(ctx, u.said), exclude, soft: ctx.soft });
   ctx.onSelection?.(u, selection);
-  const decision = decide({ selection, threshold: ctx.settings.threshold, maxQuotes, continuing: u.kind === 'more' && u.shown.length > 0, whoSaid: u.said?.kind === 'who-said' });
+  const decision = decide({ selection, threshold: ctx.settings.threshold, maxQuotes, continuing: u.kind === 'more' && u.shown.length > 0, topical: u.intent.kind === 'quote' || u.kind === 'more', whoSaid: u.said?.kind === 'who-said' });
   if (!decision.answer) return refusal(u.asked, decision.reason, { confidence: decision.confidence });
   const quotes: Quote[] = decision.chosen.map((c) => {
     const q = quoteAt(c.doc, c.start, c.end, c.paragraph);

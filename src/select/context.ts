@@ -32,7 +32,8 @@ function build(doc: StoredDocument, quotations: Quotation[]): Map<number, Senten
   const speakerAt = (i: number) => quotationAt(i)?.speaker ?? null;
   const personIn = (i: number) => {
     const people = entitiesOf(textOf(i)).person;
-    return people?.length ? people[people.length - 1]! : speakerAt(i);
+    // The first person named is most often the subject a later "he" or "she" continues with.
+    return people?.length ? people[0]! : speakerAt(i);
   };
   for (let i = 0; i < ss.length; i++) {
     const s = ss[i]!;

@@ -21,6 +21,9 @@ const ORDINAL = /\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth
 /** A run of capitalised words not at the sentence's start ("the African Union", "UN headquarters"). */
 const PROPER = /(?<=[\p{L}\p{N},;:–—-]\s+(?:the\s+|of\s+)?)(?:[\p{Lu}][\p{L}.’'-]*)(?:\s+(?:of\s+|the\s+|de\s+|and\s+)?[\p{Lu}][\p{L}.’'-]*)*/gu;
 
+/** "at UN headquarters", "in New York", "in a closed-door meeting at …": where something happened. */
+const LOCATIVE = /\b(?:in|at|near|outside|inside|across|throughout)\s+(?:(?:a|an|the)\s+)?(?:[\p{Lu}][\p{L}.’'-]+(?:\s+[\p{Lu}][\p{L}.’'-]+)*|(?:[\p{L}-]+\s+){0,2}(?:headquarters|hall|building|room|hotel|centre|center|city|capital|house|home|hospital|prison|court|school|stadium|office|embassy|church|village|town|country|region))/gu;
+
 const all = (re: RegExp, text: string) => [...text.matchAll(re)].map((m) => m[0]);
 
 function tag(text: string): Entities {
@@ -32,7 +35,7 @@ function tag(text: string): Entities {
   };
   put('person', doc.people().out('array') as string[]);
   put('organization', doc.organizations().out('array') as string[]);
-  put('place', doc.places().out('array') as string[]);
+  put('place', [...(doc.places().out('array') as string[]), ...all(LOCATIVE, text).filter((l) => !/^(?:in|at)\s+(?:(?:a|an|the)\s+)?(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|\d)/u.test(l))]);
   put('date', [...(doc.match('#Date+').out('array') as string[]), ...all(MONTH, text), ...all(YEAR, text), ...all(WEEKDAY, text)]);
   put('number', [...(doc.match('#Value+').out('array') as string[]), ...all(DIGITS, text), ...all(NUMBER_WORDS, text)]);
   put('ordinal', [...(doc.match('#Ordinal').out('array') as string[]), ...all(ORDINAL, text)]);
@@ -67,7 +70,7 @@ export function candidatesOfType(text: string, type: AnswerType): string[] {
     case 'organization':
       return [...(e.organization ?? []), ...(e.person ?? [])];
     case 'place':
-      return [...(e.place ?? []), ...(e.organization ?? [])];
+      return e.place ?? [];
     case 'number':
       return [...(e.number ?? []), ...(e.ordinal ?? [])];
     case 'ordinal':

@@ -12,6 +12,7 @@ import { sentenceContext } from './context.js';
 import { questionTerms, sentenceFeatures, type Features } from './features.js';
 import type { TermStats } from './idf.js';
 import { logit, sigmoid } from './model.js';
+import { reportedSpeaker } from './reported.js';
 
 export interface Scored {
   doc: StoredDocument;
@@ -34,6 +35,11 @@ export interface Selection {
 
 /** How much what the conversation established counts for a follow-up (log-odds per unit). */
 export const FOLLOWUP_WEIGHTS = { context: 2.5, near: 1.0 };
+/**
+ * A follow-up with no words of its own ("Where was that?", "When?"): its meaning is the asked-for type,
+ * next to what was just quoted, about what the conversation established (log-odds).
+ */
+export const LEAN_FOLLOWUP = { bias: -2.5, context: 1.5, near: 1.5, type: 2.0, rank: 0.5 };
 /** An attribution question answered by the quotation index (speaker and addressee matched) is this sure. */
 export const INDEX_CONFIDENCE = 0.95;
 
@@ -91,7 +97,9 @@ export function select(input: SelectInput): Selection {
       const sTerms = new Set([...terms(text), ...terms(inherited)]);
       const ctx = ctxTerms.reduce((a, t) => a + (sTerms.has(t) ? stats.idf(t) : 0), 0) / ctxWeight;
       const near = focus && focus.doc === doc.id && Math.abs(focus.paragraph - paragraph) <= 1 ? 1 : 0;
-      z += FOLLOWUP_WEIGHTS.context * ctx + FOLLOWUP_WEIGHTS.near * near;
+      z = q.terms.length
+        ? z + FOLLOWUP_WEIGHTS.context * ctx + FOLLOWUP_WEIGHTS.near * near
+        : LEAN_FOLLOWUP.bias + LEAN_FOLLOWUP.context * ctx + LEAN_FOLLOWUP.near * near + LEAN_FOLLOWUP.type * f.typeHit + LEAN_FOLLOWUP.rank * f.rankInv;
     }
     let p = sigmoid(z);
     if (indexed) p = Math.max(p, INDEX_CONFIDENCE);
@@ -115,6 +123,10 @@ export function select(input: SelectInput): Selection {
   if (focus && u.kind === 'followup') {
     const doc = index.docById.get(focus.doc);
     for (const s of doc?.sentences ?? []) if (s.paragraph > 0 && Math.abs(s.paragraph - focus.paragraph) <= 1) consider(doc!, s, s.paragraph, input.passages.length + 1);
+  }
+  // "Who said …?": a sentence of reported speech names its speaker even without quotation marks.
+  if (u.said?.kind === 'who-said') {
+    for (const c of byKey.values()) if (!c.attribution?.speaker) c.attribution = reportedSpeaker(c.doc.text.slice(c.start, c.end)) ?? c.attribution;
   }
   const ranked = [...byKey.values()].filter((c) => !exclude.some((e) => overlaps({ doc: c.doc.id, start: c.start, end: c.end }, e))).sort((a, b) => b.p - a.p || a.start - b.start);
   return { ranked, confidence: ranked[0]?.p ?? 0 };

@@ -32,8 +32,6 @@ const HEAD: [AnswerType, Set<string>][] = [
   ['number', nouns('number numbers amount percentage percent proportion size population cost price score rate temperature distance height length weight speed total sum fraction share budget')],
 ];
 
-const ADJ = String.raw`(?:[\p{L}-]+\s+){0,2}`;
-
 /**
  * @example
  * answerType('Which organizations took part in the meeting?'); // 'organization'
@@ -44,18 +42,31 @@ const ADJ = String.raw`(?:[\p{L}-]+\s+){0,2}`;
 export function answerType(question: string): AnswerType | null {
   const s = question.toLowerCase().replace(/[’]/g, "'");
   if (/\bcounting from\b|\bin (?:a|the) (?:row|series|sequence)\b|\bwhat (?:number|place|position) (?:was|is|did|in)\b.*\b(?:meeting|time|race|edition|game|season)\b|\bhow many(?:th)?\b.*\bin (?:the )?(?:series|row)\b/.test(s)) return 'ordinal';
-  if (/\bwhen\b|\bwhat (?:year|day|date|month|time|century|decade|period|era|season)\b|\bhow long ago\b|\bsince when\b|\bwhich (?:year|day|date|month|century|decade)\b/.test(s)) return 'date';
-  if (/\bhow (?:many|much|old|long|far|big|large|tall|high|often|fast|heavy|deep|wide)\b|\bwhat (?:number|percentage|percent|proportion|amount|size|population|age)\b/.test(s)) return 'number';
-  if (/\bwhere\b/.test(s)) return 'place';
-  if (/^\s*(?:and\s+|so\s+|but\s+)?(?:who|whom|whose)\b|\bby whom\b|\bto whom\b/.test(s)) return 'agent';
-  const m = new RegExp(String.raw`\b(?:which|what)\s+${ADJ}([\p{L}-]+)`, 'u').exec(s);
-  if (m) {
+  // The question's own wh-word is its first one ("Who was the leader when …?" asks who, not when).
+  const wh = /\b(who|whom|whose|when|where|which|what|how)\b/.exec(s);
+  const rest = wh ? s.slice(wh.index) : s;
+  switch (wh?.[1]) {
+    case 'who':
+    case 'whom':
+    case 'whose':
+      return 'agent';
+    case 'when':
+      return 'date';
+    case 'where':
+      return 'place';
+    case 'how':
+      return /^how (?:many|much|old|long|far|big|large|tall|high|often|fast|heavy|deep|wide)\b/.test(rest) ? 'number' : null;
+  }
+  if (/^(?:what|which) (?:year|day|date|month|time|century|decade|period|era|season)\b|^how long ago\b/.test(rest)) return 'date';
+  if (/^what (?:number|percentage|percent|proportion|amount|size|population|age)\b/.test(rest)) return 'number';
+  if (wh) {
     // The head noun is the first noun-like word after which/what: try each of the next three words.
-    const after = s.slice(m.index).split(/\s+/).slice(1, 4);
+    const after = rest.split(/\s+/).slice(1, 4);
     for (const w of after) {
       const word = w.replace(/[^\p{L}-]/gu, '');
       for (const [type, set] of HEAD) if (set.has(word)) return type;
     }
   }
+  if (/\bby whom\b|\bto whom\b/.test(s)) return 'agent';
   return null;
 }

@@ -53,3 +53,16 @@ describe('the refusal reasons and their one table of wordings', () => {
     expect(refusalWording('no-such-paragraph', { n: 12, range: '¶1–¶8' })).toBe('There is no ¶12; the document has paragraphs ¶1–¶8.');
   });
 });
+
+describe('who said it', () => {
+  it('given a well-matching sentence in which nobody says anything, when asked who said it, then nobody did', () => {
+    const d = decide({ selection: sel(cand(0.9, 1)), threshold: 0.5, maxQuotes: 3, whoSaid: true });
+    expect(d).toMatchObject({ answer: false, reason: 'nobody-said' });
+  });
+
+  it('given an attributed sentence above the threshold, when asked who said it, then it answers with that one', () => {
+    const said = { ...cand(0.7, 2), attribution: { speaker: 'delegates', cue: 'said', addressee: null, setting: null } };
+    const d = decide({ selection: sel(cand(0.9, 1), said), threshold: 0.5, maxQuotes: 3, whoSaid: true });
+    expect(d.answer && d.chosen.map((c) => c.attribution?.speaker)).toEqual(['delegates']);
+  });
+});

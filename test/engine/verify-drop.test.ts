@@ -14,8 +14,8 @@ const config = loadConfig({ INDEX_DIR: '/nonexistent-never-written', EMBEDDING_M
 function llmReturning(quotes: () => Quote[]): LlmAnswerer {
   return {
     label: 'stub',
-    condense: async (q) => q,
-    answer: async (input) => ({ question: input.question, lead: 'Stub answer:', quotes: quotes(), refused: false, mode: 'llm' }),
+    condense: async (q: string) => q,
+    answer: async (input: { question: string }) => ({ question: input.question, lead: 'Stub answer:', quotes: quotes(), refused: false, mode: 'llm' }),
     summarize: async () => ({ text: '' }),
   } as unknown as LlmAnswerer;
 }
