@@ -12,6 +12,7 @@
  *   negatives) and writes src/select/weights.json. Then the threshold sweep.
  * - Held-out articles: `--from 16 --articles 32 --threshold 0.5` measures
  *   the chosen threshold on articles never used for fitting or choosing.
+ * - `--coqa abg-coqa.jsonl [--fit]`: the conversation weights (calibrate-coqa.ts).
  */
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -88,9 +89,15 @@ await run(async () => {
     .option('--per-article <n>', 'questions per article (evenly spaced)', '30')
     .option('--fit', 'fit the sentence model on these articles and write src/select/weights.json')
     .option('--threshold <t>', 'report this threshold only (held-out measurement)')
+    .option('--coqa <file>', 'instead: Abg-CoQA JSONL (npm run eval:convert -- abg-coqa …): fit the conversation weights on the tuning stories (--fit), measure the held-out ones')
     .parse();
-  const opts = program.opts<{ from: string; articles: string; perArticle: string; fit?: boolean; threshold?: string }>();
+  const opts = program.opts<{ from: string; articles: string; perArticle: string; fit?: boolean; threshold?: string; coqa?: string }>();
   const { config } = setup({ quiet: true });
+  if (opts.coqa) {
+    const { calibrateCoqa } = await import('./calibrate-coqa.js');
+    process.stdout.write(await calibrateCoqa(config, path.resolve(process.cwd(), opts.coqa), { fit: !!opts.fit, threshold: Number(opts.threshold ?? config.REFUSAL_THRESHOLD) }));
+    return;
+  }
   const squad = JSON.parse(await readFile(program.args[0] ?? program.processedArgs[0], 'utf8')) as Squad;
   const from = Number(opts.from);
   const articles = squad.data.slice(from, from + Number(opts.articles));

@@ -39,8 +39,8 @@ export function matchSaid(ctx: EngineContext, said: QuoteIntent): Quotation[] {
 }
 
 /** Understand and retrieve (the LLM condenses follow-ups when configured). */
-export async function understandAndRetrieve(ctx: EngineContext, asked: string, conversation: Conversation | undefined, k: number, signal?: AbortSignal): Promise<{ u: Understanding; passages: Passage[] }> {
-  let u = understand(asked, conversation, ctx.index.quotations);
+export async function understandAndRetrieve(ctx: EngineContext, asked: string, conversation: Conversation | undefined, k: number, signal?: AbortSignal, understood?: Understanding): Promise<{ u: Understanding; passages: Passage[] }> {
+  let u = understood ?? understand(asked, conversation, ctx.index.quotations);
   if (ctx.llm && conversation?.turns.length && u.kind !== 'more' && (u.intent.kind === 'question' || u.intent.kind === 'quote')) {
     const condensed = await ctx.llm.condense(asked, historyFromTurns(conversation.turns), { signal });
     if (condensed && condensed !== asked) {
@@ -65,8 +65,9 @@ function extractive(ctx: EngineContext, u: Understanding, passages: Passage[], e
   return { question: u.asked, lead: leadLine(u.said, quotes), quotes: verifyQuotes(quotes, ctx.index.docById, ctx.logger), refused: false, mode: 'extractive', confidence: decision.confidence };
 }
 
-async function answerQuestion(ctx: EngineContext, asked: string, conversation: Conversation | undefined, options: AskOptions): Promise<{ answer: Answer; u: Understanding }> {
-  const { u, passages } = await understandAndRetrieve(ctx, asked, conversation, ctx.settings.topK, options.signal);
+async function answerQuestion(ctx: EngineContext, understood: Understanding, conversation: Conversation | undefined, options: AskOptions): Promise<{ answer: Answer; u: Understanding }> {
+  const asked = understood.asked;
+  const { u, passages } = await understandAndRetrieve(ctx, asked, conversation, ctx.settings.topK, options.signal, understood);
   let answer = extractive(ctx, u, passages, options.exclude, ctx.settings.maxQuotes);
   // The extractive answer is always made: it is the answer, or the LLM's confidence gate and fallback.
   if (ctx.llm && !answer.refused && answer.quotes.length && u.kind !== 'more' && !options.exclude?.length) {
@@ -141,7 +142,7 @@ export async function ask(ctx: EngineContext, question: string, conversation?: C
       answer = answerParagraph(ctx, u);
       break;
     default:
-      ({ answer, u } = await answerQuestion(ctx, asked, conversation, options));
+      ({ answer, u } = await answerQuestion(ctx, u, conversation, options));
       standalone = u.standalone;
   }
   answer.intent = u.intent.kind;

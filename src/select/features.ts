@@ -33,24 +33,26 @@ export interface SentenceText {
   text: string;
   /** Neighbouring sentences in the paragraph and the names its pronouns stand for. */
   near: string;
-  paragraph: string;
+  /** The terms of the sentence's whole paragraph (shared by its sentences). */
+  paragraphTerms: ReadonlySet<string>;
   rank: number;
   /** Soft (semantic) similarity to the question in 0..1, when a semantic signal is available. */
   soft?: number;
 }
 
-const share = (q: QuestionTerms, stats: TermStats, have: Set<string>) => q.terms.reduce((a, t) => a + (have.has(t) ? stats.idf(t) : 0), 0) / q.weight;
+const share = (q: QuestionTerms, stats: TermStats, has: (t: string) => boolean) => q.terms.reduce((a, t) => a + (has(t) ? stats.idf(t) : 0), 0) / q.weight;
 
 /**
  * @example
  * const q = questionTerms('When did the meetings begin?', stats, 'date');
- * sentenceFeatures(q, { text: 'Meetings began in 1994.', near: '', paragraph: '…', rank: 1 }, stats).typeHit; // 1
+ * sentenceFeatures(q, { text: 'Meetings began in 1994.', near: '', paragraphTerms: new Set(), rank: 1 }, stats).typeHit; // 1
  */
 export function sentenceFeatures(q: QuestionTerms, s: SentenceText, stats: TermStats): Features {
   const seq = terms(s.text);
   const own = new Set(seq);
-  const near = new Set([...seq, ...terms(s.near)]);
-  const para = new Set([...near, ...terms(s.paragraph)]);
+  const near = new Set(seq);
+  for (const t of terms(s.near)) near.add(t);
+  const inPara = (t: string) => near.has(t) || s.paragraphTerms.has(t);
   let bigramHits = 0;
   for (let i = 1; i < seq.length; i++) if (q.bigrams.has(`${seq[i - 1]} ${seq[i]}`)) bigramHits++;
   const missing = q.terms.filter((t) => !near.has(t));
@@ -71,9 +73,9 @@ export function sentenceFeatures(q: QuestionTerms, s: SentenceText, stats: TermS
   }
   const novel = seq.length ? seq.filter((t) => !qset.has(t)).length / seq.length : 0;
   return {
-    cov: share(q, stats, own),
-    covNear: share(q, stats, near),
-    covPara: share(q, stats, para),
+    cov: share(q, stats, (t) => own.has(t)),
+    covNear: share(q, stats, (t) => near.has(t)),
+    covPara: share(q, stats, inPara),
     bigram: q.bigrams.size ? Math.min(1, bigramHits / q.bigrams.size) : 0,
     missMax,
     missKnown,

@@ -56,3 +56,38 @@ export function fitLogistic(examples: Example[], opts: { features?: readonly (ty
 }
 
 const round = (v: number) => Math.round(v * 1e4) / 1e4;
+
+export interface OffsetExample {
+  /** Signals whose weights are fitted. */
+  x: number[];
+  /** Log-odds already given by another model (kept fixed). */
+  offset: number;
+  y: 0 | 1;
+  weight?: number;
+}
+
+/**
+ * Logistic regression on top of a fixed offset (no intercept unless a constant 1 is among `x`):
+ * fits how much extra signals add to an existing model's log-odds.
+ *
+ * @example
+ * fitOffset([{ x: [0.8, 1], offset: -1.2, y: 1 }, …]); // [2.1, 0.7]
+ */
+export function fitOffset(examples: OffsetExample[], opts: { l2?: number; iterations?: number; rate?: number } = {}): number[] {
+  const d = examples[0]?.x.length ?? 0;
+  const w = new Array<number>(d).fill(0);
+  const total = examples.reduce((a, e) => a + (e.weight ?? 1), 0) || 1;
+  const rate = opts.rate ?? 1;
+  const l2 = opts.l2 ?? 1e-3;
+  for (let it = 0; it < (opts.iterations ?? 1500); it++) {
+    const g = new Array<number>(d).fill(0);
+    for (const e of examples) {
+      let z = e.offset;
+      for (let j = 0; j < d; j++) z += w[j]! * e.x[j]!;
+      const err = (1 / (1 + Math.exp(-z)) - e.y) * (e.weight ?? 1);
+      for (let j = 0; j < d; j++) g[j]! += err * e.x[j]!;
+    }
+    for (let j = 0; j < d; j++) w[j] = w[j]! - rate * (g[j]! / total + l2 * w[j]!);
+  }
+  return w.map(round);
+}

@@ -11,7 +11,7 @@ import type { Understanding } from '../understand/understand.js';
 import { sentenceContext } from './context.js';
 import { questionTerms, sentenceFeatures, type Features } from './features.js';
 import type { TermStats } from './idf.js';
-import { logit, sigmoid } from './model.js';
+import { answerProbability, type ConversationSignals } from './conversation.js';
 import { reportedSpeaker } from './reported.js';
 
 export interface Scored {
@@ -22,6 +22,8 @@ export interface Scored {
   /** Probability that this sentence answers (conversation evidence included). */
   p: number;
   features: Features;
+  /** What the conversation contributed (calibration refits its weights from these). */
+  conversation: ConversationSignals;
   attribution?: Attribution;
   /** Found through the quotation index for an attribution question. */
   indexed: boolean;
@@ -33,13 +35,6 @@ export interface Selection {
   confidence: number;
 }
 
-/** How much what the conversation established counts for a follow-up (log-odds per unit). */
-export const FOLLOWUP_WEIGHTS = { context: 2.5, near: 1.0 };
-/**
- * A follow-up with no words of its own ("Where was that?", "When?"): its meaning is the asked-for type,
- * next to what was just quoted, about what the conversation established (log-odds).
- */
-export const LEAN_FOLLOWUP = { bias: -2.5, context: 1.5, near: 1.5, type: 2.0, rank: 0.5 };
 /** An attribution question answered by the quotation index (speaker and addressee matched) is this sure. */
 export const INDEX_CONFIDENCE = 0.95;
 
@@ -73,13 +68,13 @@ export function select(input: SelectInput): Selection {
   const focus = u.focus[0];
   const exclude = [...(input.exclude ?? []), ...u.shown];
   const byKey = new Map<string, Scored>();
-  const paragraphText = new Map<string, string>();
+  const paragraphTerms = new Map<string, Set<string>>();
   const paraOf = (doc: StoredDocument, n: number) => {
     const key = `${doc.id}#${n}`;
-    let t = paragraphText.get(key);
+    let t = paragraphTerms.get(key);
     if (t === undefined) {
       const p = doc.paragraphs.find((x) => x.n === n && x.kind === 'body');
-      paragraphText.set(key, (t = p ? doc.text.slice(p.start, p.end) : ''));
+      paragraphTerms.set(key, (t = new Set(p ? terms(doc.text.slice(p.start, p.end)) : [])));
     }
     return t;
   };
@@ -91,20 +86,20 @@ export function select(input: SelectInput): Selection {
     const text = doc.text.slice(s.start, s.end);
     const c = sentenceContext(doc, s.start, index.quotations);
     const inherited = c?.inherited ?? '';
-    const f = sentenceFeatures(q, { text: `${text} ${inherited}`, near: `${c?.before ?? ''} ${c?.after ?? ''}`, paragraph: paraOf(doc, paragraph), rank, soft: input.soft ? input.soft(u.scoringText, text) : undefined }, stats);
-    let z = logit(f);
-    if (u.kind === 'followup') {
-      const sTerms = new Set([...terms(text), ...terms(inherited)]);
-      const ctx = ctxTerms.reduce((a, t) => a + (sTerms.has(t) ? stats.idf(t) : 0), 0) / ctxWeight;
-      const near = focus && focus.doc === doc.id && Math.abs(focus.paragraph - paragraph) <= 1 ? 1 : 0;
-      z = q.terms.length
-        ? z + FOLLOWUP_WEIGHTS.context * ctx + FOLLOWUP_WEIGHTS.near * near
-        : LEAN_FOLLOWUP.bias + LEAN_FOLLOWUP.context * ctx + LEAN_FOLLOWUP.near * near + LEAN_FOLLOWUP.type * f.typeHit + LEAN_FOLLOWUP.rank * f.rankInv;
-    }
-    let p = sigmoid(z);
+    const f = sentenceFeatures(q, { text: `${text} ${inherited}`, near: `${c?.before ?? ''} ${c?.after ?? ''}`, paragraphTerms: paraOf(doc, paragraph), rank, soft: input.soft ? input.soft(u.scoringText, text) : undefined }, stats);
+    const followup = u.kind === 'followup';
+    const sTerms = followup ? new Set([...terms(text), ...terms(inherited)]) : null;
+    const conversation: ConversationSignals = {
+      context: sTerms ? ctxTerms.reduce((a, t) => a + (sTerms.has(t) ? stats.idf(t) : 0), 0) / ctxWeight : 0,
+      near: followup && focus && focus.doc === doc.id && Math.abs(focus.paragraph - paragraph) <= 1 ? 1 : 0,
+      established: u.established ? 1 : 0,
+      lean: q.terms.length === 0,
+      followup,
+    };
+    let p = answerProbability(f, conversation);
     if (indexed) p = Math.max(p, INDEX_CONFIDENCE);
     const known = c?.quotation ? attributionOf(c.quotation) : undefined;
-    byKey.set(key, { doc, paragraph, start: s.start, end: s.end, p, features: f, attribution: attribution ?? prev?.attribution ?? known, indexed: indexed || !!prev?.indexed });
+    byKey.set(key, { doc, paragraph, start: s.start, end: s.end, p, features: f, conversation, attribution: attribution ?? prev?.attribution ?? known, indexed: indexed || !!prev?.indexed });
   };
 
   // 1. Attribution questions ("what did X tell Y?") answer from the quotation index.

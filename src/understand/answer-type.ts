@@ -32,6 +32,8 @@ const HEAD: [AnswerType, Set<string>][] = [
   ['number', nouns('number numbers amount percentage percent proportion size population cost price score rate temperature distance height length weight speed total sum fraction share budget')],
 ];
 
+const AUX = new Set('did does do is was are were has have had will would can could should may might must'.split(' '));
+
 /**
  * @example
  * answerType('Which organizations took part in the meeting?'); // 'organization'
@@ -61,9 +63,11 @@ export function answerType(question: string): AnswerType | null {
   if (/^what (?:number|percentage|percent|proportion|amount|size|population|age)\b/.test(rest)) return 'number';
   if (wh) {
     // The head noun is the first noun-like word after which/what: try each of the next three words.
+    // An auxiliary ends the search: in "what did he host?" nothing names the kind of answer.
     const after = rest.split(/\s+/).slice(1, 4);
     for (const w of after) {
       const word = w.replace(/[^\p{L}-]/gu, '');
+      if (AUX.has(word)) break;
       for (const [type, set] of HEAD) if (set.has(word)) return type;
     }
   }

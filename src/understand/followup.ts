@@ -85,9 +85,10 @@ export function resolveFollowUp(question: string, conversation: Conversation | u
   const deictic = DEICTIC.test(question) || PLURAL_PRONOUN.test(question) || (PERSON_PRONOUN.test(question) && !person);
   // A question leaning on the previous one ("Where was that?", "When?", "And the Council?")
   if (deictic || qTerms.length <= 1) {
-    // What the previous turn asked, and the words it was answered with ("it" is usually in there).
-    const answered = prev.answer.quotes[0]?.quote ?? '';
-    return { standalone, context: `${prev.standalone} ${answered}`.trim(), kind: 'followup', shown: [], focus };
+    // What the last two turns asked, and the words the conversation was last answered with ("it" is usually in there).
+    const answered = [...turns].reverse().find((t) => t.answer.quotes.length)?.answer.quotes[0]?.quote ?? '';
+    const asked = turns.slice(-2).map((t) => t.standalone);
+    return { standalone, context: [...asked, answered].join(' ').trim(), kind: 'followup', shown: [], focus };
   }
   // Only a pronoun to resolve: the question is otherwise self-contained.
   return resolved ? { standalone, context: '', kind: 'followup', shown: [], focus: [] } : none;

@@ -25,6 +25,8 @@ export interface Understanding extends Resolved {
   answerType: AnswerType | null;
   /** ISO 639-1 code; 'en' unless the question's function words say otherwise. */
   language: string;
+  /** Earlier turns of the conversation asked about the documents: its subject is established. */
+  established: boolean;
 }
 
 /**
@@ -35,7 +37,8 @@ export interface Understanding extends Resolved {
 export function understand(asked: string, conversation: Conversation | undefined, quotations: Quotation[]): Understanding {
   const intent = classify(asked);
   const language = questionLanguage(asked);
-  const base = { asked, intent, language, said: null as QuoteIntent };
+  const established = (conversation?.turns ?? []).some((t) => t.answer.intent !== 'chat');
+  const base = { asked, intent, language, established, said: null as QuoteIntent };
   if (intent.kind === 'chat' || intent.kind === 'paragraph' || intent.kind === 'summary') {
     const text = intent.kind === 'summary' && intent.focus ? intent.focus : '';
     return { ...base, standalone: asked, context: '', kind: 'new', shown: [], focus: [], scoringText: text, query: text, answerType: null };

@@ -5,7 +5,7 @@ import type { Scored, Selection } from '../../src/select/select.js';
 import type { StoredDocument } from '../../src/types.js';
 
 const doc = { id: 'd' } as StoredDocument;
-const cand = (p: number, paragraph = 1, start = paragraph * 100): Scored => ({ doc, paragraph, start, end: start + 10, p, features: {} as Scored['features'], indexed: false });
+const cand = (p: number, paragraph = 1, start = paragraph * 100): Scored => ({ doc, paragraph, start, end: start + 10, p, features: {} as Scored['features'], conversation: { context: 0, near: 0, established: 0, lean: false, followup: false }, indexed: false });
 const sel = (...ranked: Scored[]): Selection => ({ ranked, confidence: ranked[0]?.p ?? 0 });
 
 describe('decide: answer or refuse', () => {

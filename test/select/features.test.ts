@@ -6,7 +6,7 @@ import { fitLogistic } from '../../src/select/fit.js';
 import { probability } from '../../src/select/model.js';
 
 const stats: TermStats = { idf: (t) => (t === 'annan' ? 0.5 : 2), maxIdf: 3, known: (t) => t !== 'nato' };
-const s = (text: string, rank = 1) => ({ text, near: '', paragraph: text, rank });
+const s = (text: string, rank = 1) => ({ text, near: '', paragraphTerms: new Set<string>(), rank });
 
 describe('sentence features', () => {
   it('given a sentence with all of the question\'s words, then its coverage is 1; with the rarer half missing, less than half', () => {

@@ -21,3 +21,12 @@ describe('answerType', () => {
     expect(answerType(q)).toBeNull();
   });
 });
+
+describe('answerType reads the question\'s own wh-word', () => {
+  it('given "Who was the leader when the Franks entered the valley?", then it asks who, not when', () => {
+    expect(answerType('Who was the leader when the Franks entered the valley?')).toBe('agent');
+  });
+  it('given "What did he host?", then the verb after the auxiliary is not a type noun', () => {
+    expect(answerType('What did he host?')).toBeNull();
+  });
+});

@@ -1,0 +1,121 @@
+/**
+ * The conversational half of `npm run calibrate`: fits how much what a
+ * conversation established counts (src/select/conversation.json) on
+ * Abg-CoQA's tuning stories, and measures gold-in-answer on the held-out
+ * stories, which are never used for fitting. Stories are split by a hash of
+ * their id (even → tuning, odd → held-out).
+ */
+import { readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { Config } from '../config.js';
+import { createEngine } from '../engine/index.js';
+import { parseEvalJsonl, type EvalConversation } from '../eval/format.js';
+import { containsAnswer, resolveEvidence } from '../eval/metrics.js';
+import { silentLogger } from '../log.js';
+import { answerProbability, CONVERSATION_WEIGHTS, type ConversationWeights } from '../select/conversation.js';
+import { fitOffset, type OffsetExample } from '../select/fit.js';
+import { logit } from '../select/model.js';
+import type { Scored, Selection } from '../select/select.js';
+import type { Conversation } from '../types.js';
+import { ROOT } from './common.js';
+
+type Split = 'tune' | 'heldout';
+
+/** Stable split of stories: a hash of the document id. */
+export function storySplit(id: string): Split {
+  let h = 0;
+  for (const ch of id) h = (h * 31 + ch.charCodeAt(0)) >>> 0;
+  return h % 2 === 0 ? 'tune' : 'heldout';
+}
+
+interface Turn {
+  candidates: { c: Scored; y: 0 | 1 }[];
+  unanswerable: boolean;
+}
+
+async function collect(config: Config, file: string, split: Split): Promise<Turn[]> {
+  const parsed = parseEvalJsonl(await readFile(file, 'utf8'), path.basename(file));
+  const byDoc = new Map<string, EvalConversation[]>();
+  for (const c of parsed.conversations) {
+    if (!('id' in c.document) || storySplit(c.document.id) !== split) continue;
+    (byDoc.get(c.document.id) ?? byDoc.set(c.document.id, []).get(c.document.id)!).push(c);
+  }
+  const turns: Turn[] = [];
+  for (const [id, conversations] of byDoc) {
+    const line = parsed.documents.get(id)!;
+    if (!('text' in line)) continue;
+    let last: Selection | null = null;
+    const engine = await createEngine({ config, logger: silentLogger(), embedder: null, documents: [{ id, path: id, text: line.text }], refusalThreshold: 0, onSelection: (_u, s) => (last = s) });
+    for (const conv of conversations) {
+      const conversation: Conversation = { id: conv.id, turns: [] };
+      for (const t of conv.turns) {
+        last = null;
+        await engine.ask(t.question, conversation);
+        if (t.scored === false) continue;
+        const { spans } = resolveEvidence(line.text, t.evidence);
+        const sel = last as Selection | null;
+        const candidates = (sel?.ranked ?? []).map((c) => {
+          const hit = spans.some((s) => s.start < c.end && c.start < s.end) || t.answers.some((g) => containsAnswer(line.text.slice(c.start, c.end), g));
+          return { c, y: (hit && !t.unanswerable ? 1 : 0) as 0 | 1 };
+        });
+        turns.push({ candidates, unanswerable: t.unanswerable === true });
+      }
+    }
+  }
+  return turns;
+}
+
+/** Gold in an answer (answered, and one of the quotes a pick would make holds it) at a threshold. */
+function inAnswer(turns: Turn[], w: ConversationWeights, threshold: number) {
+  let hit = 0;
+  let answered = 0;
+  let scored = 0;
+  for (const t of turns) {
+    if (t.unanswerable) continue;
+    scored++;
+    const ps = t.candidates.map(({ c, y }) => ({ p: answerProbability(c.features, c.conversation, w), y, indexed: c.indexed }));
+    const best = Math.max(0, ...ps.map((x) => (x.indexed ? Math.max(x.p, 0.95) : x.p)));
+    if (best < threshold) continue;
+    answered++;
+    const top = ps.sort((a, b) => b.p - a.p).filter((x) => x.p >= 0.5 * best).slice(0, 3);
+    if (top.some((x) => x.y)) hit++;
+  }
+  return { inAnswer: hit / Math.max(1, scored), answered: answered / Math.max(1, scored), n: scored };
+}
+
+function fit(turns: Turn[]): ConversationWeights {
+  const plain: OffsetExample[] = [];
+  const lean: OffsetExample[] = [];
+  for (const t of turns) {
+    const n = t.candidates.length || 1;
+    for (const { c, y } of t.candidates) {
+      const s = c.conversation;
+      if (s.followup && s.lean) lean.push({ x: [1, s.context, s.near, c.features.typeHit, c.features.rankInv, s.established], offset: 0, y, weight: 1 / n });
+      else plain.push({ x: [s.followup ? s.context : 0, s.followup ? s.near : 0, s.established], offset: logit(c.features), y, weight: 1 / n });
+    }
+  }
+  const [context, near, established] = fitOffset(plain);
+  const [bias, lc, ln, type, rank] = lean.length ? fitOffset(lean) : [CONVERSATION_WEIGHTS.lean.bias, CONVERSATION_WEIGHTS.lean.context, CONVERSATION_WEIGHTS.lean.near, CONVERSATION_WEIGHTS.lean.type, CONVERSATION_WEIGHTS.lean.rank];
+  return { context: context!, near: near!, established: established!, lean: { bias: bias!, context: lc!, near: ln!, type: type!, rank: rank! } };
+}
+
+const pct = (v: number) => `${(v * 100).toFixed(1)}%`;
+
+export async function calibrateCoqa(config: Config, file: string, opts: { fit: boolean; threshold: number }): Promise<string> {
+  const out: string[] = [];
+  const tune = await collect(config, file, 'tune');
+  let weights = CONVERSATION_WEIGHTS;
+  const report = (name: string, turns: Turn[], w: ConversationWeights) => {
+    const r = inAnswer(turns, w, opts.threshold);
+    out.push(`${name}: ${r.n} answerable turns, answered ${pct(r.answered)}, gold in an answer ${pct(r.inAnswer)} (threshold ${opts.threshold})`);
+  };
+  report('Abg-CoQA tuning stories, current weights', tune, weights);
+  if (opts.fit) {
+    weights = fit(tune);
+    await writeFile(path.join(ROOT, 'src/select/conversation.json'), JSON.stringify(weights, null, 2) + '\n');
+    out.push(`Fitted and wrote src/select/conversation.json: ${JSON.stringify(weights)}`);
+    report('Abg-CoQA tuning stories, fitted weights', tune, weights);
+  }
+  report('Abg-CoQA held-out stories', await collect(config, file, 'heldout'), weights);
+  return out.join('\n') + '\n';
+}
