@@ -31,6 +31,8 @@ export function storySplit(id: string): Split {
 interface Turn {
   candidates: { c: Scored; y: 0 | 1 }[];
   unanswerable: boolean;
+  /** A question about another story, asked inside this story's conversation: should be refused. */
+  foreign?: boolean;
 }
 
 async function collect(config: Config, file: string, split: Split): Promise<Turn[]> {
@@ -41,7 +43,14 @@ async function collect(config: Config, file: string, split: Split): Promise<Turn
     (byDoc.get(c.document.id) ?? byDoc.set(c.document.id, []).get(c.document.id)!).push(c);
   }
   const turns: Turn[] = [];
+  // Each conversation also gets one question from another story (the previous story's), which it should refuse.
+  const ids = [...byDoc.keys()];
+  const foreignFor = (id: string) => {
+    const other = byDoc.get(ids[(ids.indexOf(id) + ids.length - 1) % ids.length]!)!;
+    return other.flatMap((c) => c.turns.filter((t) => t.scored !== false && !t.unanswerable).map((t) => t.question));
+  };
   for (const [id, conversations] of byDoc) {
+    const foreign = foreignFor(id);
     const line = parsed.documents.get(id)!;
     if (!('text' in line)) continue;
     let last: Selection | null = null;
@@ -60,6 +69,12 @@ async function collect(config: Config, file: string, split: Split): Promise<Turn
         });
         turns.push({ candidates, unanswerable: t.unanswerable === true });
       }
+      if (foreign.length && ids.length > 1) {
+        last = null;
+        await engine.ask(foreign[turns.length % foreign.length]!, conversation);
+        const sel = last as Selection | null;
+        turns.push({ candidates: (sel?.ranked ?? []).map((c) => ({ c, y: 0 as const })), unanswerable: true, foreign: true });
+      }
     }
   }
   return turns;
@@ -70,17 +85,30 @@ function inAnswer(turns: Turn[], w: ConversationWeights, threshold: number) {
   let hit = 0;
   let answered = 0;
   let scored = 0;
+  let unknown = 0;
+  let refusedUnknown = 0;
+  let foreign = 0;
+  let refusedForeign = 0;
   for (const t of turns) {
-    if (t.unanswerable) continue;
-    scored++;
     const ps = t.candidates.map(({ c, y }) => ({ p: answerProbability(c.features, c.conversation, w), y, indexed: c.indexed }));
     const best = Math.max(0, ...ps.map((x) => (x.indexed ? Math.max(x.p, 0.95) : x.p)));
+    if (t.foreign) {
+      foreign++;
+      if (best < threshold) refusedForeign++;
+      continue;
+    }
+    if (t.unanswerable) {
+      unknown++;
+      if (best < threshold) refusedUnknown++;
+      continue;
+    }
+    scored++;
     if (best < threshold) continue;
     answered++;
     const top = ps.sort((a, b) => b.p - a.p).filter((x) => x.p >= 0.5 * best).slice(0, 3);
     if (top.some((x) => x.y)) hit++;
   }
-  return { inAnswer: hit / Math.max(1, scored), answered: answered / Math.max(1, scored), n: scored };
+  return { inAnswer: hit / Math.max(1, scored), answered: answered / Math.max(1, scored), n: scored, unknown, refusedUnknown: refusedUnknown / Math.max(1, unknown), foreign, refusedForeign: refusedForeign / Math.max(1, foreign) };
 }
 
 function fit(turns: Turn[]): ConversationWeights {
@@ -107,11 +135,21 @@ export async function calibrateCoqa(config: Config, file: string, opts: { fit: b
   let weights = CONVERSATION_WEIGHTS;
   const report = (name: string, turns: Turn[], w: ConversationWeights) => {
     const r = inAnswer(turns, w, opts.threshold);
-    out.push(`${name}: ${r.n} answerable turns, answered ${pct(r.answered)}, gold in an answer ${pct(r.inAnswer)} (threshold ${opts.threshold})`);
+    out.push(`${name}: ${r.n} answerable turns, answered ${pct(r.answered)}, gold in an answer ${pct(r.inAnswer)}; ${r.unknown} unanswerable turns, refused ${pct(r.refusedUnknown)}; ${r.foreign} questions about another story asked mid-conversation, refused ${pct(r.refusedForeign)} (threshold ${opts.threshold})`);
   };
   report('Abg-CoQA tuning stories, current weights', tune, weights);
   if (opts.fit) {
     weights = fit(tune);
+    // The sentence-level fit says how likely each sentence is; how far an established conversation lowers the
+    // bar is chosen for gold in an answer on the tuning stories, as long as questions about another story
+    // asked mid-conversation are still refused at least 80% of the time (off-topic refusals are kept).
+    let best = { e: 0, v: -1 };
+    for (let e = 0; e <= 4.001; e += 0.25) {
+      const r = inAnswer(tune, { ...weights, established: e }, opts.threshold);
+      out.push(`  established ${e.toFixed(2)}: gold in an answer ${pct(r.inAnswer)}, questions about another story refused ${pct(r.refusedForeign)}`);
+      if (r.refusedForeign >= 0.8 && r.inAnswer > best.v + 0.002) best = { e, v: r.inAnswer };
+    }
+    weights = { ...weights, established: Math.round(best.e * 100) / 100 };
     await writeFile(path.join(ROOT, 'src/select/conversation.json'), JSON.stringify(weights, null, 2) + '\n');
     out.push(`Fitted and wrote src/select/conversation.json: ${JSON.stringify(weights)}`);
     report('Abg-CoQA tuning stories, fitted weights', tune, weights);
