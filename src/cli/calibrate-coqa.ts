@@ -14,7 +14,7 @@ import { containsAnswer, resolveEvidence } from '../eval/metrics.js';
 import { silentLogger } from '../log.js';
 import { answerProbability, CONVERSATION_WEIGHTS, type ConversationWeights } from '../select/conversation.js';
 import { fitOffset, type OffsetExample } from '../select/fit.js';
-import { logit } from '../select/model.js';
+import { logit, SOFT_WEIGHTS, WEIGHTS, type Weights } from '../select/model.js';
 import type { Scored, Selection } from '../select/select.js';
 import type { Conversation } from '../types.js';
 import { ROOT } from './common.js';
@@ -35,7 +35,7 @@ interface Turn {
   foreign?: boolean;
 }
 
-async function collect(config: Config, file: string, split: Split): Promise<Turn[]> {
+async function collect(config: Config, file: string, split: Split, softMatch: boolean): Promise<Turn[]> {
   const parsed = parseEvalJsonl(await readFile(file, 'utf8'), path.basename(file));
   const byDoc = new Map<string, EvalConversation[]>();
   for (const c of parsed.conversations) {
@@ -54,7 +54,7 @@ async function collect(config: Config, file: string, split: Split): Promise<Turn
     const line = parsed.documents.get(id)!;
     if (!('text' in line)) continue;
     let last: Selection | null = null;
-    const engine = await createEngine({ config, logger: silentLogger(), embedder: null, documents: [{ id, path: id, text: line.text }], refusalThreshold: 0, onSelection: (_u, s) => (last = s) });
+    const engine = await createEngine({ config, logger: silentLogger(), embedder: null, documents: [{ id, path: id, text: line.text }], refusalThreshold: 0, softMatch, onSelection: (_u, s) => (last = s) });
     for (const conv of conversations) {
       const conversation: Conversation = { id: conv.id, turns: [] };
       for (const t of conv.turns) {
@@ -81,7 +81,7 @@ async function collect(config: Config, file: string, split: Split): Promise<Turn
 }
 
 /** Gold in an answer (answered, and one of the quotes a pick would make holds it) at a threshold. */
-function inAnswer(turns: Turn[], w: ConversationWeights, threshold: number) {
+function inAnswer(turns: Turn[], w: ConversationWeights, threshold: number, model: Weights) {
   let hit = 0;
   let answered = 0;
   let scored = 0;
@@ -90,7 +90,7 @@ function inAnswer(turns: Turn[], w: ConversationWeights, threshold: number) {
   let foreign = 0;
   let refusedForeign = 0;
   for (const t of turns) {
-    const ps = t.candidates.map(({ c, y }) => ({ p: answerProbability(c.features, c.conversation, w), y, indexed: c.indexed }));
+    const ps = t.candidates.map(({ c, y }) => ({ p: answerProbability(c.features, c.conversation, w, logit(c.features, model)), y, indexed: c.indexed }));
     const best = Math.max(0, ...ps.map((x) => (x.indexed ? Math.max(x.p, 0.95) : x.p)));
     if (t.foreign) {
       foreign++;
@@ -111,7 +111,7 @@ function inAnswer(turns: Turn[], w: ConversationWeights, threshold: number) {
   return { inAnswer: hit / Math.max(1, scored), answered: answered / Math.max(1, scored), n: scored, unknown, refusedUnknown: refusedUnknown / Math.max(1, unknown), foreign, refusedForeign: refusedForeign / Math.max(1, foreign) };
 }
 
-function fit(turns: Turn[]): ConversationWeights {
+function fit(turns: Turn[], weights: Weights): ConversationWeights {
   const plain: OffsetExample[] = [];
   const lean: OffsetExample[] = [];
   for (const t of turns) {
@@ -119,7 +119,7 @@ function fit(turns: Turn[]): ConversationWeights {
     for (const { c, y } of t.candidates) {
       const s = c.conversation;
       if (s.followup && s.lean) lean.push({ x: [1, s.context, s.near, c.features.typeHit, c.features.rankInv, s.established], offset: 0, y, weight: 1 / n });
-      else plain.push({ x: [s.followup ? s.context : 0, s.followup ? s.near : 0, s.established], offset: logit(c.features), y, weight: 1 / n });
+      else plain.push({ x: [s.followup ? s.context : 0, s.followup ? s.near : 0, s.established], offset: logit(c.features, weights), y, weight: 1 / n });
     }
   }
   const [context, near, established] = fitOffset(plain);
@@ -129,23 +129,24 @@ function fit(turns: Turn[]): ConversationWeights {
 
 const pct = (v: number) => `${(v * 100).toFixed(1)}%`;
 
-export async function calibrateCoqa(config: Config, file: string, opts: { fit: boolean; threshold: number }): Promise<string> {
+export async function calibrateCoqa(config: Config, file: string, opts: { fit: boolean; threshold: number; softMatch: boolean }): Promise<string> {
   const out: string[] = [];
-  const tune = await collect(config, file, 'tune');
+  const model = opts.softMatch ? SOFT_WEIGHTS : WEIGHTS;
+  const tune = await collect(config, file, 'tune', opts.softMatch);
   let weights = CONVERSATION_WEIGHTS;
   const report = (name: string, turns: Turn[], w: ConversationWeights) => {
-    const r = inAnswer(turns, w, opts.threshold);
+    const r = inAnswer(turns, w, opts.threshold, model);
     out.push(`${name}: ${r.n} answerable turns, answered ${pct(r.answered)}, gold in an answer ${pct(r.inAnswer)}; ${r.unknown} unanswerable turns, refused ${pct(r.refusedUnknown)}; ${r.foreign} questions about another story asked mid-conversation, refused ${pct(r.refusedForeign)} (threshold ${opts.threshold})`);
   };
   report('Abg-CoQA tuning stories, current weights', tune, weights);
   if (opts.fit) {
-    weights = fit(tune);
+    weights = fit(tune, model);
     // The sentence-level fit says how likely each sentence is; how far an established conversation lowers the
     // bar is chosen for gold in an answer on the tuning stories, as long as questions about another story
     // asked mid-conversation are still refused at least 80% of the time (off-topic refusals are kept).
     let best = { e: 0, v: -1 };
     for (let e = 0; e <= 4.001; e += 0.25) {
-      const r = inAnswer(tune, { ...weights, established: e }, opts.threshold);
+      const r = inAnswer(tune, { ...weights, established: e }, opts.threshold, model);
       out.push(`  established ${e.toFixed(2)}: gold in an answer ${pct(r.inAnswer)}, questions about another story refused ${pct(r.refusedForeign)}`);
       if (r.refusedForeign >= 0.8 && r.inAnswer > best.v + 0.002) best = { e, v: r.inAnswer };
     }
@@ -154,6 +155,6 @@ export async function calibrateCoqa(config: Config, file: string, opts: { fit: b
     out.push(`Fitted and wrote src/select/conversation.json: ${JSON.stringify(weights)}`);
     report('Abg-CoQA tuning stories, fitted weights', tune, weights);
   }
-  report('Abg-CoQA held-out stories', await collect(config, file, 'heldout'), weights);
+  report('Abg-CoQA held-out stories', await collect(config, file, 'heldout', opts.softMatch), weights);
   return out.join('\n') + '\n';
 }

@@ -21,6 +21,7 @@ import { createEngine } from '../engine/index.js';
 import { silentLogger } from '../log.js';
 import type { Config } from '../config.js';
 import { fitLogistic, type Example } from '../select/fit.js';
+import { FEATURES } from '../select/features.js';
 import { run, setup, ROOT } from './common.js';
 
 interface Squad {
@@ -35,7 +36,7 @@ interface Outcome {
   examples: Example[];
 }
 
-async function collect(config: Config, articles: Squad['data'], perArticle: number, withExamples: boolean): Promise<Outcome> {
+async function collect(config: Config, articles: Squad['data'], perArticle: number, withExamples: boolean, softMatch: boolean): Promise<Outcome> {
   const out: Outcome = { pos: [], neg: [], examples: [] };
   for (const article of articles) {
     const contexts = article.paragraphs.map((p) => p.context);
@@ -52,7 +53,7 @@ async function collect(config: Config, articles: Squad['data'], perArticle: numb
           }) as const
       : () => ({});
     const textOf = (c: { doc: { text: string }; start: number; end: number }) => c.doc.text.slice(c.start, c.end);
-    const full = await createEngine({ config, logger: silentLogger(), embedder: null, documents: [{ id: article.title, path: article.title, text: contexts.join('\n\n') }], refusalThreshold: 0, ...observe(textOf) });
+    const full = await createEngine({ config, logger: silentLogger(), embedder: null, documents: [{ id: article.title, path: article.title, text: contexts.join('\n\n') }], refusalThreshold: 0, softMatch, ...observe(textOf) });
     for (let i = 0; i < qas.length; i += step) {
       const qa = qas[i]!;
       gold = qa.answers.map((g) => norm(g.text));
@@ -60,7 +61,7 @@ async function collect(config: Config, articles: Squad['data'], perArticle: numb
       out.pos.push({ confidence: a.confidence ?? 0, hit: a.quotes.some((q) => gold.some((g) => norm(q.quote).includes(g))) });
       const rest = contexts.filter((_, j) => j !== qa.pi);
       if (gold.some((g) => rest.some((c) => norm(c).includes(g)))) continue; // answer also elsewhere: not a true negative
-      const without = await createEngine({ config, logger: silentLogger(), embedder: null, documents: [{ id: article.title, path: article.title, text: rest.join('\n\n') }], refusalThreshold: 0, ...observe(textOf) });
+      const without = await createEngine({ config, logger: silentLogger(), embedder: null, documents: [{ id: article.title, path: article.title, text: rest.join('\n\n') }], refusalThreshold: 0, softMatch, ...observe(textOf) });
       gold = []; // every sentence of the article without the answer is a negative
       out.neg.push((await without.ask(qa.question)).confidence ?? 0);
     }
@@ -89,13 +90,14 @@ await run(async () => {
     .option('--per-article <n>', 'questions per article (evenly spaced)', '30')
     .option('--fit', 'fit the sentence model on these articles and write src/select/weights.json')
     .option('--threshold <t>', 'report this threshold only (held-out measurement)')
+    .option('--soft', 'score sentences with the word vectors\' soft matching too (fits/uses src/select/weights-soft.json)')
     .option('--coqa <file>', 'instead: Abg-CoQA JSONL (npm run eval:convert -- abg-coqa …): fit the conversation weights on the tuning stories (--fit), measure the held-out ones')
     .parse();
-  const opts = program.opts<{ from: string; articles: string; perArticle: string; fit?: boolean; threshold?: string; coqa?: string }>();
+  const opts = program.opts<{ from: string; articles: string; perArticle: string; fit?: boolean; threshold?: string; coqa?: string; soft?: boolean }>();
   const { config } = setup({ quiet: true });
   if (opts.coqa) {
     const { calibrateCoqa } = await import('./calibrate-coqa.js');
-    process.stdout.write(await calibrateCoqa(config, path.resolve(process.cwd(), opts.coqa), { fit: !!opts.fit, threshold: Number(opts.threshold ?? config.REFUSAL_THRESHOLD) }));
+    process.stdout.write(await calibrateCoqa(config, path.resolve(process.cwd(), opts.coqa), { fit: !!opts.fit, threshold: Number(opts.threshold ?? config.REFUSAL_THRESHOLD), softMatch: !!opts.soft }));
     return;
   }
   const squad = JSON.parse(await readFile(program.args[0] ?? program.processedArgs[0], 'utf8')) as Squad;
@@ -104,14 +106,14 @@ await run(async () => {
   const label = `SQuAD dev articles ${from + 1}–${from + articles.length}`;
 
   if (opts.fit) {
-    const o = await collect(config, articles, Number(opts.perArticle), true);
-    const weights = fitLogistic(o.examples);
-    const file = path.join(ROOT, 'src/select/weights.json');
+    const o = await collect(config, articles, Number(opts.perArticle), true, !!opts.soft);
+    const weights = fitLogistic(o.examples, opts.soft ? {} : { features: FEATURES.filter((f) => f !== 'soft') });
+    const file = path.join(ROOT, opts.soft ? 'src/select/weights-soft.json' : 'src/select/weights.json');
     await writeFile(file, JSON.stringify(weights, null, 2) + '\n');
     process.stdout.write(`Fitted on ${o.examples.length} candidate sentences (${label}); wrote ${path.relative(ROOT, file)}:\n${JSON.stringify(weights)}\nRe-run without --fit to sweep the threshold with the new weights.\n`);
     return;
   }
-  const o = await collect(config, articles, Number(opts.perArticle), false);
+  const o = await collect(config, articles, Number(opts.perArticle), false, !!opts.soft);
   const head = `${label}: ${o.pos.length} answerable questions, ${o.neg.length} made unanswerable (gold paragraph removed).\n`;
   const cols = 'threshold  answers(answerable)  gold-in-quote(answerable)  refuses(unanswerable)  balanced  found-when-answering';
   const row = (t: number) => {

@@ -40,7 +40,7 @@ export function matchSaid(ctx: EngineContext, said: QuoteIntent): Quotation[] {
 
 /** Understand and retrieve (the LLM condenses follow-ups when configured). */
 export async function understandAndRetrieve(ctx: EngineContext, asked: string, conversation: Conversation | undefined, k: number, signal?: AbortSignal, understood?: Understanding): Promise<{ u: Understanding; passages: Passage[] }> {
-  let u = understood ?? understand(asked, conversation, ctx.index.quotations);
+  let u = understood ?? understand(asked, conversation, ctx.index.quotations, ctx.correct);
   if (ctx.llm && conversation?.turns.length && u.kind !== 'more' && (u.intent.kind === 'question' || u.intent.kind === 'quote')) {
     const condensed = await ctx.llm.condense(asked, historyFromTurns(conversation.turns), { signal });
     if (condensed && condensed !== asked) {
@@ -129,7 +129,7 @@ export async function ask(ctx: EngineContext, question: string, conversation?: C
   const t0 = performance.now();
   const asked = sanitizeQuestion(question);
   let answer: Answer;
-  let u: Understanding = understand(asked, conversation, ctx.index.quotations);
+  let u: Understanding = understand(asked, conversation, ctx.index.quotations, ctx.correct);
   let standalone = asked;
   switch (u.intent.kind) {
     case 'chat':
@@ -158,7 +158,7 @@ export async function ask(ctx: EngineContext, question: string, conversation?: C
 /** The best verbatim sentences about a topic (the /quote command's "about"). */
 export async function quotesAbout(ctx: EngineContext, about: string, limit: number, doc?: string): Promise<Quote[]> {
   const asked = sanitizeQuestion(about);
-  const u = understand(asked, undefined, ctx.index.quotations);
+  const u = understand(asked, undefined, ctx.index.quotations, ctx.correct);
   const topic: Understanding = { ...u, intent: { kind: 'quote', topic: asked }, said: null, answerType: null };
   const passages = (await ctx.retriever.search(topic.query || asked, Math.max(ctx.settings.topK, limit))).filter((p) => !doc || p.chunk.docId === doc);
   return extractive(ctx, topic, passages, undefined, limit).quotes;

@@ -21,6 +21,8 @@ export interface EngineContext {
   embedder: Embedder | null;
   /** A sentence-level semantic signal, when one is available. */
   soft: SoftScorer | null;
+  /** Maps words the documents never use to close ones they do ("Anan" → "annan"). */
+  correct: (text: string) => string;
   /** Speaker alias tables (built lazily). */
   filterOptions: () => QuotationFilterOptions;
   settings: { topK: number; maxQuotes: number; threshold: number; maxTurns: number };

@@ -21,7 +21,9 @@ import { speakerTable, type QuotationFilterOptions } from '../answer/quotations.
 import { sanitizeQuestion } from '../answer/sanitize.js';
 import { createLlmAnswerer, loadPrompts, type LlmAnswerer } from '../answer/llm/index.js';
 import { termStats } from '../select/idf.js';
-import type { SoftScorer } from '../select/select.js';
+import { loadWordVectors, type WordVectors } from '../embed/word-vectors.js';
+import { softCoverage, softMatcherFor } from '../embed/word-vectors-match.js';
+import { createTypoCorrector, documentVocabulary } from '../retrieve/typo.js';
 import { ask, understandAndRetrieve } from './ask.js';
 import type { EngineContext } from './context.js';
 import { about, paragraph, passages, quotations } from './lookups.js';
@@ -47,8 +49,11 @@ export interface EngineDeps {
   documents?: Source[];
   retrieval?: RetrievalMode;
   refusalThreshold?: number;
-  /** A sentence-level semantic signal for the select stage (null = none). */
-  soft?: SoftScorer | null;
+  /**
+   * Score sentences with the word vectors' soft term matching too (the offline semantic signal).
+   * Default: on when EMBEDDING_MODEL=word-vectors.
+   */
+  softMatch?: boolean;
   onProgress?: Progress;
   clock?: () => number;
   /** Observes every scored selection (`npm run calibrate -- --fit` collects the sentences' features). */
@@ -77,15 +82,26 @@ export async function createEngine(deps: EngineDeps): Promise<Engine> {
   const filterOptions = () => (aliases ??= { aliases: index.documents.map((d) => speakerTable(d)), docs: index.documents });
   setImmediate(() => filterOptions());
   const vectorsUsable = !!(embedder && index.vectors && index.manifest.model === modelKey(embedder));
+  const stats = termStats(index);
+  // The word vectors' vocabulary tells real words from typos; their similarities are the soft signal.
+  let words: WordVectors | null = null;
+  try {
+    words = loadWordVectors({ root: config.root });
+  } catch (e) {
+    logger.debug({ err: e }, 'no word vectors: typo correction without a lexicon, no soft matching');
+  }
+  const typos = createTypoCorrector(documentVocabulary(index.chunks.map((c) => index.docById.get(c.docId)!.text.slice(c.start, c.end))), { isWord: words ? (w) => words!.isWord(w) : undefined });
+  const soft = (deps.softMatch ?? !!softMatcherFor(modelKey(embedder), config.root)) && words ? (q: string, sentence: string) => softCoverage(q, sentence, { vectors: words!, idf: stats.idf }) : null;
 
   const ctx: EngineContext = {
     index,
-    stats: termStats(index),
+    stats,
     retriever: createRetriever({ index, embedder, mode: deps.retrieval }),
     logger,
     llm,
     embedder: vectorsUsable ? embedder : null,
-    soft: deps.soft ?? null,
+    soft,
+    correct: (text) => typos.correctText(text).text,
     filterOptions,
     settings: { topK: config.TOP_K, maxQuotes: config.MAX_QUOTES, threshold: deps.refusalThreshold ?? config.REFUSAL_THRESHOLD ?? DEFAULT_REFUSAL_THRESHOLD, maxTurns: config.CONVERSATION_MAX_TURNS },
     now: deps.clock ?? Date.now,

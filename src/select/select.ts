@@ -12,6 +12,7 @@ import { sentenceContext } from './context.js';
 import { questionTerms, sentenceFeatures, type Features } from './features.js';
 import type { TermStats } from './idf.js';
 import { answerProbability, type ConversationSignals } from './conversation.js';
+import { logit, SOFT_WEIGHTS, WEIGHTS } from './model.js';
 import { reportedSpeaker } from './reported.js';
 
 export interface Scored {
@@ -62,6 +63,7 @@ const attributionOf = (q: Quotation): Attribution => ({ speaker: q.speaker, cue:
  */
 export function select(input: SelectInput): Selection {
   const { understanding: u, index, stats } = input;
+  const weights = input.soft ? SOFT_WEIGHTS : WEIGHTS;
   const q = questionTerms(u.scoringText, stats, u.answerType);
   const ctxTerms = [...new Set(terms(u.context))].filter((t) => !q.terms.includes(t));
   const ctxWeight = ctxTerms.reduce((a, t) => a + stats.idf(t), 0) || 1;
@@ -96,7 +98,7 @@ export function select(input: SelectInput): Selection {
       lean: q.terms.length === 0,
       followup,
     };
-    let p = answerProbability(f, conversation);
+    let p = answerProbability(f, conversation, undefined, logit(f, weights));
     if (indexed) p = Math.max(p, INDEX_CONFIDENCE);
     const known = c?.quotation ? attributionOf(c.quotation) : undefined;
     byKey.set(key, { doc, paragraph, start: s.start, end: s.end, p, features: f, conversation, attribution: attribution ?? prev?.attribution ?? known, indexed: indexed || !!prev?.indexed });

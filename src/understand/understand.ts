@@ -32,9 +32,10 @@ export interface Understanding extends Resolved {
 /**
  * @example
  * understand('Cite the part on capacity-building', undefined, quotations).scoringText; // 'capacity-building'
+ * understand('What did Anan tell the Council?', undefined, quotations, fix).standalone; // 'What did annan tell the Council?'
  * understand('And what did he tell the regional organizations?', conversation, quotations).standalone; // '… Annan …'
  */
-export function understand(asked: string, conversation: Conversation | undefined, quotations: Quotation[]): Understanding {
+export function understand(asked: string, conversation: Conversation | undefined, quotations: Quotation[], correct: (text: string) => string = (t) => t): Understanding {
   const intent = classify(asked);
   const language = questionLanguage(asked);
   const established = (conversation?.turns ?? []).some((t) => t.answer.intent !== 'chat');
@@ -43,7 +44,8 @@ export function understand(asked: string, conversation: Conversation | undefined
     const text = intent.kind === 'summary' && intent.focus ? intent.focus : '';
     return { ...base, standalone: asked, context: '', kind: 'new', shown: [], focus: [], scoringText: text, query: text, answerType: null };
   }
-  const resolved = resolveFollowUp(intent.kind === 'quote' ? intent.topic : asked, conversation, quotations);
+  // Typos are corrected toward the documents' words ("Anan" → "annan") before anything reads the words.
+  const resolved = resolveFollowUp(correct(intent.kind === 'quote' ? intent.topic : asked), conversation, quotations);
   const said = intent.kind === 'question' ? parseQuoteIntent(resolved.standalone) : null;
   const scoringText = withoutRequestWords(resolved.standalone);
   return {
