@@ -21,8 +21,11 @@ export interface SentenceContext {
 }
 
 const PRONOUN = /\b(?:he|she|him|her|his|hers|himself|herself)\b/i;
-/** How many sentences back a pronoun may look for its person. */
-const LOOK_BACK = 3;
+/** A name after a title compromise may not know as a person ("Secretary-General Kofi Annan", "Mr. Annan"). */
+const TITLED = /\b(?:Mr|Mrs|Ms|Dr|Sir|Dame|Secretary-General|President|Minister|Prime Minister|Senator|Judge|Rev|Chancellor|King|Queen)\.?\s+((?:[\p{Lu}][\p{L}’'-]+)(?:\s+[\p{Lu}][\p{L}’'-]+){0,2})/u;
+
+/** The person a sentence names first: compromise's people, else a titled name. */
+const personNamed = (text: string) => entitiesOf(text).person?.[0] ?? TITLED.exec(text)?.[1] ?? null;
 
 interface DocCache {
   index: Map<number, number>;
@@ -44,6 +47,7 @@ function docCache(doc: StoredDocument, quotations: Quotation[]): DocCache {
 export function sentenceContext(doc: StoredDocument, start: number, quotations: Quotation[]): SentenceContext | undefined {
   const c = docCache(doc, quotations);
   const hit = c.contexts.get(start);
+  // (Recursion through "he" chains is bounded by the sentence count and memoised.)
   if (hit) return hit;
   const i = c.index.get(start);
   if (i === undefined) return undefined;
@@ -54,11 +58,13 @@ export function sentenceContext(doc: StoredDocument, start: number, quotations: 
   const quotation = quotationAt(i);
   const text = textOf(i);
   let inherited = quotation?.speaker ?? null;
-  if (!inherited && PRONOUN.test(text) && !entitiesOf(text).person?.length) {
-    for (let j = i - 1; j >= Math.max(0, i - LOOK_BACK) && !inherited; j--) {
-      if (Math.abs(ss[j]!.paragraph - s.paragraph) > 1) break;
-      // The first person named is most often the subject a later "he" or "she" continues with.
-      inherited = entitiesOf(textOf(j)).person?.[0] ?? quotationAt(j)?.speaker ?? null;
+  if (!inherited && PRONOUN.test(text) && !personNamed(text)) {
+    // The first person named is most often the subject a later "he" or "she" continues with; a sentence that
+    // itself says "he" passes on whom it inherited.
+    const j = i - 1;
+    if (j >= 0 && Math.abs(ss[j]!.paragraph - s.paragraph) <= 1) {
+      const t = textOf(j);
+      inherited = personNamed(t) ?? quotationAt(j)?.speaker ?? (PRONOUN.test(t) ? (sentenceContext(doc, ss[j]!.start, quotations)?.inherited ?? null) : null);
     }
   }
   const same = (j: number) => j >= 0 && j < ss.length && ss[j]!.paragraph === s.paragraph;
