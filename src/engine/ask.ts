@@ -5,7 +5,7 @@
  * the next.
  */
 import type { AskOptions } from '../engine-api.js';
-import { filterQuotations } from '../answer/quotations.js';
+import { filterQuotations } from '../quotes/index.js';
 import { sanitizeQuestion } from '../answer/sanitize.js';
 import { quoteAt, verifyQuotes } from '../answer/verify.js';
 import { citation } from '../answer/render.js';

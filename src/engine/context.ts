@@ -6,7 +6,7 @@ import type { LoadedIndex } from '../index/store.js';
 import type { Logger } from '../log.js';
 import type { Retriever } from '../retrieve/retrieve.js';
 import type { LlmAnswerer } from '../answer/llm/index.js';
-import type { QuotationFilterOptions } from '../answer/quotations.js';
+import type { QuotationFilterOptions } from '../quotes/index.js';
 import type { TermStats } from '../select/idf.js';
 import type { Selection, SoftScorer } from '../select/select.js';
 import type { Understanding } from '../understand/understand.js';

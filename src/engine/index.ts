@@ -17,7 +17,7 @@ import { buildIndex, type LoadedIndex, type Progress } from '../index/store.js';
 import type { Logger } from '../log.js';
 import type { Config } from '../config.js';
 import { createRetriever, type RetrievalMode } from '../retrieve/retrieve.js';
-import { speakerTable, type QuotationFilterOptions } from '../answer/quotations.js';
+import { speakerTable, type QuotationFilterOptions } from '../quotes/index.js';
 import { sanitizeQuestion } from '../answer/sanitize.js';
 import { createLlmAnswerer, loadPrompts, type LlmAnswerer } from '../answer/llm/index.js';
 import { termStats } from '../select/idf.js';

@@ -4,7 +4,7 @@
  */
 import type { About, ParagraphView, PassageRequest, QuotationFilter } from '../engine-api.js';
 import { UserError } from '../errors.js';
-import { filterQuotations } from '../answer/quotations.js';
+import { filterQuotations } from '../quotes/index.js';
 import { quoteAt, verifyQuotes } from '../answer/verify.js';
 import { modelKey } from '../embed/types.js';
 import type { Quotation, Quote } from '../types.js';

@@ -7,10 +7,10 @@ import { UserError } from '../errors.js';
 import { ingest, readIndex, staleness, IndexCorruptError, type LoadedIndex, type Progress, type QuotationFinder } from '../index/store.js';
 import type { Logger } from '../log.js';
 import type { Config } from '../config.js';
-import { findQuotations } from '../answer/quotations.js';
+import { findQuotations, QUOTER_VERSION } from '../quotes/index.js';
 
 /** Bump when the quotation finder's output changes (stored quotations are then recomputed). */
-export const QUOTER: QuotationFinder = { version: 'quotes-v1', find: findQuotations };
+export const QUOTER: QuotationFinder = { version: QUOTER_VERSION, find: findQuotations };
 
 /** Open (building or updating when missing or stale) the configured index. */
 export async function openIndex(deps: { config: Config; logger: Logger; embedder: Embedder | null; onProgress?: Progress }): Promise<LoadedIndex> {
