@@ -123,8 +123,10 @@ function fit(turns: Turn[], weights: Weights): ConversationWeights {
     }
   }
   const [context, near, established] = fitOffset(plain);
-  const [bias, lc, ln, type, rank] = lean.length ? fitOffset(lean) : [CONVERSATION_WEIGHTS.lean.bias, CONVERSATION_WEIGHTS.lean.context, CONVERSATION_WEIGHTS.lean.near, CONVERSATION_WEIGHTS.lean.type, CONVERSATION_WEIGHTS.lean.rank];
-  return { context: context!, near: near!, established: established!, lean: { bias: bias!, context: lc!, near: ln!, type: type!, rank: rank! } };
+  // Lean follow-ups ("Where was that?") keep their set weights: fitted on CoQA they gave nearness a negative
+  // weight and re-quoted the previous answer instead of the sentence beside it (README, Refusals).
+  void lean;
+  return { context: context!, near: near!, established: established!, lean: CONVERSATION_WEIGHTS.lean };
 }
 
 const pct = (v: number) => `${(v * 100).toFixed(1)}%`;
