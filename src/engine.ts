@@ -141,15 +141,24 @@ export async function createEngine(deps: EngineDeps): Promise<Engine> {
 
   const textOf = (id: string) => index.docById.get(id)!.text;
 
+  /** The document a request is limited to; an unknown id is a clear error. */
+  const onlyDoc = (doc: string | undefined) => {
+    if (doc !== undefined && !index.docById.has(doc)) throw new UserError(`There is no document "${doc}" here; pick one from the list.`);
+    return doc;
+  };
+  /** Retrieval, limited to one document when asked (ranked over the whole index, then filtered). */
+  const search = async (query: string, k: number, doc?: string) =>
+    doc ? (await retriever.search(query, index.chunks.length)).filter((p) => p.chunk.docId === doc).slice(0, k).map((p, i) => ({ ...p, rank: i + 1 })) : retriever.search(query, k);
+
   /** Resolve follow-ups of a sanitised question (rules first; the LLM condenses when configured), retrieve. */
-  const retrieveFor = async (q: string, conversation?: Conversation, k = config.TOP_K, signal?: AbortSignal) => {
+  const retrieveFor = async (q: string, conversation?: Conversation, k = config.TOP_K, signal?: AbortSignal, doc?: string) => {
     const resolved = resolveFollowUp(q, conversation, index.quotations);
     if (llm && conversation?.turns.length && resolved.kind !== 'more') {
       const condensed = await llm.condense(q, historyFromTurns(conversation.turns), { signal });
       if (condensed && condensed !== q) Object.assign(resolved, { standalone: condensed, context: '' });
     }
     const query = resolved.context ? `${resolved.standalone} ${resolved.context}` : resolved.standalone;
-    return { q, resolved, passages: await retriever.search(query, k) };
+    return { q, resolved, passages: await search(query, k, doc) };
   };
 
   const engine: Engine = {
@@ -165,8 +174,9 @@ export async function createEngine(deps: EngineDeps): Promise<Engine> {
         return answer;
       };
       const asked = sanitizeQuestion(question);
+      const doc = onlyDoc(options.doc);
       if (SUMMARY_REQUEST.test(asked) && !options.exclude?.length) {
-        const s = await engine.summarize({ length: 'short' });
+        const s = await engine.summarize({ length: 'short', doc });
         const cites = s.summary.map(citation).join(', ');
         const answer: Answer = s.summary.length
           ? { question: asked, lead: `Its main points, in the document's own words (${cites}):`, quotes: s.summary, refused: false, mode: 'extractive', text: s.text, confidence: 1 }
@@ -174,10 +184,10 @@ export async function createEngine(deps: EngineDeps): Promise<Engine> {
         if (s.note) answer.note = s.note;
         return finish(answer, asked);
       }
-      const { q, resolved, passages } = await retrieveFor(asked, conversation, config.TOP_K, options.signal);
+      const { q, resolved, passages } = await retrieveFor(asked, conversation, config.TOP_K, options.signal, doc);
       const intent = parseQuoteIntent(resolved.standalone);
       // The extractive answer is always made: it is the answer, or the LLM's confidence gate and fallback.
-      let answer = answerExtractive({ question: q, resolved, intent, passages, index, stats, options: { maxQuotes: config.MAX_QUOTES, threshold }, exclude: options.exclude, quoted: matchIntent(intent) });
+      let answer = answerExtractive({ question: q, resolved, intent, passages, index, stats, options: { maxQuotes: config.MAX_QUOTES, threshold }, exclude: options.exclude, quoted: matchIntent(intent).filter((x) => !doc || x.doc === doc) });
       answer.quotes = verifyQuotes(answer.quotes, index.docById, logger);
       if (llm && !answer.refused && answer.quotes.length && resolved.kind !== 'more' && !options.exclude?.length) {
         const extractive = answer;
@@ -200,7 +210,8 @@ export async function createEngine(deps: EngineDeps): Promise<Engine> {
 
     async summarize(options = {}) {
       const length: SummaryLength = options.length ?? 'medium';
-      const s = await summarize(index.documents, { length, focus: options.focus ?? null, embedder: vectorsUsable ? embedder : null });
+      const doc = onlyDoc(options.doc);
+      const s = await summarize(doc ? [index.docById.get(doc)!] : index.documents, { length, focus: options.focus ?? null, embedder: vectorsUsable ? embedder : null });
       s.summary = verifyQuotes(s.summary, index.docById, logger);
       if (llm && s.summary.length) {
         try {
@@ -216,8 +227,9 @@ export async function createEngine(deps: EngineDeps): Promise<Engine> {
     },
 
     async quotations(filter: QuotationFilter = {}) {
+      const doc = onlyDoc(filter.doc);
       const all = filter.speaker || filter.to || filter.about ? filterQuotations(index.quotations, filter, filterOptions()) : index.quotations;
-      return all.filter((q) => verifyQuotes([{ doc: q.doc, paragraph: q.paragraph, start: q.start, end: q.end, quote: q.quote }], index.docById, logger).length === 1);
+      return all.filter((q) => (!doc || q.doc === doc) && verifyQuotes([{ doc: q.doc, paragraph: q.paragraph, start: q.start, end: q.end, quote: q.quote }], index.docById, logger).length === 1);
     },
 
     async passages(req: PassageRequest): Promise<Quote[]> {
