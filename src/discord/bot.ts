@@ -16,6 +16,7 @@
  */
 import { Client, Events, GatewayIntentBits, Partials, type ClientOptions } from 'discord.js';
 import type { Config } from '../config.js';
+import type { Collections } from '../collections/collections.js';
 import type { Engine } from '../engine-api.js';
 import { UserError } from '../errors.js';
 import type { Logger } from '../log.js';
@@ -38,6 +39,8 @@ export interface CreateBotOptions {
   logger: Logger;
   clock?: () => number;
   commands?: ReadonlyMap<string, Command>;
+  /** Per-server document collections (/docs); without them every server answers from `engine`. */
+  collections?: Collections;
 }
 
 /** discord.js client options for this bot (exported for tests). */
@@ -56,15 +59,15 @@ export function createBot(opts: CreateBotOptions): Bot {
   const logger = opts.logger.child({ component: 'discord' });
   const token = config.DISCORD_TOKEN;
   if (!token) throw new UserError('DISCORD_TOKEN is not set — put the bot token from the Discord developer portal in .env.');
-  const ctx = createBotContext({ config, engine, logger, clock: opts.clock });
+  const ctx = createBotContext({ config, engine, logger, clock: opts.clock, collections: opts.collections });
   const commands = opts.commands ?? defaultCommands;
   const client = new Client(clientOptions(config));
 
   client.on(Events.InteractionCreate, (interaction) => {
-    handleInteraction(interaction, ctx, commands).catch((e: unknown) => logger.error({ err: e }, 'interaction handler crashed'));
+    ctx.scope(interaction.guildId).then((scoped) => handleInteraction(interaction, scoped, commands)).catch((e: unknown) => logger.error({ err: e }, 'interaction handler crashed'));
   });
   client.on(Events.MessageCreate, (message) => {
-    handleMessage(message, ctx).catch((e: unknown) => logger.error({ err: e }, 'message handler crashed'));
+    ctx.scope(message.guildId).then((scoped) => handleMessage(message, scoped)).catch((e: unknown) => logger.error({ err: e }, 'message handler crashed'));
   });
   client.on(Events.Error, (e) => logger.error({ err: e }, 'discord client error'));
   client.on(Events.Warn, (m) => logger.warn({ detail: m }, 'discord client warning'));

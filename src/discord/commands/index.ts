@@ -7,13 +7,14 @@
 import type { RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord.js';
 import type { Command } from '../context.js';
 import { about } from './about.js';
+import { docs } from './docs.js';
 import { ask } from './ask.js';
 import { forget } from './forget.js';
 import { help } from './help.js';
 import { quote } from './quote.js';
 import { summary } from './summary.js';
 
-export const commandList: Command[] = [ask, summary, quote, about, help, forget];
+export const commandList: Command[] = [ask, summary, quote, about, help, forget, docs];
 
 export const commands: ReadonlyMap<string, Command> = new Map(commandList.map((c) => [c.data.name, c]));
 
