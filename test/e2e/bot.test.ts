@@ -67,7 +67,7 @@ describe('the bot through the fake Discord', () => {
   it('given deploy-commands with a guild id, when run, then it PUT every command to the guild route and nothing on ready', () => {
     const puts = h.fake.requests.filter((r) => r.method === 'PUT' && r.path.includes('/commands'));
     expect(puts.map((r) => r.path)).toEqual([`/applications/${APP_ID}/guilds/${GUILD}/commands`]);
-    expect(h.fake.commands(GUILD).map((c) => c.name)).toEqual(['ask', 'summary', 'quote', 'about', 'help', 'forget']);
+    expect(h.fake.commands(GUILD).map((c) => c.name)).toEqual(['ask', 'summary', 'quote', 'about', 'help', 'forget', 'docs']);
   });
 
   it('given no guild id, when deploy-commands runs as a CLI, then it PUTs the commands globally through DISCORD_API_URL and prints one line', async () => {

@@ -18,6 +18,8 @@ export const HELP_TEXT = [
   '`/summary [length] [focus]` — a summary made only of cited quotations',
   '`/quote [about] [paragraph] [speaker] [to]` — passages or quotations on request',
   '`/about` — the document, its paragraphs and the model in use',
+  '`document:` on /ask, /summary and /quote — limit the answer to one document (PDF citations read p. 3 ¶12)',
+  '`/docs add file:|url:` · `/docs list` · `/docs remove` — this server’s own documents (PDF, Word, text, HTML; Manage Server)',
   '`/help` — this message',
   '',
   '**Buttons** — *Context ¶n* shows the whole paragraph with the quote in bold (◀ ▶ to step through); *More quotes* finds further quotations for the same question.',
