@@ -159,6 +159,7 @@ async function loadUrl(url: string, fetchImpl: typeof fetch, timeoutMs: number):
   const type = res.headers.get('content-type') ?? '';
   const bytes = new Uint8Array(await res.arrayBuffer());
   if (bytes.length > MAX_BYTES) throw new UserError(`${url} is larger than ${MAX_BYTES / 1e6} MB.`);
+  if (isBinaryDocument(bytes)) return sourceFromBytes(bytes, { id: url, path: url, name: url, url, contentType: type }, DEFAULT_EXTRACT_LIMITS);
   const raw = decodeText(bytes, url);
   if (/html/i.test(type) || /^\s*<(!doctype|html)/i.test(raw)) {
     const { text, title } = await extractHtml(raw, url);

@@ -50,7 +50,7 @@ async function startRig(env: Record<string, string>): Promise<Rig> {
   });
   const cdn = await startAttachmentCdn();
   const config = loadConfig(
-    { INDEX_DIR: path.join(tmp.dir, 'index'), DOCS_DIR: path.join(tmp.dir, 'collections'), EMBEDDING_MODEL: 'none', DISCORD_TOKEN: TOKEN, DISCORD_API_URL: fake.restUrl, ...env },
+    { INDEX_DIR: path.join(tmp.dir, 'index'), DOCS_DIR: path.join(tmp.dir, 'collections'), EMBEDDING_MODEL: 'none', RATE_LIMIT_PER_MINUTE: '1000', DISCORD_TOKEN: TOKEN, DISCORD_API_URL: fake.restUrl, ...env },
     ROOT,
   );
   const engine = await createEngine({ config, logger: silentLogger(), embedder: null });
@@ -131,7 +131,7 @@ describe('/docs with the fake Discord', () => {
     expect(percents.length).toBeGreaterThanOrEqual(3);
     expect(percents.some((p) => p > 0 && p < 100)).toBe(true);
     expect(percents).toEqual([...percents].sort((a, b) => a - b));
-    expect(res.final).toMatch(/^Added “Riverside Library Annual Report” \(report\.pdf\): 3 pages, 7 paragraphs, [1-9]\d* quotations? found\./);
+    expect(res.final).toMatch(/^Added “Riverside Library Annual Report” \(report\.pdf\): 3 pages, 7 paragraphs, 2 quotations found\./);
     reportText = (await r.collections.engineFor(GUILD_A)).documents()[0]!.text;
   });
 
@@ -149,6 +149,10 @@ describe('/docs with the fake Discord', () => {
     expect(quotes.length).toBeGreaterThan(0);
     for (const q of quotes) expect(reportText.includes(q)).toBe(true);
     expect(m.embeds[0].description).toMatch(/\(p\. 2 ¶3\)/);
+    // The ¶ number is document-wide: /quote paragraph:3 on that document shows the same paragraph.
+    const para = await slash(r, GUILD_A, 'quote', [{ name: 'paragraph', type: 4, value: 3 }, { name: 'document', type: 3, value: choice!.value }]);
+    expect(quotesIn(para)[0]).toMatch(/^"We cannot keep the doors open on Sundays/);
+    expect(para.embeds[0].description).toMatch(/\(p\. 2 ¶3\)/);
   });
 
   it('given the DOCX, when asked about in server B, then the answer quotes the memo', async () => {
@@ -164,6 +168,13 @@ describe('/docs with the fake Discord', () => {
     expect((await autocomplete(r, GUILD_B, 'ask', '')).map((c) => c.name)).toEqual(['Memo on the Harbour Clean-up']);
     expect((await autocomplete(r, GUILD_A, 'ask', '')).map((c) => c.name)).toEqual(['Riverside Library Annual Report']);
     expect(await autocomplete(r, GUILD_B, 'ask', 'river')).toEqual([]);
+    // Mentions are answered from the server's own collection too: A's PDF in A, never in B.
+    await r.fake.sendMessage({ channelId: CHANNEL_A, content: 'What did Maria Okafor tell the town council?', mentionBot: true });
+    const inA = await until(() => r.fake.messages(CHANNEL_A).find((m) => m.message_reference), 'mention reply in A', 15_000);
+    expect(JSON.stringify(inA)).toMatch(/doors open on Sundays[\s\S]*p\. 2 ¶3/);
+    await r.fake.sendMessage({ channelId: CHANNEL_B, content: 'What did Maria Okafor tell the town council?', mentionBot: true });
+    const inB = await until(() => r.fake.messages(CHANNEL_B).find((m) => m.message_reference), 'mention reply in B', 15_000);
+    expect(JSON.stringify(inB)).not.toMatch(/doors open|Riverside|p\. \d/);
     const aboutB = await slash(r, GUILD_B, 'about', []);
     expect(JSON.stringify(aboutB.embeds)).toContain('Memo on the Harbour Clean-up');
     expect(JSON.stringify(aboutB.embeds)).not.toContain('Riverside');
@@ -207,6 +218,7 @@ describe('/docs with the fake Discord', () => {
   it('given /docs list and /docs remove with autocomplete, then the list shows the document and removing it returns the server to the default document', async () => {
     const list = await slash(r, GUILD_B, 'docs', [{ name: 'list', type: 1 }], { memberPermissions: ADMIN });
     expect(list.content).toMatch(/Memo on the Harbour Clean-up\*\* — memo\.docx \(4 ¶\)/);
+    expect(list.flags & 64).toBe(64); // only the caller sees it
     const { token } = await r.fake.sendInteraction({
       type: 4, guildId: GUILD_B, channelId: CHANNEL_B, memberPermissions: ADMIN,
       data: { name: 'docs', type: 1, options: [{ name: 'remove', type: 1, options: [{ name: 'document', type: 3, value: 'harb', focused: true }] }] },

@@ -113,6 +113,9 @@ describe('formats that are refused', () => {
     ['files.zip', writeZip([{ name: 'a.txt', data: Buffer.from('hello') }]), 'archive', /files\.zip is an archive/],
     ['files.tar.gz', gzipSync(Buffer.from('hello')), 'archive', /is an archive/],
     ['sheet.xlsx', writeZip([{ name: 'xl/workbook.xml', data: Buffer.from('<x/>') }]), 'unsupported_format', /is an Excel spreadsheet/],
+    ['slides.pptx', writeZip([{ name: 'ppt/presentation.xml', data: Buffer.from('<x/>') }]), 'unsupported_format', /is a PowerPoint presentation/],
+    ['files.7z', Buffer.from('377abcaf271c000400000000', 'hex'), 'archive', /files\.7z is an archive/],
+    ['files.rar', Buffer.from('526172211a0700cf9073', 'hex'), 'archive', /is an archive/],
     ['old.doc', Buffer.from('d0cf11e0a1b11ae1000000000000', 'hex'), 'unsupported_format', /old-style Office file/],
   ];
   for (const [name, bytes, code, message] of cases) {
