@@ -17,7 +17,7 @@
  * await collections.add(guildId, { kind: 'url', url, name: url, addedBy: userId }, (pct) => …);
  */
 import { createHash } from 'node:crypto';
-import { mkdir, rm, unlink, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rm, unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Config } from '../config.js';
 import type { Embedder } from '../embed/types.js';
@@ -121,7 +121,7 @@ export function createCollections(deps: CollectionsDeps): Collections {
       return await readIndex(dir);
     } catch (e) {
       if (!(e instanceof IndexCorruptError)) throw e;
-      log.warn({ err: e }, `${e.message}; rebuilding it from the kept files is not automatic — remove and re-add the documents`);
+      log.warn({ err: e }, `${e.message}; it will be rebuilt from the kept files`);
       return null;
     }
   }
@@ -161,6 +161,18 @@ export function createCollections(deps: CollectionsDeps): Collections {
     return (index?.documents ?? []).filter((d) => ids.has(d.id));
   }
 
+  /** Rebuild a server's index from the files kept beside it (its index was lost or damaged). */
+  async function recover(guildId: string, entries: RegistryEntry[]): Promise<Engine> {
+    log.warn({ guildId, documents: entries.length }, "rebuilding this server's index from its kept files");
+    const docs: StoredDocument[] = [];
+    for (const e of entries) {
+      const bytes = await readFile(path.join(dirOf(guildId), e.file));
+      const src = await sourceFromBytes(bytes, { id: e.id, path: e.url ?? e.name, name: e.name, title: e.title, ...(e.url ? { url: e.url } : {}) }, limits);
+      docs.push(buildDocument(src));
+    }
+    return (await rebuild(guildId, docs, () => undefined))!;
+  }
+
   const collections: Collections = {
     async engineFor(guildId) {
       if (!guildId) return defaultEngine;
@@ -171,7 +183,9 @@ export function createCollections(deps: CollectionsDeps): Collections {
         pending = (async () => {
           const reg = await readRegistry(dirOf(guildId));
           if (!reg.documents.length) return defaultEngine;
-          const engine = await openEngine(indexDirOf(guildId));
+          const index = await readIndexOrNull(indexDirOf(guildId));
+          const missing = reg.documents.filter((d) => !index?.docById.has(d.id));
+          const engine = missing.length ? await queue(guildId, () => recover(guildId, reg.documents)) : await openEngine(indexDirOf(guildId));
           if (!engines.has(guildId)) engines.set(guildId, engine);
           return engines.get(guildId)!;
         })().finally(() => opening.delete(guildId));

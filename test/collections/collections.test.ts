@@ -4,7 +4,7 @@
  * and refusals that index nothing, removal, the default corpus reloaded when
  * its index changes on disk, and DOCS_INCLUDE_DEFAULT.
  */
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createCollections, type Collections } from '../../src/collections/collections.js';
@@ -162,6 +162,23 @@ describe('collections', () => {
     await c.remove(A, report!.id);
     expect(await c.engineFor(A)).toBe(defaultEngine);
     expect(((await c.remove(A, report!.id).catch((x: unknown) => x)) as UserError).code).toBe('not_found');
+  });
+
+  it('given a server whose index was damaged or lost, when next used, then it is rebuilt from the kept files with nothing lost', async () => {
+    const c = await setup();
+    await c.add(A, attachment('report.pdf'));
+    await c.add(A, attachment('memo.docx'));
+    const before = (await c.engineFor(A)).documents().map((d) => [d.id, d.title, d.hash, d.paragraphs.map((p) => p.page)]);
+    await c.close();
+    await writeFile(path.join(config.DOCS_DIR, A, 'index', 'documents.json'), '{ not json');
+    collections = createCollections({ config, logger: silentLogger(), embedder: null, defaultEngine, fetch: fakeFetch, watchIntervalMs: 0 });
+    const after = await collections.engineFor(A);
+    expect(after.documents().map((d) => [d.id, d.title, d.hash, d.paragraphs.map((p) => p.page)])).toEqual(before);
+    expect((await after.ask('What did Maria Okafor tell the town council?')).quotes[0]).toMatchObject({ page: 2 });
+    await rm(path.join(config.DOCS_DIR, A, 'index'), { recursive: true });
+    await collections.close();
+    collections = createCollections({ config, logger: silentLogger(), embedder: null, defaultEngine, fetch: fakeFetch, watchIntervalMs: 0 });
+    expect((await collections.engineFor(A)).documents()).toHaveLength(2);
   });
 
   it('given DOCS_INCLUDE_DEFAULT, then a server with documents answers from them and the default corpus', async () => {
