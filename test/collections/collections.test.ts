@@ -9,13 +9,13 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createCollections, type Collections } from '../../src/collections/collections.js';
 import { loadConfig, type Config } from '../../src/config.js';
-import { createEngine, QUOTER } from '../../src/engine.js';
+import { createEngine } from '../../src/engine.js';
 import type { Engine } from '../../src/engine-api.js';
 import { UserError } from '../../src/errors.js';
-import { ingest } from '../../src/index/store.js';
 import { silentLogger } from '../../src/log.js';
 import type { Fetched } from '../../src/net/safe-fetch.js';
 import { DEFAULT_DOC, ROOT, tempDir } from '../helpers/paths.js';
+import { npmRun } from '../helpers/spawn.js';
 
 const A = '200000000000000001';
 const B = '200000000000000002';
@@ -189,14 +189,15 @@ describe('collections', () => {
     expect((await a.ask('What did Annan tell the Council?')).refused).toBe(false);
   });
 
-  it('given `ingest` rewrites the default index while running, then the default engine is reloaded without a restart', async () => {
-    const c = await setup({}, { watchIntervalMs: 50 });
+  it('given `npm run ingest` rewrites the default index while the bot runs, then the default engine is reloaded without a restart', async () => {
+    const c = await setup({}, { watchIntervalMs: 100 });
     expect(defaultEngine.documents()).toHaveLength(1);
-    await ingest({ dir: config.INDEX_DIR, root: ROOT, sources: ['test/fixtures/docs/report.pdf'], embedder: null, quoter: QUOTER, logger: silentLogger() });
+    const run = await npmRun('ingest', ['test/fixtures/docs/report.pdf'], { env: { INDEX_DIR: config.INDEX_DIR, EMBEDDING_MODEL: 'none', DOCUMENTS: DEFAULT_DOC } });
+    expect(run.code).toBe(0);
     await vi.waitFor(async () => expect((await c.engineFor(null)).documents()).toHaveLength(2), { timeout: 10_000, interval: 50 });
     const reloaded = await c.engineFor(null);
     expect(reloaded).not.toBe(defaultEngine);
     const a = await reloaded.ask('When is the renovation of the east wing due to finish?');
     expect(a.quotes[0]?.page).toBe(3);
-  });
+  }, 120_000);
 });
