@@ -80,7 +80,7 @@ describe('the bot through the fake Discord', () => {
         env: { PATH: process.env.PATH, DISCORD_TOKEN: TOKEN, DISCORD_API_URL: fake.restUrl, LOG_LEVEL: 'silent' },
       });
       expect(stdout.trim().split('\n')).toHaveLength(1);
-      expect(stdout).toMatch(/^Registered 6 slash commands \(\/ask, \/summary, \/quote, \/about, \/help, \/forget\) globally/);
+      expect(stdout).toMatch(/^Registered 7 slash commands \(\/ask, \/summary, \/quote, \/about, \/help, \/forget, \/docs\) globally/);
       expect(fake.requests.filter((r) => r.method === 'PUT').map((r) => r.path)).toEqual([`/applications/${APP_ID}/commands`]);
       expect(fake.commands().map((c) => c.name)).toContain('ask');
       expect(fake.validateAll()).toEqual([]);
