@@ -31,5 +31,5 @@ export function verifyQuotes(quotes: Quote[], docs: ReadonlyMap<string, StoredDo
 
 /** Build a Quote from offsets (the only way quotes are made). */
 export function quoteAt(doc: StoredDocument, start: number, end: number, paragraph: number): Quote {
-  return { doc: doc.id, paragraph, start, end, quote: doc.text.slice(start, end) };
+  return withPage({ doc: doc.id, paragraph, start, end, quote: doc.text.slice(start, end) }, doc);
 }

@@ -79,6 +79,7 @@ describe('collections', () => {
       expect(doc.text.slice(q.start, q.end)).toBe(q.quote);
     }
     expect(answer.quotes[0]).toMatchObject({ page: 2, paragraph: 3 });
+    expect(answer.lead).toMatch(/\(p\. 2 ¶3\)/); // the lead line cites the page too
     // The same question in the other server finds nothing of server A's.
     const other = await b.ask('What did Maria Okafor tell the town council?');
     expect(other.quotes.every((q) => q.doc === b.documents()[0]!.id)).toBe(true);
