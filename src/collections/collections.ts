@@ -102,6 +102,8 @@ export function createCollections(deps: CollectionsDeps): Collections {
   let defaultEngine = deps.defaultEngine;
   const engines = new Map<string, Engine>();
   const opening = new Map<string, Promise<Engine>>();
+  /** Servers known to have no documents (so every interaction does not re-read their list); cleared by a swap. */
+  const noDocs = new Set<string>();
   const queues = new Map<string, Promise<unknown>>();
   let closed = false;
 
@@ -127,6 +129,7 @@ export function createCollections(deps: CollectionsDeps): Collections {
   }
 
   function swap(guildId: string, engine: Engine | null): void {
+    noDocs.delete(guildId);
     const old = engines.get(guildId);
     if (engine) engines.set(guildId, engine);
     else engines.delete(guildId);
@@ -178,11 +181,15 @@ export function createCollections(deps: CollectionsDeps): Collections {
       if (!guildId) return defaultEngine;
       const ready = engines.get(guildId);
       if (ready) return ready;
+      if (noDocs.has(guildId)) return defaultEngine;
       let pending = opening.get(guildId);
       if (!pending) {
         pending = (async () => {
           const reg = await readRegistry(dirOf(guildId));
-          if (!reg.documents.length) return defaultEngine;
+          if (!reg.documents.length) {
+            noDocs.add(guildId);
+            return defaultEngine;
+          }
           const index = await readIndexOrNull(indexDirOf(guildId));
           const missing = reg.documents.filter((d) => !index?.docById.has(d.id));
           const engine = missing.length ? await queue(guildId, () => recover(guildId, reg.documents)) : await openEngine(indexDirOf(guildId));
