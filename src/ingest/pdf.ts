@@ -5,7 +5,7 @@
  * baseline also ends one); a vertical gap clearly larger than the page's usual
  * line spacing starts a new paragraph. Lines of a paragraph are joined by a
  * space, paragraphs and pages by a blank line, so every paragraph stands on
- * one page. The result is the stored text: quotes are checked against it.
+ * one page. A page-number line at the top or bottom of a page is left out. The result is the stored text: quotes are checked against it.
  *
  * Refused with one clear message: an encrypted PDF, a PDF whose streams
  * expand past the budget (checked while inflating, see pdf-guard.ts), one
@@ -61,6 +61,18 @@ function linesOf(items: Item[]): Line[] {
   return lines.map((l) => ({ ...l, text: l.text.replace(/\s+/g, ' ').trim() })).filter((l) => l.text);
 }
 
+/** A page-number line ("3", "- 3 -", "Page 3", "3 of 12"): page furniture, not text. */
+const PAGE_NUMBER = /^(?:page\s+)?[-–—]?\s*\d{1,4}\s*[-–—]?(?:\s+of\s+\d{1,4})?$/i;
+
+/** Drop a page-number line at the top or bottom of a page. */
+export function withoutPageNumbers(lines: Line[]): Line[] {
+  let a = 0;
+  let b = lines.length;
+  if (b > 1 && PAGE_NUMBER.test(lines[0]!.text)) a++;
+  if (b - a > 1 && PAGE_NUMBER.test(lines[b - 1]!.text)) b--;
+  return lines.slice(a, b);
+}
+
 /**
  * Lines → paragraphs. A new paragraph starts where the gap between baselines
  * exceeds both 1.6× the font height and 1.3× the page's usual (25th
@@ -109,7 +121,7 @@ export async function extractPdf(bytes: Uint8Array, name: string, limits: Extrac
       const items: Item[] = [];
       for (const i of content.items) if ('str' in i) items.push({ str: i.str, y: i.transform[5], h: i.height || Math.abs(i.transform[3]) || 1, eol: i.hasEOL });
       page.cleanup();
-      const body = paragraphsOf(linesOf(items)).join('\n\n');
+      const body = paragraphsOf(withoutPageNumbers(linesOf(items))).join('\n\n');
       const start = text.length && body ? text.length + 2 : text.length;
       if (body) text += (text.length ? '\n\n' : '') + body;
       pages.push({ start, end: text.length });

@@ -47,6 +47,12 @@ describe('PDF', () => {
     ]);
   });
 
+  it('given page numbers printed at the top or bottom of pages, then they are not paragraphs', async () => {
+    const bytes = writePdf({ pages: [[['First page text here.'], ['1']], [['- 2 -'], ['Second page text here.']], [['Page 3 of 3'], ['Third page: 3 items.'], ['3']]] });
+    const doc = buildDocument(await load(bytes, 'numbered.pdf'));
+    expect(doc.paragraphs.map((p) => doc.text.slice(p.start, p.end))).toEqual(['First page text here.', 'Second page text here.', 'Third page: 3 items.']);
+  });
+
   it('given a scanned PDF (pages without a text layer), then it is refused as such', async () => {
     const e = await refusal(load(writePdf({ pages: [[], []] }), 'scan.pdf'));
     expect(e.code).toBe('no_text_layer');
