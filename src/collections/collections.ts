@@ -294,6 +294,15 @@ export function createCollections(deps: CollectionsDeps): Collections {
       defaultEngine = next;
       if (old !== deps.defaultEngine) void old.close().catch(() => undefined);
       log.info({ builtAt: next.about().builtAt, documents: next.documents().length }, 'default corpus reloaded (the index changed on disk)');
+      // Servers whose collections include the default corpus get it rebuilt in, one job each, in the background.
+      if (config.DOCS_INCLUDE_DEFAULT) {
+        for (const guildId of [...engines.keys()]) {
+          void queue(guildId, async () => {
+            const reg = await readRegistry(dirOf(guildId));
+            swap(guildId, await rebuild(guildId, await ownDocuments(guildId, new Set(reg.documents.map((d) => d.id))), () => undefined));
+          }).catch((err) => log.warn({ err, guildId }, 'could not bring the new default corpus into a server collection'));
+        }
+      }
       return true;
     },
 

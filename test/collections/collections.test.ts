@@ -9,7 +9,8 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createCollections, type Collections } from '../../src/collections/collections.js';
 import { loadConfig, type Config } from '../../src/config.js';
-import { createEngine } from '../../src/engine.js';
+import { createEngine, QUOTER } from '../../src/engine.js';
+import { ingest } from '../../src/index/store.js';
 import type { Engine } from '../../src/engine-api.js';
 import { UserError } from '../../src/errors.js';
 import { silentLogger } from '../../src/log.js';
@@ -147,6 +148,13 @@ describe('collections', () => {
     expect(fakeFetch).not.toHaveBeenCalled();
   });
 
+  it('given a title with the file, then the document is cited and listed by that title', async () => {
+    const c = await setup();
+    const r = await c.add(A, { ...attachment('memo.docx'), title: 'Harbour memo (May)' });
+    expect(r.entry.title).toBe('Harbour memo (May)');
+    expect(titles(await c.engineFor(A))).toEqual(['Harbour memo (May)']);
+  });
+
   it('given the same file twice, then the second is refused as a duplicate', async () => {
     const c = await setup();
     await c.add(A, attachment('memo.docx'));
@@ -188,6 +196,13 @@ describe('collections', () => {
     const a = await c.engineFor(A);
     expect(a.documents().map((d) => d.id)).toEqual([DEFAULT_DOC, expect.stringMatching(/^memo-/)]);
     expect((await a.ask('What did Annan tell the Council?')).refused).toBe(false);
+    // The default corpus grows on disk (another process ran ingest): the server's collection follows.
+    await c.close();
+    collections = createCollections({ config, logger: silentLogger(), embedder: null, defaultEngine, fetch: fakeFetch, watchIntervalMs: 50 });
+    await collections.engineFor(A);
+    await ingest({ dir: config.INDEX_DIR, root: ROOT, sources: ['test/fixtures/docs/report.pdf'], embedder: null, quoter: QUOTER, logger: silentLogger() });
+    await vi.waitFor(async () => expect((await collections!.engineFor(A)).documents()).toHaveLength(3), { timeout: 10_000, interval: 50 });
+    expect(titles(await collections.engineFor(B))).toEqual([titles(defaultEngine)[0], 'Riverside Library Annual Report']);
   });
 
   it('given `npm run ingest` rewrites the default index while the bot runs, then the default engine is reloaded without a restart', async () => {
