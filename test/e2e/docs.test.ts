@@ -141,6 +141,17 @@ describe('/docs with the fake Discord', () => {
     expect(res.final).toMatch(/^Added “Memo on the Harbour Clean-up” \(memo\.docx\): 4 paragraphs, 1 quotation found\./);
   });
 
+  it('given url: to an article page (the operator allows 127.0.0.1), then it is fetched, added with its title and URL', async () => {
+    const html = '<!doctype html><html><head><title>Ferry timetable changes</title></head><body><article><h1>Ferry timetable changes</h1><p>From June the first ferry leaves the terminal at six in the morning, an hour earlier than before, the operator announced on Monday.</p><p>"Commuters asked us for an earlier crossing for years," said the operator\'s director, Ana Silva.</p></article></body></html>';
+    const page = r.cdn.add({ name: 'ferry.html', bytes: Buffer.from(html), contentType: 'text/html; charset=utf-8', channelId: CHANNEL_B });
+    const res = await docsAdd(r, GUILD_B, { url: page.url });
+    expect(res.final).toMatch(/^Added “Ferry timetable changes” \(http:\/\/127\.0\.0\.1:\d+\/attachments\/.*ferry\.html.*\): \d+ paragraphs?, 1 quotation found\./);
+    const doc = (await r.collections.engineFor(GUILD_B)).documents().find((d) => d.title === 'Ferry timetable changes')!;
+    expect(doc.url).toBe(page.url);
+    const m = await askIn(r, GUILD_B, 'When does the first ferry leave?', doc.id);
+    expect(quotesIn(m).join(' ')).toMatch(/six in the morning/);
+  });
+
   it('given the PDF, when asked about in server A with document:, then the answer quotes it verbatim and cites title, page and ¶', async () => {
     const [choice] = await autocomplete(r, GUILD_A, 'ask', 'river');
     expect(choice).toMatchObject({ name: 'Riverside Library Annual Report' });
@@ -165,7 +176,7 @@ describe('/docs with the fake Discord', () => {
     expect(JSON.stringify(b.embeds)).not.toMatch(/Okafor|Riverside|p\. \d/);
     const a = await askIn(r, GUILD_A, 'What did Lena Duarte tell the volunteers?');
     expect(JSON.stringify(a.embeds)).not.toMatch(/Every bag|Harbour/);
-    expect((await autocomplete(r, GUILD_B, 'ask', '')).map((c) => c.name)).toEqual(['Memo on the Harbour Clean-up']);
+    expect((await autocomplete(r, GUILD_B, 'ask', '')).map((c) => c.name)).toEqual(['Memo on the Harbour Clean-up', 'Ferry timetable changes']);
     expect((await autocomplete(r, GUILD_A, 'ask', '')).map((c) => c.name)).toEqual(['Riverside Library Annual Report']);
     expect(await autocomplete(r, GUILD_B, 'ask', 'river')).toEqual([]);
     // Mentions are answered from the server's own collection too: A's PDF in A, never in B.
@@ -218,6 +229,7 @@ describe('/docs with the fake Discord', () => {
   it('given /docs list and /docs remove with autocomplete, then the list shows the document and removing it returns the server to the default document', async () => {
     const list = await slash(r, GUILD_B, 'docs', [{ name: 'list', type: 1 }], { memberPermissions: ADMIN });
     expect(list.content).toMatch(/Memo on the Harbour Clean-up\*\* — memo\.docx \(4 ¶\)/);
+    expect(list.content).toMatch(/Ferry timetable changes\*\* — http:\/\/127\.0\.0\.1/);
     expect(list.flags & 64).toBe(64); // only the caller sees it
     const { token } = await r.fake.sendInteraction({
       type: 4, guildId: GUILD_B, channelId: CHANNEL_B, memberPermissions: ADMIN,
@@ -227,6 +239,9 @@ describe('/docs with the fake Discord', () => {
     expect(choice!.name).toBe('Memo on the Harbour Clean-up');
     const removed = await slash(r, GUILD_B, 'docs', [{ name: 'remove', type: 1, options: [{ name: 'document', type: 3, value: choice!.value }] }], { memberPermissions: ADMIN });
     expect(removed.content).toMatch(/^Removed “Memo on the Harbour Clean-up”/);
+    expect((await autocomplete(r, GUILD_B, 'ask', '')).map((c) => c.name)).toEqual(['Ferry timetable changes']);
+    const ferry = (await r.collections.list(GUILD_B))[0]!;
+    await slash(r, GUILD_B, 'docs', [{ name: 'remove', type: 1, options: [{ name: 'document', type: 3, value: ferry.id }] }], { memberPermissions: ADMIN });
     expect((await autocomplete(r, GUILD_B, 'ask', '')).map((c) => c.name)).toEqual([r.engine.documents()[0]!.title]);
   });
 
