@@ -68,6 +68,8 @@ export interface CollectionsDeps {
   defaultEngine: Engine;
   /** Open an engine over a stored index folder (default: createEngine in this process). */
   openEngine?: (indexDir: string) => Promise<Engine>;
+  /** Re-open the default corpus after its index changed on disk (default: createEngine in this process; a worker-thread engine passes its own). */
+  openDefault?: () => Promise<Engine>;
   /** Fetch a URL or attachment (default: safeFetch with the configured address policy and limits). */
   fetch?: (url: string, onProgress: (got: number, total: number | null) => void) => Promise<Fetched>;
   /** Awaited after a new index is built and before it is swapped in (tests hold it to ask meanwhile). */
@@ -289,7 +291,7 @@ export function createCollections(deps: CollectionsDeps): Collections {
     async reloadDefault() {
       const index = await readIndexOrNull(config.INDEX_DIR).catch(() => null);
       if (!index || index.manifest.builtAt === defaultEngine.about().builtAt) return false;
-      const next = await createEngine({ config, logger: log, embedder });
+      const next = await (deps.openDefault ? deps.openDefault() : createEngine({ config, logger: log, embedder }));
       const old = defaultEngine;
       defaultEngine = next;
       if (old !== deps.defaultEngine) void old.close().catch(() => undefined);
