@@ -92,6 +92,8 @@ export const configSchema = z.object({
   DOCS_ADMIN_ROLE: optionalString,
   /** Most documents one server may add. */
   DOCS_MAX_PER_SERVER: int(50, 1, 10000),
+  /** Most server collections kept open in memory; the least recently used is closed (and re-opened from disk when asked). */
+  DOCS_OPEN_COLLECTIONS: int(100, 1, 100000),
   /** Largest file (attachment or download), in MB. */
   DOCS_MAX_FILE_MB: int(25, 1, 1024),
   /** Most characters of text extracted from one document. */

@@ -133,9 +133,22 @@ export function createCollections(deps: CollectionsDeps): Collections {
   function swap(guildId: string, engine: Engine | null): void {
     noDocs.delete(guildId);
     const old = engines.get(guildId);
-    if (engine) engines.set(guildId, engine);
-    else engines.delete(guildId);
+    engines.delete(guildId);
+    if (engine) {
+      engines.set(guildId, engine); // most recently used last
+      evict();
+    }
     if (old && old !== engine) void old.close().catch((err) => log.warn({ err }, 'closing a replaced engine failed'));
+  }
+
+  /** Close the least recently used collections beyond DOCS_OPEN_COLLECTIONS (their files stay; they re-open on use). */
+  function evict(): void {
+    for (const [guildId, engine] of engines) {
+      if (engines.size <= config.DOCS_OPEN_COLLECTIONS) break;
+      engines.delete(guildId);
+      void engine.close().catch(() => undefined);
+      log.debug({ guildId }, 'closed a collection not used recently');
+    }
   }
 
   /** Build and write the server's index from these documents (plus the default corpus when configured). */
@@ -182,7 +195,11 @@ export function createCollections(deps: CollectionsDeps): Collections {
     async engineFor(guildId) {
       if (!guildId) return defaultEngine;
       const ready = engines.get(guildId);
-      if (ready) return ready;
+      if (ready) {
+        engines.delete(guildId);
+        engines.set(guildId, ready); // most recently used last
+        return ready;
+      }
       if (noDocs.has(guildId)) return defaultEngine;
       let pending = opening.get(guildId);
       if (!pending) {
@@ -195,7 +212,11 @@ export function createCollections(deps: CollectionsDeps): Collections {
           const index = await readIndexOrNull(indexDirOf(guildId));
           const missing = reg.documents.filter((d) => !index?.docById.has(d.id));
           const engine = missing.length ? await queue(guildId, () => recover(guildId, reg.documents)) : await openEngine(indexDirOf(guildId));
-          if (!engines.has(guildId)) engines.set(guildId, engine);
+          if (!engines.has(guildId)) {
+            engines.set(guildId, engine);
+            evict();
+            return engine;
+          }
           return engines.get(guildId)!;
         })().finally(() => opening.delete(guildId));
         opening.set(guildId, pending);

@@ -148,6 +148,18 @@ describe('collections', () => {
     expect(fakeFetch).not.toHaveBeenCalled();
   });
 
+  it('given more servers than DOCS_OPEN_COLLECTIONS, then the least recently used is closed and re-opened from disk when asked', async () => {
+    const c = await setup({ DOCS_OPEN_COLLECTIONS: '1' });
+    await c.add(A, attachment('report.pdf'));
+    const a1 = await c.engineFor(A);
+    await c.add(B, attachment('memo.docx'));
+    expect(await c.engineFor(B)).not.toBe(defaultEngine);
+    const a2 = await c.engineFor(A); // A was closed when B opened: a fresh engine, the same documents
+    expect(a2).not.toBe(a1);
+    expect(titles(a2)).toEqual(['Riverside Library Annual Report']);
+    expect(await c.engineFor(A)).toBe(a2);
+  });
+
   it('given a title with the file, then the document is cited and listed by that title', async () => {
     const c = await setup();
     const r = await c.add(A, { ...attachment('memo.docx'), title: 'Harbour memo (May)' });
