@@ -5,7 +5,8 @@
  * addressee, setting } with quote === text.slice(start, end).
  */
 import { Command } from 'commander';
-import { attribution, quotationJson } from '../answer/quotations.js';
+import { attribution } from '../answer/quotation-line.js';
+import { quotationJson } from '../quotes/index.js';
 import { parseArgs, run, withEngine, type Cli } from './common.js';
 
 let cli: Cli | undefined;
