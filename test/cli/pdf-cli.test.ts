@@ -20,11 +20,11 @@ afterAll(() => tmp.cleanup());
 
 describe('npm run ingest / ask on a PDF', () => {
   it('given report.pdf ingested, when asked with --json, then citations carry page and paragraph and quote the stored text exactly', async () => {
-    const ing = await npmRun('ingest', ['test/fixtures/docs/report.pdf', 'test/fixtures/docs/memo.docx'], { env });
+    const ing = await npmRun('ingest', ['test/fixtures/docs/report.pdf', 'test/fixtures/docs/memo.docx'], { env, timeoutMs: 240_000 });
     expect(ing.stderr).not.toMatch(/Failed|Error/);
     expect(ing.stdout).toMatch(/2 added/);
     expect(ing.code).toBe(0);
-    const r = await npmRun('ask', ['--json', 'What did Maria Okafor tell the town council?'], { env });
+    const r = await npmRun('ask', ['--json', 'What did Maria Okafor tell the town council?'], { env, timeoutMs: 240_000 });
     expect(r.code).toBe(0);
     const a = JSON.parse(r.stdout) as { citations: { doc: string; page?: number; paragraph: number; start: number; end: number; quote: string }[] };
     const docs = JSON.parse(await readFile(path.join(env.INDEX_DIR!, 'documents.json'), 'utf8')) as StoredDocument[];
@@ -34,8 +34,8 @@ describe('npm run ingest / ask on a PDF', () => {
     expect(Object.keys(a.citations[0]!)).toEqual(['doc', 'page', 'paragraph', 'start', 'end', 'quote']);
     for (const c of a.citations) expect(docs.find((d) => d.id === c.doc)!.text.slice(c.start, c.end)).toBe(c.quote);
     // A DOCX has no pages: its citations carry none.
-    const m = JSON.parse((await npmRun('ask', ['--json', 'What did Lena Duarte tell the volunteers?'], { env })).stdout) as { citations: { doc: string; page?: number }[] };
+    const m = JSON.parse((await npmRun('ask', ['--json', 'What did Lena Duarte tell the volunteers?'], { env, timeoutMs: 240_000 })).stdout) as { citations: { doc: string; page?: number }[] };
     expect(m.citations[0]!.doc).toBe('test/fixtures/docs/memo.docx');
     expect(m.citations[0]!.page).toBeUndefined();
-  }, 180_000);
+  }, 600_000);
 });
