@@ -220,12 +220,12 @@ describe('collections', () => {
   it('given `npm run ingest` rewrites the default index while the bot runs, then the default engine is reloaded without a restart', async () => {
     const c = await setup({}, { watchIntervalMs: 100 });
     expect(defaultEngine.documents()).toHaveLength(1);
-    const run = await npmRun('ingest', ['test/fixtures/docs/report.pdf'], { env: { INDEX_DIR: config.INDEX_DIR, EMBEDDING_MODEL: 'none', DOCUMENTS: DEFAULT_DOC } });
+    const run = await npmRun('ingest', ['test/fixtures/docs/report.pdf'], { env: { INDEX_DIR: config.INDEX_DIR, EMBEDDING_MODEL: 'none', DOCUMENTS: DEFAULT_DOC }, timeoutMs: 240_000 });
     expect(run.code).toBe(0);
     await vi.waitFor(async () => expect((await c.engineFor(null)).documents()).toHaveLength(2), { timeout: 10_000, interval: 50 });
     const reloaded = await c.engineFor(null);
     expect(reloaded).not.toBe(defaultEngine);
     const a = await reloaded.ask('When is the renovation of the east wing due to finish?');
     expect(a.quotes[0]?.page).toBe(3);
-  }, 120_000);
+  }, 300_000);
 });
