@@ -96,9 +96,10 @@ async function docsAdd(r: Rig, guild: string, what: { file?: CdnAttachment; url?
 async function slash(r: Rig, guild: string | null, name: string, options: unknown[], extra: Record<string, unknown> = {}) {
   const { token } = await r.fake.sendInteraction({ type: 2, guildId: guild, ...(guild ? { channelId: channelOf(guild) } : {}), data: { name, type: 1, options }, ...extra });
   return until(() => {
-    const st = r.fake.interaction(token);
-    const m = st?.messageIds[0] && r.fake.messages().find((x) => x.id === st.messageIds[0]);
-    return m && (m.embeds?.length || (m.content && !/^$/.test(m.content))) ? m : undefined;
+    // The answer, or (when the bot acknowledged first and then refused) the follow-up that replaced it.
+    const ids = r.fake.interaction(token)?.messageIds ?? [];
+    const shown = r.fake.messages().filter((x) => ids.includes(x.id) && (x.embeds?.length || x.content));
+    return shown.at(-1);
   }, `/${name} answer`, 15_000);
 }
 
