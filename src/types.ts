@@ -13,6 +13,8 @@ export interface Span {
 export interface Paragraph extends Span {
   n: number;
   kind: 'body' | 'title' | 'boilerplate';
+  /** The 1-based page it stands on, for paged formats (PDF). */
+  page?: number;
 }
 
 /** A sentence, with the ¶ number of its paragraph (0 for title/boilerplate). */
@@ -27,6 +29,8 @@ export interface StoredDocument {
   /** Where it came from: a path relative to the project root, or the URL. */
   path: string;
   title: string;
+  /** The address it was fetched from, when it came from a URL (citations link to it). */
+  url?: string;
   text: string;
   /** sha256 of `text`. */
   hash: string;
@@ -73,6 +77,8 @@ export interface Quote {
   doc: string;
   /** ¶ number (0 = title/boilerplate). */
   paragraph: number;
+  /** The page, for paged formats (PDF). */
+  page?: number;
   start: number;
   end: number;
   quote: string;
