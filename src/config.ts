@@ -54,8 +54,8 @@ export const configSchema = z.object({
   EMBEDDING_BATCH_SIZE: int(32, 1, 1024),
   /** Passages returned by retrieval. */
   TOP_K: int(5, 1, 50),
-  /** Below this confidence the bot says the document doesn't say (calibrated with `npm run calibrate`). */
-  REFUSAL_THRESHOLD: z.coerce.number().min(0).max(2).default(0.45),
+  /** Below this probability that the best sentence answers, the bot says the document doesn't say (calibrated with `npm run calibrate`). */
+  REFUSAL_THRESHOLD: z.coerce.number().min(0).max(1).default(0.35),
   /** Most quotations in one answer. */
   MAX_QUOTES: int(3, 1, 10),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -79,6 +79,12 @@ export const configSchema = z.object({
   /** Turns remembered per conversation, and for how long. */
   CONVERSATION_MAX_TURNS: int(10, 1, 100),
   CONVERSATION_TTL_MINUTES: int(60, 1, 10080),
+  /** Discord bot: worker threads that run the engine off the gateway's thread (0 = in the main thread). */
+  ENGINE_WORKERS: int(1, 0, 64),
+  /** Discord bot: engine requests that may wait for a worker; beyond that the user is told "busy, try again in a moment". */
+  ENGINE_QUEUE_MAX: int(16, 0, 10000),
+  /** Discord bot: on SIGTERM/SIGINT, how long in-flight answers may take to finish before they are closed with a notice. */
+  SHUTDOWN_GRACE_MS: int(10000, 0, 600000),
   /** postgres://…: keep conversations and feedback on a Postgres server, shared by every bot process. Empty = the embedded database in STATE_DIR. */
   DATABASE_URL: optionalString.refine((s) => s === undefined || /^postgres(?:ql)?:\/\//i.test(s), 'expected a postgres:// or postgresql:// URL'),
   /** The embedded state database's folder (PGlite; one process at a time). */
@@ -101,6 +107,29 @@ export const configSchema = z.object({
   LLM_TIMEOUT_MS: int(30000, 100, 600000),
   LLM_MAX_TOKENS: int(600, 16, 32000),
   PROMPTS_DIR: z.string().default('prompts'),
+
+  /** Where each server's documents (the files as sent) and index live, one folder per server. */
+  DOCS_DIR: z.string().default('embeddings/collections'),
+  /** Server collections also answer from the default corpus (DOCUMENTS). */
+  DOCS_INCLUDE_DEFAULT: bool.default(false),
+  /** Besides members with Manage Server, members with this role (name or id) may use /docs. */
+  DOCS_ADMIN_ROLE: optionalString,
+  /** Most documents one server may add. */
+  DOCS_MAX_PER_SERVER: int(50, 1, 10000),
+  /** Most server collections kept open in memory; the least recently used is closed (and re-opened from disk when asked). */
+  DOCS_OPEN_COLLECTIONS: int(100, 1, 100000),
+  /** Largest file (attachment or download), in MB. */
+  DOCS_MAX_FILE_MB: int(25, 1, 1024),
+  /** Most characters of text extracted from one document. */
+  DOCS_MAX_TEXT_CHARS: int(2_000_000, 1000, 100_000_000),
+  /** Most bytes, in MB, a PDF's or DOCX's compressed parts may expand to (zip-bomb guard). */
+  DOCS_MAX_EXPANDED_MB: int(100, 1, 4096),
+  /** Most pages read from one PDF. */
+  DOCS_MAX_PAGES: int(2000, 1, 100000),
+  /** Give up on a URL (connect, redirects and body) after this many milliseconds. */
+  URL_FETCH_TIMEOUT_MS: int(15000, 100, 600000),
+  /** Let /docs add url: and attachments reach loopback/private/link-local addresses (tests, trusted networks only). */
+  URL_ALLOW_PRIVATE: bool.default(false),
 });
 
 export type Config = z.output<typeof configSchema> & { root: string };
@@ -129,5 +158,6 @@ export function loadConfig(env: Record<string, string | undefined>, root = proce
     STATE_DIR: abs(c.STATE_DIR),
     MODEL_CACHE_DIR: abs(c.MODEL_CACHE_DIR),
     PROMPTS_DIR: abs(c.PROMPTS_DIR),
+    DOCS_DIR: abs(c.DOCS_DIR),
   };
 }

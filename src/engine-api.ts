@@ -3,11 +3,16 @@
  * CLI, Discord, eval) calls. Nothing here imports discord.js.
  */
 import type { Answer, Conversation, Passage, Quotation, Quote, StoredDocument, Summary, SummaryLength, Paragraph } from './types.js';
+import type { Verification } from './verify/types.js';
+
+export type { Verification } from './verify/types.js';
 
 export interface QuotationFilter {
   speaker?: string;
   to?: string;
   about?: string;
+  /** Only quotations in this document (its id). */
+  doc?: string;
 }
 
 export interface PassageRequest {
@@ -46,6 +51,8 @@ export interface AskOptions {
   exclude?: { doc: string; start: number; end: number }[];
   /** Streaming hook for LLM answers: called with the text so far. */
   onPartial?: (text: string) => void;
+  /** Answer from this document only (its id). */
+  doc?: string;
 }
 
 export interface Engine {
@@ -57,11 +64,15 @@ export interface Engine {
   ask(question: string, conversation?: Conversation, options?: AskOptions): Promise<Answer>;
   /** The passages retrieval finds for a question (after follow-up resolution), best first. Does not record a turn. */
   retrieve(question: string, conversation?: Conversation, k?: number): Promise<Passage[]>;
-  summarize(options?: { length?: SummaryLength; focus?: string | null }): Promise<Summary>;
+  summarize(options?: { length?: SummaryLength; focus?: string | null; doc?: string }): Promise<Summary>;
   quotations(filter?: QuotationFilter): Promise<Quotation[]>;
+  /** "Did they really say that?": is this quote in the documents word for word, reworded, or not at all (src/verify/). */
+  verify(claim: string): Promise<Verification>;
   passages(request: PassageRequest): Promise<Quote[]>;
   paragraph(doc: string, n: number): ParagraphView | undefined;
   documents(): StoredDocument[];
   about(): About;
+  /** True when a new engine request, submitted after `pending` others not yet submitted, would be refused as busy (a bounded worker queue is full). */
+  saturated?(pending?: number): boolean;
   close(): Promise<void>;
 }

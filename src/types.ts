@@ -13,6 +13,8 @@ export interface Span {
 export interface Paragraph extends Span {
   n: number;
   kind: 'body' | 'title' | 'boilerplate';
+  /** The 1-based page it stands on, for paged formats (PDF). */
+  page?: number;
 }
 
 /** A sentence, with the ¶ number of its paragraph (0 for title/boilerplate). */
@@ -27,6 +29,8 @@ export interface StoredDocument {
   /** Where it came from: a path relative to the project root, or the URL. */
   path: string;
   title: string;
+  /** The address it was fetched from, when it came from a URL (citations link to it). */
+  url?: string;
   text: string;
   /** sha256 of `text`. */
   hash: string;
@@ -73,6 +77,8 @@ export interface Quote {
   doc: string;
   /** ¶ number (0 = title/boilerplate). */
   paragraph: number;
+  /** The page, for paged formats (PDF). */
+  page?: number;
   start: number;
   end: number;
   quote: string;
@@ -85,7 +91,10 @@ export interface Answer {
   lead: string;
   quotes: Quote[];
   refused: boolean;
-  reason?: string;
+  /** Why it was refused: one of a closed set of codes (src/decide/reasons.ts words them). */
+  reason?: import('./decide/reasons.js').RefusalReason;
+  /** What kind of request this answered (question, quote, paragraph, summary, chat). */
+  intent?: import('./understand/intent.js').IntentKind;
   /** Set when the answer came from an LLM, or when the LLM failed and we fell back. */
   mode?: 'extractive' | 'llm' | 'llm-fallback';
   /** Free text produced by an LLM, already verified (quotes inside it are exact). */

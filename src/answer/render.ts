@@ -4,8 +4,8 @@
  */
 import type { Answer, Attribution, Quote } from '../types.js';
 
-/** "(¶5)" or "(title)". */
-export const citation = (q: Pick<Quote, 'paragraph'>) => (q.paragraph ? `¶${q.paragraph}` : 'title');
+/** "¶5", "p. 3 ¶6" (paged documents: the page, then the document-wide ¶), or "title". */
+export const citation = (q: Pick<Quote, 'paragraph' | 'page'>) => (q.paragraph ? `${q.page ? `p. ${q.page} ` : ''}¶${q.paragraph}` : 'title');
 
 const PREPOSITION_START = /^(?:in|at|during|on|before|after|ahead|addressing|speaking|while)\b/i;
 

@@ -19,7 +19,7 @@ export function answerJson(question: string, a: Answer) {
     question,
     answer: renderAnswerText(a),
     refused: a.refused,
-    citations: a.quotes.map(({ doc, paragraph, start, end, quote }) => ({ doc, paragraph, start, end, quote })),
+    citations: a.quotes.map(({ doc, paragraph, page, start, end, quote }) => ({ doc, ...(page !== undefined ? { page } : {}), paragraph, start, end, quote })),
     latencyMs: a.latencyMs ?? null,
   };
 }

@@ -6,12 +6,13 @@
 import readline from 'node:readline';
 import type { Engine } from '../engine-api.js';
 import { describeError, isUserError } from '../errors.js';
-import { citation, renderAnswerText } from '../answer/render.js';
+import { attributionLine, citation, renderAnswerText } from '../answer/render.js';
+import { renderVerificationText } from '../verify/render.js';
 import type { Logger } from '../log.js';
 import type { Conversation, SummaryLength } from '../types.js';
 
 const HELP = `Ask anything about the document. Follow-ups work ("and what did he say next?", "where was that?", "what else?").
-Commands: /summary [short|medium|long] [focus…]   /quote <¶ number | topic>   /about   /new (forget the conversation)   /quit`;
+Commands: /summary [short|medium|long] [focus…]   /quote <¶ number | topic>   /verify <quote>   /about   /new (forget the conversation)   /quit`;
 
 export async function runChat(deps: { engine: Engine; logger: Logger; input?: NodeJS.ReadableStream; output?: NodeJS.WritableStream; interactive?: boolean }): Promise<number> {
   const { engine } = deps;
@@ -62,9 +63,12 @@ export async function runChat(deps: { engine: Engine; logger: Logger; input?: No
         const focus = (lengthArg ? rest.slice(1) : rest).join(' ') || null;
         const s = await engine.summarize({ length: lengthArg, focus });
         if (s.note) write(s.note);
-        for (const q of s.summary) write(`  “${q.quote}” (${citation(q)})`);
+        for (const q of s.summary) write(`  “${q.quote}” (${citation(q)})${attributionLine(q) ? `\n     ${attributionLine(q)}` : ''}`);
         return;
       }
+      case '/verify':
+        write(renderVerificationText(await engine.verify(arg)));
+        return;
       case '/quote': {
         const n = Number(arg.replace(/^¶/, ''));
         const quotes = Number.isInteger(n) && n > 0 ? await engine.passages({ paragraph: n }) : await engine.passages({ about: arg });

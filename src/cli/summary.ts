@@ -1,11 +1,12 @@
 /**
  * `npm run summary -- [--length short|medium|long] [--focus "topic"] [--json]`
  * prints a summary made of cited, verbatim sentences in document order.
- * JSON: { summary: [{ doc, paragraph, start, end, quote }], length, focus } (+ note when set).
+ * JSON: { summary: [{ doc, paragraph, start, end, quote, speaker }], length, focus } (+ note when set);
+ * `speaker` is who says the sentence's direct quotation, when the quotation index knows, else null.
  */
 import { Command, Option } from 'commander';
 import type { SummaryLength } from '../types.js';
-import { citation } from '../answer/render.js';
+import { attributionLine, citation } from '../answer/render.js';
 import { parseArgs, run, withEngine, type Cli } from './common.js';
 
 let cli: Cli | undefined;
@@ -23,7 +24,7 @@ await run(async () => {
     const s = await engine.summarize({ length: opts.length, focus: opts.focus ?? null });
     if (opts.json) {
       const out = {
-        summary: s.summary.map(({ doc, paragraph, start, end, quote }) => ({ doc, paragraph, start, end, quote })),
+        summary: s.summary.map(({ doc, paragraph, start, end, quote, attribution }) => ({ doc, paragraph, start, end, quote, speaker: attribution?.speaker ?? null })),
         length: s.length,
         focus: s.focus,
         ...(s.note ? { note: s.note } : {}),
@@ -33,7 +34,10 @@ await run(async () => {
     }
     const withDoc = new Set(s.summary.map((q) => q.doc)).size > 1;
     const head = `Summary (${s.length}${s.focus ? `, focus: ${s.focus}` : ''}), in the document's own words:`;
-    const lines = s.summary.map((q, i) => `${i + 1}. “${q.quote}” (${citation(q)}${withDoc ? `, ${q.doc}` : ''})`);
+    const lines = s.summary.map((q, i) => {
+      const who = attributionLine(q);
+      return `${i + 1}. “${q.quote}” (${citation(q)}${withDoc ? `, ${q.doc}` : ''})${who ? `\n     ${who}` : ''}`;
+    });
     process.stdout.write([s.note ?? head, ...lines].join('\n') + '\n');
     return 0;
   }, (c) => (cli = c));

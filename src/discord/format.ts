@@ -20,7 +20,7 @@
  * await interaction.editReply(payloads[0]);
  * for (const p of payloads.slice(1)) await interaction.followUp(p);
  */
-import { describeAttribution } from '../answer/render.js';
+import { citation, describeAttribution } from '../answer/render.js';
 import { ButtonStyle, ComponentType, type APIActionRowComponent, type APIButtonComponent, type APIButtonComponentWithCustomId, type APIEmbed } from 'discord.js';
 import type { ParagraphView } from '../engine-api.js';
 import type { Answer, Quote, Span, Summary } from '../types.js';
@@ -191,7 +191,7 @@ export function citationLine(q: Quote, ctx: RenderContext, cont = false): string
   let who = '';
   if (a?.speaker) who = `— ${escapeMarkdown(describeAttribution(a))} `;
   const label = docLabel(q.doc, ctx);
-  const where = q.paragraph > 0 ? `¶${q.paragraph}` : 'title';
+  const where = citation(q);
   return `${who}(${label ? `${escapeMarkdown(label)}, ` : ''}${where}${cont ? ', cont.' : ''})`;
 }
 

@@ -7,9 +7,12 @@ import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { UserError } from '../errors.js';
 export { decodeText } from './decode.js';
-import type { Paragraph, Sentence, StoredDocument } from '../types.js';
+import type { Paragraph, Sentence, Span, StoredDocument } from '../types.js';
+import { sourceFromBytes, isBinaryDocument } from './bytes.js';
 import { decodeText } from './decode.js';
 import { extractHtml } from './html.js';
+import { DEFAULT_EXTRACT_LIMITS } from './limits.js';
+import { assignPages } from './pages.js';
 import { readBodyLimited, readFileLimited } from './read-limited.js';
 import { paragraphSpans, sentenceSpans } from './segment.js';
 
@@ -20,6 +23,10 @@ export interface Source {
   text: string;
   /** A title known from the source (e.g. an HTML <title>), if any. */
   title?: string;
+  /** The address it came from, when fetched. */
+  url?: string;
+  /** Paged formats (PDF): each page's span of `text`. */
+  pages?: Span[];
 }
 
 export const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
@@ -71,6 +78,7 @@ export function buildDocument(source: Source): StoredDocument {
 
   let n = 0;
   const paragraphs: Paragraph[] = spans.map((s, i) => ({ ...s, kind: kinds[i]!, n: kinds[i] === 'body' ? ++n : 0 }));
+  assignPages(paragraphs, source.pages);
   const sentences: Sentence[] = [];
   for (const p of paragraphs) {
     for (const s of sentenceSpans(text, p.start, p.end)) sentences.push({ ...s, paragraph: p.n });
@@ -80,6 +88,7 @@ export function buildDocument(source: Source): StoredDocument {
     id: source.id,
     path: source.path,
     title: source.title?.trim() || titleText || path.basename(source.path),
+    ...(source.url ? { url: source.url } : {}),
     text,
     hash: sha256(text),
     paragraphs,
@@ -136,7 +145,10 @@ export const textLoader: DocumentLoader = {
 export const LOADERS: DocumentLoader[] = [htmlLoader, textLoader];
 
 /** File endings a folder is expanded to. */
-export const documentExtensions = () => LOADERS.flatMap((l) => l.extensions);
+export const documentExtensions = () => [...LOADERS.flatMap((l) => l.extensions), ...BINARY_EXTENSIONS];
+
+/** PDF and DOCX: read by `sourceFromBytes` (./bytes.ts), recognised by their bytes. */
+const BINARY_EXTENSIONS = ['.pdf', '.docx'];
 
 /** The loader for a source: by its file ending first, then by what each loader accepts. */
 export function loaderFor(input: LoaderInput): DocumentLoader {
@@ -171,6 +183,7 @@ export async function loadSource(ref: string, opts: LoadOptions): Promise<Source
   const rel = path.relative(opts.root, abs).split(path.sep).join('/');
   const id = rel.startsWith('..') ? abs : rel;
   const bytes = await readFileLimited(abs, { name: ref, maxBytes: opts.maxBytes });
+  if (isBinaryDocument(bytes)) return sourceFromBytes(bytes, { id, path: id, name: ref }, DEFAULT_EXTRACT_LIMITS);
   const input = { name: ref, bytes };
   const { text, title } = await loaderFor(input).load(input);
   return { id, path: id, text, ...(title ? { title } : {}) };
@@ -190,6 +203,7 @@ async function loadUrl(url: string, opts: LoadOptions): Promise<Source> {
   }
   const contentType = res.headers.get('content-type') ?? undefined;
   const bytes = await readBodyLimited(res, { name: url, maxBytes: opts.maxBytes, idleTimeoutMs: opts.idleTimeoutMs });
+  if (isBinaryDocument(bytes)) return sourceFromBytes(bytes, { id: url, path: url, name: url, url, contentType: contentType ?? '' }, DEFAULT_EXTRACT_LIMITS);
   const input = { name: url, bytes, contentType };
   // A URL's path rarely ends in .txt: HTML is recognised by content type or content, not by name alone.
   const loader = LOADERS.find((l) => l !== textLoader && l.accepts(input)) ?? textLoader;

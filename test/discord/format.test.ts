@@ -92,7 +92,7 @@ describe('renderAnswer', () => {
   });
 
   it('given a refusal, when rendered, then its lead is plain text content (not the diagnostic reason), no embed, no buttons', () => {
-    const payloads = renderAnswer(answerOf([], { refused: true, lead: 'The document does not say who won the *match*.', reason: 'nothing retrieved' }), ctx1);
+    const payloads = renderAnswer(answerOf([], { refused: true, lead: 'The document does not say who won the *match*.', reason: 'nothing-retrieved' }), ctx1);
     expectValid(payloads);
     expect(payloads).toEqual([{ content: 'The document does not say who won the \\*match\\*.', allowedMentions: { parse: [] } }]);
   });

@@ -17,8 +17,13 @@ export const HELP_TEXT = [
   '`/ask question:` — ask a question',
   '`/summary [length] [focus]` — a summary made only of cited quotations',
   '`/quote [about] [paragraph] [speaker] [to]` — passages or quotations on request',
+  '`/verify text:` — did they really say that? word for word, reworded (what differs), or not in the document',
   '`/about` — the document, its paragraphs and the model in use',
+  '`document:` on /ask, /summary and /quote — limit the answer to one document (PDF citations read p. 3 ¶12)',
+  '`/docs add file:|url:` · `/docs list` · `/docs remove` — this server’s own documents (PDF, Word, text, HTML; Manage Server)',
   '`/help` — this message',
+  '',
+  '**Check this quote** — right-click any message → Apps → *Check this quote* checks its text the same way.',
   '',
   '**Buttons** — *Context ¶n* shows the whole paragraph with the quote in bold (◀ ▶ to step through); *More quotes* finds further quotations for the same question.',
 ].join('\n');
