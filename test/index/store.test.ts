@@ -78,7 +78,7 @@ describe('ingest', () => {
   });
 
   it('given a bad file among good ones, when ingested, then the good ones are indexed and the bad one reported', async () => {
-    await writeFile(path.join(c.docs, 'bad.txt'), new Uint8Array([0x50, 0x4b, 3, 4, 0, 0, 1, 2]));
+    await writeFile(path.join(c.docs, 'bad.txt'), new Uint8Array([0x7f, 0x45, 0x4c, 0x46, 0, 0, 1, 2, 0, 0]));
     const { report } = await run();
     expect(report.failed).toEqual([{ source: path.join(c.docs, 'bad.txt'), error: expect.stringMatching(/binary/), code: 'binary' }]);
     expect(report.added).toHaveLength(2);
