@@ -46,6 +46,10 @@ export const configSchema = z.object({
   ALLOW_REMOTE_MODELS: bool.default(true),
   /** Model weights: auto = int8-quantised when the model ships them (about 2× faster), else fp32. */
   EMBEDDING_DTYPE: z.enum(['auto', 'fp32', 'fp16', 'q8', 'int8', 'uint8', 'q4']).default('auto'),
+  /** Longest wait for a document URL (headers and body), in ms. */
+  URL_TIMEOUT_MS: int(20000, 100, 600000),
+  /** A document URL whose body sends nothing for this long is abandoned, in ms. */
+  URL_IDLE_TIMEOUT_MS: int(15000, 100, 600000),
   /** Sentences per embedding batch. */
   EMBEDDING_BATCH_SIZE: int(32, 1, 1024),
   /** Passages returned by retrieval. */

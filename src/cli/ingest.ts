@@ -4,6 +4,7 @@
 import { Command } from 'commander';
 import { loadModel, QUOTER } from '../engine.js';
 import { ingest } from '../index/store.js';
+import { summariseFailures } from '../ingest/failures.js';
 import { parseArgs, progressBar, run, setup, type Cli } from './common.js';
 
 let cli: Cli | undefined;
@@ -21,13 +22,15 @@ await run(async () => {
   const sources = program.args.length ? program.args : config.DOCUMENTS;
   const bar = progressBar();
   const embedder = await loadModel({ model: config.EMBEDDING_MODEL, cacheDir: config.MODEL_CACHE_DIR, allowRemote: config.ALLOW_REMOTE_MODELS, batchSize: config.EMBEDDING_BATCH_SIZE, dtype: config.EMBEDDING_DTYPE, logger, root: config.root, onProgress: bar.onProgress });
-  const { report } = await ingest({ dir: config.INDEX_DIR, root: config.root, sources, embedder, quoter: QUOTER, logger, rebuild: program.opts().rebuild, onProgress: bar.onProgress }).finally(() => bar.stop());
+  const { report } = await ingest({ dir: config.INDEX_DIR, root: config.root, sources, embedder, quoter: QUOTER, logger, rebuild: program.opts().rebuild, onProgress: bar.onProgress, limits: { timeoutMs: config.URL_TIMEOUT_MS, idleTimeoutMs: config.URL_IDLE_TIMEOUT_MS } }).finally(() => bar.stop());
   await embedder?.dispose?.();
   const n = (a: string[]) => a.length;
   process.stdout.write(
     `Indexed ${report.chunks} chunks with ${report.model ?? 'no embedding model (lexical only)'}: ${n(report.added)} added, ${n(report.updated)} updated, ${n(report.unchanged)} unchanged` +
       `${report.failed.length ? `, ${report.failed.length} failed` : ''}; ${report.embedded} chunks embedded, ${report.reused} reused (${(report.ms / 1000).toFixed(1)} s).\n`,
   );
-  for (const f of report.failed) process.stderr.write(`Failed: ${f.error}\n`);
+  for (const s of report.skipped.slice(0, 10)) process.stderr.write(`Skipped ${s.source}: ${s.reason}\n`);
+  if (report.skipped.length > 10) process.stderr.write(`… and ${report.skipped.length - 10} more skipped.\n`);
+  for (const line of summariseFailures(report.failed)) process.stderr.write(`Failed: ${line}\n`);
   return report.failed.length ? 1 : 0;
 }, () => cli?.logger);

@@ -2,6 +2,7 @@
  * Opening what the engine needs: the index (built or updated when missing or
  * stale) and the embedding model (loaded only when one is wanted).
  */
+import { summariseFailures } from '../ingest/failures.js';
 import { modelKey, type Embedder } from '../embed/types.js';
 import { UserError } from '../errors.js';
 import { ingest, readIndex, staleness, IndexCorruptError, type LoadedIndex, type Progress, type QuotationFinder } from '../index/store.js';
@@ -25,8 +26,8 @@ export async function openIndex(deps: { config: Config; logger: Logger; embedder
   const why = await staleness(index, config.DOCUMENTS, config.root, modelKey(embedder));
   if (why) {
     logger.info(`Building the index (${why})…`);
-    const { report, index: built } = await ingest({ dir: config.INDEX_DIR, root: config.root, sources: config.DOCUMENTS, embedder, quoter: QUOTER, logger, onProgress: deps.onProgress });
-    for (const f of report.failed) logger.warn(`Skipped ${f.source}: ${f.error}`);
+    const { report, index: built } = await ingest({ dir: config.INDEX_DIR, root: config.root, sources: config.DOCUMENTS, embedder, quoter: QUOTER, logger, onProgress: deps.onProgress, limits: { timeoutMs: config.URL_TIMEOUT_MS, idleTimeoutMs: config.URL_IDLE_TIMEOUT_MS } });
+    for (const line of summariseFailures(report.failed)) logger.warn(`Skipped: ${line}`);
     index = built;
   }
   if (!index) throw new UserError('There is no index and no document to build one from; run `npm run ingest -- <files>`.');

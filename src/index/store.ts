@@ -9,11 +9,16 @@
 import { mkdir, readFile, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { modelKey, type Embedder } from '../embed/types.js';
-import { UserError } from '../errors.js';
+import { describeError, UserError } from '../errors.js';
 import { CHUNKER_VERSION, chunkDocument } from '../ingest/chunk.js';
-import { buildDocument, loadSource, type Source } from '../ingest/document.js';
+import { buildDocument, loadSource, sha256, type LoadOptions } from '../ingest/document.js';
+import { failureLine, type SourceFailure } from '../ingest/failures.js';
+import { expandSources } from '../ingest/sources.js';
 import type { Logger } from '../log.js';
 import type { Chunk, Quotation, StoredDocument } from '../types.js';
+import { z } from 'zod';
+import { withIndexLock, type LockOptions } from './lock.js';
+import { checkConsistency, chunkSchema, documentSchema, manifestSchema, parseFile, quotationSchema } from './schema.js';
 import { buildLexicalIndex, loadLexicalIndex, type LexicalIndex } from './lexical.js';
 import { createVectorIndex, readVectorIndex, writeVectorIndex, type VectorIndex } from './vectors.js';
 
@@ -122,6 +127,8 @@ export async function buildIndex(opts: {
   }
   const quotations = documents.flatMap((d) => quoter.find(d));
   const lexical = buildLexicalIndex(chunks.map((c) => ({ id: c.id, text: textOf(c) })));
+  const chunksPerDoc = new Map<string, number>();
+  for (const c of chunks) chunksPerDoc.set(c.docId, (chunksPerDoc.get(c.docId) ?? 0) + 1);
   const manifest: Manifest = {
     format: INDEX_FORMAT,
     chunker: CHUNKER_VERSION,
@@ -129,7 +136,7 @@ export async function buildIndex(opts: {
     model: modelKey(embedder),
     dim: embedder?.dim ?? null,
     builtAt: (opts.now?.() ?? new Date()).toISOString(),
-    documents: documents.map((d) => ({ id: d.id, path: d.path, hash: d.hash, chunks: chunks.filter((c) => c.docId === d.id).length })),
+    documents: documents.map((d) => ({ id: d.id, path: d.path, hash: d.hash, chunks: chunksPerDoc.get(d.id) ?? 0 })),
   };
   return { index: assemble(manifest, documents, chunks, quotations, lexical, vectors), embedded, reused };
 }
@@ -138,7 +145,8 @@ const FILES = { manifest: 'manifest.json', documents: 'documents.json', chunks: 
 
 /**
  * Write the index to `dir` atomically: everything goes into a sibling temp
- * folder, which then replaces `dir` by rename.
+ * folder, which then replaces `dir` by rename. Callers hold the write lock
+ * ({@link withIndexLock}).
  */
 export async function writeIndex(dir: string, index: LoadedIndex): Promise<void> {
   const parent = path.dirname(dir);
@@ -176,70 +184,81 @@ export async function writeIndex(dir: string, index: LoadedIndex): Promise<void>
 
 const exists = (p: string) => stat(p).then(() => true, () => false);
 
+/** Folders beside `dir` left by an interrupted write: `.tmp-*` (never finished) and `.old-*` (the previous index, set aside). */
+async function leftovers(dir: string): Promise<{ tmp: string[]; old: string[] }> {
+  const base = path.basename(dir);
+  const names = await readdir(path.dirname(dir)).catch(() => [] as string[]);
+  const full = (f: string) => path.join(path.dirname(dir), f);
+  return { tmp: names.filter((f) => f.startsWith(`${base}.tmp-`)).map(full), old: names.filter((f) => f.startsWith(`${base}.old-`)).sort().map(full) };
+}
+
+/**
+ * Under the write lock: put back an index left aside by a crash between the
+ * two renames of {@link writeIndex}, and remove every unfinished `.tmp-*`
+ * folder and stale `.old-*` copy (no other writer can be using them).
+ * Returns how many folders were removed.
+ */
+export async function tidyIndexFolder(dir: string): Promise<number> {
+  const { tmp, old } = await leftovers(dir);
+  if (!(await exists(dir)) && old.length) await rename(old.pop()!, dir);
+  await Promise.all([...tmp, ...old].map((f) => rm(f, { recursive: true, force: true })));
+  return tmp.length + old.length;
+}
+
 /** Thrown when an index folder exists but cannot be read back intact. */
 export class IndexCorruptError extends Error {
   override name = 'IndexCorruptError';
 }
 
+/** How many entries a stored lexical index holds (MiniSearch writes `documentCount` first); null if not found. */
+const lexicalCount = (json: string) => {
+  const m = /^\{"documentCount":(\d+)/.exec(json.slice(0, 64));
+  return m ? Number(m[1]) : null;
+};
+
 /**
  * Read an index written by {@link writeIndex}. Returns null when there is no
- * index; throws {@link IndexCorruptError} (with cause) when it is damaged.
- * Recovers an index left aside by a crash between the two renames.
+ * index; throws {@link IndexCorruptError} (with cause) when it is damaged —
+ * wrong shape, inconsistent files, or a document whose text no longer
+ * matches its hash. Never changes anything on disk: an index set aside by a
+ * crash between the two renames is read where it lies (the next writer puts
+ * it back).
  */
 export async function readIndex(dir: string): Promise<LoadedIndex | null> {
+  let from = dir;
   if (!(await exists(dir))) {
-    const parent = path.dirname(dir);
-    const base = path.basename(dir);
-    const aside = (await readdir(parent).catch(() => [] as string[])).filter((f) => f.startsWith(`${base}.old-`)).sort().pop();
+    const aside = (await leftovers(dir)).old.pop();
     if (!aside) return null;
-    await rename(path.join(parent, aside), dir);
+    from = aside;
   }
-  if (!(await exists(path.join(dir, FILES.manifest)))) throw new IndexCorruptError(`${dir} has no ${FILES.manifest}`);
+  if (!(await exists(path.join(from, FILES.manifest)))) throw new IndexCorruptError(`${dir} has no ${FILES.manifest}`);
   try {
-    const read = (f: string) => readFile(path.join(dir, f), 'utf8');
-    const manifest = JSON.parse(await read(FILES.manifest)) as Manifest;
-    if (manifest.format !== INDEX_FORMAT || !Array.isArray(manifest.documents)) throw new Error(`unknown index format ${manifest.format}`);
-    const documents = JSON.parse(await read(FILES.documents)) as StoredDocument[];
-    const chunks = JSON.parse(await read(FILES.chunks)) as Chunk[];
-    const quotations = JSON.parse(await read(FILES.quotations)) as Quotation[];
-    const lexical = loadLexicalIndex(await read(FILES.lexical));
-    const vectors = manifest.model ? await readVectorIndex(path.join(dir, FILES.vectors)) : null;
+    const read = (f: string) => readFile(path.join(from, f), 'utf8');
+    const manifest = parseFile(FILES.manifest, await read(FILES.manifest), manifestSchema) as Manifest;
+    if (manifest.format !== INDEX_FORMAT) throw new Error(`unknown index format ${manifest.format}`);
+    const documents = parseFile(FILES.documents, await read(FILES.documents), z.array(documentSchema)) as StoredDocument[];
+    const chunks = parseFile(FILES.chunks, await read(FILES.chunks), z.array(chunkSchema)) as Chunk[];
+    const quotations = parseFile(FILES.quotations, await read(FILES.quotations), z.array(quotationSchema)) as unknown as Quotation[];
+    const lexicalJson = await read(FILES.lexical);
+    checkConsistency(manifest, documents, chunks, quotations, lexicalCount(lexicalJson));
+    const lexical = loadLexicalIndex(lexicalJson);
+    const vectors = manifest.model ? await readVectorIndex(path.join(from, FILES.vectors)) : null;
     if (vectors && (vectors.size !== chunks.length || vectors.dim !== manifest.dim)) throw new Error(`vectors (${vectors.size}×${vectors.dim}) do not match ${chunks.length} chunks × ${manifest.dim}`);
-    for (const d of documents) if (typeof d.text !== 'string' || d.hash === undefined) throw new Error(`document ${d.id} is incomplete`);
     return assemble(manifest, documents, chunks, quotations, lexical, vectors);
   } catch (cause) {
     throw new IndexCorruptError(`the index at ${dir} is damaged (${(cause as Error).message})`, { cause });
   }
 }
 
-/** Expand files, folders (recursively: .txt .md .markdown .html .htm .pdf .docx) and URLs into source refs. */
-export async function expandSources(refs: string[], root: string): Promise<string[]> {
-  const out: string[] = [];
-  for (const ref of refs) {
-    if (/^https?:\/\//i.test(ref)) {
-      out.push(ref);
-      continue;
-    }
-    const abs = path.resolve(root, ref);
-    const st = await stat(abs).catch(() => null);
-    if (!st) throw new UserError(`No such file or folder: ${ref}`);
-    if (st.isDirectory()) {
-      const entries = (await readdir(abs, { recursive: true, withFileTypes: true }))
-        .filter((e) => e.isFile() && /\.(txt|md|markdown|html?|xhtml|pdf|docx)$/i.test(e.name))
-        .map((e) => path.join(e.parentPath ?? (e as unknown as { path: string }).path, e.name))
-        .sort();
-      if (!entries.length) throw new UserError(`${ref} has no .txt, .md or .html documents`);
-      out.push(...entries);
-    } else out.push(abs);
-  }
-  return [...new Set(out)];
-}
+export { expandSources } from '../ingest/sources.js';
 
 export interface IngestReport {
   added: string[];
   updated: string[];
   unchanged: string[];
-  failed: { source: string; error: string }[];
+  failed: SourceFailure[];
+  /** Entries inside named folders that were passed over, and why (e.g. a symlinked folder). */
+  skipped: { source: string; reason: string }[];
   chunks: number;
   embedded: number;
   reused: number;
@@ -249,11 +268,59 @@ export interface IngestReport {
   ms: number;
 }
 
+/** Limits on reading sources and on waiting for the write lock. */
+export interface IngestLimits extends Omit<LoadOptions, 'root' | 'fetch'> {
+  lock?: Omit<LockOptions, 'logger'>;
+}
+
+/** Read and segment one source; any failure becomes one line for that source. */
+async function readOne(ref: string, opts: { root: string; fetch?: typeof fetch; limits?: IngestLimits; logger: Logger }): Promise<StoredDocument | SourceFailure> {
+  try {
+    return buildDocument(await loadSource(ref, { root: opts.root, fetch: opts.fetch, ...opts.limits }));
+  } catch (e) {
+    if (e instanceof UserError) return { source: ref, error: e.message, code: e.code };
+    opts.logger.warn({ err: e, source: ref }, `could not read ${ref}`);
+    return { source: ref, error: `${ref}: ${describeError(e)}`, code: 'unexpected' };
+  }
+}
+
+/**
+ * What can be saved from a damaged index moved aside to `aside`: documents
+ * whose text still matches its hash are kept (re-segmented); the others are
+ * named so they can be read again from their sources.
+ */
+async function salvage(aside: string): Promise<{ kept: StoredDocument[]; damaged: { id: string; path: string }[] }> {
+  const kept: StoredDocument[] = [];
+  const damaged: { id: string; path: string }[] = [];
+  const json = (f: string) => readFile(path.join(aside, f), 'utf8').then((s) => JSON.parse(s) as unknown).catch(() => null);
+  const raw = await json(FILES.documents);
+  if (Array.isArray(raw)) {
+    for (const item of raw) {
+      const d = documentSchema.safeParse(item);
+      if (d.success && sha256(d.data.text) === d.data.hash) kept.push(buildDocument({ id: d.data.id, path: d.data.path, text: d.data.text, title: d.data.title }));
+      else if (item && typeof item === 'object' && typeof (item as { id?: unknown }).id === 'string') {
+        const { id, path: p } = item as { id: string; path?: unknown };
+        damaged.push({ id, path: typeof p === 'string' ? p : id });
+      }
+    }
+  } else {
+    const manifest = manifestSchema.safeParse(await json(FILES.manifest));
+    if (manifest.success) damaged.push(...manifest.data.documents.map((d) => ({ id: d.id, path: d.path })));
+  }
+  return { kept, damaged };
+}
+
 /**
  * Ingest sources into the index at `dir`: unchanged documents (same content
- * hash) are skipped, changed ones replaced, new ones added; other documents
- * already in the index are kept. A different model or chunker re-embeds
- * everything, and says so. `rebuild` starts from an empty index.
+ * hash as the verified stored text) are skipped, changed ones replaced, new
+ * ones added; other documents already in the index are kept. A different
+ * model or chunker re-embeds everything, and says so. `rebuild` starts from
+ * an empty index. A damaged index is moved aside with one warning and rebuilt
+ * from what it still holds intact plus the sources.
+ *
+ * Sources are read before the write lock is taken; reading the index,
+ * merging and writing happen under it, so concurrent ingests of different
+ * documents all end up indexed.
  *
  * @example
  * const report = await ingest({ dir, root, sources: ['documents'], embedder, quoter, logger });
@@ -268,63 +335,93 @@ export async function ingest(opts: {
   rebuild?: boolean;
   onProgress?: Progress;
   fetch?: typeof fetch;
+  limits?: IngestLimits;
 }): Promise<{ report: IngestReport; index: LoadedIndex }> {
   const t0 = performance.now();
   const { logger, embedder } = opts;
-  let previous: LoadedIndex | null = null;
-  if (!opts.rebuild) {
-    try {
-      previous = await readIndex(opts.dir);
-    } catch (e) {
-      if (!(e instanceof IndexCorruptError)) throw e;
-      const aside = `${opts.dir}.corrupt-${Date.now()}`;
-      await rename(opts.dir, aside).catch(() => undefined);
-      logger.warn({ err: e }, `${e.message}; moved it aside to ${aside} and rebuilding from the documents`);
-    }
-  }
-  const refs = await expandSources(opts.sources, opts.root);
-  const prevDocs = new Map(previous?.documents.map((d) => [d.id, d]) ?? []);
-  const report: IngestReport = { added: [], updated: [], unchanged: [], failed: [], chunks: 0, embedded: 0, reused: 0, rebuildReason: null, model: modelKey(embedder), ms: 0 };
-  const fresh = new Map<string, StoredDocument>();
+  const { refs, skipped } = await expandSources(opts.sources, opts.root);
+  const report: IngestReport = { added: [], updated: [], unchanged: [], failed: [], skipped, chunks: 0, embedded: 0, reused: 0, rebuildReason: null, model: modelKey(embedder), ms: 0 };
+  const read = new Map<string, StoredDocument>();
   let i = 0;
   for (const ref of refs) {
     opts.onProgress?.('read', i++, refs.length);
-    let src: Source;
-    try {
-      src = await loadSource(ref, { root: opts.root, fetch: opts.fetch });
-    } catch (e) {
-      if (!(e instanceof UserError)) throw e;
-      report.failed.push({ source: ref, error: e.message });
-      continue;
-    }
-    const doc = buildDocument(src);
-    const old = prevDocs.get(doc.id);
-    if (old && old.hash === doc.hash) report.unchanged.push(doc.id);
-    else (old ? report.updated : report.added).push(doc.id);
-    fresh.set(doc.id, old && old.hash === doc.hash && sameShape(old, doc) ? old : doc);
+    const r = await readOne(ref, { ...opts, logger });
+    if ('error' in r) report.failed.push(r);
+    else read.set(r.id, r);
   }
   opts.onProgress?.('read', refs.length, refs.length);
-  if (!fresh.size && report.failed.length) {
-    throw new UserError(report.failed.map((f) => f.error).join('; '));
+  if (!read.size && report.failed.length) throw new UserError(failureLine(report.failed), { code: 'nothing_indexed' });
+
+  return withIndexLock(
+    opts.dir,
+    async (lock) => {
+      await tidyIndexFolder(opts.dir);
+      let previous: LoadedIndex | null = null;
+      let kept: StoredDocument[] = [];
+      if (!opts.rebuild) {
+        try {
+          previous = await readIndex(opts.dir);
+          kept = previous?.documents ?? [];
+        } catch (e) {
+          if (!(e instanceof IndexCorruptError)) throw e;
+          kept = await recover(opts.dir, e, read, { ...opts, logger });
+        }
+      }
+      const keptById = new Map(kept.map((d) => [d.id, d]));
+      const fresh = new Map<string, StoredDocument>();
+      for (const doc of read.values()) {
+        const old = keptById.get(doc.id);
+        // The stored hash was verified against the stored text on load: equal hashes mean equal texts.
+        if (old && old.hash === doc.hash) report.unchanged.push(doc.id);
+        else (old ? report.updated : report.added).push(doc.id);
+        fresh.set(doc.id, old && old.hash === doc.hash && sameShape(old, doc) ? old : doc);
+      }
+      if (previous) {
+        if (previous.manifest.chunker !== CHUNKER_VERSION) report.rebuildReason = `the chunker changed (${previous.manifest.chunker} → ${CHUNKER_VERSION})`;
+        else if (previous.manifest.model !== modelKey(embedder) || (embedder && previous.manifest.dim !== embedder.dim))
+          report.rebuildReason = `the embedding model changed (${previous.manifest.model ?? 'none'} → ${modelKey(embedder) ?? 'none'})`;
+      }
+      if (report.rebuildReason) logger.warn(`Re-embedding every document: ${report.rebuildReason}.`);
+      const nothingChanged = previous && !report.rebuildReason && !report.added.length && !report.updated.length && previous.manifest.quoter === opts.quoter.version;
+      if (nothingChanged) {
+        report.chunks = previous!.chunks.length;
+        report.ms = performance.now() - t0;
+        return { report, index: previous! };
+      }
+      // Keep documents not named in this ingest, in their original order, then the new ones.
+      const documents = [...kept.map((d) => fresh.get(d.id) ?? d), ...[...fresh.values()].filter((d) => !keptById.has(d.id))];
+      const built = await buildIndex({ documents, embedder, quoter: opts.quoter, previous: report.rebuildReason ? null : previous, onProgress: opts.onProgress });
+      if (!lock.stillHeld()) throw new Error('lost the index write lock while building; the index was not written');
+      await writeIndex(opts.dir, built.index);
+      Object.assign(report, { chunks: built.index.chunks.length, embedded: built.embedded, reused: built.reused, ms: performance.now() - t0 });
+      return { report, index: built.index };
+    },
+    { logger, ...opts.limits?.lock },
+  );
+}
+
+/**
+ * A damaged index: move it aside, keep its intact documents, read the
+ * damaged ones again from their sources, and say so in exactly one warning.
+ */
+async function recover(dir: string, e: IndexCorruptError, read: Map<string, StoredDocument>, opts: { root: string; fetch?: typeof fetch; limits?: IngestLimits; logger: Logger }): Promise<StoredDocument[]> {
+  const aside = `${dir}.corrupt-${Date.now()}`;
+  const moved = await rename(dir, aside).then(() => true, () => false);
+  const { kept, damaged } = moved ? await salvage(aside) : { kept: [], damaged: [] };
+  const reread: StoredDocument[] = [];
+  const lost: string[] = [];
+  for (const d of damaged) {
+    if (read.has(d.id)) continue; // named in this ingest: read already
+    const r = await readOne(d.path, opts);
+    if ('error' in r) lost.push(d.id);
+    else reread.push(r);
   }
-  if (previous) {
-    if (previous.manifest.chunker !== CHUNKER_VERSION) report.rebuildReason = `the chunker changed (${previous.manifest.chunker} → ${CHUNKER_VERSION})`;
-    else if (previous.manifest.model !== modelKey(embedder) || (embedder && previous.manifest.dim !== embedder.dim))
-      report.rebuildReason = `the embedding model changed (${previous.manifest.model ?? 'none'} → ${modelKey(embedder) ?? 'none'})`;
-  }
-  if (report.rebuildReason) logger.warn(`Re-embedding every document: ${report.rebuildReason}.`);
-  const nothingChanged = previous && !report.rebuildReason && !report.added.length && !report.updated.length && previous.manifest.quoter === opts.quoter.version;
-  if (nothingChanged) {
-    report.chunks = previous!.chunks.length;
-    report.ms = performance.now() - t0;
-    return { report, index: previous! };
-  }
-  // Keep documents not named in this ingest, in their original order, then the new ones.
-  const documents = [...(previous?.documents ?? []).map((d) => fresh.get(d.id) ?? d), ...[...fresh.values()].filter((d) => !prevDocs.has(d.id))];
-  const built = await buildIndex({ documents, embedder, quoter: opts.quoter, previous: report.rebuildReason ? null : previous, onProgress: opts.onProgress });
-  await writeIndex(opts.dir, built.index);
-  Object.assign(report, { chunks: built.index.chunks.length, embedded: built.embedded, reused: built.reused, ms: performance.now() - t0 });
-  return { report, index: built.index };
+  const lostLine = lost.length ? `; could not re-read ${lost.length} (${lost.slice(0, 3).join(', ')}${lost.length > 3 ? ', …' : ''})` : '';
+  opts.logger.warn(
+    { err: e },
+    `${e.message}; moved it aside to ${aside} and rebuilding: ${kept.length} intact documents kept, ${damaged.length - lost.length} damaged ones read again from their sources${lostLine}`,
+  );
+  return [...kept, ...reread];
 }
 
 /** A stored document re-segmented by a newer build must be replaced even when its text is the same. */
@@ -339,7 +436,7 @@ export async function staleness(index: LoadedIndex | null, refs: string[], root:
   if (!index) return 'there is no index yet';
   if (index.manifest.chunker !== CHUNKER_VERSION) return 'the chunker changed';
   if (modelId && index.manifest.model !== modelId) return `it was built with ${index.manifest.model ?? 'no model'}, not ${modelId}`;
-  const files = await expandSources(refs, root).catch(() => [] as string[]);
+  const files = await expandSources(refs, root).then((x) => x.refs, () => [] as string[]);
   for (const f of files) {
     if (/^https?:/i.test(f)) {
       if (!index.docById.has(f)) return `${f} is not indexed`;

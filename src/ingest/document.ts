@@ -4,14 +4,16 @@
  * boilerplate detection, and sentences — all as offsets into that text.
  */
 import { createHash } from 'node:crypto';
-import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { UserError } from '../errors.js';
+export { decodeText } from './decode.js';
 import type { Paragraph, Sentence, Span, StoredDocument } from '../types.js';
 import { sourceFromBytes, isBinaryDocument } from './bytes.js';
+import { decodeText } from './decode.js';
 import { extractHtml } from './html.js';
 import { DEFAULT_EXTRACT_LIMITS } from './limits.js';
 import { assignPages } from './pages.js';
+import { readBodyLimited, readFileLimited } from './read-limited.js';
 import { paragraphSpans, sentenceSpans } from './segment.js';
 
 export interface Source {
@@ -94,76 +96,117 @@ export function buildDocument(source: Source): StoredDocument {
   };
 }
 
-const MAX_BYTES = 50 * 1024 * 1024;
+/** What a loader gets: the bytes of one source, its name (path or URL) and the HTTP content type when fetched. */
+export interface LoaderInput {
+  name: string;
+  bytes: Uint8Array;
+  contentType?: string;
+}
 
-/** Decode bytes as UTF-8, refusing binary and non-UTF-8 input with a clear message. */
-export function decodeText(bytes: Uint8Array, name: string): string {
-  if (bytes.includes(0)) throw new UserError(`${name} looks like a binary file (it contains NUL bytes); give a .txt, .md or .html document.`);
-  let text: string;
-  try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch (cause) {
-    throw new UserError(`${name} is not valid UTF-8 text; convert it to UTF-8 first.`, { cause });
-  }
-  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-  const controls = text.match(/[\u0001-\u0008\u000e-\u001f]/g)?.length ?? 0;
-  if (controls > 0 && controls / text.length > 0.01) throw new UserError(`${name} looks like a binary file (many control characters).`);
-  if (!text.trim()) throw new UserError(`${name} is empty; there is nothing to index.`);
-  return text;
+/**
+ * Reads one type of document (text, HTML, PDF, DOCX…) into text. Loaders are
+ * tried in {@link LOADERS} order; the first that accepts a source reads it.
+ */
+export interface DocumentLoader {
+  /** Short type name, e.g. 'html'. */
+  type: string;
+  /** File endings (lower case, with the dot) picked up when a folder is expanded. */
+  extensions: string[];
+  accepts(input: LoaderInput): boolean;
+  /** Throws {@link UserError} with one clear line when the document cannot be read. */
+  load(input: LoaderInput): Promise<{ text: string; title?: string }>;
+}
+
+const hasExt = (name: string, exts: string[]) => exts.some((e) => name.toLowerCase().split(/[?#]/)[0]!.endsWith(e));
+
+/** Does this look like an HTML page (by name, content type, or its first bytes)? */
+const looksHtml = ({ name, contentType, bytes }: LoaderInput) =>
+  /\.x?html?$/i.test(name.split(/[?#]/)[0]!) || /html/i.test(contentType ?? '') || /^\s*<(!doctype|html)/i.test(Buffer.from(bytes.subarray(0, 512)).toString('latin1'));
+
+export const htmlLoader: DocumentLoader = {
+  type: 'html',
+  extensions: ['.html', '.htm', '.xhtml'],
+  accepts: looksHtml,
+  load: ({ bytes, name }) => extractHtml(decodeText(bytes, name), name),
+};
+
+export const textLoader: DocumentLoader = {
+  type: 'text',
+  extensions: ['.txt', '.md', '.markdown'],
+  accepts: () => true,
+  load: async ({ bytes, name }) => ({ text: decodeText(bytes, name) }),
+};
+
+/**
+ * The loaders by type, most specific first; the text loader takes anything
+ * left. Add a new document type (PDF, DOCX…) by putting its loader before
+ * {@link textLoader}.
+ */
+export const LOADERS: DocumentLoader[] = [htmlLoader, textLoader];
+
+/** File endings a folder is expanded to. */
+export const documentExtensions = () => [...LOADERS.flatMap((l) => l.extensions), ...BINARY_EXTENSIONS];
+
+/** PDF and DOCX: read by `sourceFromBytes` (./bytes.ts), recognised by their bytes. */
+const BINARY_EXTENSIONS = ['.pdf', '.docx'];
+
+/** The loader for a source: by its file ending first, then by what each loader accepts. */
+export function loaderFor(input: LoaderInput): DocumentLoader {
+  return LOADERS.find((l) => hasExt(input.name, l.extensions)) ?? LOADERS.find((l) => l.accepts(input)) ?? textLoader;
 }
 
 const isUrl = (s: string) => /^https?:\/\//i.test(s);
-const isHtmlName = (s: string) => /\.x?html?$/i.test(s);
+
+/** Limits for reading one source. */
+export interface LoadOptions {
+  root: string;
+  fetch?: typeof fetch;
+  /** Whole fetch (headers and body) of a URL, in ms. */
+  timeoutMs?: number;
+  /** A URL body that sends nothing for this long is abandoned, in ms. */
+  idleTimeoutMs?: number;
+  maxBytes?: number;
+}
 
 /**
- * Read one source: a `.txt`/`.md` file as is, an `.html` file or an http(s) URL
- * through main-text extraction. Throws {@link UserError} with one clear line for
- * a missing path, an unreachable URL, or an empty/binary/non-UTF-8 document.
+ * Read one source: a file (read through its {@link DocumentLoader}), or an
+ * http(s) URL. Throws {@link UserError} with one clear line for a missing
+ * path, a pipe or device, a file or body over the limit, an unreachable,
+ * stalled or reset URL, or an empty/binary/undecodable document.
  *
  * @example
  * const src = await loadSource('documents/un-news-annan-regional-cooperation.txt', { root: process.cwd() });
  */
-export async function loadSource(ref: string, opts: { root: string; fetch?: typeof fetch; timeoutMs?: number }): Promise<Source> {
-  if (isUrl(ref)) return loadUrl(ref, opts.fetch ?? fetch, opts.timeoutMs ?? 20_000);
+export async function loadSource(ref: string, opts: LoadOptions): Promise<Source> {
+  if (isUrl(ref)) return loadUrl(ref, opts);
   const abs = path.resolve(opts.root, ref);
   const rel = path.relative(opts.root, abs).split(path.sep).join('/');
   const id = rel.startsWith('..') ? abs : rel;
-  let bytes: Buffer;
-  try {
-    const st = await stat(abs);
-    if (st.isDirectory()) throw new UserError(`${ref} is a folder; pass files, or let ingest expand folders.`);
-    if (st.size > MAX_BYTES) throw new UserError(`${ref} is ${(st.size / 1e6).toFixed(0)} MB; the limit is ${MAX_BYTES / 1e6} MB per document.`);
-    bytes = await readFile(abs);
-  } catch (cause) {
-    if (cause instanceof UserError) throw cause;
-    const code = (cause as NodeJS.ErrnoException).code;
-    throw new UserError(code === 'ENOENT' ? `No such file: ${ref}` : `Cannot read ${ref} (${code ?? 'error'})`, { cause });
-  }
+  const bytes = await readFileLimited(abs, { name: ref, maxBytes: opts.maxBytes });
   if (isBinaryDocument(bytes)) return sourceFromBytes(bytes, { id, path: id, name: ref }, DEFAULT_EXTRACT_LIMITS);
-  const raw = decodeText(bytes, ref);
-  if (isHtmlName(abs)) {
-    const { text, title } = await extractHtml(raw, ref);
-    return { id, path: id, text, title };
-  }
-  return { id, path: id, text: raw };
+  const input = { name: ref, bytes };
+  const { text, title } = await loaderFor(input).load(input);
+  return { id, path: id, text, ...(title ? { title } : {}) };
 }
 
-async function loadUrl(url: string, fetchImpl: typeof fetch, timeoutMs: number): Promise<Source> {
+async function loadUrl(url: string, opts: LoadOptions): Promise<Source> {
+  const signal = AbortSignal.timeout(opts.timeoutMs ?? 20_000);
   let res: Response;
   try {
-    res = await fetchImpl(url, { signal: AbortSignal.timeout(timeoutMs), redirect: 'follow', headers: { 'user-agent': 'Verbatim/0.1 (document Q&A bot)' } });
+    res = await (opts.fetch ?? fetch)(url, { signal, redirect: 'follow', headers: { 'user-agent': 'Verbatim/0.1 (document Q&A bot)' } });
   } catch (cause) {
-    throw new UserError(`Could not fetch ${url}: ${(cause as Error)?.name === 'TimeoutError' ? 'timed out' : 'unreachable'}`, { cause });
+    throw new UserError(`Could not fetch ${url}: ${(cause as Error)?.name === 'TimeoutError' ? 'timed out' : 'unreachable'}`, { cause, code: 'fetch_failed' });
   }
-  if (!res.ok) throw new UserError(`Could not fetch ${url}: HTTP ${res.status}`);
-  const type = res.headers.get('content-type') ?? '';
-  const bytes = new Uint8Array(await res.arrayBuffer());
-  if (bytes.length > MAX_BYTES) throw new UserError(`${url} is larger than ${MAX_BYTES / 1e6} MB.`);
-  if (isBinaryDocument(bytes)) return sourceFromBytes(bytes, { id: url, path: url, name: url, url, contentType: type }, DEFAULT_EXTRACT_LIMITS);
-  const raw = decodeText(bytes, url);
-  if (/html/i.test(type) || /^\s*<(!doctype|html)/i.test(raw)) {
-    const { text, title } = await extractHtml(raw, url);
-    return { id: url, path: url, text, title };
+  if (!res.ok) {
+    await res.body?.cancel().catch(() => undefined);
+    throw new UserError(`Could not fetch ${url}: HTTP ${res.status}`, { code: 'fetch_failed' });
   }
-  return { id: url, path: url, text: raw };
+  const contentType = res.headers.get('content-type') ?? undefined;
+  const bytes = await readBodyLimited(res, { name: url, maxBytes: opts.maxBytes, idleTimeoutMs: opts.idleTimeoutMs });
+  if (isBinaryDocument(bytes)) return sourceFromBytes(bytes, { id: url, path: url, name: url, url, contentType: contentType ?? '' }, DEFAULT_EXTRACT_LIMITS);
+  const input = { name: url, bytes, contentType };
+  // A URL's path rarely ends in .txt: HTML is recognised by content type or content, not by name alone.
+  const loader = LOADERS.find((l) => l !== textLoader && l.accepts(input)) ?? textLoader;
+  const { text, title } = await loader.load(input);
+  return { id: url, path: url, text, ...(title ? { title } : {}) };
 }

@@ -7,6 +7,30 @@ import { UserError } from '../errors.js';
 
 const BLOCKS = 'p, h1, h2, h3, h4, h5, h6, li, blockquote, pre, figcaption, td, th, dt, dd';
 
+/** Pages nested deeper than this (real articles stay well under 100) skip Readability. */
+export const MAX_READABILITY_DEPTH = 200;
+/** Pages with more elements than this skip Readability. */
+export const MAX_READABILITY_ELEMENTS = 50_000;
+
+interface Node {
+  children?: ArrayLike<Node>;
+}
+
+/** Deepest element nesting and element count, without recursion (a hostile page may nest 100,000 deep). */
+export function measure(root: Node | null | undefined): { depth: number; elements: number } {
+  let depth = 0;
+  let elements = 0;
+  const stack: [Node, number][] = root ? [[root, 1]] : [];
+  while (stack.length) {
+    const [el, d] = stack.pop()!;
+    elements++;
+    if (d > depth) depth = d;
+    const kids = el.children;
+    if (kids) for (let i = 0; i < kids.length; i++) stack.push([kids[i]!, d + 1]);
+  }
+  return { depth, elements };
+}
+
 /**
  * @example
  * await extractHtml('<html><head><title>T</title></head><body><article><p>One.</p><p>Two.</p></article></body></html>', 'x.html')
@@ -19,6 +43,10 @@ export async function extractHtml(html: string, name: string): Promise<{ text: s
   let title: string | undefined = document.querySelector('title')?.textContent?.trim() || undefined;
   let root: { querySelectorAll(s: string): ArrayLike<{ textContent: string | null; querySelector?(s: string): unknown }>; textContent: string | null } = document.body ?? document.documentElement;
   try {
+    // Readability's cost grows with depth × size: on a page nested deeper or larger than any real article it would
+    // take minutes, so such a page is read by the cheaper fallback below (every text block of the body).
+    const shape = measure(document.documentElement);
+    if (shape.depth > MAX_READABILITY_DEPTH || shape.elements > MAX_READABILITY_ELEMENTS) throw new Error('too deep or too large for Readability');
     const article = new Readability(document as never).parse();
     if (article?.content) {
       title = article.title?.trim() || title;

@@ -52,6 +52,9 @@ export function trimSpan(text: string, start: number, end: number): Span | null 
   return end > start ? { start, end } : null;
 }
 
+/** Characters of context `endsSentence` looks at on either side of a break. */
+const TAIL = 256;
+
 const segmenter = new Intl.Segmenter('en', { granularity: 'sentence' });
 
 /**
@@ -71,7 +74,8 @@ export function sentenceSpans(text: string, start: number, end: number): Span[] 
   const merged: Span[] = [];
   for (const s of raw) {
     const prev = merged[merged.length - 1];
-    if (prev && !endsSentence(text.slice(prev.start, prev.end), text.slice(s.start, s.end))) prev.end = s.end;
+    // Only the tail of what came before and the head of what follows decide (bounded: a long run of merges stays linear).
+    if (prev && !endsSentence(text.slice(Math.max(prev.start, prev.end - TAIL), prev.end), text.slice(s.start, Math.min(s.end, s.start + TAIL)))) prev.end = s.end;
     else merged.push({ ...s });
   }
   return keepAttributions(text, merged);

@@ -76,6 +76,7 @@ interface Open {
 export function findQuoteSpans(text: string, paragraphs: Span[]): QuoteSpan[] {
   const closed: Closed[] = [];
   let carried: Open | null = null;
+  let far = -1;
 
   for (let pi = 0; pi < paragraphs.length; pi++) {
     const para = paragraphs[pi]!;
@@ -90,8 +91,14 @@ export function findQuoteSpans(text: string, paragraphs: Span[]): QuoteSpan[] {
       i++;
     }
 
-    MARKS.lastIndex = i;
-    for (let m = MARKS.exec(text); m && m.index < para.end; m = MARKS.exec(text)) {
+    // `far`: the first mark at or after an earlier paragraph's end; paragraphs before it have none (keeps the scan linear).
+    let m: RegExpExecArray | null = null;
+    const look = far < para.end;
+    if (look) {
+      MARKS.lastIndex = i;
+      m = MARKS.exec(text);
+    }
+    for (; m && m.index < para.end; m = MARKS.exec(text)) {
       const i = m.index;
       const c = m[0];
       const prev = i > para.start ? text[i - 1] : undefined;
@@ -136,6 +143,7 @@ export function findQuoteSpans(text: string, paragraphs: Span[]): QuoteSpan[] {
         // Otherwise an apostrophe: Today’s, Annan’s, delegates’.
       }
     }
+    if (look) far = m ? m.index : Infinity;
 
     // End of paragraph: the outermost open quote may continue in the next paragraph.
     const outer = stack[0];

@@ -1,28 +1,15 @@
-import { mkdir, readdir, readFile, writeFile, copyFile } from 'node:fs/promises';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { ingest, readIndex, IndexCorruptError, writeIndex, type QuotationFinder } from '../../src/index/store.js';
+import { describe, expect, it, vi } from 'vitest';
+import { ingest, readIndex, IndexCorruptError, writeIndex } from '../../src/index/store.js';
 import { silentLogger } from '../../src/log.js';
-import { DEFAULT_DOC_PATH, tempDir } from '../helpers/paths.js';
 import { hashEmbedder } from '../helpers/hash-embedder.js';
+import { quoter, useCorpus } from './corpus.js';
 
-const quoter: QuotationFinder = { version: 'test', find: () => [] };
-let tmp: Awaited<ReturnType<typeof tempDir>>;
-let docs: string;
-let dir: string;
-
-beforeEach(async () => {
-  tmp = await tempDir();
-  docs = path.join(tmp.dir, 'docs');
-  dir = path.join(tmp.dir, 'index');
-  await mkdir(docs);
-  await copyFile(DEFAULT_DOC_PATH, path.join(docs, 'un.txt'));
-  await writeFile(path.join(docs, 'b.md'), '# Other\n\nThe budget was approved on Friday.\n\nDelegates left Geneva.');
-});
-afterEach(() => tmp.cleanup());
+const c = useCorpus();
 
 const run = (embedder = hashEmbedder(), extra: Partial<Parameters<typeof ingest>[0]> = {}) =>
-  ingest({ dir, root: tmp.dir, sources: ['docs'], embedder, quoter, logger: silentLogger(), ...extra });
+  ingest({ dir: c.dir, root: c.tmp, sources: ['docs'], embedder, quoter, logger: silentLogger(), ...extra });
 
 describe('ingest', () => {
   it('given a folder, when ingested, then every document, chunk and vector is stored and reads back identical', async () => {
@@ -31,7 +18,7 @@ describe('ingest', () => {
     expect(report.added.sort()).toEqual(['docs/b.md', 'docs/un.txt']);
     expect(report.chunks).toBe(10);
     expect(e.embedded).toBe(10);
-    const back = (await readIndex(dir))!;
+    const back = (await readIndex(c.dir))!;
     expect(back.documents.map((d) => d.text)).toEqual(index.documents.map((d) => d.text));
     expect(back.vectors!.size).toBe(10);
     expect(back.manifest).toMatchObject({ model: e.id, dim: 64, chunker: expect.any(String) });
@@ -41,17 +28,17 @@ describe('ingest', () => {
 
   it('given an unchanged corpus, when ingested again, then nothing is re-embedded and the index is not rewritten', async () => {
     await run();
-    const before = (await readFile(path.join(dir, 'manifest.json'), 'utf8'));
+    const before = (await readFile(path.join(c.dir, 'manifest.json'), 'utf8'));
     const e = hashEmbedder();
     const { report } = await run(e);
     expect(report.unchanged.sort()).toEqual(['docs/b.md', 'docs/un.txt']);
     expect(e.embedded).toBe(0);
-    expect(await readFile(path.join(dir, 'manifest.json'), 'utf8')).toBe(before);
+    expect(await readFile(path.join(c.dir, 'manifest.json'), 'utf8')).toBe(before);
   });
 
   it('given one changed document, when ingested again, then only its chunks are re-embedded and the other document is kept', async () => {
     await run();
-    await writeFile(path.join(docs, 'b.md'), '# Other\n\nThe budget was rejected on Monday.');
+    await writeFile(path.join(c.docs, 'b.md'), '# Other\n\nThe budget was rejected on Monday.');
     const e = hashEmbedder();
     const { report, index } = await run(e);
     expect(report.updated).toEqual(['docs/b.md']);
@@ -85,15 +72,15 @@ describe('ingest', () => {
   it('given no model, when ingested, then a lexical-only index is stored and readable', async () => {
     const { index } = await run(null as never);
     expect(index.vectors).toBeNull();
-    const back = (await readIndex(dir))!;
+    const back = (await readIndex(c.dir))!;
     expect(back.manifest.model).toBeNull();
     expect(back.lexical.search('Council', 3).length).toBeGreaterThan(0);
   });
 
   it('given a bad file among good ones, when ingested, then the good ones are indexed and the bad one reported', async () => {
-    await writeFile(path.join(docs, 'bad.txt'), new Uint8Array([0xff, 0xfe, 0x00, 0x41]));
+    await writeFile(path.join(c.docs, 'bad.txt'), new Uint8Array([0x7f, 0x45, 0x4c, 0x46, 0, 0, 1, 2, 0, 0]));
     const { report } = await run();
-    expect(report.failed).toEqual([{ source: path.join(docs, 'bad.txt'), error: expect.stringMatching(/binary/) }]);
+    expect(report.failed).toEqual([{ source: path.join(c.docs, 'bad.txt'), error: expect.stringMatching(/binary/), code: 'binary' }]);
     expect(report.added).toHaveLength(2);
   });
 });
@@ -102,30 +89,30 @@ describe('atomic writes and damage', () => {
   it('given a crash while writing, when the index is read, then the previous index is intact', async () => {
     const { index } = await run();
     const broken = { ...index, lexical: { search: () => [], toJSON: () => { throw new Error('disk full'); } } };
-    await expect(writeIndex(dir, broken)).rejects.toThrow(/could not write the index/);
-    const back = (await readIndex(dir))!;
+    await expect(writeIndex(c.dir, broken)).rejects.toThrow(/could not write the index/);
+    const back = (await readIndex(c.dir))!;
     expect(back.chunks).toHaveLength(10);
-    expect((await readdir(tmp.dir)).filter((f) => f.includes('.tmp-'))).toEqual([]);
+    expect((await readdir(c.tmp)).filter((f) => f.includes('.tmp-'))).toEqual([]);
   });
 
   it('given a truncated file, when read, then IndexCorruptError names the problem; and ingest moves it aside and rebuilds', async () => {
     await run();
-    const chunks = path.join(dir, 'chunks.json');
+    const chunks = path.join(c.dir, 'chunks.json');
     await writeFile(chunks, (await readFile(chunks, 'utf8')).slice(0, 100));
-    await expect(readIndex(dir)).rejects.toBeInstanceOf(IndexCorruptError);
+    await expect(readIndex(c.dir)).rejects.toBeInstanceOf(IndexCorruptError);
     const { index } = await run();
     expect(index.chunks).toHaveLength(10);
-    expect((await readdir(tmp.dir)).some((f) => f.startsWith('index.corrupt-'))).toBe(true);
-    expect((await readIndex(dir))!.chunks).toHaveLength(10);
+    expect((await readdir(c.tmp)).some((f) => f.startsWith('index.corrupt-'))).toBe(true);
+    expect((await readIndex(c.dir))!.chunks).toHaveLength(10);
   });
 
   it('given corrupted vectors, when read, then the damage is detected rather than answered from', async () => {
     await run();
-    const f = path.join(dir, 'vectors', 'vectors.f32');
+    const f = path.join(c.dir, 'vectors', 'vectors.f32');
     const buf = await readFile(f);
     buf[buf.length - 3] ^= 0xff;
     await writeFile(f, buf);
-    await expect(readIndex(dir)).rejects.toBeInstanceOf(IndexCorruptError);
+    await expect(readIndex(c.dir)).rejects.toBeInstanceOf(IndexCorruptError);
   });
 });
 

@@ -83,4 +83,12 @@ describe('loading sources', () => {
     const src = await loadSource(await file('bom.txt', '\ufeffHello there.'), { root: tmp.dir });
     expect(src.text).toBe('Hello there.');
   });
+
+  it('given UTF-16 text files (with a BOM, LE and BE, or LE without one), when loaded, then they are decoded as text', async () => {
+    const le = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('Café talks.\n\nSecond.', 'utf16le')]);
+    expect((await loadSource(await file('le.txt', le), { root: tmp.dir })).text).toBe('Café talks.\n\nSecond.');
+    const be = Buffer.from(le.subarray(2)).swap16();
+    expect((await loadSource(await file('be.txt', Buffer.concat([Buffer.from([0xfe, 0xff]), be])), { root: tmp.dir })).text).toBe('Café talks.\n\nSecond.');
+    expect((await loadSource(await file('nobom.txt', Buffer.from('Plain words here.', 'utf16le')), { root: tmp.dir })).text).toBe('Plain words here.');
+  });
 });

@@ -7,7 +7,7 @@
  */
 import OpenAI from 'openai';
 import type { Config } from '../../config.js';
-import type { Logger } from '../../log.js';
+import { secretScrubber, type Logger } from '../../log.js';
 import { abortError, classifyLlmError, LlmUnavailableError } from './errors.js';
 
 export interface ChatMessage {
@@ -88,6 +88,8 @@ export function createChatClient(deps: { config: Config; logger: Logger; fetch?:
     ...(deps.fetch ? { fetch: deps.fetch as never } : {}),
   });
   const label = `${model} @ ${endpointHost(baseURL)}`;
+  // The model may echo a configured secret (a prompt injection asking for it): never pass one on.
+  const scrub = secretScrubber([config.DISCORD_TOKEN, config.LLM_API_KEY]);
 
   async function complete(req: ChatRequest): Promise<ChatResult> {
     const timeoutMs = req.timeoutMs ?? config.LLM_TIMEOUT_MS;
@@ -117,7 +119,7 @@ export function createChatClient(deps: { config: Config; logger: Logger; fetch?:
           const delta = choice?.delta?.content;
           if (typeof delta === 'string' && delta.length) {
             text += delta;
-            req.onText?.(text);
+            req.onText?.(scrub(text, { partial: true }));
           }
           if (choice?.finish_reason) finishReason = choice.finish_reason;
         }
@@ -135,7 +137,7 @@ export function createChatClient(deps: { config: Config; logger: Logger; fetch?:
       const latencyMs = now() - t0;
       if (finishReason === 'length') logger.warn({ purpose: req.purpose, maxTokens: req.maxTokens }, 'LLM output hit the max-tokens budget');
       logger.debug({ purpose: req.purpose, llm: label, latencyMs, chars: text.length, finishReason }, 'LLM call done');
-      return { text, finishReason, latencyMs };
+      return { text: scrub(text), finishReason, latencyMs };
     } catch (e) {
       if (callerAborted()) throw abortError(req.signal?.reason);
       const err = e instanceof LlmUnavailableError ? e : classifyLlmError(e, { timeoutMs, timedOut });
