@@ -23,7 +23,7 @@ import type { QuoteIntent } from './answer/intent.js';
 import { sanitizeQuestion } from './answer/sanitize.js';
 import { summarize } from './answer/summary.js';
 import { quoteAt, verifyQuotes } from './answer/verify.js';
-import { citation } from './answer/render.js';
+import { LEAD } from './present/lead.js';
 import { answerWithFallback, createLlmAnswerer, historyFromTurns, llmPassagesFrom, loadPrompts, LlmUnavailableError, type LlmAnswerer } from './answer/llm/index.js';
 import type { Answer, Conversation, Quote, SummaryLength } from './types.js';
 
@@ -167,9 +167,8 @@ export async function createEngine(deps: EngineDeps): Promise<Engine> {
       const asked = sanitizeQuestion(question);
       if (SUMMARY_REQUEST.test(asked) && !options.exclude?.length) {
         const s = await engine.summarize({ length: 'short' });
-        const cites = s.summary.map(citation).join(', ');
         const answer: Answer = s.summary.length
-          ? { question: asked, lead: `Its main points, in the document's own words (${cites}):`, quotes: s.summary, refused: false, mode: 'extractive', text: s.text, confidence: 1 }
+          ? { question: asked, lead: LEAD.summary, quotes: s.summary, refused: false, mode: 'extractive', text: s.text, confidence: 1 }
           : { question: asked, lead: "The document doesn't have enough body text to summarise.", quotes: [], refused: true, mode: 'extractive' };
         if (s.note) answer.note = s.note;
         return finish(answer, asked);

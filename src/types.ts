@@ -13,6 +13,8 @@ export interface Span {
 export interface Paragraph extends Span {
   n: number;
   kind: 'body' | 'title' | 'boilerplate';
+  /** The page it starts on, for paged sources (PDF); citations then read "p. 3 ¶2". */
+  page?: number;
 }
 
 /** A sentence, with the ¶ number of its paragraph (0 for title/boilerplate). */
@@ -62,6 +64,8 @@ export interface Attribution {
   cue: string | null;
   addressee: string | null;
   setting: string | null;
+  /** Where the speaker's own words are (document offsets), when the quotation index knows: inside a quoted sentence they may be a few words of a narrator's sentence. */
+  words?: Span;
 }
 
 /**
@@ -77,6 +81,8 @@ export interface Quote {
   end: number;
   quote: string;
   attribution?: Attribution;
+  /** The page the quote stands on, for paged sources (PDF), when known. */
+  page?: number;
 }
 
 export interface Answer {

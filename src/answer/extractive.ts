@@ -9,7 +9,7 @@ import type { Answer, Attribution, Passage, Quotation, Quote, StoredDocument } f
 import type { Resolved } from './followup.js';
 import type { QuoteIntent } from './intent.js';
 import { quoteAt } from './verify.js';
-import { citation } from './render.js';
+import { answerLead } from '../present/lead.js';
 
 export interface ExtractiveOptions {
   maxQuotes: number;
@@ -131,7 +131,7 @@ export function answerExtractive(input: {
   fromIndex.forEach((q, i) => {
     const doc = index.docById.get(q.doc);
     if (!doc) return;
-    const attribution: Attribution = { speaker: q.speaker, cue: q.cue, addressee: q.addressee, setting: q.setting };
+    const attribution: Attribution = { speaker: q.speaker, cue: q.cue, addressee: q.addressee, setting: q.setting, words: { start: q.start, end: q.end } };
     // Earlier matches are better ones (filterQuotations ranks them); a named addressee beats a setting.
     const base = 1 - 0.02 * i + (intent?.kind === 'said-to' && q.addressee ? 0.1 : 0);
     for (const s of sentencesOver(doc, q.start, q.end)) consider(doc, s, base, attribution, true);
@@ -152,7 +152,7 @@ export function answerExtractive(input: {
   for (const c of candidates.values()) {
     if (c.attribution) continue;
     const q = quotationsByDoc(index.quotations).get(c.doc.id)?.find((x) => x.start < c.end && c.start < x.end && x.speaker);
-    if (q) c.attribution = { speaker: q.speaker, cue: q.cue, addressee: q.addressee, setting: q.setting };
+    if (q) c.attribution = { speaker: q.speaker, cue: q.cue, addressee: q.addressee, setting: q.setting, words: { start: q.start, end: q.end } };
   }
 
   const ranked = [...candidates.values()]
@@ -181,20 +181,7 @@ export function answerExtractive(input: {
     const q = quoteAt(c.doc, c.start, c.end, c.paragraph);
     return c.attribution ? { ...q, attribution: c.attribution } : q;
   });
-  return { question, lead: leadLine(intent, quotes), quotes, refused: false, mode: 'extractive', confidence: confident };
-}
-
-const cites = (quotes: Quote[]) => [...new Set(quotes.map(citation))].join(', ');
-
-function leadLine(intent: QuoteIntent, quotes: Quote[]): string {
-  const a = quotes.find((q) => q.attribution?.speaker)?.attribution;
-  const n = quotes.length;
-  const plural = n === 1 ? 'passage' : 'passages';
-  if (intent?.kind === 'who-said' && a?.speaker) return `${a.speaker} — ${n} ${plural} (${cites(quotes)}):`;
-  if (intent && intent.kind !== 'who-said' && a?.speaker) {
-    const addressee = intent.kind === 'said-to' && a.addressee ? ` ${a.addressee}` : '';
-    const verb = intent.kind === 'said-to' ? (a.cue && /^told|^tell/i.test(a.cue) ? 'told' : 'said to') : 'said';
-    return `What ${a.speaker} ${verb}${addressee || (intent.kind === 'said-to' ? ` ${intent.to}` : '')}, in the document's words (${cites(quotes)}):`;
-  }
-  return `The document says (${cites(quotes)}):`;
+  // The speaker the quotation index matched for the person asked about (aliases resolved), if any of it is quoted.
+  const matched = fromIndex.find((x) => quotes.some((q) => q.doc === x.doc && q.start < x.end && x.start < q.end))?.speaker ?? null;
+  return { question, lead: answerLead(intent, quotes, matched), quotes, refused: false, mode: 'extractive', confidence: confident };
 }

@@ -20,7 +20,6 @@
  * quotation that runs over a paragraph break is one span that includes the
  * break and the continuation paragraph's opening mark.
  */
-import { citation, describeAttribution } from './render.js';
 import type { Quotation, Span, StoredDocument } from '../types.js';
 import { terms } from '../retrieve/terms.js';
 import { findQuoteSpans, type QuoteSpan } from './quote-marks.js';
@@ -727,22 +726,6 @@ export function filterQuotations(
       .map((s) => s.q);
   }
   return out;
-}
-
-// ---------------------------------------------------------------------------
-// Presentation
-
-/**
- * "— speaker, cue addressee setting (¶n)" in the bot's own words (nothing
- * here is in quotation marks, so nothing here claims to be verbatim).
- *
- * @example
- * attribution(q); // '— Kofi Annan, told the Council (¶5)'
- * attribution(q3); // '— Kofi Annan, said in a closed-door meeting at UN headquarters (¶3)'
- */
-export function attribution(q: Quotation, opts: { withDoc?: boolean } = {}): string {
-  const cite = `(${citation(q)}${opts.withDoc ? `, ${q.doc}` : ''})`;
-  return `— ${describeAttribution(q)} ${cite}`;
 }
 
 /**

@@ -8,7 +8,7 @@ import { UserError } from '../errors.js';
 export const MAX_QUESTION_CHARS = 1000;
 
 // C0/C1 controls (except tab/newline, which become spaces), zero-width and bidi formatting characters.
-const INVISIBLE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\ufff9-\ufffb]/g;
+export const INVISIBLE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\ufff9-\ufffb]/g;
 
 /**
  * @example

@@ -6,17 +6,19 @@
 import { readFile } from 'node:fs/promises';
 import { Command } from 'commander';
 import { describeError, UserError } from '../errors.js';
-import { renderAnswerText } from '../answer/render.js';
+import { catalog, type Catalog } from '../present/documents.js';
+import { citationJson } from '../present/json.js';
+import { renderAnswerText } from '../present/terminal.js';
 import type { Answer, Conversation } from '../types.js';
 import { parseArgs, run, withEngine, type Cli } from './common.js';
 
-/** The stable JSON shape other tools read. */
-export function answerJson(question: string, a: Answer) {
+/** The stable JSON shape other tools read (citations gained `title`, and `page` / `url` when known). */
+export function answerJson(question: string, a: Answer, cat: Catalog) {
   return {
     question,
-    answer: renderAnswerText(a),
+    answer: renderAnswerText(a, cat),
     refused: a.refused,
-    citations: a.quotes.map(({ doc, paragraph, start, end, quote }) => ({ doc, paragraph, start, end, quote })),
+    citations: a.quotes.map((q) => citationJson(q, cat)),
     latencyMs: a.latencyMs ?? null,
   };
 }
@@ -64,7 +66,8 @@ await run(async () => {
     for (const q of questions) {
       try {
         const a = await engine.ask(q, conversation);
-        process.stdout.write(opts.json ? `${JSON.stringify(answerJson(q, a))}\n` : `${renderAnswerText(a, { multiDoc: engine.documents().length > 1 })}\n`);
+        const cat = catalog(engine.documents());
+        process.stdout.write(opts.json ? `${JSON.stringify(answerJson(q, a, cat))}\n` : `${renderAnswerText(a, cat)}\n`);
       } catch (e) {
         if (!(e instanceof UserError)) throw e;
         failed++;

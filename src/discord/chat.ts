@@ -94,7 +94,7 @@ export async function handleMessage(message: Message, ctx: BotContext): Promise<
 
   if (!question) {
     // In auto-answer channels and threads an empty message (an image, a sticker) is not a question.
-    if (trigger === 'dm' || trigger === 'mention' || trigger === 'reply') await reply(renderNotice(EMPTY_QUESTION)[0]);
+    if (trigger === 'dm' || trigger === 'mention' || trigger === 'reply') await reply(renderNotice(EMPTY_QUESTION, { markdown: true })[0]);
     return;
   }
   if (question.length > QUESTION_MAX_LENGTH) {

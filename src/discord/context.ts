@@ -20,6 +20,7 @@ import type { Config } from '../config.js';
 import type { Engine } from '../engine-api.js';
 import type { Logger } from '../log.js';
 import { createConversationStore, type ConversationStore } from './conversations.js';
+import { docInfo } from '../present/documents.js';
 import { corpusFingerprint } from './custom-ids.js';
 import type { Payload, RenderContext } from './format.js';
 import { createRateLimiter, type RateLimiter } from './rate-limit.js';
@@ -67,7 +68,7 @@ export function createBotContext(opts: {
     render() {
       const docs = engine.documents();
       if (!cached || cached.docs !== docs) {
-        cached = { docs, value: { fp: corpusFingerprint(docs), docs: docs.map((d) => ({ id: d.id, title: d.title })) } };
+        cached = { docs, value: { fp: corpusFingerprint(docs), docs: docs.map(docInfo) } };
       }
       return cached.value;
     },
