@@ -25,7 +25,7 @@ describe('npm run summary', () => {
     expect(s.focus).toBeNull();
     expect(s.summary).toHaveLength(3);
     for (const q of s.summary) {
-      expect(Object.keys(q)).toEqual(['doc', 'paragraph', 'start', 'end', 'quote']);
+      expect(Object.keys(q)).toEqual(['doc', 'paragraph', 'start', 'end', 'quote', 'title']);
       expect(q.doc).toBe(DEFAULT_DOC);
       expect(TEXT.slice(q.start, q.end)).toBe(q.quote);
       expect(q.paragraph).toBeGreaterThan(0);
@@ -37,7 +37,9 @@ describe('npm run summary', () => {
     expect(r.code).toBe(0);
     expect(r.stdout.trim()).toBe('Nothing in the document is about "climate change".');
     const human = await npmRun('summary', ['--length', 'medium'], { env });
-    expect(human.stdout.split('\n').filter((l) => /^\d\. “.+” \(¶\d+\)$/u.test(l))).toHaveLength(5);
+    // Five quoted blocks, each cited once on the line under it.
+    expect(human.stdout.split('\n').filter((l) => /^ {2}> .+/u.test(l))).toHaveLength(5);
+    expect(human.stdout.split('\n').filter((l) => /^ {4}(?:— .+ )?\(¶\d+\)$/u.test(l))).toHaveLength(5);
     const bad = await npmRun('summary', ['--length', 'huge'], { env });
     expect(bad.code).toBe(1);
     expect(bad.stderr.trim().split('\n')).toHaveLength(1);
