@@ -42,7 +42,7 @@ import type { ParagraphView } from '../engine-api.js';
 import { attributionText } from '../present/attribution.js';
 import { citationOf, placeOf, type Citation } from '../present/citation.js';
 import { catalog, type Catalog, type DocSource } from '../present/documents.js';
-import { echo } from '../present/echo.js';
+import { echo, stripInvisible } from '../present/echo.js';
 import { presentAnswer, presentQuote, type QuoteView, type QuoteViewOptions } from '../present/quote.js';
 import type { Answer, Quote, Span, Summary } from '../types.js';
 import { encodeCustomId, type QuoteRef } from './custom-ids.js';
@@ -459,7 +459,7 @@ function titleOf(typed: string): { text: string; truncated: boolean; plain: stri
 /** A refusal looks like an answer that found nothing: the same embed, titled with the question, in grey, without buttons. */
 function refusalPages(title: string, text: string): Payload[] {
   const budget = Math.min(LIMITS.embedDescription, LIMITS.embedTotal - title.length);
-  return embedPages(textBlocks(text, budget), { fp: '', docs: [] }, { title, color: REFUSAL_COLOR });
+  return embedPages(textBlocks(stripInvisible(text), budget), { fp: '', docs: [] }, { title, color: REFUSAL_COLOR });
 }
 
 export const MORE_QUOTES_LABEL = 'More quotes';
@@ -502,7 +502,7 @@ export function renderAnswer(answer: Answer, ctx: RenderContext, opts: RenderAns
   const budget = Math.min(LIMITS.embedDescription, LIMITS.embedTotal - title.text.length - worstFooter.length);
 
   const blocks: Block[] = [];
-  blocks.push(...textBlocks(answer.lead, budget));
+  blocks.push(...textBlocks(stripInvisible(answer.lead), budget));
   if (answer.text) blocks.push(...textBlocks(answer.text, budget, quoteSpansIn(answer.text, answer.quotes)));
   blocks.push(...noteBlocks(answer.note, budget));
   for (const v of view.quotes) blocks.push(...quoteBlocks(v, budget));

@@ -10,8 +10,10 @@
 import { INVISIBLE } from '../answer/sanitize.js';
 
 export function echo(typed: string): string {
-  return String(typed ?? '')
-    .replace(INVISIBLE, '')
-    .replace(/\s+/g, ' ')
-    .trim();
+  return stripInvisible(typed).replace(/\s+/g, ' ').trim();
+}
+
+/** The same characters removed, lines kept: for the bot's sentences that may hold something typed (a refusal naming the asked person). */
+export function stripInvisible(text: string): string {
+  return String(text ?? '').replace(INVISIBLE, '');
 }

@@ -132,3 +132,10 @@ describe('attributing the quoted words', () => {
     expect(shown.citation).toBe(`— Kofi Annan called for “${words}” (¶2)`);
   });
 });
+
+describe('thread names', () => {
+  it('given a question with NUL, C1 and bidi-override characters, when a thread is named after it, then none of them is in the name', async () => {
+    const { threadName } = await import('../../src/discord/chat.js');
+    expect(threadName('What\u0000 did \u202eAnnan\u0085 say?')).toBe('What did Annan say?');
+  });
+});
