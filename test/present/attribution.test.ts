@@ -83,6 +83,14 @@ describe('through the engine (/ask, the chat, npm run ask)', () => {
     for (const q of a.quotes) expect(TEXT.slice(q.start, q.end)).toBe(q.quote);
   });
 
+  it('given the README’s sample answer, when the same question is answered (lexical retrieval), then the terminal prints exactly that sample', async () => {
+    const readme = readFileSync(`${ROOT}/README.md`, 'utf8');
+    const sample = /What an answer looks like:\n\n```\n([\s\S]*?)\n```/.exec(readme)?.[1];
+    expect(sample).toBeDefined();
+    const a = await engine.ask('What did Annan tell the Council?');
+    expect(renderAnswerText(a, catalog(engine.documents()))).toBe(sample);
+  });
+
   it('given the same question, when answered, then the lead names the speaker and no paragraph (the quotes cite themselves)', async () => {
     const a = await engine.ask('What did Annan tell the Council?');
     expect(a.lead).toBe("What Kofi Annan told the Council, in the document's words:");
