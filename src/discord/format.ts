@@ -502,8 +502,9 @@ export function renderAnswer(answer: Answer, ctx: RenderContext, opts: RenderAns
   const budget = Math.min(LIMITS.embedDescription, LIMITS.embedTotal - title.text.length - worstFooter.length);
 
   const blocks: Block[] = [];
-  blocks.push(...textBlocks(stripInvisible(answer.lead), budget));
-  if (answer.text) blocks.push(...textBlocks(answer.text, budget, quoteSpansIn(answer.text, answer.quotes)));
+  // An LLM answer's lead is its text's first sentence: show the text alone (as the terminal does), not that sentence twice.
+  if (view.text) blocks.push(...textBlocks(view.text, budget, quoteSpansIn(view.text, answer.quotes)));
+  else blocks.push(...textBlocks(stripInvisible(view.lead), budget));
   blocks.push(...noteBlocks(answer.note, budget));
   for (const v of view.quotes) blocks.push(...quoteBlocks(v, budget));
 

@@ -139,3 +139,11 @@ describe('thread names', () => {
     expect(threadName('What\u0000 did \u202eAnnan\u0085 say?')).toBe('What did Annan say?');
   });
 });
+
+describe('LLM answers', () => {
+  it('given an LLM answer whose lead is the first sentence of its text, when rendered, then that sentence is shown once', () => {
+    const text = `Annan stressed joint action. He said ${q1.quote} [¶1].`;
+    const payloads = renderAnswer(answerOf([q1], { lead: 'Annan stressed joint action.', text, mode: 'llm' }), ctx1);
+    expect(visible(payloads).match(/Annan stressed joint action\./g)).toHaveLength(1);
+  });
+});
