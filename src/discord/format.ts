@@ -623,18 +623,19 @@ export function renderParagraph(view: ParagraphView, doc: number, highlight: Spa
   }
   if (description.length > max) description = `${description.slice(0, max - 1)}…`;
 
-  const nav = (slot: 'prev' | 'next', target: number | null, label: string): APIButtonComponent => ({
-    type: ComponentType.Button,
-    style: ButtonStyle.Secondary,
-    label,
-    disabled: target === null,
-    custom_id:
-      target === null
-        ? encodeCustomId({ kind: 'noop', slot })
-        : encodeCustomId({ kind: 'page', fp: ctx.fp, doc, paragraph: target, start: highlight?.start ?? 0, end: highlight?.end ?? 0 }),
-  });
+  const nav = (slot: 'prev' | 'next', target: number | null, label: string): APIButtonComponent =>
+    new ButtonBuilder()
+      .setStyle(ButtonStyle.Secondary)
+      .setLabel(label)
+      .setDisabled(target === null)
+      .setCustomId(
+        target === null
+          ? encodeCustomId({ kind: 'noop', slot })
+          : encodeCustomId({ kind: 'page', fp: ctx.fp, doc, paragraph: target, start: highlight?.start ?? 0, end: highlight?.end ?? 0 }),
+      )
+      .toJSON();
   return {
-    embeds: [{ color: EMBED_COLOR, title, description: description || '\u200b' }],
+    embeds: [new EmbedBuilder().setColor(EMBED_COLOR).setTitle(title).setDescription(description || '\u200b').toJSON()],
     components: [
       {
         type: ComponentType.ActionRow,
