@@ -96,7 +96,8 @@ export async function runChat(deps: { engine: Engine; logger: Logger; input?: No
       readline.cursorTo(out, 0);
       readline.clearScreenDown(out);
     }
-    write(renderAnswerText(a, catalog(engine.documents())));
+    // Piped questions: a blank line between answers (a terminal gets its prompt instead).
+    write(`${renderAnswerText(a, catalog(engine.documents()))}${interactive ? '' : '\n'}`);
   };
 
   // Lines are answered strictly in order, one at a time.
