@@ -40,7 +40,7 @@ import {
 } from 'discord.js';
 import type { ParagraphView } from '../engine-api.js';
 import { attributionText } from '../present/attribution.js';
-import { citationOf, placeOf, type Citation } from '../present/citation.js';
+import { citationOf, citationText, placeOf, type Citation } from '../present/citation.js';
 import { catalog, type Catalog, type DocSource } from '../present/documents.js';
 import { echo, stripInvisible } from '../present/echo.js';
 import { presentAnswer, presentQuote, type QuoteView, type QuoteViewOptions } from '../present/quote.js';
@@ -219,6 +219,12 @@ function linkTarget(url: string): string | null {
   } catch {
     return null;
   }
+}
+
+/** A heading that cites one place: "¶2", "p. 3 ¶2", or "Title, ¶2" when several documents are indexed (plain text). */
+export function placeHeading(doc: string, paragraph: number, ctx: RenderContext): string {
+  const cat = catalogOf(ctx);
+  return citationText(citationOf({ doc, paragraph }, cat), { withDoc: cat.several });
 }
 
 /** A document's title as markdown, linked to its source when it came from a URL. */

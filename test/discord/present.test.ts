@@ -147,3 +147,18 @@ describe('LLM answers', () => {
     expect(visible(payloads).match(/Annan stressed joint action\./g)).toHaveLength(1);
   });
 });
+
+describe('placeHeading (/quote paragraph:)', () => {
+  it('given one document, then "¶2"; given a paged document among several, then its title and "p. 3 ¶2"', async () => {
+    const { placeHeading } = await import('../../src/discord/format.js');
+    expect(placeHeading(ctx1.docs[0].id, 2, ctx1)).toBe('¶2');
+    const ctx: RenderContext = {
+      fp: 'abcdef01',
+      docs: [
+        { id: 'a.txt', title: 'A' },
+        { id: 'report.pdf', title: 'Annual report', paragraphs: [{ n: 2, start: 0, end: 1, kind: 'body', page: 3 }] },
+      ],
+    };
+    expect(placeHeading('report.pdf', 2, ctx)).toBe('Annual report, p. 3 ¶2');
+  });
+});

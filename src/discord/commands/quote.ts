@@ -13,7 +13,7 @@ import type { Engine } from '../../engine-api.js';
 import type { Quote } from '../../types.js';
 import { quotationToQuote } from '../../present/quote.js';
 import { logAnswer, respond, type Command } from '../context.js';
-import { renderQuotes } from '../format.js';
+import { placeHeading, renderQuotes } from '../format.js';
 import { LIMITS } from '../limits.js';
 
 /** Most quotations listed by one /quote. */
@@ -85,8 +85,11 @@ export const quote: Command = {
     } else {
       quotes = await ctx.engine.passages({ about, paragraph, limit: QUOTE_LIST_MAX });
       title = paragraph !== undefined ? `¶${paragraph}${about ? ` — ${about}` : ''}` : `Passages about “${about}”`;
-      // The title names the paragraph: its quotes are not cited again.
-      if (paragraph !== undefined && !about && quotes[0]) heading = { doc: quotes[0].doc, paragraph };
+      // The title names the paragraph (and its page and document when that helps): its quotes are not cited again.
+      if (paragraph !== undefined && !about && quotes[0]) {
+        heading = { doc: quotes[0].doc, paragraph };
+        title = placeHeading(heading.doc, paragraph, ctx.render());
+      }
       empty = paragraph !== undefined ? `The document has no paragraph ¶${paragraph}.` : `I found no passage about “${about}”.`;
     }
     await respond(interaction, renderQuotes(quotes, ctx.render(), { title, intro, empty, heading }));
