@@ -16,6 +16,7 @@ import type { Logger } from './log.js';
 import type { Config } from './config.js';
 import { createRetriever, type RetrievalMode } from './retrieve/retrieve.js';
 import { answerExtractive, termStats } from './answer/extractive.js';
+import { softMatcherFor } from './embed/word-vectors-match.js';
 import { resolveFollowUp } from './answer/followup.js';
 import { parseQuoteIntent } from './answer/intent.js';
 import { filterQuotations, findQuotations, speakerTable } from './answer/quotations.js';
@@ -120,7 +121,7 @@ export async function createEngine(deps: EngineDeps): Promise<Engine> {
   } else {
     index = await openIndex({ config, logger, embedder, onProgress: deps.onProgress });
   }
-  const stats = termStats(index);
+  const stats = termStats(index, softMatcherFor(modelKey(embedder), config.root));
   // The speaker alias tables are built on first use: only attribution questions and quote filters need them.
   let filterOptsCache: { aliases: ReturnType<typeof speakerTable>[]; docs: typeof index.documents } | null = null;
   const filterOptions = () => (filterOptsCache ??= { aliases: index.documents.map((d) => speakerTable(d)), docs: index.documents });

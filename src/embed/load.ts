@@ -31,6 +31,7 @@ import { env, LogLevel, pipeline, type FeatureExtractionPipeline } from '@huggin
 import type { Logger } from '../log.js';
 import type { Embedder } from './types.js';
 import { familyFor, type Pooling } from './families.js';
+import { loadWordVectorEmbedder, WORD_VECTORS_MODEL } from './word-vectors-embedder.js';
 
 /** ONNX weight variants we know how to pick (transformers.js file suffixes). */
 export type EmbedDtype = 'fp32' | 'fp16' | 'q8' | 'int8' | 'uint8' | 'q4';
@@ -104,6 +105,7 @@ export async function loadEmbedder(options: LoadEmbedderOptions): Promise<Transf
     logger.info({ model: 'none' }, 'embedding model disabled (EMBEDDING_MODEL=none); answering with lexical retrieval only');
     return null;
   }
+  if (model.toLowerCase() === WORD_VECTORS_MODEL) return loadWordVectorEmbedder({ root: options.root, logger });
   const started = performance.now();
   try {
     const embedder = await load(model, options);

@@ -1,23 +1,73 @@
 /**
  * Terms for lexical matching: Unicode word segmentation (Intl.Segmenter),
- * lower-casing, English stopwords (`stopword`) and Porter stemming (`stemmer`).
- * One definition serves the BM25 index, the answer scorer and the evaluators.
+ * lower-casing, contractions split off, English stopwords (`stopword` plus
+ * every personal pronoun and question word), British → American spelling
+ * (./spelling.ts), lemmas for irregular forms (`wink-lemmatizer`: ran → run,
+ * began → begin, children → child) and then Porter stemming (`stemmer`).
+ * One definition serves the BM25 index, the answer scorer and the evaluators:
+ * a change here changes what the index holds, so bump {@link TERMS_VERSION}.
  */
 import { stemmer } from 'stemmer';
 import { eng } from 'stopword';
+import lemmatizer from 'wink-lemmatizer';
+import { americanize } from './spelling.js';
 
-const STOP = new Set<string>([...eng, 'said', 'says', 'say', 'tell', 'told', 'did', 'does', 'do', 'what', 'which', 'who', 'whom', 'where', 'when', 'why', 'how', 'much', 'many', 'also', 'else', 'document', 'article', 'text', 's']);
+/** Recorded in the index manifest (through the chunker version): a change rebuilds every index. */
+export const TERMS_VERSION = 'terms-v2';
+
+/** Every personal, possessive and reflexive pronoun, so "he" and "she" are treated alike. */
+const PRONOUNS = [
+  'i', 'me', 'my', 'mine', 'myself', 'we', 'us', 'our', 'ours', 'ourselves', 'you', 'your', 'yours', 'yourself', 'yourselves',
+  'he', 'him', 'his', 'himself', 'she', 'her', 'hers', 'herself', 'it', 'its', 'itself', 'they', 'them', 'their', 'theirs', 'themselves',
+  'one', 'oneself', 'thee', 'thou', 'thy',
+];
+const QUESTION = ['what', 'which', 'who', 'whom', 'whose', 'where', 'when', 'why', 'how', 'whatever', 'whichever', 'whoever', 'wherever', 'whenever', 'however'];
+const AUXILIARIES = ['am', 'is', 'are', 'was', 'were', 'be', 'been', 'being', 'do', 'does', 'did', 'done', 'have', 'has', 'had', 'having', 'can', 'could', 'will', 'would', 'shall', 'should', 'may', 'might', 'must', 'ought'];
+const STOP = new Set<string>([
+  ...eng, ...PRONOUNS, ...QUESTION, ...AUXILIARIES,
+  'said', 'says', 'say', 'tell', 'told', 'much', 'many', 'also', 'else', 'document', 'article', 'text', 's', 'not', 'no', 'nor',
+]);
 const words = new Intl.Segmenter('en', { granularity: 'word' });
 
-/** Normalise one word into its index term, or null for a stopword / non-word. */
+/** Clitics split off a word: "what'd" → "what", "don't" → "do", "Annan's" → "annan", "leaders'" → "leaders". */
+const CLITIC = /^(.+?)(?:n['’`]t|['’`](?:s|d|ll|re|ve|m|t)|['’`])$/u;
+const IRREGULAR_NEGATIONS = new Map([["won't", 'will'], ["can't", 'can'], ["shan't", 'shall'], ["ain't", 'be']]);
+
+/** Lemmas wink-lemmatizer gets wrong for the common sense of the word (species → specie, ground → grind). */
+const KEEP = new Set(['species', 'series', 'ground', 'grounds', 'wound', 'wounds', 'bound', 'born', 'rose', 'roses', 'left', 'media', 'news', 'lay', 'data', 'saw', 'felt', 'found', 'means', 'lives']);
+
+/** The dictionary form of a word: verb lemma, else noun, else adjective (irregular forms are what a stemmer misses). */
+function lemma(w: string): string {
+  if (KEEP.has(w)) return w;
+  const v = lemmatizer.verb(w);
+  if (v !== w) return v;
+  const n = lemmatizer.noun(w);
+  if (n !== w) return n;
+  return lemmatizer.adjective(w);
+}
+
+/** Normalise one word into its index term, or null for a stopword / non-word. Remembered per word (bounded). */
 export function term(word: string): string | null {
-  const w = word
-    .normalize('NFKC')
-    .toLowerCase()
-    .replace(/[’'`]s$/u, '')
-    .replace(/[’'`]/gu, '');
+  const hit = termMemo.get(word);
+  if (hit !== undefined) return hit;
+  const t = computeTerm(word);
+  if (termMemo.size >= MEMO_MAX_ENTRIES) termMemo.clear();
+  termMemo.set(word, t);
+  return t;
+}
+const termMemo = new Map<string, string | null>();
+
+function computeTerm(word: string): string | null {
+  let w = word.normalize('NFKC').toLowerCase();
+  w = IRREGULAR_NEGATIONS.get(w.replace(/[’`]/gu, "'")) ?? w;
+  const clitic = CLITIC.exec(w);
+  if (clitic) w = clitic[1]!;
+  w = w.replace(/[’'`]/gu, '');
   if (!w || STOP.has(w) || !/[\p{L}\p{N}]/u.test(w)) return null;
-  return /^\p{N}+$/u.test(w) ? w : stemmer(w);
+  if (/^\p{N}+$/u.test(w)) return w;
+  if (!/^[a-z-]+$/.test(w)) return stemmer(w);
+  const base = lemma(americanize(w));
+  return STOP.has(base) ? null : stemmer(base);
 }
 
 /** Words of a text (Intl.Segmenter word-like segments), in order. */

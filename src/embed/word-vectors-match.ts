@@ -1,0 +1,93 @@
+/**
+ * Soft term matching between a question and a sentence with word vectors:
+ * each content word of the question counts by how well the sentence holds it
+ * — 1 for the same term (src/retrieve/terms.ts), else its best cosine to a
+ * sentence word when that reaches `floor` ("biggest" ~ "largest", "began" ~
+ * "start") — weighted by the term's IDF. The result is in [0, 1], like the
+ * exact-match coverage it generalises (with no vectors it equals it).
+ *
+ * @example
+ * const wv = loadWordVectors({ root });
+ * softCoverage('What is the biggest city?', 'Paris is the largest city.', { vectors: wv, idf: () => 1 }); // ≈ 0.93
+ */
+import { term, wordsOf } from '../retrieve/terms.js';
+import { WORD_VECTORS_MODEL } from './word-vectors-embedder.js';
+import { dot, loadWordVectors, type WordVectors } from './word-vectors.js';
+
+export interface SoftMatchOptions {
+  vectors: WordVectors;
+  /** IDF of an index term (e.g. the answerer's TermStats). */
+  idf: (t: string) => number;
+  /** Cosines below this count as no match (GloVe puts unrelated words at ≈ 0.1–0.4). */
+  floor?: number;
+}
+
+/** Measured on SQuAD (tuning articles only): see README "Word vectors". */
+export const DEFAULT_SOFT_FLOOR = 0.6;
+
+interface ContentWord {
+  term: string;
+  vector: Float32Array | undefined;
+}
+
+const memo = new WeakMap<WordVectors, Map<string, ContentWord[]>>();
+
+/** Content words of a text (one per distinct term), with their vectors; remembered per text. */
+function contentWords(text: string, vectors: WordVectors): ContentWord[] {
+  let m = memo.get(vectors);
+  if (!m) memo.set(vectors, (m = new Map()));
+  const hit = m.get(text);
+  if (hit) return hit;
+  const seen = new Set<string>();
+  const out: ContentWord[] = [];
+  for (const w of wordsOf(text)) {
+    const t = term(w);
+    if (!t || seen.has(t)) continue;
+    seen.add(t);
+    out.push({ term: t, vector: vectors.vector(w) });
+  }
+  if (m.size >= 50_000) m.clear();
+  if (text.length <= 4_000) m.set(text, out);
+  return out;
+}
+
+/** How well a single question word is matched by the sentence's words: 1 exact, else the best cosine ≥ floor, else 0. */
+export function bestMatch(q: ContentWord, sentence: ContentWord[], floor: number): number {
+  let best = 0;
+  for (const s of sentence) {
+    if (s.term === q.term) return 1;
+    if (q.vector && s.vector) {
+      const c = dot(q.vector, s.vector);
+      if (c > best) best = c;
+    }
+  }
+  return best >= floor ? best : 0;
+}
+
+/** IDF-weighted soft coverage of the question's content words by the sentence, in [0, 1]; 0 when the question has none. */
+export function softCoverage(question: string, sentence: string, opts: SoftMatchOptions): number {
+  const floor = opts.floor ?? DEFAULT_SOFT_FLOOR;
+  const q = contentWords(question, opts.vectors);
+  if (!q.length) return 0;
+  const s = contentWords(sentence, opts.vectors);
+  let num = 0;
+  let den = 0;
+  for (const w of q) {
+    const idf = opts.idf(w.term);
+    den += idf;
+    num += idf * bestMatch(w, s, floor);
+  }
+  return den > 0 ? num / den : 0;
+}
+
+/**
+ * The soft matcher for an engine whose embedder is the word-vector one
+ * (`EMBEDDING_MODEL=word-vectors`; recognised by its id, so wrappers such as
+ * the eval's cache keep it), else null: the sentence scorer then matches
+ * terms exactly, as before.
+ */
+export function softMatcherFor(embedderId: string | null | undefined, root: string): ((question: string, sentence: string, idf: (t: string) => number) => number) | null {
+  if (!embedderId?.startsWith(`${WORD_VECTORS_MODEL}:`)) return null;
+  const vectors = loadWordVectors({ root });
+  return (question, sentence, idf) => softCoverage(question, sentence, { vectors, idf });
+}

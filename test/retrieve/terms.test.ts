@@ -1,0 +1,73 @@
+/**
+ * The term normaliser shared by the BM25 index and the sentence scorer:
+ * one rule per test, each on words that broke before.
+ */
+import { describe, expect, it } from 'vitest';
+import { term, terms, TERMS_VERSION } from '../../src/retrieve/terms.js';
+import { americanize } from '../../src/retrieve/spelling.js';
+import { CHUNKER_VERSION } from '../../src/ingest/chunk.js';
+
+describe('term normalisation', () => {
+  it('given irregular verb forms, when normalised, then they meet their base form', () => {
+    for (const [a, b] of [['ran', 'run'], ['built', 'build'], ['became', 'become'], ['died', 'die'], ['began', 'begin'], ['begun', 'begins'], ['spoke', 'speaking'], ['children', 'child'], ['men', 'man']]) {
+      expect(term(a), `${a} ~ ${b}`).toBe(term(b));
+    }
+  });
+
+  it('given words the lemmatiser would bend to another sense, then they keep their own term', () => {
+    expect(term('wound')).not.toBe(term('wind'));
+    expect(term('ground')).not.toBe(term('grind'));
+    expect(term('left')).not.toBe(term('leave'));
+  });
+
+  it('given British and American spellings, then they share a term', () => {
+    const pairs = [
+      ['labour', 'labor'], ['organisation', 'organization'], ['organisations', 'organizations'], ['organised', 'organized'], ['colour', 'color'],
+      ['neighbours', 'neighbors'], ['favourite', 'favorite'], ['centre', 'center'], ['theatre', 'theater'], ['defence', 'defense'],
+      ['travelled', 'traveled'], ['cancelling', 'canceling'], ['analyse', 'analyze'], ['programme', 'program'], ['catalogue', 'catalog'],
+      ['realise', 'realize'], ['recognised', 'recognized'], ['capitalisation', 'capitalization'], ['paediatric', 'pediatric'], ['grey', 'gray'],
+      ['behaviour', 'behavior'], ['honourable', 'honorable'], ['fulfilment', 'fulfillment'], ['judgement', 'judgment'],
+    ];
+    for (const [uk, us] of pairs) expect(term(uk!), `${uk} ~ ${us}`).toBe(term(us!));
+  });
+
+  it('given -ise words that are not British -ize, then they are left alone', () => {
+    for (const w of ['surprise', 'advise', 'exercise', 'compromise', 'otherwise', 'promise', 'raise', 'rise', 'noise', 'precise', 'enterprise', 'supervised', 'crises', 'premises', 'expertise']) {
+      expect(americanize(w), w).toBe(w);
+    }
+    for (const w of ['four', 'hour', 'tour', 'contour', 'devour', 'your']) expect(americanize(w), w).toBe(w);
+  });
+
+  it('given every personal pronoun, then none is a search term (he and she alike)', () => {
+    for (const w of ['he', 'him', 'his', 'himself', 'she', 'her', 'hers', 'herself', 'it', 'its', 'itself', 'they', 'them', 'their', 'we', 'us', 'our', 'you', 'I', 'me', 'my']) {
+      expect(term(w), w).toBeNull();
+    }
+    expect(terms('She told her council')).toEqual(terms('He told his council'));
+  });
+
+  it('given contractions, then the clitic is split off instead of glued on', () => {
+    expect(terms("What'd he say?")).toEqual([]);
+    expect(term("what'd")).toBeNull();
+    expect(term("don't")).toBeNull();
+    expect(term("won't")).toBeNull();
+    expect(term("Annan's")).toBe('annan');
+    expect(term('Annan’s')).toBe('annan');
+    expect(term("leaders'")).toBe(term('leaders'));
+    expect(terms("they'll meet, we've met")).toEqual(['meet', 'meet']);
+    expect(term("O'Brien")).toBe('obrien');
+  });
+
+  it('given words that name Object.prototype members, then they are ordinary words', () => {
+    expect(term('constructor')).toBe('constructor');
+    expect(term('toString')).toBe(term('tostring'));
+    expect(americanize('constructor')).toBe('constructor');
+  });
+
+  it('given numbers and non-Latin words, then they are kept', () => {
+    expect(terms('In 1994, Москва')).toEqual(['1994', 'москва']);
+  });
+
+  it('the index records the terms version, so a normaliser change rebuilds the index', () => {
+    expect(CHUNKER_VERSION).toContain(TERMS_VERSION);
+  });
+});
