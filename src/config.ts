@@ -75,6 +75,20 @@ export const configSchema = z.object({
   /** Turns remembered per conversation, and for how long. */
   CONVERSATION_MAX_TURNS: int(10, 1, 100),
   CONVERSATION_TTL_MINUTES: int(60, 1, 10080),
+  /** postgres://…: keep conversations and feedback on a Postgres server, shared by every bot process. Empty = the embedded database in STATE_DIR. */
+  DATABASE_URL: optionalString.refine((s) => s === undefined || /^postgres(?:ql)?:\/\//i.test(s), 'expected a postgres:// or postgresql:// URL'),
+  /** The embedded state database's folder (PGlite; one process at a time). */
+  STATE_DIR: z.string().default('embeddings/state'),
+  /** Run the bot as this many shard processes (discord.js ShardingManager); "auto" = Discord's recommendation. Unset = one process, no sharding. */
+  SHARDS: z
+    .union([z.literal('auto'), z.coerce.number().int().min(0).max(10_000)])
+    .optional(),
+  /** Set by discord.js in a shard's process (then SHARDS is that shard's id, not a count); not for users. */
+  SHARDING_MANAGER: bool.default(false),
+  /** Serve /healthz and Prometheus /metrics on this port (unset = off). */
+  METRICS_PORT: z.coerce.number().int().min(0).max(65535).optional(),
+  /** The address /healthz and /metrics listen on. */
+  METRICS_HOST: z.string().default('127.0.0.1'),
 
   /** Any OpenAI-compatible /v1 endpoint; unset = extractive answers only. */
   LLM_BASE_URL: optionalString,
@@ -100,12 +114,15 @@ export function loadConfig(env: Record<string, string | undefined>, root = proce
     throw new UserError(`Invalid configuration — ${lines.join('; ')}`);
   }
   const c = parsed.data;
+  // In a shard's own process discord.js sets SHARDS to that shard's id (0 is valid there); a user asks for a count.
+  if (c.SHARDS === 0 && !c.SHARDING_MANAGER) throw new UserError('Invalid configuration — SHARDS: expected "auto" or a number of shards ≥ 1');
   const abs = (p: string) => (path.isAbsolute(p) ? p : path.resolve(root, p));
   return {
     ...c,
     root,
     DOCUMENTS: c.DOCUMENTS.map((d) => (/^https?:\/\//i.test(d) ? d : abs(d))),
     INDEX_DIR: abs(c.INDEX_DIR),
+    STATE_DIR: abs(c.STATE_DIR),
     MODEL_CACHE_DIR: abs(c.MODEL_CACHE_DIR),
     PROMPTS_DIR: abs(c.PROMPTS_DIR),
   };

@@ -6,9 +6,12 @@
 import { readFile } from 'node:fs/promises';
 import { Command } from 'commander';
 import { describeError, UserError } from '../errors.js';
+import type { Config } from '../config.js';
+import type { Engine } from '../engine-api.js';
 import { catalog, type Catalog } from '../present/documents.js';
 import { citationJson } from '../present/json.js';
 import { renderAnswerText } from '../present/terminal.js';
+import type { ConversationStore } from '../state/conversations.js';
 import type { Answer, Conversation } from '../types.js';
 import { parseArgs, run, withEngine, type Cli } from './common.js';
 
@@ -54,27 +57,44 @@ await run(async () => {
     .description('Answer a question about the indexed documents with verified quotations.')
     .argument('[question...]', 'the question')
     .option('--json', 'print JSON')
-    .option('--conversation <file>', 'a JSONL file of {"q": "..."} lines, answered in order as one conversation');
+    .option('--conversation <file>', 'a JSONL file of {"q": "..."} lines, answered in order as one conversation')
+    .option('--session <name>', 'continue the named conversation across runs (kept in the state database)');
   const parsed = parseArgs(program);
   if (parsed !== null) return parsed;
-  const opts = program.opts<{ json?: boolean; conversation?: string }>();
+  const opts = program.opts<{ json?: boolean; conversation?: string; session?: string }>();
   const questions = opts.conversation ? await readConversation(opts.conversation) : [program.args.join(' ')];
   if (!opts.conversation && !questions[0]!.trim()) throw new UserError('Please ask a question, e.g. npm run ask -- "What did Annan tell the Council?"');
-  return withEngine({ quiet: !!opts.json }, async (engine) => {
-    const conversation: Conversation = { id: 'cli', turns: [] };
-    let failed = 0;
-    for (const q of questions) {
-      try {
-        const a = await engine.ask(q, conversation);
-        const cat = catalog(engine.documents());
-        process.stdout.write(opts.json ? `${JSON.stringify(answerJson(q, a, cat))}\n` : `${renderAnswerText(a, cat)}\n`);
-      } catch (e) {
-        if (!(e instanceof UserError)) throw e;
-        failed++;
-        if (opts.json) process.stdout.write(`${JSON.stringify({ question: q, error: describeError(e) })}\n`);
-        process.stderr.write(`Error: ${e.message}\n`);
-      }
+  if (opts.session !== undefined && !/^[\w.-]{1,64}$/.test(opts.session)) throw new UserError('--session takes a name of letters, digits, ".", "-" or "_" (at most 64).');
+  return withEngine({ quiet: !!opts.json }, async (engine, { config }) => {
+    const state = opts.session ? await openSessionState(config) : null;
+    try {
+      const conversation: Conversation = state ? await state.conversations.forKey(`cli:${opts.session}`) : { id: 'cli', turns: [] };
+      return await answerAll(engine, questions, conversation, opts.json, state?.conversations);
+    } finally {
+      await state?.close();
     }
-    return failed ? 1 : 0;
   }, (c) => (cli = c));
 }, () => cli?.logger);
+
+async function openSessionState(config: Config) {
+  const { openState } = await import('../state/index.js');
+  return openState({ url: config.DATABASE_URL, dir: config.STATE_DIR, maxTurns: config.CONVERSATION_MAX_TURNS, ttlMs: config.CONVERSATION_TTL_MINUTES * 60_000 });
+}
+
+async function answerAll(engine: Engine, questions: string[], conversation: Conversation, json: boolean | undefined, store?: ConversationStore): Promise<number> {
+  let failed = 0;
+  for (const q of questions) {
+    try {
+      const a = await engine.ask(q, conversation);
+      await store?.touch(conversation);
+      const cat = catalog(engine.documents());
+      process.stdout.write(json ? `${JSON.stringify(answerJson(q, a, cat))}\n` : `${renderAnswerText(a, cat)}\n`);
+    } catch (e) {
+      if (!(e instanceof UserError)) throw e;
+      failed++;
+      if (json) process.stdout.write(`${JSON.stringify({ question: q, error: describeError(e) })}\n`);
+      process.stderr.write(`Error: ${e.message}\n`);
+    }
+  }
+  return failed ? 1 : 0;
+}

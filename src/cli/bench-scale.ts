@@ -10,6 +10,9 @@
  *   2. ours-query  — readVectorIndex, then top-k queries interleaved with the
  *                    flat scans over a separate copy of the same vectors
  *   3. vectra      — LocalIndex insertItem ×n + save, reload, queryItems
+ *   4. pgvector    — the `DATABASE_URL` backend: insert ×n + HNSW index into an
+ *                    embedded PGlite on disk (or `--database-url`), reopen, queries,
+ *                    recall@k against the exact flat scan
  *
  * @example
  * npm run bench:scale -- --sizes 10000,100000 --dim 384 --queries 100
@@ -89,7 +92,7 @@ async function dirBytes(dir: string): Promise<number> {
 // child tasks
 
 interface Task {
-  kind: 'ours-build' | 'ours-query' | 'vectra';
+  kind: 'ours-build' | 'ours-query' | 'vectra' | 'pgvector';
   size: number;
   dim: number;
   queries: number;
@@ -97,6 +100,7 @@ interface Task {
   k: number;
   seed: number;
   dir: string;
+  databaseUrl?: string;
 }
 
 type Result = Record<string, unknown>;
@@ -252,8 +256,67 @@ async function vectraRun(t: Task): Promise<Result> {
   return out;
 }
 
+async function pgvectorRun(t: Task): Promise<Result> {
+  const { openDb } = await import('../state/db.js');
+  const { createPgVectorStore } = await import('../index/pgvector.js');
+  const out: Result = {};
+  const matrix = new Float32Array(t.size * t.dim); // the same vectors as ours
+  fillUnitVectors(matrix, t.size, t.dim, t.seed);
+  const table = `bench_vectors_${t.size}`;
+  const open = () => openDb({ url: t.databaseUrl, dir: t.dir, vector: true });
+  {
+    const db = await open();
+    try {
+      const store = await createPgVectorStore(db, { table, dim: t.dim });
+      await store.drop();
+      const fresh = await createPgVectorStore(db, { table, dim: t.dim });
+      const b0 = performance.now();
+      const BATCH = 2_000;
+      for (let i = 0; i < t.size; i += BATCH) {
+        const items = [];
+        for (let j = i; j < Math.min(t.size, i + BATCH); j++) items.push({ id: chunkId(j), vector: matrix.subarray(j * t.dim, (j + 1) * t.dim), metadata: chunkMeta(j) });
+        await fresh.write(items);
+      }
+      out.insertMs = performance.now() - b0;
+      await fresh.buildIndex();
+      out.buildMs = performance.now() - b0;
+    } finally {
+      await db.close();
+    }
+  }
+  if (!t.databaseUrl) out.bytes = await dirBytes(t.dir);
+  const l0 = performance.now();
+  const db = await open();
+  try {
+    const store = await createPgVectorStore(db, { table, dim: t.dim });
+    out.loadMs = performance.now() - l0;
+    const qs = queryVectors(t);
+    for (let i = 0; i < Math.min(5, qs.length); i++) await store.search(qs[i], t.k);
+    const flat = allocateMatrix(t.size, t.dim);
+    flat.data.set(matrix);
+    const times: number[] = [];
+    let found = 0;
+    for (const q of qs) {
+      const t0 = performance.now();
+      const hits = await store.search(q, t.k);
+      times.push(performance.now() - t0);
+      const truth = new Set(selectTopK(flat.score(q), t.k).map((h) => chunkId(h.row)));
+      found += hits.filter((h) => truth.has(h.id)).length;
+    }
+    out.query = stats(times);
+    out.recall = found / (qs.length * t.k);
+    if (t.databaseUrl) await store.drop();
+  } finally {
+    await db.close();
+  }
+  out.peakRssMb = peakRssMb();
+  return out;
+}
+
 async function runChild(task: Task): Promise<Result> {
   switch (task.kind) {
+    case 'pgvector':
+      return pgvectorRun(task);
     case 'ours-build':
       return oursBuild(task);
     case 'ours-query':
@@ -320,11 +383,13 @@ async function main(): Promise<void> {
     .option('--k <n>', 'top-k', parsePositive, 10)
     .option('--naive-queries <n>', 'queries timed for the naive JS loop (it is slow at 1M)', parsePositive, 20)
     .option('--vectra-max <n>', 'largest size for which vectra is attempted (its insert is O(n²))', parsePositive, 100_000)
+    .option('--pgvector-max <n>', 'largest size for which pgvector is measured (0 = never)', (v) => Number(v), 100_000)
+    .option('--database-url <url>', 'measure pgvector on this Postgres server (default: an embedded PGlite on disk)')
     .option('--seed <n>', 'PRNG seed', parsePositive, 42)
     .option('--dir <path>', 'scratch folder (default: a new temp folder, removed afterwards)')
     .option('--keep', 'keep the scratch folder')
     .parse();
-  const o = program.opts<{ sizes: number[]; dim: number; queries: number; k: number; naiveQueries: number; vectraMax: number; seed: number; dir?: string; keep?: boolean }>();
+  const o = program.opts<{ sizes: number[]; dim: number; queries: number; k: number; naiveQueries: number; vectraMax: number; pgvectorMax: number; databaseUrl?: string; seed: number; dir?: string; keep?: boolean }>();
 
   const base = o.dir ? path.resolve(o.dir) : await mkdtemp(path.join(os.tmpdir(), 'verbatim-bench-scale-'));
   await mkdir(base, { recursive: true });
@@ -387,6 +452,25 @@ async function main(): Promise<void> {
         ratio(vq?.p95),
         String(vectra.error ? `FAILED: ${vectra.error}` : (vectra.skipped ?? '')),
       ]);
+      if (o.pgvectorMax > 0 && size <= o.pgvectorMax) {
+        process.stderr.write(`[${size}] pgvector: insert ${size} + HNSW index + reopen + ${o.queries} queries…\n`);
+        const pdir = path.join(base, `pgvector-${size}`);
+        const pg = await spawnTask({ ...task('pgvector', pdir), ...(o.databaseUrl ? { databaseUrl: o.databaseUrl } : {}) });
+        await rm(pdir, { recursive: true, force: true }).catch(() => undefined);
+        const pq = pg.query as { p50: number; p95: number } | undefined;
+        rows.push([
+          label,
+          `pgvector HNSW (${o.databaseUrl ? 'server' : 'PGlite'})`,
+          s(pg.buildMs),
+          mb(pg.bytes),
+          s(pg.loadMs),
+          f(pg.peakRssMb, 0),
+          f(pq?.p50, 2),
+          f(pq?.p95, 2),
+          ratio(pq?.p95),
+          pg.error ? `FAILED: ${pg.error}` : `recall@${o.k} ${f(typeof pg.recall === 'number' ? pg.recall * 100 : undefined, 1)}% vs flat; insert ${s(pg.insertMs)} s`,
+        ]);
+      }
       rows.push([label, 'flat scan (SIMD, dot only)', '', '', '', '', f(q.flat?.p50, 2), f(q.flat?.p95, 2), '1.00×', 'the limit']);
       rows.push([label, 'naive JS loop + top-k', '', '', '', '', f(q.naive?.p50, 2), f(q.naive?.p95, 2), ratio(q.naive?.p95), `${q.naive?.n ?? 0} queries`]);
     }

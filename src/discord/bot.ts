@@ -19,6 +19,9 @@ import type { Config } from '../config.js';
 import type { Engine } from '../engine-api.js';
 import { UserError } from '../errors.js';
 import type { Logger } from '../log.js';
+import type { ConversationStore } from '../state/conversations.js';
+import type { FeedbackStore } from '../state/feedback.js';
+import type { Metrics } from '../ops/metrics.js';
 import { handleMessage } from './chat.js';
 import { commands as defaultCommands } from './commands/index.js';
 import { createBotContext, type BotContext, type Command } from './context.js';
@@ -38,6 +41,10 @@ export interface CreateBotOptions {
   logger: Logger;
   clock?: () => number;
   commands?: ReadonlyMap<string, Command>;
+  /** Conversation memory (default: in this process only). */
+  conversations?: ConversationStore;
+  feedback?: FeedbackStore;
+  metrics?: Metrics;
 }
 
 /** discord.js client options for this bot (exported for tests). */
@@ -56,7 +63,7 @@ export function createBot(opts: CreateBotOptions): Bot {
   const logger = opts.logger.child({ component: 'discord' });
   const token = config.DISCORD_TOKEN;
   if (!token) throw new UserError('DISCORD_TOKEN is not set — put the bot token from the Discord developer portal in .env.');
-  const ctx = createBotContext({ config, engine, logger, clock: opts.clock });
+  const ctx = createBotContext({ config, engine, logger, clock: opts.clock, conversations: opts.conversations, feedback: opts.feedback, metrics: opts.metrics });
   const commands = opts.commands ?? defaultCommands;
   const client = new Client(clientOptions(config));
 
@@ -71,6 +78,13 @@ export function createBot(opts: CreateBotOptions): Bot {
   client.on(Events.ShardDisconnect, (event, shard) => logger.warn({ shard, code: event.code }, 'gateway disconnected'));
   client.on(Events.ShardReconnecting, (shard) => logger.info({ shard }, 'gateway reconnecting'));
   client.on(Events.ShardResume, (shard, replayed) => logger.info({ shard, replayed }, 'gateway resumed'));
+  if (opts.metrics) {
+    const m = opts.metrics;
+    client.on(Events.ShardReady, () => m.gateway('ready'));
+    client.on(Events.ShardResume, () => m.gateway('ready'));
+    client.on(Events.ShardReconnecting, () => m.gateway('connecting'));
+    client.on(Events.ShardDisconnect, () => m.gateway('disconnected'));
+  }
 
   let started = false;
   return {
@@ -94,7 +108,7 @@ export function createBot(opts: CreateBotOptions): Bot {
         throw new UserError(`Could not log in to Discord: ${reason}${hint}`, { cause: e, code: 'login_failed' });
       }
       await ready;
-      logger.info({ user: client.user?.tag, userId: client.user?.id, guilds: client.guilds.cache.size, commands: commands.size }, 'discord bot ready');
+      logger.info({ user: client.user?.tag, userId: client.user?.id, guilds: client.guilds.cache.size, commands: commands.size, ...(client.shard ? { shards: client.shard.ids, shardCount: client.shard.count } : {}) }, 'discord bot ready');
     },
     async stop() {
       if (!started) return;

@@ -76,7 +76,7 @@ export async function handleMessage(message: Message, ctx: BotContext): Promise<
   if (!channelAllowed(config, { guild: !isDM, channelId: channel.id, parentId })) return;
 
   const refId = message.reference?.messageId;
-  const replyConversation = refId ? ctx.conversations.byMessage(refId) : undefined;
+  const replyConversation = refId ? await ctx.conversations.byMessage(refId) : undefined;
   const trigger = chatTrigger({
     isDM,
     mentioned: mentionsBot(message.content, botId),
@@ -116,24 +116,24 @@ export async function handleMessage(message: Message, ctx: BotContext): Promise<
     let target: ThreadChannel | null = null;
     let conversation: Conversation;
     const guildKey = `g:${message.guildId}`;
-    if (isDM) conversation = ctx.conversations.forKey(`dm:${channel.id}`);
-    else if (isThread) conversation = ctx.conversations.forKey(`${guildKey}:t:${channel.id}`);
+    if (isDM) conversation = await ctx.conversations.forKey(`dm:${channel.id}`);
+    else if (isThread) conversation = await ctx.conversations.forKey(`${guildKey}:t:${channel.id}`);
     else if (config.DISCORD_THREAD_MODE && (channel.type === ChannelType.GuildText || channel.type === ChannelType.GuildAnnouncement) && trigger !== 'reply') {
       try {
         const thread = await message.startThread({ name: threadName(question) });
         target = thread;
-        conversation = ctx.conversations.forKey(`${guildKey}:t:${thread.id}`);
+        conversation = await ctx.conversations.forKey(`${guildKey}:t:${thread.id}`);
       } catch (e) {
         ctx.logger.warn({ err: e, source, channelId: channel.id }, 'could not open a thread; answering in the channel');
-        conversation = ctx.conversations.forKey(`${guildKey}:m:${message.id}`);
+        conversation = await ctx.conversations.forKey(`${guildKey}:m:${message.id}`);
       }
-    } else conversation = replyConversation ?? ctx.conversations.forKey(`${guildKey}:m:${message.id}`);
+    } else conversation = replyConversation ?? await ctx.conversations.forKey(`${guildKey}:m:${message.id}`);
 
     stopTyping = keepTyping(target ?? channel, ctx);
     const answer = await ctx.engine.ask(question, conversation);
-    ctx.conversations.touch(conversation);
+    await ctx.conversations.touch(conversation);
     const standalone = conversation.turns.at(-1)?.standalone;
-    const payloads = renderAnswer(answer, ctx.render(), { question, standalone });
+    const payloads = ctx.feedbackButtons(renderAnswer(answer, ctx.render(), { question, standalone }));
     stopTyping();
 
     const sent: Message[] = [];
@@ -142,7 +142,7 @@ export async function handleMessage(message: Message, ctx: BotContext): Promise<
       else if (i === 0) sent.push(await message.reply({ ...p, failIfNotExists: false }));
       else sent.push(await channel.send(p));
     }
-    for (const m of sent) ctx.conversations.link(m.id, conversation);
+    for (const m of sent) await ctx.conversations.link(m.id, conversation);
     logAnswer(ctx, {
       source,
       userId,

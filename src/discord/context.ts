@@ -19,11 +19,15 @@ import type {
 import type { Config } from '../config.js';
 import type { Engine } from '../engine-api.js';
 import type { Logger } from '../log.js';
-import { createConversationStore, type ConversationStore } from './conversations.js';
 import { docInfo } from '../present/documents.js';
+import { createMemoryConversationStore } from '../state/conversations-memory.js';
+import type { ConversationStore } from '../state/conversations.js';
+import type { FeedbackStore } from '../state/feedback.js';
 import { corpusFingerprint } from './custom-ids.js';
 import type { Payload, RenderContext } from './format.js';
 import { createRateLimiter, type RateLimiter } from './rate-limit.js';
+import { withFeedbackButtons } from './feedback.js';
+import type { Metrics } from '../ops/metrics.js';
 
 export interface BotContext {
   config: Config;
@@ -31,6 +35,12 @@ export interface BotContext {
   logger: Logger;
   clock: () => number;
   conversations: ConversationStore;
+  /** Where 👍/👎 on answers are stored; absent when the bot runs without a state database. */
+  feedback?: FeedbackStore;
+  /** Prometheus metrics, when `METRICS_PORT` is set. */
+  metrics?: Metrics;
+  /** Add 👍/👎 to an answer's payloads when feedback is kept (unchanged otherwise). */
+  feedbackButtons(payloads: Payload[]): Payload[];
   rateLimiter: RateLimiter;
   /** Fingerprint and document list for rendering (recomputed when the engine's documents change). */
   render(): RenderContext;
@@ -51,6 +61,8 @@ export function createBotContext(opts: {
   logger: Logger;
   clock?: () => number;
   conversations?: ConversationStore;
+  feedback?: FeedbackStore;
+  metrics?: Metrics;
   rateLimiter?: RateLimiter;
 }): BotContext {
   const clock = opts.clock ?? Date.now;
@@ -63,7 +75,10 @@ export function createBotContext(opts: {
     clock,
     conversations:
       opts.conversations ??
-      createConversationStore({ maxTurns: config.CONVERSATION_MAX_TURNS, ttlMs: config.CONVERSATION_TTL_MINUTES * 60_000, clock }),
+      createMemoryConversationStore({ maxTurns: config.CONVERSATION_MAX_TURNS, ttlMs: config.CONVERSATION_TTL_MINUTES * 60_000, clock }),
+    ...(opts.feedback ? { feedback: opts.feedback } : {}),
+    ...(opts.metrics ? { metrics: opts.metrics } : {}),
+    feedbackButtons: (payloads) => (opts.feedback ? withFeedbackButtons(payloads) : payloads),
     rateLimiter: opts.rateLimiter ?? createRateLimiter({ perMinute: config.RATE_LIMIT_PER_MINUTE, clock }),
     render() {
       const docs = engine.documents();
@@ -134,5 +149,7 @@ export function logAnswer(
   },
 ): void {
   const { startedAt, ...rest } = fields;
-  ctx.logger.info({ ...rest, latencyMs: ctx.clock() - startedAt }, 'answer');
+  const latencyMs = ctx.clock() - startedAt;
+  ctx.logger.info({ ...rest, latencyMs }, 'answer');
+  ctx.metrics?.answer({ source: fields.source, outcome: fields.outcome, latencyMs, reason: fields.reason });
 }

@@ -9,6 +9,7 @@
 import type { Interaction } from 'discord.js';
 import { UserError } from '../errors.js';
 import { handleButton } from './buttons.js';
+import { handleFeedback, isFeedbackButton } from './feedback.js';
 import { channelAllowed, DMS_DISABLED, NOT_ALLOWED_HERE, type BotContext, type Command } from './context.js';
 import { EXPIRED_BUTTON, replyWithError } from './errors.js';
 import { rateLimitMessage } from './rate-limit.js';
@@ -55,7 +56,8 @@ export async function handleInteraction(interaction: Interaction, ctx: BotContex
     const source = 'button';
     try {
       allowed(interaction, ctx);
-      await handleButton(interaction, ctx);
+      if (isFeedbackButton(interaction.customId)) await handleFeedback(interaction, ctx);
+      else await handleButton(interaction, ctx);
     } catch (e) {
       await replyWithError(interaction, e, ctx.logger, {
         source,

@@ -17,6 +17,9 @@ import { loadConfig, type Config } from '../../src/config.js';
 import { createEngine } from '../../src/engine.js';
 import type { Engine } from '../../src/engine-api.js';
 import { createLogger, silentLogger } from '../../src/log.js';
+import { openState, type State } from '../../src/state/index.js';
+import { IN_MEMORY } from '../../src/state/db.js';
+import type { Metrics } from '../../src/ops/metrics.js';
 import { DEFAULT_DOC_PATH, ROOT, tempDir } from '../helpers/paths.js';
 import { startFakeDiscord, type FakeDiscord, type FakeDiscordOptions, type RecordedRequest } from './fake-discord/index.js';
 
@@ -43,6 +46,8 @@ export interface BotHarness {
   /** The injected clock (ms); advance it to age rate limits / conversations. */
   clock: { now: number };
   documentText: string;
+  /** The state database, when `state: true`. */
+  state?: State;
   close(): Promise<void>;
 }
 
@@ -53,6 +58,10 @@ export interface HarnessOptions {
   documents?: { id: string; path: string; text: string }[];
   /** Wrap the real engine (to inject long answers, failures, streaming). */
   wrapEngine?: (engine: Engine) => Engine;
+  /** Keep conversations and feedback in a state database (an in-memory PGlite) instead of process memory. */
+  state?: boolean;
+  /** Prometheus metrics for the bot. */
+  metrics?: Metrics;
 }
 
 export async function startBotHarness(opts: HarnessOptions = {}): Promise<BotHarness> {
@@ -85,7 +94,8 @@ export async function startBotHarness(opts: HarnessOptions = {}): Promise<BotHar
   const engine = opts.wrapEngine ? opts.wrapEngine(real) : real;
   const clock = { now: Date.UTC(2025, 0, 1) };
   await deployCommands({ config, logger });
-  const bot = createBot({ config, engine, logger, clock: () => clock.now });
+  const state = opts.state ? await openState({ dir: IN_MEMORY, maxTurns: config.CONVERSATION_MAX_TURNS, ttlMs: config.CONVERSATION_TTL_MINUTES * 60_000, clock: () => clock.now }) : undefined;
+  const bot = createBot({ config, engine, logger, clock: () => clock.now, ...(state ? { conversations: state.conversations, feedback: state.feedback } : {}), ...(opts.metrics ? { metrics: opts.metrics } : {}) });
   await bot.start();
   const documentText = opts.documents ? opts.documents[0].text : await readFile(DEFAULT_DOC_PATH, 'utf8');
   return {
@@ -97,9 +107,11 @@ export async function startBotHarness(opts: HarnessOptions = {}): Promise<BotHar
     rawLogs: () => raw.join(''),
     clock,
     documentText,
+    state,
     async close() {
       await bot.stop();
       await real.close();
+      await state?.close();
       await fake.close();
       await tmp.cleanup();
     },
@@ -110,10 +122,10 @@ export async function startBotHarness(opts: HarnessOptions = {}): Promise<BotHar
 export const forToken = (fake: FakeDiscord, token: string): RecordedRequest[] => fake.requests.filter((r) => r.path.includes(token));
 
 /** Wait until `pred` holds (polling), or fail with `what`. */
-export async function until<T>(fn: () => T | undefined | null | false, what: string, timeoutMs = 5000): Promise<T> {
+export async function until<T>(fn: () => T | undefined | null | false | Promise<T | undefined | null | false>, what: string, timeoutMs = 5000): Promise<T> {
   const end = Date.now() + timeoutMs;
   for (;;) {
-    const v = fn();
+    const v = await fn();
     if (v) return v;
     if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
     await new Promise((r) => setTimeout(r, 10));

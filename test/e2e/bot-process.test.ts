@@ -24,29 +24,65 @@ afterAll(async () => {
   await tmp.cleanup();
 });
 
+/** `npm start` with a token, in its own process; resolves when it has said IDENTIFY to the fake. */
+async function startBot(env: Record<string, string>) {
+  const full: Record<string, string | undefined> = {
+    ...process.env,
+    DISCORD_TOKEN: TOKEN,
+    DISCORD_API_URL: fake.restUrl,
+    EMBEDDING_MODEL: 'none',
+    LOG_LEVEL: 'info',
+    LOG_FORMAT: 'json',
+    LLM_BASE_URL: '',
+    ...env,
+  };
+  delete full.VITEST;
+  const identifies = fake.gatewayLog.filter((e) => JSON.stringify(e).includes('"op":2')).length;
+  const child = spawn('npm', ['start'], { cwd: ROOT, env: full, stdio: ['ignore', 'pipe', 'pipe'] });
+  let out = '';
+  child.stdout.on('data', (d) => (out += d));
+  child.stderr.on('data', (d) => (out += d));
+  const exited = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
+  await until(() => fake.gatewayLog.filter((e) => JSON.stringify(e).includes('"op":2')).length > identifies, 'IDENTIFY from the bot process', 150_000);
+  await new Promise((r) => setTimeout(r, 500)); // let READY/GUILD_CREATE be processed
+  return { child, exited, output: () => out };
+}
+
 describe('npm start with a DISCORD_TOKEN', () => {
-  it('given a token and no index, when started, then it builds the index, logs in, answers a mention with verbatim quotes, never logs the token, and exits 0 on SIGTERM', async () => {
-    const env: Record<string, string | undefined> = {
-      ...process.env,
-      DISCORD_TOKEN: TOKEN,
-      DISCORD_API_URL: fake.restUrl,
-      INDEX_DIR: path.join(tmp.dir, 'index'),
-      EMBEDDING_MODEL: 'none',
-      LOG_LEVEL: 'info',
-      LOG_FORMAT: 'json',
-      LLM_BASE_URL: '',
-    };
-    delete env.VITEST;
-    const child = spawn('npm', ['start'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
-    let out = '';
-    child.stdout.on('data', (d) => (out += d));
-    child.stderr.on('data', (d) => (out += d));
-    const exited = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
+  it('given a conversation in a reply chain, when the bot process is restarted in the middle of it, then the follow-up after the restart is resolved against the turns before it', async () => {
+    const env = { INDEX_DIR: path.join(tmp.dir, 'index-restart'), STATE_DIR: path.join(tmp.dir, 'state') };
+    const first = await startBot(env);
+    let answerId: string;
     try {
-      await until(() => fake.gatewayLog.some((e) => JSON.stringify(e).includes('"op":2')), 'IDENTIFY from the bot process', 30_000);
-      await new Promise((r) => setTimeout(r, 500)); // let READY/GUILD_CREATE be processed
-      await fake.sendMessage({ channelId: CHANNEL, content: 'What did Annan tell the Council?', mentionBot: true });
-      const reply = await fake.waitForRequest((r) => r.method === 'POST' && r.path === `/channels/${CHANNEL}/messages`, 20_000);
+      const q = await fake.sendMessage({ channelId: CHANNEL, content: 'What did Annan tell the Council?', mentionBot: true });
+      const reply = await fake.waitForRequest((r) => r.method === 'POST' && r.path === `/channels/${CHANNEL}/messages` && r.body?.message_reference?.message_id === q.id, 30_000);
+      answerId = reply.response.id;
+    } finally {
+      first.child.kill('SIGTERM');
+    }
+    expect(await first.exited).toBe(0);
+
+    const second = await startBot(env);
+    try {
+      const follow = await fake.sendMessage({ channelId: CHANNEL, content: 'And what did he tell the regional organizations?', replyTo: answerId });
+      const reply = await fake.waitForRequest((r) => r.method === 'POST' && r.path === `/channels/${CHANNEL}/messages` && r.body?.message_reference?.message_id === follow.id, 30_000);
+      const text = JSON.stringify(reply.body);
+      // "he" was resolved from the turn asked before the restart.
+      expect(text).toMatch(/Understood as: [^"]*Annan/);
+      expect(text).toContain('multilateralism and joint action');
+    } finally {
+      second.child.kill('SIGTERM');
+    }
+    expect(await second.exited).toBe(0);
+    expect(second.output()).toMatch(/"state":"embedded"/);
+  }, 480_000);
+
+
+  it('given a token and no index, when started, then it builds the index, logs in, answers a mention with verbatim quotes, never logs the token, and exits 0 on SIGTERM', async () => {
+    const { child, exited, output } = await startBot({ INDEX_DIR: path.join(tmp.dir, 'index'), STATE_DIR: path.join(tmp.dir, 'state-first') });
+    try {
+      const q = await fake.sendMessage({ channelId: CHANNEL, content: 'What did Annan tell the Council?', mentionBot: true });
+      const reply = await fake.waitForRequest((r) => r.method === 'POST' && r.path === `/channels/${CHANNEL}/messages` && r.body?.message_reference?.message_id === q.id, 30_000);
       const text = JSON.stringify(reply.body);
       expect(text).toContain('Much as we have strengthened our capacities');
       expect(TEXT).toContain('Much as we have strengthened our capacities over the years');
@@ -56,8 +92,8 @@ describe('npm start with a DISCORD_TOKEN', () => {
     }
     // npm forwards SIGTERM; the start script `exec`s, so it reaches the bot, which logs out and exits 0.
     expect(await exited).toBe(0);
-    expect(out).toMatch(/shutting down/);
-    expect(out).not.toContain(TOKEN.split('.').pop()!);
+    expect(output()).toMatch(/shutting down/);
+    expect(output()).not.toContain(TOKEN.split('.').pop()!);
     expect(fake.validateAll()).toEqual([]);
-  }, 90_000);
+  }, 240_000);
 });

@@ -60,7 +60,7 @@ describe('threads and channels', () => {
     expect(quotes.join(' ')).toMatch(/regional/);
     expect(message.embeds.at(-1).footer?.text).toMatch(/^Understood as: .*Annan/);
     // Both turns live in the one thread conversation.
-    expect(h.bot.context.conversations.get(`g:${GUILD}:t:${threadId}`)?.turns.length).toBe(2);
+    expect((await h.bot.context.conversations.get(`g:${GUILD}:t:${threadId}`))?.turns.length).toBe(2);
   });
 
   it('given a bot-owned thread, when /ask is used inside it, then it continues the thread conversation', async () => {

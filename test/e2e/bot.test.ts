@@ -158,7 +158,7 @@ describe('the bot through the fake Discord', () => {
     const first = await h.fake.sendMessage({ content: 'What did Annan tell the Council?', mentionBot: true });
     const answer = await channelPost(CHANNEL, (b) => b.message_reference?.message_id === first.id);
     await until(() => h.bot.context.conversations.byMessage(answer.response.id), 'the answer linked to its conversation');
-    h.bot.context.conversations.clear();
+    await h.bot.context.conversations.clear();
     const follow = await h.fake.sendMessage({ content: 'What did Annan tell the regional organizations?', replyTo: answer.response.id, replyPing: false });
     const reply = await channelPost(CHANNEL, (b) => b.message_reference?.message_id === follow.id);
     expectVerbatim(h.fake.messages(CHANNEL).find((m) => m.id === reply.response.id));

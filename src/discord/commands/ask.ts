@@ -38,7 +38,7 @@ export const ask: Command = {
     if (!question) throw new UserError('Please ask a question about the document.');
     await interaction.deferReply();
 
-    const conversation = ctx.conversations.forKey(interactionConversationKey(interaction));
+    const conversation = await ctx.conversations.forKey(interactionConversationKey(interaction));
     const editor = createThrottledEditor({
       edit: async (text) => {
         await interaction.editReply(renderPartial(text));
@@ -51,10 +51,10 @@ export const ask: Command = {
     } finally {
       await editor.finish();
     }
-    ctx.conversations.touch(conversation);
+    await ctx.conversations.touch(conversation);
     const standalone = conversation.turns.at(-1)?.standalone;
-    const messages = await respond(interaction, renderAnswer(answer, ctx.render(), { question, standalone }));
-    for (const m of messages) ctx.conversations.link(m.id, conversation);
+    const messages = await respond(interaction, ctx.feedbackButtons(renderAnswer(answer, ctx.render(), { question, standalone })));
+    for (const m of messages) await ctx.conversations.link(m.id, conversation);
     logAnswer(ctx, {
       source: 'slash:ask',
       userId: interaction.user.id,

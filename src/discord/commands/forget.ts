@@ -23,7 +23,7 @@ export const forget: Command = {
     if (!interaction.memberPermissions?.has(PermissionFlagsBits.ManageGuild)) {
       throw new UserError('Only members with the Manage Server permission can use /forget.', { code: 'forbidden' });
     }
-    const n = ctx.conversations.clear(`g:${interaction.guildId}:`);
+    const n = await ctx.conversations.clear(`g:${interaction.guildId}:`);
     ctx.logger.info({ source: 'slash:forget', userId: interaction.user.id, guildId: interaction.guildId, dropped: n }, 'conversations forgotten');
     await interaction.reply({
       content: `Done — I forgot ${n} conversation${n === 1 ? '' : 's'} in this server.`,

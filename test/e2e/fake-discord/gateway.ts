@@ -17,10 +17,11 @@ export const Intent = { Guilds: 1 << 0, GuildMessages: 1 << 9, DirectMessages: 1
 /** A frame as it travels on the wire. */
 export interface GatewayFrame { op: number; d: any; s: number | null; t: string | null }
 /** One line of the gateway log: what the client sent ('in') or the fake sent ('out'). */
-export interface GatewayLogEntry { dir: 'in' | 'out'; op: number; t: string | null; s: number | null; at: number }
+/** `shard`: what an IDENTIFY asked for (in), or the shard of the session a frame went to (out). */
+export interface GatewayLogEntry { dir: 'in' | 'out'; op: number; t: string | null; s: number | null; at: number; shard?: [number, number] }
 
 interface Connection { ws: WebSocket; session: Session | null; send(frame: GatewayFrame): void }
-interface Session { id: string; intents: number; seq: number; buffer: GatewayFrame[]; conn: Connection | null }
+interface Session { id: string; intents: number; seq: number; buffer: GatewayFrame[]; conn: Connection | null; shard: [number, number] | null }
 
 export interface GatewayDeps {
   /** Build the READY `d` for a new session (without session_id / resume_gateway_url, filled here). */
@@ -67,7 +68,7 @@ export function createGateway(deps: GatewayDeps) {
     const conn: Connection = {
       ws, session: null,
       send(frame) {
-        log.push({ dir: 'out', op: frame.op, t: frame.t, s: frame.s, at: Date.now() });
+        log.push({ dir: 'out', op: frame.op, t: frame.t, s: frame.s, at: Date.now(), ...(conn.session?.shard ? { shard: conn.session.shard } : {}) });
         if (ws.readyState === WebSocket.OPEN) send(frame);
       },
     };
@@ -89,7 +90,8 @@ export function createGateway(deps: GatewayDeps) {
       conn.ws.close(4002, 'Error while decoding payload.');
       return;
     }
-    log.push({ dir: 'in', op: frame.op, t: null, s: null, at: Date.now() });
+    const shard = frame.op === 2 && Array.isArray((frame.d as any)?.shard) ? ((frame.d as any).shard as [number, number]) : undefined;
+    log.push({ dir: 'in', op: frame.op, t: null, s: null, at: Date.now(), ...(shard ? { shard } : {}) });
     switch (frame.op) {
       case 1: // Heartbeat
         conn.send({ op: 11, d: null, s: null, t: null });
@@ -109,7 +111,9 @@ export function createGateway(deps: GatewayDeps) {
   function identify(conn: Connection, d: any): void {
     if (conn.session) return conn.ws.close(4005, 'Already authenticated.');
     if (deps.token !== undefined && d?.token !== deps.token) return conn.ws.close(4004, 'Authentication failed.');
-    const session: Session = { id: randomBytes(16).toString('hex'), intents: Number(d?.intents ?? 0), seq: 0, buffer: [], conn };
+    const shard = Array.isArray(d?.shard) && d.shard.length === 2 ? ([Number(d.shard[0]), Number(d.shard[1])] as [number, number]) : null;
+    if (shard && !(shard[1] >= 1 && shard[0] >= 0 && shard[0] < shard[1])) return conn.ws.close(4010, 'Invalid shard.');
+    const session: Session = { id: randomBytes(16).toString('hex'), intents: Number(d?.intents ?? 0), seq: 0, buffer: [], conn, shard };
     conn.session = session;
     sessions.set(session.id, session);
     deliver(session, 'READY', { ...deps.readyPayload(), session_id: session.id, resume_gateway_url: deps.url() });
@@ -144,7 +148,20 @@ export function createGateway(deps: GatewayDeps) {
     return d;
   }
 
+  /**
+   * Discord's routing: a guild's events go to shard (guild_id >> 22) % num_shards;
+   * DMs go to shard 0. An unsharded session gets everything.
+   */
+  function routedTo(session: Session, t: string, d: any): boolean {
+    if (!session.shard) return true;
+    const [id, count] = session.shard;
+    const guildId: string | undefined = d?.guild_id ?? (t === 'GUILD_CREATE' ? d?.id : undefined);
+    if (guildId === undefined) return t === 'READY' || t === 'RESUMED' || id === 0;
+    return Number((BigInt(guildId) >> 22n) % BigInt(count)) === id;
+  }
+
   function deliver(session: Session, t: string, d: any): void {
+    if (!routedTo(session, t, d)) return;
     const shaped = shape(session, t, d);
     if (shaped === undefined) return;
     const frame: GatewayFrame = { op: 0, t, s: ++session.seq, d: shaped };

@@ -49,6 +49,8 @@ export interface FakeDiscordOptions {
   ackTimeoutMs?: number;
   /** HELLO's heartbeat interval (Discord: 41250). */
   heartbeatIntervalMs?: number;
+  /** What GET /gateway/bot recommends (default 1). */
+  recommendedShards?: number;
 }
 
 export interface FakeDiscord {
@@ -123,7 +125,7 @@ export async function startFakeDiscord(opts: FakeDiscordOptions = {}): Promise<F
     snowflake: createSnowflakes(), now: () => new Date(),
     channels: new Map(), messages: new Map(), users: new Map([[bot.id, bot]]), interactions: new Map(),
     commands: new Map(), failRoutes: (opts.failRoutes ?? []).map((f) => ({ ...f })),
-    ackTimeoutMs: opts.ackTimeoutMs ?? 3000, restUrl: '', gatewayUrl: '',
+    ackTimeoutMs: opts.ackTimeoutMs ?? 3000, restUrl: '', gatewayUrl: '', recommendedShards: opts.recommendedShards ?? 1,
     dispatch: (t, d) => gateway.dispatch(t, d),
   };
   for (const g of guilds) for (const c of g.channels) st.channels.set(c.id, channelObject(c, g.id, DEFAULT_USER.id, startedAt));

@@ -268,6 +268,8 @@ export interface FakeState {
   ackTimeoutMs: number;
   restUrl: string;
   gatewayUrl: string;
+  /** What GET /gateway/bot recommends. */
+  recommendedShards: number;
   dispatch(t: string, d: unknown): void;
 }
 

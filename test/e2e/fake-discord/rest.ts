@@ -69,7 +69,7 @@ export function createRestHandler(st: FakeState, record: (r: RecordedRequest) =>
   /* ---------- discovery, identity ---------- */
   on('GET', '/gateway', () => ok({ url: st.gatewayUrl }));
   on('GET', '/gateway/bot', () => ok({
-    url: st.gatewayUrl, shards: 1,
+    url: st.gatewayUrl, shards: st.recommendedShards,
     session_start_limit: { total: 1000, remaining: 999, reset_after: 14_400_000, max_concurrency: 1 },
   }));
   on('GET', '/users/@me', () => ok({ ...userObject(st.bot), verified: true, mfa_enabled: false, flags: 0, locale: 'en-US', email: null }));

@@ -1,0 +1,96 @@
+#!/usr/bin/env node
+/**
+ * Runs a command from the compiled JavaScript in dist/ (`node src/launch.mjs start`).
+ *
+ * `npm install` builds dist/ (the `prepare` lifecycle); when src/ has changed
+ * since (a `git pull`, an edit), the first start rebuilds it — under a lock,
+ * so several processes starting at once build once. Plain JavaScript on
+ * purpose: it must run before anything is compiled.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, rmdirSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const DIST = path.join(ROOT, 'dist');
+const STAMP = path.join(DIST, '.built');
+const LOCK = path.join(ROOT, 'dist.lock');
+
+/** Newest modification time of the sources the build reads. */
+function newestSource() {
+  let newest = Math.max(statSync(path.join(ROOT, 'tsconfig.json')).mtimeMs, statSync(path.join(ROOT, 'tsconfig.build.json')).mtimeMs);
+  const walk = (dir) => {
+    for (const e of readdirSync(dir, { withFileTypes: true })) {
+      const p = path.join(dir, e.name);
+      if (e.isDirectory()) walk(p);
+      else if (e.name.endsWith('.ts')) newest = Math.max(newest, statSync(p).mtimeMs);
+    }
+  };
+  walk(path.join(ROOT, 'src'));
+  return newest;
+}
+
+const fresh = () => existsSync(STAMP) && statSync(STAMP).mtimeMs >= newestSource();
+
+/** A directory is an atomic lock; one left by a killed build is stale after two minutes. */
+function withLock(fn) {
+  const until = Date.now() + 180_000;
+  for (;;) {
+    try {
+      mkdirSync(LOCK);
+      break;
+    } catch {
+      try {
+        if (Date.now() - statSync(LOCK).mtimeMs > 120_000) rmdirSync(LOCK);
+      } catch {}
+      if (Date.now() > until) throw new Error(`another build holds ${LOCK}; remove it if no build is running`);
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 200);
+    }
+  }
+  try {
+    return fn();
+  } finally {
+    try {
+      rmdirSync(LOCK);
+    } catch {}
+  }
+}
+
+export function build({ quiet = false } = {}) {
+  withLock(() => {
+    if (fresh()) return;
+    const started = Date.now();
+    // The stamp's time is taken before compiling, so an edit made during the build makes the next start rebuild.
+    const stampTime = new Date();
+    if (!quiet) process.stderr.write('Compiling Verbatim (src/ → dist/)…\n');
+    const tsc = path.join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc');
+    const r = spawnSync(process.execPath, [tsc, '-p', path.join(ROOT, 'tsconfig.build.json')], { cwd: ROOT, stdio: ['ignore', 'inherit', 'inherit'] });
+    if (r.status !== 0) {
+      process.stderr.write('Error: the TypeScript build failed (above). Fix it, or run `npm run build` to see it again.\n');
+      process.exit(1);
+    }
+    mkdirSync(DIST, { recursive: true });
+    writeFileSync(STAMP, `${stampTime.toISOString()}\n`);
+    utimesSync(STAMP, stampTime, stampTime);
+    if (!quiet) process.stderr.write(`Compiled in ${((Date.now() - started) / 1000).toFixed(1)} s.\n`);
+  });
+}
+
+const [command, ...rest] = process.argv.slice(2);
+if (command === '--build') {
+  build({ quiet: rest.includes('--quiet') });
+} else {
+  if (!command || !/^[a-z-]+$/.test(command)) {
+    process.stderr.write('usage: node src/launch.mjs <command> [args…]\n');
+    process.exit(2);
+  }
+  if (!fresh()) build();
+  const entry = path.join(DIST, 'cli', `${command}.js`);
+  if (!existsSync(entry)) {
+    process.stderr.write(`Error: no such command: ${command}\n`);
+    process.exit(2);
+  }
+  process.argv = [process.argv[0], entry, ...rest];
+  await import(pathToFileURL(entry).href);
+}

@@ -1,0 +1,130 @@
+/**
+ * The state database: what must survive a restart (conversations, the
+ * answers they produced, feedback). One small interface, two implementations:
+ *
+ * - **embedded** (default): PGlite — Postgres compiled to WASM — in a folder
+ *   under the data directory (`STATE_DIR`). No server, no native build. One
+ *   process at a time may open it (a lock file says so clearly).
+ * - **server**: `DATABASE_URL=postgres://…` — the same schema on a Postgres
+ *   server through `pg`, shared by every bot process on every machine.
+ *
+ * Opened lazily: a command that needs no state never pays for it.
+ *
+ * @example
+ * const db = await openDb({ url: config.DATABASE_URL, dir: config.STATE_DIR });
+ * await migrate(db);
+ * const rows = await db.query<{ id: string }>('select id from conversations where id = $1', ['cli:work']);
+ */
+import { mkdir } from 'node:fs/promises';
+import { StateError } from './errors.js';
+
+/** What a query runs on: the database, or one transaction of it. */
+export interface Queryable {
+  query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]>;
+}
+
+export interface Db extends Queryable {
+  readonly kind: 'embedded' | 'server';
+  /** Run `fn` in one transaction (BEGIN … COMMIT, ROLLBACK on error). */
+  transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}
+
+export interface OpenDbOptions {
+  /** `postgres://…`: a Postgres server. Absent: the embedded database in `dir`. */
+  url?: string;
+  /** The embedded database's folder. */
+  dir: string;
+  /** Load the pgvector extension into the embedded database (a server must have it installed). */
+  vector?: boolean;
+}
+
+/** Open the configured database (the caller migrates it: see `openState`). */
+export async function openDb(opts: OpenDbOptions): Promise<Db> {
+  return opts.url ? openServer(opts.url) : openEmbedded(opts.dir, !!opts.vector);
+}
+
+/** Small settings: this database holds kilobytes of conversation, not a warehouse (keeps PGlite's memory near 100 MB). */
+const EMBEDDED_CONF = ['shared_buffers=8MB', 'work_mem=1MB', 'wal_buffers=256kB', 'max_wal_size=64MB'];
+
+/** `memory://`: an embedded database that lives only as long as the process (tests). */
+export const IN_MEMORY = 'memory://';
+
+async function openEmbedded(dir: string, withVector: boolean): Promise<Db> {
+  let release: () => Promise<void> = async () => undefined;
+  if (dir !== IN_MEMORY) release = await lockDir(dir);
+  let pg: import('@electric-sql/pglite').PGlite;
+  try {
+    const { PGlite } = await import('@electric-sql/pglite');
+    const extensions: import('@electric-sql/pglite').Extensions = withVector ? { vector: (await import('@electric-sql/pglite-pgvector')).vector } : {};
+    pg = await PGlite.create({ dataDir: dir, postgresqlconf: EMBEDDED_CONF, extensions });
+  } catch (cause) {
+    await release().catch(() => undefined);
+    throw new StateError('state_unavailable', `Cannot open the embedded state database in ${dir}: ${(cause as Error)?.message ?? cause}`, { cause });
+  }
+  return {
+    kind: 'embedded',
+    async query<T>(sql: string, params: unknown[] = []) {
+      return (await pg.query<T>(sql, params)).rows;
+    },
+    async transaction(fn) {
+      return pg.transaction((tx) => fn({ query: async <T>(sql: string, params: unknown[] = []) => (await tx.query<T>(sql, params)).rows }));
+    },
+    async close() {
+      try {
+        await pg.close();
+      } finally {
+        await release().catch(() => undefined);
+      }
+    },
+  };
+}
+
+/** PGlite is one process's: hold a lock on its folder for as long as it is open. */
+async function lockDir(dir: string): Promise<() => Promise<void>> {
+  await mkdir(dir, { recursive: true });
+  const lockfile = await import('proper-lockfile');
+  try {
+    // A killed holder's lock goes stale after 10 s (its mtime stops being refreshed).
+    // A lock that could not be refreshed in time (a long pause) is not worth crashing the bot over: PGlite itself is still ours.
+    return await lockfile.lock(dir, { stale: 10_000, update: 3_000, retries: { retries: 10, minTimeout: 100, maxTimeout: 1_000 }, realpath: false, onCompromised: () => undefined });
+  } catch (cause) {
+    throw new StateError('state_in_use', `The embedded state database in ${dir} is in use by another Verbatim process (the bot?). Stop it, or set DATABASE_URL so several processes share a Postgres server.`, { cause });
+  }
+}
+
+async function openServer(url: string): Promise<Db> {
+  const { default: pg } = await import('pg');
+  const pool = new pg.Pool({ connectionString: url, max: 4, connectionTimeoutMillis: 10_000, idleTimeoutMillis: 30_000 });
+  // A dropped idle connection must not crash the process; the next query reconnects.
+  pool.on('error', () => undefined);
+  try {
+    await pool.query('select 1');
+  } catch (cause) {
+    await pool.end().catch(() => undefined);
+    throw new StateError('state_unavailable', `Cannot reach the Postgres server in DATABASE_URL: ${(cause as Error)?.message ?? cause}`, { cause });
+  }
+  return {
+    kind: 'server',
+    async query<T>(sql: string, params: unknown[] = []) {
+      return (await pool.query(sql, params)).rows as T[];
+    },
+    async transaction(fn) {
+      const client = await pool.connect();
+      try {
+        await client.query('begin');
+        const out = await fn({ query: async <T>(sql: string, params: unknown[] = []) => (await client.query(sql, params)).rows as T[] });
+        await client.query('commit');
+        return out;
+      } catch (e) {
+        await client.query('rollback').catch(() => undefined);
+        throw e;
+      } finally {
+        client.release();
+      }
+    },
+    async close() {
+      await pool.end();
+    },
+  };
+}
