@@ -19,7 +19,7 @@ import { answerExtractive, termStats } from './answer/extractive.js';
 import { softMatcherFor } from './embed/word-vectors-match.js';
 import { resolveFollowUp } from './answer/followup.js';
 import { parseQuoteIntent } from './answer/intent.js';
-import { filterQuotations, findQuotations, speakerTable } from './answer/quotations.js';
+import { filterQuotations, findQuotations, QUOTER_VERSION, speakerTable } from './quotes/index.js';
 import type { QuoteIntent } from './answer/intent.js';
 import { sanitizeQuestion } from './answer/sanitize.js';
 import { summarize } from './answer/summary.js';
@@ -29,7 +29,7 @@ import { answerWithFallback, createLlmAnswerer, historyFromTurns, llmPassagesFro
 import type { Answer, Conversation, Quote, SummaryLength } from './types.js';
 
 /** Bump when the quotation finder's output changes (stored quotations are then recomputed). */
-export const QUOTER: QuotationFinder = { version: 'quotes-v1', find: findQuotations };
+export const QUOTER: QuotationFinder = { version: QUOTER_VERSION, find: findQuotations };
 
 /**
  * Refusal threshold on the best sentence's score (IDF-weighted share of the

@@ -5,11 +5,11 @@
  * addressee, setting, title, page?, url? } with quote === text.slice(start, end).
  */
 import { Command } from 'commander';
-import { quotationJson } from '../answer/quotations.js';
 import { catalog } from '../present/documents.js';
 import { docFields } from '../present/json.js';
 import { quotationToQuote } from '../present/quote.js';
 import { renderQuotesText } from '../present/terminal.js';
+import { quotationJson } from '../quotes/index.js';
 import { parseArgs, run, withEngine, type Cli } from './common.js';
 
 let cli: Cli | undefined;

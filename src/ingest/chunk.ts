@@ -6,8 +6,11 @@
 import type { Chunk, StoredDocument } from '../types.js';
 import { TERMS_VERSION } from '../retrieve/terms.js';
 
-/** Bump when chunking changes: the index manifest records it and a mismatch triggers a rebuild. Includes the term normaliser's version (the BM25 index holds its terms). */
-export const CHUNKER_VERSION = `para-sent-v1+${TERMS_VERSION}`;
+/**
+ * Bump when chunking changes: the index manifest records it and a mismatch triggers a rebuild. Includes the term normaliser's
+ * version (the BM25 index holds its terms). v2: attributions after ?" / !" stay in the quotation's sentence.
+ */
+export const CHUNKER_VERSION = `para-sent-v2+${TERMS_VERSION}`;
 
 export interface ChunkOptions {
   /** A paragraph longer than this (characters) is windowed. */

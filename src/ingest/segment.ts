@@ -3,6 +3,7 @@
  * Sentences come from `Intl.Segmenter` (ICU), corrected for abbreviations
  * ICU splits on ("Mr. Annan", "the U.N. Security Council").
  */
+import { SPEECH_VERBS, TELL_VERBS } from '../text/speech-verbs.js';
 import type { Span } from '../types.js';
 
 /** Abbreviations after which a sentence never ends (case-sensitive, without the dot). */
@@ -73,12 +74,59 @@ export function sentenceSpans(text: string, start: number, end: number): Span[] 
     if (prev && !endsSentence(text.slice(prev.start, prev.end), text.slice(s.start, s.end))) prev.end = s.end;
     else merged.push({ ...s });
   }
-  return merged;
+  return keepAttributions(text, merged);
+}
+
+/** Words that may follow the speech verb of an attribution sentence ("asked.", "said on Tuesday.", "told CNN."). */
+const AFTER_CUE = new Set([
+  'to', 'in', 'at', 'on', 'during', 'after', 'before', 'from', 'of', 'about', 'with', 'when', 'while', 'as', 'last', 'this', 'today',
+  'yesterday', 'tonight', 'later', 'earlier', 'again', 'afterward', 'afterwards', 'monday', 'tuesday', 'wednesday', 'thursday',
+  'friday', 'saturday', 'sunday',
+]);
+const TELL = new Set(TELL_VERBS);
+
+/**
+ * ICU ends a sentence after `?”` and `!”`, which cuts the attribution off a
+ * quotation: `“He didn't believe the U.S. would invade?” Correspondent
+ * Scott Pelley asked.` A post-pass joins such a piece back to the quotation
+ * when it is nothing but an attribution: it starts in lower case (“Why?” he
+ * asked), or it is at most a few capitalised words, a speech verb, and then
+ * nothing, a time or place, or (after "told"/"asked") a short addressee.
+ * "He said the talks would resume." stays a sentence of its own.
+ *
+ * @example
+ * const t = '“Why?” Correspondent Scott Pelley asked. Nobody answered.';
+ * sentenceSpans(t, 0, t.length).length; // 2
+ */
+function keepAttributions(text: string, spans: Span[]): Span[] {
+  const out: Span[] = [];
+  for (const s of spans) {
+    const prev = out[out.length - 1];
+    if (prev && /[?!]["”’']$/u.test(text.slice(prev.start, prev.end)) && isAttribution(text.slice(s.start, s.end))) prev.end = s.end;
+    else out.push({ ...s });
+  }
+  return out;
+}
+
+function isAttribution(sentence: string): boolean {
+  const words = sentence.replace(/[.!?]+["”’']?$/u, '').split(/\s+/u).filter(Boolean);
+  if (!words.length) return false;
+  if (/^\p{Ll}/u.test(words[0]!)) return true; // “Why?” he asked … / “Run!” cried Dora, as she came …
+  if (words.length > 12) return false;
+  const verb = words.findIndex((w) => SPEECH_VERBS.has(w.toLowerCase().replace(/[,;:]$/u, '')));
+  if (verb < 1 || verb > 5) return false;
+  // Before the verb: the speaker's name or title ("Correspondent Scott Pelley", "Dr. Lee", "The minister").
+  if (!words.slice(0, verb).every((w, i) => /^[\p{Lu}@]/u.test(w) || (i > 0 && /^(?:of|de|van|von|al|bin)$/u.test(w)) || (i === 1 && /^\p{Ll}+$/u.test(w) && /^(?:The|A|An|One)$/u.test(words[0]!)))) return false;
+  const rest = words.slice(verb + 1);
+  if (!rest.length) return true;
+  const first = rest[0]!.toLowerCase().replace(/[,;:]$/u, '');
+  return AFTER_CUE.has(first) || (TELL.has(words[verb]!.toLowerCase()) && rest.length <= 4);
 }
 
 /** Does a segment that ends like `prev` really end a sentence, given what follows? */
 function endsSentence(prev: string, next: string): boolean {
-  const m = /(?:^|[\s(“"‘'])([A-Za-z][A-Za-z.]*)\.$/.exec(prev);
+  // "[O.S.]", "(U.S." — an abbreviation may sit inside brackets.
+  const m = /(?:^|[\s([“"‘'])([A-Za-z][A-Za-z.]*)\.[\])]?$/.exec(prev);
   if (!m) return true;
   const word = m[1]!;
   if (TITLES.has(word)) return false;

@@ -22,6 +22,26 @@ describe('sentence segmentation', () => {
     expect(sentences('Aid went to the U.N. The next day it ran out.')).toEqual(['Aid went to the U.N.', 'The next day it ran out.']);
   });
 
+  it('given an attribution after a quotation that ends in ?" or !", when segmented, then it stays in the quotation\'s sentence', () => {
+    expect(sentences('"He didn\'t believe the U.S. would invade?" Correspondent Scott Pelley asked. "No, not initially," Piro answered.')).toEqual([
+      '"He didn\'t believe the U.S. would invade?" Correspondent Scott Pelley asked.',
+      '"No, not initially," Piro answered.',
+    ]);
+    expect(sentences('"Father!" mourners cried. The funeral began.')).toEqual(['"Father!" mourners cried.', 'The funeral began.']);
+    expect(sentences('“Will they come?” asked the minister. Nobody knew.')).toEqual(['“Will they come?” asked the minister.', 'Nobody knew.']);
+    expect(sentences('"It is over!" Smith told CNN on Tuesday. Then he left.')).toEqual(['"It is over!" Smith told CNN on Tuesday.', 'Then he left.']);
+  });
+
+  it('given a new sentence after a quotation that ends in ?", when segmented, then it is not taken for an attribution', () => {
+    expect(sentences('"Is it over?" The crowd waited.')).toEqual(['"Is it over?"', 'The crowd waited.']);
+    expect(sentences('"Is it over?" He said the talks would resume.')).toEqual(['"Is it over?"', 'He said the talks would resume.']);
+  });
+
+  it('given an abbreviation inside brackets ([O.S.], [U.S. …]), when segmented, then no sentence ends there', () => {
+    expect(sentences('ANDERSON COOPER [O.S.] Good evening. We begin tonight.')).toEqual(['ANDERSON COOPER [O.S.] Good evening.', 'We begin tonight.']);
+    expect(sentences('He was born in the [U.S. Army hospital]. It closed.')).toEqual(['He was born in the [U.S. Army hospital].', 'It closed.']);
+  });
+
   it('given a quotation with an ellipsis in it, when segmented, then the quotation stays one sentence', () => {
     const t = '“It is essential that we do even more… the breadth of our work,” he told the Council.';
     expect(sentences(t)).toEqual([t]);

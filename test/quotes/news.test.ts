@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildDocument } from '../../src/ingest/document.js';
-import { findQuotations } from '../../src/answer/quotations.js';
+import { findQuotations } from '../../src/quotes/index.js';
 import { ROOT } from '../helpers/paths.js';
 
 /** Hand-written news-style articles (test/fixtures/news). */

@@ -117,6 +117,11 @@ export function findQuoteSpans(text: string, paragraphs: Span[]): QuoteSpan[] {
         if (at !== -1 && closerContext(prev, next)) closeAt(at);
         else if (openerContext(prev, next)) push('double');
         else if (at !== -1 && !isSpace(prev)) closeAt(at);
+        // A mark with spaces on both sides (`,' " Harper recalled`, `. " And that's`): straight marks alternate.
+        else if (isSpace(prev) && (next === undefined || isSpace(next))) {
+          if (at !== -1) closeAt(at);
+          else if (next !== undefined) push('double');
+        }
       } else if (c === SINGLE_OPEN || c === "'") {
         const straight = c === "'";
         const at = findLast(stack, (o) => o.family === 'single' && (o.mark === "'") === straight);

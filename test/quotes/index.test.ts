@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { buildDocument } from '../../src/ingest/document.js';
-import { analyzeQuotations, canonicalSpeaker, filterQuotations, findQuotations, quotationJson, speakerTable } from '../../src/answer/quotations.js';
+import { analyzeQuotations, canonicalSpeaker, filterQuotations, findQuotations, quotationJson, speakerTable } from '../../src/quotes/index.js';
 import { DEFAULT_DOC, DEFAULT_DOC_PATH } from '../helpers/paths.js';
 
 const text = readFileSync(DEFAULT_DOC_PATH, 'utf8');

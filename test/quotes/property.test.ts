@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { buildDocument } from '../../src/ingest/document.js';
-import { findQuotations } from '../../src/answer/quotations.js';
+import { findQuotations } from '../../src/quotes/index.js';
 
 /**
  * Generated news-style articles: known speakers introduced with their titles,

@@ -1,0 +1,322 @@
+/**
+ * The quotation index builder: every quotation in a document, who said it (a
+ * named person or organisation, pronouns resolved), the cue ("told", "called
+ * for", "according to"), to whom and where.
+ *
+ * Every quotation's span is verbatim: `doc.text.slice(start, end) === quote`.
+ * The span holds the quoted words without their quotation marks and without
+ * the trailing comma that news style puts inside the closing mark; a
+ * quotation that runs over a paragraph break is one span that includes the
+ * break and the continuation paragraph's opening mark.
+ */
+import type { Quotation, Span, StoredDocument } from '../types.js';
+import { cueAt } from './cues.js';
+import { DOCUMENT_NOUNS, GENERIC_ORG, PRONOUNS, isBareAttribution, parsePost, parsePre, settingIn, type Attr, type Pronoun, type Subject } from './grammar.js';
+import { learnGenders } from './gender.js';
+import { looksLikeTitle } from './titles.js';
+import { findQuoteSpans, type QuoteSpan } from './marks.js';
+import { findMentions, type EntityKind, type Mention } from './mentions.js';
+import { splitName, type Gender } from './names.js';
+import { sentenceEndAfter, sentenceStartBefore } from './sentence-bounds.js';
+import { isPluralNoun, nounGender } from './speaker-nouns.js';
+import { buildSpeakerTable, canonicalSpeaker, lookupSpeaker, type SpeakerTable } from './speakers.js';
+import { SPEECH_VERBS } from '../text/speech-verbs.js';
+import { tokenize } from './tokens.js';
+
+// ---------------------------------------------------------------------------
+// Speakers and pronouns
+
+interface Antecedent {
+  pos: number;
+  canonical: string;
+  kind: EntityKind;
+  gender: Gender;
+  roles: string[];
+  /** Mentioned as a possessor ("David Cameron's government"): a weaker antecedent for "he"/"she". */
+  possessive?: boolean;
+  /** The speaker of an attribution (“…,” Phillips said), not only a mention. */
+  spoke?: boolean;
+}
+
+function compatible(pron: Pronoun, a: Antecedent): boolean {
+  switch (pron) {
+    case 'he':
+      return a.kind === 'person' && a.gender !== 'female';
+    case 'she':
+      return a.kind === 'person' && a.gender !== 'male';
+    case 'they':
+      return a.kind === 'org' || a.kind === 'group';
+    case 'it':
+      return a.kind === 'org';
+    default:
+      return false; // "I"/"we" name the speaker of the enclosing quotation, not an antecedent
+  }
+}
+
+function genderOf(table: SpeakerTable, canonical: string): Gender {
+  return table.entries.find((e) => e.canonical === canonical)?.gender ?? null;
+}
+
+// ---------------------------------------------------------------------------
+// The index
+
+/** First index whose key is ≥ `value` in an array sorted by key. */
+function lowerBound<T>(xs: T[], value: number, key: (x: T) => number): number {
+  let lo = 0;
+  let hi = xs.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (key(xs[mid]!) < value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Quotations of one document, with the alias table used to name their speakers. */
+export interface QuotationAnalysis {
+  quotations: Quotation[];
+  speakers: SpeakerTable;
+}
+
+/**
+ * Find every quotation in a document, with its speaker, cue, addressee and
+ * setting (null where the text doesn't say). Quotations in boilerplate
+ * paragraphs (a repeated title) are skipped; the title's own quotation counts
+ * (paragraph 0).
+ *
+ * @example
+ * const { quotations, speakers } = analyzeQuotations(doc);
+ * canonicalSpeaker('Mr. Annan', speakers); // 'Kofi Annan'
+ */
+export function analyzeQuotations(doc: StoredDocument): QuotationAnalysis {
+  const { text } = doc;
+  const spans = findQuoteSpans(text, doc.paragraphs);
+  const counted = doc.paragraphs.filter((p) => p.kind !== 'boilerplate');
+  const topLevel = spans.filter((s) => s.depth === 0);
+  const exclude: Span[] = topLevel.map((s) => ({ start: s.open, end: (s.close ?? s.end) + 1 }));
+  const mentions = findMentions(text, counted, exclude);
+  const table = buildSpeakerTable(doc.id, mentions);
+  learnGenders(text, counted, exclude, mentions, table);
+
+  const antecedents: Antecedent[] = mentions.map((m) => ({
+    pos: m.start,
+    canonical: m.canonical,
+    kind: m.kind,
+    gender: m.kind === 'person' ? genderOf(table, m.canonical) : null,
+    roles: m.roles,
+    possessive: /^[’']s?(?![\p{L}\p{N}])/u.test(text.slice(m.end, m.end + 3)),
+    // "…, Phillips said." — reported speech makes its subject the latest speaker too.
+    spoke: SPEECH_VERBS.has(/^\s+(?:(?:also|then|later|has|had|have)\s+)?([\p{Ll}-]+)/u.exec(text.slice(m.end, m.end + 30))?.[1] ?? ''),
+  }));
+  antecedents.sort((a, b) => a.pos - b.pos);
+  const mentionAt = new Map<number, Mention>(mentions.map((m) => [m.start, m]));
+  /** The nearest antecedent before `pos` that passes `ok`. */
+  const nearest = (pos: number, ok: (a: Antecedent) => boolean) => {
+    for (let k = lowerBound(antecedents, pos, (a) => a.pos) - 1; k >= 0; k--) if (ok(antecedents[k]!)) return antecedents[k];
+    return undefined;
+  };
+  /** The first antecedent in [from, to) that passes `ok`. */
+  const firstIn = (from: number, to: number, ok: (a: Antecedent) => boolean) => {
+    for (let k = lowerBound(antecedents, from, (a) => a.pos); k < antecedents.length && antecedents[k]!.pos < to; k++) if (ok(antecedents[k]!)) return antecedents[k];
+    return undefined;
+  };
+  const addAntecedent = (a: Antecedent) => antecedents.splice(lowerBound(antecedents, a.pos, (x) => x.pos), 0, a);
+
+  /** A named speaker: the mention it is (positional surname resolution), else the alias table. */
+  const resolveName = (subj: Subject): Antecedent => {
+    const inside = mentions[lowerBound(mentions, subj.start, (x) => x.start)];
+    const m = mentionAt.get(subj.start) ?? (inside && inside.end <= subj.end ? inside : undefined);
+    const canonical = m?.canonical ?? canonicalSpeaker(subj.text, table);
+    const kind = m?.kind ?? lookupSpeaker(table, subj.text)?.kind ?? 'person';
+    return { pos: subj.start, canonical, kind, gender: genderOf(table, canonical) ?? splitName(subj.text).gender, roles: [] };
+  };
+
+  /** A role or a common noun: the latest holder of that role, the organisation "the agency" stands for, the table, or as written. */
+  const resolveNominal = (subj: Subject): Antecedent => {
+    const role = subj.text.toLowerCase().replace(/^(?:the|a|an)\s+/, '');
+    const head = role.split(/\s+/).pop()!;
+    const base = { pos: subj.start, roles: [] };
+    const holder = nearest(subj.start, (a) => a.roles.includes(role)) ?? nearest(subj.start, (a) => a.roles.includes(head));
+    if (holder) return { ...base, canonical: holder.canonical, kind: holder.kind, gender: holder.gender };
+    const entry = lookupSpeaker(table, subj.text);
+    if (entry && (subj.kind === 'role' || entry.kind === 'org')) return { ...base, canonical: entry.canonical, kind: entry.kind, gender: entry.gender };
+    const org = GENERIC_ORG.has(head) ? nearest(subj.start, (a) => a.kind === 'org') : undefined;
+    if (org) return { ...base, canonical: org.canonical, kind: 'org', gender: null };
+    const canonical = subj.text.replace(/^(?:The|A|An)\b/, (w) => w.toLowerCase()).replace(/^\p{Lu}(?=\p{Ll}+$)/u, (c) => c.toLowerCase());
+    const kind: EntityKind = isPluralNoun(head) ? 'group' : DOCUMENT_NOUNS.has(head) || /^\p{Lu}/u.test(head) ? 'org' : 'person';
+    return { ...base, canonical, kind, gender: nounGender(head) };
+  };
+
+  const resolveSubject = (subj: Subject, enclosing: string | null): { speaker: string | null; antecedent: Antecedent | null } => {
+    if (subj.kind === 'pronoun') {
+      const pron = PRONOUNS.get(subj.text.toLowerCase())!;
+      if (pron === 'i' || pron === 'we') return { speaker: enclosing, antecedent: null };
+      const ok = (x: Antecedent) => compatible(pron, x) && !x.possessive;
+      // Someone compatible earlier in the pronoun's own sentence: the nearest ("Harper told CNN that she …").
+      const here = sentenceStartBefore(text, Math.max(0, subj.start - 2000), subj.start);
+      const inSentence = nearest(subj.start, (x) => ok(x) && x.pos >= here);
+      // Else the last speaker named in the previous sentence (“…,” Phillips said. ¶ “…,” she said), else its subject ("Klugman … starred as Dr. R. Quincy. ¶ He told …" → Klugman),
+      // then the nearest; a possessor ("in David Cameron's government") only as a last resort.
+      const before = here > 0 ? sentenceStartBefore(text, Math.max(0, here - 2000), here - 1) : here;
+      const lastSpeaker = inSentence ? undefined : nearest(here, (x) => ok(x) && !!x.spoke && x.pos >= before);
+      const subjectBefore = inSentence || lastSpeaker ? undefined : firstIn(before, here, (x) => ok(x) && /^\W*(?:\S+\s+){0,2}\S*$/u.test(text.slice(before, x.pos)));
+      const a = inSentence ?? lastSpeaker ?? subjectBefore ?? nearest(subj.start, ok) ?? nearest(subj.start, (x) => compatible(pron, x));
+      return { speaker: a?.canonical ?? null, antecedent: null };
+    }
+    const a = subj.kind === 'name' ? resolveName(subj) : resolveNominal(subj);
+    return { speaker: a.canonical, antecedent: a };
+  };
+
+  type Found = { span: QuoteSpan; attr: Attr | null; speaker: string | null };
+  const found: Found[] = [];
+  const foundBySpan = new Map<QuoteSpan, Found>();
+  const lastAtDepth = new Map<number, Found>();
+  const paraOf = (pos: number) => Math.max(0, lowerBound(doc.paragraphs, pos + 1, (p) => p.start) - 1);
+  // Quotes sharing a parent (top level: null), in order: the neighbours a quote's sentence is bounded by.
+  const groups = new Map<number | null, number[]>();
+  const posInGroup: number[] = [];
+  // A quotation that a speech verb and a colon introduce (Mr. Osei said: “…”) is speech, whatever its capitals
+  // ("See also: ‘…’" is not).
+  const introducedBySpeech = (open: number) => {
+    const toks = tokenize(text, Math.max(0, open - 60), open);
+    return toks[toks.length - 1]?.text === ':' && toks.slice(-5, -1).some((_, k, xs) => cueAt(xs, k) !== null);
+  };
+  const titleLike = spans.map((s) => looksLikeTitle(text.slice(s.start, s.end)) && !introducedBySpeech(s.open));
+  spans.forEach((s, i) => {
+    let g = groups.get(s.parent);
+    if (!g) groups.set(s.parent, (g = []));
+    posInGroup[i] = g.length;
+    g.push(i);
+  });
+
+  /** The last sentence of the paragraph before paragraph `pi`, when it is "Subject cue …" with no quotation in it. */
+  const leadIn = (pi: number): Attr | null => {
+    const p = doc.paragraphs[pi - 1];
+    if (!p || p.kind !== 'body') return null;
+    const from = sentenceStartBefore(text, p.start, p.end - 1);
+    if (/[“”"‘]/u.test(text.slice(from, p.end))) return null;
+    const toks = tokenize(text, from, p.end);
+    const a = parsePre(text, toks);
+    return a?.subject && a.subject.from === 0 && a.cueClass !== 'according' ? a : null;
+  };
+
+  for (let qi = 0; qi < spans.length; qi++) {
+    const span = spans[qi]!;
+    const firstPara = doc.paragraphs[span.paragraphs[0]!]!;
+    if (firstPara.kind === 'boilerplate') continue;
+    const lastPara = doc.paragraphs[span.paragraphs[span.paragraphs.length - 1]!]!;
+    const parent = span.parent !== null ? spans[span.parent]! : null;
+    // Bounds: the paragraph (top level) or the enclosing quote's words (nested).
+    const lo = parent ? parent.start : firstPara.start;
+    const hi = parent ? parent.end : lastPara.end;
+    const group = groups.get(span.parent)!;
+    const at = posInGroup[qi]!;
+    const prevSpan = at > 0 ? spans[group[at - 1]!]! : undefined;
+    // A title inside the attribution ("she told Billboard's “Pop Shop” podcast") does not end it.
+    let nextAt = at + 1;
+    while (nextAt < group.length && titleLike[group[nextAt]!]) nextAt++;
+    const nextSpan = nextAt < group.length ? spans[group[nextAt]!]! : undefined;
+    const prevSib = prevSpan && prevSpan.close !== null && prevSpan.close < span.open && prevSpan.close >= lo ? prevSpan : undefined;
+    const nextSib = nextSpan && nextSpan.open > (span.close ?? span.end) && nextSpan.open < hi ? nextSpan : undefined;
+    const preFloor = Math.max(lo, prevSib ? prevSib.close! + 1 : lo);
+    const preFrom = sentenceStartBefore(text, preFloor, span.open);
+    const after = span.close !== null ? span.close + 1 : span.end;
+    const postCeil = Math.min(hi, nextSib ? nextSib.open : hi);
+    const postTo = after < postCeil ? sentenceEndAfter(text, after, postCeil) : after;
+
+    const preToks = tokenize(text, preFrom, span.open);
+    const postToks = tokenize(text, after, postTo);
+    // A quote that ends its sentence ("… done.” The talks …") has no attribution after it, unless the next
+    // sentence is only one (“… invade?” Correspondent Scott Pelley asked.).
+    const endsSentence = /[.!?]$/.test(text.slice(span.start, span.end)) && /^\s+\p{Lu}/u.test(text.slice(after, after + 3)) && !cueAt(postToks, 0);
+    const parent0 = parent ? foundBySpan.get(parent) : undefined;
+    let attr: Attr | null;
+    if (titleLike[qi]) {
+      // A title keeps only an attribution of its own, right after it (“No,” he said); never one before it.
+      const own = /^[,!?]/.test(text.slice(span.end, span.end + 1)) || /[!?]$/.test(text.slice(span.start, span.end));
+      attr = own && !endsSentence ? parsePost(text, postToks) : null;
+      if (attr?.cueClass === 'according') attr = null; // "“All about Eve,” according to the Academy database": a source, not a speaker
+    } else {
+      const post = parsePost(text, postToks);
+      // “…?” He said, “…”: an attribution that ends in a comma before the next quotation introduces that one.
+      const introducesNext = !!nextSib && postTo === postCeil && /[,:]\s*$/u.test(text.slice(after, postTo));
+      const trailing = post && !introducesNext && isBareAttribution(postToks, post) ? post : null;
+      attr = (endsSentence ? trailing : post) ?? parsePre(text, preToks);
+    }
+    if (attr && !attr.setting) attr.setting = settingIn(text, preFrom, span.open) ?? (endsSentence ? null : settingIn(text, after, postTo));
+
+    let speaker: string | null = null;
+    if (attr?.subject) {
+      const r = resolveSubject(attr.subject, parent0?.speaker ?? null);
+      speaker = r.speaker;
+      if (r.antecedent) addAntecedent({ ...r.antecedent, spoke: true });
+    } else if (!titleLike[qi]) {
+      // No attribution of its own: the quote it continues (same sentence, or a follow-on quote by the last speaker),
+      // or — nested — the quote it sits in.
+      const prev = prevSib && !titleLike[group[at - 1]!] ? foundBySpan.get(prevSib) : lastAtDepth.get(span.depth);
+      const sameSentence = prev && prevSib === prev.span && preFrom === preFloor && preFloor > lo;
+      const wholeSentence = !preToks.some((t) => t.word);
+      const recent =
+        prev && prev.span.depth === span.depth && prev.speaker && wholeSentence && paraOf(prev.span.end) >= span.paragraphs[0]! - 1;
+      if (parent) {
+        const p = foundBySpan.get(parent);
+        if (p) {
+          speaker = p.speaker;
+          attr = p.attr ? { ...p.attr } : null;
+        }
+      } else if (sameSentence && prev) {
+        speaker = prev.speaker;
+        attr = prev.attr ? { ...prev.attr } : null;
+      } else if (recent && prev) {
+        speaker = prev.speaker;
+        attr = { subject: null, cue: null, cueClass: null, addressee: null, setting: null };
+      } else if (wholeSentence && span.open === firstPara.start) {
+        // A quotation paragraph after a lead-in sentence: "He told Larry King in 2001 that …" ¶ "“So when …”".
+        const lead = leadIn(span.paragraphs[0]!);
+        if (lead?.subject) {
+          speaker = resolveSubject(lead.subject, null).speaker;
+          attr = speaker ? { subject: null, cue: null, cueClass: null, addressee: null, setting: null } : null;
+        }
+      }
+    }
+    const f = { span, attr, speaker };
+    found.push(f);
+    foundBySpan.set(span, f);
+    if (!titleLike[qi]) lastAtDepth.set(span.depth, f);
+  }
+
+  const quotations: Quotation[] = found.map(({ span, attr, speaker }) => ({
+    doc: doc.id,
+    paragraph: doc.paragraphs[span.paragraphs[0]!]!.n,
+    start: span.start,
+    end: span.end,
+    quote: text.slice(span.start, span.end),
+    speaker,
+    cue: attr?.cue ?? null,
+    addressee: attr?.addressee ?? null,
+    setting: attr?.setting ?? null,
+  }));
+  return { quotations, speakers: table };
+}
+
+/**
+ * Every quotation in a document (see {@link analyzeQuotations}).
+ *
+ * @example
+ * const qs = findQuotations(doc);
+ * qs.every((q) => doc.text.slice(q.start, q.end) === q.quote); // true
+ * qs.find((q) => q.cue === 'told')?.addressee; // 'the Council'
+ */
+export function findQuotations(doc: StoredDocument): Quotation[] {
+  return analyzeQuotations(doc).quotations;
+}
+
+/**
+ * The document's alias table (to pass to {@link filterQuotations}).
+ *
+ * @example
+ * filterQuotations(qs, { speaker: 'the Secretary-General' }, { aliases: speakerTable(doc) });
+ */
+export function speakerTable(doc: StoredDocument): SpeakerTable {
+  return analyzeQuotations(doc).speakers;
+}

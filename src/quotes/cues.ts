@@ -1,0 +1,31 @@
+/**
+ * Speech cues: the verbs (and multi-word phrases) that introduce or follow a
+ * quotation in news copy, with the class that decides where an addressee
+ * stands ("told the Council" vs "said to the Council").
+ */
+import { SAY_VERBS as SAY, TELL_VERBS as TELL } from '../text/speech-verbs.js';
+import type { Tok } from './tokens.js';
+
+export type CueClass = 'tell' | 'say' | 'according';
+
+export const CUE_SINGLE = new Map<string, CueClass>([...SAY.map((w) => [w, 'say'] as const), ...TELL.map((w) => [w, 'tell'] as const)]);
+const CUE_MULTI: [string[], CueClass][] = [
+  [['according', 'to'], 'according'],
+  [['called', 'for'], 'say'], [['calls', 'for'], 'say'], [['calling', 'for'], 'say'], [['call', 'for'], 'say'],
+  [['pointed', 'out'], 'say'], [['points', 'out'], 'say'], [['went', 'on'], 'say'], [['goes', 'on'], 'say'],
+  [['quoted', 'as', 'saying'], 'say'], [['spoke', 'of'], 'say'], [['speaks', 'of'], 'say'], [['referred', 'to'], 'say'],
+  [['put', 'it'], 'say'], [['referring', 'to'], 'say'], [['refers', 'to'], 'say'], [['summed', 'up'], 'say'], [['appealed', 'for'], 'say'], [['appealed', 'to'], 'say'],
+];
+/** Cue words that are also common nouns: only cues when a subject is right before them. */
+export const NOUN_LIKE_CUES = new Set(['notes', 'remarks', 'comments', 'claims', 'demands', 'states', 'reports', 'stress', 'say', 'tell', 'call', 'pledges', 'vows', 'briefing', 'warning', 'posts', 'reads', 'cries', 'answers', 'jokes', 'posting', 'writing']);
+
+export function cueAt(toks: Tok[], i: number): { len: number; cls: CueClass } | null {
+  for (const [words, cls] of CUE_MULTI) {
+    if (words.every((w, k) => toks[i + k]?.word && toks[i + k]!.lower === w)) return { len: words.length, cls };
+  }
+  const t = toks[i];
+  if (!t?.word) return null;
+  const cls = CUE_SINGLE.get(t.lower);
+  return cls ? { len: 1, cls } : null;
+}
+

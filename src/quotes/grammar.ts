@@ -1,0 +1,387 @@
+/**
+ * The attribution grammar: a small grammar of news reporting, read on the
+ * tokens around one quotation.
+ *
+ *   “…,” he told the Council.             subject + cue after the quote
+ *   “…,” said the minister.               cue + subject after the quote
+ *   “…,” according to a press release.    "according to" + source
+ *   Mr. Annan called for a “new level…”   subject + cue before a partial quote
+ *   Annan stresses ‘…’ at meeting on …    headline style
+ */
+import { CUE_SINGLE, NOUN_LIKE_CUES, cueAt, type CueClass } from './cues.js';
+import { splitName } from './names.js';
+import { isSpeakerNoun } from './speaker-nouns.js';
+import { bare, type Tok } from './tokens.js';
+
+export type Pronoun = 'he' | 'she' | 'they' | 'it' | 'i' | 'we';
+/** Subject pronouns; "I"/"we" name the speaker of the quotation they stand in. */
+export const PRONOUNS = new Map<string, Pronoun>([['he', 'he'], ['she', 'she'], ['they', 'they'], ['it', 'it'], ['i', 'i'], ['we', 'we']]);
+const DETERMINERS = new Set(['the', 'a', 'an', 'his', 'her', 'its', 'their', 'our', 'this', 'that', 'these', 'those', 'one', 'another', 'some', 'several', 'many', 'two', 'three', 'four', 'both', 'other']);
+/** Words allowed between a subject and its cue: "Mr. Annan today called for", "he has also said". */
+const BETWEEN = new Set(['today', 'also', 'again', 'later', 'earlier', 'then', 'once', 'further', 'repeatedly', 'previously', 'recently', 'yesterday', 'tonight', 'now', 'separately', 'similarly', 'likewise', 'has', 'had', 'have', 'will', 'would', 'had', 'was', 'is', 'once', 'twice', 'reportedly', 'publicly', 'privately', 'openly', 'bluntly', 'firmly', 'strongly', 'simply', 'only', 'even', 'just', 'still', 'herself', 'himself', 'themselves', 'itself', 'flatly', 'quickly', 'angrily', 'calmly', 'emphatically']);
+/** Words that end an addressee or a speaker noun phrase. */
+const NP_CUT = new Set(['that', 'including', 'in', 'at', 'during', 'on', 'when', 'while', 'as', 'after', 'before', 'who', 'which', 'where', 'about', 'ahead', 'if', 'because', 'since', 'but', 'to', 'for', 'with', 'by', 'from', 'amid', 'over', 'via', 'whether', 'how', 'why', 'what', 'not', 'it', 'this', 'there', 'today', 'yesterday', 'earlier', 'later', 'last', 'this', 'afterward', 'afterwards', 'tonight', 'recently', 'then', 'instead', 'through', 'under', 'against', 'upon', 'following', 'saying', 'adding', 'telling', 'noting']);
+const PREPOSITIONS = new Set(['of', 'in', 'at', 'on', 'to', 'for', 'with', 'by', 'from', 'about', 'against', 'that', 'into', 'over', 'upon', 'as', 'be', 'have', 'do', 'get', 'make', 'take', 'give', 'go']);
+/** Common nouns that stand for an organisation the text has named ("the agency"). */
+export const GENERIC_ORG = new Set(['agency', 'body', 'organization', 'organisation', 'programme', 'program', 'fund', 'group', 'bloc', 'alliance', 'institution', 'entity']);
+export const DOCUMENT_NOUNS = new Set(['biography', 'database', 'brief', 'indictment', 'complaint', 'lawsuit', 'affidavit', 'statement', 'report', 'release', 'communiqué', 'communique', 'letter', 'survey', 'study', 'paper', 'document', 'resolution', 'declaration', 'website', 'post', 'memo', 'note', 'filing', 'ruling', 'analysis', 'review', 'assessment', 'bulletin', 'notice']);
+
+/** Where something was said: "in a closed-door meeting at UN headquarters", "at a news conference". */
+const SETTING_RE = new RegExp(
+  String.raw`(?<![\p{L}\-])(?:in|at|during|on the sidelines of|on the margins of|on the eve of|ahead of|addressing|before|while addressing|speaking at|speaking to|speaking in|speaking during)\s+` +
+    String.raw`(?:(?:a|an|the|his|her|its|their|this|that|last|next|an?other)\s+)?(?:[\p{L}\p{N}’'\-]+\s+){0,5}?` +
+    String.raw`(?:meetings?|session|conference|summit|briefing|interview|debate|speech|address|statement|hearing|forum|talks|headquarters|ceremony|event|visit|rally|letter|broadcast|discussions?|dialogue|gathering|assembly|panel|workshop|seminar|lecture|podcast|op-ed|article|blog|message|video|remarks|appearance|luncheon|dinner|reception|retreat|consultations|town hall|press release|news release|communiqué|tweet|post|parliament|congress|senate|court|council)` +
+    String.raw`(?![\p{L}\-])(?:\s+(?:at|in|of|on|with|between|for|to|before)\s+[\p{L}\p{N}’'\-]+(?:\s+[\p{L}\p{N}’'\-]+){0,5})?`,
+  'giu',
+);
+
+// ---------------------------------------------------------------------------
+// Attribution
+
+type SubjectKind = 'pronoun' | 'name' | 'role' | 'nominal';
+export interface Subject {
+  kind: SubjectKind;
+  text: string;
+  start: number;
+  end: number;
+  /** Token indices [from, to). */
+  from: number;
+  to: number;
+}
+export interface Attr {
+  subject: Subject | null;
+  /** Token index right after the cue (parsePost/parsePre tokens); -1 when unknown. */
+  restFrom?: number;
+  cue: string | null;
+  cueClass: CueClass | null;
+  addressee: string | null;
+  setting: string | null;
+}
+
+const isCap = (t: Tok | undefined) => !!t && t.word && /^\p{Lu}/u.test(t.text);
+const adjacent = (text: string, a: Tok, b: Tok) => /^[ \u00a0]$/u.test(text.slice(a.end, b.start));
+
+/** The speaker phrase that ends at token j (inclusive), read backwards. */
+function subjectEndingAt(text: string, toks: Tok[], j: number, floor: number): Subject | null {
+  if (j < floor) return null;
+  const t = toks[j]!;
+  if (!t.word) return null;
+  const pron = PRONOUNS.get(t.lower);
+  if (pron) return { kind: 'pronoun', text: t.text, start: t.start, end: t.end, from: j, to: j + 1 };
+  // A social-media handle: "@legallyblondekf wrote:"
+  const at = toks[j - 1];
+  if (j - 1 >= floor && at?.text === '@' && at.end === t.start) return { kind: 'name', text: `@${t.text}`, start: at.start, end: t.end, from: j - 1, to: j + 1 };
+  const sentenceInitialNoun =
+    isCap(t) && (j === floor || /^[.!?:;]$/.test(toks[j - 1]!.text)) && isSpeakerNoun(t.lower) && !/^(?:President|Minister|Secretary-General)$/.test(t.text);
+  if (isCap(t) && !t.possessive && !sentenceInitialNoun) {
+    let k = j;
+    while (k - 1 >= floor) {
+      const p = toks[k - 1]!;
+      if (isCap(p) && !p.possessive && adjacent(text, p, toks[k]!)) k--;
+      else if (p.word && /^(?:of|for|on|de|da|di|du|del|der|van|von|bin|ibn|al|el|la|le)$/.test(p.text) && isCap(toks[k - 2]) && adjacent(text, p, toks[k]!)) k--;
+      else break;
+    }
+    // Drop sentence-initial ordinary words ("Today Mr. Annan", "While Ms. Lopez").
+    while (k < j && /^(?:The|Today|Yesterday|While|During|But|And|Meanwhile|However|Also|Later|Earlier|Then|So|Now|In|On|At|After|Before|When|As|Still|Yet|Last|Here|There)$/.test(toks[k]!.text)) k++;
+    // "the Security Council", "the UN Secretary-General"
+    let from = k;
+    if (from - 1 >= floor && /^(?:the)$/i.test(toks[from - 1]!.text)) from--;
+    const phrase = text.slice(toks[from]!.start, t.end);
+    const nameOnly = text.slice(toks[k]!.start, t.end);
+    const parts = splitName(nameOnly);
+    const kind: SubjectKind = parts.name.length ? 'name' : 'role';
+    return { kind, text: kind === 'name' && from < k ? nameOnly : phrase, start: toks[from]!.start, end: t.end, from, to: j + 1 };
+  }
+  // A common-noun phrase: "the minister", "a press release", "delegates", "the 15-member body".
+  const head = bare(t).toLowerCase();
+  const determined = DETERMINERS.has(toks[j - 1]?.lower ?? '') && j - 1 >= floor;
+  // "the donors told us": a plural common noun with a determiner can speak too.
+  if (!isSpeakerNoun(head) && !(determined && /[^s]s$/.test(head))) return null;
+  let k = j;
+  while (k - 1 >= floor && j - k < 5) {
+    const p = toks[k - 1]!;
+    if (!p.word || CUE_SINGLE.has(p.lower) || NP_CUT.has(p.lower) || PREPOSITIONS.has(p.lower) || PRONOUNS.has(p.lower)) break;
+    k--;
+    if (DETERMINERS.has(p.lower)) break;
+  }
+  if (k < j && !DETERMINERS.has(toks[k]!.lower) && !/s$/.test(head)) {
+    // A singular common noun needs a determiner: "minister said" without one is not a speaker phrase.
+    const det = toks.slice(k, j).findIndex((x) => DETERMINERS.has(x.lower));
+    if (det === -1) return null;
+  }
+  if (k === j && !/s$/.test(head) && !DETERMINERS.has(toks[k - 1]?.lower ?? '')) {
+    if (!/(?:people|police|staff)$/.test(head)) return null;
+  }
+  return { kind: 'nominal', text: text.slice(toks[k]!.start, t.end), start: toks[k]!.start, end: t.end, from: k, to: j + 1 };
+}
+
+/** The speaker phrase starting at token i (inverted attribution: "said the minister"). */
+function subjectStartingAt(text: string, toks: Tok[], i: number): Subject | null {
+  const t = toks[i];
+  if (!t?.word) return null;
+  const pron = PRONOUNS.get(t.lower);
+  if (pron) return { kind: 'pronoun', text: t.text, start: t.start, end: t.end, from: i, to: i + 1 };
+  let j = i;
+  if (isCap(t) && t.possessive) {
+    // "Hirsch's lawyer Robert Offer": the possessor's [role] Name is the Name.
+    let k = i + 1;
+    while (k < toks.length && k - i <= 3 && toks[k]!.word && !isCap(toks[k]) && !NP_CUT.has(toks[k]!.lower)) k++;
+    if (k < toks.length && isCap(toks[k]) && !CUE_SINGLE.has(toks[k]!.lower)) {
+      const inner = subjectStartingAt(text, toks, k);
+      if (inner && inner.kind !== 'pronoun') return inner;
+    }
+  }
+  if (isCap(t)) {
+    while (j + 1 < toks.length) {
+      const n = toks[j + 1]!;
+      if (isCap(toks[j]) && toks[j]!.possessive) break;
+      if (isCap(n) && adjacent(text, toks[j]!, n)) j++;
+      else if (n.word && /^(?:of|for|de|da|di|du|del|van|von|bin|ibn|al|el|la|le)$/.test(n.text) && isCap(toks[j + 2]) && adjacent(text, toks[j]!, n)) j++;
+      else break;
+    }
+    const phrase = text.slice(t.start, toks[j]!.end);
+    return { kind: splitName(phrase).name.length ? 'name' : 'role', text: phrase, start: t.start, end: toks[j]!.end, from: i, to: j + 1 };
+  }
+  // the / a … noun
+  while (j < toks.length && j - i < 7) {
+    const n = toks[j]!;
+    if (!n.word || (j > i && (NP_CUT.has(n.lower) || CUE_SINGLE.has(n.lower)))) break;
+    j++;
+  }
+  if (j === i) return null;
+  // Trim back to the last speaker noun ("a press release on the meeting" stops at "on").
+  let end = j - 1;
+  while (end >= i && !isSpeakerNoun(bare(toks[end]!).toLowerCase()) && !isCap(toks[end])) end--;
+  if (end < i) return null;
+  const phrase = text.slice(toks[i]!.start, toks[end]!.end);
+  const capitalHead = isCap(toks[end]);
+  return { kind: capitalHead ? (splitName(phrase).name.length ? 'name' : 'role') : 'nominal', text: phrase, start: toks[i]!.start, end: toks[end]!.end, from: i, to: end + 1 };
+}
+
+/** Skip an appositive (", the foreign minister,") after token index i; returns the index after it. */
+function skipAppositive(toks: Tok[], i: number): number {
+  if (toks[i]?.text !== ',') return i;
+  for (let k = i + 1; k < Math.min(toks.length, i + 12); k++) {
+    if (toks[k]!.text === ',') return k + 1;
+    if (!toks[k]!.word) return i;
+  }
+  return i;
+}
+
+/** The addressee after a cue: the object of "told", or "to …" after "said". */
+function addresseeAfter(text: string, toks: Tok[], i: number, cls: CueClass): string | null {
+  let k = i;
+  while (k < toks.length && toks[k]!.word && BETWEEN.has(toks[k]!.lower)) k++;
+  if (cls === 'say') {
+    if (toks[k]?.lower !== 'to') return null;
+    k++;
+  } else if (cls !== 'tell') return null;
+  const first = toks[k];
+  if (!first?.word || PREPOSITIONS.has(first.lower) || NP_CUT.has(first.lower) || CUE_SINGLE.has(first.lower)) return null;
+  let end = k;
+  let inTitle = false;
+  while (end < toks.length && end - k < 16) {
+    const t = toks[end]!;
+    // A title in quotation marks inside the addressee: told Billboard's “Pop Shop” podcast.
+    if (!t.word && /^[“”"]$/.test(t.text) && (inTitle || isCap(toks[end + 1]))) {
+      inTitle = !inTitle;
+      end++;
+      continue;
+    }
+    if (!t.word) break;
+    if (end > k && !inTitle && (NP_CUT.has(t.lower) || CUE_SINGLE.has(t.lower))) break;
+    // "told CNN of his vote": "of" after a name, before a lower-case word, starts what was told, not who.
+    if (end > k && t.lower === 'of' && isCap(toks[end - 1]) && toks[end + 1]?.word && !isCap(toks[end + 1])) break;
+    end++;
+  }
+  if (inTitle) return null;
+  // Trailing conjunctions.
+  while (end > k && /^(?:and|or|but)$/.test(toks[end - 1]!.lower)) end--;
+  if (end === k) return null;
+  return text.slice(toks[k]!.start, toks[end - 1]!.end);
+}
+
+export function settingIn(text: string, start: number, end: number): string | null {
+  if (end <= start) return null;
+  const region = text.slice(start, end);
+  SETTING_RE.lastIndex = 0;
+  const m = SETTING_RE.exec(region);
+  if (!m) return null;
+  let s = m[0].replace(/\s+$/u, '').replace(/^(?:speaking|while)\s+(?=(?:at|in|to|during|addressing)\b)/iu, '');
+  // Do not run into a new clause.
+  s = s.replace(/\s+(?:that|including|and|but|who|which|where|when|while)\b.*$/u, '');
+  return s || null;
+}
+
+/** "the Council’s discussions on Wednesday, at which Mr. Annan called for …": the setting is the phrase before ", at which". */
+function relativeSetting(text: string, toks: Tok[], subjectFrom: number, floor: number): string | null {
+  let k = subjectFrom - 1;
+  if (k < floor || !/^(?:which|where|whom)$/.test(toks[k]!.lower)) return null;
+  if (toks[k]!.lower !== 'where') {
+    k--;
+    if (k < floor || !/^(?:at|in|during|on)$/.test(toks[k]!.lower)) return null;
+  }
+  k--;
+  if (k < floor || toks[k]!.text !== ',') return null;
+  const comma = k;
+  for (let d = comma - 1; d >= Math.max(floor, comma - 12); d--) {
+    const t = toks[d]!;
+    if (!t.word) return null;
+    if (/^(?:the|a|an|this|that|its|their|his|her)$/i.test(t.text)) return text.slice(t.start, toks[comma - 1]!.end);
+  }
+  return null;
+}
+
+/** Attribution after a closing mark: “…,” he told the Council / said the minister / according to a press release. */
+export function parsePost(text: string, toks: Tok[]): Attr | null {
+  let i = 0;
+  while (i < toks.length && !toks[i]!.word && /^[,—–\-]$/.test(toks[i]!.text)) i++;
+  if (i >= toks.length) return null;
+  const lead = cueAt(toks, i);
+  // "…,” referring to X / adding that …: a participle is never an inverted attribution.
+  if (lead && lead.cls !== 'according' && /ing$/.test(toks[i]!.lower)) return null;
+  if (lead) {
+    const subj = subjectStartingAt(text, toks, i + lead.len);
+    if (!subj) return null;
+    const cue = text.slice(toks[i]!.start, toks[i + lead.len - 1]!.end);
+    const rest = skipAppositive(toks, subj.to);
+    return finish(text, toks, subj, cue, lead.cls, rest);
+  }
+  // Subject first: find the cue within the next few words (more when an appositive sits between).
+  for (let c = i + 1; c < Math.min(toks.length, i + 24); c++) {
+    const t = toks[c]!;
+    if (!t.word && /^[.;:!?“”"‘]$/.test(t.text)) break;
+    const cue = cueAt(toks, c);
+    if (!cue || cue.cls === 'according') continue;
+    let j = c - 1;
+    while (j > i && toks[j]!.word && BETWEEN.has(toks[j]!.lower)) j--;
+    let subj = subjectEndingAt(text, toks, j, i);
+    if (!subj && toks[j]?.text === ',') {
+      // "Maria Lopez, the foreign minister, said"; "Alfredo Mormontoy, director of … for Peru's Ministry of Culture, tells CNN"
+      const open = toks.slice(i, j).findIndex((x) => x.text === ',');
+      if (open > 0) subj = subjectEndingAt(text, toks, i + open - 1, i);
+    }
+    const cueText = text.slice(t.start, toks[c + cue.len - 1]!.end);
+    // "Reid's Deputy Communications Director said": the possessor belongs to the subject.
+    if (subj && subj.from === i + 1 && toks[i]!.possessive && isCap(toks[i])) {
+      subj = { ...subj, kind: subj.kind === 'name' ? 'name' : 'role', text: text.slice(toks[i]!.start, subj.end), start: toks[i]!.start, from: i };
+    }
+    // "“…” when he was exercising, his office said Friday in a statement.": a sentence-final attribution after a clause.
+    if (subj && subj.from > i && toks[subj.from - 1]?.text === ',') {
+      const a = finish(text, toks, subj, cueText, cue.cls, c + cue.len);
+      if (isBareAttribution(toks, a, true)) return a;
+    }
+    if (!subj || subj.from !== i) {
+      if (NOUN_LIKE_CUES.has(t.lower) || c - i > 12) continue;
+      return trailingAccording(text, toks, i);
+    }
+    return finish(text, toks, subj, cueText, cue.cls, c + cue.len);
+  }
+  return trailingAccording(text, toks, i);
+}
+
+/** "Some “redness” was seen around her neck, according to authorities." — a source at the end of the quote's sentence. */
+function trailingAccording(text: string, toks: Tok[], from: number): Attr | null {
+  for (let c = from; c + 1 < toks.length; c++) {
+    if (!toks[c]!.word && /^[.;!?“”"‘]$/.test(toks[c]!.text)) return null;
+    if (toks[c]!.lower === 'according' && toks[c + 1]!.lower === 'to' && toks[c - 1]?.text === ',') {
+      const subj = subjectStartingAt(text, toks, c + 2);
+      return subj ? finish(text, toks, subj, text.slice(toks[c]!.start, toks[c + 1]!.end), 'according', subj.to) : null;
+    }
+  }
+  return null;
+}
+
+/** Words that may follow a cue when the attribution stands after a quotation that ended its sentence. */
+const TRAILER_START = new Set(['to', 'in', 'at', 'on', 'during', 'after', 'before', 'from', 'of', 'about', 'with', 'when', 'while', 'as', 'last', 'this', 'on', 'today', 'yesterday', 'tonight', 'later', 'earlier', 'recently', 'then', 'again', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday']);
+
+/**
+ * After a quotation that ends its own sentence (“… invade?” Correspondent
+ * Scott Pelley asked.), a following sentence is its attribution only when it
+ * is nothing but subject + cue (+ addressee, time or place): "He said the
+ * talks would resume." is a new sentence, not an attribution.
+ */
+export function isBareAttribution(toks: Tok[], attr: Attr, anywhere = false): boolean {
+  if (!attr.subject || (!anywhere && attr.subject.from > 1) || attr.restFrom === undefined || attr.cueClass === 'according') return false;
+  const rest: Tok[] = [];
+  for (let k = attr.restFrom; k < toks.length && !/^[.!?;:“”"]$/.test(toks[k]!.text); k++) rest.push(toks[k]!);
+  const words = rest.filter((t) => t.word);
+  if (!words.length) return true;
+  if (words.length > 10) return false;
+  return TRAILER_START.has(words[0]!.lower) || (attr.cueClass === 'tell' && !!attr.addressee && rest[0]!.word);
+}
+
+/** Words that start a sentence without being its subject ("The incident happened after Hirsch …"). */
+const NOT_SUBJECT = new Set(['the', 'a', 'an', 'this', 'that', 'these', 'those', 'in', 'on', 'at', 'after', 'before', 'when', 'while', 'but', 'and', 'or', 'so', 'as', 'if', 'since', 'during', 'despite', 'although', 'though', 'meanwhile', 'however', 'also', 'then', 'now', 'still', 'yet', 'today', 'yesterday', 'later', 'earlier']);
+
+/** The subject of the clause before token `end`: the first name or pronoun that is not a preposition's object. */
+function clauseSubject(text: string, toks: Tok[], end: number): Subject | null {
+  for (let k = 0; k < end; k++) {
+    const t = toks[k]!;
+    if (!t.word || NOT_SUBJECT.has(t.lower)) continue;
+    const prev = toks[k - 1];
+    if (prev?.word && PREPOSITIONS.has(prev.lower)) continue;
+    if (PRONOUNS.has(t.lower) && t.lower !== 'it') return { kind: 'pronoun', text: t.text, start: t.start, end: t.end, from: k, to: k + 1 };
+    if (isCap(t) && !t.possessive) {
+      const s = subjectStartingAt(text, toks, k);
+      if (s && s.kind === 'name' && s.to <= end) return s;
+    }
+  }
+  return null;
+}
+
+/** Verbs that name what was said right before the quotation: what one official called a “Herculean effort”. */
+const NAMING = new Set(['called', 'calling', 'calls', 'dubbed', 'dubbing', 'termed', 'labeled', 'labelled', 'branded', 'branding']);
+
+/** Attribution before an opening mark: “Mr. Annan called for a “…”, Ms. Lopez said: “…”, According to X, “…”. */
+export function parsePre(text: string, toks: Tok[]): Attr | null {
+  for (let c = toks.length - 1; c >= 0; c--) {
+    const naming = NAMING.has(toks[c]!.lower) && toks.length - c - 1 <= 3 && toks.slice(c + 1).every((t) => t.word);
+    const cue = cueAt(toks, c) ?? (naming ? { len: 1, cls: 'say' as const } : null);
+    if (!cue) continue;
+    if (cue.cls === 'according') {
+      const subj = subjectStartingAt(text, toks, c + 2);
+      if (!subj) continue;
+      const a = finish(text, toks, subj, text.slice(toks[c]!.start, toks[c + 1]!.end), 'according', subj.to);
+      return a;
+    }
+    let j = c - 1;
+    while (j >= 0 && toks[j]!.word && BETWEEN.has(toks[j]!.lower)) j--;
+    let subj = subjectEndingAt(text, toks, j, 0);
+    if (!subj && toks[j]?.text === ',') {
+      for (let k = j - 1; k >= Math.max(0, j - 14); k--) {
+        if (toks[k]!.text === ',') {
+          subj = subjectEndingAt(text, toks, k - 1, 0);
+          break;
+        }
+      }
+      // "Burley backpedaled …, posting: “…”", "Hirsch confronted Bernfeld, calling her a “…”": a participle takes
+      // its clause's subject, not the object before the comma.
+      if (!subj && /ing$/.test(toks[c]!.lower)) subj = clauseSubject(text, toks, j);
+      // "Massachusetts Democrat James McGovern, said he's …": a stray comma between a name and its verb.
+      const named = subj ? null : subjectEndingAt(text, toks, j - 1, 0);
+      if (!subj && named && named.kind === 'name') subj = named;
+    }
+    if (!subj) continue;
+    const attr = finish(text, toks, subj, text.slice(toks[c]!.start, toks[c + cue.len - 1]!.end), cue.cls, c + cue.len);
+    attr.setting = relativeSetting(text, toks, subj.from, 0) ?? attr.setting;
+    return attr;
+  }
+  // "Ms. Lopez put it bluntly: “…”" — a named subject and a colon, no cue word we know.
+  const last = toks[toks.length - 1];
+  if (last?.text === ':' && toks.length <= 10) {
+    const subj = subjectStartingAt(text, toks, 0);
+    if (subj && subj.kind !== 'nominal' && subj.to < toks.length - 1) {
+      const cue = text.slice(toks[subj.to]!.start, toks[toks.length - 2]!.end);
+      return { subject: subj, cue, cueClass: 'say', addressee: null, setting: null };
+    }
+  }
+  return null;
+}
+
+function finish(text: string, toks: Tok[], subject: Subject, cue: string, cls: CueClass, restFrom: number): Attr {
+  const addressee = addresseeAfter(text, toks, restFrom, cls);
+  const restStart = toks[restFrom]?.start ?? toks[toks.length - 1]?.end ?? 0;
+  const restEnd = toks[toks.length - 1]?.end ?? restStart;
+  return { subject, cue, cueClass: cls, addressee, setting: settingIn(text, restStart, restEnd), restFrom };
+}

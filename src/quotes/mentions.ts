@@ -1,0 +1,234 @@
+/**
+ * Named people and organisations mentioned in a document (outside
+ * quotations): capitalised runs, classified by our rules and `compromise`,
+ * with surnames and acronyms resolved to the full names the document uses.
+ */
+import type { Span } from '../types.js';
+import { CONNECTORS, ROLE_HEADS, splitName, tagsOf, type NameParts } from './names.js';
+import { SPEAKER_NOUNS } from './speaker-nouns.js';
+import { bare, isCapital, tokenize, type Tok } from './tokens.js';
+
+export type EntityKind = 'person' | 'org' | 'group';
+
+/** A named entity mentioned in the text (outside quotations). */
+export interface Mention extends Span {
+  text: string;
+  canonical: string;
+  kind: EntityKind;
+  /** Role phrases the text gives this mention ("secretary-general", "foreign minister", "minister"). */
+  roles: string[];
+}
+
+
+/** Capitalised words that start sentences but are not names. */
+const CAPITAL_STOP = new Set([
+  'the', 'a', 'an', 'today', 'yesterday', 'tomorrow', 'tonight', 'during', 'while', 'among', 'in', 'on', 'at', 'but', 'and', 'or',
+  'if', 'when', 'after', 'before', 'this', 'that', 'these', 'those', 'it', 'he', 'she', 'they', 'we', 'i', 'his', 'her', 'their',
+  'our', 'its', 'my', 'your', 'as', 'also', 'meanwhile', 'however', 'according', 'speaking', 'asked', 'earlier', 'later', 'last',
+  'next', 'for', 'from', 'with', 'by', 'to', 'of', 'under', 'over', 'since', 'until', 'despite', 'although', 'though', 'why',
+  'what', 'who', 'how', 'where', 'which', 'there', 'here', 'so', 'then', 'now', 'thus', 'still', 'yet', 'both', 'all', 'some',
+  'many', 'most', 'several', 'each', 'every', 'no', 'not', 'one', 'two', 'three', 'addressing', 'following', 'asked', 'like',
+  'unlike', 'because', 'once', 'instead', 'indeed', 'further', 'furthermore', 'moreover', 'overall', 'finally', 'first', 'second',
+  'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'global', 'human', 'read', 'more', 'photo',
+]);
+
+/** Head nouns of organisations. */
+const ORG_HEADS = new Set([
+  'council', 'union', 'nations', 'organization', 'organisation', 'association', 'committee', 'commission', 'ministry', 'department',
+  'agency', 'office', 'bank', 'fund', 'programme', 'program', 'court', 'assembly', 'parliament', 'congress', 'senate', 'government',
+  'administration', 'secretariat', 'institute', 'foundation', 'university', 'alliance', 'group', 'party', 'federation', 'league',
+  'authority', 'board', 'corporation', 'company', 'inc', 'ltd', 'network', 'coalition', 'movement', 'army', 'police', 'service',
+  'centre', 'center', 'unit', 'mission', 'force', 'forces', 'community', 'international', 'watch', 'cross', 'crescent', 'unicef',
+  'who', 'unesco', 'unhcr', 'undp', 'wfp', 'fao', 'imf', 'nato', 'asean', 'un', 'eu', 'au', 'oecd', 'opec',
+]);
+/** Head nouns of things that are never speakers (events, documents, places). */
+const NON_SPEAKER_HEADS = new Set([
+  'meeting', 'meetings', 'conference', 'summit', 'session', 'day', 'week', 'year', 'war', 'act', 'treaty', 'agreement', 'convention',
+  'declaration', 'charter', 'resolution', 'plan', 'strategy', 'headquarters', 'square', 'street', 'road', 'river', 'sea', 'ocean',
+  'mountains', 'island', 'islands', 'city', 'province', 'region', 'state', 'states', 'republic', 'kingdom', 'east', 'west', 'north',
+  'south', 'goals', 'agenda', 'initiative', 'hall', 'building', 'palace', 'stories', 'news', 'times', 'post', 'journal',
+]);
+
+
+// ---------------------------------------------------------------------------
+// Mentions
+
+interface RawRun {
+  toks: Tok[];
+  start: number;
+  end: number;
+  text: string;
+}
+
+/** Capitalised runs ("Secretary-General Kofi Annan", "Association of South-East Asian Nations") in text[start, end). */
+function capitalRuns(text: string, toks: Tok[]): RawRun[] {
+  const runs: RawRun[] = [];
+  let cur: Tok[] = [];
+  const flush = () => {
+    while (cur.length && (!isCapital(cur[cur.length - 1]!) || CONNECTORS.has(cur[cur.length - 1]!.lower))) cur.pop();
+    // Sentence-initial capitals that are ordinary words.
+    while (cur.length && (CAPITAL_STOP.has(bare(cur[0]!).toLowerCase()) || !isCapital(cur[0]!))) {
+      if (cur[0]!.possessive) {
+        cur = [];
+        break;
+      }
+      cur.shift();
+    }
+    if (cur.length) {
+      const s = cur[0]!.start;
+      const last = cur[cur.length - 1]!;
+      const e = last.possessive ? last.end - 2 : last.end;
+      runs.push({ toks: cur, start: s, end: e, text: text.slice(s, e) });
+    }
+    cur = [];
+  };
+  for (let i = 0; i < toks.length; i++) {
+    const t = toks[i]!;
+    const adjacent = cur.length === 0 || /^[ \u00a0]$/u.test(text.slice(cur[cur.length - 1]!.end, t.start));
+    if (!adjacent) flush();
+    if (isCapital(t)) {
+      cur.push(t);
+      if (t.possessive) flush();
+    } else if (t.word && CONNECTORS.has(t.lower) && cur.length && isCapital(toks[i + 1] ?? t) && toks[i + 1] !== undefined) {
+      cur.push(t);
+    } else {
+      flush();
+    }
+  }
+  flush();
+  return runs;
+}
+
+/** Classify a capitalised run; null when it does not name a person or an organisation. */
+function classifyRun(run: RawRun): { kind: EntityKind; parts: NameParts; weak: boolean } | null {
+  const parts = splitName(run.text);
+  const words = run.text.split(/\s+/);
+  const head = words[words.length - 1]!.toLowerCase();
+  if (parts.title.length && parts.name.length) {
+    if (NON_SPEAKER_HEADS.has(head)) return null;
+    if (ORG_HEADS.has(head)) return { kind: 'org', parts, weak: false };
+    return { kind: 'person', parts, weak: false };
+  }
+  if (parts.title.length) return null; // "the Secretary-General": a role, resolved when used as a speaker
+  if (NON_SPEAKER_HEADS.has(head)) return null;
+  if (ORG_HEADS.has(head) || /^\p{Lu}{2,}$/u.test(run.text)) return { kind: 'org', parts, weak: false };
+  const tags = tagsOf(run.text);
+  if (tags.org) return { kind: 'org', parts, weak: false };
+  if (tags.date || tags.place) return null;
+  if (tags.person) return { kind: 'person', parts, weak: false };
+  if (words.length >= 2 && words.length <= 4 && words.every((w) => /^\p{Lu}[\p{L}’'\-]*$/u.test(w))) return { kind: 'person', parts, weak: true };
+  if (words.length === 1) return { kind: 'person', parts, weak: true }; // kept only if it matches a known surname
+  return null;
+}
+
+/**
+ * Named people and organisations mentioned in the given paragraphs, outside
+ * the excluded spans (quotations), with canonical names resolved inside the
+ * document: surnames and acronyms to full names, "the Council" to "Security
+ * Council".
+ *
+ * @example
+ * const text = 'Secretary-General Kofi Annan spoke. Mr. Annan left.';
+ * findMentions(text, [{ start: 0, end: text.length }], []).map((m) => m.canonical); // ['Kofi Annan', 'Kofi Annan']
+ */
+export function findMentions(text: string, paragraphs: Span[], exclude: Span[]): Mention[] {
+  const sortedEx = [...exclude].sort((a, b) => a.start - b.start);
+  const pieces: Span[] = [];
+  let first = 0; // exclusions ending before this paragraph are behind us (paragraphs come in text order)
+  for (const p of paragraphs) {
+    let pos = p.start;
+    while (first < sortedEx.length && sortedEx[first]!.end <= p.start) first++;
+    for (let k = first; k < sortedEx.length && sortedEx[k]!.start < p.end; k++) {
+      const x = sortedEx[k]!;
+      if (x.end <= pos) continue;
+      if (x.start > pos) pieces.push({ start: pos, end: x.start });
+      pos = Math.max(pos, x.end);
+    }
+    if (pos < p.end) pieces.push({ start: pos, end: p.end });
+  }
+
+  type Cand = { run: RawRun; kind: EntityKind; parts: NameParts; weak: boolean; roles: string[]; acronym?: string };
+  const cands: Cand[] = [];
+  for (const piece of pieces) {
+    const toks = tokenize(text, piece.start, piece.end);
+    for (const run of capitalRuns(text, toks)) {
+      const c = classifyRun(run);
+      if (!c) continue;
+      // "the Triple Crown": an unknown capitalised pair after "the" is a thing, not a person.
+      if (c.weak && c.kind === 'person' && /\bthe\s+$/iu.test(text.slice(Math.max(piece.start, run.start - 5), run.start))) continue;
+      const after = text.slice(run.end, Math.min(piece.end, run.end + 120));
+      const roles = [...c.parts.roles];
+      // Appositive: "Maria Lopez, the foreign minister, said"
+      const app = /^,\s+(?:the|a|an|its|their)\s+((?:[\p{Ll}\-]+\s+){0,3}[\p{Ll}\-]+)\s*(?:,|\.|;|$|\s+(?:said|says|told|added|stressed|warned|noted))/u.exec(after);
+      if (app && c.kind === 'person') {
+        const phrase = app[1]!.toLowerCase();
+        const headWord = phrase.split(' ').pop()!;
+        if (ROLE_HEADS.has(headWord) || SPEAKER_NOUNS.has(headWord) || tagsOf(headWord).actor) {
+          roles.push(phrase);
+          if (headWord !== phrase) roles.push(headWord);
+        }
+      }
+      // A job in lower case right before the name: "agent George Piro", "prosecuting attorney Ryan Stack".
+      const pre = /(?:^|[\s(])((?:[\p{Ll}\-]+\s+)?([\p{Ll}\-]+))\s+$/u.exec(text.slice(Math.max(piece.start, run.start - 40), run.start));
+      if (pre && c.kind === 'person') {
+        const headWord = pre[2]!;
+        if (ROLE_HEADS.has(headWord) || SPEAKER_NOUNS.has(headWord) || tagsOf(headWord).actor) {
+          roles.push(headWord);
+          if (pre[1] !== headWord) roles.push(pre[1]!.replace(/\s+/g, ' '));
+        }
+      }
+      const acr = /^\s*\((\p{Lu}[\p{Lu}\p{N}.\-]{1,11})\)/u.exec(after);
+      cands.push({ run, ...c, roles, acronym: acr?.[1] });
+    }
+  }
+
+  // Full names (two or more name tokens) anchor surnames.
+  const fullBySurname = new Map<string, { canonical: string; pos: number }[]>();
+  for (const c of cands) {
+    if (c.kind === 'person' && c.parts.name.length >= 2) {
+      const canonical = c.parts.name.join(' ');
+      const key = c.parts.name[c.parts.name.length - 1]!.toLowerCase();
+      const list = fullBySurname.get(key) ?? [];
+      list.push({ canonical, pos: c.run.start });
+      fullBySurname.set(key, list);
+    }
+  }
+  const orgs = new Map<string, string>(); // key → canonical
+  for (const c of cands) {
+    if (c.kind !== 'org') continue;
+    const canonical = c.run.text;
+    if (!orgs.has(canonical.toLowerCase())) orgs.set(canonical.toLowerCase(), canonical);
+    if (c.acronym) orgs.set(c.acronym.toLowerCase(), canonical); // "(ASEAN)" right after the full name
+  }
+  // Head nouns that name exactly one organisation ("the Council").
+  const byHead = new Map<string, Set<string>>();
+  for (const canonical of new Set(orgs.values())) {
+    const head = canonical.split(/\s+/).pop()!.toLowerCase();
+    if (head !== canonical.toLowerCase()) byHead.set(head, (byHead.get(head) ?? new Set()).add(canonical));
+  }
+
+  const out: Mention[] = [];
+  for (const c of cands) {
+    let canonical: string;
+    if (c.kind === 'org') {
+      const key = c.run.text.toLowerCase();
+      const viaHead = byHead.get(key);
+      canonical = viaHead && viaHead.size === 1 ? [...viaHead][0]! : orgs.get(key) ?? c.run.text;
+    } else if (c.parts.name.length >= 2) {
+      canonical = c.parts.name.join(' ');
+    } else {
+      const surname = (c.parts.name[0] ?? c.run.text).toLowerCase();
+      const fulls = fullBySurname.get(surname);
+      if (fulls) {
+        const before = fulls.filter((f) => f.pos <= c.run.start);
+        canonical = (before[before.length - 1] ?? fulls[0]!).canonical;
+      } else if (c.weak) {
+        continue; // a lone capitalised word we know nothing about
+      } else {
+        canonical = c.parts.name.join(' ') || c.run.text;
+      }
+    }
+    out.push({ start: c.run.start, end: c.run.end, text: c.run.text, canonical, kind: c.kind, roles: c.roles });
+  }
+  return out;
+}

@@ -1,0 +1,170 @@
+/**
+ * Names: title words and honorifics ("Secretary-General", "Mr.", "Rep."),
+ * splitting a name from its title, and a name's usual gender. The `compromise`
+ * NLP library supplies word knowledge we should not hand-roll: first names
+ * with their usual gender (#MaleName / #FemaleName), known people and
+ * organisations, dates and places, role nouns (#Actor).
+ */
+import nlp from 'compromise';
+
+export type Gender = 'male' | 'female' | null;
+
+// ---------------------------------------------------------------------------
+// Word lists (our rules)
+
+const HONORIFIC_GENDER: Record<string, Gender> = {
+  mr: 'male', sir: 'male', lord: 'male', king: 'male', prince: 'male', emperor: 'male', pope: 'male', monsieur: 'male', sheikh: 'male',
+  mrs: 'female', ms: 'female', miss: 'female', madam: 'female', madame: 'female', mme: 'female', dame: 'female', lady: 'female',
+  queen: 'female', princess: 'female', empress: 'female', sheikha: 'female',
+  dr: null, prof: null, professor: null, mx: null, rev: null, reverend: null, hon: null, excellency: null,
+};
+
+/** Abbreviated titles, without their dot ("Rep. Barbara Lee", "Sgt. Ali"). */
+const ABBREVIATED_TITLES = ['rep', 'reps', 'sen', 'sens', 'gov', 'gen', 'lt', 'col', 'capt', 'sgt', 'adm', 'maj', 'cmdr', 'det', 'supt', 'insp', 'pres', 'amb', 'cpl', 'pvt'];
+/** People news names by their job before their name ("Correspondent Scott Pelley", "agent George Piro", "MP Aidan Burley"). */
+const NEWS_ROLES = [
+  'correspondent', 'reporter', 'anchor', 'host', 'attorney', 'lawyer', 'prosecutor', 'detective', 'sheriff', 'coach', 'manager',
+  'actor', 'actress', 'singer', 'rapper', 'producer', 'editor', 'columnist', 'analyst', 'congressman', 'congresswoman', 'lawmaker',
+  'mp', 'mep', 'councillor', 'councilman', 'councilwoman', 'agent', 'trooper', 'constable', 'superintendent', 'pastor', 'priest',
+  'jockey', 'trainer', 'rider', 'driver', 'striker', 'player', 'goalkeeper', 'midfielder', 'defender', 'pitcher', 'quarterback',
+  'boxer', 'golfer', 'cyclist', 'skipper', 'veteran',
+];
+/** Party labels that stand before a politician's name: "Republican Walter Jones", "Massachusetts Democrat James McGovern". */
+const PARTIES = ['republican', 'democrat', 'conservative', 'labour', 'tory', 'gop', 'liberal'];
+
+/** Words that make a capitalised run a title rather than a name ("Foreign Minister", "UN Secretary-General"). */
+const TITLE_WORDS = new Set([
+  'president', 'vice-president', 'minister', 'prime', 'premier', 'secretary-general', 'under-secretary-general', 'deputy',
+  'secretary', 'ambassador', 'envoy', 'representative', 'senator', 'governor', 'general', 'admiral', 'colonel', 'captain',
+  'commander', 'lieutenant', 'sergeant', 'chancellor', 'cardinal', 'bishop', 'archbishop', 'imam', 'rabbi', 'chairman',
+  'chairwoman', 'chairperson', 'chair', 'director-general', 'director', 'commissioner', 'judge', 'justice', 'mayor',
+  'spokesperson', 'spokesman', 'spokeswoman', 'coordinator', 'rapporteur', 'administrator', 'ceo', 'officer', 'chief',
+  'high', 'special', 'permanent', 'executive', 'assistant', 'foreign', 'defence', 'defense', 'health', 'finance', 'interior',
+  'trade', 'justice', 'environment', 'education', 'former', 'acting', 'interim', 'un', 'u.n.', 'senior', 'state', 'vice',
+  'head', 'leader', 'delegate', 'agent', 'inspector', 'professor', 'doctor',
+  ...ABBREVIATED_TITLES, ...NEWS_ROLES, ...PARTIES,
+  ...Object.keys(HONORIFIC_GENDER),
+]);
+/** Role nouns that are not themselves names ("Foreign" is a title word only before one of these). */
+export const ROLE_HEADS = new Set([
+  'president', 'vice-president', 'minister', 'premier', 'secretary-general', 'under-secretary-general', 'secretary', 'ambassador',
+  'envoy', 'representative', 'senator', 'governor', 'general', 'admiral', 'colonel', 'captain', 'commander', 'chancellor',
+  'chairman', 'chairwoman', 'chairperson', 'chair', 'director-general', 'director', 'commissioner', 'judge', 'mayor',
+  'spokesperson', 'spokesman', 'spokeswoman', 'coordinator', 'rapporteur', 'administrator', 'ceo', 'officer', 'chief',
+  'head', 'leader', 'delegate', 'inspector', 'professor', 'king', 'queen', 'prince', 'princess', 'pope', 'bishop', 'imam',
+  ...ABBREVIATED_TITLES, ...NEWS_ROLES, 'republican', 'democrat',
+]);
+const ROLE_GENDER: Record<string, Gender> = {
+  spokesman: 'male', spokeswoman: 'female', chairman: 'male', chairwoman: 'female', king: 'male', queen: 'female',
+  actor: 'male', actress: 'female', congressman: 'male', congresswoman: 'female', councilman: 'male', councilwoman: 'female',
+};
+
+
+/** Lower-case words allowed inside a capitalised name ("Association of South-East Asian Nations", "Ana de Souza"). */
+export const CONNECTORS = new Set(['of', 'for', 'on', 'de', 'da', 'di', 'du', 'del', 'der', 'van', 'von', 'bin', 'ibn', 'al', 'el', 'la', 'le', 'y', 'dos', 'das']);
+
+// ---------------------------------------------------------------------------
+// compromise, memoised (it is the slow part)
+
+const tagCache = new Map<string, { person: boolean; org: boolean; female: boolean; male: boolean; place: boolean; date: boolean; actor: boolean }>();
+/**
+ * What compromise knows about a short phrase (memoised).
+ *
+ * @example
+ * tagsOf('Maria').female; // true
+ */
+export function tagsOf(phrase: string) {
+  let r = tagCache.get(phrase);
+  if (!r) {
+    const d = nlp(phrase);
+    r = {
+      person: d.has('#Person'),
+      org: d.has('#Organization'),
+      female: d.has('#FemaleName'),
+      male: d.has('#MaleName'),
+      place: d.has('#Place'),
+      date: d.has('#Date'),
+      actor: d.has('#Actor'),
+    };
+    if (tagCache.size > 5000) tagCache.clear();
+    tagCache.set(phrase, r);
+  }
+  return r;
+}
+
+// ---------------------------------------------------------------------------
+// Names
+
+/** A name split into its title words and its name proper. */
+export interface NameParts {
+  /** Title words as written ("Secretary-General", "Foreign Minister", "Mr."). */
+  title: string[];
+  /** Name tokens ("Kofi", "Annan"). */
+  name: string[];
+  gender: Gender;
+  /** Role phrases from the title, lower-cased ("foreign minister", "minister"). */
+  roles: string[];
+}
+
+/**
+ * Split "Secretary-General Kofi Annan" into title ["Secretary-General"] and name ["Kofi", "Annan"].
+ *
+ * @example
+ * splitName('Foreign Minister Maria Lopez').roles; // ['foreign minister', 'minister']
+ */
+export function splitName(raw: string): NameParts {
+  const words = raw
+    .replace(/[’']s$/u, '')
+    .trim()
+    .split(/\s+/)
+    .filter(Boolean);
+  // Leading determiner: "the Secretary-General".
+  if (words.length > 1 && /^(?:the|a|an)$/i.test(words[0]!)) words.shift();
+  let last = -1;
+  words.forEach((w, i) => {
+    const k = w.toLowerCase().replace(/\.$/, '');
+    // A title word counts when it precedes the name (or ends a title-only phrase).
+    // compromise knows more job nouns (#Actor: "Percussionist", "Comedian") than our list.
+    const job = i === 0 && words.length >= 3 && /^\p{Lu}\p{Ll}+$/u.test(w) && !tagsOf(w).person && tagsOf(k).actor;
+    if (TITLE_WORDS.has(k) || TITLE_WORDS.has(w.toLowerCase()) || job) {
+      const allTitleSoFar = words.slice(0, i).every((x) => TITLE_WORDS.has(x.toLowerCase().replace(/\.$/, '')) || isRoleModifier(x));
+      if (allTitleSoFar) last = i;
+    }
+  });
+  // "Foreign" alone is not a title: a title must contain an honorific or a role head.
+  let title = words.slice(0, last + 1);
+  if (!title.some((w, i) => isHonorific(w) || ROLE_HEADS.has(bareWord(w)) || (i === 0 && tagsOf(bareWord(w)).actor))) title = [];
+  let name = words.slice(title.length);
+  if (title.length && name.length && !/^\p{Lu}/u.test(name[0]!)) name = []; // "High Commissioner for Refugees": a role
+  // "Walter Jones of North Carolina": a person's name ends before "of" + a place.
+  const of = name.indexOf('of');
+  if (of >= 2 && tagsOf(name.slice(of + 1).join(' ')).place) name = name.slice(0, of);
+  let gender: Gender = null;
+  for (const w of title) {
+    const k = w.toLowerCase().replace(/\.$/, '');
+    if (HONORIFIC_GENDER[k]) gender = HONORIFIC_GENDER[k]!;
+    else if (ROLE_GENDER[k]) gender = ROLE_GENDER[k]!;
+  }
+  const roleWords = title.filter((w) => !isHonorific(w)).map((w) => w.toLowerCase().replace(/\.$/, ''));
+  const roles: string[] = [];
+  if (roleWords.length) {
+    const phrase = roleWords.filter((w) => w !== 'former' && w !== 'acting').join(' ');
+    if (phrase) roles.push(phrase);
+    const head = roleWords[roleWords.length - 1]!;
+    if (head !== phrase) roles.push(head);
+  }
+  return { title, name, gender, roles };
+}
+
+const isHonorific = (w: string) => w.toLowerCase().replace(/\.$/, '') in HONORIFIC_GENDER;
+const bareWord = (w: string) => w.toLowerCase().replace(/\.$/, '');
+const isRoleModifier = (w: string) => /^\p{Lu}/u.test(w) && !ROLE_HEADS.has(bareWord(w));
+
+/** Gender guessed from a first name (compromise's name lists). */
+export function firstNameGender(first: string | undefined): Gender {
+  if (!first || first.length < 2) return null;
+  const t = tagsOf(first);
+  if (t.female && !t.male) return 'female';
+  if (t.male && !t.female) return 'male';
+  return null;
+}

@@ -1,0 +1,64 @@
+/**
+ * Common nouns that can speak ("the minister", "officials", "a press
+ * release"), their number and their gender.
+ */
+import { ROLE_HEADS, tagsOf, type Gender } from './names.js';
+
+/** Heads of common-noun speakers ("the minister", "delegates", "a press release"). */
+export const SPEAKER_NOUNS = new Set([
+  'minister', 'spokesperson', 'spokesman', 'spokeswoman', 'official', 'officials', 'delegate', 'delegates', 'delegation',
+  'delegations', 'representative', 'representatives', 'envoy', 'ambassador', 'diplomat', 'diplomats', 'president', 'chair',
+  'chairman', 'chairwoman', 'chairperson', 'head', 'heads', 'chief', 'director', 'leader', 'leaders', 'secretary-general',
+  'secretary', 'body', 'council', 'committee', 'commission', 'government', 'ministry', 'agency', 'organization', 'organisation',
+  'office', 'statement', 'report', 'release', 'communiqué', 'communique', 'letter', 'participants', 'members', 'experts', 'analysts',
+  'observers', 'sources', 'source', 'residents', 'witnesses', 'police', 'authorities', 'officer', 'officers', 'group', 'groups',
+  'states', 'countries', 'speakers', 'panel', 'panellists', 'panelists', 'organizers', 'organisers', 'activists', 'campaigners',
+  'researchers', 'scientists', 'doctors', 'workers', 'farmers', 'people', 'woman', 'man', 'mother', 'father', 'student', 'students',
+  'teacher', 'teachers', 'judge', 'court', 'survey', 'study', 'paper', 'document', 'resolution', 'communiqué', 'declaration',
+  'mayor', 'governor', 'senator', 'lawmakers', 'legislators', 'union', 'company', 'firm', 'bank', 'commissioner', 'coordinator',
+  'rapporteur', 'administrator', 'secretariat', 'board', 'author', 'authors', 'founder', 'expert', 'analyst', 'observer', 'aide',
+  'aides', 'adviser', 'advisers', 'advisor', 'advisors', 'staff', 'team', 'mission', 'forum', 'assembly', 'parliament', 'congress',
+  // groups and unnamed people in news copy: "“Father!” mourners cried", "one mourner told …"
+  'mourner', 'mourners', 'protester', 'protesters', 'protestor', 'protestors', 'demonstrators', 'supporters', 'fans', 'neighbor',
+  'neighbors', 'neighbour', 'neighbours', 'villagers', 'survivor', 'survivors', 'relatives', 'parents', 'voters', 'critics',
+  'investigators', 'prosecutors', 'rescuers', 'firefighters', 'soldiers', 'troops', 'rebels', 'witness', 'eyewitness', 'eyewitnesses',
+  'resident', 'official', 'lawmaker', 'spokesperson', 'agent', 'agents', 'lawyer', 'lawyers', 'attorney', 'attorneys', 'correspondent',
+  // documents that "read" or "state"
+  'biography', 'database', 'brief', 'indictment', 'complaint', 'lawsuit', 'affidavit', 'website', 'post', 'memo', 'filing', 'ruling', 'tweet', 'sign',
+]);
+const PLURAL_SPEAKER = /(?:s|people|police|staff|team|authorities)$/;
+
+const MALE_WORDS = new Set(['man', 'father', 'spokesman', 'chairman', 'king', 'prince', 'husband', 'son', 'brother', 'boy']);
+const FEMALE_WORDS = new Set(['woman', 'mother', 'spokeswoman', 'chairwoman', 'queen', 'princess', 'wife', 'daughter', 'sister', 'girl']);
+
+
+/**
+ * Gender a common-noun speaker implies.
+ *
+ * @example
+ * nounGender('the spokeswoman'); // 'female'
+ */
+export function nounGender(phrase: string): Gender {
+  const head = phrase.toLowerCase().split(/\s+/).pop() ?? '';
+  return MALE_WORDS.has(head) ? 'male' : FEMALE_WORDS.has(head) ? 'female' : null;
+}
+
+/**
+ * Is this common-noun phrase a plural (a group that "they" can refer to)?
+ *
+ * @example
+ * isPluralNoun('senior officials'); // true
+ */
+export const isPluralNoun = (phrase: string) => PLURAL_SPEAKER.test(phrase.toLowerCase().split(/\s+/).pop() ?? '');
+
+/**
+ * Can this common noun speak?
+ *
+ * @example
+ * isSpeakerNoun('minister'); // true
+ * isSpeakerNoun('meeting');  // false
+ */
+export function isSpeakerNoun(head: string): boolean {
+  const h = head.toLowerCase();
+  return SPEAKER_NOUNS.has(h) || ROLE_HEADS.has(h) || tagsOf(h).actor;
+}
