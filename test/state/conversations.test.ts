@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createMemoryConversationStore } from '../../src/state/conversations-memory.js';
 import { createDbConversationStore } from '../../src/state/conversations-db.js';
+import { createFeedbackStore } from '../../src/state/feedback.js';
 import { IN_MEMORY, openDb, type Db } from '../../src/state/db.js';
 import { migrate } from '../../src/state/migrations.js';
 import { startPgServer, type PgServer } from '../helpers/pg-server.js';
@@ -13,6 +14,7 @@ let n = 0;
 /** Each test gets a clean slate in the shared database. */
 const fresh = async (db: Db) => {
   await db.query('delete from conversations');
+  await db.query('delete from feedback');
   n++;
   return db;
 };
@@ -69,6 +71,10 @@ describe('database store only', () => {
       seen!.turns.push(turn('And what did he tell the regional organizations?'));
       await b.touch(seen!);
       expect((await a.forKey('g:7:t:1')).turns).toHaveLength(2);
+      // Feedback given through one process is seen by the other.
+      await createFeedbackStore(other, b).record({ messageId: 'msg-1', userId: 'u1', rating: -1, documents: ['documents/a.txt'] });
+      const votes = await createFeedbackStore(remote, a).list({ rating: -1 });
+      expect(votes.map((v) => [v.messageId, v.question])).toEqual([['msg-1', 'What did Annan tell the Council?']]);
     } finally {
       await other.close();
     }
