@@ -75,6 +75,12 @@ export const configSchema = z.object({
   /** Turns remembered per conversation, and for how long. */
   CONVERSATION_MAX_TURNS: int(10, 1, 100),
   CONVERSATION_TTL_MINUTES: int(60, 1, 10080),
+  /** Discord bot: worker threads that run the engine off the gateway's thread (0 = in the main thread). */
+  ENGINE_WORKERS: int(1, 0, 64),
+  /** Discord bot: engine requests that may wait for a worker; beyond that the user is told "busy, try again in a moment". */
+  ENGINE_QUEUE_MAX: int(16, 0, 10000),
+  /** Discord bot: on SIGTERM/SIGINT, how long in-flight answers may take to finish before they are closed with a notice. */
+  SHUTDOWN_GRACE_MS: int(10000, 0, 600000),
   /** postgres://…: keep conversations and feedback on a Postgres server, shared by every bot process. Empty = the embedded database in STATE_DIR. */
   DATABASE_URL: optionalString.refine((s) => s === undefined || /^postgres(?:ql)?:\/\//i.test(s), 'expected a postgres:// or postgresql:// URL'),
   /** The embedded state database's folder (PGlite; one process at a time). */

@@ -63,5 +63,7 @@ export interface Engine {
   paragraph(doc: string, n: number): ParagraphView | undefined;
   documents(): StoredDocument[];
   about(): About;
+  /** True when a new engine request, submitted after `pending` others not yet submitted, would be refused as busy (a bounded worker queue is full). */
+  saturated?(pending?: number): boolean;
   close(): Promise<void>;
 }

@@ -1,24 +1,44 @@
 /**
  * `npm start`: with DISCORD_TOKEN, the Discord bot; without, the terminal chat.
  * Either way a missing or stale index is built first.
+ *
+ * The bot runs the engine in worker threads (ENGINE_WORKERS; 0 = in this
+ * thread), so this thread stays free to acknowledge interactions and to
+ * answer signals. SIGTERM/SIGINT drain: new work is refused with a notice,
+ * answers in progress get SHUTDOWN_GRACE_MS to finish, the rest a notice,
+ * then it logs out and exits 0. Repeated signals do not cut the drain short;
+ * a hard deadline bounds it. Lost credentials mid-session exit with
+ * AUTH_LOST_EXIT_CODE after one log line.
  */
 import { fileURLToPath } from 'node:url';
 import { createEngine } from '../engine.js';
+import type { Engine } from '../engine-api.js';
 import { runChat } from './chat.js';
 import { progressBar, run, setup, type Cli } from './common.js';
+
+/** Beyond the grace period: time for notices, logout and closing the workers before exiting anyway. */
+const SHUTDOWN_SLACK_MS = 8000;
 
 let cli: Cli | undefined;
 await run(async () => {
   cli = setup();
   const { config, logger } = cli;
   const bar = progressBar();
-  const engine = await createEngine({ config, logger, onProgress: bar.onProgress }).finally(() => bar.stop());
+  const sharded = config.SHARDS !== undefined && !config.SHARDING_MANAGER;
+  let engine: Engine;
+  if (config.DISCORD_TOKEN && !sharded && config.ENGINE_WORKERS > 0) {
+    // The bot: the engine in worker threads (the first one builds a missing or stale index).
+    const { createWorkerEngine } = await import('../worker/engine-pool.js');
+    engine = await createWorkerEngine({ config, logger, onProgress: bar.onProgress }).finally(() => bar.stop());
+  } else {
+    engine = await createEngine({ config, logger, onProgress: bar.onProgress }).finally(() => bar.stop());
+  }
   if (!config.DISCORD_TOKEN) {
     const code = await runChat({ engine, logger });
     await engine.close();
     return code;
   }
-  if (config.SHARDS !== undefined && !config.SHARDING_MANAGER) {
+  if (sharded) {
     // This process is the manager: it spawns one process per shard (each runs this same file) and keeps them alive.
     const { startShardManager } = await import('../discord/shards.js');
     await engine.close(); // the index is built and fresh; each shard opens its own engine
@@ -33,29 +53,47 @@ await run(async () => {
     await new Promise(() => undefined); // run until a signal
   }
   const { createBot } = await import('../discord/bot.js');
+  const { AUTH_LOST_EXIT_CODE } = await import('../discord/fatal.js');
   const { openState } = await import('../state/index.js');
   // Conversations and feedback survive restarts: the embedded database, or DATABASE_URL's server.
   const state = await openState({ url: config.DATABASE_URL, dir: config.STATE_DIR, maxTurns: config.CONVERSATION_MAX_TURNS, ttlMs: config.CONVERSATION_TTL_MINUTES * 60_000 });
   logger.info({ state: state.db.kind }, 'state database open');
   const metrics = config.METRICS_PORT !== undefined ? (await import('../ops/metrics.js')).createMetrics() : undefined;
-  const bot = createBot({ config, engine, logger, conversations: state.conversations, feedback: state.feedback, metrics });
+  let stopping = false;
+  /** Stop everything and exit with `code`, within a bounded time whatever hangs. */
+  const exit = async (code: number, graceMs: number) => {
+    if (stopping) return;
+    stopping = true;
+    const deadline = setTimeout(() => {
+      logger.error({ deadlineMs: graceMs + SHUTDOWN_SLACK_MS }, 'shutdown did not finish in time; exiting anyway');
+      process.exit(code || 1);
+    }, graceMs + SHUTDOWN_SLACK_MS);
+    deadline.unref();
+    await bot.stop({ graceMs }).catch((err) => logger.error({ err }, 'error while stopping the bot'));
+    await engine.close().catch((err) => logger.error({ err }, 'error while stopping the engine'));
+    await ops?.close();
+    await state.close().catch((err) => logger.error({ err }, 'error while closing the state database'));
+    logger.info({ code }, 'stopped');
+    process.exit(code);
+  };
+  const bot = createBot({ config, engine, logger, conversations: state.conversations, feedback: state.feedback, metrics, onFatal: () => void exit(AUTH_LOST_EXIT_CODE, 0) });
   const ops = metrics
     ? await (await import('../ops/server.js')).startOpsServer({ port: config.METRICS_PORT!, host: config.METRICS_HOST, metrics, index: () => ({ documents: engine.about().documents.length, chunks: engine.about().chunks }) })
     : undefined;
   if (ops) logger.info({ port: ops.port, host: config.METRICS_HOST }, 'serving /healthz and /metrics');
-  let stopping = false;
-  const shutdown = async (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    logger.info({ signal }, 'shutting down');
-    await bot.stop().catch((err) => logger.error({ err }, 'error while stopping the bot'));
-    await engine.close();
-    await ops?.close();
-    await state.close().catch((err) => logger.error({ err }, 'error while closing the state database'));
-    process.exit(0);
+  const onSignal = (signal: NodeJS.Signals) => {
+    if (stopping) return logger.debug({ signal }, 'already shutting down');
+    logger.info({ signal, inFlight: bot.inFlight(), graceMs: config.SHUTDOWN_GRACE_MS }, 'shutting down');
+    void exit(0, config.SHUTDOWN_GRACE_MS);
   };
-  process.once('SIGINT', () => void shutdown('SIGINT'));
-  process.once('SIGTERM', () => void shutdown('SIGTERM'));
-  await bot.start();
+  // `on`, not `once`: a second relayed signal must not fall through to the default (immediate exit).
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+  try {
+    await bot.start();
+  } catch (e) {
+    await engine.close(); // the worker threads would keep the process alive
+    throw e;
+  }
   await new Promise(() => undefined); // run until a signal
 }, () => cli?.logger);

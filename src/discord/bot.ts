@@ -9,12 +9,20 @@
  * registered by `npm run deploy-commands`, never here. Signal handling
  * belongs to the caller (`src/cli/start.ts`).
  *
+ * Reliability: every channel message carries a `nonce` with `enforce_nonce`
+ * (a retry after Discord applied it returns the same message, not a second
+ * one); `stop({ graceMs })` drains — new work is refused with a notice,
+ * answers in progress may finish, the rest get a notice instead of
+ * "thinking…", then it logs out; losing the credentials mid-session (REST
+ * 401, or an unrecoverable gateway close such as 4004/4014) logs one line
+ * naming the cause and calls `onFatal`, so the process can exit non-zero.
+ *
  * @example
- * const bot = createBot({ config, engine, logger });
+ * const bot = createBot({ config, engine, logger, onFatal: () => process.exit(78) });
  * await bot.start();           // resolves when the gateway says READY
- * process.once('SIGTERM', () => void bot.stop());
+ * process.on('SIGTERM', () => void bot.stop({ graceMs: 10_000 }));
  */
-import { Client, Events, GatewayIntentBits, Partials, type ClientOptions } from 'discord.js';
+import { Client, Events, GatewayIntentBits, Partials, RESTEvents, type ClientOptions, type Interaction, type Message, type RESTOptions } from 'discord.js';
 import type { Config } from '../config.js';
 import type { Engine } from '../engine-api.js';
 import { UserError } from '../errors.js';
@@ -25,14 +33,19 @@ import type { Metrics } from '../ops/metrics.js';
 import { handleMessage } from './chat.js';
 import { commands as defaultCommands } from './commands/index.js';
 import { createBotContext, type BotContext, type Command } from './context.js';
-import { handleInteraction } from './interactions.js';
+import { fatalFromGatewayClose, fatalFromRest, type BotFatal } from './fatal.js';
+import { handleInteraction, refuseWhileStopping } from './interactions.js';
+import { interruptInteraction, interruptMessage } from './shutdown.js';
 
 export interface Bot {
   client: Client;
   /** The handlers' shared state (conversations, rate limiter) — exposed for tests and admin tooling. */
   context: BotContext;
   start(): Promise<void>;
-  stop(): Promise<void>;
+  /** Drain and log out: refuse new work, let answers in progress finish for up to `graceMs`, close the rest with a notice. */
+  stop(options?: { graceMs?: number }): Promise<void>;
+  /** Handlers still running. */
+  inFlight(): number;
 }
 
 export interface CreateBotOptions {
@@ -41,6 +54,10 @@ export interface CreateBotOptions {
   logger: Logger;
   clock?: () => number;
   commands?: ReadonlyMap<string, Command>;
+  /** Discord no longer accepts the bot's credentials (already logged, once): the caller should exit non-zero. */
+  onFatal?: (fatal: BotFatal) => void;
+  /** REST client overrides (tests: a shorter request timeout). */
+  rest?: Partial<RESTOptions>;
   /** Conversation memory (default: in this process only). */
   conversations?: ConversationStore;
   feedback?: FeedbackStore;
@@ -48,15 +65,22 @@ export interface CreateBotOptions {
 }
 
 /** discord.js client options for this bot (exported for tests). */
-export function clientOptions(config: Pick<Config, 'DISCORD_API_URL'>): ClientOptions {
+export function clientOptions(config: Pick<Config, 'DISCORD_API_URL'>, rest: Partial<RESTOptions> = {}): ClientOptions {
   const options: ClientOptions = {
     intents: [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages, GatewayIntentBits.MessageContent, GatewayIntentBits.DirectMessages],
     partials: [Partials.Channel, Partials.Message],
     allowedMentions: { parse: [] },
+    // A nonce on every channel message, enforced: a retried create (5xx after Discord applied it) cannot post twice.
+    enforceNonce: true,
   };
-  if (config.DISCORD_API_URL) options.rest = { api: config.DISCORD_API_URL };
+  if (config.DISCORD_API_URL || Object.keys(rest).length) options.rest = { ...(config.DISCORD_API_URL ? { api: config.DISCORD_API_URL } : {}), ...rest };
   return options;
 }
+
+const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms).unref?.());
+
+/** Most time spent telling unfinished users about the shutdown. */
+const NOTICE_BUDGET_MS = 3000;
 
 export function createBot(opts: CreateBotOptions): Bot {
   const { config, engine } = opts;
@@ -65,14 +89,40 @@ export function createBot(opts: CreateBotOptions): Bot {
   if (!token) throw new UserError('DISCORD_TOKEN is not set — put the bot token from the Discord developer portal in .env.');
   const ctx = createBotContext({ config, engine, logger, clock: opts.clock, conversations: opts.conversations, feedback: opts.feedback, metrics: opts.metrics });
   const commands = opts.commands ?? defaultCommands;
-  const client = new Client(clientOptions(config));
+  const client = new Client(clientOptions(config, opts.rest));
 
-  client.on(Events.InteractionCreate, (interaction) => {
-    handleInteraction(interaction, ctx, commands).catch((e: unknown) => logger.error({ err: e }, 'interaction handler crashed'));
+  /** Handlers running now, and how to close each one with a notice if the shutdown cannot wait for it. */
+  const inflight = new Map<Promise<void>, () => Promise<void>>();
+  const track = (work: Promise<void>, interrupt: () => Promise<void>) => {
+    const done = work.finally(() => inflight.delete(done));
+    inflight.set(done, interrupt);
+  };
+  let stopping = false;
+
+  client.on(Events.InteractionCreate, (interaction: Interaction) => {
+    if (stopping) {
+      void refuseWhileStopping(interaction, ctx);
+      return;
+    }
+    const work = handleInteraction(interaction, ctx, commands).catch((e: unknown) => logger.error({ err: e }, 'interaction handler crashed'));
+    track(work, () => interruptInteraction(interaction, logger));
   });
-  client.on(Events.MessageCreate, (message) => {
-    handleMessage(message, ctx).catch((e: unknown) => logger.error({ err: e }, 'message handler crashed'));
+  client.on(Events.MessageCreate, (message: Message) => {
+    const work = handleMessage(message, ctx, { stopping }).catch((e: unknown) => logger.error({ err: e }, 'message handler crashed'));
+    if (!stopping) track(work, () => interruptMessage(message, logger));
   });
+
+  // Lost credentials: one line naming the cause, then the caller exits non-zero (a supervisor restarts or alerts).
+  let ready = false;
+  let fatal: BotFatal | null = null;
+  const die = (f: BotFatal | null) => {
+    if (!f || fatal || !ready) return;
+    fatal = f;
+    logger.fatal({ cause: f.code, ...f.detail }, f.message);
+    opts.onFatal?.(f);
+  };
+  client.rest.on(RESTEvents.Response, (request, response) => die(fatalFromRest(request, response.status)));
+  client.on(Events.ShardDisconnect, (event) => die(fatalFromGatewayClose(event.code)));
   client.on(Events.Error, (e) => logger.error({ err: e }, 'discord client error'));
   client.on(Events.Warn, (m) => logger.warn({ detail: m }, 'discord client warning'));
   client.on(Events.ShardDisconnect, (event, shard) => logger.warn({ shard, code: event.code }, 'gateway disconnected'));
@@ -93,7 +143,7 @@ export function createBot(opts: CreateBotOptions): Bot {
     async start() {
       if (started) return;
       started = true;
-      const ready = new Promise<void>((resolve) => client.once(Events.ClientReady, () => resolve()));
+      const readyEvent = new Promise<void>((resolve) => client.once(Events.ClientReady, () => resolve()));
       try {
         await client.login(token);
       } catch (e) {
@@ -107,14 +157,27 @@ export function createBot(opts: CreateBotOptions): Bot {
             : '';
         throw new UserError(`Could not log in to Discord: ${reason}${hint}`, { cause: e, code: 'login_failed' });
       }
-      await ready;
+      await readyEvent;
+      ready = true;
       logger.info({ user: client.user?.tag, userId: client.user?.id, guilds: client.guilds.cache.size, commands: commands.size, ...(client.shard ? { shards: client.shard.ids, shardCount: client.shard.count } : {}) }, 'discord bot ready');
     },
-    async stop() {
-      if (!started) return;
+    async stop(options = {}) {
+      if (!started || stopping) return;
+      stopping = true;
+      const graceMs = options.graceMs ?? 0;
+      if (inflight.size) {
+        logger.info({ inFlight: inflight.size, graceMs }, 'finishing answers in progress');
+        await Promise.race([Promise.allSettled([...inflight.keys()]), sleep(graceMs)]);
+      }
+      if (inflight.size) {
+        logger.warn({ unfinished: inflight.size }, 'closing unfinished answers with a notice');
+        await Promise.race([Promise.allSettled([...inflight.values()].map((interrupt) => interrupt())), sleep(NOTICE_BUDGET_MS)]);
+      }
       started = false;
+      ready = false;
       await client.destroy();
       logger.info('discord bot stopped');
     },
+    inFlight: () => inflight.size,
   };
 }

@@ -12,7 +12,8 @@ import { ChannelType, type Message, type ThreadChannel } from 'discord.js';
 import { echo } from '../present/echo.js';
 import type { Conversation } from '../types.js';
 import { channelAllowed, answerFields, logAnswer, type BotContext } from './context.js';
-import { GENERIC_ERROR, outcomeFor, userMessageFor } from './errors.js';
+import { busyError } from '../worker/busy.js';
+import { GENERIC_ERROR, outcomeFor, RESTARTING, userMessageFor } from './errors.js';
 import { renderAnswer, renderNotice, type Payload } from './format.js';
 import { LIMITS, QUESTION_MAX_LENGTH, TYPING_REFRESH_MS } from './limits.js';
 import { rateLimitMessage } from './rate-limit.js';
@@ -63,8 +64,11 @@ function keepTyping(channel: { sendTyping(): Promise<unknown> }, ctx: BotContext
   return () => clearInterval(timer);
 }
 
-/** Handle one incoming message. Never throws (errors are logged and, when it was a question, answered with an apology). */
-export async function handleMessage(message: Message, ctx: BotContext): Promise<void> {
+/**
+ * Handle one incoming message. Never throws (errors are logged and, when it was a question, answered with an apology).
+ * While the bot is `stopping`, a question gets a "restarting" notice instead of an answer.
+ */
+export async function handleMessage(message: Message, ctx: BotContext, opts: { stopping?: boolean } = {}): Promise<void> {
   const botId = message.client.user?.id;
   if (!botId || message.author.bot || message.author.id === botId || message.system || message.webhookId) return;
   const { config } = ctx;
@@ -98,6 +102,10 @@ export async function handleMessage(message: Message, ctx: BotContext): Promise<
     if (trigger === 'dm' || trigger === 'mention' || trigger === 'reply') await reply(renderNotice(EMPTY_QUESTION, { markdown: true })[0]);
     return;
   }
+  if (opts.stopping) {
+    await reply(renderNotice(RESTARTING)[0]);
+    return;
+  }
   if (question.length > QUESTION_MAX_LENGTH) {
     await reply(renderNotice(`That question is too long — please keep it under ${QUESTION_MAX_LENGTH} characters.`)[0]);
     logAnswer(ctx, { source, userId, channelId: channel.id, startedAt, outcome: 'refused' });
@@ -112,6 +120,7 @@ export async function handleMessage(message: Message, ctx: BotContext): Promise<
 
   let stopTyping: () => void = () => undefined;
   try {
+    if (ctx.engine.saturated?.()) throw busyError();
     // Where the answer goes, and which conversation it belongs to.
     let target: ThreadChannel | null = null;
     let conversation: Conversation;

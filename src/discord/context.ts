@@ -49,7 +49,7 @@ export interface BotContext {
 /** A slash command module, discord.js template style: `{ data, execute, autocomplete? }`. */
 export interface Command {
   data: { name: string; toJSON(): RESTPostAPIChatInputApplicationCommandsJSONBody };
-  /** Counts against the per-user question rate limit (it runs the engine). */
+  /** Counts against the per-user question rate limit (it runs the engine); the router defers it publicly before `execute`. */
   rateLimited?: boolean;
   execute(interaction: ChatInputCommandInteraction, ctx: BotContext): Promise<void>;
   autocomplete?(interaction: AutocompleteInteraction, ctx: BotContext): Promise<void>;
@@ -141,7 +141,7 @@ export function logAnswer(
     userId: string;
     channelId?: string | null;
     startedAt: number;
-    outcome: 'answered' | 'refused' | 'error' | 'rate-limited';
+    outcome: 'answered' | 'refused' | 'error' | 'rate-limited' | 'busy';
     quotes?: number;
     mode?: string;
     /** Why the engine refused (a diagnostic, not shown to the user). */

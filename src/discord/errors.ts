@@ -10,11 +10,17 @@
  */
 import { MessageFlags, type RepliableInteraction } from 'discord.js';
 import { isUserError } from '../errors.js';
+import { BUSY_CODE } from '../worker/busy.js';
 import type { Logger } from '../log.js';
 import { noMentions } from './format.js';
+import { wasInterrupted } from './shutdown.js';
 
 export const GENERIC_ERROR = 'Something went wrong answering that — it has been logged.';
 export const EXPIRED_BUTTON = 'This button has expired — ask the question again for fresh buttons.';
+/** New work while the bot shuts down. */
+export const RESTARTING = "I'm restarting right now — please ask again in a minute.";
+/** An answer still running when the shutdown's grace period ended (replaces its "thinking…"). */
+export const INTERRUPTED = 'I was restarted before I could finish this answer — please ask again in a minute.';
 
 /** What the user is told for an error (UserError → its message; anything else → the generic apology). */
 export function userMessageFor(error: unknown): string {
@@ -22,8 +28,8 @@ export function userMessageFor(error: unknown): string {
 }
 
 /** The outcome recorded in the log for an error. */
-export function outcomeFor(error: unknown): 'rate-limited' | 'refused' | 'error' {
-  if (isUserError(error)) return error.code === 'rate_limited' ? 'rate-limited' : 'refused';
+export function outcomeFor(error: unknown): 'rate-limited' | 'busy' | 'refused' | 'error' {
+  if (isUserError(error)) return error.code === 'rate_limited' ? 'rate-limited' : error.code === BUSY_CODE ? 'busy' : 'refused';
   return 'error';
 }
 
@@ -37,6 +43,11 @@ export async function replyWithError(
   context: Record<string, unknown> = {},
 ): Promise<void> {
   const outcome = outcomeFor(error);
+  // Closed by the shutdown notice already: its handler failing as the engine stops is not news to the user.
+  if (wasInterrupted(interaction)) {
+    logger.info({ ...context, outcome: 'interrupted' }, 'interaction closed by the shutdown');
+    return;
+  }
   if (outcome === 'error') logger.error({ ...context, outcome, err: error }, 'interaction failed');
   else logger.info({ ...context, outcome, reason: (error as Error).message }, 'interaction refused');
 

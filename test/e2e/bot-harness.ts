@@ -11,7 +11,10 @@
  */
 import { readFile } from 'node:fs/promises';
 import { Writable } from 'node:stream';
-import { createBot, type Bot } from '../../src/discord/bot.js';
+import { createBot, type Bot, type CreateBotOptions } from '../../src/discord/bot.js';
+import type { BotFatal } from '../../src/discord/fatal.js';
+import { createWorkerEngine } from '../../src/worker/engine-pool.js';
+import { startFaultProxy, type FaultProxy } from './fault-proxy.js';
 import { deployCommands } from '../../src/discord/deploy.js';
 import { loadConfig, type Config } from '../../src/config.js';
 import { createEngine } from '../../src/engine.js';
@@ -46,6 +49,10 @@ export interface BotHarness {
   /** The injected clock (ms); advance it to age rate limits / conversations. */
   clock: { now: number };
   documentText: string;
+  /** The fault proxy, when `proxy: true`. */
+  proxy?: FaultProxy;
+  /** What `onFatal` received (lost credentials). */
+  fatals: BotFatal[];
   /** The state database, when `state: true`. */
   state?: State;
   close(): Promise<void>;
@@ -58,6 +65,12 @@ export interface HarnessOptions {
   documents?: { id: string; path: string; text: string }[];
   /** Wrap the real engine (to inject long answers, failures, streaming). */
   wrapEngine?: (engine: Engine) => Engine;
+  /** Run the engine in this many worker threads (the bot's production setup) instead of in-process. */
+  workers?: number;
+  /** Put the fault-injecting proxy between the bot and the fake (`h.proxy.inject(...)`). */
+  proxy?: boolean;
+  /** discord.js REST overrides (e.g. a short `timeout` for hang tests). */
+  rest?: CreateBotOptions['rest'];
   /** Keep conversations and feedback in a state database (an in-memory PGlite) instead of process memory. */
   state?: boolean;
   /** Prometheus metrics for the bot. */
@@ -67,6 +80,7 @@ export interface HarnessOptions {
 export async function startBotHarness(opts: HarnessOptions = {}): Promise<BotHarness> {
   const tmp = await tempDir('verbatim-bot-e2e-');
   const fake = await startFakeDiscord({ token: TOKEN, ...opts.fake });
+  const proxy = opts.proxy ? await startFaultProxy(fake.restUrl) : undefined;
   const raw: string[] = [];
   const logs: LogLine[] = [];
   const destination = new Writable({
@@ -83,19 +97,22 @@ export async function startBotHarness(opts: HarnessOptions = {}): Promise<BotHar
       EMBEDDING_MODEL: 'none',
       LOG_LEVEL: 'info',
       DISCORD_TOKEN: TOKEN,
-      DISCORD_API_URL: fake.restUrl,
+      DISCORD_API_URL: proxy?.url ?? fake.restUrl,
       DISCORD_GUILD_ID: GUILD,
       ...opts.env,
     },
     ROOT,
   );
   const logger = createLogger({ level: 'debug', destination, secrets: [TOKEN] });
-  const real = await createEngine({ config, logger: silentLogger(), embedder: null, ...(opts.documents ? { documents: opts.documents } : {}) });
+  const real = opts.workers
+    ? await createWorkerEngine({ config, logger: silentLogger(), workers: opts.workers, logLevel: 'silent', ...(opts.documents ? { documents: opts.documents } : {}) })
+    : await createEngine({ config, logger: silentLogger(), embedder: null, ...(opts.documents ? { documents: opts.documents } : {}) });
   const engine = opts.wrapEngine ? opts.wrapEngine(real) : real;
   const clock = { now: Date.UTC(2025, 0, 1) };
   await deployCommands({ config, logger });
+  const fatals: BotFatal[] = [];
   const state = opts.state ? await openState({ dir: IN_MEMORY, maxTurns: config.CONVERSATION_MAX_TURNS, ttlMs: config.CONVERSATION_TTL_MINUTES * 60_000, clock: () => clock.now }) : undefined;
-  const bot = createBot({ config, engine, logger, clock: () => clock.now, ...(state ? { conversations: state.conversations, feedback: state.feedback } : {}), ...(opts.metrics ? { metrics: opts.metrics } : {}) });
+  const bot = createBot({ config, engine, logger, clock: () => clock.now, onFatal: (f) => fatals.push(f), rest: opts.rest, ...(state ? { conversations: state.conversations, feedback: state.feedback } : {}), ...(opts.metrics ? { metrics: opts.metrics } : {}) });
   await bot.start();
   const documentText = opts.documents ? opts.documents[0].text : await readFile(DEFAULT_DOC_PATH, 'utf8');
   return {
@@ -107,10 +124,13 @@ export async function startBotHarness(opts: HarnessOptions = {}): Promise<BotHar
     rawLogs: () => raw.join(''),
     clock,
     documentText,
+    proxy,
+    fatals,
     state,
     async close() {
       await bot.stop();
       await real.close();
+      await proxy?.close();
       await state?.close();
       await fake.close();
       await tmp.cleanup();

@@ -7,7 +7,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import zlib from 'node:zlib';
 import { WebSocket } from 'ws';
 import {
-  ChannelType, Client, Events, GatewayIntentBits, Partials, Routes,
+  ChannelType, Client, Events, GatewayIntentBits, Partials, RESTJSONErrorCodes, Routes,
   type ChatInputCommandInteraction, type ClientOptions, type Message,
 } from 'discord.js';
 import {
@@ -289,6 +289,31 @@ describe('fake Discord with a bare discord.js client', () => {
     expect(problems.some((p) => p.includes('missing allowed_mentions'))).toBe(true);
     expect(problems.some((p) => p.includes('fields[0].value is 2000 chars (max 1024)'))).toBe(true);
     expect(problems.some((p) => p.includes('GET /not-a-route: unknown route'))).toBe(true);
+  });
+
+  it('given enforce_nonce, when the same create is sent twice, then the second gets the first message back (as Discord does); without it, two messages', async () => {
+    const { fake, client } = await start();
+    const route = Routes.channelMessages(DEFAULT_CHANNEL_ID);
+    const body = (nonce: string, enforce: boolean) => ({ content: 'once', nonce, enforce_nonce: enforce, allowed_mentions: { parse: [] } });
+    const a = (await client.rest.post(route, { body: body('n-1', true) })) as any;
+    const b = (await client.rest.post(route, { body: body('n-1', true) })) as any;
+    expect(b.id).toBe(a.id);
+    expect(a.nonce).toBe('n-1');
+    const c = (await client.rest.post(route, { body: body('n-2', false) })) as any;
+    const d = (await client.rest.post(route, { body: body('n-2', false) })) as any;
+    expect(d.id).not.toBe(c.id);
+    expect(fake.messages(DEFAULT_CHANNEL_ID).map((m) => m.content)).toEqual(['once', 'once', 'once']);
+    expect(fake.validateAll()).toEqual([]);
+  });
+
+  it.skipIf(!specAvailable)('given the API spec (needs ../shared/discord-api-spec), then the fields the fake honours exist: nonce and enforce_nonce on message creates, 40060 is Discord\'s', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { specPath } = await import('./fake-discord/index.js');
+    const spec = JSON.parse(readFileSync(specPath, 'utf8'));
+    const create = spec.components.schemas.MessageCreateRequest.properties;
+    expect(Object.keys(create)).toEqual(expect.arrayContaining(['nonce', 'enforce_nonce']));
+    expect(create.enforce_nonce.type).toContain('boolean');
+    expect(RESTJSONErrorCodes.InteractionHasAlreadyBeenAcknowledged).toBe(40060);
   });
 
   it.skipIf(!specAvailable)('given a body the OpenAPI schema rejects (needs ../shared/discord-api-spec), then validateAll reports the schema error', async () => {

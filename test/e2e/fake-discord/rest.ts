@@ -46,11 +46,29 @@ export function createRestHandler(st: FakeState, record: (r: RecordedRequest) =>
   const unknownMessage = () => fail(404, 10008, 'Unknown Message');
   const clone = <T>(v: T): T => structuredClone(v);
 
+  /**
+   * Nonces of recent bot messages, per channel (Discord: "If enforce_nonce is true, the nonce will be
+   * checked for uniqueness in the past few minutes. If another message was created by the same author
+   * with the same nonce, that message will be returned and no new message will be created.").
+   */
+  const nonces = new Map<string, { id: string; at: number }>();
+  const NONCE_WINDOW_MS = 5 * 60_000;
+  /** The message an enforced nonce already created, if any (a retried create gets it back, 200). */
+  const sameNonce = (channel: ChannelObject, body: any): MessageObject | undefined => {
+    if (!body?.enforce_nonce || body.nonce == null) return undefined;
+    const seen = nonces.get(`${channel.id}:${body.nonce}`);
+    return seen && Date.now() - seen.at < NONCE_WINDOW_MS ? st.messages.get(seen.id) : undefined;
+  };
+
   /** Create a message authored by the bot in `channel`, store it and dispatch MESSAGE_CREATE. */
   function createBotMessage(channel: ChannelObject, c: Ctx, body: any, extra: Partial<MessageObject> = {}, repliedTo?: FakeUser) {
     const msg = messageObject(st.snowflake(), channel, st.bot, st.now());
     Object.assign(msg, extra);
     applyMessageBody(msg, body, { users: st.users, snowflake: st.snowflake, repliedTo, files: c.files });
+    if (body?.nonce != null) {
+      (msg as MessageObject & { nonce?: unknown }).nonce = body.nonce;
+      if (body.enforce_nonce) nonces.set(`${channel.id}:${body.nonce}`, { id: msg.id, at: Date.now() });
+    }
     st.messages.set(msg.id, msg);
     if (!(msg.flags & MessageFlag.Ephemeral)) channel.last_message_id = msg.id;
     dispatchMessage(st, 'MESSAGE_CREATE', msg);
@@ -129,6 +147,8 @@ export function createRestHandler(st: FakeState, record: (r: RecordedRequest) =>
   on('POST', '/channels/:channel/messages', (c) => {
     const channel = channelOr404(c.params.channel);
     if (!channel) return unknownChannel();
+    const earlier = sameNonce(channel, c.body);
+    if (earlier) return ok(clone(earlier));
     const ref = c.body.message_reference;
     if (!ref?.message_id) return ok(createBotMessage(channel, c, c.body));
     const target = st.messages.get(ref.message_id);

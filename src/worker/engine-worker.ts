@@ -1,0 +1,86 @@
+/**
+ * A worker thread of the worker engine (`engine-pool.ts`): it opens its own
+ * engine once (the index is read, or built when missing or stale, exactly as
+ * the main thread would) and runs one Engine call per task. Every result is
+ * plain data; errors travel as {@link WireError}s. Conversation turns come in
+ * with the task and go back with the answer, so the main thread's
+ * conversation store stays the one owner of conversations.
+ *
+ * Loaded by piscina, never imported directly.
+ */
+import os from 'node:os';
+import { workerData, type MessagePort } from 'node:worker_threads';
+import { createEngine } from '../engine.js';
+import type { Engine } from '../engine-api.js';
+import { createLogger } from '../log.js';
+import type { Conversation } from '../types.js';
+import { toWire, type Result, type Snapshot, type Task, type WorkerInit } from './protocol.js';
+
+const init = workerData as WorkerInit;
+// The gateway's thread first: on Linux this lowers only this thread's priority (the main thread keeps its own), so
+// acknowledgements are not starved of CPU by engine work; an idle main thread leaves the worker the whole core.
+if (init.niceness) {
+  try {
+    os.setPriority(Math.min(19, os.getPriority() + init.niceness));
+  } catch {
+    // not permitted here: run at the normal priority
+  }
+}
+const logger = createLogger({ level: init.logLevel, secrets: init.secrets }).child({ component: 'engine-worker' });
+let opened: Promise<Engine> | null = null;
+
+function open(progress?: MessagePort): Promise<Engine> {
+  opened ??= createEngine({
+    config: init.config,
+    logger,
+    ...(init.documents ? { documents: init.documents } : {}),
+    onProgress: progress ? (phase, done, total) => progress.postMessage([phase, done, total]) : undefined,
+  });
+  // A failed open is not cached: the next task tries again (and reports its own error).
+  opened.catch(() => (opened = null));
+  return opened;
+}
+
+const conversationOf = (c: { id: string; turns: Conversation['turns'] } | undefined): Conversation | undefined => (c ? { id: c.id, turns: c.turns } : undefined);
+
+async function perform(task: Task): Promise<unknown> {
+  switch (task.op) {
+    case 'open': {
+      const engine = await open(task.progress);
+      task.progress?.close();
+      if (!task.snapshot) return null;
+      const snapshot: Snapshot = { documents: engine.documents(), about: engine.about(), quotations: await engine.quotations() };
+      return snapshot;
+    }
+    case 'ask': {
+      const engine = await open();
+      const conversation = conversationOf(task.conversation);
+      try {
+        const answer = await engine.ask(task.question, conversation, {
+          ...(task.exclude ? { exclude: task.exclude } : {}),
+          ...(task.partials ? { onPartial: (text: string) => task.partials!.postMessage(text) } : {}),
+        });
+        return { answer, turns: conversation?.turns ?? null };
+      } finally {
+        task.partials?.close();
+      }
+    }
+    case 'retrieve':
+      return (await open()).retrieve(task.question, conversationOf(task.conversation), task.k);
+    case 'summarize':
+      return (await open()).summarize(task.options);
+    case 'quotations':
+      return (await open()).quotations(task.filter);
+    case 'passages':
+      return (await open()).passages(task.request);
+  }
+}
+
+/** The piscina entry point. Never throws: failures come back as data. */
+export default async function run(task: Task): Promise<Result> {
+  try {
+    return { ok: true, value: await perform(task) };
+  } catch (e) {
+    return { ok: false, error: toWire(e) };
+  }
+}

@@ -1,0 +1,93 @@
+/**
+ * The worker engine answers exactly as the in-process engine does (it runs the
+ * same engine in a worker thread), keeps conversations in the caller's hands,
+ * keeps UserError codes across the thread boundary, and refuses as "busy" at
+ * once when its bounded queue is full.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../../src/config.js';
+import { createEngine } from '../../src/engine.js';
+import type { Engine } from '../../src/engine-api.js';
+import { isUserError } from '../../src/errors.js';
+import { silentLogger } from '../../src/log.js';
+import type { Conversation } from '../../src/types.js';
+import { BUSY_CODE } from '../../src/worker/busy.js';
+import { createWorkerEngine, type WorkerEngine } from '../../src/worker/engine-pool.js';
+import { syntheticCorpus } from '../helpers/corpus.js';
+import { ROOT } from '../helpers/paths.js';
+
+const documents = syntheticCorpus(120, 7);
+const config = loadConfig({ EMBEDDING_MODEL: 'none', ENGINE_QUEUE_MAX: '0' }, ROOT);
+let local: Engine;
+let pooled: WorkerEngine;
+
+beforeAll(async () => {
+  local = await createEngine({ config, logger: silentLogger(), embedder: null, documents });
+  pooled = await createWorkerEngine({ config, logger: silentLogger(), workers: 1, logLevel: 'silent', documents });
+}, 120_000);
+afterAll(async () => {
+  await pooled?.close();
+  await local?.close();
+});
+
+const strip = <T extends { latencyMs?: number }>(a: T) => ({ ...a, latencyMs: undefined });
+
+describe('createWorkerEngine', () => {
+  it('given the same documents, when asked and summarising in a worker, then the answers equal the in-process engine\'s, quotes verbatim', async () => {
+    const q = 'What did Priya Raman say about the water supply plan?';
+    const [a, b] = [await local.ask(q), await pooled.ask(q)];
+    expect(strip(b)).toEqual(strip(a));
+    expect(b.quotes.length).toBeGreaterThan(0);
+    for (const quote of b.quotes) {
+      const doc = pooled.documents().find((d) => d.id === quote.doc)!;
+      expect(doc.text.slice(quote.start, quote.end)).toBe(quote.quote);
+    }
+    expect(await pooled.summarize({ length: 'short' })).toEqual(await local.summarize({ length: 'short' }));
+    expect({ ...pooled.about(), builtAt: '' }).toEqual({ ...local.about(), builtAt: '' });
+    expect(pooled.paragraph(documents[3].id, 1)).toEqual(local.paragraph(documents[3].id, 1));
+    expect(await pooled.quotations()).toEqual(await local.quotations());
+  }, 60_000);
+
+  it('given a conversation, when a follow-up is asked in the worker, then the caller\'s conversation gets both turns and the follow-up is resolved from the first', async () => {
+    const conv: Conversation = { id: 'c1', turns: [] };
+    const same: Conversation = { id: 'c2', turns: [] };
+    await pooled.ask('What did Kofi Mensah say about the rail network?', conv);
+    await local.ask('What did Kofi Mensah say about the rail network?', same);
+    expect(conv.turns).toHaveLength(1);
+    const follow = await pooled.ask('what else did he say?', conv);
+    const followLocal = await local.ask('what else did he say?', same);
+    expect(conv.turns).toHaveLength(2);
+    expect(conv.turns[1].standalone).toBe(same.turns[1].standalone);
+    expect(strip(follow)).toEqual(strip(followLocal));
+  }, 60_000);
+
+  it('given a refusal thrown in the worker, when it reaches the caller, then it is still a UserError with its message', async () => {
+    const err = await pooled.passages({ paragraph: 999 }).catch((e: unknown) => e);
+    expect(isUserError(err)).toBe(true);
+    expect((err as Error).message).toMatch(/There is no ¶999/);
+  });
+
+  it('given one worker and no queue, when three summaries are asked at once, then one runs and the other two are refused as busy at once', async () => {
+    const started = Date.now();
+    const results = await Promise.allSettled([0, 1, 2].map(() => pooled.summarize({ length: 'medium', focus: 'flood defences' })));
+    const busy = results.filter((r) => r.status === 'rejected' && isUserError(r.reason) && r.reason.code === BUSY_CODE);
+    expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+    expect(busy).toHaveLength(2);
+    expect(pooled.load()).toEqual({ outstanding: 0, capacity: 1 });
+    expect(Date.now() - started).toBeLessThan(60_000);
+  }, 60_000);
+
+  it.skipIf(process.platform !== 'linux')('given the pool, then its worker thread runs at a lower CPU priority (nice +10) than the main thread', async () => {
+    const { readdirSync, readFileSync } = await import('node:fs');
+    const nice = (tid: string) => Number(readFileSync(`/proc/self/task/${tid}/stat`, 'utf8').replace(/^.*\) /, '').split(' ')[16]);
+    const mainNice = nice(String(process.pid));
+    const niceValues = readdirSync('/proc/self/task').map(nice);
+    expect(niceValues).toContain(Math.min(19, mainNice + 10));
+  });
+
+  it('given a closed engine, when asked, then a clear refusal, not a hang', async () => {
+    const e = await createWorkerEngine({ config, logger: silentLogger(), workers: 1, logLevel: 'silent', documents: documents.slice(0, 5) });
+    await e.close();
+    await expect(e.ask('who spoke?')).rejects.toThrow(/shut down/);
+  }, 60_000);
+});
