@@ -3,6 +3,9 @@
  * CLI, Discord, eval) calls. Nothing here imports discord.js.
  */
 import type { Answer, Conversation, Passage, Quotation, Quote, StoredDocument, Summary, SummaryLength, Paragraph } from './types.js';
+import type { Verification } from './verify/types.js';
+
+export type { Verification } from './verify/types.js';
 
 export interface QuotationFilter {
   speaker?: string;
@@ -59,6 +62,8 @@ export interface Engine {
   retrieve(question: string, conversation?: Conversation, k?: number): Promise<Passage[]>;
   summarize(options?: { length?: SummaryLength; focus?: string | null }): Promise<Summary>;
   quotations(filter?: QuotationFilter): Promise<Quotation[]>;
+  /** "Did they really say that?": is this quote in the documents word for word, reworded, or not at all (src/verify/). */
+  verify(claim: string): Promise<Verification>;
   passages(request: PassageRequest): Promise<Quote[]>;
   paragraph(doc: string, n: number): ParagraphView | undefined;
   documents(): StoredDocument[];

@@ -22,7 +22,8 @@ import { parseQuoteIntent } from './answer/intent.js';
 import { filterQuotations, findQuotations, QUOTER_VERSION, speakerTable } from './quotes/index.js';
 import type { QuoteIntent } from './answer/intent.js';
 import { sanitizeQuestion } from './answer/sanitize.js';
-import { summarize } from './answer/summary.js';
+import { summarize } from './summarize/summarize.js';
+import { verifyClaim } from './verify/verify.js';
 import { quoteAt, verifyQuotes } from './answer/verify.js';
 import { LEAD } from './present/lead.js';
 import { answerWithFallback, createLlmAnswerer, historyFromTurns, llmPassagesFrom, loadPrompts, LlmUnavailableError, type LlmAnswerer } from './answer/llm/index.js';
@@ -200,7 +201,7 @@ export async function createEngine(deps: EngineDeps): Promise<Engine> {
 
     async summarize(options = {}) {
       const length: SummaryLength = options.length ?? 'medium';
-      const s = await summarize(index.documents, { length, focus: options.focus ?? null, embedder: vectorsUsable ? embedder : null });
+      const s = await summarize(index.documents, { length, focus: options.focus ?? null, embedder: vectorsUsable ? embedder : null, quotations: index.quotations });
       s.summary = verifyQuotes(s.summary, index.docById, logger);
       if (llm && s.summary.length) {
         try {
@@ -219,6 +220,8 @@ export async function createEngine(deps: EngineDeps): Promise<Engine> {
       const all = filter.speaker || filter.to || filter.about ? filterQuotations(index.quotations, filter, filterOptions()) : index.quotations;
       return all.filter((q) => verifyQuotes([{ doc: q.doc, paragraph: q.paragraph, start: q.start, end: q.end, quote: q.quote }], index.docById, logger).length === 1);
     },
+
+    verify: async (claim) => verifyClaim(claim, index.documents, index.quotations, { logger }),
 
     async passages(req: PassageRequest): Promise<Quote[]> {
       const doc = req.doc ? index.docById.get(req.doc) : index.documents[0];

@@ -8,11 +8,12 @@ import type { Engine } from '../engine-api.js';
 import { describeError, isUserError } from '../errors.js';
 import { catalog } from '../present/documents.js';
 import { renderAnswerText, renderQuotesText } from '../present/terminal.js';
+import { renderVerificationText } from '../verify/render.js';
 import type { Logger } from '../log.js';
 import type { Conversation, SummaryLength } from '../types.js';
 
 const HELP = `Ask anything about the document. Follow-ups work ("and what did he say next?", "where was that?", "what else?").
-Commands: /summary [short|medium|long] [focus…]   /quote <¶ number | topic>   /about   /new (forget the conversation)   /quit`;
+Commands: /summary [short|medium|long] [focus…]   /quote <¶ number | topic>   /verify <quote>   /about   /new (forget the conversation)   /quit`;
 
 export async function runChat(deps: { engine: Engine; logger: Logger; input?: NodeJS.ReadableStream; output?: NodeJS.WritableStream; interactive?: boolean }): Promise<number> {
   const { engine } = deps;
@@ -69,6 +70,9 @@ export async function runChat(deps: { engine: Engine; logger: Logger; input?: No
         if (s.summary.length) write(renderQuotesText(s.summary, catalog(engine.documents())));
         return;
       }
+      case '/verify':
+        write(renderVerificationText(await engine.verify(arg)));
+        return;
       case '/quote': {
         const n = Number(arg.replace(/^¶/, ''));
         const quotes = Number.isInteger(n) && n > 0 ? await engine.passages({ paragraph: n }) : await engine.passages({ about: arg });

@@ -25,7 +25,7 @@ async function main(): Promise<number> {
     const logger = createLogger({ level: config.LOG_LEVEL === 'info' ? 'warn' : config.LOG_LEVEL, secrets: [config.DISCORD_TOKEN] });
     const r = await deployCommands({ config, logger });
     console.log(
-      `Registered ${r.count} slash commands (${r.names.map((n) => `/${n}`).join(', ')}) ${r.scope === 'guild' ? `in guild ${r.guildId} — available now` : 'globally — they may take up to an hour to appear'}.`,
+      `Registered ${r.count} commands (${r.names.map((n) => (/\s/.test(n) ? `“${n}”` : `/${n}`)).join(', ')}) ${r.scope === 'guild' ? `in guild ${r.guildId} — available now` : 'globally — they may take up to an hour to appear'}.`,
     );
     return 0;
   } catch (e) {

@@ -1,12 +1,13 @@
 /**
  * `npm run summary -- [--length short|medium|long] [--focus "topic"] [--json]`
  * prints a summary made of cited, verbatim sentences in document order.
- * JSON: { summary: [{ doc, paragraph, start, end, quote, title, page?, url? }], length, focus } (+ note when set).
+ * JSON: { summary: [{ doc, paragraph, start, end, quote, speaker, title, page?, url? }], length, focus } (+ note when set);
+ * `speaker` is who says the sentence's direct quotation, when the quotation index knows, else null.
  */
 import { Command, Option } from 'commander';
 import type { SummaryLength } from '../types.js';
 import { catalog } from '../present/documents.js';
-import { citationJson } from '../present/json.js';
+import { docFields } from '../present/json.js';
 import { renderQuotesText } from '../present/terminal.js';
 import { parseArgs, run, withEngine, type Cli } from './common.js';
 
@@ -26,7 +27,7 @@ await run(async () => {
     const cat = catalog(engine.documents());
     if (opts.json) {
       const out = {
-        summary: s.summary.map((q) => citationJson(q, cat)),
+        summary: s.summary.map((q) => ({ doc: q.doc, paragraph: q.paragraph, start: q.start, end: q.end, quote: q.quote, speaker: q.attribution?.speaker ?? null, ...docFields(q, cat) })),
         length: s.length,
         focus: s.focus,
         ...(s.note ? { note: s.note } : {}),

@@ -7,11 +7,11 @@
  * @example
  * const { scope, count } = await deployCommands({ config, logger });
  */
-import { DiscordAPIError, REST, Routes, type RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord.js';
+import { DiscordAPIError, REST, Routes, type RESTPostAPIApplicationCommandsJSONBody } from 'discord.js';
 import type { Config } from '../config.js';
 import { UserError } from '../errors.js';
 import type { Logger } from '../log.js';
-import { commandsJSON } from './commands/index.js';
+import { commandsJSON, messageCommandsJSON } from './commands/index.js';
 
 export interface DeployResult {
   applicationId: string;
@@ -46,7 +46,7 @@ export async function deployCommands(opts: {
   config: Config;
   logger: Logger;
   rest?: CommandRest;
-  commands?: RESTPostAPIChatInputApplicationCommandsJSONBody[];
+  commands?: RESTPostAPIApplicationCommandsJSONBody[];
 }): Promise<DeployResult> {
   const { config, logger } = opts;
   const token = config.DISCORD_TOKEN;
@@ -60,7 +60,7 @@ export async function deployCommands(opts: {
   if (guildId && !/^\d{15,21}$/.test(guildId)) throw new UserError(`DISCORD_GUILD_ID "${guildId}" is not a Discord id (a 17–20 digit number).`);
 
   const rest = opts.rest ?? new REST({ version: '10', ...(config.DISCORD_API_URL ? { api: config.DISCORD_API_URL } : {}) }).setToken(token!);
-  const body = opts.commands ?? commandsJSON();
+  const body = opts.commands ?? [...commandsJSON(), ...messageCommandsJSON()];
   const route = guildId ? Routes.applicationGuildCommands(applicationId, guildId) : Routes.applicationCommands(applicationId);
   try {
     await rest.put(route, { body });

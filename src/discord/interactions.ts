@@ -20,6 +20,8 @@ import { handleFeedback, isFeedbackButton } from './feedback.js';
 import { channelAllowed, DMS_DISABLED, NOT_ALLOWED_HERE, type BotContext, type Command } from './context.js';
 import { busyError } from '../worker/busy.js';
 import { EXPIRED_BUTTON, replyWithError, RESTARTING } from './errors.js';
+import { messageCommands } from './commands/index.js';
+import { runMessageCommand } from './message-commands.js';
 import { rateLimitMessage } from './rate-limit.js';
 
 function allowed(interaction: Interaction, ctx: BotContext): void {
@@ -70,6 +72,10 @@ export async function handleInteraction(interaction: Interaction, ctx: BotContex
     } catch (e) {
       await replyWithError(interaction, e, ctx.logger, { source, userId: interaction.user.id, channelId: interaction.channelId, latencyMs: ctx.clock() - startedAt });
     }
+    return;
+  }
+  if (interaction.isMessageContextMenuCommand()) {
+    await runMessageCommand(interaction, ctx, messageCommands, (i) => allowed(i, ctx));
     return;
   }
   if (interaction.isButton()) {

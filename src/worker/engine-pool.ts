@@ -22,7 +22,7 @@
 import { MessageChannel, type MessagePort } from 'node:worker_threads';
 import { Piscina } from 'piscina';
 import type { Config } from '../config.js';
-import type { Engine, ParagraphView } from '../engine-api.js';
+import type { Engine, ParagraphView, Verification } from '../engine-api.js';
 import { UserError } from '../errors.js';
 import type { Progress } from '../index/store.js';
 import type { Source } from '../ingest/document.js';
@@ -171,6 +171,10 @@ export async function createWorkerEngine(opts: WorkerEngineOptions): Promise<Wor
     async passages(request): Promise<Quote[]> {
       admit();
       return call<Quote[]>({ op: 'passages', request });
+    },
+    async verify(claim): Promise<Verification> {
+      admit();
+      return call<Verification>({ op: 'verify', claim });
     },
     paragraph(docId, n) {
       const doc = docById.get(docId);

@@ -73,6 +73,8 @@ async function perform(task: Task): Promise<unknown> {
       return (await open()).quotations(task.filter);
     case 'passages':
       return (await open()).passages(task.request);
+    case 'verify':
+      return (await open()).verify(task.claim);
   }
 }
 

@@ -34,7 +34,8 @@ export type Task =
   | { op: 'retrieve'; question: string; conversation?: { id: string; turns: Turn[] }; k?: number }
   | { op: 'summarize'; options: { length?: SummaryLength; focus?: string | null } }
   | { op: 'quotations'; filter: QuotationFilter }
-  | { op: 'passages'; request: PassageRequest };
+  | { op: 'passages'; request: PassageRequest }
+  | { op: 'verify'; claim: string };
 
 /** What `open` returns: what the main thread answers by itself (synchronous Engine methods, autocomplete). */
 export interface Snapshot {

@@ -43,8 +43,8 @@ const engine = {
 describe('command definitions', () => {
   const json = commandsJSON();
 
-  it('given the command list, when serialised, then /ask /summary /quote /about /help /forget exist with valid names and descriptions', () => {
-    expect(json.map((c) => c.name)).toEqual(['ask', 'summary', 'quote', 'about', 'help', 'forget']);
+  it('given the command list, when serialised, then /ask /summary /quote /verify /about /help /forget exist with valid names and descriptions', () => {
+    expect(json.map((c) => c.name)).toEqual(['ask', 'summary', 'quote', 'verify', 'about', 'help', 'forget']);
     for (const c of json) {
       expect(c.name).toMatch(/^[-_\p{L}\p{N}]{1,32}$/u);
       expect(c.description.length).toBeGreaterThan(0);

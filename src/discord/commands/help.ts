@@ -17,8 +17,11 @@ export const HELP_TEXT = [
   '`/ask question:` — ask a question',
   '`/summary [length] [focus]` — a summary made only of cited quotations',
   '`/quote [about] [paragraph] [speaker] [to]` — passages or quotations on request',
+  '`/verify text:` — did they really say that? word for word, reworded (what differs), or not in the document',
   '`/about` — the document, its paragraphs and the model in use',
   '`/help` — this message',
+  '',
+  '**Check this quote** — right-click any message → Apps → *Check this quote* checks its text the same way.',
   '',
   '**Buttons** — *Context ¶n* shows the whole paragraph with the quote in bold (◀ ▶ to step through); *More quotes* finds further quotations for the same question.',
 ].join('\n');
