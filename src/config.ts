@@ -50,8 +50,8 @@ export const configSchema = z.object({
   EMBEDDING_BATCH_SIZE: int(32, 1, 1024),
   /** Passages returned by retrieval. */
   TOP_K: int(5, 1, 50),
-  /** Below this confidence the bot says the document doesn't say (calibrated with `npm run calibrate`). */
-  REFUSAL_THRESHOLD: z.coerce.number().min(0).max(2).default(0.45),
+  /** Below this probability that the best sentence answers, the bot says the document doesn't say (calibrated with `npm run calibrate`). */
+  REFUSAL_THRESHOLD: z.coerce.number().min(0).max(1).default(0.35),
   /** Most quotations in one answer. */
   MAX_QUOTES: int(3, 1, 10),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),

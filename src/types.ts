@@ -91,7 +91,10 @@ export interface Answer {
   lead: string;
   quotes: Quote[];
   refused: boolean;
-  reason?: string;
+  /** Why it was refused: one of a closed set of codes (src/decide/reasons.ts words them). */
+  reason?: import('./decide/reasons.js').RefusalReason;
+  /** What kind of request this answered (question, quote, paragraph, summary, chat). */
+  intent?: import('./understand/intent.js').IntentKind;
   /** Set when the answer came from an LLM, or when the LLM failed and we fell back. */
   mode?: 'extractive' | 'llm' | 'llm-fallback';
   /** Free text produced by an LLM, already verified (quotes inside it are exact). */

@@ -1,17 +1,27 @@
 /**
- * `npm run calibrate -- [squad-dev.json]` — choose the refusal threshold on
- * data. For SQuAD questions it compares the answer confidence when the
- * article holds the answer (should answer) with the confidence when the
- * paragraph holding it is removed and the answer appears nowhere else
- * (should say "the document doesn't say"). Prints the sweep and the
- * threshold with the best balanced accuracy. Confidence is lexical, so the
- * calibration does not depend on the embedding model.
+ * `npm run calibrate -- [squad-dev.json] [--fit] [--from N] [--articles N] [--threshold T]`
+ *
+ * Calibrates the answer-or-refuse decision on SQuAD dev. Each question is
+ * asked against its article (should answer, with the gold answer inside a
+ * quote) and against the article without the paragraph that answers it,
+ * where the answer appears nowhere else (should refuse).
+ *
+ * - Tuning articles: the first 16 (`--articles`). `--fit` fits the sentence
+ *   model's weights on them (every candidate sentence, labelled by whether it
+ *   holds the gold answer; candidates of the unanswerable versions are all
+ *   negatives) and writes src/select/weights.json. Then the threshold sweep.
+ * - Held-out articles: `--from 16 --articles 32 --threshold 0.5` measures
+ *   the chosen threshold on articles never used for fitting or choosing.
+ * - `--coqa abg-coqa.jsonl [--fit]`: the conversation weights (calibrate-coqa.ts).
  */
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Command } from 'commander';
-import { createEngine } from '../engine.js';
+import { createEngine } from '../engine/index.js';
 import { silentLogger } from '../log.js';
+import type { Config } from '../config.js';
+import { fitLogistic, type Example } from '../select/fit.js';
+import { FEATURES } from '../select/features.js';
 import { run, setup, ROOT } from './common.js';
 
 interface Squad {
@@ -20,46 +30,104 @@ interface Squad {
 
 const norm = (s: string) => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
 
+interface Outcome {
+  pos: { confidence: number; hit: boolean }[];
+  neg: number[];
+  examples: Example[];
+}
+
+async function collect(config: Config, articles: Squad['data'], perArticle: number, withExamples: boolean, softMatch: boolean): Promise<Outcome> {
+  const out: Outcome = { pos: [], neg: [], examples: [] };
+  for (const article of articles) {
+    const contexts = article.paragraphs.map((p) => p.context);
+    const qas = article.paragraphs.flatMap((p, pi) => p.qas.map((qa) => ({ ...qa, pi })));
+    const step = Math.max(1, Math.floor(qas.length / perArticle));
+    let gold: string[] = [];
+    const observe = withExamples
+      ? (texts: (s: { doc: { text: string }; start: number; end: number }) => string) =>
+          ({
+            onSelection: (_u: unknown, sel: { ranked: { doc: { text: string }; start: number; end: number; features: Example['f'] }[] }) => {
+              const n = sel.ranked.length || 1;
+              for (const c of sel.ranked) out.examples.push({ f: c.features, y: gold.some((g) => norm(texts(c)).includes(g)) ? 1 : 0, weight: 1 / n });
+            },
+          }) as const
+      : () => ({});
+    const textOf = (c: { doc: { text: string }; start: number; end: number }) => c.doc.text.slice(c.start, c.end);
+    const full = await createEngine({ config, logger: silentLogger(), embedder: null, documents: [{ id: article.title, path: article.title, text: contexts.join('\n\n') }], refusalThreshold: 0, softMatch, ...observe(textOf) });
+    for (let i = 0; i < qas.length; i += step) {
+      const qa = qas[i]!;
+      gold = qa.answers.map((g) => norm(g.text));
+      const a = await full.ask(qa.question);
+      out.pos.push({ confidence: a.confidence ?? 0, hit: a.quotes.some((q) => gold.some((g) => norm(q.quote).includes(g))) });
+      const rest = contexts.filter((_, j) => j !== qa.pi);
+      if (gold.some((g) => rest.some((c) => norm(c).includes(g)))) continue; // answer also elsewhere: not a true negative
+      const without = await createEngine({ config, logger: silentLogger(), embedder: null, documents: [{ id: article.title, path: article.title, text: rest.join('\n\n') }], refusalThreshold: 0, softMatch, ...observe(textOf) });
+      gold = []; // every sentence of the article without the answer is a negative
+      out.neg.push((await without.ask(qa.question)).confidence ?? 0);
+    }
+    process.stderr.write(`${article.title}: ${out.pos.length} answerable, ${out.neg.length} unanswerable so far\n`);
+  }
+  return out;
+}
+
+function rates(o: Outcome, t: number) {
+  const answered = o.pos.filter((p) => p.confidence >= t);
+  return {
+    answers: answered.length / o.pos.length,
+    goldInQuote: answered.filter((p) => p.hit).length / o.pos.length,
+    refuses: o.neg.filter((c) => c < t).length / Math.max(1, o.neg.length),
+    foundWhenAnswering: answered.filter((p) => p.hit).length / Math.max(1, answered.length),
+  };
+}
+
+const pct = (v: number, w = 8) => `${(v * 100).toFixed(1)}%`.padStart(w);
+
 await run(async () => {
   const program = new Command()
     .argument('[file]', 'SQuAD v1.1 JSON', path.resolve(ROOT, '../shared/eval/squad-v1.1-dev/dev-v1.1.json'))
-    .option('--articles <n>', 'articles to use (from the first)', '16')
+    .option('--from <n>', 'first article (0-based)', '0')
+    .option('--articles <n>', 'articles to use', '16')
     .option('--per-article <n>', 'questions per article (evenly spaced)', '30')
+    .option('--fit', 'fit the sentence model on these articles and write src/select/weights.json')
+    .option('--threshold <t>', 'report this threshold only (held-out measurement)')
+    .option('--soft', 'score sentences with the word vectors\' soft matching too (fits/uses src/select/weights-soft.json)')
+    .option('--coqa <file>', 'instead: Abg-CoQA JSONL (npm run eval:convert -- abg-coqa …): fit the conversation weights on the tuning stories (--fit), measure the held-out ones')
     .parse();
-  const opts = program.opts<{ articles: string; perArticle: string }>();
+  const opts = program.opts<{ from: string; articles: string; perArticle: string; fit?: boolean; threshold?: string; coqa?: string; soft?: boolean }>();
   const { config } = setup({ quiet: true });
+  if (opts.coqa) {
+    const { calibrateCoqa } = await import('./calibrate-coqa.js');
+    process.stdout.write(await calibrateCoqa(config, path.resolve(process.cwd(), opts.coqa), { fit: !!opts.fit, threshold: Number(opts.threshold ?? config.REFUSAL_THRESHOLD), softMatch: !!opts.soft }));
+    return;
+  }
   const squad = JSON.parse(await readFile(program.args[0] ?? program.processedArgs[0], 'utf8')) as Squad;
-  const pos: number[] = [];
-  const posHit: boolean[] = [];
-  const neg: number[] = [];
-  for (const article of squad.data.slice(0, Number(opts.articles))) {
-    const contexts = article.paragraphs.map((p) => p.context);
-    const full = await createEngine({ config, logger: silentLogger(), embedder: null, documents: [{ id: article.title, path: article.title, text: contexts.join('\n\n') }], refusalThreshold: 0 });
-    const qas = article.paragraphs.flatMap((p, pi) => p.qas.map((qa) => ({ ...qa, pi })));
-    const step = Math.max(1, Math.floor(qas.length / Number(opts.perArticle)));
-    for (let i = 0; i < qas.length; i += step) {
-      const qa = qas[i]!;
-      const a = await full.ask(qa.question);
-      pos.push(a.confidence ?? 0);
-      posHit.push(a.quotes.some((q) => qa.answers.some((g) => norm(q.quote).includes(norm(g.text)))));
-      // The same question against the article without the paragraph that answers it.
-      const rest = contexts.filter((_, j) => j !== qa.pi);
-      if (qa.answers.some((g) => rest.some((c) => norm(c).includes(norm(g.text))))) continue; // answer also elsewhere: not a true negative
-      const without = await createEngine({ config, logger: silentLogger(), embedder: null, documents: [{ id: article.title, path: article.title, text: rest.join('\n\n') }], refusalThreshold: 0 });
-      neg.push((await without.ask(qa.question)).confidence ?? 0);
-    }
-    process.stderr.write(`${article.title}: ${pos.length} answerable, ${neg.length} unanswerable so far\n`);
+  const from = Number(opts.from);
+  const articles = squad.data.slice(from, from + Number(opts.articles));
+  const label = `SQuAD dev articles ${from + 1}–${from + articles.length}`;
+
+  if (opts.fit) {
+    const o = await collect(config, articles, Number(opts.perArticle), true, !!opts.soft);
+    const weights = fitLogistic(o.examples, opts.soft ? {} : { features: FEATURES.filter((f) => f !== 'soft') });
+    const file = path.join(ROOT, opts.soft ? 'src/select/weights-soft.json' : 'src/select/weights.json');
+    await writeFile(file, JSON.stringify(weights, null, 2) + '\n');
+    process.stdout.write(`Fitted on ${o.examples.length} candidate sentences (${label}); wrote ${path.relative(ROOT, file)}:\n${JSON.stringify(weights)}\nRe-run without --fit to sweep the threshold with the new weights.\n`);
+    return;
   }
-  const rows: string[] = ['threshold  answers(answerable)  refuses(unanswerable)  balanced  answer-found-when-answering'];
-  let best = { t: 0, bal: -1 };
-  for (let t = 0.2; t <= 0.801; t += 0.05) {
-    const answered = pos.map((c) => c >= t);
-    const ansRate = answered.filter(Boolean).length / pos.length;
-    const refRate = neg.filter((c) => c < t).length / neg.length;
-    const found = posHit.filter((h, i) => h && answered[i]).length / Math.max(1, answered.filter(Boolean).length);
-    const bal = (ansRate + refRate) / 2;
-    if (bal > best.bal) best = { t, bal };
-    rows.push(`${t.toFixed(2).padStart(9)}  ${(ansRate * 100).toFixed(1).padStart(18)}%  ${(refRate * 100).toFixed(1).padStart(20)}%  ${(bal * 100).toFixed(1).padStart(7)}%  ${(found * 100).toFixed(1).padStart(26)}%`);
+  const o = await collect(config, articles, Number(opts.perArticle), false, !!opts.soft);
+  const head = `${label}: ${o.pos.length} answerable questions, ${o.neg.length} made unanswerable (gold paragraph removed).\n`;
+  const cols = 'threshold  answers(answerable)  gold-in-quote(answerable)  refuses(unanswerable)  balanced  found-when-answering';
+  const row = (t: number) => {
+    const r = rates(o, t);
+    return { t, r, line: `${t.toFixed(2).padStart(9)}  ${pct(r.answers, 18)}  ${pct(r.goldInQuote, 24)}  ${pct(r.refuses, 20)}  ${pct((r.answers + r.refuses) / 2, 8)}  ${pct(r.foundWhenAnswering, 20)}` };
+  };
+  if (opts.threshold) {
+    process.stdout.write(`${head}${cols}\n${row(Number(opts.threshold)).line}\n`);
+    return;
   }
-  process.stdout.write(`SQuAD dev, first ${opts.articles} articles: ${pos.length} answerable questions, ${neg.length} made unanswerable (gold paragraph removed).\n${rows.join('\n')}\nBest balanced accuracy at threshold ${best.t.toFixed(2)} (${(best.bal * 100).toFixed(1)}%).\n`);
+  const rows = [];
+  for (let t = 0.05; t <= 0.951; t += 0.05) rows.push(row(t));
+  // The target: gold inside a quote on answerable questions while refusing ≥ 80% of the unanswerable ones.
+  const eligible = rows.filter((x) => x.r.refuses >= 0.8);
+  const best = (eligible.length ? eligible : rows).reduce((a, b) => (b.r.goldInQuote > a.r.goldInQuote ? b : a));
+  process.stdout.write(`${head}${cols}\n${rows.map((x) => x.line).join('\n')}\nMost gold-in-quote while refusing ≥ 80% of unanswerable: threshold ${best.t.toFixed(2)} (${pct(best.r.goldInQuote, 0)} gold in a quote, ${pct(best.r.refuses, 0)} refused).\n`);
 });

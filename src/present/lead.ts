@@ -53,10 +53,13 @@ export function answerLead(intent: LeadIntent, quotes: Quote[], matched?: string
     const speaker = quotes.find((q) => q.attribution?.speaker)?.attribution?.speaker;
     return speaker ? `${speaker}, in the document's words:` : LEAD.generic;
   }
-  const own = quotes.find((q) => {
+  const theirs = quotes.filter((q) => {
     const s = q.attribution?.speaker;
     return !!s && (matched ? s === matched : samePerson(s, intent.speaker));
-  })?.attribution;
+  });
+  // Asked what X told Y: word the lead from the quote said to Y, when there is one.
+  const toThem = intent.kind === 'said-to' ? theirs.find((q) => q.attribution?.addressee && samePerson(q.attribution.addressee, intent.to)) : undefined;
+  const own = (toThem ?? theirs[0])?.attribution;
   if (!own?.speaker) return LEAD.generic;
   if (intent.kind !== 'said-to') return `What ${own.speaker} said, in the document's words:`;
   const told = !!own.cue && /^(?:told|tell)/i.test(own.cue);

@@ -94,7 +94,7 @@ describe('renderAnswer', () => {
   });
 
   it('given a refusal, when rendered, then it is an embed like an answer (the question as title, its lead escaped, not the diagnostic reason), with no buttons', () => {
-    const payloads = renderAnswer(answerOf([], { refused: true, lead: 'The document does not say who won the *match*.', reason: 'nothing retrieved' }), ctx1);
+    const payloads = renderAnswer(answerOf([], { refused: true, lead: 'The document does not say who won the *match*.', reason: 'nothing-retrieved' }), ctx1);
     expectValid(payloads);
     expect(payloads).toEqual([
       { embeds: [{ color: REFUSAL_COLOR, title: 'What did Annan say?', description: 'The document does not say who won the \\*match\\*.' }], allowedMentions: { parse: [] } },

@@ -47,7 +47,7 @@ function fakeEngine(source: Source, script: Record<string, { readonly retrieve: 
       calls.ask.push({ q: question, conv, turnsBefore: conv?.turns.length ?? 0 });
       const s = script[question];
       let answer: Answer;
-      if (!s?.quote) answer = { question, lead: "The document doesn't say.", quotes: [], refused: true, reason: 'no match' };
+      if (!s?.quote) answer = { question, lead: "The document doesn't say.", quotes: [], refused: true, reason: 'low-confidence' };
       else {
         const start = doc.text.indexOf(s.quote);
         const quote: Quote = { doc: doc.id, paragraph: 1, start, end: start + s.quote.length, quote: s.invalid ? s.quote.toUpperCase() : s.quote };

@@ -47,3 +47,11 @@ describe('answerLead', () => {
     expect(samePerson('Mr. Piro', 'Mr. Hussein')).toBe(false);
   });
 });
+
+describe('answerLead, said-to', () => {
+  it('given the speaker’s quotes, the first not addressed to the person asked about, when the lead is worded, then it is worded from the one that is', () => {
+    const first = q('Kofi Annan', { cue: 'called for', addressee: null });
+    const second = q('Kofi Annan', { cue: 'told', addressee: 'the Council' });
+    expect(answerLead({ kind: 'said-to', speaker: 'Annan', to: 'the Council' }, [first, second], 'Kofi Annan')).toBe("What Kofi Annan told the Council, in the document's words:");
+  });
+});

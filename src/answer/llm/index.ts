@@ -249,7 +249,7 @@ export function createLlmAnswerer(deps: {
           lead: "I couldn't find that in the document.",
           quotes: [],
           refused: true,
-          reason: 'No passages were retrieved.',
+          reason: 'nothing-retrieved',
           mode: 'llm',
           latencyMs: now() - t0,
         };
@@ -283,7 +283,7 @@ export function createLlmAnswerer(deps: {
           lead: "The document doesn't answer that.",
           quotes: [],
           refused: true,
-          reason: 'The language model found no answer in the retrieved passages.',
+          reason: 'llm-refused',
           mode: 'llm',
           latencyMs: now() - t0,
         };

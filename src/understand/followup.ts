@@ -21,13 +21,15 @@ export interface Resolved {
 const MORE = /^(?:and\s+)?(?:what|anything|something|tell me|give me|any|show me)?\s*(?:else|more)\b(?:\s+(?:did|does|do|is|was|about|quotes?|passages?|from|in)\b.*)?\s*[?.!]*$|^(?:go on|continue|more please|next)[?.!]*$/i;
 const PERSON_PRONOUN = /\b(he|she|him|her|his|hers)\b/i;
 const PLURAL_PRONOUN = /\b(they|them|their|theirs)\b/i;
+/** Speakers that name nobody a later "he" could mean ("I said", "we told"). */
+const SELF = /^(?:i|we|you|he|she|they|it|one)$/i;
 const DEICTIC = /\b(that|this|it|there|those|these|then)\b/i;
 
 /** The most recent person the conversation was about: a speaker of a quoted passage, else a name in the question. */
 function lastPerson(turns: Turn[], quotations: Quotation[]): string | null {
   for (let i = turns.length - 1; i >= 0; i--) {
     const t = turns[i]!;
-    const speakers = t.answer.quotes.map((q) => q.attribution?.speaker).filter((s): s is string => !!s);
+    const speakers = t.answer.quotes.map((q) => q.attribution?.speaker).filter((s): s is string => !!s && !SELF.test(s));
     const named = namedSpeaker(t.standalone, quotations);
     if (named) return named;
     if (speakers.length) return speakers[0]!;
@@ -38,7 +40,7 @@ function lastPerson(turns: Turn[], quotations: Quotation[]): string | null {
 /** A speaker from the quotation index whose name (or surname) the text mentions. */
 export function namedSpeaker(text: string, quotations: Quotation[]): string | null {
   const lower = text.toLowerCase();
-  for (const s of new Set(quotations.map((q) => q.speaker).filter((s): s is string => !!s))) {
+  for (const s of new Set(quotations.map((q) => q.speaker).filter((s): s is string => !!s && !SELF.test(s)))) {
     const parts = s.split(/\s+/);
     const surname = parts[parts.length - 1]!.toLowerCase();
     if (lower.includes(s.toLowerCase()) || (surname.length > 2 && new RegExp(`\\b${surname.replace(/[^\p{L}\p{N}-]/gu, '')}\\b`, 'iu').test(lower))) return s;
@@ -54,7 +56,8 @@ const surname = (name: string) => name.split(/\s+/).pop()!;
  * // 'And what did Annan tell the regional organizations?'
  */
 export function resolveFollowUp(question: string, conversation: Conversation | undefined, quotations: Quotation[]): Resolved {
-  const turns = conversation?.turns ?? [];
+  // Chit-chat turns ("thanks", "ok") establish nothing to follow up on.
+  const turns = (conversation?.turns ?? []).filter((t) => t.answer.intent !== 'chat');
   const shown = turns.flatMap((t) => t.answer.quotes.map(({ doc, start, end }) => ({ doc, start, end })));
   const none: Resolved = { standalone: question, context: '', kind: 'new', shown: [], focus: [] };
   const prev = turns[turns.length - 1];
@@ -82,9 +85,10 @@ export function resolveFollowUp(question: string, conversation: Conversation | u
   const deictic = DEICTIC.test(question) || PLURAL_PRONOUN.test(question) || (PERSON_PRONOUN.test(question) && !person);
   // A question leaning on the previous one ("Where was that?", "When?", "And the Council?")
   if (deictic || qTerms.length <= 1) {
-    // What the previous turn asked, and the words it was answered with ("it" is usually in there).
-    const answered = prev.answer.quotes[0]?.quote ?? '';
-    return { standalone, context: `${prev.standalone} ${answered}`.trim(), kind: 'followup', shown: [], focus };
+    // What the last two turns asked, and the words the conversation was last answered with ("it" is usually in there).
+    const answered = [...turns].reverse().find((t) => t.answer.quotes.length)?.answer.quotes[0]?.quote ?? '';
+    const asked = turns.slice(-2).map((t) => t.standalone);
+    return { standalone, context: [...asked, answered].join(' ').trim(), kind: 'followup', shown: [], focus };
   }
   // Only a pronoun to resolve: the question is otherwise self-contained.
   return resolved ? { standalone, context: '', kind: 'followup', shown: [], focus: [] } : none;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseQuoteIntent, type QuoteIntent } from '../../src/answer/intent.js';
+import { parseQuoteIntent, type QuoteIntent } from '../../src/understand/said.js';
 
 const TABLE: [string, QuoteIntent][] = [
   // said-to

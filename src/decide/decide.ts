@@ -1,0 +1,61 @@
+/**
+ * Decide: answer or refuse. One function for every intent — questions,
+ * quote requests, who-said, follow-ups — comparing the best sentence's
+ * calibrated probability with one threshold.
+ */
+import type { Scored, Selection } from '../select/select.js';
+import { pick } from '../select/pick.js';
+import type { RefusalReason } from './reasons.js';
+
+/**
+ * A request about a topic — "quote the passage about X", or "what else?" after an answer — is met by a
+ * sentence that covers this share of the topic's words (with its neighbours), not only by one that
+ * would answer a question alone.
+ */
+export const TOPIC_RELEVANCE = 0.5;
+
+/** Quotes after the first need this share of the threshold (and half the best one's probability, see pick). */
+export const SECONDARY_FLOOR = 0.6;
+
+export type Decision = { answer: true; chosen: Scored[]; confidence: number } | { answer: false; reason: RefusalReason; confidence: number };
+
+export interface DecideInput {
+  selection: Selection;
+  /** Below this probability the answer is a refusal (calibrated: `npm run calibrate`). */
+  threshold: number;
+  maxQuotes: number;
+  /** "what else?": running out is "exhausted", not "the document doesn't say". */
+  continuing?: boolean;
+  /** A request for passages about a topic (quote requests, "what else?"): topical coverage suffices. */
+  topical?: boolean;
+  /** "who said X?": a refusal means nobody in the document said X. */
+  whoSaid?: boolean;
+}
+
+function attributed(s: Selection): Selection {
+  const ranked = s.ranked.filter((c) => c.attribution?.speaker);
+  return { ranked, confidence: ranked[0]?.p ?? 0 };
+}
+
+/**
+ * @example
+ * decide({ selection, threshold: 0.5, maxQuotes: 3 }); // { answer: true, chosen: [...], confidence: 0.81 }
+ */
+export function decide(input: DecideInput): Decision {
+  const { threshold } = input;
+  // "Who said X?" is answered only by a sentence in which someone says it.
+  const selection = input.whoSaid ? attributed(input.selection) : input.selection;
+  const confidence = selection.confidence;
+  const refuse = (reason: RefusalReason): Decision => ({ answer: false, reason, confidence });
+  if (!selection.ranked.length) return refuse(input.continuing ? 'exhausted' : input.whoSaid ? 'nobody-said' : 'nothing-retrieved');
+  if (input.topical || input.continuing) {
+    const relevant = selection.ranked.filter((c) => c.p >= threshold || c.features.covNear >= TOPIC_RELEVANCE);
+    // Order by answer probability, then by how much of the topic they cover.
+    const chosen = pick(relevant.map((c) => ({ ...c, p: Math.max(c.p, threshold + (1 - threshold) * 0.5 * c.features.cov) })).sort((a, b) => b.p - a.p), { maxQuotes: input.maxQuotes, floor: threshold });
+    return chosen.length ? { answer: true, chosen, confidence: Math.max(confidence, chosen[0]!.p) } : refuse(input.continuing ? 'exhausted' : 'low-confidence');
+  }
+  if (confidence < threshold) return refuse(input.continuing ? 'exhausted' : input.whoSaid ? 'nobody-said' : 'low-confidence');
+  // The answer stands on the best sentence; others nearly as good may join it a little below the threshold.
+  const chosen = pick(selection.ranked, { maxQuotes: input.maxQuotes, floor: threshold * SECONDARY_FLOOR });
+  return chosen.length ? { answer: true, chosen, confidence } : refuse('low-confidence');
+}

@@ -1,0 +1,166 @@
+/**
+ * The question's path, in order: sanitise → understand → retrieve → select
+ * → decide → (LLM, when configured) → verify → record the turn. Each stage
+ * is a plain function with its own tests; this file only feeds one into
+ * the next.
+ */
+import type { AskOptions } from '../engine-api.js';
+import { filterQuotations } from '../quotes/index.js';
+import { sanitizeQuestion } from '../answer/sanitize.js';
+import { quoteAt, verifyQuotes } from '../answer/verify.js';
+import { answerLead, LEAD } from '../present/lead.js';
+import { answerWithFallback, historyFromTurns, llmPassagesFrom } from '../answer/llm/index.js';
+import { decide } from '../decide/decide.js';
+import { refusalWording, type RefusalReason } from '../decide/reasons.js';
+import { select } from '../select/select.js';
+import { CHAT_REPLY } from '../understand/chat.js';
+import { ENGLISH_ONLY_NOTE } from '../understand/language.js';
+import { understand, type Understanding } from '../understand/understand.js';
+import type { QuoteIntent } from '../understand/said.js';
+import { withoutRequestWords } from '../understand/request.js';
+import type { Answer, Conversation, Passage, Quotation, Quote } from '../types.js';
+import type { EngineContext } from './context.js';
+import { paragraphOnly, summarize } from './summarize.js';
+
+/** A refusal, worded from the one table. */
+export function refusal(question: string, reason: RefusalReason, extra: Partial<Answer> = {}, vars: { n?: number; range?: string } = {}): Answer {
+  return { question, lead: refusalWording(reason, vars), quotes: [], refused: true, reason, mode: 'extractive', ...extra };
+}
+
+/** Quotations from the index that match an attribution question, best first. */
+export function matchSaid(ctx: EngineContext, said: QuoteIntent): Quotation[] {
+  if (!said) return [];
+  return filterQuotations(
+    ctx.index.quotations,
+    { speaker: 'speaker' in said ? said.speaker : undefined, to: said.kind === 'said-to' ? said.to : undefined, about: 'about' in said ? said.about : undefined },
+    ctx.filterOptions(),
+  );
+}
+
+/** Understand and retrieve (the LLM condenses follow-ups when configured). */
+export async function understandAndRetrieve(ctx: EngineContext, asked: string, conversation: Conversation | undefined, k: number, signal?: AbortSignal, understood?: Understanding): Promise<{ u: Understanding; passages: Passage[] }> {
+  let u = understood ?? understand(asked, conversation, ctx.index.quotations, ctx.correct);
+  if (ctx.llm && conversation?.turns.length && u.kind !== 'more' && (u.intent.kind === 'question' || u.intent.kind === 'quote')) {
+    const condensed = await ctx.llm.condense(asked, historyFromTurns(conversation.turns), { signal });
+    if (condensed && condensed !== asked) {
+      const scoringText = withoutRequestWords(condensed);
+      u = { ...u, standalone: condensed, context: '', scoringText, query: scoringText };
+    }
+  }
+  const passages = u.query.trim() ? await ctx.retriever.search(u.query, k) : [];
+  return { u, passages };
+}
+
+/** Answer a question or a quote request from retrieved passages: select, decide, verify. */
+function extractive(ctx: EngineContext, u: Understanding, passages: Passage[], exclude: AskOptions['exclude'], maxQuotes: number): Answer {
+  const quoted = matchSaid(ctx, u.said);
+  const selection = select({ understanding: u, passages, index: ctx.index, stats: ctx.stats, quoted, exclude, soft: ctx.soft });
+  ctx.onSelection?.(u, selection);
+  const decision = decide({ selection, threshold: ctx.settings.threshold, maxQuotes, continuing: u.kind === 'more' && u.shown.length > 0, topical: u.intent.kind === 'quote' || u.kind === 'more', whoSaid: u.said?.kind === 'who-said' });
+  if (!decision.answer) return refusal(u.asked, decision.reason, { confidence: decision.confidence });
+  const quotes: Quote[] = decision.chosen.map((c) => {
+    const q = quoteAt(c.doc, c.start, c.end, c.paragraph);
+    return c.attribution ? { ...q, attribution: c.attribution } : q;
+  });
+  // The speaker the quotation index matched for the person asked about (aliases resolved), if any of it is quoted.
+  const matched = quoted?.find((x) => quotes.some((q) => q.doc === x.doc && q.start < x.end && x.start < q.end))?.speaker ?? null;
+  return { question: u.asked, lead: answerLead(u.said, quotes, matched), quotes: verifyQuotes(quotes, ctx.index.docById, ctx.logger), refused: false, mode: 'extractive', confidence: decision.confidence };
+}
+
+async function answerQuestion(ctx: EngineContext, understood: Understanding, conversation: Conversation | undefined, options: AskOptions): Promise<{ answer: Answer; u: Understanding }> {
+  const asked = understood.asked;
+  const { u, passages } = await understandAndRetrieve(ctx, asked, conversation, ctx.settings.topK, options.signal, understood);
+  let answer = extractive(ctx, u, passages, options.exclude, ctx.settings.maxQuotes);
+  // The extractive answer is always made: it is the answer, or the LLM's confidence gate and fallback.
+  if (ctx.llm && !answer.refused && answer.quotes.length && u.kind !== 'more' && !options.exclude?.length) {
+    const extract = answer;
+    const textOf = (id: string) => ctx.index.docById.get(id)!.text;
+    const history = historyFromTurns(conversation?.turns ?? []);
+    const r = await answerWithFallback(ctx.llm, { question: u.standalone, passages: llmPassagesFrom(passages, textOf), history, documentText: textOf, onPartial: options.onPartial, signal: options.signal }, extract);
+    answer = r.answer.refused ? { ...refusal(asked, 'llm-refused'), mode: 'llm' } : { ...r.answer, question: asked };
+    if (r.note) answer.note = r.note;
+    if (r.error) ctx.logger.warn({ err: r.error }, 'LLM unavailable; answered extractively');
+    answer.quotes = verifyQuotes(answer.quotes, ctx.index.docById, ctx.logger);
+  }
+  if (!answer.refused && !answer.quotes.length) answer = refusal(asked, 'no-verified-quote', { confidence: answer.confidence });
+  return { answer, u };
+}
+
+/** "Summarize the article", "Summarize paragraph 3". */
+async function answerSummary(ctx: EngineContext, u: Understanding): Promise<Answer> {
+  if (u.intent.kind !== 'summary') throw new Error('not a summary request');
+  let documents = ctx.index.documents;
+  if (u.intent.paragraph !== undefined) {
+    const doc = ctx.index.documents[0]!;
+    const only = paragraphOnly(doc, resolveParagraph(doc, u.intent.paragraph));
+    if (!only) return refusal(u.asked, 'no-such-paragraph', {}, paragraphVars(doc, u.intent.paragraph));
+    documents = [only];
+  }
+  const s = await summarize(ctx, { length: 'short', focus: u.intent.focus ?? null, documents });
+  const answer: Answer = s.summary.length
+    ? { question: u.asked, lead: LEAD.summary, quotes: s.summary, refused: false, mode: 'extractive', text: s.text, confidence: 1 }
+    : refusal(u.asked, u.intent.focus ? 'low-confidence' : 'nothing-to-summarise');
+  if (s.note) answer.note = s.note;
+  return answer;
+}
+
+const bodyOf = (doc: EngineContext['index']['documents'][number]) => doc.paragraphs.filter((p) => p.kind === 'body');
+/** −1 ("the last paragraph") → the last body paragraph's number. */
+const resolveParagraph = (doc: EngineContext['index']['documents'][number], n: number) => (n === -1 ? (bodyOf(doc).at(-1)?.n ?? 0) : n);
+const paragraphVars = (doc: EngineContext['index']['documents'][number], n: number) => ({ n, range: `¶1–¶${bodyOf(doc).length}` });
+
+/** "Quote paragraph 3": the whole paragraph, verbatim. */
+function answerParagraph(ctx: EngineContext, u: Understanding): Answer {
+  if (u.intent.kind !== 'paragraph') throw new Error('not a paragraph request');
+  const doc = ctx.index.documents[0]!;
+  const n = resolveParagraph(doc, u.intent.n);
+  const p = bodyOf(doc).find((x) => x.n === n);
+  if (!p) return refusal(u.asked, 'no-such-paragraph', {}, paragraphVars(doc, u.intent.n));
+  const quotes = verifyQuotes([quoteAt(doc, p.start, p.end, p.n)], ctx.index.docById, ctx.logger);
+  return quotes.length ? { question: u.asked, lead: `¶${p.n}, in full:`, quotes, refused: false, mode: 'extractive', confidence: 1 } : refusal(u.asked, 'no-verified-quote');
+}
+
+/**
+ * Answer one message of a conversation.
+ *
+ * @example
+ * const answer = await ask(ctx, 'What did Annan tell the Council?', conversation);
+ */
+export async function ask(ctx: EngineContext, question: string, conversation?: Conversation, options: AskOptions = {}): Promise<Answer> {
+  const t0 = performance.now();
+  const asked = sanitizeQuestion(question);
+  let answer: Answer;
+  let u: Understanding = understand(asked, conversation, ctx.index.quotations, ctx.correct);
+  let standalone = asked;
+  switch (u.intent.kind) {
+    case 'chat':
+      answer = { question: asked, lead: CHAT_REPLY[u.intent.tone], quotes: [], refused: false, mode: 'extractive' };
+      break;
+    case 'summary':
+      answer = options.exclude?.length ? refusal(asked, 'exhausted') : await answerSummary(ctx, u);
+      break;
+    case 'paragraph':
+      answer = answerParagraph(ctx, u);
+      break;
+    default:
+      ({ answer, u } = await answerQuestion(ctx, u, conversation, options));
+      standalone = u.standalone;
+  }
+  answer.intent = u.intent.kind;
+  if (u.language !== 'en') answer.note = answer.note ? `${ENGLISH_ONLY_NOTE} ${answer.note}` : ENGLISH_ONLY_NOTE;
+  answer.latencyMs = Math.round((performance.now() - t0) * 10) / 10;
+  if (conversation) {
+    conversation.turns.push({ question: answer.question, standalone, answer, at: ctx.now() });
+    if (conversation.turns.length > ctx.settings.maxTurns) conversation.turns.splice(0, conversation.turns.length - ctx.settings.maxTurns);
+  }
+  return answer;
+}
+
+/** The best verbatim sentences about a topic (the /quote command's "about"). */
+export async function quotesAbout(ctx: EngineContext, about: string, limit: number, doc?: string): Promise<Quote[]> {
+  const asked = sanitizeQuestion(about);
+  const u = understand(asked, undefined, ctx.index.quotations, ctx.correct);
+  const topic: Understanding = { ...u, intent: { kind: 'quote', topic: asked }, said: null, answerType: null };
+  const passages = (await ctx.retriever.search(topic.query || asked, Math.max(ctx.settings.topK, limit))).filter((p) => !doc || p.chunk.docId === doc);
+  return extractive(ctx, topic, passages, undefined, limit).quotes;
+}

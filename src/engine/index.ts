@@ -1,0 +1,126 @@
+/**
+ * The engine: one object from (question, conversation, index) to a verified
+ * Answer, behind every front end (terminal, JSON CLI, Discord, eval). This
+ * file only resolves the dependencies and wires the operations; the
+ * question's path is ask.ts.
+ *
+ * @example
+ * const config = loadConfig(process.env);
+ * const engine = await createEngine({ config, logger: createLogger() });
+ * const answer = await engine.ask('What did Annan tell the Council?');
+ */
+import { verifyClaim } from '../verify/verify.js';
+import { modelKey, type Embedder } from '../embed/types.js';
+import type { Engine } from '../engine-api.js';
+import { UserError } from '../errors.js';
+import { buildDocument, type Source } from '../ingest/document.js';
+import { buildIndex, type LoadedIndex, type Progress } from '../index/store.js';
+import type { Logger } from '../log.js';
+import type { Config } from '../config.js';
+import { createRetriever, type RetrievalMode } from '../retrieve/retrieve.js';
+import { speakerTable, type QuotationFilterOptions } from '../quotes/index.js';
+import { sanitizeQuestion } from '../answer/sanitize.js';
+import { createLlmAnswerer, loadPrompts, type LlmAnswerer } from '../answer/llm/index.js';
+import { termStats } from '../select/idf.js';
+import { loadWordVectors, type WordVectors } from '../embed/word-vectors.js';
+import { softCoverage, softMatcherFor } from '../embed/word-vectors-match.js';
+import { createTypoCorrector, documentVocabulary } from '../retrieve/typo.js';
+import { ask, understandAndRetrieve } from './ask.js';
+import type { EngineContext } from './context.js';
+import { about, paragraph, passages, quotations } from './lookups.js';
+import { loadModel, openIndex, QUOTER } from './open.js';
+import { summarize } from './summarize.js';
+
+export { loadModel, openIndex, QUOTER } from './open.js';
+
+/**
+ * Refusal threshold on the best sentence's probability of answering (src/select/model.ts).
+ * Calibrated on SQuAD dev's tuning articles: `npm run calibrate`, README "Refusals".
+ */
+export const DEFAULT_REFUSAL_THRESHOLD = 0.35;
+
+export interface EngineDeps {
+  config: Config;
+  logger: Logger;
+  /** Use this LLM answerer instead of the one `config.LLM_*` describes (null = extractive only). */
+  llm?: LlmAnswerer | null;
+  /** Use this embedder (null = lexical only) instead of loading `config.EMBEDDING_MODEL`. */
+  embedder?: Embedder | null;
+  /** Build an in-memory index from these sources instead of the configured corpus (nothing is written). */
+  documents?: Source[];
+  retrieval?: RetrievalMode;
+  refusalThreshold?: number;
+  /**
+   * Score sentences with the word vectors' soft term matching too (the offline semantic signal).
+   * Default: on when EMBEDDING_MODEL=word-vectors.
+   */
+  softMatch?: boolean;
+  onProgress?: Progress;
+  clock?: () => number;
+  /** Observes every scored selection (`npm run calibrate -- --fit` collects the sentences' features). */
+  onSelection?: EngineContext['onSelection'];
+}
+
+export async function createEngine(deps: EngineDeps): Promise<Engine> {
+  const { config, logger } = deps;
+  // LLM first: a broken prompt template is a start-up error, before any slow loading.
+  // Half a configuration (a URL without a model, or the reverse) is a clear start-up error, not a silent fallback.
+  const llm = deps.llm !== undefined ? deps.llm : config.LLM_BASE_URL || config.LLM_MODEL ? createLlmAnswerer({ config, logger, prompts: await loadPrompts(config.PROMPTS_DIR) }) : null;
+  const embedder =
+    deps.embedder !== undefined
+      ? deps.embedder
+      : await loadModel({ model: config.EMBEDDING_MODEL, cacheDir: config.MODEL_CACHE_DIR, allowRemote: config.ALLOW_REMOTE_MODELS, batchSize: config.EMBEDDING_BATCH_SIZE, dtype: config.EMBEDDING_DTYPE, logger, root: config.root, onProgress: deps.onProgress });
+  let index: LoadedIndex;
+  if (deps.documents) {
+    if (!deps.documents.length) throw new UserError('No documents given.');
+    const docs = deps.documents.map((s) => buildDocument(s));
+    index = (await buildIndex({ documents: docs, embedder, quoter: QUOTER, onProgress: deps.onProgress })).index;
+  } else {
+    index = await openIndex({ config, logger, embedder, onProgress: deps.onProgress });
+  }
+  // The speaker alias tables are built on first use, and right after start-up in idle time.
+  let aliases: QuotationFilterOptions | null = null;
+  const filterOptions = () => (aliases ??= { aliases: index.documents.map((d) => speakerTable(d)), docs: index.documents });
+  setImmediate(() => filterOptions());
+  const vectorsUsable = !!(embedder && index.vectors && index.manifest.model === modelKey(embedder));
+  const stats = termStats(index);
+  // The word vectors' vocabulary tells real words from typos; their similarities are the soft signal.
+  let words: WordVectors | null = null;
+  try {
+    words = loadWordVectors({ root: config.root });
+  } catch (e) {
+    logger.debug({ err: e }, 'no word vectors: typo correction without a lexicon, no soft matching');
+  }
+  const typos = createTypoCorrector(documentVocabulary(index.chunks.map((c) => index.docById.get(c.docId)!.text.slice(c.start, c.end))), { isWord: words ? (w) => words!.isWord(w) : undefined });
+  const soft = (deps.softMatch ?? !!softMatcherFor(modelKey(embedder), config.root)) && words ? (q: string, sentence: string) => softCoverage(q, sentence, { vectors: words!, idf: stats.idf }) : null;
+
+  const ctx: EngineContext = {
+    index,
+    stats,
+    retriever: createRetriever({ index, embedder, mode: deps.retrieval }),
+    logger,
+    llm,
+    embedder: vectorsUsable ? embedder : null,
+    soft,
+    correct: (text) => typos.correctText(text).text,
+    filterOptions,
+    settings: { topK: config.TOP_K, maxQuotes: config.MAX_QUOTES, threshold: deps.refusalThreshold ?? config.REFUSAL_THRESHOLD ?? DEFAULT_REFUSAL_THRESHOLD, maxTurns: config.CONVERSATION_MAX_TURNS },
+    now: deps.clock ?? Date.now,
+    onSelection: deps.onSelection,
+  };
+
+  return {
+    ask: (question, conversation, options) => ask(ctx, question, conversation, options),
+    retrieve: async (question, conversation, k) => (await understandAndRetrieve(ctx, sanitizeQuestion(question), conversation, k ?? config.TOP_K)).passages,
+    summarize: (options = {}) => summarize(ctx, options),
+    quotations: (filter) => quotations(ctx, filter),
+    passages: (req) => passages(ctx, req),
+    verify: async (claim) => verifyClaim(claim, index.documents, index.quotations, { logger }),
+    paragraph: (doc, n) => paragraph(ctx, doc, n),
+    documents: () => index.documents,
+    about: () => about(ctx),
+    async close() {
+      await embedder?.dispose?.();
+    },
+  };
+}

@@ -1,0 +1,93 @@
+/**
+ * Fit the sentence model's weights: L2-regularised logistic regression by
+ * full-batch gradient descent on standardised features, returned in the
+ * original feature scale. Used by `npm run calibrate -- --fit`.
+ */
+import { FEATURES, type Features } from './features.js';
+import type { Weights } from './model.js';
+
+export interface Example {
+  f: Features;
+  y: 0 | 1;
+  /** Examples can count more or less (e.g. to balance questions with many candidate sentences). */
+  weight?: number;
+}
+
+/**
+ * @example
+ * const weights = fitLogistic(examples, { features: ['cov', 'typeHit'] });
+ */
+export function fitLogistic(examples: Example[], opts: { features?: readonly (typeof FEATURES)[number][]; l2?: number; iterations?: number; rate?: number } = {}): Weights {
+  const names = opts.features ?? FEATURES;
+  const l2 = opts.l2 ?? 1e-3;
+  const n = examples.length;
+  if (!n) return { bias: 0, w: {} };
+  const mean = names.map((k) => examples.reduce((a, e) => a + e.f[k], 0) / n);
+  const sd = names.map((k, j) => Math.sqrt(examples.reduce((a, e) => a + (e.f[k] - mean[j]!) ** 2, 0) / n) || 1);
+  const x = examples.map((e) => names.map((k, j) => (e.f[k] - mean[j]!) / sd[j]!));
+  const y = examples.map((e) => e.y);
+  const wt = examples.map((e) => e.weight ?? 1);
+  const total = wt.reduce((a, b) => a + b, 0);
+  const w = new Array<number>(names.length).fill(0);
+  let b = 0;
+  const rate = opts.rate ?? 0.5;
+  for (let it = 0; it < (opts.iterations ?? 800); it++) {
+    const gw = new Array<number>(names.length).fill(0);
+    let gb = 0;
+    for (let i = 0; i < n; i++) {
+      let z = b;
+      const xi = x[i]!;
+      for (let j = 0; j < xi.length; j++) z += w[j]! * xi[j]!;
+      const err = (1 / (1 + Math.exp(-z)) - y[i]!) * wt[i]!;
+      gb += err;
+      for (let j = 0; j < xi.length; j++) gw[j]! += err * xi[j]!;
+    }
+    b -= (rate * gb) / total;
+    for (let j = 0; j < w.length; j++) w[j] = w[j]! - rate * (gw[j]! / total + l2 * w[j]!);
+  }
+  // Back to the original scale: z = b + Σ w_j (x_j − μ_j)/σ_j.
+  const out: Weights = { bias: b, w: {} };
+  names.forEach((k, j) => {
+    out.w[k] = round(w[j]! / sd[j]!);
+    out.bias -= (w[j]! * mean[j]!) / sd[j]!;
+  });
+  out.bias = round(out.bias);
+  return out;
+}
+
+const round = (v: number) => Math.round(v * 1e4) / 1e4;
+
+export interface OffsetExample {
+  /** Signals whose weights are fitted. */
+  x: number[];
+  /** Log-odds already given by another model (kept fixed). */
+  offset: number;
+  y: 0 | 1;
+  weight?: number;
+}
+
+/**
+ * Logistic regression on top of a fixed offset (no intercept unless a constant 1 is among `x`):
+ * fits how much extra signals add to an existing model's log-odds.
+ *
+ * @example
+ * fitOffset([{ x: [0.8, 1], offset: -1.2, y: 1 }, …]); // [2.1, 0.7]
+ */
+export function fitOffset(examples: OffsetExample[], opts: { l2?: number; iterations?: number; rate?: number } = {}): number[] {
+  const d = examples[0]?.x.length ?? 0;
+  const w = new Array<number>(d).fill(0);
+  const total = examples.reduce((a, e) => a + (e.weight ?? 1), 0) || 1;
+  const rate = opts.rate ?? 1;
+  const l2 = opts.l2 ?? 1e-3;
+  for (let it = 0; it < (opts.iterations ?? 1500); it++) {
+    const g = new Array<number>(d).fill(0);
+    for (const e of examples) {
+      let z = e.offset;
+      for (let j = 0; j < d; j++) z += w[j]! * e.x[j]!;
+      const err = (1 / (1 + Math.exp(-z)) - e.y) * (e.weight ?? 1);
+      for (let j = 0; j < d; j++) g[j]! += err * e.x[j]!;
+    }
+    for (let j = 0; j < d; j++) w[j] = w[j]! - rate * (g[j]! / total + l2 * w[j]!);
+  }
+  return w.map(round);
+}

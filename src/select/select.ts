@@ -1,0 +1,130 @@
+/**
+ * Select: score every sentence that could answer — the retrieved passages'
+ * sentences, the quotation index's matches for attribution questions, and
+ * (for a follow-up about "that") the sentences next to what was just
+ * quoted — with one probability each, best first.
+ */
+import type { LoadedIndex } from '../index/store.js';
+import { terms } from '../retrieve/terms.js';
+import type { Attribution, Passage, Quotation, StoredDocument } from '../types.js';
+import type { Understanding } from '../understand/understand.js';
+import { sentenceContext } from './context.js';
+import { questionTerms, sentenceFeatures, type Features } from './features.js';
+import type { TermStats } from './idf.js';
+import { answerProbability, type ConversationSignals } from './conversation.js';
+import { logit, SOFT_WEIGHTS, WEIGHTS } from './model.js';
+import { reportedSpeaker } from './reported.js';
+
+export interface Scored {
+  doc: StoredDocument;
+  paragraph: number;
+  start: number;
+  end: number;
+  /** Probability that this sentence answers (conversation evidence included). */
+  p: number;
+  features: Features;
+  /** What the conversation contributed (calibration refits its weights from these). */
+  conversation: ConversationSignals;
+  attribution?: Attribution;
+  /** Found through the quotation index for an attribution question. */
+  indexed: boolean;
+}
+
+export interface Selection {
+  ranked: Scored[];
+  /** The best sentence's probability (0 when there is none). */
+  confidence: number;
+}
+
+/** An attribution question answered by the quotation index (speaker and addressee matched) is this sure. */
+export const INDEX_CONFIDENCE = 0.95;
+
+/** A soft (semantic) similarity between the question and a sentence, in 0..1, when one is available. */
+export type SoftScorer = (question: string, sentence: string) => number;
+
+export interface SelectInput {
+  understanding: Understanding;
+  passages: Passage[];
+  index: LoadedIndex;
+  stats: TermStats;
+  /** Quotations from the index that match an attribution question, best first. */
+  quoted?: Quotation[];
+  exclude?: { doc: string; start: number; end: number }[];
+  soft?: SoftScorer | null;
+}
+
+const overlaps = (a: { doc: string; start: number; end: number }, b: { doc: string; start: number; end: number }) => a.doc === b.doc && a.start < b.end && b.start < a.end;
+
+const attributionOf = (q: Quotation): Attribution => ({ speaker: q.speaker, cue: q.cue, addressee: q.addressee, setting: q.setting, words: { start: q.start, end: q.end } });
+
+/**
+ * @example
+ * const { ranked, confidence } = select({ understanding, passages, index, stats });
+ */
+export function select(input: SelectInput): Selection {
+  const { understanding: u, index, stats } = input;
+  const weights = input.soft ? SOFT_WEIGHTS : WEIGHTS;
+  const q = questionTerms(u.scoringText, stats, u.answerType);
+  const ctxTerms = [...new Set(terms(u.context))].filter((t) => !q.terms.includes(t));
+  const ctxWeight = ctxTerms.reduce((a, t) => a + stats.idf(t), 0) || 1;
+  const focus = u.focus[0];
+  const exclude = [...(input.exclude ?? []), ...u.shown];
+  const byKey = new Map<string, Scored>();
+  const paragraphTerms = new Map<string, Set<string>>();
+  const paraOf = (doc: StoredDocument, n: number) => {
+    const key = `${doc.id}#${n}`;
+    let t = paragraphTerms.get(key);
+    if (t === undefined) {
+      const p = doc.paragraphs.find((x) => x.n === n && x.kind === 'body');
+      paragraphTerms.set(key, (t = new Set(p ? terms(doc.text.slice(p.start, p.end)) : [])));
+    }
+    return t;
+  };
+
+  const consider = (doc: StoredDocument, s: { start: number; end: number }, paragraph: number, rank: number, attribution?: Attribution, indexed = false) => {
+    const key = `${doc.id}:${s.start}`;
+    const prev = byKey.get(key);
+    if (prev && prev.features.rankInv >= 1 / rank && !indexed) return;
+    const text = doc.text.slice(s.start, s.end);
+    const c = sentenceContext(doc, s.start, index.quotations);
+    const inherited = c?.inherited ?? '';
+    const f = sentenceFeatures(q, { text: `${text} ${inherited}`, near: `${c?.before ?? ''} ${c?.after ?? ''}`, paragraphTerms: paraOf(doc, paragraph), rank, soft: input.soft ? input.soft(u.scoringText, text) : undefined }, stats);
+    const followup = u.kind === 'followup';
+    const sTerms = followup ? new Set([...terms(text), ...terms(inherited)]) : null;
+    const conversation: ConversationSignals = {
+      context: sTerms ? ctxTerms.reduce((a, t) => a + (sTerms.has(t) ? stats.idf(t) : 0), 0) / ctxWeight : 0,
+      near: followup && focus && focus.doc === doc.id && Math.abs(focus.paragraph - paragraph) <= 1 ? 1 : 0,
+      established: u.established ? 1 : 0,
+      lean: q.terms.length === 0,
+      followup,
+    };
+    let p = answerProbability(f, conversation, undefined, logit(f, weights));
+    if (indexed) p = Math.max(p, INDEX_CONFIDENCE);
+    const known = c?.quotation ? attributionOf(c.quotation) : undefined;
+    byKey.set(key, { doc, paragraph, start: s.start, end: s.end, p, features: f, conversation, attribution: attribution ?? prev?.attribution ?? known, indexed: indexed || !!prev?.indexed });
+  };
+
+  // 1. Attribution questions ("what did X tell Y?") answer from the quotation index.
+  const boost = u.said && u.said.kind !== 'who-said' && u.said.kind !== 'said-about';
+  (input.quoted ?? []).forEach((qt) => {
+    const doc = index.docById.get(qt.doc);
+    if (!doc) return;
+    for (const s of doc.sentences) if (s.start < qt.end && qt.start < s.end) consider(doc, s, s.paragraph, 1, attributionOf(qt), !!boost);
+  });
+  // 2. The retrieved passages' sentences.
+  for (const p of input.passages) {
+    const doc = index.docById.get(p.chunk.docId);
+    if (doc) for (const s of p.chunk.sentences) consider(doc, s, p.chunk.paragraph, p.rank);
+  }
+  // 3. A follow-up about "that" may be answered next to what was just quoted.
+  if (focus && u.kind === 'followup') {
+    const doc = index.docById.get(focus.doc);
+    for (const s of doc?.sentences ?? []) if (s.paragraph > 0 && Math.abs(s.paragraph - focus.paragraph) <= 1) consider(doc!, s, s.paragraph, input.passages.length + 1);
+  }
+  // "Who said …?": a sentence of reported speech names its speaker even without quotation marks.
+  if (u.said?.kind === 'who-said') {
+    for (const c of byKey.values()) if (!c.attribution?.speaker) c.attribution = reportedSpeaker(c.doc.text.slice(c.start, c.end)) ?? c.attribution;
+  }
+  const ranked = [...byKey.values()].filter((c) => !exclude.some((e) => overlaps({ doc: c.doc.id, start: c.start, end: c.end }, e))).sort((a, b) => b.p - a.p || a.start - b.start);
+  return { ranked, confidence: ranked[0]?.p ?? 0 };
+}

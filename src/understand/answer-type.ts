@@ -1,0 +1,76 @@
+/**
+ * The kind of thing a question asks for ("which organizations" → an
+ * organization, "when" → a date, "how many" → a number, "who" → a person or
+ * body). The sentence side (does a sentence hold one?) is tagged with
+ * `compromise` in src/select/entities.ts; the type noun is never demanded
+ * as a word.
+ */
+
+export type AnswerType = 'person' | 'organization' | 'agent' | 'place' | 'date' | 'number' | 'ordinal';
+
+const nouns = (s: string) => new Set(s.split(/\s+/));
+const HEAD: [AnswerType, Set<string>][] = [
+  [
+    'person',
+    nouns(
+      'person people man men woman women president presidents leader leaders player players scientist scientists actor actress author authors writer writers king kings queen queens emperor ruler rulers minister ministers individual artist artists musician singer composer poet inventor founder coach quarterback politician chancellor pope bishop priest philosopher physicist chemist engineer architect son daughter father mother wife husband brother sister lawyer attorney judge doctor professor student students teacher teachers official officials spokesman spokeswoman governor senator mayor general commander captain director producer host rapper character characters figure figures',
+    ),
+  ],
+  [
+    'organization',
+    nouns(
+      'organization organizations organisation organisations team teams company companies group groups party parties band bands university universities college colleges school schools agency agencies body bodies institution institutions network networks club clubs league leagues firm firms corporation corporations church churches government governments army armies council councils committee committees association associations union unions station stations channel channels airline airlines bank banks newspaper newspapers magazine publisher publishers tribe tribes dynasty dynasties court courts department ministry',
+    ),
+  ],
+  [
+    'place',
+    nouns(
+      'city cities country countries state states nation nations region regions town towns village villages river rivers island islands continent continents place places location locations area areas building buildings venue venues street streets mountain mountains lake lakes sea seas ocean oceans province provinces county counties district districts site sites stadium stadiums capital port territory territories land lands neighborhood neighbourhood home house hospital prison',
+    ),
+  ],
+  ['date', nouns('year years day days date dates month months century centuries decade decades time era season age period week weekend')],
+  ['number', nouns('number numbers amount percentage percent proportion size population cost price score rate temperature distance height length weight speed total sum fraction share budget')],
+];
+
+const AUX = new Set('did does do is was are were has have had will would can could should may might must'.split(' '));
+
+/**
+ * @example
+ * answerType('Which organizations took part in the meeting?'); // 'organization'
+ * answerType('When did the high-level meetings start?');       // 'date'
+ * answerType('Who did Annan speak to today?');                 // 'agent'
+ * answerType('Why was the sentencing delayed?');               // null
+ */
+export function answerType(question: string): AnswerType | null {
+  const s = question.toLowerCase().replace(/[’]/g, "'");
+  if (/\bcounting from\b|\bin (?:a|the) (?:row|series|sequence)\b|\bwhat (?:number|place|position) (?:was|is|did|in)\b.*\b(?:meeting|time|race|edition|game|season)\b|\bhow many(?:th)?\b.*\bin (?:the )?(?:series|row)\b/.test(s)) return 'ordinal';
+  // The question's own wh-word is its first one ("Who was the leader when …?" asks who, not when).
+  const wh = /\b(who|whom|whose|when|where|which|what|how)\b/.exec(s);
+  const rest = wh ? s.slice(wh.index) : s;
+  switch (wh?.[1]) {
+    case 'who':
+    case 'whom':
+    case 'whose':
+      return 'agent';
+    case 'when':
+      return 'date';
+    case 'where':
+      return 'place';
+    case 'how':
+      return /^how (?:many|much|old|long|far|big|large|tall|high|often|fast|heavy|deep|wide)\b/.test(rest) ? 'number' : null;
+  }
+  if (/^(?:what|which) (?:year|day|date|month|time|century|decade|period|era|season)\b|^how long ago\b/.test(rest)) return 'date';
+  if (/^what (?:number|percentage|percent|proportion|amount|size|population|age)\b/.test(rest)) return 'number';
+  if (wh) {
+    // The head noun is the first noun-like word after which/what: try each of the next three words.
+    // An auxiliary ends the search: in "what did he host?" nothing names the kind of answer.
+    const after = rest.split(/\s+/).slice(1, 4);
+    for (const w of after) {
+      const word = w.replace(/[^\p{L}-]/gu, '');
+      if (AUX.has(word)) break;
+      for (const [type, set] of HEAD) if (set.has(word)) return type;
+    }
+  }
+  if (/\bby whom\b|\bto whom\b/.test(s)) return 'agent';
+  return null;
+}

@@ -1,0 +1,107 @@
+/**
+ * What kind of request a message is: a question, a quote request (by topic
+ * or by paragraph number), a summary request (of the document or of one
+ * paragraph), or chit-chat. Who-said questions are questions whose
+ * attribution shape `said.ts` parses.
+ */
+import { chatTone, type ChatTone } from './chat.js';
+import { quoteTopic } from './request.js';
+
+export type Intent =
+  | { kind: 'question' }
+  | { kind: 'quote'; topic: string }
+  | { kind: 'paragraph'; n: number }
+  | { kind: 'summary'; paragraph?: number; focus?: string }
+  | { kind: 'chat'; tone: ChatTone };
+
+export type IntentKind = Intent['kind'];
+
+const ORDINALS = ['first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth', 'eleventh', 'twelfth', 'thirteenth', 'fourteenth', 'fifteenth', 'sixteenth', 'seventeenth', 'eighteenth', 'nineteenth', 'twentieth'];
+const NUMBERS = ['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'thirteen', 'fourteen', 'fifteen', 'sixteen', 'seventeen', 'eighteen', 'nineteen', 'twenty'];
+const NUM = String.raw`(\d{1,4}|${NUMBERS.join('|')})`;
+const ORD = String.raw`(\d{1,4}(?:st|nd|rd|th)|${ORDINALS.join('|')}|last)`;
+
+/** "paragraph 3", "¶3", "para. 3", "the third paragraph", "paragraph three" → 3 (−1 for "the last paragraph"). */
+function paragraphRef(q: string): { n: number; at: number; len: number } | null {
+  const patterns: [RegExp, (m: RegExpExecArray) => number][] = [
+    [new RegExp(String.raw`(?:¶|§)\s*${NUM}\b`, 'iu'), (m) => toNumber(m[1]!)],
+    [new RegExp(String.raw`\b(?:paragraph|para\.?|par\.?|graf)\s*(?:no\.?\s*|number\s*|#\s*)?${NUM}\b`, 'iu'), (m) => toNumber(m[1]!)],
+    [new RegExp(String.raw`\b(?:the\s+)?${ORD}\s+(?:paragraph|para)\b`, 'iu'), (m) => toNumber(m[1]!)],
+  ];
+  for (const [re, n] of patterns) {
+    const m = re.exec(q);
+    if (m) return { n: n(m), at: m.index, len: m[0].length };
+  }
+  return null;
+}
+
+function toNumber(s: string): number {
+  const w = s.toLowerCase();
+  if (w === 'last') return -1;
+  if (/^\d/.test(w)) return Number.parseInt(w, 10);
+  const i = NUMBERS.indexOf(w);
+  return i >= 0 ? i + 1 : ORDINALS.indexOf(w) + 1;
+}
+
+/** Summary wording, any way a person asks for one. */
+const SUMMARY = new RegExp(
+  [
+    String.raw`\bsumm?ar(?:y|ies|i[sz]e[sd]?|i[sz]ing|i[sz]ation)\b`,
+    String.raw`\bsum(?:s|med)?\s+(?:it\s+|this\s+|that\s+|things\s+|(?:the|this)\s+\w+\s+)?up\b`,
+    String.raw`\btl\s*;?\s*dr\b`,
+    String.raw`\b(?:gist|recap|synopsis|overview|rundown|run-down|nutshell|digest)\b`,
+    String.raw`\b(?:main|key|central|big|major|core|principal)\s+(?:points?|ideas?|messages?|takeaways?|themes?|thrust|argument|issues?|facts?)\b`,
+    String.raw`\b(?:key\s+)?(?:takeaways?|highlights)\b`,
+    String.raw`\b(?:short|quick|brief)\s+version\b`,
+    String.raw`^what(?:['’]s|\s+is|\s+was)\s+(?:this|it|that|the\s+(?:article|document|story|text|piece|report|page|news))(?:\s+(?:all|mainly|mostly|really|basically|actually))?\s+about\b`,
+    String.raw`^what\s+(?:is|are)\s+(?:this|these)\s+(?:article|document|story|text|piece|report)s?\s+about\b`,
+    String.raw`^what['’]?s\s+the\s+story(?:\s+here)?\s*[?.!]*$`,
+    String.raw`^(?:briefly|in\s+brief|in\s+short)\b.*\bwhat\s+happened\b|\bwhat\s+happened\b.*\b(?:briefly|in\s+brief|in\s+short)\s*[?.!]*$`,
+    String.raw`^what\s+does\s+(?:the|this)\s+(?:article|document|story|text|piece|report)\s+say\s*[?.!]*$`,
+    String.raw`^(?:in\s+(?:a\s+)?(?:few|couple\s+of)\s+(?:words|lines|sentences)|in\s+brief|in\s+short)\b`,
+  ].join('|'),
+  'iu',
+);
+
+/** "the article", "it", "this": a summary of these is a summary of the whole document. */
+const WHOLE = /^(?:(?:the|this|that|your)\s+)?(?:it|this|that|article|document|story|text|piece|report|page|news|whole\s+thing|thing|doc)(?:\s+(?:for\s+me|please|in\s+a\s+few\s+(?:lines|words|sentences)|briefly))*$/i;
+
+/** A focus after a summary word: "a summary of the challenges", "summarise what he said about prevention". */
+function summaryFocus(q: string): string | undefined {
+  const m = /\b(?:summar\w*|sum\s+up|gist|overview|recap|rundown|main\s+points?|key\s+points?|highlights|takeaways?)\s+(?:of|on|about|regarding|concerning|for)\s+(.+?)[?.!]*$/iu.exec(q);
+  const focus = m?.[1]?.trim();
+  return focus && !WHOLE.test(focus) ? focus : undefined;
+}
+
+/** A request for a paragraph by number: "Quote paragraph 3", "What does ¶8 say?", "Paragraph 7 please". */
+const SHOW_PARAGRAPH = /^(?:please\s+)?(?:(?:can|could|would|will)\s+you\s+(?:please\s+)?)?(?:(?:quote|cite|show|paste|give|read|print|display|copy|get|fetch|send|share|pull\s+up|bring\s+up|open)(?:\s+(?:me|us))?|i(?:'d|\s+would)\s+like|i\s+want|let\s+me\s+(?:see|have|read)|what\s+(?:does|did|do)|what['’]?s\s+in|what\s+is\s+in|what\s+is|go\s+to|jump\s+to)?\s*(?:the\s+)?(?:text\s+of\s+|words\s+of\s+|whole\s+)?$/iu;
+
+/**
+ * @example
+ * classify('Quote paragraph 3');                    // { kind: 'paragraph', n: 3 }
+ * classify('Summarize paragraph 3');                // { kind: 'summary', paragraph: 3 }
+ * classify('Cite the part on capacity-building');   // { kind: 'quote', topic: 'capacity-building' }
+ * classify('thanks, that helps!');                  // { kind: 'chat', tone: 'thanks' }
+ * classify('When did the meetings begin?');         // { kind: 'question' }
+ */
+export function classify(question: string): Intent {
+  const q = question.trim();
+  const tone = chatTone(q);
+  if (tone) return { kind: 'chat', tone };
+  const ref = paragraphRef(q);
+  if (SUMMARY.test(q)) {
+    if (ref) return { kind: 'summary', paragraph: ref.n };
+    const focus = summaryFocus(q);
+    return focus ? { kind: 'summary', focus } : { kind: 'summary' };
+  }
+  if (ref) {
+    const before = q.slice(0, ref.at);
+    const after = q
+      .slice(ref.at + ref.len)
+      .replace(/^\s*(?:of\s+(?:the|this)\s+(?:article|document|story|text))?\s*(?:say|says|said|contain|contains|for\s+me|please|in\s+full|again|verbatim|word\s+for\s+word)?\s*(?:for\s+me|please)?\s*[?.!]*\s*$/iu, '');
+    if (!after.trim() && SHOW_PARAGRAPH.test(before)) return { kind: 'paragraph', n: ref.n };
+  }
+  const topic = quoteTopic(q);
+  if (topic) return { kind: 'quote', topic };
+  return { kind: 'question' };
+}

@@ -1,0 +1,57 @@
+/**
+ * Request words: how a person asks ("quote", "show me", "the exact words",
+ * "the passage", "paragraph") as opposed to what they ask about. They never
+ * count as content words a sentence must contain.
+ */
+
+/** Verbs and phrases that ask for something to be shown. */
+const ASK = String.raw`(?:please\s+)?(?:(?:can|could|would|will)\s+you\s+(?:please\s+)?)?(?:(?:quote|cite|show|paste|give|find|get|pull\s+up|read|print|share|send|point\s+me\s+to|bring\s+up|display|copy|fetch|list|tell)(?:\s+(?:me|us))?|i(?:'d|\s+would)\s+like|i\s+want|i\s+need|let\s+me\s+(?:see|have|read))`;
+
+/** Nouns naming a piece of the text, with their modifiers. */
+const PIECE = String.raw`(?:(?:the|a|an|any|some|all|his|her|their|its)\s+)?(?:(?:exact|precise|actual|verbatim|original|full|relevant|specific|whole|literal)\s+)*(?:words?|wording|passages?|paragraphs?|parts?|bits?|sections?|sentences?|lines?|text|quotes?|quotations?|excerpts?|extracts?|snippets?|statements?|remarks?|language|phrasing|place|portion|piece)`;
+
+/** What links the piece to its topic. */
+const LINK = String.raw`(?:about|on|regarding|concerning|re|mentioning|that\s+(?:mentions?|talks?\s+about|says?|discuss(?:es)?|covers?|deals?\s+with|refers?\s+to)|where\s+(?:.+?\s+)?(?:talks?|speaks?|writes?|says?|mentions?|discuss(?:es)?|refers?)(?:\s+(?:about|of|to))?|in\s+which\s+(?:.+?\s+)?(?:talks?|speaks?|says?|mentions?)(?:\s+about)?|with|of|from|for|describing|dealing\s+with|related\s+to|referring\s+to)`;
+
+const QUOTE_BY_TOPIC = [
+  // "Quote the passage about division of labour", "Give me Annan's exact words on multilateralism"
+  new RegExp(String.raw`^${ASK}\s+(?:(.+?)[’']s\s+)?${PIECE}\s+${LINK}\s+(.+)$`, 'iu'),
+  // "Quote what was said about mediation efforts", "quote what Hardwick tweeted about his dad"
+  new RegExp(String.raw`^(?:please\s+)?(?:(?:can|could|would)\s+you\s+)?(?:quote|cite)\s+(?:me\s+)?(what\s+.+)$`, 'iu'),
+  // "Quote the bit about X" handled above; "quote on X" / "quotes about X"
+  new RegExp(String.raw`^(?:any\s+)?${PIECE}\s+${LINK}\s+(.+)$`, 'iu'),
+];
+
+/** Strip request phrasing, keeping the topic: "Cite the part on capacity-building" → "capacity-building". */
+export function quoteTopic(question: string): string | null {
+  const q = question.trim().replace(/[?.!]+$/u, '').trim();
+  for (const re of QUOTE_BY_TOPIC) {
+    const m = re.exec(q);
+    if (!m) continue;
+    const parts = m.slice(1).filter((x): x is string => !!x);
+    const topic = parts.join(' ').trim();
+    if (topic) return topic;
+  }
+  return null;
+}
+
+/** Single request words that carry no topic, removed before retrieval and scoring. */
+export const REQUEST_WORDS = new Set([
+  'quote', 'quotes', 'quotation', 'quotations', 'cite', 'passage', 'passages', 'exact', 'exactly', 'verbatim', 'word', 'words', 'wording',
+  'paragraph', 'paragraphs', 'sentence', 'sentences', 'excerpt', 'excerpts', 'extract', 'snippet', 'please', 'precise', 'literal',
+]);
+
+/**
+ * The question with request words removed (for retrieval and scoring).
+ *
+ * @example
+ * withoutRequestWords('Show me the exact words about capacity-building'); // 'Show me the about capacity-building'
+ */
+export function withoutRequestWords(text: string): string {
+  return text
+    .split(/(\s+)/)
+    .filter((w) => !REQUEST_WORDS.has(w.toLowerCase().replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '')))
+    .join('')
+    .replace(/\s+/g, ' ')
+    .trim();
+}

@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import { decide } from '../../src/decide/decide.js';
+import { REFUSAL_REASONS, REFUSAL_WORDING, refusalWording } from '../../src/decide/reasons.js';
+import type { Scored, Selection } from '../../src/select/select.js';
+import type { StoredDocument } from '../../src/types.js';
+
+const doc = { id: 'd' } as StoredDocument;
+const cand = (p: number, paragraph = 1, start = paragraph * 100): Scored => ({ doc, paragraph, start, end: start + 10, p, features: {} as Scored['features'], conversation: { context: 0, near: 0, established: 0, lean: false, followup: false }, indexed: false });
+const sel = (...ranked: Scored[]): Selection => ({ ranked, confidence: ranked[0]?.p ?? 0 });
+
+describe('decide: answer or refuse', () => {
+  it('given a best sentence above the threshold, when deciding, then it answers with it first', () => {
+    const d = decide({ selection: sel(cand(0.8, 2), cand(0.3, 3)), threshold: 0.5, maxQuotes: 3 });
+    expect(d.answer).toBe(true);
+    if (d.answer) expect(d.chosen.map((c) => c.paragraph)).toEqual([2]);
+  });
+
+  it('given a best sentence below the threshold, when deciding, then it refuses as low-confidence', () => {
+    expect(decide({ selection: sel(cand(0.49)), threshold: 0.5, maxQuotes: 3 })).toEqual({ answer: false, reason: 'low-confidence', confidence: 0.49 });
+  });
+
+  it('given nothing retrieved, when deciding, then the reason says so', () => {
+    expect(decide({ selection: sel(), threshold: 0.5, maxQuotes: 3 })).toMatchObject({ answer: false, reason: 'nothing-retrieved' });
+  });
+
+  it('given a who-said question that nothing answers well enough, when deciding, then the refusal is "nobody said that"', () => {
+    expect(decide({ selection: sel(cand(0.2)), threshold: 0.5, maxQuotes: 3, whoSaid: true })).toMatchObject({ answer: false, reason: 'nobody-said' });
+  });
+
+  it('given "what else?" with nothing new left, when deciding, then it is exhausted rather than "the document doesn\'t say"', () => {
+    expect(decide({ selection: sel(cand(0.1)), threshold: 0.5, maxQuotes: 3, continuing: true })).toMatchObject({ answer: false, reason: 'exhausted' });
+    expect(decide({ selection: sel(), threshold: 0.5, maxQuotes: 3, continuing: true })).toMatchObject({ answer: false, reason: 'exhausted' });
+  });
+
+  it('given one paragraph with the three best sentences and another nearly as good, when choosing quotes, then the other paragraph gets a slot', () => {
+    const d = decide({ selection: sel(cand(0.9, 1, 100), cand(0.85, 1, 120), cand(0.8, 1, 140), cand(0.7, 2)), threshold: 0.5, maxQuotes: 3 });
+    expect(d.answer && d.chosen.map((c) => c.paragraph)).toEqual([1, 1, 2]);
+  });
+
+  it('given sentences far weaker than the best, when choosing quotes, then they are left out', () => {
+    const d = decide({ selection: sel(cand(0.9, 1), cand(0.3, 2)), threshold: 0.2, maxQuotes: 3 });
+    expect(d.answer && d.chosen.length).toBe(1);
+  });
+});
+
+describe('the refusal reasons and their one table of wordings', () => {
+  it('given every reason, then it has a wording, and no wording is empty', () => {
+    expect(Object.keys(REFUSAL_WORDING).sort()).toEqual([...REFUSAL_REASONS].sort());
+    for (const r of REFUSAL_REASONS) expect(REFUSAL_WORDING[r].length).toBeGreaterThan(10);
+  });
+
+  it('given a missing paragraph, when worded, then the number and the range are filled in', () => {
+    expect(refusalWording('no-such-paragraph', { n: 12, range: '¶1–¶8' })).toBe('There is no ¶12; the document has paragraphs ¶1–¶8.');
+  });
+});
+
+describe('who said it', () => {
+  it('given a well-matching sentence in which nobody says anything, when asked who said it, then nobody did', () => {
+    const d = decide({ selection: sel(cand(0.9, 1)), threshold: 0.5, maxQuotes: 3, whoSaid: true });
+    expect(d).toMatchObject({ answer: false, reason: 'nobody-said' });
+  });
+
+  it('given an attributed sentence above the threshold, when asked who said it, then it answers with that one', () => {
+    const said = { ...cand(0.7, 2), attribution: { speaker: 'delegates', cue: 'said', addressee: null, setting: null } };
+    const d = decide({ selection: sel(cand(0.9, 1), said), threshold: 0.5, maxQuotes: 3, whoSaid: true });
+    expect(d.answer && d.chosen.map((c) => c.attribution?.speaker)).toEqual(['delegates']);
+  });
+});

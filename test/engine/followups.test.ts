@@ -1,0 +1,62 @@
+import { readFileSync } from 'node:fs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../../src/config.js';
+import { createEngine } from '../../src/engine/index.js';
+import type { Engine } from '../../src/engine-api.js';
+import { silentLogger } from '../../src/log.js';
+import type { Conversation } from '../../src/types.js';
+import { DEFAULT_DOC, DEFAULT_DOC_PATH, ROOT } from '../helpers/paths.js';
+
+const TEXT = readFileSync(DEFAULT_DOC_PATH, 'utf8');
+let engine: Engine;
+beforeAll(async () => {
+  const config = loadConfig({ INDEX_DIR: '/nonexistent-never-written', EMBEDDING_MODEL: 'none' }, ROOT);
+  engine = await createEngine({ config, logger: silentLogger(), embedder: null, documents: [{ id: DEFAULT_DOC, path: DEFAULT_DOC, text: TEXT }] });
+});
+
+describe('"what else?"', () => {
+  it('given a first answer, when "what else?" follows, then it answers with new verbatim quotes (it does not refuse)', async () => {
+    const c: Conversation = { id: 'w', turns: [] };
+    const first = await engine.ask('What did Annan tell the Council?', c);
+    const more = await engine.ask('what else?', c);
+    expect(more.refused).toBe(false);
+    expect(more.quotes.length).toBeGreaterThan(0);
+    for (const q of more.quotes) {
+      expect(TEXT.slice(q.start, q.end)).toBe(q.quote);
+      expect(first.quotes.map((x) => x.start)).not.toContain(q.start);
+    }
+  });
+
+  it('given "what else?" with no earlier question, when asked, then it does not crash and quotes nothing it cannot verify', async () => {
+    const a = await engine.ask('what else?', { id: 'e', turns: [] });
+    for (const q of a.quotes) expect(TEXT.slice(q.start, q.end)).toBe(q.quote);
+  });
+});
+
+describe('chit-chat in a conversation', () => {
+  it.each(['thanks, that helps!', 'ok', 'lol'])('given an answer, when "%s" follows, then the reply quotes nothing and is not a refusal', async (m) => {
+    const c: Conversation = { id: 'c', turns: [] };
+    await engine.ask('What did Annan tell the Council?', c);
+    const a = await engine.ask(m, c);
+    expect(a.quotes).toEqual([]);
+    expect(a.refused).toBe(false);
+    expect(a.intent).toBe('chat');
+  });
+
+  it('given thanks between two questions, when a follow-up comes after it, then the follow-up still resolves against the question before the thanks', async () => {
+    const c: Conversation = { id: 'f', turns: [] };
+    await engine.ask('What did Annan tell the heads of the regional organizations?', c);
+    await engine.ask('thanks!', c);
+    const a = await engine.ask('Where was that?', c);
+    expect(a.refused).toBe(false);
+    expect(a.quotes.map((q) => q.paragraph)).toContain(3);
+  });
+});
+
+describe('who said it', () => {
+  it('given a claim nobody in the document made, when asked who said it, then it is refused as nobody said it', async () => {
+    const a = await engine.ask('Who said NATO should be disbanded?');
+    expect(a.refused).toBe(true);
+    expect(a.quotes).toEqual([]);
+  });
+});

@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import { questionTerms, sentenceFeatures } from '../../src/select/features.js';
+import { entitiesOf } from '../../src/select/entities.js';
+import type { TermStats } from '../../src/select/idf.js';
+import { fitLogistic } from '../../src/select/fit.js';
+import { probability } from '../../src/select/model.js';
+
+const stats: TermStats = { idf: (t) => (t === 'annan' ? 0.5 : 2), maxIdf: 3, known: (t) => t !== 'nato' };
+const s = (text: string, rank = 1) => ({ text, near: '', paragraphTerms: new Set<string>(), rank });
+
+describe('sentence features', () => {
+  it('given a sentence with all of the question\'s words, then its coverage is 1; with the rarer half missing, less than half', () => {
+    const q = questionTerms('When did the high-level meetings begin?', stats, 'date');
+    expect(sentenceFeatures(q, s('High-level meetings began in 1994.'), stats).cov).toBeGreaterThan(0.3);
+    const all = questionTerms('meetings began', stats, null);
+    expect(sentenceFeatures(all, s('The meetings began in 1994.'), stats).cov).toBe(1);
+  });
+
+  it('given a "when" question, then a sentence with a year has the type and one without has not', () => {
+    const q = questionTerms('When did the meetings begin?', stats, 'date');
+    expect(sentenceFeatures(q, s('The meetings began in 1994.'), stats)).toMatchObject({ typeHit: 1, typeMiss: 0 });
+    expect(sentenceFeatures(q, s('The meetings began slowly.'), stats)).toMatchObject({ typeHit: 0, typeMiss: 1 });
+  });
+
+  it('given a "who" question, then a name that is only the question\'s own word does not count as the answer', () => {
+    const q = questionTerms('Who did Annan speak to?', stats, 'agent');
+    expect(sentenceFeatures(q, s('Annan spoke at length.'), stats).typeHit).toBe(0);
+    expect(sentenceFeatures(q, s('Annan spoke to the African Union.'), stats).typeHit).toBe(1);
+  });
+
+  it('given a question word the document never uses, then it counts as out of vocabulary', () => {
+    const q = questionTerms('Should NATO be disbanded?', stats, null);
+    expect(sentenceFeatures(q, s('NATO was there.'), stats).oov).toBeGreaterThan(0);
+  });
+
+  it('given adjacent question words in the same order, then the bigram share rises', () => {
+    const q = questionTerms('division of labour', stats, null);
+    expect(sentenceFeatures(q, s('a truly effective division of labour'), stats).bigram).toBe(1);
+    expect(sentenceFeatures(q, s('labour and its division'), stats).bigram).toBe(0);
+  });
+});
+
+describe('entities', () => {
+  it('given a sentence, then years, ordinals and names are tagged', () => {
+    expect(entitiesOf('High-level meetings began in 1994.').date).toContain('1994');
+    expect(entitiesOf('Today’s talks formed the seventh High-Level Meeting.').ordinal).toContain('seventh');
+    expect(entitiesOf('He addressed the African Union and NATO.').organization?.join(' ')).toMatch(/African Union/);
+  });
+});
+
+describe('the sentence model', () => {
+  it('given examples where coverage separates answers from non-answers, when fitted, then coverage gets a positive weight and ranks them', () => {
+    const zero = { cov: 0, covNear: 0, covPara: 0, bigram: 0, missMax: 0, missKnown: 0, oov: 0, typeHit: 0, typeMiss: 0, rankInv: 1, shortQ: 0.2, novel: 0.5, soft: 0 };
+    const examples = Array.from({ length: 200 }, (_, i) => {
+      const cov = (i % 10) / 10;
+      return { f: { ...zero, cov }, y: (cov > 0.55 ? 1 : 0) as 0 | 1 };
+    });
+    const w = fitLogistic(examples, { features: ['cov'] });
+    expect(w.w.cov).toBeGreaterThan(0);
+    expect(probability({ ...zero, cov: 0.9 }, w)).toBeGreaterThan(0.5);
+    expect(probability({ ...zero, cov: 0.1 }, w)).toBeLessThan(0.5);
+  });
+});

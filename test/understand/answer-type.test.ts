@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { answerType } from '../../src/understand/answer-type.js';
+
+describe('answerType', () => {
+  it.each([
+    ['Which organizations took part in the meeting?', 'organization'],
+    ['When did the high-level meetings start?', 'date'],
+    ['What year did the talks begin?', 'date'],
+    ['How many members does the Council have?', 'number'],
+    ['Where did Annan meet the regional organizations?', 'place'],
+    ['Who did Annan speak to today?', 'agent'],
+    ['Which meeting was this, counting from the first?', 'ordinal'],
+    ['Which team won Super Bowl 50?', 'organization'],
+    ['In which city was he born?', 'place'],
+    ['Which president signed the treaty?', 'person'],
+  ])('given "%s", then the answer is a %s', (q, type) => {
+    expect(answerType(q)).toBe(type);
+  });
+
+  it.each(['Why was the sentencing delayed?', 'What did Annan call for?', 'Describe the challenges'])('given "%s", then no particular type is asked for', (q) => {
+    expect(answerType(q)).toBeNull();
+  });
+});
+
+describe('answerType reads the question\'s own wh-word', () => {
+  it('given "Who was the leader when the Franks entered the valley?", then it asks who, not when', () => {
+    expect(answerType('Who was the leader when the Franks entered the valley?')).toBe('agent');
+  });
+  it('given "What did he host?", then the verb after the auxiliary is not a type noun', () => {
+    expect(answerType('What did he host?')).toBeNull();
+  });
+});
