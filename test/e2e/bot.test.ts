@@ -201,7 +201,7 @@ describe('the bot through the fake Discord', () => {
   });
 
   it('given an answer, when More quotes is clicked, then that button is disabled at once and further verbatim quotations follow in a new message, none repeated', async () => {
-    const { token } = await ask('What did Annan tell the Council?');
+    const { token } = await ask('What did Annan say?');
     await originalEdit(token);
     const answerId = h.fake.interaction(token)!.originalId!;
     const answer = h.fake.messages(CHANNEL).find((m) => m.id === answerId)!;
