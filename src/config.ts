@@ -103,6 +103,29 @@ export const configSchema = z.object({
   LLM_TIMEOUT_MS: int(30000, 100, 600000),
   LLM_MAX_TOKENS: int(600, 16, 32000),
   PROMPTS_DIR: z.string().default('prompts'),
+
+  /** Where each server's documents (the files as sent) and index live, one folder per server. */
+  DOCS_DIR: z.string().default('embeddings/collections'),
+  /** Server collections also answer from the default corpus (DOCUMENTS). */
+  DOCS_INCLUDE_DEFAULT: bool.default(false),
+  /** Besides members with Manage Server, members with this role (name or id) may use /docs. */
+  DOCS_ADMIN_ROLE: optionalString,
+  /** Most documents one server may add. */
+  DOCS_MAX_PER_SERVER: int(50, 1, 10000),
+  /** Most server collections kept open in memory; the least recently used is closed (and re-opened from disk when asked). */
+  DOCS_OPEN_COLLECTIONS: int(100, 1, 100000),
+  /** Largest file (attachment or download), in MB. */
+  DOCS_MAX_FILE_MB: int(25, 1, 1024),
+  /** Most characters of text extracted from one document. */
+  DOCS_MAX_TEXT_CHARS: int(2_000_000, 1000, 100_000_000),
+  /** Most bytes, in MB, a PDF's or DOCX's compressed parts may expand to (zip-bomb guard). */
+  DOCS_MAX_EXPANDED_MB: int(100, 1, 4096),
+  /** Most pages read from one PDF. */
+  DOCS_MAX_PAGES: int(2000, 1, 100000),
+  /** Give up on a URL (connect, redirects and body) after this many milliseconds. */
+  URL_FETCH_TIMEOUT_MS: int(15000, 100, 600000),
+  /** Let /docs add url: and attachments reach loopback/private/link-local addresses (tests, trusted networks only). */
+  URL_ALLOW_PRIVATE: bool.default(false),
 });
 
 export type Config = z.output<typeof configSchema> & { root: string };
@@ -131,5 +154,6 @@ export function loadConfig(env: Record<string, string | undefined>, root = proce
     STATE_DIR: abs(c.STATE_DIR),
     MODEL_CACHE_DIR: abs(c.MODEL_CACHE_DIR),
     PROMPTS_DIR: abs(c.PROMPTS_DIR),
+    DOCS_DIR: abs(c.DOCS_DIR),
   };
 }

@@ -11,6 +11,8 @@ export interface QuotationFilter {
   speaker?: string;
   to?: string;
   about?: string;
+  /** Only quotations in this document (its id). */
+  doc?: string;
 }
 
 export interface PassageRequest {
@@ -49,6 +51,8 @@ export interface AskOptions {
   exclude?: { doc: string; start: number; end: number }[];
   /** Streaming hook for LLM answers: called with the text so far. */
   onPartial?: (text: string) => void;
+  /** Answer from this document only (its id). */
+  doc?: string;
 }
 
 export interface Engine {
@@ -60,7 +64,7 @@ export interface Engine {
   ask(question: string, conversation?: Conversation, options?: AskOptions): Promise<Answer>;
   /** The passages retrieval finds for a question (after follow-up resolution), best first. Does not record a turn. */
   retrieve(question: string, conversation?: Conversation, k?: number): Promise<Passage[]>;
-  summarize(options?: { length?: SummaryLength; focus?: string | null }): Promise<Summary>;
+  summarize(options?: { length?: SummaryLength; focus?: string | null; doc?: string }): Promise<Summary>;
   quotations(filter?: QuotationFilter): Promise<Quotation[]>;
   /** "Did they really say that?": is this quote in the documents word for word, reworded, or not at all (src/verify/). */
   verify(claim: string): Promise<Verification>;

@@ -13,7 +13,7 @@ export interface Span {
 export interface Paragraph extends Span {
   n: number;
   kind: 'body' | 'title' | 'boilerplate';
-  /** The page it starts on, for paged sources (PDF); citations then read "p. 3 ¶2". */
+  /** The 1-based page it stands on, for paged formats (PDF). */
   page?: number;
 }
 
@@ -29,6 +29,8 @@ export interface StoredDocument {
   /** Where it came from: a path relative to the project root, or the URL. */
   path: string;
   title: string;
+  /** The address it was fetched from, when it came from a URL (citations link to it). */
+  url?: string;
   text: string;
   /** sha256 of `text`. */
   hash: string;
@@ -77,12 +79,12 @@ export interface Quote {
   doc: string;
   /** ¶ number (0 = title/boilerplate). */
   paragraph: number;
+  /** The page, for paged formats (PDF). */
+  page?: number;
   start: number;
   end: number;
   quote: string;
   attribution?: Attribution;
-  /** The page the quote stands on, for paged sources (PDF), when known. */
-  page?: number;
 }
 
 export interface Answer {

@@ -4,6 +4,7 @@
  * through here before output; a failure is a bug, logged, and the quote is
  * dropped — never shown.
  */
+import { withPage } from '../ingest/pages.js';
 import type { Logger } from '../log.js';
 import type { Quote, StoredDocument } from '../types.js';
 
@@ -15,6 +16,7 @@ export function isVerbatim(q: Quote, docs: ReadonlyMap<string, StoredDocument>):
 
 /**
  * Keep only verified quotes; log every dropped one as an error (it is a bug).
+ * Quotes from a paged document (PDF) leave with their page.
  *
  * @example
  * const safe = verifyQuotes(answer.quotes, index.docById, logger);
@@ -24,10 +26,10 @@ export function verifyQuotes(quotes: Quote[], docs: ReadonlyMap<string, StoredDo
     const ok = isVerbatim(q, docs);
     if (!ok) logger?.error({ doc: q.doc, start: q.start, end: q.end, quote: q.quote.slice(0, 200) }, 'BUG: dropped a quote that is not verbatim at its offsets');
     return ok;
-  });
+  }).map((q) => withPage(q, docs.get(q.doc)));
 }
 
 /** Build a Quote from offsets (the only way quotes are made). */
 export function quoteAt(doc: StoredDocument, start: number, end: number, paragraph: number): Quote {
-  return { doc: doc.id, paragraph, start, end, quote: doc.text.slice(start, end) };
+  return withPage({ doc: doc.id, paragraph, start, end, quote: doc.text.slice(start, end) }, doc);
 }

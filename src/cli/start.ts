@@ -11,7 +11,8 @@
  * AUTH_LOST_EXIT_CODE after one log line.
  */
 import { fileURLToPath } from 'node:url';
-import { createEngine } from '../engine.js';
+import type { Embedder } from '../embed/types.js';
+import { createEngine, loadModel } from '../engine.js';
 import type { Engine } from '../engine-api.js';
 import { runChat } from './chat.js';
 import { progressBar, run, setup, type Cli } from './common.js';
@@ -26,12 +27,20 @@ await run(async () => {
   const bar = progressBar();
   const sharded = config.SHARDS !== undefined && !config.SHARDING_MANAGER;
   let engine: Engine;
-  if (config.DISCORD_TOKEN && !sharded && config.ENGINE_WORKERS > 0) {
+  const workers = !!config.DISCORD_TOKEN && !sharded && config.ENGINE_WORKERS > 0;
+  /** The model in this thread: shared by the default corpus (without workers) and every server's collection (/docs). */
+  const modelHere = () => loadModel({ model: config.EMBEDDING_MODEL, cacheDir: config.MODEL_CACHE_DIR, allowRemote: config.ALLOW_REMOTE_MODELS, batchSize: config.EMBEDDING_BATCH_SIZE, dtype: config.EMBEDDING_DTYPE, logger, root: config.root, onProgress: bar.onProgress });
+  let embedder: Embedder | null = null;
+  if (workers) {
     // The bot: the engine in worker threads (the first one builds a missing or stale index).
     const { createWorkerEngine } = await import('../worker/engine-pool.js');
     engine = await createWorkerEngine({ config, logger, onProgress: bar.onProgress }).finally(() => bar.stop());
   } else {
-    engine = await createEngine({ config, logger, onProgress: bar.onProgress }).finally(() => bar.stop());
+    embedder = await modelHere().catch((e) => {
+      bar.stop();
+      throw e;
+    });
+    engine = await createEngine({ config, logger, embedder, onProgress: bar.onProgress }).finally(() => bar.stop());
   }
   if (!config.DISCORD_TOKEN) {
     const code = await runChat({ engine, logger });
@@ -59,6 +68,15 @@ await run(async () => {
   const state = await openState({ url: config.DATABASE_URL, dir: config.STATE_DIR, maxTurns: config.CONVERSATION_MAX_TURNS, ttlMs: config.CONVERSATION_TTL_MINUTES * 60_000 });
   logger.info({ state: state.db.kind }, 'state database open');
   const metrics = config.METRICS_PORT !== undefined ? (await import('../ops/metrics.js')).createMetrics() : undefined;
+  // One document collection per server (/docs), engines in this thread; the default corpus stays where it is.
+  const { createCollections } = await import('../collections/collections.js');
+  const collections = createCollections({
+    config,
+    logger,
+    embedder: workers ? await modelHere() : embedder,
+    defaultEngine: engine,
+    ...(workers ? { openDefault: async () => (await import('../worker/engine-pool.js')).createWorkerEngine({ config, logger }) } : {}),
+  });
   let stopping = false;
   /** Stop everything and exit with `code`, within a bounded time whatever hangs. */
   const exit = async (code: number, graceMs: number) => {
@@ -70,13 +88,14 @@ await run(async () => {
     }, graceMs + SHUTDOWN_SLACK_MS);
     deadline.unref();
     await bot.stop({ graceMs }).catch((err) => logger.error({ err }, 'error while stopping the bot'));
+    await collections.close().catch((err) => logger.error({ err }, 'error while closing the collections'));
     await engine.close().catch((err) => logger.error({ err }, 'error while stopping the engine'));
     await ops?.close();
     await state.close().catch((err) => logger.error({ err }, 'error while closing the state database'));
     logger.info({ code }, 'stopped');
     process.exit(code);
   };
-  const bot = createBot({ config, engine, logger, conversations: state.conversations, feedback: state.feedback, metrics, onFatal: () => void exit(AUTH_LOST_EXIT_CODE, 0) });
+  const bot = createBot({ config, engine, logger, conversations: state.conversations, feedback: state.feedback, metrics, collections, onFatal: () => void exit(AUTH_LOST_EXIT_CODE, 0) });
   const ops = metrics
     ? await (await import('../ops/server.js')).startOpsServer({ port: config.METRICS_PORT!, host: config.METRICS_HOST, metrics, index: () => ({ documents: engine.about().documents.length, chunks: engine.about().chunks }) })
     : undefined;

@@ -24,6 +24,7 @@
  */
 import { Client, Events, GatewayIntentBits, Partials, RESTEvents, type ClientOptions, type Interaction, type Message, type RESTOptions } from 'discord.js';
 import type { Config } from '../config.js';
+import type { Collections } from '../collections/collections.js';
 import type { Engine } from '../engine-api.js';
 import { UserError } from '../errors.js';
 import type { Logger } from '../log.js';
@@ -54,6 +55,8 @@ export interface CreateBotOptions {
   logger: Logger;
   clock?: () => number;
   commands?: ReadonlyMap<string, Command>;
+  /** Per-server document collections (/docs); without them every server answers from `engine`. */
+  collections?: Collections;
   /** Discord no longer accepts the bot's credentials (already logged, once): the caller should exit non-zero. */
   onFatal?: (fatal: BotFatal) => void;
   /** REST client overrides (tests: a shorter request timeout). */
@@ -87,7 +90,7 @@ export function createBot(opts: CreateBotOptions): Bot {
   const logger = opts.logger.child({ component: 'discord' });
   const token = config.DISCORD_TOKEN;
   if (!token) throw new UserError('DISCORD_TOKEN is not set — put the bot token from the Discord developer portal in .env.');
-  const ctx = createBotContext({ config, engine, logger, clock: opts.clock, conversations: opts.conversations, feedback: opts.feedback, metrics: opts.metrics });
+  const ctx = createBotContext({ config, engine, logger, clock: opts.clock, conversations: opts.conversations, feedback: opts.feedback, metrics: opts.metrics, collections: opts.collections });
   const commands = opts.commands ?? defaultCommands;
   const client = new Client(clientOptions(config, opts.rest));
 
@@ -104,11 +107,12 @@ export function createBot(opts: CreateBotOptions): Bot {
       void refuseWhileStopping(interaction, ctx);
       return;
     }
-    const work = handleInteraction(interaction, ctx, commands).catch((e: unknown) => logger.error({ err: e }, 'interaction handler crashed'));
+    // Each server answers from its own document collection (DMs and servers without documents: the default corpus).
+    const work = ctx.scope(interaction.guildId).then((scoped) => handleInteraction(interaction, scoped, commands)).catch((e: unknown) => logger.error({ err: e }, 'interaction handler crashed'));
     track(work, () => interruptInteraction(interaction, logger));
   });
   client.on(Events.MessageCreate, (message: Message) => {
-    const work = handleMessage(message, ctx, { stopping }).catch((e: unknown) => logger.error({ err: e }, 'message handler crashed'));
+    const work = ctx.scope(message.guildId).then((scoped) => handleMessage(message, scoped, { stopping })).catch((e: unknown) => logger.error({ err: e }, 'message handler crashed'));
     if (!stopping) track(work, () => interruptMessage(message, logger));
   });
 

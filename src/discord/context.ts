@@ -16,6 +16,8 @@ import type {
   RESTPostAPIChatInputApplicationCommandsJSONBody,
   RepliableInteraction,
 } from 'discord.js';
+import type { Collections } from '../collections/collections.js';
+import { unavailableEngine } from '../collections/unavailable.js';
 import type { Config } from '../config.js';
 import type { Engine } from '../engine-api.js';
 import type { Logger } from '../log.js';
@@ -44,6 +46,10 @@ export interface BotContext {
   rateLimiter: RateLimiter;
   /** Fingerprint and document list for rendering (recomputed when the engine's documents change). */
   render(): RenderContext;
+  /** Per-server document collections (/docs), when the bot has them. */
+  collections?: Collections;
+  /** This context with the engine of a server's collection (or of DMs, null). Never throws. */
+  scope(guildId: string | null): Promise<BotContext>;
 }
 
 /** A slash command module, discord.js template style: `{ data, execute, autocomplete? }`. */
@@ -64,11 +70,13 @@ export function createBotContext(opts: {
   feedback?: FeedbackStore;
   metrics?: Metrics;
   rateLimiter?: RateLimiter;
+  collections?: Collections;
 }): BotContext {
   const clock = opts.clock ?? Date.now;
-  const { config, engine } = opts;
+  const { config, engine, collections } = opts;
   let cached: { docs: unknown; value: RenderContext } | null = null;
-  return {
+  const scoped = new WeakMap<Engine, BotContext>();
+  const ctx: BotContext = {
     config,
     engine,
     logger: opts.logger,
@@ -87,7 +95,23 @@ export function createBotContext(opts: {
       }
       return cached.value;
     },
+    collections,
+    async scope(guildId) {
+      if (!collections) return ctx;
+      let e: Engine;
+      try {
+        e = await collections.engineFor(guildId);
+      } catch (err) {
+        opts.logger.error({ err, guildId }, "could not open this server's collection");
+        e = unavailableEngine();
+      }
+      if (e === engine) return ctx;
+      let c = scoped.get(e);
+      if (!c) scoped.set(e, (c = createBotContext({ ...opts, engine: e, conversations: ctx.conversations, rateLimiter: ctx.rateLimiter })));
+      return c;
+    },
   };
+  return ctx;
 }
 
 /**

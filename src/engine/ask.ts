@@ -21,6 +21,7 @@ import { withoutRequestWords } from '../understand/request.js';
 import type { Answer, Conversation, Passage, Quotation, Quote } from '../types.js';
 import type { EngineContext } from './context.js';
 import { paragraphOnly, summarize } from './summarize.js';
+import { documentsIn, onlyDoc, searchIn } from './scope.js';
 
 /** A refusal, worded from the one table. */
 export function refusal(question: string, reason: RefusalReason, extra: Partial<Answer> = {}, vars: { n?: number; range?: string } = {}): Answer {
@@ -38,7 +39,7 @@ export function matchSaid(ctx: EngineContext, said: QuoteIntent): Quotation[] {
 }
 
 /** Understand and retrieve (the LLM condenses follow-ups when configured). */
-export async function understandAndRetrieve(ctx: EngineContext, asked: string, conversation: Conversation | undefined, k: number, signal?: AbortSignal, understood?: Understanding): Promise<{ u: Understanding; passages: Passage[] }> {
+export async function understandAndRetrieve(ctx: EngineContext, asked: string, conversation: Conversation | undefined, k: number, signal?: AbortSignal, understood?: Understanding, doc?: string): Promise<{ u: Understanding; passages: Passage[] }> {
   let u = understood ?? understand(asked, conversation, ctx.index.quotations, ctx.correct);
   if (ctx.llm && conversation?.turns.length && u.kind !== 'more' && (u.intent.kind === 'question' || u.intent.kind === 'quote')) {
     const condensed = await ctx.llm.condense(asked, historyFromTurns(conversation.turns), { signal });
@@ -47,13 +48,13 @@ export async function understandAndRetrieve(ctx: EngineContext, asked: string, c
       u = { ...u, standalone: condensed, context: '', scoringText, query: scoringText };
     }
   }
-  const passages = u.query.trim() ? await ctx.retriever.search(u.query, k) : [];
+  const passages = u.query.trim() ? await searchIn(ctx, u.query, k, doc) : [];
   return { u, passages };
 }
 
 /** Answer a question or a quote request from retrieved passages: select, decide, verify. */
-function extractive(ctx: EngineContext, u: Understanding, passages: Passage[], exclude: AskOptions['exclude'], maxQuotes: number): Answer {
-  const quoted = matchSaid(ctx, u.said);
+function extractive(ctx: EngineContext, u: Understanding, passages: Passage[], exclude: AskOptions['exclude'], maxQuotes: number, doc?: string): Answer {
+  const quoted = matchSaid(ctx, u.said).filter((q) => !doc || q.doc === doc);
   const selection = select({ understanding: u, passages, index: ctx.index, stats: ctx.stats, quoted, exclude, soft: ctx.soft });
   ctx.onSelection?.(u, selection);
   const decision = decide({ selection, threshold: ctx.settings.threshold, maxQuotes, continuing: u.kind === 'more' && u.shown.length > 0, topical: u.intent.kind === 'quote' || u.kind === 'more', whoSaid: u.said?.kind === 'who-said' });
@@ -69,8 +70,8 @@ function extractive(ctx: EngineContext, u: Understanding, passages: Passage[], e
 
 async function answerQuestion(ctx: EngineContext, understood: Understanding, conversation: Conversation | undefined, options: AskOptions): Promise<{ answer: Answer; u: Understanding }> {
   const asked = understood.asked;
-  const { u, passages } = await understandAndRetrieve(ctx, asked, conversation, ctx.settings.topK, options.signal, understood);
-  let answer = extractive(ctx, u, passages, options.exclude, ctx.settings.maxQuotes);
+  const { u, passages } = await understandAndRetrieve(ctx, asked, conversation, ctx.settings.topK, options.signal, understood, options.doc);
+  let answer = extractive(ctx, u, passages, options.exclude, ctx.settings.maxQuotes, options.doc);
   // The extractive answer is always made: it is the answer, or the LLM's confidence gate and fallback.
   if (ctx.llm && !answer.refused && answer.quotes.length && u.kind !== 'more' && !options.exclude?.length) {
     const extract = answer;
@@ -87,11 +88,11 @@ async function answerQuestion(ctx: EngineContext, understood: Understanding, con
 }
 
 /** "Summarize the article", "Summarize paragraph 3". */
-async function answerSummary(ctx: EngineContext, u: Understanding): Promise<Answer> {
+async function answerSummary(ctx: EngineContext, u: Understanding, only?: string): Promise<Answer> {
   if (u.intent.kind !== 'summary') throw new Error('not a summary request');
-  let documents = ctx.index.documents;
+  let documents = documentsIn(ctx, only);
   if (u.intent.paragraph !== undefined) {
-    const doc = ctx.index.documents[0]!;
+    const doc = documents[0]!;
     const only = paragraphOnly(doc, resolveParagraph(doc, u.intent.paragraph));
     if (!only) return refusal(u.asked, 'no-such-paragraph', {}, paragraphVars(doc, u.intent.paragraph));
     documents = [only];
@@ -110,9 +111,9 @@ const resolveParagraph = (doc: EngineContext['index']['documents'][number], n: n
 const paragraphVars = (doc: EngineContext['index']['documents'][number], n: number) => ({ n, range: `¶1–¶${bodyOf(doc).length}` });
 
 /** "Quote paragraph 3": the whole paragraph, verbatim. */
-function answerParagraph(ctx: EngineContext, u: Understanding): Answer {
+function answerParagraph(ctx: EngineContext, u: Understanding, only?: string): Answer {
   if (u.intent.kind !== 'paragraph') throw new Error('not a paragraph request');
-  const doc = ctx.index.documents[0]!;
+  const doc = documentsIn(ctx, only)[0]!;
   const n = resolveParagraph(doc, u.intent.n);
   const p = bodyOf(doc).find((x) => x.n === n);
   if (!p) return refusal(u.asked, 'no-such-paragraph', {}, paragraphVars(doc, u.intent.n));
@@ -129,6 +130,7 @@ function answerParagraph(ctx: EngineContext, u: Understanding): Answer {
 export async function ask(ctx: EngineContext, question: string, conversation?: Conversation, options: AskOptions = {}): Promise<Answer> {
   const t0 = performance.now();
   const asked = sanitizeQuestion(question);
+  const doc = onlyDoc(ctx, options.doc);
   let answer: Answer;
   let u: Understanding = understand(asked, conversation, ctx.index.quotations, ctx.correct);
   let standalone = asked;
@@ -137,10 +139,10 @@ export async function ask(ctx: EngineContext, question: string, conversation?: C
       answer = { question: asked, lead: CHAT_REPLY[u.intent.tone], quotes: [], refused: false, mode: 'extractive' };
       break;
     case 'summary':
-      answer = options.exclude?.length ? refusal(asked, 'exhausted') : await answerSummary(ctx, u);
+      answer = options.exclude?.length ? refusal(asked, 'exhausted') : await answerSummary(ctx, u, doc);
       break;
     case 'paragraph':
-      answer = answerParagraph(ctx, u);
+      answer = answerParagraph(ctx, u, doc);
       break;
     default:
       ({ answer, u } = await answerQuestion(ctx, u, conversation, options));
@@ -161,6 +163,6 @@ export async function quotesAbout(ctx: EngineContext, about: string, limit: numb
   const asked = sanitizeQuestion(about);
   const u = understand(asked, undefined, ctx.index.quotations, ctx.correct);
   const topic: Understanding = { ...u, intent: { kind: 'quote', topic: asked }, said: null, answerType: null };
-  const passages = (await ctx.retriever.search(topic.query || asked, Math.max(ctx.settings.topK, limit))).filter((p) => !doc || p.chunk.docId === doc);
-  return extractive(ctx, topic, passages, undefined, limit).quotes;
+  const passages = await searchIn(ctx, topic.query || asked, Math.max(ctx.settings.topK, limit), doc);
+  return extractive(ctx, topic, passages, undefined, limit, doc).quotes;
 }

@@ -10,11 +10,13 @@ import { modelKey } from '../embed/types.js';
 import type { Quotation, Quote } from '../types.js';
 import type { EngineContext } from './context.js';
 import { quotesAbout } from './ask.js';
+import { onlyDoc } from './scope.js';
 
 export async function quotations(ctx: EngineContext, filter: QuotationFilter = {}): Promise<Quotation[]> {
   const { index, logger } = ctx;
+  const doc = onlyDoc(ctx, filter.doc);
   const all = filter.speaker || filter.to || filter.about ? filterQuotations(index.quotations, filter, ctx.filterOptions()) : index.quotations;
-  return all.filter((q) => verifyQuotes([{ doc: q.doc, paragraph: q.paragraph, start: q.start, end: q.end, quote: q.quote }], index.docById, logger).length === 1);
+  return all.filter((q) => (!doc || q.doc === doc) && verifyQuotes([{ doc: q.doc, paragraph: q.paragraph, start: q.start, end: q.end, quote: q.quote }], index.docById, logger).length === 1);
 }
 
 export async function passages(ctx: EngineContext, req: PassageRequest): Promise<Quote[]> {

@@ -7,6 +7,7 @@ import { verifyQuotes } from '../answer/verify.js';
 import { LlmUnavailableError } from '../answer/llm/index.js';
 import type { StoredDocument, Summary, SummaryLength } from '../types.js';
 import type { EngineContext } from './context.js';
+import { documentsIn, onlyDoc } from './scope.js';
 
 /** The document restricted to one body paragraph (same text, so every offset still holds). */
 export function paragraphOnly(doc: StoredDocument, n: number): StoredDocument | null {
@@ -19,10 +20,11 @@ export function paragraphOnly(doc: StoredDocument, n: number): StoredDocument | 
  * @example
  * await summarize(ctx, { length: 'short' });
  */
-export async function summarize(ctx: EngineContext, options: { length?: SummaryLength; focus?: string | null; documents?: StoredDocument[] } = {}): Promise<Summary> {
+export async function summarize(ctx: EngineContext, options: { length?: SummaryLength; focus?: string | null; documents?: StoredDocument[]; doc?: string } = {}): Promise<Summary> {
   const { index, llm, logger } = ctx;
+  const only = onlyDoc(ctx, options.doc);
   const length: SummaryLength = options.length ?? 'medium';
-  const s = await summarizeDocs(options.documents ?? index.documents, { length, focus: options.focus ?? null, embedder: ctx.embedder, quotations: index.quotations });
+  const s = await summarizeDocs(options.documents ?? documentsIn(ctx, only), { length, focus: options.focus ?? null, embedder: ctx.embedder, quotations: index.quotations });
   s.summary = verifyQuotes(s.summary, index.docById, logger);
   if (llm && s.summary.length) {
     try {

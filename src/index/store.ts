@@ -212,7 +212,7 @@ export async function readIndex(dir: string): Promise<LoadedIndex | null> {
   }
 }
 
-/** Expand files, folders (recursively: .txt .md .markdown .html .htm) and URLs into source refs. */
+/** Expand files, folders (recursively: .txt .md .markdown .html .htm .pdf .docx) and URLs into source refs. */
 export async function expandSources(refs: string[], root: string): Promise<string[]> {
   const out: string[] = [];
   for (const ref of refs) {
@@ -225,7 +225,7 @@ export async function expandSources(refs: string[], root: string): Promise<strin
     if (!st) throw new UserError(`No such file or folder: ${ref}`);
     if (st.isDirectory()) {
       const entries = (await readdir(abs, { recursive: true, withFileTypes: true }))
-        .filter((e) => e.isFile() && /\.(txt|md|markdown|html?|xhtml)$/i.test(e.name))
+        .filter((e) => e.isFile() && /\.(txt|md|markdown|html?|xhtml|pdf|docx)$/i.test(e.name))
         .map((e) => path.join(e.parentPath ?? (e as unknown as { path: string }).path, e.name))
         .sort();
       if (!entries.length) throw new UserError(`${ref} has no .txt, .md or .html documents`);

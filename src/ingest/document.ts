@@ -7,8 +7,11 @@ import { createHash } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { UserError } from '../errors.js';
-import type { Paragraph, Sentence, StoredDocument } from '../types.js';
+import type { Paragraph, Sentence, Span, StoredDocument } from '../types.js';
+import { sourceFromBytes, isBinaryDocument } from './bytes.js';
 import { extractHtml } from './html.js';
+import { DEFAULT_EXTRACT_LIMITS } from './limits.js';
+import { assignPages } from './pages.js';
 import { paragraphSpans, sentenceSpans } from './segment.js';
 
 export interface Source {
@@ -18,6 +21,10 @@ export interface Source {
   text: string;
   /** A title known from the source (e.g. an HTML <title>), if any. */
   title?: string;
+  /** The address it came from, when fetched. */
+  url?: string;
+  /** Paged formats (PDF): each page's span of `text`. */
+  pages?: Span[];
 }
 
 export const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
@@ -69,6 +76,7 @@ export function buildDocument(source: Source): StoredDocument {
 
   let n = 0;
   const paragraphs: Paragraph[] = spans.map((s, i) => ({ ...s, kind: kinds[i]!, n: kinds[i] === 'body' ? ++n : 0 }));
+  assignPages(paragraphs, source.pages);
   const sentences: Sentence[] = [];
   for (const p of paragraphs) {
     for (const s of sentenceSpans(text, p.start, p.end)) sentences.push({ ...s, paragraph: p.n });
@@ -78,6 +86,7 @@ export function buildDocument(source: Source): StoredDocument {
     id: source.id,
     path: source.path,
     title: source.title?.trim() || titleText || path.basename(source.path),
+    ...(source.url ? { url: source.url } : {}),
     text,
     hash: sha256(text),
     paragraphs,
@@ -130,6 +139,7 @@ export async function loadSource(ref: string, opts: { root: string; fetch?: type
     const code = (cause as NodeJS.ErrnoException).code;
     throw new UserError(code === 'ENOENT' ? `No such file: ${ref}` : `Cannot read ${ref} (${code ?? 'error'})`, { cause });
   }
+  if (isBinaryDocument(bytes)) return sourceFromBytes(bytes, { id, path: id, name: ref }, DEFAULT_EXTRACT_LIMITS);
   const raw = decodeText(bytes, ref);
   if (isHtmlName(abs)) {
     const { text, title } = await extractHtml(raw, ref);
@@ -149,6 +159,7 @@ async function loadUrl(url: string, fetchImpl: typeof fetch, timeoutMs: number):
   const type = res.headers.get('content-type') ?? '';
   const bytes = new Uint8Array(await res.arrayBuffer());
   if (bytes.length > MAX_BYTES) throw new UserError(`${url} is larger than ${MAX_BYTES / 1e6} MB.`);
+  if (isBinaryDocument(bytes)) return sourceFromBytes(bytes, { id: url, path: url, name: url, url, contentType: type }, DEFAULT_EXTRACT_LIMITS);
   const raw = decodeText(bytes, url);
   if (/html/i.test(type) || /^\s*<(!doctype|html)/i.test(raw)) {
     const { text, title } = await extractHtml(raw, url);

@@ -145,7 +145,7 @@ export async function createWorkerEngine(opts: WorkerEngineOptions): Promise<Wor
       partials?.port1.on('message', (text: string) => options.onPartial!(text));
       try {
         const r = await call<{ answer: Answer; turns: Turn[] | null }>(
-          { op: 'ask', question, conversation: wire(conversation), ...(options.exclude ? { exclude: options.exclude } : {}), ...(partials ? { partials: partials.port2 } : {}) },
+          { op: 'ask', question, conversation: wire(conversation), ...(options.exclude ? { exclude: options.exclude } : {}), ...(options.doc ? { doc: options.doc } : {}), ...(partials ? { partials: partials.port2 } : {}) },
           partials ? [partials.port2] : [],
           options.signal,
         );
@@ -164,7 +164,7 @@ export async function createWorkerEngine(opts: WorkerEngineOptions): Promise<Wor
       return call<Summary>({ op: 'summarize', options });
     },
     async quotations(filter = {}): Promise<Quotation[]> {
-      if (!filter.speaker && !filter.to && !filter.about) return snapshot.quotations;
+      if (!filter.speaker && !filter.to && !filter.about && !filter.doc) return snapshot.quotations;
       admit();
       return call<Quotation[]>({ op: 'quotations', filter });
     },

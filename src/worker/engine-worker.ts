@@ -58,6 +58,7 @@ async function perform(task: Task): Promise<unknown> {
       try {
         const answer = await engine.ask(task.question, conversation, {
           ...(task.exclude ? { exclude: task.exclude } : {}),
+          ...(task.doc ? { doc: task.doc } : {}),
           ...(task.partials ? { onPartial: (text: string) => task.partials!.postMessage(text) } : {}),
         });
         return { answer, turns: conversation?.turns ?? null };

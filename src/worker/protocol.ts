@@ -30,7 +30,7 @@ export interface WorkerInit {
 
 export type Task =
   | { op: 'open'; progress?: MessagePort; /** Return a {@link Snapshot} (the first open); otherwise just warm the thread. */ snapshot: boolean }
-  | { op: 'ask'; question: string; conversation?: { id: string; turns: Turn[] }; exclude?: { doc: string; start: number; end: number }[]; partials?: MessagePort }
+  | { op: 'ask'; question: string; conversation?: { id: string; turns: Turn[] }; exclude?: { doc: string; start: number; end: number }[]; doc?: string; partials?: MessagePort }
   | { op: 'retrieve'; question: string; conversation?: { id: string; turns: Turn[] }; k?: number }
   | { op: 'summarize'; options: { length?: SummaryLength; focus?: string | null } }
   | { op: 'quotations'; filter: QuotationFilter }

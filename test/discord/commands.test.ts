@@ -43,8 +43,8 @@ const engine = {
 describe('command definitions', () => {
   const json = commandsJSON();
 
-  it('given the command list, when serialised, then /ask /summary /quote /verify /about /help /forget exist with valid names and descriptions', () => {
-    expect(json.map((c) => c.name)).toEqual(['ask', 'summary', 'quote', 'verify', 'about', 'help', 'forget']);
+  it('given the command list, when serialised, then /ask /summary /quote /verify /about /help /forget /docs exist with valid names and descriptions', () => {
+    expect(json.map((c) => c.name)).toEqual(['ask', 'summary', 'quote', 'verify', 'about', 'help', 'forget', 'docs']);
     for (const c of json) {
       expect(c.name).toMatch(/^[-_\p{L}\p{N}]{1,32}$/u);
       expect(c.description.length).toBeGreaterThan(0);
@@ -53,22 +53,28 @@ describe('command definitions', () => {
     }
   });
 
-  it('given the admin command, when serialised, then only it carries default_member_permissions (Manage Server) and is guild-only', () => {
-    const forget = json.find((c) => c.name === 'forget')!;
-    expect(forget.default_member_permissions).toBe('32');
-    expect(forget.contexts).toEqual([0]);
-    for (const c of json.filter((c) => c.name !== 'forget')) expect(c.default_member_permissions ?? null).toBeNull();
+  it('given the admin commands, when serialised, then only they carry default_member_permissions (Manage Server) and are guild-only', () => {
+    for (const name of ['forget', 'docs']) {
+      const admin = json.find((c) => c.name === name)!;
+      expect(admin.default_member_permissions).toBe('32');
+      expect(admin.contexts).toEqual([0]);
+    }
+    for (const c of json.filter((c) => c.name !== 'forget' && c.name !== 'docs')) expect(c.default_member_permissions ?? null).toBeNull();
   });
 
   it('given /ask and /quote, when serialised, then the question is required and /quote paragraph, speaker, to autocomplete', () => {
     const ask = json.find((c) => c.name === 'ask')!;
-    expect(ask.options).toEqual([expect.objectContaining({ name: 'question', required: true, max_length: 1000 })]);
+    expect(ask.options).toEqual([
+      expect.objectContaining({ name: 'question', required: true, max_length: 1000 }),
+      expect.objectContaining({ name: 'document', autocomplete: true }),
+    ]);
     const quote = json.find((c) => c.name === 'quote')!;
     expect(Object.fromEntries((quote.options ?? []).map((o) => [o.name, (o as { autocomplete?: boolean }).autocomplete ?? false]))).toEqual({
       about: false,
       paragraph: true,
       speaker: true,
       to: true,
+      document: true,
     });
   });
 });

@@ -67,7 +67,7 @@ describe('the bot through the fake Discord', () => {
   it('given deploy-commands with a guild id, when run, then it PUT every command to the guild route and nothing on ready', () => {
     const puts = h.fake.requests.filter((r) => r.method === 'PUT' && r.path.includes('/commands'));
     expect(puts.map((r) => r.path)).toEqual([`/applications/${APP_ID}/guilds/${GUILD}/commands`]);
-    expect(h.fake.commands(GUILD).map((c) => c.name)).toEqual(['ask', 'summary', 'quote', 'verify', 'about', 'help', 'forget', 'Check this quote']);
+    expect(h.fake.commands(GUILD).map((c) => c.name)).toEqual(['ask', 'summary', 'quote', 'verify', 'about', 'help', 'forget', 'docs', 'Check this quote']);
   });
 
   it('given no guild id, when deploy-commands runs as a CLI, then it PUTs the commands globally through DISCORD_API_URL and prints one line', async () => {
@@ -80,7 +80,7 @@ describe('the bot through the fake Discord', () => {
         env: { PATH: process.env.PATH, DISCORD_TOKEN: TOKEN, DISCORD_API_URL: fake.restUrl, LOG_LEVEL: 'silent' },
       });
       expect(stdout.trim().split('\n')).toHaveLength(1);
-      expect(stdout).toMatch(/^Registered 8 commands \(\/ask, \/summary, \/quote, \/verify, \/about, \/help, \/forget, “Check this quote”\) globally/);
+      expect(stdout).toMatch(/^Registered 9 commands \(\/ask, \/summary, \/quote, \/verify, \/about, \/help, \/forget, \/docs, “Check this quote”\) globally/);
       expect(fake.requests.filter((r) => r.method === 'PUT').map((r) => r.path)).toEqual([`/applications/${APP_ID}/commands`]);
       expect(fake.commands().map((c) => c.name)).toContain('ask');
       expect(fake.validateAll()).toEqual([]);

@@ -15,6 +15,7 @@ import { answerFields, logAnswer, respond, type BotContext, type Command } from 
 import { renderAnswer, renderPartial } from '../format.js';
 import { QUESTION_MAX_LENGTH } from '../limits.js';
 import { createThrottledEditor } from '../stream.js';
+import { chosenDocument, documentChoices, documentOption } from './document-option.js';
 
 /** The conversation key for an interaction: its thread, its DM channel, or a new chain. */
 export function interactionConversationKey(interaction: ChatInputCommandInteraction): string {
@@ -30,12 +31,14 @@ export const ask: Command = {
     .setContexts(InteractionContextType.Guild, InteractionContextType.BotDM)
     .addStringOption((o) =>
       o.setName('question').setDescription('Your question, e.g. "What did Annan tell the Council?"').setRequired(true).setMaxLength(QUESTION_MAX_LENGTH),
-    ),
+    )
+    .addStringOption(documentOption),
   rateLimited: true,
   async execute(interaction, ctx: BotContext) {
     const startedAt = ctx.clock();
     const question = interaction.options.getString('question', true).trim();
     if (!question) throw new UserError('Please ask a question about the document.');
+    const doc = chosenDocument(interaction, ctx);
     await interaction.deferReply();
 
     const conversation = await ctx.conversations.forKey(interactionConversationKey(interaction));
@@ -47,7 +50,7 @@ export const ask: Command = {
     });
     let answer;
     try {
-      answer = await ctx.engine.ask(question, conversation, { onPartial: (t) => editor.push(t) });
+      answer = await ctx.engine.ask(question, conversation, { onPartial: (t) => editor.push(t), doc });
     } finally {
       await editor.finish();
     }
@@ -62,6 +65,9 @@ export const ask: Command = {
       startedAt,
       ...answerFields(answer),
     });
+  },
+  async autocomplete(interaction, ctx) {
+    await interaction.respond(documentChoices(ctx.engine.documents(), String(interaction.options.getFocused() ?? '')));
   },
 };
 

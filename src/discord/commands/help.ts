@@ -19,6 +19,8 @@ export const HELP_TEXT = [
   '`/quote [about] [paragraph] [speaker] [to]` — passages or quotations on request',
   '`/verify text:` — did they really say that? word for word, reworded (what differs), or not in the document',
   '`/about` — the document, its paragraphs and the model in use',
+  '`document:` on /ask, /summary and /quote — limit the answer to one document (PDF citations read p. 3 ¶12)',
+  '`/docs add file:|url:` · `/docs list` · `/docs remove` — this server’s own documents (PDF, Word, text, HTML; Manage Server)',
   '`/help` — this message',
   '',
   '**Check this quote** — right-click any message → Apps → *Check this quote* checks its text the same way.',

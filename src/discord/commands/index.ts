@@ -9,6 +9,7 @@ import type { Command } from '../context.js';
 import type { MessageCommand } from '../message-commands.js';
 import { checkQuote } from './check-quote.js';
 import { about } from './about.js';
+import { docs } from './docs.js';
 import { ask } from './ask.js';
 import { forget } from './forget.js';
 import { help } from './help.js';
@@ -16,7 +17,7 @@ import { quote } from './quote.js';
 import { summary } from './summary.js';
 import { verify } from './verify.js';
 
-export const commandList: Command[] = [ask, summary, quote, verify, about, help, forget];
+export const commandList: Command[] = [ask, summary, quote, verify, about, help, forget, docs];
 
 export const commands: ReadonlyMap<string, Command> = new Map(commandList.map((c) => [c.data.name, c]));
 

@@ -15,6 +15,7 @@ import { quotationToQuote } from '../../present/quote.js';
 import { logAnswer, respond, type Command } from '../context.js';
 import { placeHeading, renderQuotes } from '../format.js';
 import { LIMITS } from '../limits.js';
+import { chosenDocument, DOCUMENT_OPTION, documentChoices, documentOption } from './document-option.js';
 
 /** Most quotations listed by one /quote. */
 export const QUOTE_LIST_MAX = 10;
@@ -22,9 +23,9 @@ export const QUOTE_LIST_MAX = 10;
 const oneLine = (s: string) => s.replace(/\s+/g, ' ').trim();
 const fit = (s: string, max: number) => (s.length <= max ? s : `${s.slice(0, max - 1).trimEnd()}…`);
 
-/** Autocomplete choices for `paragraph`: body paragraphs of the first document, by number prefix or by words in the text. */
-export function paragraphChoices(engine: Engine, typed: string): ApplicationCommandOptionChoiceData<number>[] {
-  const doc = engine.documents()[0];
+/** Autocomplete choices for `paragraph`: body paragraphs of the chosen (else the first) document, by number prefix or by words in the text. */
+export function paragraphChoices(engine: Engine, typed: string, docId?: string): ApplicationCommandOptionChoiceData<number>[] {
+  const doc = (docId && engine.documents().find((d) => d.id === docId)) || engine.documents()[0];
   if (!doc) return [];
   const t = typed.trim().replace(/^¶/, '').toLowerCase();
   const body = doc.paragraphs.filter((p) => p.kind === 'body' && p.n > 0);
@@ -60,7 +61,8 @@ export const quote: Command = {
     .addStringOption((o) => o.setName('about').setDescription('A topic, e.g. "regional organizations"').setMaxLength(200))
     .addIntegerOption((o) => o.setName('paragraph').setDescription('A paragraph number (¶)').setMinValue(0).setAutocomplete(true))
     .addStringOption((o) => o.setName('speaker').setDescription('Who said it').setMaxLength(100).setAutocomplete(true))
-    .addStringOption((o) => o.setName('to').setDescription('Who it was said to').setMaxLength(100).setAutocomplete(true)),
+    .addStringOption((o) => o.setName('to').setDescription('Who it was said to').setMaxLength(100).setAutocomplete(true))
+    .addStringOption(documentOption),
   rateLimited: true,
   async execute(interaction, ctx) {
     const startedAt = ctx.clock();
@@ -68,6 +70,7 @@ export const quote: Command = {
     const paragraph = interaction.options.getInteger('paragraph') ?? undefined;
     const speaker = interaction.options.getString('speaker')?.trim() || undefined;
     const to = interaction.options.getString('to')?.trim() || undefined;
+    const doc = chosenDocument(interaction, ctx);
     await interaction.deferReply();
 
     let quotes: Quote[];
@@ -76,14 +79,14 @@ export const quote: Command = {
     let intro: string | undefined;
     let heading: { doc: string; paragraph: number } | undefined;
     if (speaker || to || (!about && paragraph === undefined)) {
-      const found = await ctx.engine.quotations({ speaker, to, about });
+      const found = await ctx.engine.quotations({ speaker, to, about, doc });
       const wanted = [speaker && `by ${speaker}`, to && `to ${to}`, about && `about “${about}”`].filter(Boolean).join(' ');
       title = wanted ? `Quotations ${wanted}` : 'Quotations in the document';
       empty = wanted ? `I found no quotation ${wanted} in the document.` : 'I found no quotations in the document.';
       quotes = found.slice(0, QUOTE_LIST_MAX).map(quotationToQuote);
       if (found.length > QUOTE_LIST_MAX) intro = `Showing ${QUOTE_LIST_MAX} of ${found.length} — narrow it down with speaker:, to: or about:.`;
     } else {
-      quotes = await ctx.engine.passages({ about, paragraph, limit: QUOTE_LIST_MAX });
+      quotes = await ctx.engine.passages({ about, paragraph, doc, limit: QUOTE_LIST_MAX });
       title = paragraph !== undefined ? `¶${paragraph}${about ? ` — ${about}` : ''}` : `Passages about “${about}”`;
       // The title names the paragraph (and its page and document when that helps): its quotes are not cited again.
       if (paragraph !== undefined && !about && quotes[0]) {
@@ -105,7 +108,8 @@ export const quote: Command = {
   async autocomplete(interaction, ctx) {
     const focused = interaction.options.getFocused(true);
     const typed = String(focused.value ?? '');
-    if (focused.name === 'paragraph') await interaction.respond(paragraphChoices(ctx.engine, typed));
+    if (focused.name === 'paragraph') await interaction.respond(paragraphChoices(ctx.engine, typed, interaction.options.getString(DOCUMENT_OPTION) ?? undefined));
+    else if (focused.name === DOCUMENT_OPTION) await interaction.respond(documentChoices(ctx.engine.documents(), typed));
     else if (focused.name === 'speaker') await interaction.respond(await personChoices(ctx.engine, 'speaker', typed));
     else if (focused.name === 'to') await interaction.respond(await personChoices(ctx.engine, 'addressee', typed));
     else await interaction.respond([]);
