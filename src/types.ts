@@ -66,6 +66,8 @@ export interface Attribution {
   cue: string | null;
   addressee: string | null;
   setting: string | null;
+  /** Where the speaker's own words are (document offsets), when the quotation index knows: inside a quoted sentence they may be a few words of a narrator's sentence. */
+  words?: Span;
 }
 
 /**

@@ -6,20 +6,22 @@
 import { readFile } from 'node:fs/promises';
 import { Command } from 'commander';
 import { describeError, UserError } from '../errors.js';
-import { renderAnswerText } from '../answer/render.js';
 import type { Config } from '../config.js';
 import type { Engine } from '../engine-api.js';
+import { catalog, type Catalog } from '../present/documents.js';
+import { citationJson } from '../present/json.js';
+import { renderAnswerText } from '../present/terminal.js';
 import type { ConversationStore } from '../state/conversations.js';
 import type { Answer, Conversation } from '../types.js';
 import { parseArgs, run, withEngine, type Cli } from './common.js';
 
-/** The stable JSON shape other tools read. */
-export function answerJson(question: string, a: Answer) {
+/** The stable JSON shape other tools read (citations gained `title`, and `page` / `url` when known). */
+export function answerJson(question: string, a: Answer, cat: Catalog) {
   return {
     question,
-    answer: renderAnswerText(a),
+    answer: renderAnswerText(a, cat),
     refused: a.refused,
-    citations: a.quotes.map(({ doc, paragraph, page, start, end, quote }) => ({ doc, ...(page !== undefined ? { page } : {}), paragraph, start, end, quote })),
+    citations: a.quotes.map((q) => citationJson(q, cat)),
     latencyMs: a.latencyMs ?? null,
   };
 }
@@ -85,7 +87,8 @@ async function answerAll(engine: Engine, questions: string[], conversation: Conv
     try {
       const a = await engine.ask(q, conversation);
       await store?.touch(conversation);
-      process.stdout.write(json ? `${JSON.stringify(answerJson(q, a))}\n` : `${renderAnswerText(a, { multiDoc: engine.documents().length > 1 })}\n`);
+      const cat = catalog(engine.documents());
+      process.stdout.write(json ? `${JSON.stringify(answerJson(q, a, cat))}\n` : `${renderAnswerText(a, cat)}\n`);
     } catch (e) {
       if (!(e instanceof UserError)) throw e;
       failed++;

@@ -6,7 +6,8 @@
 import readline from 'node:readline';
 import type { Engine } from '../engine-api.js';
 import { describeError, isUserError } from '../errors.js';
-import { attributionLine, citation, renderAnswerText } from '../answer/render.js';
+import { catalog } from '../present/documents.js';
+import { renderAnswerText, renderQuotesText } from '../present/terminal.js';
 import { renderVerificationText } from '../verify/render.js';
 import type { Logger } from '../log.js';
 import type { Conversation, SummaryLength } from '../types.js';
@@ -54,7 +55,10 @@ export async function runChat(deps: { engine: Engine; logger: Logger; input?: No
         return;
       case '/about': {
         const a = engine.about();
-        for (const d of a.documents) write(`${d.id}: “${d.title}”, ${d.paragraphs} paragraphs`);
+        for (const d of catalog(engine.documents()).docs) {
+          const n = a.documents.find((x) => x.id === d.id)?.paragraphs ?? 0;
+          write(`${d.title}${d.url ? ` <${d.url}>` : ''}: ${n} paragraphs`);
+        }
         write(`${a.chunks} chunks; model: ${a.model ?? 'none (lexical only)'}; index built ${a.builtAt}`);
         return;
       }
@@ -63,7 +67,7 @@ export async function runChat(deps: { engine: Engine; logger: Logger; input?: No
         const focus = (lengthArg ? rest.slice(1) : rest).join(' ') || null;
         const s = await engine.summarize({ length: lengthArg, focus });
         if (s.note) write(s.note);
-        for (const q of s.summary) write(`  “${q.quote}” (${citation(q)})${attributionLine(q) ? `\n     ${attributionLine(q)}` : ''}`);
+        if (s.summary.length) write(renderQuotesText(s.summary, catalog(engine.documents())));
         return;
       }
       case '/verify':
@@ -73,7 +77,7 @@ export async function runChat(deps: { engine: Engine; logger: Logger; input?: No
         const n = Number(arg.replace(/^¶/, ''));
         const quotes = Number.isInteger(n) && n > 0 ? await engine.passages({ paragraph: n }) : await engine.passages({ about: arg });
         if (!quotes.length) write('No passage matches that.');
-        for (const q of quotes) write(`  “${q.quote}” (${citation(q)})`);
+        else write(renderQuotesText(quotes, catalog(engine.documents())));
         return;
       }
     }
@@ -96,7 +100,8 @@ export async function runChat(deps: { engine: Engine; logger: Logger; input?: No
       readline.cursorTo(out, 0);
       readline.clearScreenDown(out);
     }
-    write(renderAnswerText(a, { multiDoc: engine.documents().length > 1 }));
+    // Piped questions: a blank line between answers (a terminal gets its prompt instead).
+    write(`${renderAnswerText(a, catalog(engine.documents()))}${interactive ? '' : '\n'}`);
   };
 
   // Lines are answered strictly in order, one at a time.

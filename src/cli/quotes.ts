@@ -2,10 +2,13 @@
  * `npm run quotes -- [--speaker X] [--to Y] [--about Z] [--json]` lists the
  * quotations of the indexed documents: who said what, to whom, where.
  * JSON: an array of { doc, paragraph, start, end, quote, speaker, cue,
- * addressee, setting } with quote === text.slice(start, end).
+ * addressee, setting, title, page?, url? } with quote === text.slice(start, end).
  */
 import { Command } from 'commander';
-import { attribution } from '../answer/quotation-line.js';
+import { catalog } from '../present/documents.js';
+import { docFields } from '../present/json.js';
+import { quotationToQuote } from '../present/quote.js';
+import { renderQuotesText } from '../present/terminal.js';
 import { quotationJson } from '../quotes/index.js';
 import { parseArgs, run, withEngine, type Cli } from './common.js';
 
@@ -23,8 +26,9 @@ await run(async () => {
   const opts = program.opts<{ speaker?: string; to?: string; about?: string; json?: boolean }>();
   return withEngine({ quiet: !!opts.json }, async (engine) => {
     const qs = await engine.quotations({ speaker: opts.speaker, to: opts.to, about: opts.about });
+    const cat = catalog(engine.documents());
     if (opts.json) {
-      process.stdout.write(`${JSON.stringify(qs.map(quotationJson), null, 2)}\n`);
+      process.stdout.write(`${JSON.stringify(qs.map((q) => ({ ...quotationJson(q), ...docFields(q, cat) })), null, 2)}\n`);
       return 0;
     }
     if (!qs.length) {
@@ -32,8 +36,7 @@ await run(async () => {
       process.stdout.write(`No quotations${asked ? ` ${asked}` : ''} in the indexed documents.\n`);
       return 0;
     }
-    const withDoc = new Set(qs.map((q) => q.doc)).size > 1;
-    process.stdout.write(qs.map((q) => `“${q.quote}”\n   ${attribution(q, { withDoc })}`).join('\n\n') + '\n');
+    process.stdout.write(`${renderQuotesText(qs.map(quotationToQuote), cat)}\n`);
     return 0;
   }, (c) => (cli = c));
 }, () => cli?.logger);

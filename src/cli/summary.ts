@@ -1,12 +1,14 @@
 /**
  * `npm run summary -- [--length short|medium|long] [--focus "topic"] [--json]`
  * prints a summary made of cited, verbatim sentences in document order.
- * JSON: { summary: [{ doc, paragraph, start, end, quote, speaker }], length, focus } (+ note when set);
+ * JSON: { summary: [{ doc, paragraph, start, end, quote, speaker, title, page?, url? }], length, focus } (+ note when set);
  * `speaker` is who says the sentence's direct quotation, when the quotation index knows, else null.
  */
 import { Command, Option } from 'commander';
 import type { SummaryLength } from '../types.js';
-import { attributionLine, citation } from '../answer/render.js';
+import { catalog } from '../present/documents.js';
+import { docFields } from '../present/json.js';
+import { renderQuotesText } from '../present/terminal.js';
 import { parseArgs, run, withEngine, type Cli } from './common.js';
 
 let cli: Cli | undefined;
@@ -22,9 +24,10 @@ await run(async () => {
   const opts = program.opts<{ length: SummaryLength; focus?: string; json?: boolean }>();
   return withEngine({ quiet: !!opts.json }, async (engine) => {
     const s = await engine.summarize({ length: opts.length, focus: opts.focus ?? null });
+    const cat = catalog(engine.documents());
     if (opts.json) {
       const out = {
-        summary: s.summary.map(({ doc, paragraph, start, end, quote, attribution }) => ({ doc, paragraph, start, end, quote, speaker: attribution?.speaker ?? null })),
+        summary: s.summary.map((q) => ({ doc: q.doc, paragraph: q.paragraph, start: q.start, end: q.end, quote: q.quote, speaker: q.attribution?.speaker ?? null, ...docFields(q, cat) })),
         length: s.length,
         focus: s.focus,
         ...(s.note ? { note: s.note } : {}),
@@ -32,13 +35,8 @@ await run(async () => {
       process.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
       return 0;
     }
-    const withDoc = new Set(s.summary.map((q) => q.doc)).size > 1;
     const head = `Summary (${s.length}${s.focus ? `, focus: ${s.focus}` : ''}), in the document's own words:`;
-    const lines = s.summary.map((q, i) => {
-      const who = attributionLine(q);
-      return `${i + 1}. “${q.quote}” (${citation(q)}${withDoc ? `, ${q.doc}` : ''})${who ? `\n     ${who}` : ''}`;
-    });
-    process.stdout.write([s.note ?? head, ...lines].join('\n') + '\n');
+    process.stdout.write([s.note ?? head, ...(s.summary.length ? ['', renderQuotesText(s.summary, cat)] : [])].join('\n') + '\n');
     return 0;
   }, (c) => (cli = c));
 }, () => cli?.logger);

@@ -6,17 +6,20 @@
  *
  * - Context ¶n → an ephemeral message (to the clicker) with the paragraph, the quote in bold, ◀ ▶.
  * - ◀ ▶ → update that ephemeral message to the previous / next paragraph.
- * - More quotes → `engine.ask(question, undefined, { exclude: shown })`, a new message with further quotations.
+ * - More quotes → the button is disabled at once (no double clicks, no stale buttons), then
+ *   `engine.ask(question, undefined, { exclude: shown })` posts further quotations as a new message
+ *   with its own More quotes; when nothing new is left, only the clicker is told (ephemerally) and
+ *   the button reads "No more quotes". If answering fails, the button is enabled again.
  *
  * @example
  * if (interaction.isButton()) await handleButton(interaction, ctx);
  */
 import { MessageFlags, type ButtonInteraction } from 'discord.js';
 import { UserError } from '../errors.js';
-import { logAnswer, respond, type BotContext } from './context.js';
+import { logAnswer, type BotContext } from './context.js';
 import { decodeCustomId, type ButtonAction } from './custom-ids.js';
 import { EXPIRED_BUTTON } from './errors.js';
-import { questionFromMessage, renderAnswer, renderNotice, renderParagraph } from './format.js';
+import { questionFromMessage, renderAnswer, renderNotice, renderParagraph, withButtonDisabled } from './format.js';
 import { rateLimitMessage } from './rate-limit.js';
 
 const expired = () => new UserError(EXPIRED_BUTTON, { code: 'expired' });
@@ -29,7 +32,8 @@ export function resolveAction(customId: string, ctx: BotContext): Exclude<Button
   return action;
 }
 
-export const NO_MORE_QUOTES = 'I have no further quotations on that question.';
+export const NO_MORE_QUOTES = 'No more quotes — every passage that answers this question has been shown.';
+export const NO_MORE_QUOTES_LABEL = 'No more quotes';
 
 export async function handleButton(interaction: ButtonInteraction, ctx: BotContext): Promise<void> {
   const action = resolveAction(interaction.customId, ctx);
@@ -57,15 +61,23 @@ export async function handleButton(interaction: ButtonInteraction, ctx: BotConte
     const d = docs[s.doc];
     return d ? [{ doc: d.id, start: s.start, end: s.end }] : [];
   });
-  await interaction.deferReply();
-  const answer = await ctx.engine.ask(question, undefined, { exclude });
+  // Acknowledge by disabling the clicked button: the answer below replaces it.
+  const rows = interaction.message.components.map((c) => c.toJSON());
+  await interaction.update({ components: withButtonDisabled(rows, interaction.customId) });
+  let answer;
+  try {
+    answer = await ctx.engine.ask(question, undefined, { exclude });
+  } catch (e) {
+    await interaction.editReply({ components: rows }).catch((err: unknown) => ctx.logger.debug({ err }, 'could not re-enable More quotes'));
+    throw e;
+  }
   const fresh = answer.quotes.filter((q) => !exclude.some((x) => x.doc === q.doc && x.start === q.start && x.end === q.end));
-  const payloads = answer.refused
-    ? renderNotice(answer.lead?.trim() || NO_MORE_QUOTES)
-    : fresh.length === 0
-      ? renderNotice(NO_MORE_QUOTES)
-      : renderAnswer({ ...answer, quotes: fresh }, ctx.render(), { question, excluded: action.shown });
-  await respond(interaction, payloads);
+  if (answer.refused || fresh.length === 0) {
+    await interaction.editReply({ components: withButtonDisabled(rows, interaction.customId, NO_MORE_QUOTES_LABEL) }).catch((err: unknown) => ctx.logger.debug({ err }, 'could not relabel More quotes'));
+    await interaction.followUp({ ...renderNotice(NO_MORE_QUOTES)[0], flags: MessageFlags.Ephemeral });
+  } else {
+    for (const p of renderAnswer({ ...answer, quotes: fresh }, ctx.render(), { question, excluded: action.shown })) await interaction.followUp(p);
+  }
   logAnswer(ctx, {
     source: 'button:more',
     userId: interaction.user.id,

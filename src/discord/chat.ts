@@ -9,6 +9,7 @@
  * client.on(Events.MessageCreate, (m) => void handleMessage(m, ctx));
  */
 import { ChannelType, type Message, type ThreadChannel } from 'discord.js';
+import { echo } from '../present/echo.js';
 import type { Conversation } from '../types.js';
 import { channelAllowed, answerFields, logAnswer, type BotContext } from './context.js';
 import { busyError } from '../worker/busy.js';
@@ -48,7 +49,7 @@ export function stripBotMention(content: string, botId: string): string {
 
 /** A thread name from the question (1–100 chars). */
 export function threadName(question: string): string {
-  const flat = question.replace(/\s+/g, ' ').trim() || 'Question';
+  const flat = echo(question) || 'Question';
   return flat.length <= LIMITS.threadName ? flat : `${flat.slice(0, LIMITS.threadName - 1).trimEnd()}…`;
 }
 
@@ -98,7 +99,7 @@ export async function handleMessage(message: Message, ctx: BotContext, opts: { s
 
   if (!question) {
     // In auto-answer channels and threads an empty message (an image, a sticker) is not a question.
-    if (trigger === 'dm' || trigger === 'mention' || trigger === 'reply') await reply(renderNotice(EMPTY_QUESTION)[0]);
+    if (trigger === 'dm' || trigger === 'mention' || trigger === 'reply') await reply(renderNotice(EMPTY_QUESTION, { markdown: true })[0]);
     return;
   }
   if (opts.stopping) {

@@ -21,6 +21,7 @@ import { unavailableEngine } from '../collections/unavailable.js';
 import type { Config } from '../config.js';
 import type { Engine } from '../engine-api.js';
 import type { Logger } from '../log.js';
+import { docInfo } from '../present/documents.js';
 import { createMemoryConversationStore } from '../state/conversations-memory.js';
 import type { ConversationStore } from '../state/conversations.js';
 import type { FeedbackStore } from '../state/feedback.js';
@@ -90,7 +91,7 @@ export function createBotContext(opts: {
     render() {
       const docs = engine.documents();
       if (!cached || cached.docs !== docs) {
-        cached = { docs, value: { fp: corpusFingerprint(docs), docs: docs.map((d) => ({ id: d.id, title: d.title })) } };
+        cached = { docs, value: { fp: corpusFingerprint(docs), docs: docs.map(docInfo) } };
       }
       return cached.value;
     },

@@ -3,9 +3,14 @@
  * view) → Discord message payloads that honour every limit in `limits.ts`.
  * No client, no I/O: everything here is unit-tested without Discord.
  *
+ * The wording of every lead, citation and attribution comes from
+ * `src/present/` (one owner for every surface); this file only turns those
+ * pieces into Discord payloads with discord.js's own formatters and builders.
+ *
  * Layout of an answer (readable on a phone): an embed whose title is the
  * question, the lead line, then each quotation as a blockquote followed by
- * its citation line `— speaker, cue addressee (¶n)`. Quoted text is escaped
+ * a small (subtext) line `— speaker, cue addressee (¶n)`: the one place the
+ * quote is cited. Quoted text is escaped
  * so the reader sees exactly the source characters (`*`, `_`, `` ` ``, `>`,
  * `<@123>`, `@everyone` …), and every payload carries
  * `allowedMentions: { parse: [] }` so nothing in a document can ping anyone.
@@ -20,9 +25,25 @@
  * await interaction.editReply(payloads[0]);
  * for (const p of payloads.slice(1)) await interaction.followUp(p);
  */
-import { citation, describeAttribution } from '../answer/render.js';
-import { ButtonStyle, ComponentType, type APIActionRowComponent, type APIButtonComponent, type APIButtonComponentWithCustomId, type APIEmbed } from 'discord.js';
+import {
+  ButtonBuilder,
+  ButtonStyle,
+  ComponentType,
+  EmbedBuilder,
+  hyperlink,
+  quote as quoteLine,
+  subtext,
+  type APIActionRowComponent,
+  type APIButtonComponent,
+  type APIButtonComponentWithCustomId,
+  type APIEmbed,
+} from 'discord.js';
 import type { ParagraphView } from '../engine-api.js';
+import { attributionText } from '../present/attribution.js';
+import { citationOf, citationText, placeOf, type Citation } from '../present/citation.js';
+import { catalog, type Catalog, type DocSource } from '../present/documents.js';
+import { echo, stripInvisible } from '../present/echo.js';
+import { presentAnswer, presentQuote, type QuoteView, type QuoteViewOptions } from '../present/quote.js';
 import type { Answer, Quote, Span, Summary } from '../types.js';
 import { encodeCustomId, type QuoteRef } from './custom-ids.js';
 import { LIMITS, QUESTION_MAX_LENGTH } from './limits.js';
@@ -38,13 +59,23 @@ export interface Payload {
 /** What rendering needs to know about the corpus: its fingerprint (for button ids) and the documents in `engine.documents()` order. */
 export interface RenderContext {
   fp: string;
-  docs: { id: string; title: string }[];
+  docs: DocSource[];
+}
+
+const catalogs = new WeakMap<RenderContext['docs'], Catalog>();
+/** The citation catalog of a render context (made once per document list). */
+function catalogOf(ctx: RenderContext): Catalog {
+  let c = catalogs.get(ctx.docs);
+  if (!c) catalogs.set(ctx.docs, (c = catalog(ctx.docs)));
+  return c;
 }
 
 /** A fresh "ping nobody" object for every payload. */
 export const noMentions = (): { parse: [] } => ({ parse: [] });
 
 export const EMBED_COLOR = 0x5865f2;
+/** Refusals: the same embed as an answer, in grey. */
+export const REFUSAL_COLOR = 0x99aab5;
 const FOOTER_QUESTION = 'Question: ';
 const FOOTER_UNDERSTOOD = 'Understood as: ';
 const BLOCK_SEP = '\n\n';
@@ -179,32 +210,59 @@ interface Block {
   quote?: Quote;
 }
 
-function docLabel(doc: string, ctx: RenderContext): string | null {
-  if (ctx.docs.length <= 1) return null;
-  const d = ctx.docs.find((x) => x.id === doc);
-  return d ? d.title || d.id : doc;
+/** A URL safe inside a markdown link: parsed, with the characters that would end the link encoded. */
+function linkTarget(url: string): string | null {
+  try {
+    const u = new URL(url);
+    if (u.protocol !== 'http:' && u.protocol !== 'https:') return null;
+    return u.href.replace(/[()<> ]/g, (c) => encodeURIComponent(c));
+  } catch {
+    return null;
+  }
 }
 
-/** "— speaker, cue addressee (¶n)" — the attribution only when the text names a speaker. */
+/** A heading that cites one place: "¶2", "p. 3 ¶2", or "Title, ¶2" when several documents are indexed (plain text). */
+export function placeHeading(doc: string, paragraph: number, ctx: RenderContext): string {
+  const cat = catalogOf(ctx);
+  return citationText(citationOf({ doc, paragraph }, cat), { withDoc: cat.several });
+}
+
+/** A document's title as markdown, linked to its source when it came from a URL. */
+export function docName(d: { title: string; url?: string }): string {
+  const target = d.url ? linkTarget(d.url) : null;
+  return target ? hyperlink(escapeMarkdown(d.title), target) : escapeMarkdown(d.title);
+}
+
+/** "(¶5)", or with several documents "(Title, p. 3 ¶2)", the title linked to its source when it came from a URL. */
+function citationMarkdown(c: Citation, withDoc: boolean, cont: boolean): string {
+  const doc = withDoc ? `${docName(c)}, ` : '';
+  return `(${doc}${placeOf(c)}${cont ? ', cont.' : ''})`;
+}
+
+/** The small line under a quotation: "— speaker, cue addressee (¶n)", the attribution only when the text names a speaker. */
+function quoteFooter(v: QuoteView, cont: boolean): string {
+  const who = v.attribution ? escapeMarkdown(attributionText(v.attribution)) : '';
+  const cite = v.showCite || cont ? citationMarkdown(v.cite, v.withDoc, cont) : '';
+  const line = [who, cite].filter(Boolean).join(' ');
+  return line ? `\n${subtext(line)}` : '';
+}
+
+/** The citation line of a quote as Discord shows it (`-# — speaker, cue addressee (¶n)`). */
 export function citationLine(q: Quote, ctx: RenderContext, cont = false): string {
-  const a = q.attribution;
-  let who = '';
-  if (a?.speaker) who = `— ${escapeMarkdown(describeAttribution(a))} `;
-  const label = docLabel(q.doc, ctx);
-  const where = citation(q);
-  return `${who}(${label ? `${escapeMarkdown(label)}, ` : ''}${where}${cont ? ', cont.' : ''})`;
+  return quoteFooter(presentQuote(q, catalogOf(ctx)), cont).slice(1);
 }
 
 function blockquote(text: string): string {
   return text
     .split('\n')
-    .map((l) => `> ${escapeMarkdown(l)}`)
+    .map((l) => quoteLine(escapeMarkdown(l)))
     .join('\n');
 }
 
 /** A quotation as one or more blocks, each ≤ budget; pieces are verbatim slices with their own offsets. */
-function quoteBlocks(q: Quote, ctx: RenderContext, budget: number): Block[] {
-  const render = (text: string, cont: boolean) => `${blockquote(text)}\n${citationLine(q, ctx, cont)}`;
+function quoteBlocks(v: QuoteView, budget: number): Block[] {
+  const q = v.quote;
+  const render = (text: string, cont: boolean) => `${blockquote(text)}${quoteFooter(v, cont)}`;
   const whole = render(q.quote, false);
   if (whole.length <= budget) return [{ text: whole, quote: q }];
   const spans = splitSpans(q.quote, (s) => render(q.quote.slice(s.start, s.end), true).length <= budget);
@@ -217,7 +275,8 @@ function quoteBlocks(q: Quote, ctx: RenderContext, budget: number): Block[] {
  * Exposed for tests; renderers call it through the block splitter.
  */
 export function splitQuote(q: Quote, budget: number, ctx: RenderContext): Quote[] {
-  const render = (text: string) => `${blockquote(text)}\n${citationLine(q, ctx, true)}`;
+  const v = presentQuote(q, catalogOf(ctx));
+  const render = (text: string) => `${blockquote(text)}${quoteFooter(v, true)}`;
   if (render(q.quote).length <= budget) return [q];
   return splitSpans(q.quote, (s) => render(q.quote.slice(s.start, s.end)).length <= budget).map((s) => ({
     ...q,
@@ -291,17 +350,20 @@ function plainFit(raw: string, max: number): string {
 // ---------------------------------------------------------------------------
 // Buttons
 
-function contextButton(q: Quote, ctx: RenderContext): APIButtonComponentWithCustomId | null {
+/**
+ * A Show context button. Its label does not cite the paragraph again (the
+ * quote's own line does): "Show in context" for a message with one
+ * quotation, "Quote 2 in context" when there are several, in reading order.
+ */
+function contextButton(q: Quote, ctx: RenderContext, label: string): APIButtonComponentWithCustomId | null {
   const doc = ctx.docs.findIndex((d) => d.id === q.doc);
   // The title / boilerplate (¶0) is not a paragraph one can step through: no button.
   if (doc < 0 || q.paragraph <= 0) return null;
-  const where = `¶${q.paragraph}`;
-  return {
-    type: ComponentType.Button,
-    style: ButtonStyle.Secondary,
-    label: plainFit(`Context ${where}${ctx.docs.length > 1 ? ` (doc ${doc + 1})` : ''}`, LIMITS.buttonLabel),
-    custom_id: encodeCustomId({ kind: 'context', fp: ctx.fp, doc, paragraph: q.paragraph, start: q.start, end: q.end }),
-  };
+  return new ButtonBuilder()
+    .setStyle(ButtonStyle.Secondary)
+    .setLabel(plainFit(label, LIMITS.buttonLabel))
+    .setCustomId(encodeCustomId({ kind: 'context', fp: ctx.fp, doc, paragraph: q.paragraph, start: q.start, end: q.end }))
+    .toJSON() as APIButtonComponentWithCustomId;
 }
 
 function rows(buttons: APIButtonComponent[]): APIActionRowComponent<APIButtonComponent>[] {
@@ -318,9 +380,10 @@ function buttonsFor(page: Block[], ctx: RenderContext, more: APIButtonComponent 
   const ids = new Set<string>();
   const btns: APIButtonComponent[] = [];
   const room = LIMITS.actionRows * LIMITS.buttonsPerRow - (more ? 1 : 0);
-  for (const b of page) {
+  const quoted = page.filter((b) => b.quote);
+  for (const [i, b] of quoted.entries()) {
     if (!b.quote || btns.length >= room) continue;
-    const btn = contextButton(b.quote, ctx);
+    const btn = contextButton(b.quote, ctx, quoted.length === 1 ? 'Show in context' : `Quote ${i + 1} in context`);
     if (!btn || ids.has(btn.custom_id)) continue;
     ids.add(btn.custom_id);
     btns.push(btn);
@@ -329,11 +392,31 @@ function buttonsFor(page: Block[], ctx: RenderContext, more: APIButtonComponent 
   return rows(btns);
 }
 
+/**
+ * A message's component rows with one button (by custom id) disabled, and
+ * relabelled if asked: a used or exhausted More quotes stays visible but can
+ * no longer be clicked. Other rows and components are kept as they were.
+ */
+export function withButtonDisabled<T extends { type: number; components?: unknown[] }>(rows: T[], customId: string, label?: string): T[] {
+  return rows.map((row) => {
+    if (row.type !== ComponentType.ActionRow || !Array.isArray(row.components)) return row;
+    const components = row.components.map((c) => {
+      const b = c as { type: number; custom_id?: string };
+      if (b.type !== ComponentType.Button || b.custom_id !== customId) return c;
+      const json = ButtonBuilder.from(b as APIButtonComponentWithCustomId).setDisabled(true);
+      if (label) json.setLabel(plainFit(label, LIMITS.buttonLabel));
+      return json.toJSON();
+    });
+    return { ...row, components };
+  });
+}
+
 // ---------------------------------------------------------------------------
 // Messages
 
 interface EmbedPagesOptions {
   title?: string;
+  color?: number;
   /** Raw footer text for the last message (plain text, not markdown). */
   footer?: string;
   more?: APIButtonComponent | null;
@@ -348,28 +431,44 @@ function embedPages(blocks: Block[], ctx: RenderContext, opts: EmbedPagesOptions
   if (pages.length === 0) pages.push([]);
   return pages.map((page, i) => {
     const last = i === pages.length - 1;
-    const embed: APIEmbed = { color: EMBED_COLOR };
-    if (i === 0 && title) embed.title = title;
+    const embed = new EmbedBuilder().setColor(opts.color ?? EMBED_COLOR);
+    if (i === 0 && title) embed.setTitle(title);
     const description = page.map((b) => b.text).join(BLOCK_SEP);
-    if (description) embed.description = description;
-    else if (!embed.title) embed.description = '\u200b';
-    if (last && footer) embed.footer = { text: footer };
+    if (description) embed.setDescription(description);
+    else if (!(i === 0 && title)) embed.setDescription('\u200b');
+    if (last && footer) embed.setFooter({ text: footer });
     const components = buttonsFor(page, ctx, last ? opts.more ?? null : null);
-    const payload: Payload = { embeds: [embed], allowedMentions: noMentions() };
+    const payload: Payload = { embeds: [embed.toJSON()], allowedMentions: noMentions() };
     if (components.length) payload.components = components;
     return payload;
   });
 }
 
 /**
- * Plain-text message(s) (refusals, notices): escaped, split at sentence
- * boundaries into ≤ 2000-character contents.
+ * Plain-text message(s) (notices, errors): split at sentence boundaries into
+ * ≤ 2000-character contents. Escaped, unless `markdown` says the text is the
+ * bot's own markdown (a hint showing `/help` as code) with nothing a user typed in it.
  */
-export function renderNotice(text: string): Payload[] {
+export function renderNotice(text: string, opts: { markdown?: boolean } = {}): Payload[] {
+  if (opts.markdown && text.trim() && text.length <= LIMITS.content) return [{ content: text, allowedMentions: noMentions() }];
   const blocks = textBlocks(text, LIMITS.content);
   if (!blocks.length) return [{ content: '\u200b', allowedMentions: noMentions() }];
   return blocks.map((b) => ({ content: b.text, allowedMentions: noMentions() }));
 }
+
+/** The question (or any user-typed heading) as an embed title: control, zero-width and bidi characters removed, escaped, fitted. */
+function titleOf(typed: string): { text: string; truncated: boolean; plain: string } {
+  const plain = echo(typed);
+  return { ...fitEscaped(plain, LIMITS.embedTitle), plain };
+}
+
+/** A refusal looks like an answer that found nothing: the same embed, titled with the question, in grey, without buttons. */
+function refusalPages(title: string, text: string): Payload[] {
+  const budget = Math.min(LIMITS.embedDescription, LIMITS.embedTotal - title.length);
+  return embedPages(textBlocks(stripInvisible(text), budget), { fp: '', docs: [] }, { title, color: REFUSAL_COLOR });
+}
+
+export const MORE_QUOTES_LABEL = 'More quotes';
 
 export interface RenderAnswerOptions {
   /** The question as the user typed it (default `answer.question`). Shown as the title. */
@@ -383,17 +482,19 @@ export interface RenderAnswerOptions {
 }
 
 /**
- * Render an engine `Answer`. A refusal is plain text (its lead); otherwise one embed per
- * message with the question as title, the lead, the quotations and their
- * Show context buttons; the last message gets More quotes.
+ * Render an engine `Answer`: one embed per message with the question as
+ * title, the lead, the quotations and their Show context buttons; the last
+ * message gets More quotes. A refusal is the same embed (grey, no buttons)
+ * holding the refusal's sentence.
  */
 export function renderAnswer(answer: Answer, ctx: RenderContext, opts: RenderAnswerOptions = {}): Payload[] {
+  const title = titleOf(opts.question ?? answer.question);
+  const question = title.plain;
   // A refusal's lead is the engine's sentence for the user; `reason` is a diagnostic for the log.
-  if (answer.refused) return renderNotice(answer.lead?.trim() ? answer.lead : "The document doesn't say.");
-  const question = (opts.question ?? answer.question).trim();
-  const standalone = (opts.standalone ?? question).trim();
-  const title = fitEscaped(question, LIMITS.embedTitle);
+  if (answer.refused) return refusalPages(title.text, answer.lead?.trim() ? answer.lead : "The document doesn't say.");
+  const standalone = echo(opts.standalone ?? question);
   const understood = standalone && standalone !== question;
+  const view = presentAnswer(answer, catalogOf(ctx));
 
   // Pre-compute a conservative footer to size the description budget.
   const recoverable = standalone || question;
@@ -407,10 +508,11 @@ export function renderAnswer(answer: Answer, ctx: RenderContext, opts: RenderAns
   const budget = Math.min(LIMITS.embedDescription, LIMITS.embedTotal - title.text.length - worstFooter.length);
 
   const blocks: Block[] = [];
-  blocks.push(...textBlocks(answer.lead, budget));
-  if (answer.text) blocks.push(...textBlocks(answer.text, budget, quoteSpansIn(answer.text, answer.quotes)));
+  // An LLM answer's lead is its text's first sentence: show the text alone (as the terminal does), not that sentence twice.
+  if (view.text) blocks.push(...textBlocks(view.text, budget, quoteSpansIn(view.text, answer.quotes)));
+  else blocks.push(...textBlocks(stripInvisible(view.lead), budget));
   blocks.push(...noteBlocks(answer.note, budget));
-  for (const q of answer.quotes) blocks.push(...quoteBlocks(q, ctx, budget));
+  for (const v of view.quotes) blocks.push(...quoteBlocks(v, budget));
 
   const shown: QuoteRef[] = [];
   for (const q of answer.quotes) {
@@ -419,12 +521,11 @@ export function renderAnswer(answer: Answer, ctx: RenderContext, opts: RenderAns
   }
   const wantMore = (opts.more ?? true) && answer.quotes.length > 0 && !!recoverable;
   const more: APIButtonComponent | null = wantMore
-    ? {
-        type: ComponentType.Button,
-        style: ButtonStyle.Primary,
-        label: 'More quotes',
-        custom_id: encodeCustomId({ kind: 'more', fp: ctx.fp, shown: [...shown, ...(opts.excluded ?? [])] }),
-      }
+    ? new ButtonBuilder()
+        .setStyle(ButtonStyle.Primary)
+        .setLabel(MORE_QUOTES_LABEL)
+        .setCustomId(encodeCustomId({ kind: 'more', fp: ctx.fp, shown: [...shown, ...(opts.excluded ?? [])] }))
+        .toJSON()
     : null;
   const multi = pack(blocks, budget).length > 1;
   return embedPages(blocks, ctx, { title: title.text, footer: footerFor(multi) || undefined, more });
@@ -451,13 +552,18 @@ export function questionFromMessage(message: { embeds?: ReadonlyArray<{ title?: 
  * and Show context buttons; `text` (an LLM's fluent version, quotes inside
  * verified) comes first, split without cutting a quotation.
  */
-export function renderQuotes(quotes: Quote[], ctx: RenderContext, opts: { title: string; intro?: string; text?: string; empty: string }): Payload[] {
-  if (!quotes.length) return renderNotice([opts.intro, opts.empty].filter(Boolean).join(' '));
-  const title = fitEscaped(opts.title, LIMITS.embedTitle).text;
+export function renderQuotes(
+  quotes: Quote[],
+  ctx: RenderContext,
+  opts: { title: string; intro?: string; text?: string; empty: string } & QuoteViewOptions,
+): Payload[] {
+  const title = titleOf(opts.title).text;
+  if (!quotes.length) return refusalPages(title, [opts.intro, opts.empty].filter(Boolean).join(' '));
   const budget = Math.min(LIMITS.embedDescription, LIMITS.embedTotal - title.length);
   const blocks: Block[] = [...noteBlocks(opts.intro, budget)];
   if (opts.text) blocks.push(...textBlocks(opts.text, budget, quoteSpansIn(opts.text, quotes)));
-  for (const q of quotes) blocks.push(...quoteBlocks(q, ctx, budget));
+  const cat = catalogOf(ctx);
+  for (const q of quotes) blocks.push(...quoteBlocks(presentQuote(q, cat, opts), budget));
   return embedPages(blocks, ctx, { title });
 }
 
@@ -487,8 +593,8 @@ export function renderParagraph(view: ParagraphView, doc: number, highlight: Spa
     hs = t.start;
     he = t.end;
   }
-  const where = p.n > 0 ? `¶${p.n}` : 'title';
-  const title = fitEscaped(`${view.title || view.doc} — ${where}`, LIMITS.embedTitle).text;
+  const c = citationOf({ doc: view.doc, paragraph: p.n, page: p.page }, catalogOf(ctx));
+  const title = fitEscaped(`${view.title || c.title} — ${placeOf(c)}`, LIMITS.embedTitle).text;
   const max = Math.min(LIMITS.embedDescription, LIMITS.embedTotal - title.length);
   const hasHl = he > hs;
   const clamp = (x: number, a: number, b: number) => Math.min(b, Math.max(a, x));
@@ -523,18 +629,19 @@ export function renderParagraph(view: ParagraphView, doc: number, highlight: Spa
   }
   if (description.length > max) description = `${description.slice(0, max - 1)}…`;
 
-  const nav = (slot: 'prev' | 'next', target: number | null, label: string): APIButtonComponent => ({
-    type: ComponentType.Button,
-    style: ButtonStyle.Secondary,
-    label,
-    disabled: target === null,
-    custom_id:
-      target === null
-        ? encodeCustomId({ kind: 'noop', slot })
-        : encodeCustomId({ kind: 'page', fp: ctx.fp, doc, paragraph: target, start: highlight?.start ?? 0, end: highlight?.end ?? 0 }),
-  });
+  const nav = (slot: 'prev' | 'next', target: number | null, label: string): APIButtonComponent =>
+    new ButtonBuilder()
+      .setStyle(ButtonStyle.Secondary)
+      .setLabel(label)
+      .setDisabled(target === null)
+      .setCustomId(
+        target === null
+          ? encodeCustomId({ kind: 'noop', slot })
+          : encodeCustomId({ kind: 'page', fp: ctx.fp, doc, paragraph: target, start: highlight?.start ?? 0, end: highlight?.end ?? 0 }),
+      )
+      .toJSON();
   return {
-    embeds: [{ color: EMBED_COLOR, title, description: description || '\u200b' }],
+    embeds: [new EmbedBuilder().setColor(EMBED_COLOR).setTitle(title).setDescription(description || '\u200b').toJSON()],
     components: [
       {
         type: ComponentType.ActionRow,

@@ -8,8 +8,7 @@ import type { AskOptions } from '../engine-api.js';
 import { filterQuotations } from '../quotes/index.js';
 import { sanitizeQuestion } from '../answer/sanitize.js';
 import { quoteAt, verifyQuotes } from '../answer/verify.js';
-import { citation } from '../answer/render.js';
-import { leadLine } from '../answer/extractive.js';
+import { answerLead, LEAD } from '../present/lead.js';
 import { answerWithFallback, historyFromTurns, llmPassagesFrom } from '../answer/llm/index.js';
 import { decide } from '../decide/decide.js';
 import { refusalWording, type RefusalReason } from '../decide/reasons.js';
@@ -64,7 +63,9 @@ function extractive(ctx: EngineContext, u: Understanding, passages: Passage[], e
     const q = quoteAt(c.doc, c.start, c.end, c.paragraph);
     return c.attribution ? { ...q, attribution: c.attribution } : q;
   });
-  return { question: u.asked, lead: leadLine(u.said, quotes), quotes: verifyQuotes(quotes, ctx.index.docById, ctx.logger), refused: false, mode: 'extractive', confidence: decision.confidence };
+  // The speaker the quotation index matched for the person asked about (aliases resolved), if any of it is quoted.
+  const matched = quoted?.find((x) => quotes.some((q) => q.doc === x.doc && q.start < x.end && x.start < q.end))?.speaker ?? null;
+  return { question: u.asked, lead: answerLead(u.said, quotes, matched), quotes: verifyQuotes(quotes, ctx.index.docById, ctx.logger), refused: false, mode: 'extractive', confidence: decision.confidence };
 }
 
 async function answerQuestion(ctx: EngineContext, understood: Understanding, conversation: Conversation | undefined, options: AskOptions): Promise<{ answer: Answer; u: Understanding }> {
@@ -97,9 +98,8 @@ async function answerSummary(ctx: EngineContext, u: Understanding, only?: string
     documents = [only];
   }
   const s = await summarize(ctx, { length: 'short', focus: u.intent.focus ?? null, documents });
-  const cites = [...new Set(s.summary.map(citation))].join(', ');
   const answer: Answer = s.summary.length
-    ? { question: u.asked, lead: `Its main points, in the document's own words (${cites}):`, quotes: s.summary, refused: false, mode: 'extractive', text: s.text, confidence: 1 }
+    ? { question: u.asked, lead: LEAD.summary, quotes: s.summary, refused: false, mode: 'extractive', text: s.text, confidence: 1 }
     : refusal(u.asked, u.intent.focus ? 'low-confidence' : 'nothing-to-summarise');
   if (s.note) answer.note = s.note;
   return answer;

@@ -55,7 +55,7 @@ export interface SelectInput {
 
 const overlaps = (a: { doc: string; start: number; end: number }, b: { doc: string; start: number; end: number }) => a.doc === b.doc && a.start < b.end && b.start < a.end;
 
-const attributionOf = (q: Quotation): Attribution => ({ speaker: q.speaker, cue: q.cue, addressee: q.addressee, setting: q.setting });
+const attributionOf = (q: Quotation): Attribution => ({ speaker: q.speaker, cue: q.cue, addressee: q.addressee, setting: q.setting, words: { start: q.start, end: q.end } });
 
 /**
  * @example

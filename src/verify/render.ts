@@ -3,7 +3,7 @@
  * same lines; the quotes themselves are shown by each surface's quote
  * renderer, byte for byte).
  */
-import { citation } from '../answer/render.js';
+import { placeOf } from '../present/citation.js';
 import type { Verification } from './types.js';
 
 /**
@@ -54,7 +54,7 @@ export function verificationJson(v: Verification) {
  * //   document: ensure → claim: make sure
  */
 export function renderVerificationText(v: Verification, opts: { withDoc?: boolean } = {}): string {
-  const lines = [verdictLine(v), ...v.citations.map((q) => `  “${q.quote}” (${citation(q)}${opts.withDoc ? `, ${q.doc}` : ''})`)];
+  const lines = [verdictLine(v), ...v.citations.map((q) => `  “${q.quote}” (${placeOf(q)}${opts.withDoc ? `, ${q.doc}` : ''})`)];
   const diffs = differenceLines(v);
   if (diffs.length) lines.push('What differs:', ...diffs.map((d) => `  ${d}`));
   return lines.join('\n');

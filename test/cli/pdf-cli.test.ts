@@ -31,7 +31,7 @@ describe('npm run ingest / ask on a PDF', () => {
     const pdf = docs.find((d) => d.id === 'test/fixtures/docs/report.pdf')!;
     expect(a.citations.length).toBeGreaterThan(0);
     expect(a.citations[0]).toMatchObject({ doc: pdf.id, page: 2, paragraph: 3 });
-    expect(Object.keys(a.citations[0]!)).toEqual(['doc', 'page', 'paragraph', 'start', 'end', 'quote']);
+    expect(Object.keys(a.citations[0]!)).toEqual(['doc', 'paragraph', 'start', 'end', 'quote', 'title', 'page']);
     for (const c of a.citations) expect(docs.find((d) => d.id === c.doc)!.text.slice(c.start, c.end)).toBe(c.quote);
     // A DOCX has no pages: its citations carry none.
     const m = JSON.parse((await npmRun('ask', ['--json', 'What did Lena Duarte tell the volunteers?'], { env, timeoutMs: 240_000 })).stdout) as { citations: { doc: string; page?: number }[] };

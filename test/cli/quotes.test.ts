@@ -33,18 +33,20 @@ describe('npm run quotes', () => {
     const items = JSON.parse(r.stdout) as Item[];
     expect(items.map((q) => q.paragraph)).toEqual([0, 2, 3, 4, 5]);
     for (const q of items) {
-      expect(Object.keys(q)).toEqual(['doc', 'paragraph', 'start', 'end', 'quote', 'speaker', 'cue', 'addressee', 'setting']);
+      // The original fields in their order, then the document's title (never only its stored path).
+      expect(Object.keys(q)).toEqual(['doc', 'paragraph', 'start', 'end', 'quote', 'speaker', 'cue', 'addressee', 'setting', 'title']);
       expect(q.doc).toBe(DEFAULT_DOC);
+      expect((q as unknown as { title: string }).title).toMatch(/^Annan stresses/);
       expect(TEXT.slice(q.start, q.end)).toBe(q.quote);
       expect(q.speaker).toBe('Kofi Annan');
     }
   }, 120_000);
 
-  it('given --speaker and --to, when listed for people, then each quotation shows in quotation marks with "— speaker, cue addressee (¶n)"', async () => {
+  it('given --speaker and --to, when listed for people, then each quotation shows as a quoted block with "— speaker, cue addressee (¶n)" under it', async () => {
     const r = await npmRun('quotes', ['--speaker', 'Mr. Annan', '--to', 'regional organizations'], { env });
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain('“We need to ensure that multilateralism and joint action');
-    expect(r.stdout).toContain('— Kofi Annan, told the heads of more than 20 regional and other intergovernmental organizations (¶2)');
+    expect(r.stdout).toContain('  > We need to ensure that multilateralism and joint action');
+    expect(r.stdout).toContain('\n    — Kofi Annan, told the heads of more than 20 regional and other intergovernmental organizations (¶2)');
     expect(r.stdout).not.toContain('(¶5)');
   }, 120_000);
 

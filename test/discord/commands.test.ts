@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { aboutEmbed } from '../../src/discord/commands/about.js';
 import { commandsJSON } from '../../src/discord/commands/index.js';
-import { paragraphChoices, personChoices, quotationToQuote } from '../../src/discord/commands/quote.js';
+import { paragraphChoices, personChoices } from '../../src/discord/commands/quote.js';
+import { quotationToQuote } from '../../src/present/quote.js';
 import { applicationIdFromToken, deployCommands } from '../../src/discord/deploy.js';
 import { payloadProblems } from '../../src/discord/format.js';
 import { loadConfig } from '../../src/config.js';
@@ -97,7 +98,8 @@ describe('autocomplete choices', () => {
   });
 
   it('given a quotation, when turned into a quote, then its attribution comes along', () => {
-    expect(quotationToQuote(quotation('A', 'B')).attribution).toEqual({ speaker: 'A', cue: 'told', addressee: 'B', setting: null });
+    const q = quotation('A', 'B');
+    expect(quotationToQuote(q).attribution).toEqual({ speaker: 'A', cue: 'told', addressee: 'B', setting: null, words: { start: q.start, end: q.end } });
   });
 });
 
@@ -111,15 +113,14 @@ describe('/about', () => {
         dim: null,
         builtAt: new Date(0).toISOString(),
         llm: null,
-      },
-      3_600_000,
-    );
+    });
     expect(payloadProblems({ embeds: [e], allowedMentions: { parse: [] } })).toEqual([]);
     const values = Object.fromEntries(e.fields!.map((f) => [f.name, f.value]));
     expect(values['Documents (200)']).toContain('more');
     expect(values.Retrieval).toBe('lexical only (no embedding model)');
     expect(values.Answers).toContain('extractive');
-    expect(values['Index built']).toContain('60 min ago');
+    // One time, one way: a Discord timestamp the reader's client shows relative to now, in their locale.
+    expect(values['Index built']).toBe('<t:0:R>');
   });
 });
 

@@ -11,6 +11,7 @@ import {
   renderPartial,
   renderQuotes,
   renderSummary,
+  REFUSAL_COLOR,
   splitQuote,
   unescapeMarkdown,
   type Payload,
@@ -72,7 +73,8 @@ describe('renderAnswer', () => {
     const [p] = renderAnswer(answerOf([q1, q2]), ctx1);
     expect(p.allowedMentions).toEqual({ parse: [] });
     const buttons = p.components!.flatMap((r) => r.components) as { custom_id: string; label: string }[];
-    expect(buttons.map((b) => b.label)).toEqual(['Context ¶1', 'Context ¶2', 'More quotes']);
+    // The buttons do not cite the paragraphs again: the line under each quote does.
+    expect(buttons.map((b) => b.label)).toEqual(['Quote 1 in context', 'Quote 2 in context', 'More quotes']);
     expect(decodeCustomId(buttons[0].custom_id)).toEqual({ kind: 'context', fp: ctx1.fp, doc: 0, paragraph: 1, start: q1.start, end: q1.end });
     expect(decodeCustomId(buttons[2].custom_id)).toEqual({
       kind: 'more',
@@ -88,13 +90,15 @@ describe('renderAnswer', () => {
     const q = quoteOf(SAMPLE, 'Annan urges *joint* action', 0);
     const [p] = renderAnswer(answerOf([q, q2]), ctx1);
     expect(readQuotes([p]).map((x) => x.citation)).toEqual(['(title)', '(¶2)']);
-    expect(p.components!.flatMap((r) => r.components).map((b) => (b as { label: string }).label)).toEqual(['Context ¶2', 'More quotes']);
+    expect(p.components!.flatMap((r) => r.components).map((b) => (b as { label: string }).label)).toEqual(['Quote 2 in context', 'More quotes']);
   });
 
-  it('given a refusal, when rendered, then its lead is plain text content (not the diagnostic reason), no embed, no buttons', () => {
+  it('given a refusal, when rendered, then it is an embed like an answer (the question as title, its lead escaped, not the diagnostic reason), with no buttons', () => {
     const payloads = renderAnswer(answerOf([], { refused: true, lead: 'The document does not say who won the *match*.', reason: 'nothing-retrieved' }), ctx1);
     expectValid(payloads);
-    expect(payloads).toEqual([{ content: 'The document does not say who won the \\*match\\*.', allowedMentions: { parse: [] } }]);
+    expect(payloads).toEqual([
+      { embeds: [{ color: REFUSAL_COLOR, title: 'What did Annan say?', description: 'The document does not say who won the \\*match\\*.' }], allowedMentions: { parse: [] } },
+    ]);
   });
 
   it('given document text with markdown, a mention and @everyone, when quoted, then the reader sees the source characters and nobody is pinged', () => {
@@ -264,8 +268,10 @@ describe('renderQuotes / renderSummary / renderNotice / renderPartial', () => {
     expect(readQuotes(payloads)[0]).toEqual({ text: q.quote, citation: '— Mr. Annan, called for (¶2)' });
   });
 
-  it('given no quotations, when listed, then the empty text is said plainly', () => {
-    expect(renderQuotes([], ctx1, { title: 't', empty: 'I found no quotation by Bob.' })).toEqual([{ content: 'I found no quotation by Bob.', allowedMentions: { parse: [] } }]);
+  it('given no quotations, when listed, then the empty text is said plainly, in the same kind of embed as a refusal', () => {
+    expect(renderQuotes([], ctx1, { title: 't', empty: 'I found no quotation by Bob.' })).toEqual([
+      { embeds: [{ color: REFUSAL_COLOR, title: 't', description: 'I found no quotation by Bob.' }], allowedMentions: { parse: [] } },
+    ]);
   });
 
   it('given a summary, when rendered, then its title names length and focus and each sentence is a cited quote', () => {

@@ -33,7 +33,7 @@ export interface RenderedQuote {
   citation: string;
 }
 
-/** Read the blockquotes (what a reader sees) and the citation line after each, from every embed description. */
+/** Read the blockquotes (what a reader sees) and the small citation line after each (empty when there is none), from every embed description. */
 export function readQuotes(payloads: Payload[]): RenderedQuote[] {
   const out: RenderedQuote[] = [];
   for (const p of payloads) {
@@ -43,7 +43,9 @@ export function readQuotes(payloads: Payload[]): RenderedQuote[] {
         if (!lines[i].startsWith('> ')) continue;
         const body: string[] = [];
         while (i < lines.length && lines[i].startsWith('> ')) body.push(unescapeMarkdown(lines[i++].slice(2)));
-        out.push({ text: body.join('\n'), citation: lines[i] ?? '' });
+        // The line under a quote is subtext (`-# …`); the reader sees its text, unescaped.
+        const under = lines[i] ?? '';
+        out.push({ text: body.join('\n'), citation: under.startsWith('-# ') ? unescapeMarkdown(under.slice(3)) : '' });
       }
     }
   }

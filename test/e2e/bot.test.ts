@@ -200,18 +200,21 @@ describe('the bot through the fake Discord', () => {
     expect(upd2.body.data.embeds[0].description).toContain('**'); // the quote is bold again on its own paragraph
   });
 
-  it('given an answer, when More quotes is clicked, then further verbatim quotations for the same question, none repeated', async () => {
-    const { token } = await ask('What did Annan tell the Council?');
+  it('given an answer, when More quotes is clicked, then that button is disabled at once and further verbatim quotations follow in a new message, none repeated', async () => {
+    const { token } = await ask('What did Annan say?');
     await originalEdit(token);
     const answerId = h.fake.interaction(token)!.originalId!;
     const answer = h.fake.messages(CHANNEL).find((m) => m.id === answerId)!;
     const shown = quotesIn(answer);
     const more = buttonIds(answer).find((b) => b.label === 'More quotes')!;
     const click = await h.fake.sendInteraction({ type: 3, data: { custom_id: more.id }, message: answerId });
-    expect((await callbackOf(click.id, click.token)).body.type).toBe(5);
-    const edit = await originalEdit(click.token);
-    const message = h.fake.messages(CHANNEL).find((m) => m.id === h.fake.interaction(click.token)!.originalId)!;
-    expect(edit.body.embeds?.length).toBe(1);
+    const cb = await callbackOf(click.id, click.token);
+    expect(cb.body.type).toBe(7); // the ack updates the answer: its More quotes can no longer be clicked
+    await followUp(click.token);
+    const old = h.fake.messages(CHANNEL).find((m) => m.id === answerId)!;
+    expect(old.components.flatMap((r: any) => r.components).find((c: any) => c.custom_id === more.id)).toMatchObject({ disabled: true });
+    const message = h.fake.messages(CHANNEL).find((m) => m.id === h.fake.interaction(click.token)!.messageIds.at(-1))!;
+    expect(message.embeds?.length).toBe(1);
     const fresh = expectVerbatim(message);
     for (const q of fresh) expect(shown).not.toContain(q);
     // The new More quotes button keeps excluding what the first answer showed.
@@ -242,14 +245,15 @@ describe('the bot through the fake Discord', () => {
     for (const c of choices) expect(c.name.length).toBeLessThanOrEqual(100);
   });
 
-  it('given /quote paragraph:2, when answered, then that paragraph verbatim with its citation', async () => {
+  it('given /quote paragraph:2, when answered, then that paragraph verbatim, cited once (in the title)', async () => {
     const { token } = await h.fake.sendInteraction({ type: 2, data: { name: 'quote', type: 1, options: [{ name: 'paragraph', type: 4, value: 2 }] } });
     await originalEdit(token);
     const message = h.fake.messages(CHANNEL).find((m) => m.id === h.fake.interaction(token)!.originalId)!;
     const [q] = expectVerbatim(message);
     const p2 = h.engine.paragraph(h.engine.documents()[0].id, 2)!;
     expect(q).toBe(p2.text);
-    expect(message.embeds[0].description).toContain('(¶2)');
+    expect(message.embeds[0].title).toBe('¶2');
+    expect(message.embeds[0].description).not.toContain('¶2');
   });
 
   it('given /quote speaker being typed and then chosen, when answered, then the speaker autocompletes and each quotation reads "quote — speaker, cue addressee (¶n)"', async () => {
@@ -266,7 +270,7 @@ describe('the bot through the fake Discord', () => {
     const quotes = quotesIn(message);
     expect(quotes.length).toBeGreaterThan(0);
     for (const q of quotes) expect(h.documentText.includes(q)).toBe(true);
-    expect(message.embeds[0].description).toMatch(/\n— Kofi Annan, told the Council \(¶\d+\)/);
+    expect(message.embeds[0].description).toMatch(/\n-# — Kofi Annan, told the Council \(¶\d+\)/);
   });
 
   it('given /summary, when answered, then every sentence is a verbatim cited quotation', async () => {

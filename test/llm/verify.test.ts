@@ -195,9 +195,8 @@ describe('splitSentences and leadLine', () => {
     expect(splitSentences(t, spans).map(([s, e]) => t.slice(s, e))).toEqual(['Mr. Annan spoke.', 'He said “We must act. Now.” [¶2]', 'Then he left. [¶3]']);
   });
 
-  it('given a first sentence without quotations, then it is the lead without citations; else a plain line naming the paragraphs', () => {
-    expect(leadLine('Annan urged closer cooperation [¶1]. He said “x” [¶2].', [])).toBe('Annan urged closer cooperation.');
-    const q = { doc: DOC_ID, paragraph: 3, start: 0, end: 1, quote: 'x' };
-    expect(leadLine('He said “a truly effective division of labour” [¶3].', [q])).toBe('Here is what the document says (¶3).');
+  it('given a first sentence without quotations, then it is the lead without citations; else a plain line that cites nothing (each quote cites itself)', () => {
+    expect(leadLine('Annan urged closer cooperation [¶1]. He said “x” [¶2].')).toBe('Annan urged closer cooperation.');
+    expect(leadLine('He said “a truly effective division of labour” [¶3].')).toBe('Here is what the document says.');
   });
 });

@@ -25,7 +25,7 @@ describe('npm run summary', () => {
     expect(s.focus).toBeNull();
     expect(s.summary).toHaveLength(3);
     for (const q of s.summary) {
-      expect(Object.keys(q)).toEqual(['doc', 'paragraph', 'start', 'end', 'quote', 'speaker']);
+      expect(Object.keys(q)).toEqual(['doc', 'paragraph', 'start', 'end', 'quote', 'speaker', 'title']);
       expect(q.doc).toBe(DEFAULT_DOC);
       expect(TEXT.slice(q.start, q.end)).toBe(q.quote);
       expect(q.paragraph).toBeGreaterThan(0);
@@ -38,9 +38,11 @@ describe('npm run summary', () => {
     expect(r.code).toBe(0);
     expect(r.stdout.trim()).toBe('Nothing in the document is about "climate change".');
     const human = await npmRun('summary', ['--length', 'medium'], { env });
+    // Five quoted blocks, each cited once on the line under it; two of them attributed to Annan.
     const lines = human.stdout.split('\n');
-    expect(lines.filter((l) => /^\d\. “.+” \(¶\d+\)$/u.test(l))).toHaveLength(5);
-    expect(lines.filter((l) => /^ {5}— Kofi Annan, (?:told|said)/.test(l))).toHaveLength(2);
+    expect(lines.filter((l) => /^ {2}> .+/u.test(l))).toHaveLength(5);
+    expect(lines.filter((l) => /^ {4}(?:— .+ )?\(¶\d+\)$/u.test(l))).toHaveLength(5);
+    expect(lines.filter((l) => /^ {4}— Kofi Annan, (?:told|said)/.test(l))).toHaveLength(2);
     const long = await npmRun('summary', ['--length', 'long', '--json'], { env });
     expect((JSON.parse(long.stdout) as { summary: unknown[] }).summary.length).toBeLessThan(8); // never the whole document
     const bad = await npmRun('summary', ['--length', 'huge'], { env });

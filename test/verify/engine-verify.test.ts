@@ -35,6 +35,7 @@ describe('the terminal chat', () => {
     const input = Readable.from(['/verify We need to make sure that multilateralism and joint action\n', '/summary short\n']);
     await runChat({ engine, logger: silentLogger(), input, output: out, interactive: false });
     expect(text).toContain('Close, but not word for word. Kofi Annan’s words (¶2) say it differently:\n  “We need to ensure that multilateralism and joint action” (¶2)\nWhat differs:\n  document: ensure → claim: make sure');
-    expect(text).toMatch(/\(¶2\)\n {5}— Kofi Annan, told the heads/);
+    // The summary's quotations as blocks, each with who said it and where on the line under it.
+    expect(text).toMatch(/\n {4}— Kofi Annan, told the heads[^\n]*\(¶2\)/);
   });
 });

@@ -297,7 +297,7 @@ export function createLlmAnswerer(deps: {
         throw new LlmUnavailableError('unverifiable', `${v.removed.length} unverifiable quotation(s), none verified`);
       return {
         question: input.question,
-        lead: leadLine(v.text, v.quotes),
+        lead: leadLine(v.text),
         quotes: v.quotes,
         refused: false,
         mode: 'llm',

@@ -9,6 +9,7 @@
  * what the reader sees between the marks is byte-identical to the source.
  */
 import type { Quote } from '../../types.js';
+import { LEAD } from '../../present/lead.js';
 
 /** A retrieved chunk handed to the LLM. `text === documentText(doc).slice(start, end)`. */
 export interface LlmPassage {
@@ -538,10 +539,10 @@ export function stripThinking(text: string): string {
 
 /**
  * A short lead line in the bot's own words: the first sentence of the
- * verified text when it holds no quotation (citations removed), else a
- * plain line naming the cited paragraphs.
+ * verified text when it holds no quotation (citations removed), else the
+ * plain lead (no citations: each quotation carries its own).
  */
-export function leadLine(text: string, quotes: Quote[]): string {
+export function leadLine(text: string): string {
   const spans = findQuoteSpans(text);
   const [first] = splitSentences(text, spans);
   if (first) {
@@ -554,6 +555,5 @@ export function leadLine(text: string, quotes: Quote[]): string {
       .trim();
     if (!hasQuote && sentence.length > 0 && sentence.length <= 240) return sentence;
   }
-  const paras = [...new Set(quotes.map((q) => q.paragraph))].sort((a, b) => a - b);
-  return paras.length ? `Here is what the document says (${paras.map((n) => `¶${n}`).join(', ')}).` : 'Here is what the document says.';
+  return LEAD.llm;
 }

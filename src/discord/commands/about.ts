@@ -5,19 +5,20 @@
  * @example
  * await about.execute(interaction, ctx);
  */
-import { InteractionContextType, MessageFlags, SlashCommandBuilder, type APIEmbed } from 'discord.js';
+import { InteractionContextType, MessageFlags, SlashCommandBuilder, time, TimestampStyles, type APIEmbed } from 'discord.js';
 import type { About } from '../../engine-api.js';
+import { docInfo } from '../../present/documents.js';
 import type { Command } from '../context.js';
-import { EMBED_COLOR, escapeMarkdown, noMentions } from '../format.js';
+import { docName, EMBED_COLOR, escapeMarkdown, noMentions } from '../format.js';
 import { LIMITS } from '../limits.js';
 
 /** The /about embed (pure). */
-export function aboutEmbed(info: About, now: number): APIEmbed {
+export function aboutEmbed(facts: About): APIEmbed {
   const lines: string[] = [];
   let used = 0;
-  info.documents.forEach((d, i) => {
-    const line = `• ${escapeMarkdown(d.title || d.id)} — ${d.paragraphs} paragraphs, ${d.chars.toLocaleString('en-US')} characters`;
-    const tail = `… and ${info.documents.length - i} more`;
+  facts.documents.forEach((d, i) => {
+    const line = `• ${docName(docInfo({ id: d.id, title: d.title }))} — ${d.paragraphs} paragraphs, ${d.chars.toLocaleString('en-US')} characters`;
+    const tail = `… and ${facts.documents.length - i} more`;
     if (used + line.length + 1 + tail.length > LIMITS.fieldValue) {
       if (!lines.at(-1)?.startsWith('…')) lines.push(tail);
       return;
@@ -25,22 +26,22 @@ export function aboutEmbed(info: About, now: number): APIEmbed {
     lines.push(line);
     used += line.length + 1;
   });
-  const built = Date.parse(info.builtAt);
-  const age = Number.isFinite(built) ? `<t:${Math.floor(built / 1000)}:R> (${new Date(built).toISOString()})` : escapeMarkdown(info.builtAt || 'unknown');
-  const ageMin = Number.isFinite(built) ? Math.max(0, Math.round((now - built) / 60_000)) : null;
+  // One time, one way: Discord shows it relative ("3 hours ago") in the reader's locale, the full date on hover.
+  const built = Date.parse(facts.builtAt);
+  const age = Number.isFinite(built) ? time(new Date(built), TimestampStyles.RelativeTime) : escapeMarkdown(facts.builtAt || 'unknown');
   return {
     color: EMBED_COLOR,
     title: 'About this bot',
     fields: [
-      { name: info.documents.length === 1 ? 'Document' : `Documents (${info.documents.length})`, value: lines.join('\n').slice(0, LIMITS.fieldValue) || 'none' },
-      { name: 'Passages indexed', value: String(info.chunks), inline: true },
+      { name: facts.documents.length === 1 ? 'Document' : `Documents (${facts.documents.length})`, value: lines.join('\n').slice(0, LIMITS.fieldValue) || 'none' },
+      { name: 'Passages indexed', value: String(facts.chunks), inline: true },
       {
         name: 'Retrieval',
-        value: (info.model ? `${escapeMarkdown(info.model)}${info.dim ? ` (${info.dim} dimensions)` : ''} + lexical` : 'lexical only (no embedding model)').slice(0, LIMITS.fieldValue),
+        value: (facts.model ? `${escapeMarkdown(facts.model)}${facts.dim ? ` (${facts.dim} dimensions)` : ''} + lexical` : 'lexical only (no embedding model)').slice(0, LIMITS.fieldValue),
         inline: true,
       },
-      { name: 'Answers', value: (info.llm ? `LLM ${escapeMarkdown(info.llm)}, quotations verified` : 'extractive — verbatim quotations only').slice(0, LIMITS.fieldValue), inline: true },
-      { name: 'Index built', value: `${age}${ageMin !== null ? ` — ${ageMin} min ago` : ''}`.slice(0, LIMITS.fieldValue) },
+      { name: 'Answers', value: (facts.llm ? `LLM ${escapeMarkdown(facts.llm)}, quotations verified` : 'extractive — verbatim quotations only').slice(0, LIMITS.fieldValue), inline: true },
+      { name: 'Index built', value: age.slice(0, LIMITS.fieldValue) },
     ],
   };
 }
@@ -51,7 +52,7 @@ export const about: Command = {
     .setDescription('Which document I answer from, and how.')
     .setContexts(InteractionContextType.Guild, InteractionContextType.BotDM),
   async execute(interaction, ctx) {
-    await interaction.reply({ embeds: [aboutEmbed(ctx.engine.about(), ctx.clock())], flags: MessageFlags.Ephemeral, allowedMentions: noMentions() });
+    await interaction.reply({ embeds: [aboutEmbed(ctx.engine.about())], flags: MessageFlags.Ephemeral, allowedMentions: noMentions() });
   },
 };
 

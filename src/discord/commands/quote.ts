@@ -10,25 +10,15 @@
  */
 import { InteractionContextType, SlashCommandBuilder, type ApplicationCommandOptionChoiceData } from 'discord.js';
 import type { Engine } from '../../engine-api.js';
-import type { Quotation, Quote } from '../../types.js';
+import type { Quote } from '../../types.js';
+import { quotationToQuote } from '../../present/quote.js';
 import { logAnswer, respond, type Command } from '../context.js';
-import { renderQuotes } from '../format.js';
+import { placeHeading, renderQuotes } from '../format.js';
 import { LIMITS } from '../limits.js';
 import { chosenDocument, DOCUMENT_OPTION, documentChoices, documentOption } from './document-option.js';
 
 /** Most quotations listed by one /quote. */
 export const QUOTE_LIST_MAX = 10;
-
-export function quotationToQuote(q: Quotation): Quote {
-  return {
-    doc: q.doc,
-    paragraph: q.paragraph,
-    start: q.start,
-    end: q.end,
-    quote: q.quote,
-    attribution: { speaker: q.speaker, cue: q.cue, addressee: q.addressee, setting: q.setting },
-  };
-}
 
 const oneLine = (s: string) => s.replace(/\s+/g, ' ').trim();
 const fit = (s: string, max: number) => (s.length <= max ? s : `${s.slice(0, max - 1).trimEnd()}…`);
@@ -87,6 +77,7 @@ export const quote: Command = {
     let title: string;
     let empty: string;
     let intro: string | undefined;
+    let heading: { doc: string; paragraph: number } | undefined;
     if (speaker || to || (!about && paragraph === undefined)) {
       const found = await ctx.engine.quotations({ speaker, to, about, doc });
       const wanted = [speaker && `by ${speaker}`, to && `to ${to}`, about && `about “${about}”`].filter(Boolean).join(' ');
@@ -97,9 +88,14 @@ export const quote: Command = {
     } else {
       quotes = await ctx.engine.passages({ about, paragraph, doc, limit: QUOTE_LIST_MAX });
       title = paragraph !== undefined ? `¶${paragraph}${about ? ` — ${about}` : ''}` : `Passages about “${about}”`;
+      // The title names the paragraph (and its page and document when that helps): its quotes are not cited again.
+      if (paragraph !== undefined && !about && quotes[0]) {
+        heading = { doc: quotes[0].doc, paragraph };
+        title = placeHeading(heading.doc, paragraph, ctx.render());
+      }
       empty = paragraph !== undefined ? `The document has no paragraph ¶${paragraph}.` : `I found no passage about “${about}”.`;
     }
-    await respond(interaction, renderQuotes(quotes, ctx.render(), { title, intro, empty }));
+    await respond(interaction, renderQuotes(quotes, ctx.render(), { title, intro, empty, heading }));
     logAnswer(ctx, {
       source: 'slash:quote',
       userId: interaction.user.id,
