@@ -15,9 +15,12 @@ export const documentSchema = z.object({
   id: z.string().min(1),
   path: z.string(),
   title: z.string(),
+  /** The http(s) address it was fetched from, when it came from the web. */
+  url: z.string().optional(),
   text: z.string(),
   hash: z.string().regex(/^[0-9a-f]{64}$/),
-  paragraphs: z.array(span.extend({ n: offset, kind: z.enum(['body', 'title', 'boilerplate']) })),
+  // `page`: the 1-based page of a paged format (PDF); without it here, parsing would strip it and citations lose "p. N".
+  paragraphs: z.array(span.extend({ n: offset, kind: z.enum(['body', 'title', 'boilerplate']), page: z.number().int().positive().optional() })),
   sentences: z.array(span.extend({ paragraph: offset })),
 });
 

@@ -4,6 +4,7 @@
  * and refusals that index nothing, removal, the default corpus reloaded when
  * its index changes on disk, and DOCS_INCLUDE_DEFAULT.
  */
+import { placeOf } from '../../src/present/citation.js';
 import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -80,7 +81,7 @@ describe('collections', () => {
       expect(doc.text.slice(q.start, q.end)).toBe(q.quote);
     }
     expect(answer.quotes[0]).toMatchObject({ page: 2, paragraph: 3 });
-    expect(answer.lead).toMatch(/\(p\. 2 ¶3\)/); // the lead line cites the page too
+    expect(placeOf(answer.quotes[0]!)).toBe('p. 2 ¶3'); // how every surface cites it (the lead carries no citations)
     // The same question in the other server finds nothing of server A's.
     const other = await b.ask('What did Maria Okafor tell the town council?');
     expect(other.quotes.every((q) => q.doc === b.documents()[0]!.id)).toBe(true);
