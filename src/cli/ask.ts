@@ -77,8 +77,8 @@ await run(async () => {
 }, () => cli?.logger);
 
 async function openSessionState(config: Config) {
-  const { openState } = await import('../state/index.js');
-  return openState({ url: config.DATABASE_URL, dir: config.STATE_DIR, maxTurns: config.CONVERSATION_MAX_TURNS, ttlMs: config.CONVERSATION_TTL_MINUTES * 60_000 });
+  const { openState, stateOptions } = await import('../state/index.js');
+  return openState(stateOptions(config));
 }
 
 async function answerAll(engine: Engine, questions: string[], conversation: Conversation, json: boolean | undefined, store?: ConversationStore): Promise<number> {

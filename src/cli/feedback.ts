@@ -18,8 +18,8 @@ await run(async () => {
   const opts = program.opts<{ export?: string | true; all?: boolean }>();
   cli = setup({ quiet: true });
   const { config } = cli;
-  const { openState } = await import('../state/index.js');
-  const state = await openState({ url: config.DATABASE_URL, dir: config.STATE_DIR, maxTurns: config.CONVERSATION_MAX_TURNS, ttlMs: config.CONVERSATION_TTL_MINUTES * 60_000 });
+  const { openState, stateOptions } = await import('../state/index.js');
+  const state = await openState(stateOptions(config));
   try {
     if (opts.export !== undefined) {
       const { exportFeedback } = await import('../state/feedback-export.js');

@@ -63,9 +63,9 @@ await run(async () => {
   }
   const { createBot } = await import('../discord/bot.js');
   const { AUTH_LOST_EXIT_CODE } = await import('../discord/fatal.js');
-  const { openState } = await import('../state/index.js');
+  const { openState, stateOptions } = await import('../state/index.js');
   // Conversations and feedback survive restarts: the embedded database, or DATABASE_URL's server.
-  const state = await openState({ url: config.DATABASE_URL, dir: config.STATE_DIR, maxTurns: config.CONVERSATION_MAX_TURNS, ttlMs: config.CONVERSATION_TTL_MINUTES * 60_000 });
+  const state = await openState(stateOptions(config));
   logger.info({ state: state.db.kind }, 'state database open');
   const metrics = config.METRICS_PORT !== undefined ? (await import('../ops/metrics.js')).createMetrics() : undefined;
   // One document collection per server (/docs), engines in this thread; the default corpus stays where it is.

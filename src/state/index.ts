@@ -7,6 +7,7 @@
  * const conv = await state.conversations.forKey('cli:work');
  * await state.close();
  */
+import type { Config } from '../config.js';
 import { openDb, type Db } from './db.js';
 import { createDbConversationStore } from './conversations-db.js';
 import { createFeedbackStore, type FeedbackStore } from './feedback.js';
@@ -31,6 +32,14 @@ export interface OpenStateOptions {
   ttlMs: number;
   clock?: () => number;
 }
+
+/** The state the configuration names: DATABASE_URL's server, else the embedded database in STATE_DIR. */
+export const stateOptions = (config: Pick<Config, 'DATABASE_URL' | 'STATE_DIR' | 'CONVERSATION_MAX_TURNS' | 'CONVERSATION_TTL_MINUTES'>): OpenStateOptions => ({
+  url: config.DATABASE_URL,
+  dir: config.STATE_DIR,
+  maxTurns: config.CONVERSATION_MAX_TURNS,
+  ttlMs: config.CONVERSATION_TTL_MINUTES * 60_000,
+});
 
 export async function openState(opts: OpenStateOptions): Promise<State> {
   const db = await openDb({ url: opts.url, dir: opts.dir });
