@@ -107,7 +107,7 @@ await run(async () => {
 
   if (opts.fit) {
     const o = await collect(config, articles, Number(opts.perArticle), true, !!opts.soft);
-    const weights = fitLogistic(o.examples, opts.soft ? {} : { features: FEATURES.filter((f) => f !== 'soft') });
+    const weights = fitLogistic(o.examples, opts.soft ? {} : { features: FEATURES.filter((f) => !f.startsWith('soft')) });
     const file = path.join(ROOT, opts.soft ? 'src/select/weights-soft.json' : 'src/select/weights.json');
     await writeFile(file, JSON.stringify(weights, null, 2) + '\n');
     process.stdout.write(`Fitted on ${o.examples.length} candidate sentences (${label}); wrote ${path.relative(ROOT, file)}:\n${JSON.stringify(weights)}\nRe-run without --fit to sweep the threshold with the new weights.\n`);

@@ -23,7 +23,7 @@ import { sanitizeQuestion } from '../answer/sanitize.js';
 import { createLlmAnswerer, loadPrompts, type LlmAnswerer } from '../answer/llm/index.js';
 import { termStats } from '../select/idf.js';
 import { loadWordVectors, type WordVectors } from '../embed/word-vectors.js';
-import { softCoverage, softMatcherFor } from '../embed/word-vectors-match.js';
+import { softGains, softMatcherFor } from '../embed/word-vectors-match.js';
 import { createTypoCorrector, documentVocabulary } from '../retrieve/typo.js';
 import { ask, understandAndRetrieve } from './ask.js';
 import type { EngineContext } from './context.js';
@@ -83,7 +83,6 @@ export async function createEngine(deps: EngineDeps): Promise<Engine> {
   const filterOptions = () => (aliases ??= { aliases: index.documents.map((d) => speakerTable(d)), docs: index.documents });
   setImmediate(() => filterOptions());
   const vectorsUsable = !!(embedder && index.vectors && index.manifest.model === modelKey(embedder));
-  const stats = termStats(index);
   // The word vectors' vocabulary tells real words from typos; their similarities are the soft signal.
   let words: WordVectors | null = null;
   try {
@@ -91,8 +90,10 @@ export async function createEngine(deps: EngineDeps): Promise<Engine> {
   } catch (e) {
     logger.debug({ err: e }, 'no word vectors: typo correction without a lexicon, no soft matching');
   }
+  // Their frequency ranks weigh words the documents never use (a common word missing says less).
+  const stats = termStats(index, { rank: words ? (w) => words!.rank(w) : undefined });
   const typos = createTypoCorrector(documentVocabulary(index.chunks.map((c) => index.docById.get(c.docId)!.text.slice(c.start, c.end))), { isWord: words ? (w) => words!.isWord(w) : undefined });
-  const soft = (deps.softMatch ?? !!softMatcherFor(modelKey(embedder), config.root)) && words ? (q: string, sentence: string) => softCoverage(q, sentence, { vectors: words!, idf: stats.idf }) : null;
+  const soft = (deps.softMatch ?? !!softMatcherFor(modelKey(embedder), config.root)) && words ? (q: string, sentence: string) => softGains(q, sentence, { vectors: words!, idf: stats.idf, known: stats.known }) : null;
 
   const ctx: EngineContext = {
     index,

@@ -5,7 +5,7 @@ import type { TermStats } from '../../src/select/idf.js';
 import { fitLogistic } from '../../src/select/fit.js';
 import { probability } from '../../src/select/model.js';
 
-const stats: TermStats = { idf: (t) => (t === 'annan' ? 0.5 : 2), maxIdf: 3, known: (t) => t !== 'nato' };
+const stats: TermStats = { idf: (t) => (t === 'annan' ? 0.5 : 2), maxIdf: 3, known: (t) => t !== 'nato', unseen: () => 3 };
 const s = (text: string, rank = 1) => ({ text, near: '', paragraphTerms: new Set<string>(), rank });
 
 describe('sentence features', () => {
@@ -50,7 +50,7 @@ describe('entities', () => {
 
 describe('the sentence model', () => {
   it('given examples where coverage separates answers from non-answers, when fitted, then coverage gets a positive weight and ranks them', () => {
-    const zero = { cov: 0, covNear: 0, covPara: 0, bigram: 0, missMax: 0, missKnown: 0, oov: 0, typeHit: 0, typeMiss: 0, rankInv: 1, shortQ: 0.2, novel: 0.5, soft: 0 };
+    const zero = { cov: 0, covNear: 0, covPara: 0, bigram: 0, missMax: 0, missKnown: 0, oov: 0, typeHit: 0, typeMiss: 0, rankInv: 1, shortQ: 0.2, novel: 0.5, prefix: 0, softOov: 0, softKnown: 0 };
     const examples = Array.from({ length: 200 }, (_, i) => {
       const cov = (i % 10) / 10;
       return { f: { ...zero, cov }, y: (cov > 0.55 ? 1 : 0) as 0 | 1 };
