@@ -55,7 +55,7 @@ export const configSchema = z.object({
   /** Passages returned by retrieval. */
   TOP_K: int(5, 1, 50),
   /** Below this probability that the best sentence answers, the bot says the document doesn't say (calibrated with `npm run calibrate`). */
-  REFUSAL_THRESHOLD: z.coerce.number().min(0).max(1).default(0.35),
+  REFUSAL_THRESHOLD: z.coerce.number().min(0).max(1).default(0.48),
   /** Most quotations in one answer. */
   MAX_QUOTES: int(3, 1, 10),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),

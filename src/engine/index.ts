@@ -37,7 +37,7 @@ export { loadModel, openIndex, QUOTER } from './open.js';
  * Refusal threshold on the best sentence's probability of answering (src/select/model.ts).
  * Calibrated on SQuAD dev's tuning articles: `npm run calibrate`, README "Refusals".
  */
-export const DEFAULT_REFUSAL_THRESHOLD = 0.35;
+export const DEFAULT_REFUSAL_THRESHOLD = 0.48;
 
 export interface EngineDeps {
   config: Config;
