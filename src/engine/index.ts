@@ -23,7 +23,7 @@ import { sanitizeQuestion } from '../answer/sanitize.js';
 import { createLlmAnswerer, loadPrompts, type LlmAnswerer } from '../answer/llm/index.js';
 import { termStats } from '../select/idf.js';
 import { loadWordVectors, type WordVectors } from '../embed/word-vectors.js';
-import { softGains, softMatcherFor } from '../embed/word-vectors-match.js';
+import { softGains } from '../embed/word-vectors-match.js';
 import { createTypoCorrector, documentVocabulary } from '../retrieve/typo.js';
 import { ask, understandAndRetrieve } from './ask.js';
 import type { EngineContext } from './context.js';
@@ -52,7 +52,7 @@ export interface EngineDeps {
   refusalThreshold?: number;
   /**
    * Score sentences with the word vectors' soft term matching too (the offline semantic signal).
-   * Default: on when EMBEDDING_MODEL=word-vectors.
+   * Default: config.SOFT_MATCH.
    */
   softMatch?: boolean;
   onProgress?: Progress;
@@ -93,7 +93,7 @@ export async function createEngine(deps: EngineDeps): Promise<Engine> {
   // Their frequency ranks weigh words the documents never use (a common word missing says less).
   const stats = termStats(index, { rank: words ? (w) => words!.rank(w) : undefined });
   const typos = createTypoCorrector(documentVocabulary(index.chunks.map((c) => index.docById.get(c.docId)!.text.slice(c.start, c.end))), { isWord: words ? (w) => words!.isWord(w) : undefined });
-  const soft = (deps.softMatch ?? !!softMatcherFor(modelKey(embedder), config.root)) && words ? (q: string, sentence: string) => softGains(q, sentence, { vectors: words!, idf: stats.idf, known: stats.known }) : null;
+  const soft = (deps.softMatch ?? config.SOFT_MATCH === 'on') && words ? (q: string, sentence: string) => softGains(q, sentence, { vectors: words!, idf: stats.idf, known: stats.known }) : null;
 
   const ctx: EngineContext = {
     index,
