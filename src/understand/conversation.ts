@@ -1,20 +1,12 @@
 /**
  * What a conversation has established so far, read from its recorded turns:
- * the last turn that was answered with quotations, and where those
- * quotations are. A follow-up ("and then?", "why?") most likely continues
- * from there; a story told in order is read on from the last answer.
+ * the last turn that was answered with quotations (a follow-up about "that"
+ * most likely means what it quoted), and the people it named (whom a later
+ * "he" or "she" most likely means).
  */
 import { firstNameGender } from '../quotes/names.js';
 import nlp from 'compromise';
 import type { Turn } from '../types.js';
-
-/** Where an earlier answer quoted: the next question most likely continues from here. */
-export interface Anchor {
-  doc: string;
-  start: number;
-  end: number;
-  paragraph: number;
-}
 
 /** The most recent turn that asked about the documents and was answered with quotations (chit-chat and refusals establish nothing). */
 export function lastAnswered(turns: readonly Turn[]): Turn | undefined {
@@ -23,17 +15,6 @@ export function lastAnswered(turns: readonly Turn[]): Turn | undefined {
     if (t.answer.intent !== 'chat' && !t.answer.refused && t.answer.quotes.length) return t;
   }
   return undefined;
-}
-
-/**
- * The location of the last answer's first (best) quotation, or none.
- *
- * @example
- * anchorOf(conversation.turns); // [{ doc: 'speech', start: 812, end: 940, paragraph: 3 }]
- */
-export function anchorOf(turns: readonly Turn[]): Anchor[] {
-  const q = lastAnswered(turns)?.answer.quotes[0];
-  return q ? [{ doc: q.doc, start: q.start, end: q.end, paragraph: q.paragraph }] : [];
 }
 
 interface Term {

@@ -5,7 +5,7 @@
  */
 import type { Conversation, Quotation, Turn } from '../types.js';
 import { terms } from '../retrieve/terms.js';
-import { anchorOf, conversationPerson, lastAnswered, type Anchor } from './conversation.js';
+import { conversationPerson, lastAnswered } from './conversation.js';
 
 export interface Resolved {
   /** The question as a standalone question (what retrieval and intent parsing see). */
@@ -17,8 +17,6 @@ export interface Resolved {
   shown: { doc: string; start: number; end: number }[];
   /** Paragraphs the previous answer quoted: a follow-up about "that" most likely means them. */
   focus: { doc: string; paragraph: number }[];
-  /** Where the last answer quoted (a story told in order is read on from there); empty for a new question. */
-  anchor: Anchor[];
 }
 
 const MORE = /^(?:and\s+)?(?:what|anything|something|tell me|give me|any|show me)?\s*(?:else|more)\b(?:\s+(?:did|does|do|is|was|about|quotes?|passages?|from|in)\b.*)?\s*[?.!]*$|^(?:go on|continue|more please|next)[?.!]*$/i;
@@ -62,17 +60,16 @@ export function resolveFollowUp(question: string, conversation: Conversation | u
   // Chit-chat turns ("thanks", "ok") establish nothing to follow up on.
   const turns = (conversation?.turns ?? []).filter((t) => t.answer.intent !== 'chat');
   const shown = turns.flatMap((t) => t.answer.quotes.map(({ doc, start, end }) => ({ doc, start, end })));
-  const none: Resolved = { standalone: question, context: '', kind: 'new', shown: [], focus: [], anchor: [] };
+  const none: Resolved = { standalone: question, context: '', kind: 'new', shown: [], focus: [] };
   const prev = turns[turns.length - 1];
   if (!prev) return none;
   // The paragraphs of the last answer that quoted something (a refused turn in between moves nothing).
   const focus = (lastAnswered(turns)?.answer.quotes ?? []).map((q) => ({ doc: q.doc, paragraph: q.paragraph }));
-  const anchor = anchorOf(turns);
 
   if (MORE.test(question.trim())) {
     // "what else?" continues the last question that said what it was about (not "Where was that?").
     const topic = [...turns].reverse().find((t) => terms(t.standalone).length >= 2) ?? prev;
-    return { standalone: topic.standalone, context: '', kind: 'more', shown, focus: [], anchor: [] };
+    return { standalone: topic.standalone, context: '', kind: 'more', shown, focus: [] };
   }
   const qTerms = terms(question);
   let standalone = question;
@@ -96,8 +93,8 @@ export function resolveFollowUp(question: string, conversation: Conversation | u
     // What the last two turns asked, and the words the conversation was last answered with ("it" is usually in there).
     const answered = [...turns].reverse().find((t) => t.answer.quotes.length)?.answer.quotes[0]?.quote ?? '';
     const asked = turns.slice(-2).map((t) => t.standalone);
-    return { standalone, context: [...asked, answered].join(' ').trim(), kind: 'followup', shown: [], focus, anchor };
+    return { standalone, context: [...asked, answered].join(' ').trim(), kind: 'followup', shown: [], focus };
   }
   // Only a pronoun to resolve: the question is otherwise self-contained.
-  return resolved ? { standalone, context: '', kind: 'followup', shown: [], focus: [], anchor } : { ...none, anchor };
+  return resolved ? { standalone, context: '', kind: 'followup', shown: [], focus: [] } : none;
 }

@@ -42,7 +42,7 @@ export function understand(asked: string, conversation: Conversation | undefined
   const base = { asked, intent, language, established, said: null as QuoteIntent };
   if (intent.kind === 'chat' || intent.kind === 'paragraph' || intent.kind === 'summary') {
     const text = intent.kind === 'summary' && intent.focus ? intent.focus : '';
-    return { ...base, standalone: asked, context: '', kind: 'new', shown: [], focus: [], anchor: [], scoringText: text, query: text, answerType: null };
+    return { ...base, standalone: asked, context: '', kind: 'new', shown: [], focus: [], scoringText: text, query: text, answerType: null };
   }
   // Typos are corrected toward the documents' words ("Anan" → "annan") before anything reads the words.
   const resolved = resolveFollowUp(correct(intent.kind === 'quote' ? intent.topic : asked), conversation, quotations);
