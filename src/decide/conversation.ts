@@ -43,6 +43,17 @@ export function establishedLogOdds(c: Pick<Scored, 'features' | 'conversation'>,
 }
 
 /**
+ * One candidate's probability with what the conversation established counted (unchanged when nothing is added).
+ *
+ * @example
+ * withEstablished(0.2, candidate); // 0.65 for a follow-up whose words the document uses
+ */
+export function withEstablished(p: number, c: Pick<Scored, 'features' | 'conversation'>, w: EstablishedWeights = ESTABLISHED_WEIGHTS): number {
+  const add = establishedLogOdds(c, w);
+  return add ? sigmoid(logit(p) + add) : p;
+}
+
+/**
  * The selection with each candidate's probability raised by what the conversation established, re-ranked.
  * Candidates found through the quotation index keep their floor; a selection with no follow-up is returned as is.
  *
@@ -52,10 +63,7 @@ export function establishedLogOdds(c: Pick<Scored, 'features' | 'conversation'>,
 export function withConversation(selection: Selection, w: EstablishedWeights = ESTABLISHED_WEIGHTS): Selection {
   if (!selection.ranked.some((c) => establishedLogOdds(c, w) !== 0)) return selection;
   const ranked = selection.ranked
-    .map((c) => {
-      const add = establishedLogOdds(c, w);
-      return add ? { ...c, p: sigmoid(logit(c.p) + add) } : c;
-    })
+    .map((c) => (establishedLogOdds(c, w) ? { ...c, p: withEstablished(c.p, c, w) } : c))
     .sort((a, b) => b.p - a.p || a.start - b.start);
   return { ranked, confidence: ranked[0]?.p ?? 0 };
 }
