@@ -11,13 +11,13 @@
  */
 import type { Quotation, Span, StoredDocument } from '../types.js';
 import { cueAt } from './cues.js';
-import { DOCUMENT_NOUNS, GENERIC_ORG, PRONOUNS, isBareAttribution, parsePost, parsePre, settingIn, type Attr, type Pronoun, type Subject } from './grammar.js';
+import { AGE, DOCUMENT_NOUNS, GENERIC_ORG, PRONOUNS, isBareAttribution, parsePost, parsePre, settingIn, type Attr, type Pronoun, type Subject } from './grammar.js';
 import { learnGenders } from './gender.js';
 import { looksLikeTitle } from './titles.js';
 import { findQuoteSpans, type QuoteSpan } from './marks.js';
 import { findMentions, type EntityKind, type Mention } from './mentions.js';
-import { splitName, type Gender } from './names.js';
-import { sentenceEndAfter, sentenceStartBefore } from './sentence-bounds.js';
+import { isNationality, splitName, type Gender } from './names.js';
+import { sentenceEndAfter, sentenceStartBefore, sentenceStarts } from './sentence-bounds.js';
 import { isPluralNoun, nounGender } from './speaker-nouns.js';
 import { buildSpeakerTable, canonicalSpeaker, lookupSpeaker, type SpeakerTable } from './speakers.js';
 import { SPEECH_VERBS } from '../text/speech-verbs.js';
@@ -147,7 +147,49 @@ export function analyzeQuotations(doc: StoredDocument): QuotationAnalysis {
     return { ...base, canonical, kind, gender: nounGender(head) };
   };
 
-  const resolveSubject = (subj: Subject, enclosing: string | null): { speaker: string | null; antecedent: Antecedent | null } => {
+  /**
+   * The person the text is about at `pos` (salience in the manner of Lappin & Leass): each earlier mention of a
+   * person in the last few sentences weighs by recency, double when it is its sentence's subject or speaker, half
+   * when a possessor; a person's mentions add up. "The 30-year-old told …" names the most salient person.
+   */
+  let starts: number[] | null = null;
+  const salientPerson = (pos: number): Antecedent | undefined => {
+    starts ??= sentenceStarts(text);
+    const sentenceAt = (p: number) => lowerBound(starts!, p + 1, (x) => x) - 1;
+    const here = sentenceAt(pos);
+    const score = new Map<string, { a: Antecedent; w: number }>();
+    for (let k = lowerBound(antecedents, pos, (a) => a.pos) - 1; k >= 0; k--) {
+      const a = antecedents[k]!;
+      const dist = here - sentenceAt(a.pos);
+      if (dist > 6) break;
+      if (a.kind !== 'person') continue;
+      const lead = text.slice(starts[sentenceAt(a.pos)]!, a.pos);
+      const subject = /^\W*(?:\S+\s+){0,2}$/u.test(lead) || a.spoke;
+      const w = (100 / 2 ** dist) * (subject ? 2 : 1) * (a.possessive ? 0.5 : 1);
+      const cur = score.get(a.canonical);
+      score.set(a.canonical, { a: cur?.a ?? a, w: (cur?.w ?? 0) + w });
+    }
+    let best: { a: Antecedent; w: number } | undefined;
+    for (const x of score.values()) if (!best || x.w > best.w) best = x;
+    return best?.a;
+  };
+
+  /** "the 31-year-old", "the South African", "the 2011 Wimbledon champion": a description of someone introduced. */
+  const isEpithet = (subj: Subject) => {
+    const phrase = text.slice(subj.start, subj.end); // with its determiner ("the South African")
+    const m = /^(?:the|this)\s+(.+)$/iu.exec(phrase);
+    if (!m) return false;
+    const rest = m[1]!;
+    const head = rest.split(/\s+/).pop()!.toLowerCase();
+    return AGE.test(head) || isNationality(phrase) || (/\d|-time\b/u.test(rest) && !isPluralNoun(head));
+  };
+
+  const resolveSubject = (subj: Subject, enclosing: string | null, depth = 0): { speaker: string | null; antecedent: Antecedent | null } => {
+    if (subj.kind !== 'pronoun' && isEpithet(subj)) {
+      const role = text.slice(subj.start, subj.end).toLowerCase().replace(/^(?:the|this)\s+/, '');
+      const holder = nearest(subj.start, (a) => a.roles.includes(role)) ?? salientPerson(subj.start);
+      if (holder) return { speaker: holder.canonical, antecedent: { ...holder, pos: subj.start, roles: [], possessive: false } };
+    }
     if (subj.kind === 'pronoun') {
       const pron = PRONOUNS.get(subj.text.toLowerCase())!;
       if (pron === 'i' || pron === 'we') return { speaker: enclosing, antecedent: null };
@@ -159,6 +201,13 @@ export function analyzeQuotations(doc: StoredDocument): QuotationAnalysis {
       // then the nearest; a possessor ("in David Cameron's government") only as a last resort.
       const before = here > 0 ? sentenceStartBefore(text, Math.max(0, here - 2000), here - 1) : here;
       const lastSpeaker = inSentence ? undefined : nearest(here, (x) => ok(x) && !!x.spoke && x.pos >= before);
+      // "He has now targeted No. 1 Rory McIlroy. ¶ “…,” he said.": the same pronoun as the previous sentence's subject is its person.
+      const same = new RegExp(`^\\W*(${subj.text})\\b`, 'iu').exec(text.slice(before, here));
+      if (!inSentence && !lastSpeaker && same && depth < 3) {
+        const at = before + same[0].length - same[1]!.length;
+        const r = resolveSubject({ ...subj, start: at, end: at + same[1]!.length }, enclosing, depth + 1);
+        if (r.speaker) return r;
+      }
       const subjectBefore = inSentence || lastSpeaker ? undefined : firstIn(before, here, (x) => ok(x) && /^\W*(?:\S+\s+){0,2}\S*$/u.test(text.slice(before, x.pos)));
       const a = inSentence ?? lastSpeaker ?? subjectBefore ?? nearest(subj.start, ok) ?? nearest(subj.start, (x) => compatible(pron, x));
       return { speaker: a?.canonical ?? null, antecedent: null };

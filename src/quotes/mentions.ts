@@ -116,7 +116,9 @@ function classifyRun(run: RawRun): { kind: EntityKind; parts: NameParts; weak: b
   if (tags.org) return { kind: 'org', parts, weak: false };
   if (tags.date || tags.place) return null;
   if (tags.person) return { kind: 'person', parts, weak: false };
-  if (words.length >= 2 && words.length <= 4 && words.every((w) => /^\p{Lu}[\p{L}’'\-]*$/u.test(w))) return { kind: 'person', parts, weak: true };
+  // "New Yorker", "European Tour": a capitalised pair that opens with an adjective or a nationality is no one's name.
+  const describes = tagsOf(words[0]!).adjective || tagsOf(words[0]!).demonym;
+  if (words.length >= 2 && words.length <= 4 && !describes && words.every((w) => /^\p{Lu}[\p{L}’'\-]*$/u.test(w))) return { kind: 'person', parts, weak: true };
   if (words.length === 1) return { kind: 'person', parts, weak: true }; // kept only if it matches a known surname
   return null;
 }
@@ -216,6 +218,9 @@ export function findMentions(text: string, paragraphs: Span[], exclude: Span[]):
       canonical = viaHead && viaHead.size === 1 ? [...viaHead][0]! : orgs.get(key) ?? c.run.text;
     } else if (c.parts.name.length >= 2) {
       canonical = c.parts.name.join(' ');
+      // "El Nabawy" after "Khaled El Nabawy": a multi-word surname is the full name it ends.
+      const longer = fullBySurname.get(c.parts.name[c.parts.name.length - 1]!.toLowerCase())?.find((f) => f.canonical.endsWith(` ${canonical}`));
+      if (longer) canonical = longer.canonical;
     } else {
       const surname = (c.parts.name[0] ?? c.run.text).toLowerCase();
       const fulls = fullBySurname.get(surname);
