@@ -9,7 +9,7 @@
  *   Annan stresses ‘…’ at meeting on …    headline style
  */
 import { CUE_SINGLE, NOUN_LIKE_CUES, cueAt, type CueClass } from './cues.js';
-import { splitName } from './names.js';
+import { splitName, tagsOf } from './names.js';
 import { isSpeakerNoun } from './speaker-nouns.js';
 import { bare, type Tok } from './tokens.js';
 
@@ -25,7 +25,7 @@ const PREPOSITIONS = new Set(['of', 'in', 'at', 'on', 'to', 'for', 'with', 'by',
 /** "the 31-year-old": news copy names a person by age. */
 export const AGE = /^\d{1,3}-year-old$/;
 /** Common nouns that stand for an organisation the text has named ("the agency"). */
-export const GENERIC_ORG = new Set(['agency', 'body', 'organization', 'organisation', 'programme', 'program', 'fund', 'group', 'bloc', 'alliance', 'institution', 'entity']);
+export const GENERIC_ORG = new Set(['agency', 'body', 'organization', 'organisation', 'programme', 'program', 'fund', 'group', 'bloc', 'alliance', 'institution', 'entity', 'club', 'company', 'firm', 'newspaper', 'network', 'division', 'department', 'ministry', 'office']);
 export const DOCUMENT_NOUNS = new Set(['biography', 'database', 'brief', 'indictment', 'complaint', 'lawsuit', 'affidavit', 'statement', 'report', 'release', 'communiqué', 'communique', 'letter', 'survey', 'study', 'paper', 'document', 'resolution', 'declaration', 'website', 'post', 'memo', 'note', 'filing', 'ruling', 'analysis', 'review', 'assessment', 'bulletin', 'notice']);
 
 /** Where something was said: "in a closed-door meeting at UN headquarters", "at a news conference". */
@@ -98,7 +98,9 @@ function subjectEndingAt(text: string, toks: Tok[], j: number, floor: number): S
   const head = bare(t).toLowerCase();
   const determined = DETERMINERS.has(toks[j - 1]?.lower ?? '') && j - 1 >= floor;
   // "the donors told us": a plural common noun with a determiner can speak too.
-  if (!isSpeakerNoun(head) && !(determined && /[^s]s$/.test(head)) && !(determined && AGE.test(head))) return null;
+  // "the couple said", "the family told": any noun with its determiner right before the cue is its subject.
+  const nounSubject = determined && j === toks.length - 1 ? false : determined && j + 1 < toks.length && CUE_SINGLE.has(toks[j + 1]!.lower) && tagsOf(`the ${head}`).noun;
+  if (!isSpeakerNoun(head) && !(determined && /[^s]s$/.test(head)) && !(determined && AGE.test(head)) && !nounSubject) return null;
   let k = j;
   while (k - 1 >= floor && j - k < 5) {
     const p = toks[k - 1]!;

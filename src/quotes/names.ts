@@ -66,7 +66,7 @@ export const CONNECTORS = new Set(['of', 'for', 'on', 'de', 'da', 'di', 'du', 'd
 // ---------------------------------------------------------------------------
 // compromise, memoised (it is the slow part)
 
-const tagCache = new Map<string, { person: boolean; org: boolean; female: boolean; male: boolean; place: boolean; date: boolean; actor: boolean; demonym: boolean; adjective: boolean }>();
+const tagCache = new Map<string, { person: boolean; org: boolean; female: boolean; male: boolean; place: boolean; date: boolean; actor: boolean; demonym: boolean; adjective: boolean; noun: boolean }>();
 /**
  * What compromise knows about a short phrase (memoised).
  *
@@ -87,6 +87,7 @@ export function tagsOf(phrase: string) {
       actor: d.has('#Actor'),
       demonym: d.has('#Demonym'),
       adjective: d.has('#Adjective'),
+      noun: d.has('#Noun') && !d.has('#Pronoun') && !d.has('#Verb') && !d.has('#Date'),
     };
     if (tagCache.size > 5000) tagCache.clear();
     tagCache.set(phrase, r);
