@@ -305,8 +305,10 @@ export function analyzeQuotations(doc: StoredDocument): QuotationAnalysis {
       const prev = prevSib && !titleLike[group[at - 1]!] ? foundBySpan.get(prevSib) : lastAtDepth.get(span.depth);
       const sameSentence = prev && prevSib === prev.span && preFrom === preFloor && preFloor > lo;
       const wholeSentence = !preToks.some((t) => t.word);
+      // “…,” Williams' deputy said: a quote whose comma hands over to an attribution we could not read is not a follow-on.
+      const handsOver = /^,/.test(text.slice(span.end, span.end + 1)) && postToks.some((t) => t.word);
       const recent =
-        prev && prev.span.depth === span.depth && prev.speaker && wholeSentence && paraOf(prev.span.end) >= span.paragraphs[0]! - 1;
+        prev && prev.span.depth === span.depth && prev.speaker && wholeSentence && !handsOver && paraOf(prev.span.end) >= span.paragraphs[0]! - 1;
       if (parent) {
         const p = foundBySpan.get(parent);
         if (p) {

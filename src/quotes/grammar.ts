@@ -127,18 +127,26 @@ function subjectStartingAt(text: string, toks: Tok[], i: number): Subject | null
   if (pron) return { kind: 'pronoun', text: t.text, start: t.start, end: t.end, from: i, to: i + 1 };
   let j = i;
   if (isCap(t) && t.possessive) {
-    // "Hirsch's lawyer Robert Offer": the possessor's [role] Name is the Name.
-    let k = i + 1;
-    while (k < toks.length && k - i <= 3 && toks[k]!.word && !isCap(toks[k]) && !NP_CUT.has(toks[k]!.lower)) k++;
-    if (k < toks.length && isCap(toks[k]) && !CUE_SINGLE.has(toks[k]!.lower)) {
-      const inner = subjectStartingAt(text, toks, k);
-      if (inner && inner.kind !== 'pronoun') return inner;
+    // "Hirsch's lawyer Robert Offer", "Sheriff's Office spokesman Jeff Williams": the possessor's [office] role Name is the Name.
+    for (let k = i + 1; k < toks.length && k - i <= 6; k++) {
+      const x = toks[k]!;
+      if (!x.word || NP_CUT.has(x.lower) || CUE_SINGLE.has(x.lower)) break;
+      if (isCap(x) && !isCap(toks[k - 1]) && isSpeakerNoun(bare(toks[k - 1]!).toLowerCase())) {
+        const inner = subjectStartingAt(text, toks, k);
+        if (inner && inner.kind !== 'pronoun') return inner;
+        break;
+      }
     }
   }
   if (isCap(t)) {
     while (j + 1 < toks.length) {
       const n = toks[j + 1]!;
-      if (isCap(toks[j]) && toks[j]!.possessive) break;
+      if (isCap(toks[j]) && toks[j]!.possessive) {
+        // "said Franklin County Sheriff's Office spokesman Jeff Williams": the possessor's [office] [role] Name is the Name.
+        const inner = j > i ? subjectStartingAt(text, toks, j) : null;
+        if (inner && inner.kind === 'name' && inner.from > j) return { ...inner, from: i };
+        break;
+      }
       if (isCap(n) && adjacent(text, toks[j]!, n)) j++;
       else if (n.word && /^(?:of|for|de|da|di|du|del|van|von|bin|ibn|al|el|la|le)$/.test(n.text) && isCap(toks[j + 2]) && adjacent(text, toks[j]!, n)) j++;
       else break;
@@ -277,8 +285,14 @@ export function parsePost(text: string, toks: Tok[]): Attr | null {
   // "…,” referring to X / adding that …: a participle is never an inverted attribution.
   if (lead && lead.cls !== 'according' && /ing$/.test(toks[i]!.lower)) return null;
   if (lead) {
-    const subj = subjectStartingAt(text, toks, i + lead.len);
+    let subj = subjectStartingAt(text, toks, i + lead.len);
     if (!subj) return null;
+    // "said the prosecutor's spokeswoman, Lisa Park": the name in the appositive.
+    if (subj.kind !== 'name' && subj.kind !== 'pronoun' && toks[subj.to]?.text === ',') {
+      const named = subjectStartingAt(text, toks, subj.to + 1);
+      const ends = toks[named?.to ?? -1];
+      if (named?.kind === 'name' && (!ends || !ends.word)) subj = { ...named, from: subj.from };
+    }
     const cue = text.slice(toks[i]!.start, toks[i + lead.len - 1]!.end);
     const rest = skipAppositive(toks, subj.to);
     return finish(text, toks, subj, cue, lead.cls, rest);
