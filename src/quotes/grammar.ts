@@ -102,9 +102,11 @@ function subjectEndingAt(text: string, toks: Tok[], j: number, floor: number): S
   const nounSubject = determined && j === toks.length - 1 ? false : determined && j + 1 < toks.length && CUE_SINGLE.has(toks[j + 1]!.lower) && tagsOf(`the ${head}`).noun;
   if (!isSpeakerNoun(head) && !(determined && /[^s]s$/.test(head)) && !(determined && AGE.test(head)) && !nounSubject) return null;
   let k = j;
-  while (k - 1 >= floor && j - k < 5) {
+  while (k - 1 >= floor && j - k < 6) {
     const p = toks[k - 1]!;
-    if (!p.word || CUE_SINGLE.has(p.lower) || NP_CUT.has(p.lower) || PREPOSITIONS.has(p.lower) || PRONOUNS.has(p.lower)) break;
+    // "a Department for Transport spokesman": a connector inside a capitalised name.
+    const inName = /^(?:of|for)$/.test(p.lower) && isCap(toks[k]) && isCap(toks[k - 2]) && k - 2 >= floor;
+    if (!inName && (!p.word || CUE_SINGLE.has(p.lower) || NP_CUT.has(p.lower) || PREPOSITIONS.has(p.lower) || PRONOUNS.has(p.lower))) break;
     k--;
     if (DETERMINERS.has(p.lower)) break;
   }
@@ -130,6 +132,12 @@ function subjectStartingAt(text: string, toks: Tok[], i: number): Subject | null
     // "Hirsch's lawyer Robert Offer", "Sheriff's Office spokesman Jeff Williams": the possessor's [office] role Name is the Name.
     for (let k = i + 1; k < toks.length && k - i <= 6; k++) {
       const x = toks[k]!;
+      // "Smith's husband, Carl"
+      if (x.text === ',' && k > i + 1 && !isCap(toks[k - 1]) && isSpeakerNoun(bare(toks[k - 1]!).toLowerCase()) && isCap(toks[k + 1])) {
+        const inner = subjectStartingAt(text, toks, k + 1);
+        if (inner?.kind === 'name') return inner;
+        break;
+      }
       if (!x.word || NP_CUT.has(x.lower) || CUE_SINGLE.has(x.lower)) break;
       if (isCap(x) && !isCap(toks[k - 1]) && isSpeakerNoun(bare(toks[k - 1]!).toLowerCase())) {
         const inner = subjectStartingAt(text, toks, k);
@@ -138,7 +146,7 @@ function subjectStartingAt(text: string, toks: Tok[], i: number): Subject | null
       }
     }
   }
-  if (isCap(t)) {
+  if (isCap(t) && !DETERMINERS.has(t.lower)) {
     while (j + 1 < toks.length) {
       const n = toks[j + 1]!;
       if (isCap(toks[j]) && toks[j]!.possessive) {
@@ -317,6 +325,10 @@ export function parsePost(text: string, toks: Tok[]): Attr | null {
     }
     // "Lions head coach Warren Gatland said": a job in lower case (and its team) before the name.
     if (subj && subj.kind === 'name' && subj.from > i && jobBefore(toks, i, subj.from)) subj = { ...subj, from: i };
+    // "the former Navy SEAL said": a description in capitals is a role, not a name.
+    else if (subj && subj.from > i && toks[i]!.lower === 'the' && subj.from - i <= 3 && toks.slice(i + 1, subj.from).every((x) => x.word && !isCap(x) && !CUE_SINGLE.has(x.lower) && !NP_CUT.has(x.lower))) {
+      subj = { ...subj, kind: 'role', text: text.slice(toks[i]!.start, subj.end), start: toks[i]!.start, from: i };
+    }
     const cueText = text.slice(t.start, toks[c + cue.len - 1]!.end);
     // "Reid's Deputy Communications Director said": the possessor belongs to the subject.
     if (subj && subj.from === i + 1 && toks[i]!.possessive && isCap(toks[i])) {

@@ -38,7 +38,7 @@ const ORG_HEADS = new Set([
   'agency', 'office', 'bank', 'fund', 'programme', 'program', 'court', 'assembly', 'parliament', 'congress', 'senate', 'government',
   'administration', 'secretariat', 'institute', 'foundation', 'university', 'alliance', 'group', 'party', 'federation', 'league',
   'authority', 'board', 'corporation', 'company', 'inc', 'ltd', 'network', 'coalition', 'movement', 'army', 'police', 'service',
-  'centre', 'center', 'unit', 'mission', 'force', 'forces', 'community', 'international', 'watch', 'cross', 'crescent', 'unicef',
+  'centre', 'center', 'unit', 'mission', 'force', 'forces', 'community', 'international', 'watch', 'cross', 'crescent', 'unicef', 'house',
   'who', 'unesco', 'unhcr', 'undp', 'wfp', 'fao', 'imf', 'nato', 'asean', 'un', 'eu', 'au', 'oecd', 'opec',
 ]);
 /** Head nouns of things that are never speakers (events, documents, places). */
@@ -89,7 +89,8 @@ function capitalRuns(text: string, toks: Tok[]): RawRun[] {
     if (isCapital(t)) {
       cur.push(t);
       if (t.possessive) flush();
-    } else if (t.word && CONNECTORS.has(t.lower) && cur.length && isCapital(toks[i + 1] ?? t) && toks[i + 1] !== undefined) {
+    } else if (t.word && CONNECTORS.has(t.lower) && cur.length && isCapital(toks[i + 1] ?? t) && toks[i + 1] !== undefined && !CAPITAL_STOP.has(toks[i + 1]!.lower)) {
+      // ("John Jones on Monday": "on" + a weekday joins nothing)
       cur.push(t);
     } else {
       flush();
