@@ -153,7 +153,7 @@ export function analyzeQuotations(doc: StoredDocument): QuotationAnalysis {
    * when a possessor; a person's mentions add up. "The 30-year-old told …" names the most salient person.
    */
   let starts: number[] | null = null;
-  const salientPerson = (pos: number): Antecedent | undefined => {
+  const salientPerson = (pos: number, ok: (a: Antecedent) => boolean = (a) => a.kind === 'person'): Antecedent | undefined => {
     starts ??= sentenceStarts(text);
     const sentenceAt = (p: number) => lowerBound(starts!, p + 1, (x) => x) - 1;
     const here = sentenceAt(pos);
@@ -162,7 +162,7 @@ export function analyzeQuotations(doc: StoredDocument): QuotationAnalysis {
       const a = antecedents[k]!;
       const dist = here - sentenceAt(a.pos);
       if (dist > 6) break;
-      if (a.kind !== 'person') continue;
+      if (!ok(a)) continue;
       const lead = text.slice(starts[sentenceAt(a.pos)]!, a.pos);
       const subject = /^\W*(?:\S+\s+){0,2}$/u.test(lead) || a.spoke;
       const w = (100 / 2 ** dist) * (subject ? 2 : 1) * (a.possessive ? 0.5 : 1);
@@ -209,7 +209,7 @@ export function analyzeQuotations(doc: StoredDocument): QuotationAnalysis {
         if (r.speaker) return r;
       }
       const subjectBefore = inSentence || lastSpeaker ? undefined : firstIn(before, here, (x) => ok(x) && /^\W*(?:\S+\s+){0,2}\S*$/u.test(text.slice(before, x.pos)));
-      const a = inSentence ?? lastSpeaker ?? subjectBefore ?? nearest(subj.start, ok) ?? nearest(subj.start, (x) => compatible(pron, x));
+      const a = inSentence ?? lastSpeaker ?? subjectBefore ?? salientPerson(subj.start, ok) ?? nearest(subj.start, ok) ?? nearest(subj.start, (x) => compatible(pron, x));
       return { speaker: a?.canonical ?? null, antecedent: null };
     }
     const a = subj.kind === 'name' ? resolveName(subj) : resolveNominal(subj);
