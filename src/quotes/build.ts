@@ -282,7 +282,9 @@ export function analyzeQuotations(doc: StoredDocument): QuotationAnalysis {
     let attr: Attr | null;
     if (titleLike[qi]) {
       // A title keeps only an attribution of its own, right after it (“No,” he said); never one before it.
-      const own = /^[,!?]/.test(text.slice(span.end, span.end + 1)) || /[!?]$/.test(text.slice(span.start, span.end));
+      // Only a quote that opens its sentence has one ("“No,” he said"): in "the series “Walking Dead,” said he …" the verb is the sentence's.
+      const opensSentence = !preToks.some((t) => t.word);
+      const own = opensSentence && (/^[,!?]/.test(text.slice(span.end, span.end + 1)) || /[!?]$/.test(text.slice(span.start, span.end)));
       attr = own && !endsSentence ? parsePost(text, postToks) : null;
       if (attr?.cueClass === 'according') attr = null; // "“All about Eve,” according to the Academy database": a source, not a speaker
     } else {
