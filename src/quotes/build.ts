@@ -184,7 +184,18 @@ export function analyzeQuotations(doc: StoredDocument): QuotationAnalysis {
     return AGE.test(head) || isNationality(phrase) || (/\d|-time\b/u.test(rest) && !isPluralNoun(head));
   };
 
-  const resolveSubject = (subj: Subject, enclosing: string | null, depth = 0): { speaker: string | null; antecedent: Antecedent | null } => {
+  /** Names mentioned inside a quotation's own words (outside the quotes nested in it), memoised. */
+  const insideMentions = new Map<QuoteSpan, Mention[]>();
+  const mentionsInside = (q: QuoteSpan): Mention[] => {
+    let ms = insideMentions.get(q);
+    if (!ms) {
+      const nested = spans.filter((x) => x.depth === q.depth + 1 && x.open >= q.start && x.open < q.end).map((x) => ({ start: x.open, end: (x.close ?? x.end) + 1 }));
+      insideMentions.set(q, (ms = findMentions(text, [{ start: q.start, end: q.end }], nested)));
+    }
+    return ms;
+  };
+
+  const resolveSubject = (subj: Subject, enclosing: string | null, depth = 0, inside: QuoteSpan | null = null): { speaker: string | null; antecedent: Antecedent | null } => {
     if (subj.kind !== 'pronoun' && isEpithet(subj)) {
       const role = text.slice(subj.start, subj.end).toLowerCase().replace(/^(?:the|this)\s+/, '');
       const holder = nearest(subj.start, (a) => a.roles.includes(role)) ?? salientPerson(subj.start);
@@ -193,6 +204,12 @@ export function analyzeQuotations(doc: StoredDocument): QuotationAnalysis {
     if (subj.kind === 'pronoun') {
       const pron = PRONOUNS.get(subj.text.toLowerCase())!;
       if (pron === 'i' || pron === 'we') return { speaker: enclosing, antecedent: null };
+      // Dialogue told inside a quotation ("Garry Marshall called me … He said, ‘No …’"): the teller's own words name the "he".
+      if (inside) {
+        const told = mentionsInside(inside).filter((m) => m.end <= subj.start && compatible(pron, { pos: m.start, canonical: m.canonical, kind: m.kind, gender: m.kind === 'person' ? genderOf(table, m.canonical) : null, roles: [] }));
+        const m = told[told.length - 1];
+        if (m) return { speaker: m.canonical, antecedent: null };
+      }
       const ok = (x: Antecedent) => compatible(pron, x) && !x.possessive;
       // Someone compatible earlier in the pronoun's own sentence: the nearest ("Harper told CNN that she …").
       const here = sentenceStartBefore(text, Math.max(0, subj.start - 2000), subj.start);
@@ -298,7 +315,7 @@ export function analyzeQuotations(doc: StoredDocument): QuotationAnalysis {
 
     let speaker: string | null = null;
     if (attr?.subject) {
-      const r = resolveSubject(attr.subject, parent0?.speaker ?? null);
+      const r = resolveSubject(attr.subject, parent0?.speaker ?? null, 0, parent && attr.subject.start >= parent.start && attr.subject.end <= parent.end ? parent : null);
       speaker = r.speaker;
       if (r.antecedent) addAntecedent({ ...r.antecedent, spoke: true });
     } else if (!titleLike[qi]) {

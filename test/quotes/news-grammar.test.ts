@@ -68,6 +68,20 @@ describe('people named by description', () => {
   });
 });
 
+describe('dialogue told inside a quotation', () => {
+  it('given "Garry Marshall called me … He said, ‘No …’" inside someone\'s quote, when attributed, then the nested words go to the man the teller named', () => {
+    const q = who(
+      'Jack Klugman starred as Dr. R. Quincy from 1976 to 1983.',
+      'He told Larry King in 2001 that he played Madison on Broadway.',
+      '"So when Garry Marshall called me, I thought he\'d seen me do it. He said, \'No, I never saw you.\' I said, \'So why did you want me?\'"',
+    );
+    expect(q.slice(1)).toEqual([
+      ['No, I never saw you.', 'Garry Marshall'],
+      ['So why did you want me?', 'Jack Klugman'],
+    ]);
+  });
+});
+
 describe('what is not speech', () => {
   it('given a passive naming verb ("she was branded a …"), when attributed, then nobody said it', () => {
     expect(who('When Saleha Begum got home she was branded a "slut."')).toEqual([['slut.', null]]);
