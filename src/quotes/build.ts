@@ -315,7 +315,7 @@ export function analyzeQuotations(doc: StoredDocument): QuotationAnalysis {
 
     let speaker: string | null = null;
     if (attr?.subject) {
-      const r = resolveSubject(attr.subject, parent0?.speaker ?? null, 0, parent && attr.subject.start >= parent.start && attr.subject.end <= parent.end ? parent : null);
+      const r = resolveSubject(attr.subject, parent0?.speaker ?? null, 0, parent && parent.family !== span.family && attr.subject.start >= parent.start && attr.subject.end <= parent.end ? parent : null);
       speaker = r.speaker;
       if (r.antecedent) addAntecedent({ ...r.antecedent, spoke: true });
     } else if (!titleLike[qi]) {
@@ -346,6 +346,19 @@ export function analyzeQuotations(doc: StoredDocument): QuotationAnalysis {
         if (lead?.subject) {
           speaker = resolveSubject(lead.subject, null).speaker;
           attr = speaker ? { subject: null, cue: null, cueClass: null, addressee: null, setting: null } : null;
+        } else if (/\b(?:I|I'm|I’m|I've|I’ve|my|me|we|our)\b/u.test(text.slice(span.start, span.end))) {
+          // "Klinsmann … expressed his delight at his appointment." ¶ "“I'm excited …”": words in the first person after a
+          // paragraph whose last sentence is about a person are that person's.
+          const p = doc.paragraphs[span.paragraphs[0]! - 1];
+          // (a sentence, not a headline: "Bradley sacked as United States national coach" ends in no full stop)
+          if (p?.kind === 'body' && !/[“”"]/u.test(text.slice(p.start, p.end)) && /[.!?]\s*$/u.test(text.slice(p.start, p.end))) {
+            const from = sentenceStartBefore(text, p.start, p.end - 1);
+            const subject = firstIn(from, p.end, (a) => a.kind === 'person' && !a.possessive && /^\W*(?:\S+\s+){0,2}$/u.test(text.slice(from, a.pos)));
+            if (subject) {
+              speaker = subject.canonical;
+              attr = { subject: null, cue: null, cueClass: null, addressee: null, setting: null };
+            }
+          }
         }
       }
     }

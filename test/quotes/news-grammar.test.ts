@@ -82,6 +82,15 @@ describe('dialogue told inside a quotation', () => {
   });
 });
 
+describe('a quotation paragraph with no attribution of its own', () => {
+  it('given first-person words after a sentence about a person, when attributed, then that person; after a headline (no full stop), then no one', () => {
+    expect(who('The 46-year-old Jurgen Klinsmann will be introduced on Monday.', 'Klinsmann expressed his delight at his appointment.', '"I\'m excited about the challenge ahead."')).toEqual([
+      ["I'm excited about the challenge ahead.", 'Jurgen Klinsmann'],
+    ]);
+    expect(who('Bob Bradley sacked as United States national coach', '"We look forward to the leadership he will provide."')).toEqual([['We look forward to the leadership he will provide.', null]]);
+  });
+});
+
 describe('what is not speech', () => {
   it('given a passive naming verb ("she was branded a …"), when attributed, then nobody said it', () => {
     expect(who('When Saleha Begum got home she was branded a "slut."')).toEqual([['slut.', null]]);
