@@ -89,7 +89,11 @@ function capitalRuns(text: string, toks: Tok[]): RawRun[] {
     if (isCapital(t)) {
       cur.push(t);
       if (t.possessive) flush();
-    } else if (t.word && CONNECTORS.has(t.lower) && cur.length && isCapital(toks[i + 1] ?? t) && toks[i + 1] !== undefined && !CAPITAL_STOP.has(toks[i + 1]!.lower)) {
+    } else if (
+      t.word && CONNECTORS.has(t.lower) && cur.length && toks[i + 1] !== undefined &&
+      ((isCapital(toks[i + 1]!) && !CAPITAL_STOP.has(toks[i + 1]!.lower)) || (toks[i + 1]!.word && CONNECTORS.has(toks[i + 1]!.lower) && toks[i + 2] !== undefined && isCapital(toks[i + 2]!)))
+    ) {
+      // "Tjaart van der Walt": particles chain.
       // ("John Jones on Monday": "on" + a weekday joins nothing)
       cur.push(t);
     } else {
@@ -220,14 +224,18 @@ export function findMentions(text: string, paragraphs: Span[], exclude: Span[]):
     } else if (c.parts.name.length >= 2) {
       canonical = c.parts.name.join(' ');
       // "El Nabawy" after "Khaled El Nabawy": a multi-word surname is the full name it ends.
-      const longer = fullBySurname.get(c.parts.name[c.parts.name.length - 1]!.toLowerCase())?.find((f) => f.canonical.endsWith(` ${canonical}`));
+      const longer = fullBySurname.get(c.parts.name[c.parts.name.length - 1]!.toLowerCase())?.find((f) => f.canonical.toLowerCase().endsWith(` ${canonical.toLowerCase()}`));
       if (longer) canonical = longer.canonical;
     } else {
       const surname = (c.parts.name[0] ?? c.run.text).toLowerCase();
       const fulls = fullBySurname.get(surname);
+      // "Li" after "China's Li Na": a family name written first is the full name's first word (one such name only).
+      const byFirst = fulls ? [] : [...new Set([...fullBySurname.values()].flat().filter((f) => f.canonical.split(' ')[0]!.toLowerCase() === surname && f.pos <= c.run.start).map((f) => f.canonical))];
       if (fulls) {
         const before = fulls.filter((f) => f.pos <= c.run.start);
         canonical = (before[before.length - 1] ?? fulls[0]!).canonical;
+      } else if (byFirst.length === 1) {
+        canonical = byFirst[0]!;
       } else if (c.weak) {
         continue; // a lone capitalised word we know nothing about
       } else {
