@@ -122,7 +122,7 @@ export async function createPgVectorStore(db: Db, opts: { table: string; dim: nu
   if (!IDENT.test(table)) throw new Error(`not a safe table name: ${table}`);
   if (!Number.isInteger(dim) || dim < 1 || dim > 16000) throw new Error(`bad dimension: ${dim}`);
   await db.query('create extension if not exists vector');
-  await db.query(`create table if not exists ${table} (row serial, id text primary key, metadata jsonb not null default '{}'::jsonb, embedding vector(${dim}) not null)`);
+  await db.query(`create table if not exists ${table} (id text primary key, metadata jsonb not null default '{}'::jsonb, embedding vector(${dim}) not null)`);
 
   /** Multi-row insert through text parameters (a server: `pg` has no COPY without another package). */
   const insertRows = async (tx: Queryable, batch: readonly VectorItem[], upsert: boolean) => {
