@@ -58,6 +58,22 @@ describe('pgvector store', () => {
     await expect(createPgVectorStore(db, { table: 'bad; drop table x', dim: DIM })).rejects.toThrow(/safe table name/);
   });
 
+  it('given items bulk-loaded (binary COPY on the embedded database), then ids, metadata and vectors read back as written, and IVFFlat probing every list finds the exact top 10', async () => {
+    const items: VectorItem[] = unitVectors(200, 21).map((vector, i) => ({ id: `doc ü.txt#c${i}`, vector, metadata: { doc: 'doc ü.txt', paragraph: i + 1, quote: 'a "b"' } }));
+    const store = await createPgVectorStore(db, { table: 'test_bulk', dim: DIM });
+    await store.load(items);
+    expect(await store.count()).toBe(200);
+    const [row] = await db.query<{ metadata: unknown; embedding: string }>('select metadata, embedding::text as embedding from test_bulk where id = $1', ['doc ü.txt#c5']);
+    expect(row!.metadata).toEqual({ doc: 'doc ü.txt', paragraph: 6, quote: 'a "b"' });
+    expect(Float32Array.from(JSON.parse(row!.embedding) as number[])).toEqual(items[5]!.vector);
+    await store.buildIndex({ method: 'ivfflat', lists: 8 });
+    const sidecar = createVectorIndex(items, DIM);
+    for (const q of unitVectors(10, 5)) {
+      expect((await store.search(q, 10, { probes: 8 })).map((h) => h.id)).toEqual(sidecar.search(q, 10).map((h) => h.id));
+    }
+    await expect(store.load([{ id: 'short', vector: new Float32Array(3) }])).rejects.toThrow(/3 dimensions, expected 16/);
+  });
+
   it('formats vectors as pgvector text', () => {
     expect(vectorLiteral(new Float32Array([0.5, -1, 0.1]))).toBe('[0.5,-1,0.10000000149011612]');
   });
