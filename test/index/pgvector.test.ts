@@ -5,18 +5,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPgVectorStore, vectorLiteral } from '../../src/index/pgvector.js';
 import { createVectorIndex, type VectorItem } from '../../src/index/vectors.js';
-import { mulberry32 } from '../../src/random.js';
 import { IN_MEMORY, openDb, type Db } from '../../src/state/db.js';
-
-const DIM = 16;
-function unitVectors(n: number, seed: number): Float32Array[] {
-  const rand = mulberry32(seed);
-  return Array.from({ length: n }, () => {
-    const v = Float32Array.from({ length: DIM }, () => rand() * 2 - 1);
-    const norm = Math.hypot(...v);
-    return v.map((x) => x / norm);
-  });
-}
+import { DIM, unitVectors } from './vector-store.shared.js';
 
 let db: Db;
 beforeAll(async () => {
