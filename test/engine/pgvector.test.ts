@@ -75,7 +75,7 @@ describe('the engine with DATABASE_URL', () => {
     await expect(engineFor({ INDEX_DIR: path.join(tmp.dir, 'index'), VECTOR_STORE: 'pgvector' })).rejects.toThrow(/VECTOR_STORE=pgvector .*set DATABASE_URL/);
   }, 300_000);
 
-  it('given a server without pgvector and VECTOR_STORE=auto, then one warning and the in-process vectors answer', async () => {
+  it('given a server without pgvector, then with VECTOR_STORE=auto one warning and the in-process vectors answer; with VECTOR_STORE=pgvector start-up stops', async () => {
     const plain = await startPgServer();
     const { logger, lines } = capturingLogger();
     const local = await engineFor({ INDEX_DIR: path.join(tmp.dir, 'index'), DATABASE_URL: plain.url }, logger);
@@ -84,6 +84,7 @@ describe('the engine with DATABASE_URL', () => {
       expect(warnings).toHaveLength(1);
       expect(warnings[0]!.msg).toMatch(/cannot search vectors.*in-process vectors instead/);
       expect((await local.retrieve(QUESTION, undefined, 5)).length).toBe(5);
+      await expect(engineFor({ INDEX_DIR: path.join(tmp.dir, 'index'), DATABASE_URL: plain.url, VECTOR_STORE: 'pgvector' })).rejects.toThrow(/cannot search vectors.*CREATE EXTENSION vector/);
     } finally {
       await local.close();
       await plain.stop();
