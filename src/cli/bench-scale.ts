@@ -551,6 +551,10 @@ async function main(): Promise<void> {
   console.log('');
   console.log('build = writeVectorIndex (ours) / insertItem ×n + endUpdate (vectra), generation excluded; load = from a warm page cache;');
   console.log('peak RSS for ours = build process / load+query process (the latter also holds the flat-scan copy of the vectors).');
+  if (o.pgvectorMethods.length && o.pgvectorMax > 0) {
+    console.log(`pgvector: build = bulk load + index build after it; load = reopening the database; p50/p95 at the first ef_search / probes listed; CPU = the measuring process's${o.databaseUrl ? ' (the server\'s own CPU is not counted)' : ' (PGlite runs in it)'};`);
+    console.log(`${o.databaseUrl ? '' : `PGlite with ${PGLITE_BENCH_SETTINGS.join(', ')} (its WASM heap is most of the peak RSS); `}maintenance_work_mem 1GB for the build.`);
+  }
   if (bytesPerItem) {
     const cap = Math.floor(536_870_888 / bytesPerItem);
     console.log(`vectra index.json with vectors left out: ${bytesPerItem.toFixed(0)} bytes/item here → V8's max string (536,870,888 chars) holds ≈ ${cap.toLocaleString('en-US')} items.`);
