@@ -59,6 +59,38 @@ function fillUnitVectors(out: Float32Array, rows: number, dim: number, seed: num
   }
 }
 
+/** Latent dimensions of the `lowrank` corpus (sentence embeddings have a low intrinsic dimension). */
+const LATENT_DIM = 24;
+export type Corpus = 'random' | 'lowrank';
+
+/**
+ * The vectors for a corpus: `random` = independent uniform directions (no
+ * structure at all: the hardest case for an approximate index, every point
+ * nearly equidistant); `lowrank` = unit vectors near a 24-dimensional
+ * subspace (x = normalise(W·z + 0.1·ε), one random W per base seed shared by
+ * items and queries), closer to how text embeddings are spread.
+ */
+function fillCorpus(out: Float32Array, rows: number, dim: number, seed: number, baseSeed: number, corpus: Corpus): void {
+  if (corpus === 'random') return fillUnitVectors(out, rows, dim, seed);
+  const w = new Float32Array(dim * LATENT_DIM);
+  fillUnitVectors(w, dim, LATENT_DIM, baseSeed + 1); // rows of W: random directions in latent space
+  const z = new Float32Array(rows * LATENT_DIM);
+  fillUnitVectors(z, rows, LATENT_DIM, seed);
+  fillUnitVectors(out, rows, dim, seed + 2); // the noise directions
+  for (let r = 0; r < rows; r++) {
+    const off = r * dim;
+    let norm = 0;
+    for (let i = 0; i < dim; i++) {
+      let x = 0.1 * out[off + i] * Math.sqrt(dim / LATENT_DIM);
+      for (let j = 0; j < LATENT_DIM; j++) x += w[i * LATENT_DIM + j] * z[r * LATENT_DIM + j];
+      out[off + i] = x;
+      norm += x * x;
+    }
+    const inv = 1 / Math.sqrt(norm);
+    for (let i = 0; i < dim; i++) out[off + i] *= inv;
+  }
+}
+
 const CHUNKS_PER_DOC = 40;
 const chunkId = (i: number) => `bench/doc-${String(Math.floor(i / CHUNKS_PER_DOC)).padStart(6, '0')}.txt#c${i % CHUNKS_PER_DOC}`;
 const chunkMeta = (i: number) => ({
@@ -105,6 +137,7 @@ interface Task {
   seed: number;
   dir: string;
   databaseUrl?: string;
+  corpus: Corpus;
   pgMethod?: PgMethod;
   pgM?: number;
   pgEfConstruction?: number;
@@ -116,7 +149,7 @@ type Result = Record<string, unknown>;
 async function oursBuild(t: Task): Promise<Result> {
   const g0 = performance.now();
   const matrix = new Float32Array(t.size * t.dim);
-  fillUnitVectors(matrix, t.size, t.dim, t.seed);
+  fillCorpus(matrix, t.size, t.dim, t.seed, t.seed, t.corpus);
   const items = new Array(t.size);
   for (let i = 0; i < t.size; i++) items[i] = { id: chunkId(i), vector: matrix.subarray(i * t.dim, (i + 1) * t.dim), metadata: chunkMeta(i) };
   const genMs = performance.now() - g0;
@@ -135,7 +168,7 @@ async function oursBuild(t: Task): Promise<Result> {
 
 function queryVectors(t: Task): Float32Array[] {
   const all = new Float32Array(t.queries * t.dim);
-  fillUnitVectors(all, t.queries, t.dim, t.seed ^ 0x9e3779b9);
+  fillCorpus(all, t.queries, t.dim, t.seed ^ 0x9e3779b9, t.seed, t.corpus);
   return Array.from({ length: t.queries }, (_, i) => all.subarray(i * t.dim, (i + 1) * t.dim));
 }
 
@@ -227,7 +260,7 @@ async function oursQuery(t: Task): Promise<Result> {
 async function vectraRun(t: Task): Promise<Result> {
   const out: Result = {};
   const matrix = new Float32Array(t.size * t.dim); // the same vectors as ours
-  fillUnitVectors(matrix, t.size, t.dim, t.seed);
+  fillCorpus(matrix, t.size, t.dim, t.seed, t.seed, t.corpus);
   const idx = new LocalIndex(t.dir);
   await idx.createIndex({ version: 1, deleteIfExists: true });
   const b0 = performance.now();
@@ -280,7 +313,7 @@ async function pgvectorRun(t: Task): Promise<Result> {
   const method = t.pgMethod ?? 'hnsw';
   const out: Result = { method };
   const matrix = new Float32Array(t.size * t.dim); // the same vectors as ours
-  fillUnitVectors(matrix, t.size, t.dim, t.seed);
+  fillCorpus(matrix, t.size, t.dim, t.seed, t.seed, t.corpus);
   const table = `bench_vectors_${method}_${t.size}`;
   const open = () => openDb({ url: t.databaseUrl, dir: t.dir, vector: true, settings: PGLITE_BENCH_SETTINGS });
   const cpu0 = process.cpuUsage();
@@ -400,6 +433,10 @@ function parseSizes(v: string): number[] {
   if (!sizes.length || sizes.some((n) => !Number.isInteger(n) || n <= 0)) throw new InvalidArgumentError('expected comma-separated positive integers, e.g. 10000,100000');
   return sizes;
 }
+function parseCorpus(v: string): Corpus {
+  if (v !== 'random' && v !== 'lowrank') throw new InvalidArgumentError('expected random or lowrank');
+  return v;
+}
 function parseMethods(v: string): PgMethod[] {
   const list = v.split(',').map((x) => x.trim().toLowerCase());
   if (!list.length || list.some((x) => x !== 'hnsw' && x !== 'ivfflat')) throw new InvalidArgumentError('expected hnsw, ivfflat or both (comma-separated)');
@@ -440,14 +477,15 @@ async function main(): Promise<void> {
     .option('--pgvector-timeout-min <n>', 'stop a pgvector measurement after this many minutes and report it unfinished', parsePositive, 90)
     .option('--database-url <url>', 'measure pgvector on this Postgres server (default: an embedded PGlite on disk)')
     .option('--seed <n>', 'PRNG seed', parsePositive, 42)
+    .option('--corpus <kind>', 'random (uniform unit vectors, no structure) or lowrank (near a 24-d subspace, like text embeddings)', parseCorpus, 'random' as Corpus)
     .option('--dir <path>', 'scratch folder (default: a new temp folder, removed afterwards)')
     .option('--keep', 'keep the scratch folder')
     .parse();
-  const o = program.opts<{ sizes: number[]; dim: number; queries: number; k: number; naiveQueries: number; vectraMax: number; pgvectorMax: number; pgvectorMethods: PgMethod[]; hnswMax?: number; hnswM: number; hnswEfConstruction: number; pgvectorTimeoutMin: number; databaseUrl?: string; seed: number; dir?: string; keep?: boolean }>();
+  const o = program.opts<{ sizes: number[]; dim: number; queries: number; k: number; naiveQueries: number; vectraMax: number; pgvectorMax: number; pgvectorMethods: PgMethod[]; hnswMax?: number; hnswM: number; hnswEfConstruction: number; pgvectorTimeoutMin: number; databaseUrl?: string; seed: number; corpus: Corpus; dir?: string; keep?: boolean }>();
 
   const base = o.dir ? path.resolve(o.dir) : await mkdtemp(path.join(os.tmpdir(), 'verbatim-bench-scale-'));
   await mkdir(base, { recursive: true });
-  process.stderr.write(`bench:scale — dim ${o.dim}, ${o.queries} queries, top-${o.k}, seed ${o.seed}, scratch ${base}\n`);
+  process.stderr.write(`bench:scale — ${o.corpus} corpus, dim ${o.dim}, ${o.queries} queries, top-${o.k}, seed ${o.seed}, scratch ${base}\n`);
   process.stderr.write(`node ${process.version}, ${os.cpus().length} cpu (${os.cpus()[0]?.model ?? '?'}), ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, load avg ${os.loadavg().map((x) => x.toFixed(2)).join(' ')}\n`);
 
   const rows: string[][] = [['size', 'system', 'build s', 'disk MB', 'load s', 'peak RSS MB', 'p50 ms', 'p95 ms', 'p95 ÷ flat', 'note']];
@@ -458,7 +496,7 @@ async function main(): Promise<void> {
     for (const size of o.sizes) {
       const dir = path.join(base, `ours-${size}`);
       const vdir = path.join(base, `vectra-${size}`);
-      const task = (kind: Task['kind'], d: string): Task => ({ kind, size, dim: o.dim, queries: o.queries, naiveQueries: o.naiveQueries, k: o.k, seed: o.seed, dir: d });
+      const task = (kind: Task['kind'], d: string): Task => ({ kind, size, dim: o.dim, queries: o.queries, naiveQueries: o.naiveQueries, k: o.k, seed: o.seed, corpus: o.corpus, dir: d });
 
       process.stderr.write(`[${size}] ours: build…\n`);
       const build = await spawnTask(task('ours-build', dir));
