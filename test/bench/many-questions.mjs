@@ -17,10 +17,8 @@ import { fileURLToPath } from 'node:url';
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const dist = (p) => import(path.join(ROOT, 'dist', p));
 const { loadConfig } = await dist('config.js');
-const { createEngine } = await dist('engine.js');
 const { silentLogger } = await dist('log.js');
 const { openState, stateOptions } = await dist('state/index.js');
-const { createWorkerEngine } = await dist('worker/engine-pool.js');
 
 const n = Number(process.argv[2] ?? 10_000);
 const QUESTIONS = [
@@ -35,7 +33,7 @@ const QUESTIONS = [
 ];
 const config = loadConfig(process.env, ROOT);
 const logger = silentLogger();
-const engine = config.ENGINE_WORKERS > 0 ? await createWorkerEngine({ config, logger }) : await createEngine({ config, logger });
+const engine = config.ENGINE_WORKERS > 0 ? await (await dist('worker/engine-pool.js')).createWorkerEngine({ config, logger }) : await (await dist('engine.js')).createEngine({ config, logger });
 const state = await openState(stateOptions(config));
 const mb = (x) => x / 1024 / 1024;
 // A full collection before each sample (not via --expose-gc: worker threads refuse that flag).
