@@ -9,6 +9,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Config } from '../config.js';
 import { createEngine } from '../engine/index.js';
+import { withEstablished } from '../decide/conversation.js';
 import { parseEvalJsonl, type EvalConversation } from '../eval/format.js';
 import { containsAnswer, resolveEvidence } from '../eval/metrics.js';
 import { silentLogger } from '../log.js';
@@ -90,7 +91,7 @@ function inAnswer(turns: Turn[], w: ConversationWeights, threshold: number, mode
   let foreign = 0;
   let refusedForeign = 0;
   for (const t of turns) {
-    const ps = t.candidates.map(({ c, y }) => ({ p: answerProbability(c.features, c.conversation, w, logit(c.features, model)), y, indexed: c.indexed }));
+    const ps = t.candidates.map(({ c, y }) => ({ p: withEstablished(answerProbability(c.features, c.conversation, w, logit(c.features, model)), c), y, indexed: c.indexed }));
     const best = Math.max(0, ...ps.map((x) => (x.indexed ? Math.max(x.p, 0.95) : x.p)));
     if (t.foreign) {
       foreign++;

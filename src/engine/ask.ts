@@ -11,6 +11,7 @@ import { quoteAt, verifyQuotes } from '../answer/verify.js';
 import { answerLead, LEAD } from '../present/lead.js';
 import { answerWithFallback, historyFromTurns, llmPassagesFrom } from '../answer/llm/index.js';
 import { decide } from '../decide/decide.js';
+import { withConversation } from '../decide/conversation.js';
 import { refusalWording, type RefusalReason } from '../decide/reasons.js';
 import { select } from '../select/select.js';
 import { CHAT_REPLY } from '../understand/chat.js';
@@ -55,7 +56,8 @@ export async function understandAndRetrieve(ctx: EngineContext, asked: string, c
 /** Answer a question or a quote request from retrieved passages: select, decide, verify. */
 function extractive(ctx: EngineContext, u: Understanding, passages: Passage[], exclude: AskOptions['exclude'], maxQuotes: number, doc?: string): Answer {
   const quoted = matchSaid(ctx, u.said).filter((q) => !doc || q.doc === doc);
-  const selection = select({ understanding: u, passages, index: ctx.index, stats: ctx.stats, quoted, exclude, soft: ctx.soft });
+  // What the conversation established counts too (a follow-up's own words in the document weigh more).
+  const selection = withConversation(select({ understanding: u, passages, index: ctx.index, stats: ctx.stats, quoted, exclude, soft: ctx.soft }));
   ctx.onSelection?.(u, selection);
   const decision = decide({ selection, threshold: ctx.settings.threshold, maxQuotes, continuing: u.kind === 'more' && u.shown.length > 0, topical: u.intent.kind === 'quote' || u.kind === 'more', whoSaid: u.said?.kind === 'who-said' });
   if (!decision.answer) return refusal(u.asked, decision.reason, { confidence: decision.confidence });

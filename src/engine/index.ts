@@ -9,7 +9,6 @@
  * const engine = await createEngine({ config, logger: createLogger() });
  * const answer = await engine.ask('What did Annan tell the Council?');
  */
-import { verifyClaim } from '../verify/verify.js';
 import { modelKey, type Embedder } from '../embed/types.js';
 import type { Engine } from '../engine-api.js';
 import { UserError } from '../errors.js';
@@ -115,7 +114,7 @@ export async function createEngine(deps: EngineDeps): Promise<Engine> {
     summarize: (options = {}) => summarize(ctx, options),
     quotations: (filter) => quotations(ctx, filter),
     passages: (req) => passages(ctx, req),
-    verify: async (claim) => verifyClaim(claim, index.documents, index.quotations, { logger }),
+    verify: async (claim) => (await import('../verify/verify.js')).verifyClaim(claim, index.documents, index.quotations, { logger }),
     paragraph: (doc, n) => paragraph(ctx, doc, n),
     documents: () => index.documents,
     about: () => about(ctx),

@@ -5,7 +5,7 @@
  * with their usual gender (#MaleName / #FemaleName), known people and
  * organisations, dates and places, role nouns (#Actor).
  */
-import nlp from 'compromise';
+import { nlp } from '../text/nlp.js';
 
 export type Gender = 'male' | 'female' | null;
 

@@ -5,6 +5,7 @@
  */
 import type { Conversation, Quotation, Turn } from '../types.js';
 import { terms } from '../retrieve/terms.js';
+import { conversationPerson, lastAnswered } from './conversation.js';
 
 export interface Resolved {
   /** The question as a standalone question (what retrieval and intent parsing see). */
@@ -62,7 +63,8 @@ export function resolveFollowUp(question: string, conversation: Conversation | u
   const none: Resolved = { standalone: question, context: '', kind: 'new', shown: [], focus: [] };
   const prev = turns[turns.length - 1];
   if (!prev) return none;
-  const focus = prev.answer.quotes.map((q) => ({ doc: q.doc, paragraph: q.paragraph }));
+  // The paragraphs of the last answer that quoted something (a refused turn in between moves nothing).
+  const focus = (lastAnswered(turns)?.answer.quotes ?? []).map((q) => ({ doc: q.doc, paragraph: q.paragraph }));
 
   if (MORE.test(question.trim())) {
     // "what else?" continues the last question that said what it was about (not "Where was that?").
@@ -72,7 +74,10 @@ export function resolveFollowUp(question: string, conversation: Conversation | u
   const qTerms = terms(question);
   let standalone = question;
   let resolved = false;
-  const person = PERSON_PRONOUN.test(question) && !namedSpeaker(question, quotations) ? lastPerson(turns, quotations) : null;
+  const pronoun = PERSON_PRONOUN.exec(question)?.[1]?.toLowerCase();
+  const gender = pronoun ? (/^(?:he|him|his)$/.test(pronoun) ? 'he' : 'she') : null;
+  // A speaker the conversation was about, else any person it named (in a question or in the quotation that answered it).
+  const person = gender && !namedSpeaker(question, quotations) ? (lastPerson(turns, quotations) ?? conversationPerson(turns, gender)) : null;
   if (person) {
     const name = surname(person);
     standalone = standalone

@@ -6,6 +6,7 @@
  */
 import type { Conversation, Quotation } from '../types.js';
 import { answerType, type AnswerType } from './answer-type.js';
+import { withoutGenericNouns } from './generic.js';
 import { resolveFollowUp, type Resolved } from './followup.js';
 import { classify, type Intent } from './intent.js';
 import { questionLanguage } from './language.js';
@@ -47,7 +48,8 @@ export function understand(asked: string, conversation: Conversation | undefined
   // Typos are corrected toward the documents' words ("Anan" → "annan") before anything reads the words.
   const resolved = resolveFollowUp(correct(intent.kind === 'quote' ? intent.topic : asked), conversation, quotations);
   const said = intent.kind === 'question' ? parseQuoteIntent(resolved.standalone) : null;
-  const scoringText = withoutRequestWords(resolved.standalone);
+  // In a follow-up, "name", "year", "cost" say what kind of answer is wanted about what the conversation established.
+  const scoringText = withoutRequestWords(resolved.kind === 'followup' ? withoutGenericNouns(resolved.standalone) : resolved.standalone);
   return {
     ...base,
     ...resolved,

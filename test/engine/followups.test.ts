@@ -60,3 +60,32 @@ describe('who said it', () => {
     expect(a.quotes).toEqual([]);
   });
 });
+
+describe('yes/no follow-ups and off-topic follow-ups', () => {
+  it('given an answer about Annan, when a yes/no follow-up asks about something the document says ("Did he mention capacity-building?"), then it is answered with the passage that says it', async () => {
+    const c: Conversation = { id: 'yn', turns: [] };
+    await engine.ask('What did Annan tell the Council?', c);
+    const a = await engine.ask('Did he mention capacity-building?', c);
+    expect(a.intent).toBe('question');
+    expect(a.refused).toBe(false);
+    expect(a.quotes.some((q) => /capacity-building/.test(q.quote))).toBe(true);
+    expect(c.turns.at(-1)!.standalone).toBe('Did Annan mention capacity-building?');
+  });
+
+  it.each(['Did he win the World Cup?', 'What did he say about the football league?'])('given an answer about Annan, when an off-topic follow-up "%s" comes, then it is refused', async (q) => {
+    const c: Conversation = { id: 'off', turns: [] };
+    await engine.ask('What did Annan tell the Council?', c);
+    const a = await engine.ask(q, c);
+    expect(a.refused).toBe(true);
+    expect(a.quotes).toEqual([]);
+  });
+
+  it.each(['yes', 'no', 'ok thanks'])('given a yes/no follow-up just answered, when the user replies "%s", then it is chit-chat and quotes nothing', async (m) => {
+    const c: Conversation = { id: 'ack', turns: [] };
+    await engine.ask('What did Annan tell the Council?', c);
+    await engine.ask('Did he mention capacity-building?', c);
+    const a = await engine.ask(m, c);
+    expect(a.intent).toBe('chat');
+    expect(a.quotes).toEqual([]);
+  });
+});

@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { resolveFollowUp } from '../../src/understand/followup.js';
+import type { Answer, Conversation, Turn } from '../../src/types.js';
+
+const turn = (question: string, answer: Partial<Answer> = {}): Turn => ({
+  question,
+  standalone: question,
+  answer: { question, lead: '', quotes: [], refused: false, mode: 'extractive', intent: 'question', ...answer } as Answer,
+  at: 0,
+});
+const conv = (...turns: Turn[]): Conversation => ({ id: 'c', turns });
+
+describe('resolveFollowUp', () => {
+  it('given a person named in the previous question who is no speaker of a quotation, when "he" is asked about, then the standalone question names him', () => {
+    const r = resolveFollowUp('What did he have?', conv(turn('Was Robert Smith sick?')), []);
+    expect(r.kind).toBe('followup');
+    expect(r.standalone).toBe('What did Smith have?');
+  });
+
+  it('given a woman named before, when "he" is asked about, then "he" is not replaced by her name', () => {
+    const r = resolveFollowUp('What did he buy?', conv(turn('Where did Mary go?')), []);
+    expect(r.standalone).toBe('What did he buy?');
+  });
+
+  it('given an answered turn and then a refused one, when "Where was that?" follows, then the focus is the answered turn\'s paragraph', () => {
+    const answered = turn('Who met the delegates?', { quotes: [{ doc: 'd', start: 0, end: 10, paragraph: 4, quote: 'x'.repeat(10) }] });
+    const r = resolveFollowUp('Where was that?', conv(answered, turn('Why?', { refused: true, reason: 'nothing-retrieved' })), []);
+    expect(r.kind).toBe('followup');
+    expect(r.focus).toEqual([{ doc: 'd', paragraph: 4 }]);
+  });
+});
