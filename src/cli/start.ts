@@ -77,14 +77,14 @@ await run(async () => {
   const state = await openState(stateOptions(config));
   logger.info({ state: state.db.kind }, 'state database open');
   const metrics = config.METRICS_PORT !== undefined ? (await import('../ops/metrics.js')).createMetrics() : undefined;
-  // One document collection per server (/docs), engines in this thread; the default corpus stays where it is.
+  // One document collection per server (/docs); with workers, each open collection answers from its own worker thread.
   const { createCollections } = await import('../collections/collections.js');
   const collections = createCollections({
     config,
     logger,
     embedder: workers ? await modelForCollections(engine) : embedder,
     defaultEngine: engine,
-    ...(workers ? { openDefault: async () => (await import('../worker/engine-pool.js')).createWorkerEngine({ config, logger }) } : {}),
+    ...(workers ? { openDefault: async () => (await import('../worker/engine-pool.js')).createWorkerEngine({ config, logger }), openEngine: (await import('../worker/collection-engine.js')).collectionWorkerEngine({ config, logger }) } : {}),
   });
   let stopping = false;
   /** Stop everything and exit with `code`, within a bounded time whatever hangs. */
