@@ -93,6 +93,11 @@ export const configSchema = z.object({
   SHUTDOWN_GRACE_MS: int(10000, 0, 600000),
   /** postgres://…: keep conversations and feedback on a Postgres server, shared by every bot process. Empty = the embedded database in STATE_DIR. */
   DATABASE_URL: optionalString.refine((s) => s === undefined || /^postgres(?:ql)?:\/\//i.test(s), 'expected a postgres:// or postgresql:// URL'),
+  /**
+   * Where vector search runs: "auto" = pgvector on DATABASE_URL's server when one is set (the sidecar when the server
+   * has no pgvector, with one warning), else the embedded sidecar; "pgvector" = require it; "sidecar" = never leave the process.
+   */
+  VECTOR_STORE: z.enum(['auto', 'sidecar', 'pgvector']).default('auto'),
   /** The embedded state database's folder (PGlite; one process at a time). */
   STATE_DIR: z.string().default('embeddings/state'),
   /** Run the bot as this many shard processes (discord.js ShardingManager); "auto" = Discord's recommendation. Unset = one process, no sharding. */

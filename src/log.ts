@@ -7,7 +7,11 @@
  * logger.info({ command: 'ask', latencyMs: 12 }, 'answered');
  */
 import { pino, type Logger } from 'pino';
-import pretty from 'pino-pretty';
+import { createRequire } from 'node:module';
+import type pinoPretty from 'pino-pretty';
+
+/** pino-pretty is loaded only when pretty logs are asked for (a terminal). */
+const pretty = (o: Parameters<typeof pinoPretty>[0]) => (createRequire(import.meta.url)('pino-pretty') as typeof pinoPretty)(o);
 
 export type { Logger };
 

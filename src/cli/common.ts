@@ -6,7 +6,8 @@
 import 'dotenv/config';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import cliProgress from 'cli-progress';
+import { createRequire } from 'node:module';
+import type CliProgress from 'cli-progress';
 import { loadConfig, type Config } from '../config.js';
 import { describeError, isUserError } from '../errors.js';
 import { createLogger, type Logger } from '../log.js';
@@ -32,6 +33,7 @@ export function setup(opts: { quiet?: boolean } = {}): Cli {
 /** A progress bar on stderr when it is a terminal; otherwise nothing. */
 export function progressBar(): { onProgress: Progress; stop(): void } {
   if (!process.stderr.isTTY) return { onProgress: () => undefined, stop: () => undefined };
+  const cliProgress = createRequire(import.meta.url)('cli-progress') as typeof CliProgress; // loaded only on a terminal
   const bar = new cliProgress.SingleBar(
     { stream: process.stderr, format: '{phase} [{bar}] {value}/{total} {unit}', hideCursor: true, clearOnComplete: true },
     cliProgress.Presets.shades_classic,

@@ -11,6 +11,7 @@
  * AUTH_LOST_EXIT_CODE after one log line.
  */
 import { fileURLToPath } from 'node:url';
+import { lazyEmbedder } from '../embed/lazy.js';
 import type { Embedder } from '../embed/types.js';
 import { createEngine, loadModel } from '../engine.js';
 import type { Engine } from '../engine-api.js';
@@ -31,6 +32,14 @@ await run(async () => {
   /** The model in this thread: shared by the default corpus (without workers) and every server's collection (/docs). */
   const modelHere = () => loadModel({ model: config.EMBEDDING_MODEL, cacheDir: config.MODEL_CACHE_DIR, allowRemote: config.ALLOW_REMOTE_MODELS, batchSize: config.EMBEDDING_BATCH_SIZE, dtype: config.EMBEDDING_DTYPE, logger, root: config.root, onProgress: bar.onProgress });
   let embedder: Embedder | null = null;
+  /**
+   * With workers, the default corpus's model lives in the worker; this thread needs its own only when a server
+   * builds or searches its own documents (/docs): loaded then, once. The worker's index says which model and dimension.
+   */
+  const modelForCollections = (e: Engine): Promise<Embedder | null> | Embedder => {
+    const { model, dim } = e.about();
+    return model && dim ? lazyEmbedder(modelHere, { key: model, dim }) : modelHere();
+  };
   if (workers) {
     // The bot: the engine in worker threads (the first one builds a missing or stale index).
     const { createWorkerEngine } = await import('../worker/engine-pool.js');
@@ -68,14 +77,14 @@ await run(async () => {
   const state = await openState(stateOptions(config));
   logger.info({ state: state.db.kind }, 'state database open');
   const metrics = config.METRICS_PORT !== undefined ? (await import('../ops/metrics.js')).createMetrics() : undefined;
-  // One document collection per server (/docs), engines in this thread; the default corpus stays where it is.
+  // One document collection per server (/docs); with workers, each open collection answers from its own worker thread.
   const { createCollections } = await import('../collections/collections.js');
   const collections = createCollections({
     config,
     logger,
-    embedder: workers ? await modelHere() : embedder,
+    embedder: workers ? await modelForCollections(engine) : embedder,
     defaultEngine: engine,
-    ...(workers ? { openDefault: async () => (await import('../worker/engine-pool.js')).createWorkerEngine({ config, logger }) } : {}),
+    ...(workers ? { openDefault: async () => (await import('../worker/engine-pool.js')).createWorkerEngine({ config, logger }), openEngine: (await import('../worker/collection-engine.js')).collectionWorkerEngine({ config, logger }) } : {}),
   });
   let stopping = false;
   /** Stop everything and exit with `code`, within a bounded time whatever hangs. */

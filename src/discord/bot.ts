@@ -11,7 +11,8 @@
  *
  * Reliability: every channel message carries a `nonce` with `enforce_nonce`
  * (a retry after Discord applied it returns the same message, not a second
- * one); `stop({ graceMs })` drains — new work is refused with a notice,
+ * one), and a follow-up retried after Discord applied it is first looked for
+ * in the channel (`follow-ups.ts`); `stop({ graceMs })` drains — new work is refused with a notice,
  * answers in progress may finish, the rest get a notice instead of
  * "thinking…", then it logs out; losing the credentials mid-session (REST
  * 401, or an unrecoverable gateway close such as 4004/4014) logs one line
@@ -22,7 +23,7 @@
  * await bot.start();           // resolves when the gateway says READY
  * process.on('SIGTERM', () => void bot.stop({ graceMs: 10_000 }));
  */
-import { Client, Events, GatewayIntentBits, Partials, RESTEvents, type ClientOptions, type Interaction, type Message, type RESTOptions } from 'discord.js';
+import { Client, DefaultRestOptions, Events, GatewayIntentBits, makeURLSearchParams, Partials, RESTEvents, Routes, type ClientOptions, type Interaction, type Message, type RESTOptions } from 'discord.js';
 import type { Config } from '../config.js';
 import type { Collections } from '../collections/collections.js';
 import type { Engine } from '../engine-api.js';
@@ -35,6 +36,7 @@ import { handleMessage } from './chat.js';
 import { commands as defaultCommands } from './commands/index.js';
 import { createBotContext, type BotContext, type Command } from './context.js';
 import { fatalFromGatewayClose, fatalFromRest, type BotFatal } from './fatal.js';
+import { createFollowUpGuard } from './follow-ups.js';
 import { handleInteraction, refuseWhileStopping } from './interactions.js';
 import { interruptInteraction, interruptMessage } from './shutdown.js';
 
@@ -92,7 +94,10 @@ export function createBot(opts: CreateBotOptions): Bot {
   if (!token) throw new UserError('DISCORD_TOKEN is not set — put the bot token from the Discord developer portal in .env.');
   const ctx = createBotContext({ config, engine, logger, clock: opts.clock, conversations: opts.conversations, feedback: opts.feedback, metrics: opts.metrics, collections: opts.collections });
   const commands = opts.commands ?? defaultCommands;
-  const client = new Client(clientOptions(config, opts.rest));
+  // Follow-ups carry no nonce: a retry after Discord applied one first looks for it in the channel (follow-ups.ts).
+  const followUps = createFollowUpGuard({ onLookupError: (e) => logger.debug({ err: e }, 'could not look for an applied follow-up; retrying it') });
+  const client = new Client(clientOptions(config, { ...opts.rest, makeRequest: followUps.wrap(opts.rest?.makeRequest ?? DefaultRestOptions.makeRequest) }));
+  followUps.bind((channelId) => client.rest.get(Routes.channelMessages(channelId), { query: makeURLSearchParams({ limit: 50 }) }));
 
   /** Handlers running now, and how to close each one with a notice if the shutdown cannot wait for it. */
   const inflight = new Map<Promise<void>, () => Promise<void>>();
@@ -103,6 +108,7 @@ export function createBot(opts: CreateBotOptions): Bot {
   let stopping = false;
 
   client.on(Events.InteractionCreate, (interaction: Interaction) => {
+    if (interaction.isRepliable()) followUps.track(interaction);
     if (stopping) {
       void refuseWhileStopping(interaction, ctx);
       return;

@@ -47,6 +47,8 @@ const REPLIES = {
 export async function handleFeedback(interaction: ButtonInteraction, ctx: BotContext): Promise<void> {
   const rating = IDS[interaction.customId]!;
   if (!ctx.feedback) throw new UserError('Feedback is not kept on this bot.', { code: 'no_feedback_store' });
+  // Acknowledge first (only the voter sees it): filing the vote is state-database work, never on the 3-second path.
+  await interaction.deferReply({ flags: MessageFlags.Ephemeral });
   const outcome = await ctx.feedback.record({
     messageId: interaction.message.id,
     userId: interaction.user.id,
@@ -55,5 +57,5 @@ export async function handleFeedback(interaction: ButtonInteraction, ctx: BotCon
   });
   if (outcome === 'unknown') throw new UserError('I no longer remember that answer (it expired), so I cannot file feedback on it. Ask again and vote on the new answer.', { code: 'expired' });
   ctx.logger.info({ source: 'button:feedback', userId: interaction.user.id, messageId: interaction.message.id, rating, outcome }, 'feedback');
-  await interaction.reply({ content: REPLIES[outcome][rating], flags: MessageFlags.Ephemeral, allowedMentions: { parse: [] } });
+  await interaction.editReply({ content: REPLIES[outcome][rating], allowedMentions: { parse: [] } });
 }

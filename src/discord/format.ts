@@ -44,6 +44,7 @@ import { citationOf, citationText, placeOf, type Citation } from '../present/cit
 import { catalog, type Catalog, type DocSource } from '../present/documents.js';
 import { echo, stripInvisible } from '../present/echo.js';
 import { presentAnswer, presentQuote, type QuoteView, type QuoteViewOptions } from '../present/quote.js';
+import { proseText } from '../present/prose.js';
 import type { Answer, Quote, Span, Summary } from '../types.js';
 import { encodeCustomId, type QuoteRef } from './custom-ids.js';
 import { LIMITS, QUESTION_MAX_LENGTH } from './limits.js';
@@ -561,7 +562,8 @@ export function renderQuotes(
   if (!quotes.length) return refusalPages(title, [opts.intro, opts.empty].filter(Boolean).join(' '));
   const budget = Math.min(LIMITS.embedDescription, LIMITS.embedTotal - title.length);
   const blocks: Block[] = [...noteBlocks(opts.intro, budget)];
-  if (opts.text) blocks.push(...textBlocks(opts.text, budget, quoteSpansIn(opts.text, quotes)));
+  const text = opts.text ? proseText(opts.text, quotes) : '';
+  if (text) blocks.push(...textBlocks(text, budget, quoteSpansIn(text, quotes)));
   const cat = catalogOf(ctx);
   for (const q of quotes) blocks.push(...quoteBlocks(presentQuote(q, cat, opts), budget));
   return embedPages(blocks, ctx, { title });

@@ -58,19 +58,30 @@ export function decodeWordVectors(buf: Buffer): WordVectorData {
   if (buf.length !== vecAt + count * dim) throw new Error(`truncated word-vector file (${buf.length} bytes, expected ${vecAt + count * dim})`);
   const words = buf.toString('utf8', 20, wordsEnd).split('\n');
   if (words.length !== count) throw new Error(`word-vector file lists ${words.length} words, header says ${count}`);
-  const scales = new Float32Array(buf.buffer.slice(buf.byteOffset + scalesAt, buf.byteOffset + vecAt));
-  const q = new Int8Array(buf.buffer, buf.byteOffset + vecAt, count * dim);
-  const vectors = new Float32Array(count * dim);
-  for (let i = 0; i < count; i++) {
-    const scale = scales[i]!;
-    let norm = 0;
-    for (let d = i * dim; d < (i + 1) * dim; d++) {
-      const v = q[d]! * scale;
-      vectors[d] = v;
-      norm += v * v;
+  // The rows are decoded on first use (20 MB of floats that a typo check, which needs only the words, never reads).
+  let vectors: Float32Array | undefined;
+  const decode = () => {
+    const scales = new Float32Array(buf.buffer.slice(buf.byteOffset + scalesAt, buf.byteOffset + vecAt));
+    const q = new Int8Array(buf.buffer, buf.byteOffset + vecAt, count * dim);
+    vectors = new Float32Array(count * dim);
+    for (let i = 0; i < count; i++) {
+      const scale = scales[i]!;
+      let norm = 0;
+      for (let d = i * dim; d < (i + 1) * dim; d++) {
+        const v = q[d]! * scale;
+        vectors[d] = v;
+        norm += v * v;
+      }
+      norm = Math.sqrt(norm) || 1;
+      for (let d = i * dim; d < (i + 1) * dim; d++) vectors[d]! /= norm;
     }
-    norm = Math.sqrt(norm) || 1;
-    for (let d = i * dim; d < (i + 1) * dim; d++) vectors[d]! /= norm;
-  }
-  return { words, dim, vectors };
+    return vectors;
+  };
+  return {
+    words,
+    dim,
+    get vectors() {
+      return vectors ?? decode();
+    },
+  };
 }

@@ -61,7 +61,7 @@ export function loadWordVectors(opts: { root?: string; file?: string } = {}): Wo
       code: 'word_vectors_corrupt' satisfies WordVectorsErrorCode,
     });
   }
-  const { words, dim, vectors } = data;
+  const { words, dim } = data;
   const row = new Map<string, number>();
   words.forEach((w, i) => row.set(w, i));
   const find = (word: string) => {
@@ -70,7 +70,7 @@ export function loadWordVectors(opts: { root?: string; file?: string } = {}): Wo
   };
   const vector = (word: string) => {
     const i = find(word);
-    return i === undefined ? undefined : vectors.subarray(i * dim, (i + 1) * dim);
+    return i === undefined ? undefined : data.vectors.subarray(i * dim, (i + 1) * dim);
   };
   const wv: WordVectors = {
     file,

@@ -9,7 +9,6 @@
  * const engine = await createEngine({ config, logger: createLogger() });
  * const answer = await engine.ask('What did Annan tell the Council?');
  */
-import { verifyClaim } from '../verify/verify.js';
 import { modelKey, type Embedder } from '../embed/types.js';
 import type { Engine } from '../engine-api.js';
 import { UserError } from '../errors.js';
@@ -28,7 +27,7 @@ import { createTypoCorrector, documentVocabulary } from '../retrieve/typo.js';
 import { ask, understandAndRetrieve } from './ask.js';
 import type { EngineContext } from './context.js';
 import { about, paragraph, passages, quotations } from './lookups.js';
-import { loadModel, openIndex, QUOTER } from './open.js';
+import { loadModel, openIndex, openVectorStore, QUOTER } from './open.js';
 import { summarize } from './summarize.js';
 
 export { loadModel, openIndex, QUOTER } from './open.js';
@@ -83,6 +82,8 @@ export async function createEngine(deps: EngineDeps): Promise<Engine> {
   const filterOptions = () => (aliases ??= { aliases: index.documents.map((d) => speakerTable(d)), docs: index.documents });
   setImmediate(() => filterOptions());
   const vectorsUsable = !!(embedder && index.vectors && index.manifest.model === modelKey(embedder));
+  // With DATABASE_URL, the configured corpus's vectors are searched on the server's pgvector (an in-memory corpus stays in-process).
+  const vectorStore = deps.documents ? null : await openVectorStore({ config, logger, index, embedder });
   // The word vectors' vocabulary tells real words from typos; their similarities are the soft signal.
   let words: WordVectors | null = null;
   try {
@@ -98,7 +99,7 @@ export async function createEngine(deps: EngineDeps): Promise<Engine> {
   const ctx: EngineContext = {
     index,
     stats,
-    retriever: createRetriever({ index, embedder, mode: deps.retrieval }),
+    retriever: createRetriever({ index, embedder, mode: deps.retrieval, vectors: vectorStore }),
     logger,
     llm,
     embedder: vectorsUsable ? embedder : null,
@@ -116,11 +117,12 @@ export async function createEngine(deps: EngineDeps): Promise<Engine> {
     summarize: (options = {}) => summarize(ctx, options),
     quotations: (filter) => quotations(ctx, filter),
     passages: (req) => passages(ctx, req),
-    verify: async (claim) => verifyClaim(claim, index.documents, index.quotations, { logger }),
+    verify: async (claim) => (await import('../verify/verify.js')).verifyClaim(claim, index.documents, index.quotations, { logger }),
     paragraph: (doc, n) => paragraph(ctx, doc, n),
     documents: () => index.documents,
     about: () => about(ctx),
     async close() {
+      await vectorStore?.close();
       await embedder?.dispose?.();
     },
   };

@@ -8,6 +8,7 @@ import { LlmUnavailableError } from '../answer/llm/index.js';
 import type { StoredDocument, Summary, SummaryLength } from '../types.js';
 import type { EngineContext } from './context.js';
 import { documentsIn, onlyDoc } from './scope.js';
+import { cachedSummary } from './summary-cache.js';
 
 /** The document restricted to one body paragraph (same text, so every offset still holds). */
 export function paragraphOnly(doc: StoredDocument, n: number): StoredDocument | null {
@@ -24,8 +25,12 @@ export async function summarize(ctx: EngineContext, options: { length?: SummaryL
   const { index, llm, logger } = ctx;
   const only = onlyDoc(ctx, options.doc);
   const length: SummaryLength = options.length ?? 'medium';
-  const s = await summarizeDocs(options.documents ?? documentsIn(ctx, only), { length, focus: options.focus ?? null, embedder: ctx.embedder, quotations: index.quotations });
-  s.summary = verifyQuotes(s.summary, index.docById, logger);
+  const docs = options.documents ?? documentsIn(ctx, only);
+  const s = await cachedSummary(ctx, docs, length, options.focus ?? null, async () => {
+    const x = await summarizeDocs(docs, { length, focus: options.focus ?? null, embedder: ctx.embedder, quotations: index.quotations });
+    x.summary = verifyQuotes(x.summary, index.docById, logger);
+    return x;
+  });
   if (llm && s.summary.length) {
     try {
       const written = await llm.summarize({ quotes: s.summary, length, focus: s.focus, documentText: (id) => index.docById.get(id)!.text });

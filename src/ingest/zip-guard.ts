@@ -9,7 +9,7 @@
  * const entries = await readZipBounded(bytes, 'memo.docx', { maxExpandedBytes: 100 << 20 });
  * entries.get('word/document.xml');
  */
-import yauzl from 'yauzl';
+import type yauzl from 'yauzl';
 import { megabytes, refuse } from './refusals.js';
 
 /** More entries than any real document package has. */
@@ -19,8 +19,9 @@ export async function readZipBounded(bytes: Uint8Array, name: string, opts: { ma
   const budget = opts.maxExpandedBytes;
   const maxEntries = opts.maxEntries ?? MAX_ZIP_ENTRIES;
   const tooFar = (cause?: unknown) => refuse('expands_too_far', name, megabytes(budget), cause);
+  const { fromBuffer } = (await import('yauzl')).default;
   const zip = await new Promise<yauzl.ZipFile>((resolve, reject) =>
-    yauzl.fromBuffer(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), { lazyEntries: true, validateEntrySizes: true, strictFileNames: false }, (err, z) =>
+    fromBuffer(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), { lazyEntries: true, validateEntrySizes: true, strictFileNames: false }, (err, z) =>
       err || !z ? reject(refuse('unreadable', name, err?.message, err)) : resolve(z),
     ),
   );

@@ -13,6 +13,7 @@ import type { Answer, Quotation, Quote } from '../types.js';
 import { attributionOf, type AttributionView } from './attribution.js';
 import { citationOf, type Citation } from './citation.js';
 import type { Catalog, DocInfo } from './documents.js';
+import { proseText } from './prose.js';
 
 export interface QuoteView {
   quote: Quote;
@@ -47,7 +48,7 @@ export interface AnswerView {
   refused: boolean;
   /** The bot's own line: the lead, or the refusal. */
   lead: string;
-  /** A verified LLM text (quotations inside it exact), shown instead of the lead by plain-text surfaces. */
+  /** A verified LLM text (quotations inside it exact), shown instead of the lead; a quotation listed below is not cited in it again. */
   text?: string;
   note?: string;
   quotes: QuoteView[];
@@ -58,7 +59,7 @@ export interface AnswerView {
 export function presentAnswer(answer: Answer, cat: Catalog, opts: QuoteViewOptions = {}): AnswerView {
   const quotes = answer.refused ? [] : answer.quotes.map((q) => presentQuote(q, cat, opts));
   const view: AnswerView = { refused: answer.refused, lead: answer.lead, quotes, sources: sourcesOf(quotes, cat) };
-  if (answer.text && !answer.refused) view.text = answer.text;
+  if (answer.text && !answer.refused) view.text = proseText(answer.text, answer.quotes);
   if (answer.note) view.note = answer.note;
   return view;
 }

@@ -11,13 +11,13 @@
  */
 import type { Quotation, Span, StoredDocument } from '../types.js';
 import { cueAt } from './cues.js';
-import { DOCUMENT_NOUNS, GENERIC_ORG, PRONOUNS, isBareAttribution, parsePost, parsePre, settingIn, type Attr, type Pronoun, type Subject } from './grammar.js';
+import { AGE, DOCUMENT_NOUNS, GENERIC_ORG, PRONOUNS, isBareAttribution, parsePost, parsePre, settingIn, type Attr, type Pronoun, type Subject } from './grammar.js';
 import { learnGenders } from './gender.js';
 import { looksLikeTitle } from './titles.js';
 import { findQuoteSpans, type QuoteSpan } from './marks.js';
 import { findMentions, type EntityKind, type Mention } from './mentions.js';
-import { splitName, type Gender } from './names.js';
-import { sentenceEndAfter, sentenceStartBefore } from './sentence-bounds.js';
+import { isNationality, splitName, type Gender } from './names.js';
+import { sentenceEndAfter, sentenceStartBefore, sentenceStarts } from './sentence-bounds.js';
 import { isPluralNoun, nounGender } from './speaker-nouns.js';
 import { buildSpeakerTable, canonicalSpeaker, lookupSpeaker, type SpeakerTable } from './speakers.js';
 import { SPEECH_VERBS } from '../text/speech-verbs.js';
@@ -147,10 +147,69 @@ export function analyzeQuotations(doc: StoredDocument): QuotationAnalysis {
     return { ...base, canonical, kind, gender: nounGender(head) };
   };
 
-  const resolveSubject = (subj: Subject, enclosing: string | null): { speaker: string | null; antecedent: Antecedent | null } => {
+  /**
+   * The person the text is about at `pos` (salience in the manner of Lappin & Leass): each earlier mention of a
+   * person in the last few sentences weighs by recency, double when it is its sentence's subject or speaker, half
+   * when a possessor; a person's mentions add up. "The 30-year-old told …" names the most salient person.
+   */
+  let starts: number[] | null = null;
+  const salientPerson = (pos: number, ok: (a: Antecedent) => boolean = (a) => a.kind === 'person'): Antecedent | undefined => {
+    starts ??= sentenceStarts(text);
+    const sentenceAt = (p: number) => lowerBound(starts!, p + 1, (x) => x) - 1;
+    const here = sentenceAt(pos);
+    const score = new Map<string, { a: Antecedent; w: number }>();
+    for (let k = lowerBound(antecedents, pos, (a) => a.pos) - 1; k >= 0; k--) {
+      const a = antecedents[k]!;
+      const dist = here - sentenceAt(a.pos);
+      if (dist > 6) break;
+      if (!ok(a)) continue;
+      const lead = text.slice(starts[sentenceAt(a.pos)]!, a.pos);
+      const subject = /^\W*(?:\S+\s+){0,2}$/u.test(lead) || a.spoke;
+      const w = (100 / 2 ** dist) * (subject ? 2 : 1) * (a.possessive ? 0.5 : 1);
+      const cur = score.get(a.canonical);
+      score.set(a.canonical, { a: cur?.a ?? a, w: (cur?.w ?? 0) + w });
+    }
+    let best: { a: Antecedent; w: number } | undefined;
+    for (const x of score.values()) if (!best || x.w > best.w) best = x;
+    return best?.a;
+  };
+
+  /** "the 31-year-old", "the South African", "the 2011 Wimbledon champion": a description of someone introduced. */
+  const isEpithet = (subj: Subject) => {
+    const phrase = text.slice(subj.start, subj.end); // with its determiner ("the South African")
+    const m = /^(?:the|this)\s+(.+)$/iu.exec(phrase);
+    if (!m) return false;
+    const rest = m[1]!;
+    const head = rest.split(/\s+/).pop()!.toLowerCase();
+    return AGE.test(head) || isNationality(phrase) || (/\d|-time\b/u.test(rest) && !isPluralNoun(head));
+  };
+
+  /** Names mentioned inside a quotation's own words (outside the quotes nested in it), memoised. */
+  const insideMentions = new Map<QuoteSpan, Mention[]>();
+  const mentionsInside = (q: QuoteSpan): Mention[] => {
+    let ms = insideMentions.get(q);
+    if (!ms) {
+      const nested = spans.filter((x) => x.depth === q.depth + 1 && x.open >= q.start && x.open < q.end).map((x) => ({ start: x.open, end: (x.close ?? x.end) + 1 }));
+      insideMentions.set(q, (ms = findMentions(text, [{ start: q.start, end: q.end }], nested)));
+    }
+    return ms;
+  };
+
+  const resolveSubject = (subj: Subject, enclosing: string | null, depth = 0, inside: QuoteSpan | null = null): { speaker: string | null; antecedent: Antecedent | null } => {
+    if (subj.kind !== 'pronoun' && isEpithet(subj)) {
+      const role = text.slice(subj.start, subj.end).toLowerCase().replace(/^(?:the|this)\s+/, '');
+      const holder = nearest(subj.start, (a) => a.roles.includes(role)) ?? salientPerson(subj.start);
+      if (holder) return { speaker: holder.canonical, antecedent: { ...holder, pos: subj.start, roles: [], possessive: false } };
+    }
     if (subj.kind === 'pronoun') {
       const pron = PRONOUNS.get(subj.text.toLowerCase())!;
       if (pron === 'i' || pron === 'we') return { speaker: enclosing, antecedent: null };
+      // Dialogue told inside a quotation ("Garry Marshall called me … He said, ‘No …’"): the teller's own words name the "he".
+      if (inside) {
+        const told = mentionsInside(inside).filter((m) => m.end <= subj.start && compatible(pron, { pos: m.start, canonical: m.canonical, kind: m.kind, gender: m.kind === 'person' ? genderOf(table, m.canonical) : null, roles: [] }));
+        const m = told[told.length - 1];
+        if (m) return { speaker: m.canonical, antecedent: null };
+      }
       const ok = (x: Antecedent) => compatible(pron, x) && !x.possessive;
       // Someone compatible earlier in the pronoun's own sentence: the nearest ("Harper told CNN that she …").
       const here = sentenceStartBefore(text, Math.max(0, subj.start - 2000), subj.start);
@@ -159,8 +218,15 @@ export function analyzeQuotations(doc: StoredDocument): QuotationAnalysis {
       // then the nearest; a possessor ("in David Cameron's government") only as a last resort.
       const before = here > 0 ? sentenceStartBefore(text, Math.max(0, here - 2000), here - 1) : here;
       const lastSpeaker = inSentence ? undefined : nearest(here, (x) => ok(x) && !!x.spoke && x.pos >= before);
+      // "He has now targeted No. 1 Rory McIlroy. ¶ “…,” he said.": the same pronoun as the previous sentence's subject is its person.
+      const same = new RegExp(`^\\W*(${subj.text})\\b`, 'iu').exec(text.slice(before, here));
+      if (!inSentence && !lastSpeaker && same && depth < 3) {
+        const at = before + same[0].length - same[1]!.length;
+        const r = resolveSubject({ ...subj, start: at, end: at + same[1]!.length }, enclosing, depth + 1);
+        if (r.speaker) return r;
+      }
       const subjectBefore = inSentence || lastSpeaker ? undefined : firstIn(before, here, (x) => ok(x) && /^\W*(?:\S+\s+){0,2}\S*$/u.test(text.slice(before, x.pos)));
-      const a = inSentence ?? lastSpeaker ?? subjectBefore ?? nearest(subj.start, ok) ?? nearest(subj.start, (x) => compatible(pron, x));
+      const a = inSentence ?? lastSpeaker ?? subjectBefore ?? salientPerson(subj.start, ok) ?? nearest(subj.start, ok) ?? nearest(subj.start, (x) => compatible(pron, x));
       return { speaker: a?.canonical ?? null, antecedent: null };
     }
     const a = subj.kind === 'name' ? resolveName(subj) : resolveNominal(subj);
@@ -233,7 +299,9 @@ export function analyzeQuotations(doc: StoredDocument): QuotationAnalysis {
     let attr: Attr | null;
     if (titleLike[qi]) {
       // A title keeps only an attribution of its own, right after it (“No,” he said); never one before it.
-      const own = /^[,!?]/.test(text.slice(span.end, span.end + 1)) || /[!?]$/.test(text.slice(span.start, span.end));
+      // Only a quote that opens its sentence has one ("“No,” he said"): in "the series “Walking Dead,” said he …" the verb is the sentence's.
+      const opensSentence = !preToks.some((t) => t.word);
+      const own = opensSentence && (/^[,!?]/.test(text.slice(span.end, span.end + 1)) || /[!?]$/.test(text.slice(span.start, span.end)));
       attr = own && !endsSentence ? parsePost(text, postToks) : null;
       if (attr?.cueClass === 'according') attr = null; // "“All about Eve,” according to the Academy database": a source, not a speaker
     } else {
@@ -247,7 +315,7 @@ export function analyzeQuotations(doc: StoredDocument): QuotationAnalysis {
 
     let speaker: string | null = null;
     if (attr?.subject) {
-      const r = resolveSubject(attr.subject, parent0?.speaker ?? null);
+      const r = resolveSubject(attr.subject, parent0?.speaker ?? null, 0, parent && parent.family !== span.family && attr.subject.start >= parent.start && attr.subject.end <= parent.end ? parent : null);
       speaker = r.speaker;
       if (r.antecedent) addAntecedent({ ...r.antecedent, spoke: true });
     } else if (!titleLike[qi]) {
@@ -256,8 +324,10 @@ export function analyzeQuotations(doc: StoredDocument): QuotationAnalysis {
       const prev = prevSib && !titleLike[group[at - 1]!] ? foundBySpan.get(prevSib) : lastAtDepth.get(span.depth);
       const sameSentence = prev && prevSib === prev.span && preFrom === preFloor && preFloor > lo;
       const wholeSentence = !preToks.some((t) => t.word);
+      // “…,” Williams' deputy said: a quote whose comma hands over to an attribution we could not read is not a follow-on.
+      const handsOver = /^,/.test(text.slice(span.end, span.end + 1)) && postToks.some((t) => t.word);
       const recent =
-        prev && prev.span.depth === span.depth && prev.speaker && wholeSentence && paraOf(prev.span.end) >= span.paragraphs[0]! - 1;
+        prev && prev.span.depth === span.depth && prev.speaker && wholeSentence && !handsOver && paraOf(prev.span.end) >= span.paragraphs[0]! - 1;
       if (parent) {
         const p = foundBySpan.get(parent);
         if (p) {
@@ -276,6 +346,19 @@ export function analyzeQuotations(doc: StoredDocument): QuotationAnalysis {
         if (lead?.subject) {
           speaker = resolveSubject(lead.subject, null).speaker;
           attr = speaker ? { subject: null, cue: null, cueClass: null, addressee: null, setting: null } : null;
+        } else if (/\b(?:I|I'm|I’m|I've|I’ve|my|me|we|our)\b/u.test(text.slice(span.start, span.end))) {
+          // "Klinsmann … expressed his delight at his appointment." ¶ "“I'm excited …”": words in the first person after a
+          // paragraph whose last sentence is about a person are that person's.
+          const p = doc.paragraphs[span.paragraphs[0]! - 1];
+          // (a sentence, not a headline: "Bradley sacked as United States national coach" ends in no full stop)
+          if (p?.kind === 'body' && !/[“”"]/u.test(text.slice(p.start, p.end)) && /[.!?]\s*$/u.test(text.slice(p.start, p.end))) {
+            const from = sentenceStartBefore(text, p.start, p.end - 1);
+            const subject = firstIn(from, p.end, (a) => a.kind === 'person' && !a.possessive && /^\W*(?:\S+\s+){0,2}$/u.test(text.slice(from, a.pos)));
+            if (subject) {
+              speaker = subject.canonical;
+              attr = { subject: null, cue: null, cueClass: null, addressee: null, setting: null };
+            }
+          }
         }
       }
     }

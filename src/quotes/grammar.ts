@@ -9,7 +9,7 @@
  *   Annan stresses ‘…’ at meeting on …    headline style
  */
 import { CUE_SINGLE, NOUN_LIKE_CUES, cueAt, type CueClass } from './cues.js';
-import { splitName } from './names.js';
+import { splitName, tagsOf } from './names.js';
 import { isSpeakerNoun } from './speaker-nouns.js';
 import { bare, type Tok } from './tokens.js';
 
@@ -20,8 +20,10 @@ const DETERMINERS = new Set(['the', 'a', 'an', 'his', 'her', 'its', 'their', 'ou
 /** Words allowed between a subject and its cue: "Mr. Annan today called for", "he has also said". */
 const BETWEEN = new Set(['today', 'also', 'again', 'later', 'earlier', 'then', 'once', 'further', 'repeatedly', 'previously', 'recently', 'yesterday', 'tonight', 'now', 'separately', 'similarly', 'likewise', 'has', 'had', 'have', 'will', 'would', 'had', 'was', 'is', 'once', 'twice', 'reportedly', 'publicly', 'privately', 'openly', 'bluntly', 'firmly', 'strongly', 'simply', 'only', 'even', 'just', 'still', 'herself', 'himself', 'themselves', 'itself', 'flatly', 'quickly', 'angrily', 'calmly', 'emphatically']);
 /** Words that end an addressee or a speaker noun phrase. */
-const NP_CUT = new Set(['that', 'including', 'in', 'at', 'during', 'on', 'when', 'while', 'as', 'after', 'before', 'who', 'which', 'where', 'about', 'ahead', 'if', 'because', 'since', 'but', 'to', 'for', 'with', 'by', 'from', 'amid', 'over', 'via', 'whether', 'how', 'why', 'what', 'not', 'it', 'this', 'there', 'today', 'yesterday', 'earlier', 'later', 'last', 'this', 'afterward', 'afterwards', 'tonight', 'recently', 'then', 'instead', 'through', 'under', 'against', 'upon', 'following', 'saying', 'adding', 'telling', 'noting']);
+const NP_CUT = new Set(['that', 'including', 'in', 'at', 'during', 'on', 'when', 'while', 'as', 'after', 'before', 'who', 'which', 'where', 'about', 'ahead', 'if', 'because', 'since', 'but', 'to', 'for', 'with', 'by', 'from', 'amid', 'over', 'via', 'whether', 'how', 'why', 'what', 'not', 'it', 'this', 'there', 'today', 'yesterday', 'earlier', 'later', 'last', 'this', 'afterward', 'afterwards', 'tonight', 'recently', 'then', 'instead', 'through', 'under', 'against', 'upon', 'following', 'saying', 'adding', 'telling', 'noting', 'late', 'early', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday']);
 const PREPOSITIONS = new Set(['of', 'in', 'at', 'on', 'to', 'for', 'with', 'by', 'from', 'about', 'against', 'that', 'into', 'over', 'upon', 'as', 'be', 'have', 'do', 'get', 'make', 'take', 'give', 'go']);
+/** "the 31-year-old": news copy names a person by age. */
+export const AGE = /^\d{1,3}-year-old$/;
 /** Common nouns that stand for an organisation the text has named ("the agency"). */
 export const GENERIC_ORG = new Set(['agency', 'body', 'organization', 'organisation', 'programme', 'program', 'fund', 'group', 'bloc', 'alliance', 'institution', 'entity']);
 export const DOCUMENT_NOUNS = new Set(['biography', 'database', 'brief', 'indictment', 'complaint', 'lawsuit', 'affidavit', 'statement', 'report', 'release', 'communiqué', 'communique', 'letter', 'survey', 'study', 'paper', 'document', 'resolution', 'declaration', 'website', 'post', 'memo', 'note', 'filing', 'ruling', 'analysis', 'review', 'assessment', 'bulletin', 'notice']);
@@ -96,11 +98,15 @@ function subjectEndingAt(text: string, toks: Tok[], j: number, floor: number): S
   const head = bare(t).toLowerCase();
   const determined = DETERMINERS.has(toks[j - 1]?.lower ?? '') && j - 1 >= floor;
   // "the donors told us": a plural common noun with a determiner can speak too.
-  if (!isSpeakerNoun(head) && !(determined && /[^s]s$/.test(head))) return null;
+  // "the couple said", "the family told": any noun with its determiner right before the cue is its subject.
+  const nounSubject = determined && j === toks.length - 1 ? false : determined && j + 1 < toks.length && CUE_SINGLE.has(toks[j + 1]!.lower) && tagsOf(`the ${head}`).noun;
+  if (!isSpeakerNoun(head) && !(determined && /[^s]s$/.test(head)) && !(determined && AGE.test(head)) && !nounSubject) return null;
   let k = j;
-  while (k - 1 >= floor && j - k < 5) {
+  while (k - 1 >= floor && j - k < 6) {
     const p = toks[k - 1]!;
-    if (!p.word || CUE_SINGLE.has(p.lower) || NP_CUT.has(p.lower) || PREPOSITIONS.has(p.lower) || PRONOUNS.has(p.lower)) break;
+    // "a Department for Transport spokesman": a connector inside a capitalised name.
+    const inName = /^(?:of|for)$/.test(p.lower) && isCap(toks[k]) && isCap(toks[k - 2]) && k - 2 >= floor;
+    if (!inName && (!p.word || CUE_SINGLE.has(p.lower) || NP_CUT.has(p.lower) || PREPOSITIONS.has(p.lower) || PRONOUNS.has(p.lower))) break;
     k--;
     if (DETERMINERS.has(p.lower)) break;
   }
@@ -123,18 +129,32 @@ function subjectStartingAt(text: string, toks: Tok[], i: number): Subject | null
   if (pron) return { kind: 'pronoun', text: t.text, start: t.start, end: t.end, from: i, to: i + 1 };
   let j = i;
   if (isCap(t) && t.possessive) {
-    // "Hirsch's lawyer Robert Offer": the possessor's [role] Name is the Name.
-    let k = i + 1;
-    while (k < toks.length && k - i <= 3 && toks[k]!.word && !isCap(toks[k]) && !NP_CUT.has(toks[k]!.lower)) k++;
-    if (k < toks.length && isCap(toks[k]) && !CUE_SINGLE.has(toks[k]!.lower)) {
-      const inner = subjectStartingAt(text, toks, k);
-      if (inner && inner.kind !== 'pronoun') return inner;
+    // "Hirsch's lawyer Robert Offer", "Sheriff's Office spokesman Jeff Williams": the possessor's [office] role Name is the Name.
+    for (let k = i + 1; k < toks.length && k - i <= 6; k++) {
+      const x = toks[k]!;
+      // "Smith's husband, Carl"
+      if (x.text === ',' && k > i + 1 && !isCap(toks[k - 1]) && isSpeakerNoun(bare(toks[k - 1]!).toLowerCase()) && isCap(toks[k + 1])) {
+        const inner = subjectStartingAt(text, toks, k + 1);
+        if (inner?.kind === 'name') return inner;
+        break;
+      }
+      if (!x.word || NP_CUT.has(x.lower) || CUE_SINGLE.has(x.lower)) break;
+      if (isCap(x) && !isCap(toks[k - 1]) && isSpeakerNoun(bare(toks[k - 1]!).toLowerCase())) {
+        const inner = subjectStartingAt(text, toks, k);
+        if (inner && inner.kind !== 'pronoun') return inner;
+        break;
+      }
     }
   }
-  if (isCap(t)) {
+  if (isCap(t) && !DETERMINERS.has(t.lower)) {
     while (j + 1 < toks.length) {
       const n = toks[j + 1]!;
-      if (isCap(toks[j]) && toks[j]!.possessive) break;
+      if (isCap(toks[j]) && toks[j]!.possessive) {
+        // "said Franklin County Sheriff's Office spokesman Jeff Williams": the possessor's [office] [role] Name is the Name.
+        const inner = j > i ? subjectStartingAt(text, toks, j) : null;
+        if (inner && inner.kind === 'name' && inner.from > j) return { ...inner, from: i };
+        break;
+      }
       if (isCap(n) && adjacent(text, toks[j]!, n)) j++;
       else if (n.word && /^(?:of|for|de|da|di|du|del|van|von|bin|ibn|al|el|la|le)$/.test(n.text) && isCap(toks[j + 2]) && adjacent(text, toks[j]!, n)) j++;
       else break;
@@ -151,11 +171,43 @@ function subjectStartingAt(text: string, toks: Tok[], i: number): Subject | null
   if (j === i) return null;
   // Trim back to the last speaker noun ("a press release on the meeting" stops at "on").
   let end = j - 1;
-  while (end >= i && !isSpeakerNoun(bare(toks[end]!).toLowerCase()) && !isCap(toks[end])) end--;
+  while (end >= i && !isSpeakerNoun(bare(toks[end]!).toLowerCase()) && !isCap(toks[end]) && !AGE.test(toks[end]!.lower)) end--;
   if (end < i) return null;
   const phrase = text.slice(toks[i]!.start, toks[end]!.end);
   const capitalHead = isCap(toks[end]);
   return { kind: capitalHead ? (splitName(phrase).name.length ? 'name' : 'role') : 'nominal', text: phrase, start: toks[i]!.start, end: toks[end]!.end, from: i, to: end + 1 };
+}
+
+/**
+ * The named subject of a cue that follows a comma, read segment by segment
+ * from the cue back: "Wayne's attorney, Stacey Richman, said" (the name in the
+ * appositive), "Maria Lopez, the foreign minister, said", "Jim Sitton, father
+ * of 6-year-old Makayla, who was killed, told" (the name that opens the
+ * clause, not the one inside the appositive). A segment counts only when it is
+ * a name from its first word; null when none is.
+ */
+function subjectAcrossCommas(text: string, toks: Tok[], comma: number, floor: number): Subject | null {
+  const commas = [comma];
+  let k = comma - 1;
+  for (; k >= floor && comma - k <= 28; k--) {
+    const t = toks[k]!;
+    if (t.text === ',') commas.push(k);
+    else if (!t.word && !/^[-–.’'()]$/u.test(t.text)) break;
+  }
+  const floorOf = (n: number) => (n + 1 < commas.length ? commas[n + 1]! + 1 : k + 1);
+  for (let n = 0; n < commas.length; n++) {
+    const from = floorOf(n);
+    const s = subjectEndingAt(text, toks, commas[n]! - 1, from);
+    if (s && s.kind === 'name' && s.from === from) return s;
+  }
+  return null;
+}
+
+/** Up to four plain words before a name that end in a job ("Lions head coach", "sporting director"). */
+function jobBefore(toks: Tok[], from: number, name: number): boolean {
+  if (name - from > 4) return false;
+  const words = toks.slice(from, name);
+  return words.every((x) => x.word && !PRONOUNS.has(x.lower) && !CUE_SINGLE.has(x.lower) && !NP_CUT.has(x.lower)) && isSpeakerNoun(bare(words[words.length - 1]!).toLowerCase());
 }
 
 /** Skip an appositive (", the foreign minister,") after token index i; returns the index after it. */
@@ -241,8 +293,14 @@ export function parsePost(text: string, toks: Tok[]): Attr | null {
   // "…,” referring to X / adding that …: a participle is never an inverted attribution.
   if (lead && lead.cls !== 'according' && /ing$/.test(toks[i]!.lower)) return null;
   if (lead) {
-    const subj = subjectStartingAt(text, toks, i + lead.len);
+    let subj = subjectStartingAt(text, toks, i + lead.len);
     if (!subj) return null;
+    // "said the prosecutor's spokeswoman, Lisa Park": the name in the appositive.
+    if (subj.kind !== 'name' && subj.kind !== 'pronoun' && toks[subj.to]?.text === ',') {
+      const named = subjectStartingAt(text, toks, subj.to + 1);
+      const ends = toks[named?.to ?? -1];
+      if (named?.kind === 'name' && (!ends || !ends.word)) subj = { ...named, from: subj.from };
+    }
     const cue = text.slice(toks[i]!.start, toks[i + lead.len - 1]!.end);
     const rest = skipAppositive(toks, subj.to);
     return finish(text, toks, subj, cue, lead.cls, rest);
@@ -256,10 +314,20 @@ export function parsePost(text: string, toks: Tok[]): Attr | null {
     let j = c - 1;
     while (j > i && toks[j]!.word && BETWEEN.has(toks[j]!.lower)) j--;
     let subj = subjectEndingAt(text, toks, j, i);
+    let apposed = false;
     if (!subj && toks[j]?.text === ',') {
+      // "Wayne's attorney, Stacey Richman, said": the name in the appositive.
+      subj = subjectAcrossCommas(text, toks, j, i);
+      apposed = !!subj;
       // "Maria Lopez, the foreign minister, said"; "Alfredo Mormontoy, director of … for Peru's Ministry of Culture, tells CNN"
       const open = toks.slice(i, j).findIndex((x) => x.text === ',');
-      if (open > 0) subj = subjectEndingAt(text, toks, i + open - 1, i);
+      if (!subj && open > 0) subj = subjectEndingAt(text, toks, i + open - 1, i);
+    }
+    // "Lions head coach Warren Gatland said": a job in lower case (and its team) before the name.
+    if (subj && subj.kind === 'name' && subj.from > i && jobBefore(toks, i, subj.from)) subj = { ...subj, from: i };
+    // "the former Navy SEAL said": a description in capitals is a role, not a name.
+    else if (subj && subj.from > i && toks[i]!.lower === 'the' && subj.from - i <= 3 && toks.slice(i + 1, subj.from).every((x) => x.word && !isCap(x) && !CUE_SINGLE.has(x.lower) && !NP_CUT.has(x.lower))) {
+      subj = { ...subj, kind: 'role', text: text.slice(toks[i]!.start, subj.end), start: toks[i]!.start, from: i };
     }
     const cueText = text.slice(t.start, toks[c + cue.len - 1]!.end);
     // "Reid's Deputy Communications Director said": the possessor belongs to the subject.
@@ -271,7 +339,7 @@ export function parsePost(text: string, toks: Tok[]): Attr | null {
       const a = finish(text, toks, subj, cueText, cue.cls, c + cue.len);
       if (isBareAttribution(toks, a, true)) return a;
     }
-    if (!subj || subj.from !== i) {
+    if (!subj || (subj.from !== i && !apposed)) {
       if (NOUN_LIKE_CUES.has(t.lower) || c - i > 12) continue;
       return trailingAccording(text, toks, i);
     }
@@ -330,6 +398,8 @@ function clauseSubject(text: string, toks: Tok[], end: number): Subject | null {
   return null;
 }
 
+const PASSIVE_AUX = new Set(['was', 'were', 'been', 'be', 'is', 'are', 'being']);
+
 /** Verbs that name what was said right before the quotation: what one official called a “Herculean effort”. */
 const NAMING = new Set(['called', 'calling', 'calls', 'dubbed', 'dubbing', 'termed', 'labeled', 'labelled', 'branded', 'branding']);
 
@@ -339,6 +409,8 @@ export function parsePre(text: string, toks: Tok[]): Attr | null {
     const naming = NAMING.has(toks[c]!.lower) && toks.length - c - 1 <= 3 && toks.slice(c + 1).every((t) => t.word);
     const cue = cueAt(toks, c) ?? (naming ? { len: 1, cls: 'say' as const } : null);
     if (!cue) continue;
+    // "she was branded a “slut”", "he was told “…”": in the passive, the subject is not who said it.
+    if (cue.len === 1 && PASSIVE_AUX.has(toks[c - 1]?.lower ?? '') && /(?:ed|told|said)$/.test(toks[c]!.lower)) continue;
     if (cue.cls === 'according') {
       const subj = subjectStartingAt(text, toks, c + 2);
       if (!subj) continue;
@@ -348,6 +420,7 @@ export function parsePre(text: string, toks: Tok[]): Attr | null {
     let j = c - 1;
     while (j >= 0 && toks[j]!.word && BETWEEN.has(toks[j]!.lower)) j--;
     let subj = subjectEndingAt(text, toks, j, 0);
+    if (!subj && toks[j]?.text === ',') subj = subjectAcrossCommas(text, toks, j, 0);
     if (!subj && toks[j]?.text === ',') {
       for (let k = j - 1; k >= Math.max(0, j - 14); k--) {
         if (toks[k]!.text === ',') {

@@ -38,7 +38,7 @@ const ORG_HEADS = new Set([
   'agency', 'office', 'bank', 'fund', 'programme', 'program', 'court', 'assembly', 'parliament', 'congress', 'senate', 'government',
   'administration', 'secretariat', 'institute', 'foundation', 'university', 'alliance', 'group', 'party', 'federation', 'league',
   'authority', 'board', 'corporation', 'company', 'inc', 'ltd', 'network', 'coalition', 'movement', 'army', 'police', 'service',
-  'centre', 'center', 'unit', 'mission', 'force', 'forces', 'community', 'international', 'watch', 'cross', 'crescent', 'unicef',
+  'centre', 'center', 'unit', 'mission', 'force', 'forces', 'community', 'international', 'watch', 'cross', 'crescent', 'unicef', 'house',
   'who', 'unesco', 'unhcr', 'undp', 'wfp', 'fao', 'imf', 'nato', 'asean', 'un', 'eu', 'au', 'oecd', 'opec',
 ]);
 /** Head nouns of things that are never speakers (events, documents, places). */
@@ -89,7 +89,12 @@ function capitalRuns(text: string, toks: Tok[]): RawRun[] {
     if (isCapital(t)) {
       cur.push(t);
       if (t.possessive) flush();
-    } else if (t.word && CONNECTORS.has(t.lower) && cur.length && isCapital(toks[i + 1] ?? t) && toks[i + 1] !== undefined) {
+    } else if (
+      t.word && CONNECTORS.has(t.lower) && cur.length && toks[i + 1] !== undefined &&
+      ((isCapital(toks[i + 1]!) && !CAPITAL_STOP.has(toks[i + 1]!.lower)) || (toks[i + 1]!.word && CONNECTORS.has(toks[i + 1]!.lower) && toks[i + 2] !== undefined && isCapital(toks[i + 2]!)))
+    ) {
+      // "Tjaart van der Walt": particles chain.
+      // ("John Jones on Monday": "on" + a weekday joins nothing)
       cur.push(t);
     } else {
       flush();
@@ -116,7 +121,9 @@ function classifyRun(run: RawRun): { kind: EntityKind; parts: NameParts; weak: b
   if (tags.org) return { kind: 'org', parts, weak: false };
   if (tags.date || tags.place) return null;
   if (tags.person) return { kind: 'person', parts, weak: false };
-  if (words.length >= 2 && words.length <= 4 && words.every((w) => /^\p{Lu}[\p{L}’'\-]*$/u.test(w))) return { kind: 'person', parts, weak: true };
+  // "New Yorker", "European Tour": a capitalised pair that opens with an adjective or a nationality is no one's name.
+  const describes = tagsOf(words[0]!).adjective || tagsOf(words[0]!).demonym;
+  if (words.length >= 2 && words.length <= 4 && !describes && words.every((w) => /^\p{Lu}[\p{L}’'\-]*$/u.test(w))) return { kind: 'person', parts, weak: true };
   if (words.length === 1) return { kind: 'person', parts, weak: true }; // kept only if it matches a known surname
   return null;
 }
@@ -216,12 +223,19 @@ export function findMentions(text: string, paragraphs: Span[], exclude: Span[]):
       canonical = viaHead && viaHead.size === 1 ? [...viaHead][0]! : orgs.get(key) ?? c.run.text;
     } else if (c.parts.name.length >= 2) {
       canonical = c.parts.name.join(' ');
+      // "El Nabawy" after "Khaled El Nabawy": a multi-word surname is the full name it ends.
+      const longer = fullBySurname.get(c.parts.name[c.parts.name.length - 1]!.toLowerCase())?.find((f) => f.canonical.toLowerCase().endsWith(` ${canonical.toLowerCase()}`));
+      if (longer) canonical = longer.canonical;
     } else {
       const surname = (c.parts.name[0] ?? c.run.text).toLowerCase();
       const fulls = fullBySurname.get(surname);
+      // "Li" after "China's Li Na": a family name written first is the full name's first word (one such name only).
+      const byFirst = fulls ? [] : [...new Set([...fullBySurname.values()].flat().filter((f) => f.canonical.split(' ')[0]!.toLowerCase() === surname && f.pos <= c.run.start).map((f) => f.canonical))];
       if (fulls) {
         const before = fulls.filter((f) => f.pos <= c.run.start);
         canonical = (before[before.length - 1] ?? fulls[0]!).canonical;
+      } else if (byFirst.length === 1) {
+        canonical = byFirst[0]!;
       } else if (c.weak) {
         continue; // a lone capitalised word we know nothing about
       } else {

@@ -5,7 +5,7 @@
  * with their usual gender (#MaleName / #FemaleName), known people and
  * organisations, dates and places, role nouns (#Actor).
  */
-import nlp from 'compromise';
+import { nlp } from '../text/nlp.js';
 
 export type Gender = 'male' | 'female' | null;
 
@@ -66,7 +66,7 @@ export const CONNECTORS = new Set(['of', 'for', 'on', 'de', 'da', 'di', 'du', 'd
 // ---------------------------------------------------------------------------
 // compromise, memoised (it is the slow part)
 
-const tagCache = new Map<string, { person: boolean; org: boolean; female: boolean; male: boolean; place: boolean; date: boolean; actor: boolean }>();
+const tagCache = new Map<string, { person: boolean; org: boolean; female: boolean; male: boolean; place: boolean; date: boolean; actor: boolean; demonym: boolean; adjective: boolean; noun: boolean }>();
 /**
  * What compromise knows about a short phrase (memoised).
  *
@@ -85,6 +85,9 @@ export function tagsOf(phrase: string) {
       place: d.has('#Place'),
       date: d.has('#Date'),
       actor: d.has('#Actor'),
+      demonym: d.has('#Demonym'),
+      adjective: d.has('#Adjective'),
+      noun: d.has('#Noun') && !d.has('#Pronoun') && !d.has('#Verb') && !d.has('#Date'),
     };
     if (tagCache.size > 5000) tagCache.clear();
     tagCache.set(phrase, r);
@@ -113,6 +116,12 @@ export interface NameParts {
  * splitName('Foreign Minister Maria Lopez').roles; // ['foreign minister', 'minister']
  */
 export function splitName(raw: string): NameParts {
+  // "American Bobby Gordon", "South African Schalk Brits": a nationality before a name is not part of it.
+  const nat = demonymPrefix(raw);
+  if (nat) {
+    const rest = splitName(raw.trim().split(/\s+/).slice(nat.length).join(' '));
+    if (rest.name.length >= 2) return { ...rest, title: [...nat, ...rest.title], roles: [...rest.roles, nat.join(' ').toLowerCase()] };
+  }
   const words = raw
     .replace(/[’']s$/u, '')
     .trim()
@@ -159,6 +168,30 @@ export function splitName(raw: string): NameParts {
 const isHonorific = (w: string) => w.toLowerCase().replace(/\.$/, '') in HONORIFIC_GENDER;
 const bareWord = (w: string) => w.toLowerCase().replace(/\.$/, '');
 const isRoleModifier = (w: string) => /^\p{Lu}/u.test(w) && !ROLE_HEADS.has(bareWord(w));
+
+const COMPASS = new Set(['North', 'South', 'East', 'West', 'New']);
+
+/** The nationality words a phrase starts with ("South African", "American"), or null. */
+function demonymPrefix(raw: string): string[] | null {
+  const words = raw.trim().split(/\s+/);
+  let n = 0;
+  if (COMPASS.has(words[0] ?? '') && words[1] && tagsOf(words[1]).demonym) n = 2;
+  else if (words[0] && /^\p{Lu}\p{Ll}+$/u.test(words[0]) && tagsOf(words[0]).demonym && !tagsOf(words[0]).person) n = 1;
+  return n ? words.slice(0, n) : null;
+}
+
+/**
+ * Is the phrase a nationality alone ("the South African", "the Spaniard", "New Yorker")? Such a phrase names
+ * a person the text has introduced, never a new one.
+ *
+ * @example
+ * isNationality('the South African'); // true
+ */
+export function isNationality(phrase: string): boolean {
+  const rest = phrase.replace(/^(?:the|this|that|a|an)\s+/i, '').trim();
+  const pre = demonymPrefix(rest);
+  return !!pre && pre.length === rest.split(/\s+/).length;
+}
 
 /** Gender guessed from a first name (compromise's name lists). */
 export function firstNameGender(first: string | undefined): Gender {

@@ -6,7 +6,8 @@
 // Regions around a quotation
 
 const SENTENCE_END = /[.!?…]["”’)]*\s+(?=["“‘(\p{Lu}\p{N}])/gu;
-const ABBREV_BEFORE_DOT = /(?:^|[\s(])(?:Mr|Mrs|Ms|Mx|Dr|Prof|St|Sr|Jr|Gen|Sen|Rep|Gov|Lt|Col|Capt|Rev|Hon|No|vs|Inc|Corp|Ltd|Co|[A-Z])\.$/;
+// "U.S. Attorney", "the U.N. envoy": an initialism's last dot ends no sentence (a sentence ending in one is rare in news copy).
+const ABBREV_BEFORE_DOT = /(?:^|[\s(])(?:Mr|Mrs|Ms|Mx|Dr|Prof|St|Sr|Jr|Gen|Sen|Rep|Gov|Lt|Col|Capt|Rev|Hon|No|vs|Inc|Corp|Ltd|Co|Maj|Sgt|Det|Insp|Supt|Cmdr|Adm|(?:[A-Z]\.){0,3}[A-Z])\.$/;
 
 /** Start of the sentence (outside quotes) that contains `pos`, not before `floor`. */
 export function sentenceStartBefore(text: string, floor: number, pos: number): number {
@@ -33,4 +34,21 @@ export function sentenceEndAfter(text: string, pos: number, ceil: number): numbe
     return pos + dotAt;
   }
   return ceil;
+}
+
+/**
+ * Where every sentence of a text starts (paragraph breaks end sentences too), in order: the
+ * sentence of a position is the number of starts at or before it, minus one.
+ *
+ * @example
+ * sentenceStarts('He left. She stayed.'); // [0, 9]
+ */
+export function sentenceStarts(text: string): number[] {
+  const starts = [0];
+  const re = new RegExp(`${SENTENCE_END.source}|\\n\\s*\\n\\s*`, 'gu');
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    if (m[0].startsWith('\n') || !ABBREV_BEFORE_DOT.test(text.slice(Math.max(0, m.index - 6), m.index + 1))) starts.push(m.index + m[0].length);
+    if (m[0].length === 0) re.lastIndex++;
+  }
+  return starts;
 }

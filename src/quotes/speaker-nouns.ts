@@ -23,6 +23,9 @@ export const SPEAKER_NOUNS = new Set([
   'neighbors', 'neighbour', 'neighbours', 'villagers', 'survivor', 'survivors', 'relatives', 'parents', 'voters', 'critics',
   'investigators', 'prosecutors', 'rescuers', 'firefighters', 'soldiers', 'troops', 'rebels', 'witness', 'eyewitness', 'eyewitnesses',
   'resident', 'official', 'lawmaker', 'spokesperson', 'agent', 'agents', 'lawyer', 'lawyers', 'attorney', 'attorneys', 'correspondent',
+  // family and friends: "said Smith's husband, Carl"
+  'husband', 'wife', 'son', 'daughter', 'brother', 'sister', 'uncle', 'aunt', 'cousin', 'friend', 'friends', 'girlfriend', 'boyfriend',
+  'fiance', 'fiancé', 'fiancée', 'partner', 'colleague', 'colleagues', 'teammate', 'teammates', 'family', 'grandmother', 'grandfather',
   // documents that "read" or "state"
   'biography', 'database', 'brief', 'indictment', 'complaint', 'lawsuit', 'affidavit', 'website', 'post', 'memo', 'filing', 'ruling', 'tweet', 'sign',
 ]);

@@ -16,7 +16,7 @@ export interface Tok {
 
 
 /** Abbreviations that keep their dot inside a name. */
-const ABBREVIATIONS = new Set(['mr', 'mrs', 'ms', 'mx', 'dr', 'prof', 'st', 'jr', 'sr', 'gen', 'lt', 'col', 'capt', 'sen', 'rep', 'gov', 'rev', 'hon', 'mme', 'messrs', 'amb']);
+const ABBREVIATIONS = new Set(['mr', 'mrs', 'ms', 'mx', 'dr', 'prof', 'st', 'jr', 'sr', 'gen', 'lt', 'col', 'capt', 'sen', 'sens', 'rep', 'reps', 'gov', 'rev', 'hon', 'mme', 'messrs', 'amb', 'sgt', 'maj', 'det', 'cpl', 'pvt', 'insp', 'supt', 'cmdr', 'adm', 'pres', 'supt']);
 
 // Tokens
 

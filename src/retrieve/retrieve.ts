@@ -6,6 +6,7 @@
  */
 import { modelKey, type Embedder } from '../embed/types.js';
 import type { LoadedIndex } from '../index/store.js';
+import type { VectorStore } from '../index/vector-store.js';
 import type { Passage } from '../types.js';
 
 export type RetrievalMode = 'hybrid' | 'bm25' | 'vector';
@@ -24,8 +25,10 @@ const RRF_K = 60;
  * const retriever = createRetriever({ index, embedder, mode: 'hybrid' });
  * const passages = await retriever.search('What did Annan tell the Council?', 5);
  */
-export function createRetriever(deps: { index: LoadedIndex; embedder: Embedder | null; mode?: RetrievalMode }): Retriever {
+export function createRetriever(deps: { index: LoadedIndex; embedder: Embedder | null; mode?: RetrievalMode; vectors?: Pick<VectorStore, 'search'> | null }): Retriever {
   const { index, embedder } = deps;
+  /** Where the vectors are searched: a store (pgvector on DATABASE_URL), else the index's own sidecar. */
+  const vectors = deps.vectors ?? index.vectors;
   const hasVectors = !!(embedder && index.vectors && index.manifest.model === modelKey(embedder));
   const mode: RetrievalMode = deps.mode ?? 'hybrid';
   return {
@@ -34,7 +37,7 @@ export function createRetriever(deps: { index: LoadedIndex; embedder: Embedder |
       const depth = Math.max(50, k * 4);
       // Embed first and only then search BM25: on few cores, work on this thread while
       // onnxruntime's threads run the query slows the embedding more than it saves.
-      const vector = mode !== 'bm25' && hasVectors && query.trim() ? index.vectors!.search(await embedder!.embedQuery(query), depth) : [];
+      const vector = mode !== 'bm25' && hasVectors && query.trim() ? await vectors!.search(await embedder!.embedQuery(query), depth) : [];
       const lexical = mode === 'vector' ? [] : index.lexical.search(query, depth);
       const fused = new Map<string, { score: number; bm25?: number; cosine?: number }>();
       const add = (id: string, rank: number, part: 'bm25' | 'cosine', raw: number) => {

@@ -4,7 +4,7 @@
  * misses (years, digits, capitalised names it does not know). Memoised by
  * text: a sentence is tagged once, however many questions read it.
  */
-import nlp from 'compromise';
+import { nlp } from '../text/nlp.js';
 import type { AnswerType } from '../understand/answer-type.js';
 
 export type Entities = Partial<Record<Exclude<AnswerType, 'agent'>, string[]>>;

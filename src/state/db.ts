@@ -25,6 +25,12 @@ export interface Queryable {
 
 export interface Db extends Queryable {
   readonly kind: 'embedded' | 'server';
+  /**
+   * `COPY … FROM '/dev/blob'` with these bytes as the input (the embedded
+   * database only: PGlite reads the blob in one call). Absent on a server,
+   * where bulk loads use batched multi-row inserts.
+   */
+  copyFrom?(sql: string, data: Uint8Array): Promise<void>;
   /** Run `fn` in one transaction (BEGIN … COMMIT, ROLLBACK on error). */
   transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
   close(): Promise<void>;
@@ -37,11 +43,13 @@ export interface OpenDbOptions {
   dir: string;
   /** Load the pgvector extension into the embedded database (a server must have it installed). */
   vector?: boolean;
+  /** Extra `postgresql.conf` lines for the embedded database (e.g. `shared_buffers=256MB` for a bulk vector load). */
+  settings?: string[];
 }
 
 /** Open the configured database (the caller migrates it: see `openState`). */
 export async function openDb(opts: OpenDbOptions): Promise<Db> {
-  return opts.url ? openServer(opts.url) : openEmbedded(opts.dir, !!opts.vector);
+  return opts.url ? openServer(opts.url) : openEmbedded(opts.dir, !!opts.vector, opts.settings ?? []);
 }
 
 /** Small settings: this database holds kilobytes of conversation, not a warehouse (keeps PGlite's memory near 100 MB). */
@@ -50,14 +58,14 @@ const EMBEDDED_CONF = ['shared_buffers=8MB', 'work_mem=1MB', 'wal_buffers=256kB'
 /** `memory://`: an embedded database that lives only as long as the process (tests). */
 export const IN_MEMORY = 'memory://';
 
-async function openEmbedded(dir: string, withVector: boolean): Promise<Db> {
+async function openEmbedded(dir: string, withVector: boolean, settings: string[]): Promise<Db> {
   let release: () => Promise<void> = async () => undefined;
   if (dir !== IN_MEMORY) release = await lockDir(dir);
   let pg: import('@electric-sql/pglite').PGlite;
   try {
     const { PGlite } = await import('@electric-sql/pglite');
     const extensions: import('@electric-sql/pglite').Extensions = withVector ? { vector: (await import('@electric-sql/pglite-pgvector')).vector } : {};
-    pg = await PGlite.create({ dataDir: dir, postgresqlconf: EMBEDDED_CONF, extensions });
+    pg = await PGlite.create({ dataDir: dir, postgresqlconf: [...EMBEDDED_CONF, ...settings], extensions });
   } catch (cause) {
     await release().catch(() => undefined);
     throw new StateError('state_unavailable', `Cannot open the embedded state database in ${dir}: ${(cause as Error)?.message ?? cause}`, { cause });
@@ -66,6 +74,9 @@ async function openEmbedded(dir: string, withVector: boolean): Promise<Db> {
     kind: 'embedded',
     async query<T>(sql: string, params: unknown[] = []) {
       return (await pg.query<T>(sql, params)).rows;
+    },
+    async copyFrom(sql, data) {
+      await pg.query(sql, [], { blob: new Blob([data]) });
     },
     async transaction(fn) {
       return pg.transaction((tx) => fn({ query: async <T>(sql: string, params: unknown[] = []) => (await tx.query<T>(sql, params)).rows }));

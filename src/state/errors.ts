@@ -4,7 +4,7 @@
  */
 import { UserError } from '../errors.js';
 
-export type StateErrorCode = 'state_in_use' | 'state_unavailable' | 'state_schema_newer';
+export type StateErrorCode = 'state_in_use' | 'state_unavailable' | 'state_schema_newer' | 'state_no_pgvector';
 
 export class StateError extends UserError {
   override name = 'StateError';

@@ -48,6 +48,23 @@ export const MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 2,
+    name: 'vector sets (pgvector copies of an index, one table each)',
+    sql: `
+      -- One row per published set of vectors: its table is named after a fingerprint of the model,
+      -- the ids and the vectors, so processes with the same index share it and others never overwrite it.
+      create table vector_sets (
+        name text primary key,
+        model text not null,
+        dim integer not null,
+        rows integer not null,
+        method text not null,
+        created_at timestamptz not null default now(),
+        used_at timestamptz not null default now()
+      );
+    `,
+  },
 ];
 
 /** A number no other application is likely to lock on. */

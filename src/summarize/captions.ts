@@ -5,7 +5,7 @@
  * sites flatten into the text ("By . Daily Mail Reporter . PUBLISHED: …",
  * "Scroll down for video").
  */
-import nlp from 'compromise';
+import { nlp } from '../text/nlp.js';
 
 /** A picture reference inside the sentence: "(pictured)", "(left)", ", pictured here in 1985,". */
 const PICTURE = /\((?:pictured|photographed|left|right|centre|center|above|below|top|bottom|inset|far left|far right|second (?:left|right)|file)\b[^)]*\)|\bpictured\b|\bseen here\b|\bphotographed (?:here|left|right|above|below|with)\b/i;

@@ -21,7 +21,7 @@ export const SAY_VERBS: readonly string[] = [
   'announced', 'reported', 'reports', 'confirmed', 'confirms', 'denied', 'denies', 'disclosed', 'revealed', 'reveals',
   'answered', 'answers', 'posted', 'posts', 'posting', 'writing', 'tweeting', 'texted', 'cried', 'cries', 'chanted', 'yelled',
   'screamed', 'sobbed', 'wailed', 'sang', 'sings', 'recited', 'reads', 'joked', 'jokes', 'boasted', 'bragged', 'testified',
-  'testifies', 'states', 'denounced', 'denounces', 'condemned', 'condemns', 'criticized', 'criticised', 'praised', 'recalling',
+  'testifies', 'states', 'denounced', 'denounces', 'condemned', 'condemns', 'criticized', 'criticised', 'praised', 'recalling', 'repeated', 'repeats', 'ruled', 'pleaded', 'pleads', 'begged', 'retorted', 'protested', 'echoed', 'muttered', 'murmured', 'sighed', 'snapped', 'wondered', 'interjected', 'gushed', 'raved', 'bellowed', 'stammered', 'whispers', 'shouts',
 ];
 
 /** Every speech verb, for membership tests. */

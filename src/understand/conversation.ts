@@ -5,7 +5,7 @@
  * "he" or "she" most likely means).
  */
 import { firstNameGender } from '../quotes/names.js';
-import nlp from 'compromise';
+import { nlp } from '../text/nlp.js';
 import type { Turn } from '../types.js';
 
 /** The most recent turn that asked about the documents and was answered with quotations (chit-chat and refusals establish nothing). */

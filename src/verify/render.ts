@@ -7,18 +7,19 @@ import { placeOf } from '../present/citation.js';
 import type { Verification } from './types.js';
 
 /**
- * The verdict in the bot's own words (never in quotation marks).
+ * The verdict in the bot's own words (never in quotation marks). It names no
+ * place: every surface shows the cited passage(s) right after it, each with
+ * its one citation, so the place is said once.
  *
  * @example
- * verdictLine(v); // 'Yes — those words are in the document, word for word (¶2), said by Kofi Annan.'
- * // or 'Close, but not word for word. Kofi Annan’s words (¶2) say it differently:'
+ * verdictLine(v); // 'Yes — those words are in the document, word for word, said by Kofi Annan.'
+ * // or 'Close, but not word for word. Kofi Annan’s words say it differently:'
  */
 export function verdictLine(v: Verification): string {
-  const where = [...new Set(v.citations.map((q) => (q.paragraph ? `¶${q.paragraph}` : 'title')))].join(', ');
   const who = v.speaker ? `, said by ${v.speaker}` : '';
-  if (v.verdict === 'exact') return `Yes — those words are in the document, word for word (${where})${who}.`;
-  if (v.verdict === 'close') return `Close, but not word for word. ${v.speaker ? `${v.speaker}’s words` : 'The document’s words'} (${where}) say it differently:`;
-  if (v.citations.length) return `Not found — the document does not say that. The nearest passage (${where}) is related, but it is not a match:`;
+  if (v.verdict === 'exact') return `Yes — those words are in the document, word for word${who}.`;
+  if (v.verdict === 'close') return `Close, but not word for word. ${v.speaker ? `${v.speaker}’s words` : 'The document’s words'} say it differently:`;
+  if (v.citations.length) return 'Not found — the document does not say that. The nearest passage is related, but it is not a match:';
   return 'Not found — the document does not say that, and nothing in it is close.';
 }
 
@@ -48,7 +49,7 @@ export function verificationJson(v: Verification) {
  *
  * @example
  * renderVerificationText(v);
- * // Close, but not word for word. Kofi Annan’s words (¶2) say it differently:
+ * // Close, but not word for word. Kofi Annan’s words say it differently:
  * //   “We need to ensure that multilateralism and joint action” (¶2)
  * // What differs:
  * //   document: ensure → claim: make sure

@@ -12,12 +12,12 @@
  * log(describeFates(fates));
  * await bot.stop();
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { GENERIC_ERROR } from '../../src/discord/errors.js';
 import { ENGINE_BUSY } from '../../src/worker/busy.js';
 import { syntheticCorpus, writeCorpus } from '../helpers/corpus.js';
-import { ROOT } from '../helpers/paths.js';
+import { startNpm } from '../helpers/npm-start.js';
 import { TOKEN } from '../e2e/bot-harness.js';
 import { startFakeDiscord, type FakeDiscord } from '../e2e/fake-discord/index.js';
 
@@ -32,45 +32,36 @@ export interface BotProcess {
 }
 
 /** Start `npm start` on `documents` generated articles; resolves when the bot is ready. */
-export async function startBotProcess(opts: { tmp: string; documents: number; env?: Record<string, string>; log: (l: string) => void }): Promise<BotProcess> {
+export async function startBotProcess(opts: { tmp: string; documents: number; env?: Record<string, string>; nodeArgs?: string[]; log: (l: string) => void }): Promise<BotProcess> {
   const docs = await writeCorpus(path.join(opts.tmp, 'docs'), syntheticCorpus(opts.documents));
   const fake = await startFakeDiscord({ token: TOKEN, ackTimeoutMs: 3000 });
-  const env: Record<string, string | undefined> = {
-    ...process.env, DISCORD_TOKEN: TOKEN, DISCORD_API_URL: fake.restUrl, INDEX_DIR: path.join(opts.tmp, 'index'), DOCUMENTS: docs,
-    EMBEDDING_MODEL: 'none', LOG_LEVEL: 'info', LOG_FORMAT: 'json', LLM_BASE_URL: '', RATE_LIMIT_PER_MINUTE: '1000', ...opts.env,
-  };
-  delete env.VITEST;
-  const child = spawn('npm', ['start'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
-  let out = '';
-  child.stdout!.on('data', (d) => (out += d));
-  child.stderr!.on('data', (d) => (out += d));
-  const exited = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
+  const bot = startNpm(
+    { DISCORD_TOKEN: TOKEN, DISCORD_API_URL: fake.restUrl, INDEX_DIR: path.join(opts.tmp, 'index'), DOCUMENTS: docs, RATE_LIMIT_PER_MINUTE: '1000', ...opts.env },
+    opts.nodeArgs ? { nodeArgs: opts.nodeArgs } : {},
+  );
   const t0 = Date.now();
   const ready = await Promise.race([
     (async () => {
       // The bot's log line, or (at quieter log levels) the guild delivered on the gateway plus a moment to process it.
-      while (!/discord bot ready/.test(out) && !fake.gatewayLog.some((e) => e.dir === 'out' && e.t === 'GUILD_CREATE')) await new Promise((r) => setTimeout(r, 100));
-      if (!/discord bot ready/.test(out)) await new Promise((r) => setTimeout(r, 1000));
+      while (!/discord bot ready/.test(bot.output()) && !fake.gatewayLog.some((e) => e.dir === 'out' && e.t === 'GUILD_CREATE')) await new Promise((r) => setTimeout(r, 100));
+      if (!/discord bot ready/.test(bot.output())) await new Promise((r) => setTimeout(r, 1000));
       return true;
     })(),
-    exited.then(() => false),
+    bot.exited.then(() => false),
     new Promise<boolean>((r) => setTimeout(() => r(false), 15 * 60_000)),
   ]);
   if (!ready) {
-    child.kill('SIGKILL');
+    bot.child.kill('SIGKILL');
     await fake.close();
-    throw new Error(`the bot did not start: ${out.slice(-2000)}`);
+    throw new Error(`the bot did not start: ${bot.output().slice(-2000)}`);
   }
   opts.log(`bot ready on ${opts.documents} documents after ${((Date.now() - t0) / 1000).toFixed(1)} s`);
   return {
     fake,
-    child,
-    output: () => out,
+    child: bot.child,
+    output: bot.output,
     async stop(ms = 30_000) {
-      child.kill('SIGTERM');
-      const timer = setTimeout(() => child.kill('SIGKILL'), ms);
-      const code = await exited;
-      clearTimeout(timer);
+      const code = await bot.stop('SIGTERM', ms);
       await fake.close();
       return code;
     },

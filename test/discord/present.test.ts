@@ -146,6 +146,23 @@ describe('LLM answers', () => {
     const payloads = renderAnswer(answerOf([q1], { lead: 'Annan stressed joint action.', text, mode: 'llm' }), ctx1);
     expect(visible(payloads).match(/Annan stressed joint action\./g)).toHaveLength(1);
   });
+
+  it('given an LLM answer that cites each quotation inline, when rendered, then each place is cited once in everything the reader sees (the list under the text carries it)', () => {
+    const text = `Annan stressed joint action [¶1]. He said ${q1.quote} [¶1], and ${q2.quote} [¶2]`;
+    const payloads = renderAnswer(answerOf([q1, q2], { lead: 'Annan stressed joint action.', text, mode: 'llm' }), ctx1);
+    const seen = visible(payloads);
+    expect(seen.match(/¶2/g)).toHaveLength(1);
+    // ¶1: once for the paraphrase (the model's own words), once under the quotation — never after the quotation in the text.
+    expect(seen.match(/¶1/g)).toHaveLength(2);
+    expect(seen).not.toContain('[¶');
+  });
+
+  it('given an LLM summary text citing its quotations inline, when rendered, then each place is cited once', () => {
+    const payloads = renderQuotes([q1, q2], ctx1, { title: 'Summary (short)', text: `In short: ${q1.quote} [¶1] ${q2.quote} [¶2]`, empty: 'none' });
+    const seen = visible(payloads);
+    expect(seen.match(/¶1/g)).toHaveLength(1);
+    expect(seen.match(/¶2/g)).toHaveLength(1);
+  });
 });
 
 describe('placeHeading (/quote paragraph:)', () => {

@@ -4,11 +4,11 @@
  * naming the cause and `onFatal`; the real `npm start` process exits non-zero
  * (AUTH_LOST_EXIT_CODE) after a REST 401, instead of staying up deaf.
  */
-import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { AUTH_LOST_EXIT_CODE } from '../../src/discord/fatal.js';
-import { ROOT, tempDir } from '../helpers/paths.js';
+import { startNpm } from '../helpers/npm-start.js';
+import { tempDir } from '../helpers/paths.js';
 import { CHANNEL, startBotHarness, TOKEN, until } from './bot-harness.js';
 import { startFakeDiscord } from './fake-discord/index.js';
 import { startFaultProxy } from './fault-proxy.js';
@@ -50,30 +50,21 @@ describe('npm start when the token is revoked mid-session', () => {
     const fake = await startFakeDiscord({ token: TOKEN, ackTimeoutMs: 20_000 });
     const proxy = await startFaultProxy(fake.restUrl);
     const tmp = await tempDir();
-    const env: Record<string, string | undefined> = {
-      ...process.env, DISCORD_TOKEN: TOKEN, DISCORD_API_URL: proxy.url, INDEX_DIR: path.join(tmp.dir, 'index'),
-      EMBEDDING_MODEL: 'none', LOG_LEVEL: 'info', LOG_FORMAT: 'json', LLM_BASE_URL: '',
-    };
-    delete env.VITEST;
-    const child = spawn('npm', ['start'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
-    let out = '';
-    child.stdout.on('data', (d) => (out += d));
-    child.stderr.on('data', (d) => (out += d));
-    const exited = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
+    const bot = startNpm({ DISCORD_TOKEN: TOKEN, DISCORD_API_URL: proxy.url, INDEX_DIR: path.join(tmp.dir, 'index') });
     try {
-      await until(() => /discord bot ready/.test(out), 'the bot ready', 60_000);
+      await until(() => /discord bot ready/.test(bot.output()), 'the bot ready', 60_000);
       proxy.inject({ method: 'POST', path: new RegExp(`^/channels/${CHANNEL}/messages$`), times: 1, status: 401 });
       const asked = Date.now();
       await fake.sendMessage({ channelId: CHANNEL, content: 'What did Annan tell the Council?', mentionBot: true });
-      const code = await Promise.race([exited, new Promise((r) => setTimeout(() => r('still running'), 20_000))]);
+      const code = await Promise.race([bot.exited, new Promise((r) => setTimeout(() => r('still running'), 20_000))]);
       expect(code).toBe(AUTH_LOST_EXIT_CODE);
       expect(Date.now() - asked).toBeLessThan(20_000);
-      const fatal = out.split('\n').filter((l) => l.startsWith('{') && JSON.parse(l).level === 60);
+      const fatal = bot.logs().filter((l) => l.level === 60);
       expect(fatal).toHaveLength(1);
-      expect(JSON.parse(fatal[0]).msg).toMatch(/rejected the bot token \(401 Unauthorized/);
-      expect(out).not.toContain(TOKEN.split('.').pop()!);
+      expect(fatal[0]!.msg).toMatch(/rejected the bot token \(401 Unauthorized/);
+      expect(bot.output()).not.toContain(TOKEN.split('.').pop()!);
     } finally {
-      child.kill('SIGKILL');
+      bot.child.kill('SIGKILL');
       await proxy.close();
       await fake.close();
       await tmp.cleanup();

@@ -76,6 +76,47 @@ describe('retries after Discord applied the request (nonce, 40060)', () => {
   }, 40_000);
 });
 
+describe('follow-ups (no nonce on Discord) retried after Discord applied them', () => {
+  /** Ask, wait for the answer, click More quotes; returns the click's interaction. */
+  const clickMore = async () => {
+    h.clock.now += 120_000; // a fresh per-user rate-limit window
+    const { token } = await ask('What did Annan say about regional organizations?'); // more quotes are left after the first three
+    const answer = await finalReply(token);
+    const more = answer.components.flatMap((r: any) => r.components).find((c: any) => c.label === 'More quotes');
+    expect(more).toBeTruthy();
+    return h.fake.sendInteraction({ type: 3, data: { custom_id: more.custom_id }, message: answer.id });
+  };
+  /** The public messages this interaction made (its follow-ups). */
+  const followUpsOf = (token: string) => h.fake.messages(CHANNEL).filter((m) => m.interaction_metadata?.id === h.fake.interaction(token)!.id && !(m.flags & 64));
+
+  for (const fault of [{ status: 502 }, { hang: true }] as const) {
+    const what = 'status' in fault ? `a ${fault.status}` : 'a hang';
+    it(`given ${what} after a More quotes follow-up was applied, when discord.js retries, then the channel shows it once`, async () => {
+      h.proxy!.inject({ method: 'POST', path: new RegExp(`^/webhooks/${APP_ID}/[^/]+$`), times: 1, after: true, ...fault });
+      const click = await clickMore();
+      await until(() => h.proxy!.requests.some((r) => r.fault && r.path.includes(click.token)) || undefined, 'the faulted follow-up', 20_000);
+      // Long enough for a retry to land, had one been sent.
+      await until(() => h.bot.inFlight() === 0 || undefined, 'the click handled', 20_000);
+      await new Promise((r) => setTimeout(r, 500));
+      const posts = h.fake.requests.filter((r) => r.method === 'POST' && r.path === `/webhooks/${APP_ID}/${click.token}`);
+      expect(posts).toHaveLength(1); // applied once, never re-sent
+      const made = followUpsOf(click.token);
+      expect(made).toHaveLength(1);
+      verbatim(made[0]);
+      expect(h.logs.some((l) => l.msg === 'interaction failed')).toBe(false);
+    }, 60_000);
+  }
+
+  it('given a 502 before a follow-up was applied, when discord.js retries, then it is sent (once)', async () => {
+    h.proxy!.inject({ method: 'POST', path: new RegExp(`^/webhooks/${APP_ID}/[^/]+$`), times: 1, status: 502 });
+    const click = await clickMore();
+    await until(() => followUpsOf(click.token).length > 0 || undefined, 'the follow-up', 20_000);
+    await until(() => h.bot.inFlight() === 0 || undefined, 'the click handled', 20_000);
+    expect(h.proxy!.requests.filter((r) => r.path === `/webhooks/${APP_ID}/${click.token}` && r.method === 'POST').map((r) => r.fault ?? r.status)).toEqual(['502 before', 200]);
+    expect(followUpsOf(click.token)).toHaveLength(1);
+  }, 60_000);
+});
+
 describe('rate limits and outages before Discord applied the request', () => {
   it('given a 429 with retry_after on the deferral and a 503 on the edit, when answered, then both are waited out and the answer lands once', async () => {
     h.proxy!.inject({ method: 'POST', path: /\/callback$/, times: 1, status: 429, retryAfter: 0.2 });

@@ -3,10 +3,10 @@
  * the index first), answers a mention through the fake Discord, and shuts down
  * cleanly on SIGTERM — in its own process, exactly as a user starts it.
  */
-import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startNpm } from '../helpers/npm-start.js';
 import { ROOT, DEFAULT_DOC, tempDir } from '../helpers/paths.js';
 import { startFakeDiscord, type FakeDiscord } from './fake-discord/index.js';
 import { CHANNEL, TOKEN, until } from './bot-harness.js';
@@ -26,26 +26,11 @@ afterAll(async () => {
 
 /** `npm start` with a token, in its own process; resolves when it has said IDENTIFY to the fake. */
 async function startBot(env: Record<string, string>) {
-  const full: Record<string, string | undefined> = {
-    ...process.env,
-    DISCORD_TOKEN: TOKEN,
-    DISCORD_API_URL: fake.restUrl,
-    EMBEDDING_MODEL: 'none',
-    LOG_LEVEL: 'info',
-    LOG_FORMAT: 'json',
-    LLM_BASE_URL: '',
-    ...env,
-  };
-  delete full.VITEST;
   const identifies = fake.gatewayLog.filter((e) => JSON.stringify(e).includes('"op":2')).length;
-  const child = spawn('npm', ['start'], { cwd: ROOT, env: full, stdio: ['ignore', 'pipe', 'pipe'] });
-  let out = '';
-  child.stdout.on('data', (d) => (out += d));
-  child.stderr.on('data', (d) => (out += d));
-  const exited = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
+  const bot = startNpm({ DISCORD_TOKEN: TOKEN, DISCORD_API_URL: fake.restUrl, ...env });
   await until(() => fake.gatewayLog.filter((e) => JSON.stringify(e).includes('"op":2')).length > identifies, 'IDENTIFY from the bot process', 150_000);
   await new Promise((r) => setTimeout(r, 500)); // let READY/GUILD_CREATE be processed
-  return { child, exited, output: () => out };
+  return { child: bot.child, exited: bot.exited, output: bot.output };
 }
 
 describe('npm start with a DISCORD_TOKEN', () => {

@@ -6,10 +6,10 @@
  * respawned — the shards share state through DATABASE_URL (a Postgres wire
  * server on 127.0.0.1).
  */
-import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ROOT, tempDir } from '../helpers/paths.js';
+import { startNpm } from '../helpers/npm-start.js';
+import { tempDir } from '../helpers/paths.js';
 import { startPgServer, type PgServer } from '../helpers/pg-server.js';
 import { openDb } from '../../src/state/db.js';
 import { startFakeDiscord, type FakeDiscord } from './fake-discord/index.js';
@@ -47,29 +47,13 @@ const answerTo = (channel: string, messageId: string) =>
 
 describe('SHARDS=2', () => {
   it('given two guilds on two shards, when questions arrive, then each guild is served by its own shard, and a conversation survives its shard process being killed and respawned', async () => {
-    const env: Record<string, string | undefined> = {
-      ...process.env,
-      DISCORD_TOKEN: TOKEN,
-      DISCORD_API_URL: fake.restUrl,
-      DATABASE_URL: pg.url,
-      SHARDS: '2',
-      INDEX_DIR: path.join(tmp.dir, 'index'),
-      EMBEDDING_MODEL: 'none',
-      LOG_LEVEL: 'info',
-      LOG_FORMAT: 'json',
-      LLM_BASE_URL: '',
-    };
-    delete env.VITEST;
-    const child = spawn('npm', ['start'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
-    let out = '';
-    child.stdout.on('data', (d) => (out += d));
-    child.stderr.on('data', (d) => (out += d));
-    const exited = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
+    const bot = startNpm({ DISCORD_TOKEN: TOKEN, DISCORD_API_URL: fake.restUrl, DATABASE_URL: pg.url, SHARDS: '2', INDEX_DIR: path.join(tmp.dir, 'index') });
+    const out = () => bot.output();
     try {
       await until(() => identifies(0) >= 1 && identifies(1) >= 1, 'IDENTIFY from both shards', 240_000).catch((e: Error) => {
-        throw new Error(`${e.message}; the process said:\n${out.slice(-3000)}`);
+        throw new Error(`${e.message}; the process said:\n${out().slice(-3000)}`);
       });
-      await until(() => /"shards":\[0\]/.test(out) && /"shards":\[1\]/.test(out), 'both shards ready', 60_000);
+      await until(() => /"shards":\[0\]/.test(out()) && /"shards":\[1\]/.test(out()), 'both shards ready', 60_000);
 
       for (const [channel, shard] of [[CHANNEL_A, 0], [CHANNEL_B, 1]] as const) {
         const from = fake.gatewayLog.length;
@@ -91,7 +75,7 @@ describe('SHARDS=2', () => {
       } finally {
         await db.close();
       }
-      const ready0 = out.split('\n').find((l) => l.includes('"discord bot ready"') && l.includes('"shards":[0]'))!;
+      const ready0 = out().split('\n').find((l) => l.includes('"discord bot ready"') && l.includes('"shards":[0]'))!;
       const pid = (JSON.parse(ready0) as { pid: number }).pid;
       const before = identifies(0);
       process.kill(pid, 'SIGKILL');
@@ -102,21 +86,16 @@ describe('SHARDS=2', () => {
       const reply = await answerTo(CHANNEL_A, follow.id);
       expect(JSON.stringify(reply.body)).toMatch(/Understood as: [^"]*Annan/);
     } finally {
-      child.kill('SIGTERM');
+      bot.child.kill('SIGTERM');
     }
-    expect(await exited).toBe(0);
-    expect(out).toMatch(/shutting down shards/);
+    expect(await bot.exited).toBe(0);
+    expect(out()).toMatch(/shutting down shards/);
   }, 600_000);
 
   it('given SHARDS without DATABASE_URL, when started, then one clear line says why and the exit is non-zero', async () => {
-    const env: Record<string, string | undefined> = { ...process.env, DISCORD_TOKEN: TOKEN, DISCORD_API_URL: fake.restUrl, SHARDS: '2', DATABASE_URL: '', INDEX_DIR: path.join(tmp.dir, 'index'), EMBEDDING_MODEL: 'none', LOG_FORMAT: 'json' };
-    delete env.VITEST;
-    const child = spawn('npm', ['start'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
-    let err = '';
-    child.stderr.on('data', (d) => (err += d));
-    const code = await new Promise<number | null>((resolve) => child.on('close', (c) => resolve(c)));
-    expect(code).not.toBe(0);
-    expect(err).toMatch(/SHARDS .*DATABASE_URL/);
-    expect(err).not.toMatch(/\n\s+at .+:\d+:\d+/);
+    const bot = startNpm({ DISCORD_TOKEN: TOKEN, DISCORD_API_URL: fake.restUrl, SHARDS: '2', DATABASE_URL: '', INDEX_DIR: path.join(tmp.dir, 'index') });
+    expect(await bot.exited).not.toBe(0);
+    expect(bot.output()).toMatch(/SHARDS .*DATABASE_URL/);
+    expect(bot.output()).not.toMatch(/\n\s+at .+:\d+:\d+/);
   }, 240_000);
 });

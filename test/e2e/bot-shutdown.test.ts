@@ -4,12 +4,12 @@
  * closed with a notice instead of "thinking…", then the bot logs out — and
  * the real `npm start` process does all that on SIGTERM and exits 0.
  */
-import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Engine } from '../../src/engine-api.js';
 import { INTERRUPTED, RESTARTING } from '../../src/discord/errors.js';
-import { ROOT, tempDir } from '../helpers/paths.js';
+import { startNpm } from '../helpers/npm-start.js';
+import { tempDir } from '../helpers/paths.js';
 import { syntheticCorpus, writeCorpus } from '../helpers/corpus.js';
 import { CHANNEL, quotesIn, startBotHarness, TOKEN, until, type BotHarness } from './bot-harness.js';
 import { startFakeDiscord } from './fake-discord/index.js';
@@ -81,25 +81,16 @@ describe('npm start on SIGTERM while answering', () => {
     const fake = await startFakeDiscord({ token: TOKEN, ackTimeoutMs: 20_000 });
     const tmp = await tempDir();
     const docs = await writeCorpus(path.join(tmp.dir, 'docs'), syntheticCorpus(800));
-    const env: Record<string, string | undefined> = {
-      ...process.env, DISCORD_TOKEN: TOKEN, DISCORD_API_URL: fake.restUrl, INDEX_DIR: path.join(tmp.dir, 'index'), DOCUMENTS: docs,
-      EMBEDDING_MODEL: 'none', LOG_LEVEL: 'info', LOG_FORMAT: 'json', LLM_BASE_URL: '', SHUTDOWN_GRACE_MS: '60000',
-    };
-    delete env.VITEST;
-    const child = spawn('npm', ['start'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
-    let out = '';
-    child.stdout.on('data', (d) => (out += d));
-    child.stderr.on('data', (d) => (out += d));
-    const exited = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
+    const bot = startNpm({ DISCORD_TOKEN: TOKEN, DISCORD_API_URL: fake.restUrl, INDEX_DIR: path.join(tmp.dir, 'index'), DOCUMENTS: docs, SHUTDOWN_GRACE_MS: '60000' });
     try {
-      await until(() => /discord bot ready/.test(out), 'the bot ready', 180_000);
+      await until(() => /discord bot ready/.test(bot.output()), 'the bot ready', 180_000);
       await fake.sendInteraction({ type: 2, data: { name: 'summary', type: 1, options: [{ name: 'length', type: 3, value: 'long' }] } });
       const callback = await fake.waitForRequest((r) => r.path.endsWith('/callback'), 10_000);
       const token = callback.path.split('/')[3];
-      child.kill('SIGTERM');
+      bot.child.kill('SIGTERM');
       const signalled = Date.now();
-      expect(await exited).toBe(0);
-      const lines = out.split('\n').filter((l) => l.startsWith('{')).map((l) => JSON.parse(l));
+      expect(await bot.exited).toBe(0);
+      const lines = bot.logs();
       expect(lines.some((l) => l.msg === 'finishing answers in progress' && l.inFlight === 1)).toBe(true);
       const final = fake.messages().find((m) => m.id === fake.interaction(token)?.originalId);
       expect(final.flags & LOADING).toBe(0);
@@ -108,7 +99,7 @@ describe('npm start on SIGTERM while answering', () => {
       expect(lines.some((l) => l.msg === 'discord bot stopped')).toBe(true);
       expect(Date.now() - signalled).toBeLessThan(70_000);
     } finally {
-      child.kill('SIGKILL');
+      bot.child.kill('SIGKILL');
       await fake.close();
       await tmp.cleanup();
     }

@@ -33,8 +33,10 @@ describe('verify on Discord', () => {
     const { token } = await verifySlash('"We need to ensure that multilateralism and joint action - rather than polarized initiatives"');
     const m = await reply(token);
     expect(m.embeds[0].title).toBe('Word for word');
-    expect(m.embeds[0].description).toMatch(/word for word \(¶2\), said by Kofi Annan/);
+    expect(m.embeds[0].description).toMatch(/word for word, said by Kofi Annan/);
     expect(quotesIn(m)).toEqual(['We need to ensure that multilateralism and joint action – rather than polarized initiatives']);
+    // The place is cited once in the whole reply (beside the quote), not also in the verdict.
+    expect(JSON.stringify(m).match(/¶2/g)).toHaveLength(1);
     for (const q of quotesIn(m)) expect(h.documentText.includes(q)).toBe(true);
   });
 
@@ -44,6 +46,7 @@ describe('verify on Discord', () => {
     expect(m.embeds[0].title).toBe('Close, not word for word');
     expect(m.embeds[0].description).toMatch(/document: recognition → claim: understanding/);
     expect(quotesIn(m)).toEqual(['There is a better recognition that we have to work together']);
+    expect(JSON.stringify(m).match(/¶3/g)).toHaveLength(1);
   });
 
   it('given "Check this quote" on a message with an invented quote, when answered, then not found, plainly, with no passage', async () => {
@@ -58,7 +61,8 @@ describe('verify on Discord', () => {
     const msg = await h.fake.sendMessage({ content: 'Much as we have strengthened our capacities over the years, it is essential that we do even more' });
     const { token } = await h.fake.sendInteraction({ type: 2, data: { name: 'Check this quote', type: 3, target_id: msg.id, resolved: { messages: { [msg.id]: msg } } } });
     const m = await reply(token);
-    expect(m.embeds[0].description).toMatch(/word for word \(¶5\), said by Kofi Annan/);
+    expect(m.embeds[0].description).toMatch(/word for word, said by Kofi Annan/);
+    expect(JSON.stringify(m).match(/¶5/g)).toHaveLength(1);
     expect(h.fake.validateAll()).toEqual([]);
   });
 });

@@ -23,8 +23,9 @@ async function freePort(): Promise<number> {
   });
 }
 
-export async function startPgServer(): Promise<PgServer> {
-  const db = await PGlite.create();
+/** `vector: true` loads pgvector into the served database (as a server with the extension installed). */
+export async function startPgServer(opts: { vector?: boolean } = {}): Promise<PgServer> {
+  const db = await PGlite.create(opts.vector ? { extensions: { vector: (await import('@electric-sql/pglite-pgvector')).vector } } : {});
   const port = await freePort();
   const server = new PGLiteSocketServer({ db, port, host: '127.0.0.1', maxConnections: 16 });
   await server.start();

@@ -5,18 +5,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPgVectorStore, vectorLiteral } from '../../src/index/pgvector.js';
 import { createVectorIndex, type VectorItem } from '../../src/index/vectors.js';
-import { mulberry32 } from '../../src/random.js';
 import { IN_MEMORY, openDb, type Db } from '../../src/state/db.js';
-
-const DIM = 16;
-function unitVectors(n: number, seed: number): Float32Array[] {
-  const rand = mulberry32(seed);
-  return Array.from({ length: n }, () => {
-    const v = Float32Array.from({ length: DIM }, () => rand() * 2 - 1);
-    const norm = Math.hypot(...v);
-    return v.map((x) => x / norm);
-  });
-}
+import { DIM, unitVectors } from './vector-store.shared.js';
 
 let db: Db;
 beforeAll(async () => {
@@ -56,6 +46,22 @@ describe('pgvector store', () => {
     expect(hit!.score).toBeCloseTo(1, 5);
     await expect(store.write([{ id: 'y', vector: new Float32Array(3) }])).rejects.toThrow(/3 dimensions, expected 16/);
     await expect(createPgVectorStore(db, { table: 'bad; drop table x', dim: DIM })).rejects.toThrow(/safe table name/);
+  });
+
+  it('given items bulk-loaded (binary COPY on the embedded database), then ids, metadata and vectors read back as written, and IVFFlat probing every list finds the exact top 10', async () => {
+    const items: VectorItem[] = unitVectors(200, 21).map((vector, i) => ({ id: `doc ü.txt#c${i}`, vector, metadata: { doc: 'doc ü.txt', paragraph: i + 1, quote: 'a "b"' } }));
+    const store = await createPgVectorStore(db, { table: 'test_bulk', dim: DIM });
+    await store.load(items);
+    expect(await store.count()).toBe(200);
+    const [row] = await db.query<{ metadata: unknown; embedding: string }>('select metadata, embedding::text as embedding from test_bulk where id = $1', ['doc ü.txt#c5']);
+    expect(row!.metadata).toEqual({ doc: 'doc ü.txt', paragraph: 6, quote: 'a "b"' });
+    expect(Float32Array.from(JSON.parse(row!.embedding) as number[])).toEqual(items[5]!.vector);
+    await store.buildIndex({ method: 'ivfflat', lists: 8 });
+    const sidecar = createVectorIndex(items, DIM);
+    for (const q of unitVectors(10, 5)) {
+      expect((await store.search(q, 10, { probes: 8 })).map((h) => h.id)).toEqual(sidecar.search(q, 10).map((h) => h.id));
+    }
+    await expect(store.load([{ id: 'short', vector: new Float32Array(3) }])).rejects.toThrow(/3 dimensions, expected 16/);
   });
 
   it('formats vectors as pgvector text', () => {

@@ -64,6 +64,14 @@ describe('renderAnswerText', () => {
     expect(out.split('\n').slice(0, 3)).toEqual(['Annan asked for more.', '', 'Verified quotations:']);
     expect(out.match(/¶5/g)).toHaveLength(1);
   });
+
+  it('given an LLM answer that cites its quotation inline and a paraphrase too, when rendered, then the quotation is cited once (under it in the list) and the paraphrase keeps its one citation', () => {
+    const text = `Annan said ${FIVE.quote} [¶5] The meeting was the seventh of its kind [¶4].`;
+    const out = renderAnswerText(answer([FIVE], { text, mode: 'llm' }), one);
+    expect(out.match(/¶5/g)).toHaveLength(1);
+    expect(out).toContain('\n    — Kofi Annan, told the Council (¶5)');
+    expect(out.split('\n')[0]).toBe(`Annan said ${FIVE.quote} The meeting was the seventh of its kind (¶4).`);
+  });
 });
 
 describe('documents in citations', () => {

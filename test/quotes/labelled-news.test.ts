@@ -1,33 +1,52 @@
 import { describe, expect, it } from 'vitest';
 import { findQuotations } from '../../src/quotes/index.js';
-import { describeScore, loadLabelledStories, scoreSplit } from './labelled-news.js';
+import { describeScore, FRESH_FIXTURE, loadLabelledStories, scoreSplit } from './labelled-news.js';
 
 const stories = loadLabelledStories();
 const dev = scoreSplit(stories.filter((s) => s.split === 'dev'), findQuotations);
 const held = scoreSplit(stories.filter((s) => s.split === 'held-out'), findQuotations);
+const freshStories = loadLabelledStories(FRESH_FIXTURE);
+const fresh = scoreSplit(freshStories, findQuotations);
 
 describe('the quotation finder on labelled CNN stories (Abg-CoQA)', () => {
   it('prints precision and recall of detection and attribution accuracy, dev and held-out', () => {
     console.log(describeScore('dev', dev));
     console.log(describeScore('held-out', held));
+    console.log(describeScore('fresh held-out', fresh));
     // Only the development split's mistakes are ever printed: the held-out split is for measuring, not tuning.
     if (process.env.SHOW_DEV_MISSES) for (const m of dev.misses) console.log(JSON.stringify(m));
     expect(dev.labelled + held.labelled).toBeGreaterThanOrEqual(80);
     expect(new Set(stories.map((s) => s.id)).size).toBeGreaterThanOrEqual(14);
   });
 
-  // Floors a little below what this version achieves (dev 94.7%, held-out 85.7%), so that a regression fails.
+  // Floors a little below what this version achieves, so that a regression fails. Round 3 (quotes-v3): dev 97.3%,
+  // the round-2 held-out stories 97.1% (they were read while tuning in round 3, so they are tuning data now), the
+  // fresh set 78.8%. Before round 3: 94.7%, 85.7%, 67.5%.
   it('given the development stories, when quotations are found and attributed, then the figures stay at their floors', () => {
     expect(dev.precision).toBeGreaterThanOrEqual(0.98);
     expect(dev.recall).toBeGreaterThanOrEqual(0.98);
-    expect(dev.attribution).toBeGreaterThanOrEqual(0.92);
+    expect(dev.attribution).toBeGreaterThanOrEqual(0.96);
     expect(dev.titlesWithSpeaker).toBe(0);
   });
 
-  it('given the held-out stories (never looked at while tuning), when quotations are found and attributed, then the figures stay at their floors', () => {
+  it('given the round-2 held-out stories (tuned on since), when quotations are found and attributed, then the figures stay at their floors', () => {
     expect(held.precision).toBeGreaterThanOrEqual(0.95);
     expect(held.recall).toBeGreaterThanOrEqual(0.95);
-    expect(held.attribution).toBeGreaterThanOrEqual(0.83);
+    expect(held.attribution).toBeGreaterThanOrEqual(0.94);
     expect(held.titlesWithSpeaker).toBe(0);
+  });
+
+  // The fresh set (cnn-attribution-fresh.json) was labelled before the finder ever ran on it, and its mistakes are
+  // never printed: it is the honest held-out figure. Its target is ≥ 90% and no title with a speaker — not met yet
+  // (78.8%, 2 of 11 titles/terms with a speaker); the floors guard what is reached.
+  it('given the fresh held-out stories (labelled blind, never tuned on), when quotations are found and attributed, then the figures stay at their floors', () => {
+    expect(freshStories.length).toBeGreaterThanOrEqual(10);
+    expect(fresh.labelled).toBeGreaterThanOrEqual(60);
+    expect(new Set([...freshStories.map((s) => s.id)]).size).toBe(freshStories.length);
+    expect(freshStories.some((s) => stories.some((o) => o.id === s.id || o.text.slice(0, 300) === s.text.slice(0, 300)))).toBe(false);
+    expect(fresh.precision).toBeGreaterThanOrEqual(0.98);
+    expect(fresh.recall).toBeGreaterThanOrEqual(0.98);
+    expect(fresh.attribution).toBeGreaterThanOrEqual(0.77);
+    expect(fresh.titlesWithSpeaker).toBeLessThanOrEqual(2);
   });
 });

@@ -34,7 +34,9 @@ describe('the terminal chat', () => {
     out.on('data', (c) => (text += String(c)));
     const input = Readable.from(['/verify We need to make sure that multilateralism and joint action\n', '/summary short\n']);
     await runChat({ engine, logger: silentLogger(), input, output: out, interactive: false });
-    expect(text).toContain('Close, but not word for word. Kofi Annan’s words (¶2) say it differently:\n  “We need to ensure that multilateralism and joint action” (¶2)\nWhat differs:\n  document: ensure → claim: make sure');
+    expect(text).toContain('Close, but not word for word. Kofi Annan’s words say it differently:\n  “We need to ensure that multilateralism and joint action” (¶2)\nWhat differs:\n  document: ensure → claim: make sure');
+    // The place is said once, beside the passage, not also in the verdict.
+    expect(text.split('document: ensure → claim: make sure')[0]!.match(/¶2/g) ?? []).toHaveLength(1);
     // The summary's quotations as blocks, each with who said it and where on the line under it.
     expect(text).toMatch(/\n {4}— Kofi Annan, told the heads[^\n]*\(¶2\)/);
   });

@@ -1,6 +1,9 @@
 /**
  * `/ask question:` — acknowledge at once (`deferReply`, Discord wants an
  * answer within 3 s), then replace the placeholder with the rendered answer.
+ * State-database work stays off that path: a busy engine is reported before
+ * any, a new chain is not looked up, and the turn is saved after the answer
+ * is shown.
  * Inside a thread the thread is the conversation; otherwise the answer
  * starts one that replies to it continue. Streams LLM partials through a
  * throttled editor when the engine offers them.
@@ -11,6 +14,8 @@
  */
 import { InteractionContextType, SlashCommandBuilder, type ChatInputCommandInteraction } from 'discord.js';
 import { UserError } from '../../errors.js';
+import type { Conversation } from '../../types.js';
+import { busyError } from '../../worker/busy.js';
 import { answerFields, logAnswer, respond, type BotContext, type Command } from '../context.js';
 import { renderAnswer, renderPartial } from '../format.js';
 import { QUESTION_MAX_LENGTH } from '../limits.js';
@@ -23,6 +28,9 @@ export function interactionConversationKey(interaction: ChatInputCommandInteract
   if (interaction.channel?.isThread()) return `g:${interaction.guildId}:t:${interaction.channelId}`;
   return `g:${interaction.guildId}:i:${interaction.id}`;
 }
+
+/** Is this the key of a new chain (named after the interaction that starts it)? */
+export const startsChain = (key: string): boolean => /^g:[^:]+:i:/.test(key);
 
 export const ask: Command = {
   data: new SlashCommandBuilder()
@@ -41,7 +49,11 @@ export const ask: Command = {
     const doc = chosenDocument(interaction, ctx);
     await interaction.deferReply();
 
-    const conversation = await ctx.conversations.forKey(interactionConversationKey(interaction));
+    // Busy already: say so before any state-database work (the engine would refuse it anyway).
+    if (ctx.engine.saturated?.()) throw busyError();
+    const key = interactionConversationKey(interaction);
+    // A chain this interaction starts is keyed by its own id, so it is new by construction: nothing to read.
+    const conversation: Conversation = startsChain(key) ? { id: key, turns: [] } : await ctx.conversations.forKey(key);
     const editor = createThrottledEditor({
       edit: async (text) => {
         await interaction.editReply(renderPartial(text));
@@ -54,9 +66,10 @@ export const ask: Command = {
     } finally {
       await editor.finish();
     }
-    await ctx.conversations.touch(conversation);
     const standalone = conversation.turns.at(-1)?.standalone;
     const messages = await respond(interaction, ctx.feedbackButtons(renderAnswer(answer, ctx.render(), { question, standalone })));
+    // The user has the answer: now save the turn and file its messages.
+    await ctx.conversations.touch(conversation);
     for (const m of messages) await ctx.conversations.link(m.id, conversation);
     logAnswer(ctx, {
       source: 'slash:ask',

