@@ -55,7 +55,13 @@ export const configSchema = z.object({
   /** Passages returned by retrieval. */
   TOP_K: int(5, 1, 50),
   /** Below this probability that the best sentence answers, the bot says the document doesn't say (calibrated with `npm run calibrate`). */
-  REFUSAL_THRESHOLD: z.coerce.number().min(0).max(1).default(0.35),
+  REFUSAL_THRESHOLD: z.coerce.number().min(0).max(1).default(0.48),
+  /**
+   * Score sentences with the word vectors' soft matches too (a question word the sentence lacks counts by its
+   * nearest word there: "main" ~ "principal"), with the weights fitted for it (`npm run calibrate -- --fit --soft`).
+   * "off" = exact terms only. Needs embeddings/word-vectors-50k.bin (shipped); without it, off.
+   */
+  SOFT_MATCH: z.enum(['on', 'off']).default('on'),
   /** Most quotations in one answer. */
   MAX_QUOTES: int(3, 1, 10),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),

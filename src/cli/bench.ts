@@ -15,6 +15,9 @@
  * - cold start: a new `npm run ask -- --json` process to its first answer (index already built);
  * - peak RSS of this process.
  *
+ * `--latency-only` measures only the warm `ask` against embedding one query (and prints their
+ * ratio); `--model word-vectors` implies it (there is no transformers.js pipeline to compare).
+ *
  * `--raw-only [--library <package folder>]` measures only the raw pipeline (import, load,
  * sentences/s, peak RSS), in a fresh plain-node process, with the installed
  * @huggingface/transformers or another transformers.js build installed elsewhere
@@ -23,6 +26,8 @@
  * @example
  * npm run bench
  * npm run bench -- --model Snowflake/snowflake-arctic-embed-xs --dtype q8
+ * npm run bench -- --latency-only
+ * npm run bench -- --model word-vectors
  * npm run bench -- --raw-only --library /tmp/xenova-bench/node_modules/@xenova/transformers
  */
 import { spawn, spawnSync } from 'node:child_process';
@@ -37,6 +42,7 @@ import type { Embedder } from '../embed/types.js';
 import { UserError } from '../errors.js';
 import { createLogger } from '../log.js';
 import { ROOT, run } from './common.js';
+import { WORD_VECTORS_MODEL } from '../embed/word-vectors-embedder.js';
 // The engine, the ingest path and transformers.js are imported lazily, so `--raw-only`
 // measures a transformers.js build in a process that holds nothing else.
 
@@ -205,6 +211,81 @@ function rawOnly(library: string | undefined, model: string, dtype: string, sent
   ];
 }
 
+/**
+ * Warm `ask` on the default document vs embedding one query: every question asked once after a
+ * few warm-up asks, then every question embedded once. The engine gets a counting view of the
+ * embedder, to tell embedding time from the rest of `ask`. Times sorted ascending.
+ */
+async function warmAsk(embedder: Embedder, model: string, tmp: string, modelCache: string) {
+  const { createEngine } = await import('../engine.js');
+  const silent = createLogger({ level: 'silent' });
+  const config = loadConfig(
+    { INDEX_DIR: path.join(tmp, 'index'), DOCUMENTS: DEFAULT_DOCUMENT, EMBEDDING_MODEL: model, MODEL_CACHE_DIR: modelCache, ALLOW_REMOTE_MODELS: 'false', LOG_LEVEL: 'silent' },
+    ROOT,
+  );
+  let queryCalls = 0;
+  let queryTime = 0;
+  const counting: Embedder = {
+    id: embedder.id,
+    dim: embedder.dim,
+    dtype: embedder.dtype,
+    embedPassages: (texts, onProgress) => embedder.embedPassages(texts, onProgress),
+    async embedQuery(text) {
+      queryCalls++;
+      const s = performance.now();
+      try {
+        return await embedder.embedQuery(text);
+      } finally {
+        queryTime += performance.now() - s;
+      }
+    },
+  };
+  const engine = await createEngine({ config, logger: silent, embedder: counting });
+  for (const q of QUESTIONS.slice(0, 5)) await engine.ask(q);
+  const askMs: number[] = [];
+  const otherMs: number[] = [];
+  let refused = 0;
+  queryCalls = 0;
+  const cpu0 = process.cpuUsage();
+  for (const q of QUESTIONS) {
+    const before = queryTime;
+    const t = performance.now();
+    const a = await engine.ask(q);
+    const ms = performance.now() - t;
+    askMs.push(ms);
+    otherMs.push(ms - (queryTime - before));
+    if (a.refused) refused++;
+  }
+  const cpu = process.cpuUsage(cpu0);
+  const cpuMs = (cpu.user + cpu.system) / 1000;
+  const callsPerAsk = queryCalls / QUESTIONS.length;
+  const queryMs: number[] = [];
+  const qcpu0 = process.cpuUsage();
+  for (const q of QUESTIONS) {
+    const t = performance.now();
+    await embedder.embedQuery(q);
+    queryMs.push(performance.now() - t);
+  }
+  const qcpu = process.cpuUsage(qcpu0);
+  const queryCpuMs = (qcpu.user + qcpu.system) / 1000;
+  for (const xs of [askMs, otherMs, queryMs]) xs.sort((a, b) => a - b);
+  return { config, engine, askMs, queryMs, otherMs, refused, callsPerAsk, cpuMs, queryCpuMs };
+}
+
+/** The rows every bench prints: embedding one query, warm ask, and their ratio. */
+function latencyRows(r: { askMs: number[]; queryMs: number[]; otherMs: number[]; refused: number; callsPerAsk: number; cpuMs: number; queryCpuMs: number }): [string, string, string][] {
+  const queryP50 = percentile(r.queryMs, 50);
+  const askP50 = percentile(r.askMs, 50);
+  const askP95 = percentile(r.askMs, 95);
+  const ratio = askP95 / queryP50;
+  return [
+    ['embed one query', `p50 ${fmt(queryP50, 2)} ms`, `p95 ${fmt(percentile(r.queryMs, 95), 2)} ms over ${r.queryMs.length} questions; ${fmt(r.queryCpuMs / QUESTIONS.length, 2)} ms CPU (user+sys, all threads) per query`],
+    ['warm ask', `p50 ${fmt(askP50)} ms`, `p95 ${fmt(askP95)} ms; ${r.refused}/${QUESTIONS.length} refused; ${fmt(r.cpuMs / QUESTIONS.length, 1)} ms CPU (user+sys) per ask`],
+    ['  of which not embedding', `p50 ${fmt(percentile(r.otherMs, 50))} ms`, `p95 ${fmt(percentile(r.otherMs, 95))} ms (retrieval, answer, verification); ${fmt(r.callsPerAsk, 2)} query embeddings per ask`],
+    ['warm ask / one query', `${fmt(ratio, 2)}×`, `ask p95 ÷ query p50 (target ≤ 2×) ${ratio <= 2 ? 'OK' : 'MISSED'}; p50 ÷ p50 ${fmt(askP50 / queryP50, 2)}×; CPU per ask ÷ CPU per query ${fmt(r.cpuMs / r.queryCpuMs, 2)}× (less sensitive to load)`],
+  ];
+}
+
 function printTable(rows: [string, string, string][], notes: string[]): void {
   const w0 = Math.max(...rows.map((r) => r[0].length));
   const w1 = Math.max(...rows.map((r) => r[1].length));
@@ -222,9 +303,10 @@ await run(async () => {
     .option('--sentences <n>', 'repeat the default document to about this many sentences', (v) => Number.parseInt(v, 10), 1000)
     .option('--batch <n>', 'batch size', (v) => Number.parseInt(v, 10), 32)
     .option('--raw-only', 'only the raw pipeline figures (import, load, sentences/s, RSS)')
+    .option('--latency-only', 'only warm ask latency vs embedding one query (implied by --model word-vectors)')
     .option('--library <folder>', 'with --raw-only: a transformers.js package folder installed elsewhere (e.g. @xenova/transformers)')
     .parse()
-    .opts<{ model?: string; dtype: EmbedDtype | 'auto'; sentences: number; batch: number; rawOnly?: boolean; library?: string }>();
+    .opts<{ model?: string; dtype: EmbedDtype | 'auto'; sentences: number; batch: number; rawOnly?: boolean; latencyOnly?: boolean; library?: string }>();
 
   const notes: string[] = [];
   let model = opts.model;
@@ -259,19 +341,32 @@ await run(async () => {
     return 0;
   }
 
-  const [{ pipeline }, { loadEmbedder }, { createEngine, QUOTER }, { buildDocument }, { chunkDocument }, { ingest }] = await Promise.all([
+  const modelCache = path.join(ROOT, 'embeddings/models');
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'verbatim-bench-'));
+  process.once('exit', () => fs.rmSync(tmp, { recursive: true, force: true }));
+  const warnOnly = createLogger({ level: 'warn' });
+  const { loadEmbedder } = await import('../embed/load.js');
+
+  if (opts.latencyOnly || model.toLowerCase() === WORD_VECTORS_MODEL) {
+    const t0 = performance.now();
+    const embedder = await loadEmbedder({ model, cacheDir: modelCache, allowRemote: true, batchSize: opts.batch, logger: warnOnly, root: ROOT, dtype: opts.dtype });
+    const loadMs = performance.now() - t0;
+    if (!embedder) throw new UserError(`the model ${model} could not be loaded (see the warning above)`);
+    const r = await warmAsk(embedder, model, tmp, modelCache);
+    await r.engine.close();
+    printTable([['model', path.isAbsolute(model) ? path.relative(process.cwd(), model) || model : model, `${embedder.dim} dims, ${embedder.dtype}, ${embedder.pooling} pooling; loaded in ${fmt(loadMs, 0)} ms`], ...latencyRows(r)], notes);
+    await embedder.dispose();
+    return 0;
+  }
+
+  const [{ pipeline }, { QUOTER }, { buildDocument }, { chunkDocument }, { ingest }] = await Promise.all([
     import('@huggingface/transformers'),
-    import('../embed/load.js'),
     import('../engine.js'),
     import('../ingest/document.js'),
     import('../ingest/chunk.js'),
     import('../index/store.js'),
   ]);
-  const modelCache = path.join(ROOT, 'embeddings/models');
-  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'verbatim-bench-'));
-  process.once('exit', () => fs.rmSync(tmp, { recursive: true, force: true }));
   const silent = createLogger({ level: 'silent' });
-  const warnOnly = createLogger({ level: 'warn' });
   // Raw and ingest see the same text: the sentences and chunks the ingest itself makes of it.
   // The ingest's own segmenter merges abbreviations ("Mr. Annan"): size the text with it.
   const copies = Math.max(1, Math.round(opts.sentences / buildDocument({ id: 'copy', path: 'copy', text: copy(1) }).sentences.length));
@@ -304,56 +399,8 @@ await run(async () => {
   const ingestChunksPerSec = report.chunks / (report.ms / 1000);
   const embedSecs = (embedEnd - embedStart) / 1000;
 
-  // Warm ask on the default document vs embedding one query.
-  const config = loadConfig(
-    { INDEX_DIR: path.join(tmp, 'index'), DOCUMENTS: DEFAULT_DOCUMENT, EMBEDDING_MODEL: model, MODEL_CACHE_DIR: modelCache, ALLOW_REMOTE_MODELS: 'false', LOG_LEVEL: 'silent' },
-    ROOT,
-  );
-  // The engine gets a counting view of the embedder, to tell embedding time from the rest of `ask`.
-  let queryCalls = 0;
-  let queryTime = 0;
-  const counting: Embedder = {
-    id: embedder.id,
-    dim: embedder.dim,
-    dtype: embedder.dtype,
-    embedPassages: (texts, onProgress) => embedder.embedPassages(texts, onProgress),
-    async embedQuery(text) {
-      queryCalls++;
-      const s = performance.now();
-      try {
-        return await embedder.embedQuery(text);
-      } finally {
-        queryTime += performance.now() - s;
-      }
-    },
-  };
-  const engine = await createEngine({ config, logger: silent, embedder: counting });
-  for (const q of QUESTIONS.slice(0, 5)) await engine.ask(q);
-  const askMs: number[] = [];
-  const otherMs: number[] = [];
-  let refused = 0;
-  queryCalls = 0;
-  for (const q of QUESTIONS) {
-    const before = queryTime;
-    t = performance.now();
-    const a = await engine.ask(q);
-    const ms = performance.now() - t;
-    askMs.push(ms);
-    otherMs.push(ms - (queryTime - before));
-    if (a.refused) refused++;
-  }
-  const callsPerAsk = queryCalls / QUESTIONS.length;
-  otherMs.sort((a, b) => a - b);
-  const queryMs: number[] = [];
-  for (const q of QUESTIONS) {
-    t = performance.now();
-    await embedder.embedQuery(q);
-    queryMs.push(performance.now() - t);
-  }
-  askMs.sort((a, b) => a - b);
-  queryMs.sort((a, b) => a - b);
-  const queryP50 = percentile(queryMs, 50);
-  const askP95 = percentile(askMs, 95);
+  const warm = await warmAsk(embedder, model, tmp, modelCache);
+  const { config, engine } = warm;
   const peakRssMb = process.resourceUsage().maxRSS / 1024;
   await engine.close();
 
@@ -371,16 +418,13 @@ await run(async () => {
   if (!cold.ok) notes.push(`cold start did not print a JSON answer: ${cold.stderr.trim().split('\n')[0] ?? ''}`);
 
   const ratio = ingestChunksPerSec / rawChunks;
-  const latencyRatio = askP95 / queryP50;
   const rows: [string, string, string][] = [
     ['model', path.isAbsolute(model) ? path.relative(process.cwd(), model) || model : model, `${embedder.dim} dims, ${embedder.dtype}, ${embedder.pooling} pooling`],
     ['model load', `${fmt(loadMs, 0)} ms`, `source: ${embedder.source}`],
     ['raw pipeline, sentences', `${fmt(rawSentences)} sentences/s`, `${sentences.length} sentences, batch ${opts.batch}`],
     ['raw pipeline, chunks', `${fmt(rawChunks)} chunks/s`, `${chunkTexts.length} chunks of the same text, batch ${opts.batch}`],
     ['ingest (real path)', `${fmt(ingestChunksPerSec)} chunks/s`, `${report.chunks} chunks in ${fmt(report.ms / 1000, 2)} s (embedding ${fmt(embedSecs, 2)} s); ${fmt(ratio, 2)}× raw (target ≥ 0.9×) ${ratio >= 0.9 ? 'OK' : 'MISSED'}`],
-    ['embed one query', `p50 ${fmt(queryMs.length ? queryP50 : NaN)} ms`, `p95 ${fmt(percentile(queryMs, 95))} ms over ${queryMs.length} questions`],
-    ['warm ask', `p50 ${fmt(percentile(askMs, 50))} ms`, `p95 ${fmt(askP95)} ms = ${fmt(latencyRatio, 2)}× one query (target ≤ 2×) ${latencyRatio <= 2 ? 'OK' : 'MISSED'}; ${refused}/${QUESTIONS.length} refused`],
-    ['  of which not embedding', `p50 ${fmt(percentile(otherMs, 50))} ms`, `p95 ${fmt(percentile(otherMs, 95))} ms (retrieval, answer, verification); ${fmt(callsPerAsk, 2)} query embeddings per ask`],
+    ...latencyRows(warm),
     ['cold start to first answer', `${fmt(cold.firstAnswerMs, 0)} ms`, `new process (tsx + config + index + model + ask); exited after ${fmt(cold.exitMs, 0)} ms`],
     ['peak RSS (this process)', `${fmt(peakRssMb, 0)} MB`, 'process.resourceUsage().maxRSS, raw pipeline + embedder + engine'],
   ];

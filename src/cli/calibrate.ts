@@ -20,7 +20,7 @@ import { Command } from 'commander';
 import { createEngine } from '../engine/index.js';
 import { silentLogger } from '../log.js';
 import type { Config } from '../config.js';
-import { fitLogistic, type Example } from '../select/fit.js';
+import { fitSentenceModel, type Question } from '../select/fit.js';
 import { FEATURES } from '../select/features.js';
 import { run, setup, ROOT } from './common.js';
 
@@ -33,11 +33,11 @@ const norm = (s: string) => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').tri
 interface Outcome {
   pos: { confidence: number; hit: boolean }[];
   neg: number[];
-  examples: Example[];
+  questions: Question[];
 }
 
 async function collect(config: Config, articles: Squad['data'], perArticle: number, withExamples: boolean, softMatch: boolean): Promise<Outcome> {
-  const out: Outcome = { pos: [], neg: [], examples: [] };
+  const out: Outcome = { pos: [], neg: [], questions: [] };
   for (const article of articles) {
     const contexts = article.paragraphs.map((p) => p.context);
     const qas = article.paragraphs.flatMap((p, pi) => p.qas.map((qa) => ({ ...qa, pi })));
@@ -46,9 +46,8 @@ async function collect(config: Config, articles: Squad['data'], perArticle: numb
     const observe = withExamples
       ? (texts: (s: { doc: { text: string }; start: number; end: number }) => string) =>
           ({
-            onSelection: (_u: unknown, sel: { ranked: { doc: { text: string }; start: number; end: number; features: Example['f'] }[] }) => {
-              const n = sel.ranked.length || 1;
-              for (const c of sel.ranked) out.examples.push({ f: c.features, y: gold.some((g) => norm(texts(c)).includes(g)) ? 1 : 0, weight: 1 / n });
+            onSelection: (_u: unknown, sel: { ranked: { doc: { text: string }; start: number; end: number; features: Question[number]['f'] }[] }) => {
+              out.questions.push(sel.ranked.map((c) => ({ f: c.features, y: gold.some((g) => norm(texts(c)).includes(g)) ? 1 : 0 })));
             },
           }) as const
       : () => ({});
@@ -107,10 +106,10 @@ await run(async () => {
 
   if (opts.fit) {
     const o = await collect(config, articles, Number(opts.perArticle), true, !!opts.soft);
-    const weights = fitLogistic(o.examples, opts.soft ? {} : { features: FEATURES.filter((f) => f !== 'soft') });
+    const weights = fitSentenceModel(o.questions, opts.soft ? {} : { features: FEATURES.filter((f) => !f.startsWith('soft')) });
     const file = path.join(ROOT, opts.soft ? 'src/select/weights-soft.json' : 'src/select/weights.json');
     await writeFile(file, JSON.stringify(weights, null, 2) + '\n');
-    process.stdout.write(`Fitted on ${o.examples.length} candidate sentences (${label}); wrote ${path.relative(ROOT, file)}:\n${JSON.stringify(weights)}\nRe-run without --fit to sweep the threshold with the new weights.\n`);
+    process.stdout.write(`Fitted on ${o.questions.reduce((a, q) => a + q.length, 0)} candidate sentences of ${o.questions.length} questions (${label}); wrote ${path.relative(ROOT, file)}:\n${JSON.stringify(weights)}\nRe-run without --fit to sweep the threshold with the new weights.\n`);
     return;
   }
   const o = await collect(config, articles, Number(opts.perArticle), false, !!opts.soft);
@@ -124,10 +123,12 @@ await run(async () => {
     process.stdout.write(`${head}${cols}\n${row(Number(opts.threshold)).line}\n`);
     return;
   }
+  // Every hundredth is tried; every twentieth is printed.
   const rows = [];
-  for (let t = 0.05; t <= 0.951; t += 0.05) rows.push(row(t));
+  for (let i = 5; i <= 95; i++) rows.push(row(i / 100));
   // The target: gold inside a quote on answerable questions while refusing ≥ 80% of the unanswerable ones.
   const eligible = rows.filter((x) => x.r.refuses >= 0.8);
   const best = (eligible.length ? eligible : rows).reduce((a, b) => (b.r.goldInQuote > a.r.goldInQuote ? b : a));
-  process.stdout.write(`${head}${cols}\n${rows.map((x) => x.line).join('\n')}\nMost gold-in-quote while refusing ≥ 80% of unanswerable: threshold ${best.t.toFixed(2)} (${pct(best.r.goldInQuote, 0)} gold in a quote, ${pct(best.r.refuses, 0)} refused).\n`);
+  const shown = rows.filter((x) => Math.round(x.t * 100) % 5 === 0 || x === best);
+  process.stdout.write(`${head}${cols}\n${shown.map((x) => x.line).join('\n')}\nMost gold-in-quote while refusing ≥ 80% of unanswerable: threshold ${best.t.toFixed(2)} (${pct(best.r.goldInQuote, 0)} gold in a quote, ${pct(best.r.refuses, 0)} refused).\n`);
 });

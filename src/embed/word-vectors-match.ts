@@ -80,6 +80,42 @@ export function softCoverage(question: string, sentence: string, opts: SoftMatch
   return den > 0 ? num / den : 0;
 }
 
+/** What soft matching adds beyond exact matches, as IDF shares of the question's weight. */
+export interface SoftGains {
+  /** Question words the documents never use, matched by a near word of the sentence ("main" ~ "principal"). */
+  oov: number;
+  /** Question words the documents use elsewhere but this sentence lacks, matched by a near word of it. */
+  known: number;
+}
+
+/**
+ * The soft matches of the question words the sentence does not hold exactly, split by whether the
+ * documents use the word at all: a paraphrase of a word the document never uses says something
+ * different from a near miss of a word another passage holds. Each is in [0, 1]; with
+ * {@link softCoverage}, exact share + oov + known = soft coverage.
+ *
+ * @example
+ * softGains('What are the two main challenges?', 'the two principal challenges', { vectors, idf, known: (t) => t !== 'main' });
+ * // { oov: ≈ 0.3, known: 0 }
+ */
+export function softGains(question: string, sentence: string, opts: SoftMatchOptions & { known: (t: string) => boolean }): SoftGains {
+  const floor = opts.floor ?? DEFAULT_SOFT_FLOOR;
+  const q = contentWords(question, opts.vectors);
+  const s = contentWords(sentence, opts.vectors);
+  let den = 0;
+  let oov = 0;
+  let known = 0;
+  for (const w of q) {
+    const idf = opts.idf(w.term);
+    den += idf;
+    const m = bestMatch(w, s, floor);
+    if (m >= 1 || m === 0) continue;
+    if (opts.known(w.term)) known += idf * m;
+    else oov += idf * m;
+  }
+  return den > 0 ? { oov: oov / den, known: known / den } : { oov: 0, known: 0 };
+}
+
 /**
  * The soft matcher for an engine whose embedder is the word-vector one
  * (`EMBEDDING_MODEL=word-vectors`; recognised by its id, so wrappers such as

@@ -22,7 +22,7 @@ import { sanitizeQuestion } from '../answer/sanitize.js';
 import { createLlmAnswerer, loadPrompts, type LlmAnswerer } from '../answer/llm/index.js';
 import { termStats } from '../select/idf.js';
 import { loadWordVectors, type WordVectors } from '../embed/word-vectors.js';
-import { softCoverage, softMatcherFor } from '../embed/word-vectors-match.js';
+import { softGains } from '../embed/word-vectors-match.js';
 import { createTypoCorrector, documentVocabulary } from '../retrieve/typo.js';
 import { ask, understandAndRetrieve } from './ask.js';
 import type { EngineContext } from './context.js';
@@ -36,7 +36,7 @@ export { loadModel, openIndex, QUOTER } from './open.js';
  * Refusal threshold on the best sentence's probability of answering (src/select/model.ts).
  * Calibrated on SQuAD dev's tuning articles: `npm run calibrate`, README "Refusals".
  */
-export const DEFAULT_REFUSAL_THRESHOLD = 0.35;
+export const DEFAULT_REFUSAL_THRESHOLD = 0.48;
 
 export interface EngineDeps {
   config: Config;
@@ -51,7 +51,7 @@ export interface EngineDeps {
   refusalThreshold?: number;
   /**
    * Score sentences with the word vectors' soft term matching too (the offline semantic signal).
-   * Default: on when EMBEDDING_MODEL=word-vectors.
+   * Default: config.SOFT_MATCH.
    */
   softMatch?: boolean;
   onProgress?: Progress;
@@ -84,7 +84,6 @@ export async function createEngine(deps: EngineDeps): Promise<Engine> {
   const vectorsUsable = !!(embedder && index.vectors && index.manifest.model === modelKey(embedder));
   // With DATABASE_URL, the configured corpus's vectors are searched on the server's pgvector (an in-memory corpus stays in-process).
   const vectorStore = deps.documents ? null : await openVectorStore({ config, logger, index, embedder });
-  const stats = termStats(index);
   // The word vectors' vocabulary tells real words from typos; their similarities are the soft signal.
   let words: WordVectors | null = null;
   try {
@@ -92,8 +91,10 @@ export async function createEngine(deps: EngineDeps): Promise<Engine> {
   } catch (e) {
     logger.debug({ err: e }, 'no word vectors: typo correction without a lexicon, no soft matching');
   }
+  // Their frequency ranks weigh words the documents never use (a common word missing says less).
+  const stats = termStats(index, { rank: words ? (w) => words!.rank(w) : undefined });
   const typos = createTypoCorrector(documentVocabulary(index.chunks.map((c) => index.docById.get(c.docId)!.text.slice(c.start, c.end))), { isWord: words ? (w) => words!.isWord(w) : undefined });
-  const soft = (deps.softMatch ?? !!softMatcherFor(modelKey(embedder), config.root)) && words ? (q: string, sentence: string) => softCoverage(q, sentence, { vectors: words!, idf: stats.idf }) : null;
+  const soft = (deps.softMatch ?? config.SOFT_MATCH === 'on') && words ? (q: string, sentence: string) => softGains(q, sentence, { vectors: words!, idf: stats.idf, known: stats.known }) : null;
 
   const ctx: EngineContext = {
     index,

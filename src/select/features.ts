@@ -3,12 +3,12 @@
  * number, mostly in 0..1; `model.ts` combines them into one probability,
  * with weights fitted on data by `npm run calibrate -- --fit`.
  */
-import { terms } from '../retrieve/terms.js';
+import { term, terms, wordsOf } from '../retrieve/terms.js';
 import type { AnswerType } from '../understand/answer-type.js';
 import { candidatesOfType } from './entities.js';
 import type { TermStats } from './idf.js';
 
-export const FEATURES = ['cov', 'covNear', 'covPara', 'bigram', 'missMax', 'missKnown', 'oov', 'typeHit', 'typeMiss', 'rankInv', 'shortQ', 'novel', 'soft'] as const;
+export const FEATURES = ['cov', 'covNear', 'covPara', 'bigram', 'missMax', 'missKnown', 'oov', 'typeHit', 'typeMiss', 'rankInv', 'shortQ', 'novel', 'prefix', 'softOov', 'softKnown'] as const;
 export type FeatureName = (typeof FEATURES)[number];
 export type Features = Record<FeatureName, number>;
 
@@ -17,16 +17,25 @@ export interface QuestionTerms {
   terms: string[];
   /** Adjacent content-term pairs, in order ("division labour"). */
   bigrams: Set<string>;
+  /** Each term's weight: its IDF, or for a term the documents never use, {@link TermStats.unseen} of its word. */
+  idf: Map<string, number>;
   weight: number;
   type: AnswerType | null;
 }
 
 export function questionTerms(text: string, stats: TermStats, type: AnswerType | null): QuestionTerms {
-  const seq = terms(text);
-  const uniq = [...new Set(seq)];
+  const seq: string[] = [];
+  const idf = new Map<string, number>();
+  for (const w of wordsOf(text)) {
+    const t = term(w);
+    if (!t) continue;
+    seq.push(t);
+    if (!idf.has(t)) idf.set(t, stats.known(t) ? stats.idf(t) : stats.unseen(w));
+  }
+  const uniq = [...idf.keys()];
   const bigrams = new Set<string>();
   for (let i = 1; i < seq.length; i++) bigrams.add(`${seq[i - 1]} ${seq[i]}`);
-  return { terms: uniq, bigrams, weight: uniq.reduce((a, t) => a + stats.idf(t), 0) || 1, type };
+  return { terms: uniq, bigrams, idf, weight: uniq.reduce((a, t) => a + idf.get(t)!, 0) || 1, type };
 }
 
 export interface SentenceText {
@@ -36,11 +45,15 @@ export interface SentenceText {
   /** The terms of the sentence's whole paragraph (shared by its sentences). */
   paragraphTerms: ReadonlySet<string>;
   rank: number;
-  /** Soft (semantic) similarity to the question in 0..1, when a semantic signal is available. */
-  soft?: number;
+  /** What soft (semantic) matching adds beyond exact matches, when a semantic signal is available. */
+  soft?: { oov: number; known: number };
 }
 
-const share = (q: QuestionTerms, stats: TermStats, has: (t: string) => boolean) => q.terms.reduce((a, t) => a + (has(t) ? stats.idf(t) : 0), 0) / q.weight;
+const share = (q: QuestionTerms, has: (t: string) => boolean) => q.terms.reduce((a, t) => a + (has(t) ? q.idf.get(t)! : 0), 0) / q.weight;
+
+/** Shortest common beginning for two terms to count as one word's family ("marri"/"marriag", "prospect"/"prospector"). */
+const FAMILY_PREFIX = 5;
+const family = (a: string, b: string) => a.length >= FAMILY_PREFIX && b.length >= FAMILY_PREFIX && a.slice(0, FAMILY_PREFIX) === b.slice(0, FAMILY_PREFIX);
 
 /**
  * @example
@@ -56,10 +69,10 @@ export function sentenceFeatures(q: QuestionTerms, s: SentenceText, stats: TermS
   let bigramHits = 0;
   for (let i = 1; i < seq.length; i++) if (q.bigrams.has(`${seq[i - 1]} ${seq[i]}`)) bigramHits++;
   const missing = q.terms.filter((t) => !near.has(t));
-  const missMax = missing.reduce((m, t) => Math.max(m, stats.idf(t)), 0) / (stats.maxIdf || 1);
+  const missMax = missing.reduce((m, t) => Math.max(m, q.idf.get(t)!), 0) / (stats.maxIdf || 1);
   // A missing word the document uses elsewhere points to another passage; one it never uses may be a paraphrase.
   const missKnown = missing.filter((t) => stats.known(t)).reduce((m, t) => Math.max(m, stats.idf(t)), 0) / (stats.maxIdf || 1);
-  const oov = q.terms.reduce((a, t) => a + (stats.known(t) ? 0 : stats.idf(t)), 0) / q.weight;
+  const oov = share(q, (t) => !stats.known(t));
   const qset = new Set(q.terms);
   let typeHit = 0;
   if (q.type) {
@@ -73,9 +86,9 @@ export function sentenceFeatures(q: QuestionTerms, s: SentenceText, stats: TermS
   }
   const novel = seq.length ? seq.filter((t) => !qset.has(t)).length / seq.length : 0;
   return {
-    cov: share(q, stats, (t) => own.has(t)),
-    covNear: share(q, stats, (t) => near.has(t)),
-    covPara: share(q, stats, inPara),
+    cov: share(q, (t) => own.has(t)),
+    covNear: share(q, (t) => near.has(t)),
+    covPara: share(q, inPara),
     bigram: q.bigrams.size ? Math.min(1, bigramHits / q.bigrams.size) : 0,
     missMax,
     missKnown,
@@ -85,6 +98,9 @@ export function sentenceFeatures(q: QuestionTerms, s: SentenceText, stats: TermS
     rankInv: 1 / Math.max(1, s.rank),
     shortQ: 1 / Math.max(1, q.terms.length),
     novel,
-    soft: s.soft ?? 0,
+    // A missing word whose family the sentence holds ("marry" ~ "marriage", which the stemmer keeps apart).
+    prefix: share(q, (t) => !own.has(t) && seq.some((x) => family(t, x))),
+    softOov: s.soft?.oov ?? 0,
+    softKnown: s.soft?.known ?? 0,
   };
 }

@@ -55,6 +55,37 @@ export function fitLogistic(examples: Example[], opts: { features?: readonly (ty
   return out;
 }
 
+/** The candidate sentences of one question, each labelled by whether it holds the gold answer. */
+export type Question = { f: Features; y: 0 | 1 }[];
+
+/** How many of a question's best-ranked wrong sentences the second round weighs up. */
+export const HARD_NEGATIVES = 3;
+
+/**
+ * Fit the sentence model for the answer-or-refuse decision, which reads the best sentence of each
+ * question: every question counts once (its candidates share weight 1), its gold sentences as
+ * much again (shared), and — after a first fit — its three best-ranked wrong sentences as much
+ * again (shared), so the model learns to put the gold sentence above the near misses that would
+ * otherwise be quoted.
+ *
+ * @example
+ * const weights = fitSentenceModel(questions, { features: ['cov', 'typeHit', 'rankInv'] });
+ */
+export function fitSentenceModel(questions: Question[], opts: { features?: readonly (typeof FEATURES)[number][] } = {}): Weights {
+  const examples = (hard: (q: Question) => Set<Question[number]>) =>
+    questions.flatMap((q) => {
+      const n = q.length || 1;
+      const hits = q.filter((c) => c.y).length || 1;
+      const h = hard(q);
+      return q.map((c) => ({ f: c.f, y: c.y, weight: 1 / n + (c.y ? 1 / hits : 0) + (h.has(c) ? 1 / HARD_NEGATIVES : 0) }));
+    });
+  const first = fitLogistic(examples(() => new Set()), opts);
+  const z = (f: Features) => logitOf(f, first);
+  return fitLogistic(examples((q) => new Set([...q].sort((a, b) => z(b.f) - z(a.f)).slice(0, HARD_NEGATIVES).filter((c) => !c.y))), opts);
+}
+
+const logitOf = (f: Features, w: Weights) => Object.entries(w.w).reduce((a, [k, v]) => a + (v ?? 0) * f[k as keyof Features], w.bias);
+
 const round = (v: number) => Math.round(v * 1e4) / 1e4;
 
 export interface OffsetExample {

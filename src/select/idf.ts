@@ -11,14 +11,23 @@ export interface TermStats {
   maxIdf: number;
   /** Does any chunk contain the term? */
   known(term: string): boolean;
+  /**
+   * The weight of a word no chunk contains (by its written form): the largest IDF, scaled down for
+   * common English words by their frequency rank when one is known — "main", "kind" or "speak"
+   * missing from a document says less than "Wolfson" missing.
+   */
+  unseen(word: string): number;
 }
+
+/** Frequency rank at and beyond which an unseen word weighs the full largest IDF (the word list's length). */
+export const RARE_RANK = 50_000;
 
 /**
  * @example
  * const stats = termStats(index);
  * stats.idf('annan') < stats.idf('ASEAN'.toLowerCase());
  */
-export function termStats(index: Pick<LoadedIndex, 'chunks' | 'docById'>): TermStats {
+export function termStats(index: Pick<LoadedIndex, 'chunks' | 'docById'>, background: { rank?: (word: string) => number | undefined } = {}): TermStats {
   const df = new Map<string, number>();
   for (const c of index.chunks) {
     const text = index.docById.get(c.docId)!.text.slice(c.start, c.end);
@@ -26,5 +35,10 @@ export function termStats(index: Pick<LoadedIndex, 'chunks' | 'docById'>): TermS
   }
   const n = Math.max(1, index.chunks.length);
   const idf = (t: string) => Math.log(1 + (n - (df.get(t) ?? 0) + 0.5) / ((df.get(t) ?? 0) + 0.5));
-  return { idf, maxIdf: idf('\u0000never'), known: (t) => df.has(t) };
+  const maxIdf = idf('\u0000never');
+  const unseen = (word: string) => {
+    const r = background.rank?.(word.toLowerCase());
+    return r ? maxIdf * Math.min(1, Math.log(r + 1) / Math.log(RARE_RANK)) : maxIdf;
+  };
+  return { idf, maxIdf, known: (t) => df.has(t), unseen };
 }

@@ -11,6 +11,7 @@ import type { Understanding } from '../understand/understand.js';
 import { sentenceContext } from './context.js';
 import { questionTerms, sentenceFeatures, type Features } from './features.js';
 import type { TermStats } from './idf.js';
+import type { SoftGains } from '../embed/word-vectors-match.js';
 import { answerProbability, type ConversationSignals } from './conversation.js';
 import { logit, SOFT_WEIGHTS, WEIGHTS } from './model.js';
 import { reportedSpeaker } from './reported.js';
@@ -39,8 +40,8 @@ export interface Selection {
 /** An attribution question answered by the quotation index (speaker and addressee matched) is this sure. */
 export const INDEX_CONFIDENCE = 0.95;
 
-/** A soft (semantic) similarity between the question and a sentence, in 0..1, when one is available. */
-export type SoftScorer = (question: string, sentence: string) => number;
+/** What a soft (semantic) match adds between the question and a sentence beyond exact terms, when available. */
+export type SoftScorer = (question: string, sentence: string) => SoftGains;
 
 export interface SelectInput {
   understanding: Understanding;

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { loadWordVectors } from '../../src/embed/word-vectors.js';
 import { DEFAULT_WORD_VECTORS_FILE, decodeWordVectors, encodeWordVectors } from '../../src/embed/word-vectors-format.js';
 import { createWordVectorEmbedder, loadWordVectorEmbedder, WORD_VECTORS_MODEL } from '../../src/embed/word-vectors-embedder.js';
-import { softCoverage, softMatcherFor } from '../../src/embed/word-vectors-match.js';
+import { softCoverage, softGains, softMatcherFor } from '../../src/embed/word-vectors-match.js';
 import { loadEmbedder } from '../../src/embed/load.js';
 import { isUserError } from '../../src/errors.js';
 import { spyLogger, tempDir } from './helpers.js';
@@ -102,6 +102,19 @@ describe('soft term matching', () => {
     // largest ~ biggest ≈ 0.86
     expect(softCoverage('biggest', 'largest', { vectors: wv, idf: () => 1, floor: 0.95 })).toBe(0);
     expect(softCoverage('biggest', 'largest', { vectors: wv, idf: () => 1, floor: 0.5 })).toBeCloseTo(wv.similarity('biggest', 'largest'), 5);
+  });
+
+  it('given question words the sentence lacks, then the soft gains split them by whether the documents use the word, and exact matches add nothing', () => {
+    const known = (t: string) => t !== 'main';
+    const g = softGains('What are the two main challenges?', 'the two principal challenges', { ...flat, known });
+    expect(g.oov).toBeGreaterThan(0);
+    expect(g.known).toBe(0);
+    // "main" ~ "principal" counts as a near match of a word the documents use when they do.
+    expect(softGains('What are the two main challenges?', 'the two principal challenges', { ...flat, known: () => true })).toEqual({ oov: 0, known: g.oov });
+    expect(softGains('two challenges', 'the two challenges', { ...flat, known })).toEqual({ oov: 0, known: 0 });
+    // soft coverage = exact share + gains
+    const exact = softCoverage('What are the two main challenges?', 'the two principal challenges', { ...flat, floor: 1 });
+    expect(exact + g.oov + g.known).toBeCloseTo(softCoverage('What are the two main challenges?', 'the two principal challenges', flat), 5);
   });
 
   it('given an engine embedder id, then only the word-vector embedder gets a soft matcher', () => {

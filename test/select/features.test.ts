@@ -2,10 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { questionTerms, sentenceFeatures } from '../../src/select/features.js';
 import { entitiesOf } from '../../src/select/entities.js';
 import type { TermStats } from '../../src/select/idf.js';
-import { fitLogistic } from '../../src/select/fit.js';
+import { fitLogistic, fitSentenceModel, type Question } from '../../src/select/fit.js';
+import { termStats } from '../../src/select/idf.js';
 import { probability } from '../../src/select/model.js';
 
-const stats: TermStats = { idf: (t) => (t === 'annan' ? 0.5 : 2), maxIdf: 3, known: (t) => t !== 'nato' };
+const stats: TermStats = { idf: (t) => (t === 'annan' ? 0.5 : 2), maxIdf: 3, known: (t) => t !== 'nato', unseen: () => 3 };
 const s = (text: string, rank = 1) => ({ text, near: '', paragraphTerms: new Set<string>(), rank });
 
 describe('sentence features', () => {
@@ -33,6 +34,24 @@ describe('sentence features', () => {
     expect(sentenceFeatures(q, s('NATO was there.'), stats).oov).toBeGreaterThan(0);
   });
 
+  it('given a question word whose family the sentence holds ("marry" ~ "marriage"), then the family share counts it; an unrelated sentence gets none', () => {
+    const q = questionTerms('Who did Emma marry?', stats, 'agent');
+    const f = sentenceFeatures(q, s('the marriage of Emma and King Ethelred'), stats);
+    expect(f.cov).toBeLessThan(1);
+    expect(f.prefix).toBeGreaterThan(0);
+    expect(sentenceFeatures(q, s('Emma stayed in Normandy.'), stats).prefix).toBe(0);
+  });
+
+  it('given a common English word and a rare one the document never uses, then the common one weighs less in the question', () => {
+    const ranks: Record<string, number> = { main: 300, wolfson: 48_000 };
+    const own = termStats({ chunks: [{ docId: 'd', start: 0, end: 30 }] as never, docById: new Map([['d', { text: 'The two principal challenges.' }]]) as never }, { rank: (w) => ranks[w] });
+    expect(own.unseen('main')).toBeLessThan(own.unseen('Wolfson'));
+    expect(own.unseen('Wolfson')).toBeCloseTo(own.maxIdf, 1);
+    expect(own.unseen('xqzvw')).toBe(own.maxIdf);
+    const q = questionTerms('What are the two main challenges?', own, null);
+    expect(sentenceFeatures(q, s('The two principal challenges.'), own).cov).toBeGreaterThan(sentenceFeatures(questionTerms('What are the two Wolfson challenges?', own, null), s('The two principal challenges.'), own).cov);
+  });
+
   it('given adjacent question words in the same order, then the bigram share rises', () => {
     const q = questionTerms('division of labour', stats, null);
     expect(sentenceFeatures(q, s('a truly effective division of labour'), stats).bigram).toBe(1);
@@ -50,7 +69,7 @@ describe('entities', () => {
 
 describe('the sentence model', () => {
   it('given examples where coverage separates answers from non-answers, when fitted, then coverage gets a positive weight and ranks them', () => {
-    const zero = { cov: 0, covNear: 0, covPara: 0, bigram: 0, missMax: 0, missKnown: 0, oov: 0, typeHit: 0, typeMiss: 0, rankInv: 1, shortQ: 0.2, novel: 0.5, soft: 0 };
+    const zero = { cov: 0, covNear: 0, covPara: 0, bigram: 0, missMax: 0, missKnown: 0, oov: 0, typeHit: 0, typeMiss: 0, rankInv: 1, shortQ: 0.2, novel: 0.5, prefix: 0, softOov: 0, softKnown: 0 };
     const examples = Array.from({ length: 200 }, (_, i) => {
       const cov = (i % 10) / 10;
       return { f: { ...zero, cov }, y: (cov > 0.55 ? 1 : 0) as 0 | 1 };
@@ -59,5 +78,24 @@ describe('the sentence model', () => {
     expect(w.w.cov).toBeGreaterThan(0);
     expect(probability({ ...zero, cov: 0.9 }, w)).toBeGreaterThan(0.5);
     expect(probability({ ...zero, cov: 0.1 }, w)).toBeLessThan(0.5);
+  });
+
+  it('given questions whose near misses cover more of the question but lack the answer type, when fitted per question, then the gold sentence ranks first in each', () => {
+    const zero = { cov: 0, covNear: 0, covPara: 0, bigram: 0, missMax: 0, missKnown: 0, oov: 0, typeHit: 0, typeMiss: 0, rankInv: 1, shortQ: 0.2, novel: 0.5, prefix: 0, softOov: 0, softKnown: 0 };
+    // Each question: one gold sentence (coverage c, with the type), one near miss (coverage c + 0.1, no type), many far ones.
+    const questions: Question[] = Array.from({ length: 60 }, (_, i) => {
+      const c = 0.4 + (i % 5) / 10;
+      return [
+        { f: { ...zero, cov: c, typeHit: 1 }, y: 1 },
+        { f: { ...zero, cov: c + 0.1, typeMiss: 1 }, y: 0 },
+        // Far ones hold the type as often as not: in bulk, the type says little.
+        ...Array.from({ length: 20 }, (_, j) => ({ f: { ...zero, cov: (j % 4) / 10, typeHit: j % 2, typeMiss: 1 - (j % 2) }, y: 0 as const })),
+      ];
+    });
+    const w = fitSentenceModel(questions, { features: ['cov', 'typeHit'] });
+    for (const q of questions) {
+      const best = q.reduce((a, b) => (probability(b.f, w) > probability(a.f, w) ? b : a));
+      expect(best.y).toBe(1);
+    }
   });
 });
