@@ -1,26 +1,12 @@
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '../../src/config.js';
-import { createEngine } from '../../src/engine.js';
-import type { Engine } from '../../src/engine-api.js';
+import { describe, expect, it } from 'vitest';
 import { UserError } from '../../src/errors.js';
-import { silentLogger } from '../../src/log.js';
 import type { Answer, Conversation } from '../../src/types.js';
-import { DEFAULT_DOC, DEFAULT_DOC_PATH, ROOT, tempDir } from '../helpers/paths.js';
+import { DEFAULT_DOC, DEFAULT_DOC_PATH } from '../helpers/paths.js';
+import { useLexicalEngine } from '../helpers/lexical-engine.js';
 
 const TEXT = readFileSync(DEFAULT_DOC_PATH, 'utf8');
-let engine: Engine;
-let tmp: Awaited<ReturnType<typeof tempDir>>;
-
-beforeAll(async () => {
-  tmp = await tempDir();
-  const config = loadConfig({ INDEX_DIR: `${tmp.dir}/index`, EMBEDDING_MODEL: 'none', LOG_LEVEL: 'silent' }, ROOT);
-  engine = await createEngine({ config, logger: silentLogger(), embedder: null });
-});
-afterAll(async () => {
-  await engine.close();
-  await tmp.cleanup();
-});
+const lexical = useLexicalEngine();
 
 /** The promise: every quote is byte-for-byte the source at its offsets. */
 function expectVerbatim(a: Answer) {
@@ -31,7 +17,7 @@ function expectVerbatim(a: Answer) {
 }
 const paras = (a: Answer) => a.quotes.map((q) => q.paragraph);
 const ask = async (q: string, c?: Conversation) => {
-  const a = await engine.ask(q, c);
+  const a = await lexical.engine.ask(q, c);
   expectVerbatim(a);
   return a;
 };
@@ -117,7 +103,7 @@ describe('bad questions', () => {
     ['x'.repeat(10_000), /10,000 characters/],
   ];
   it.each(bad.map(([q, m]) => [JSON.stringify(q).slice(0, 20), q, m] as const))('given %s…, when asked, then a one-line UserError explains', async (_label, q, msg) => {
-    const e = await engine.ask(q).then(() => null, (err: unknown) => err);
+    const e = await lexical.engine.ask(q).then(() => null, (err: unknown) => err);
     expect(e).toBeInstanceOf(UserError);
     expect((e as Error).message).toMatch(msg);
   });
@@ -136,28 +122,28 @@ describe('bad questions', () => {
 
 describe('other engine entry points', () => {
   it('given a paragraph number, when passages are requested, then the whole paragraph is returned verbatim', async () => {
-    const [q] = await engine.passages({ paragraph: 3 });
+    const [q] = await lexical.engine.passages({ paragraph: 3 });
     expect(q!.quote).toMatch(/^“There is a better recognition/);
     expect(TEXT.slice(q!.start, q!.end)).toBe(q!.quote);
-    await expect(engine.passages({ paragraph: 99 })).rejects.toThrow(/There is no ¶99; .* ¶1–¶8/);
+    await expect(lexical.engine.passages({ paragraph: 99 })).rejects.toThrow(/There is no ¶99; .* ¶1–¶8/);
   });
 
   it('given a topic, when passages are requested, then matching sentences come back verbatim', async () => {
-    const quotes = await engine.passages({ about: 'capacity-building' });
+    const quotes = await lexical.engine.passages({ about: 'capacity-building' });
     expect(quotes[0]!.paragraph).toBe(7);
     for (const q of quotes) expect(TEXT.slice(q.start, q.end)).toBe(q.quote);
   });
 
   it('given a paragraph, when viewed, then its neighbours are known for stepping', () => {
-    const v = engine.paragraph(DEFAULT_DOC, 1)!;
+    const v = lexical.engine.paragraph(DEFAULT_DOC, 1)!;
     expect(v.prev).toBeNull();
     expect(v.next).toBe(2);
     expect(v.text).toBe(TEXT.slice(v.paragraph.start, v.paragraph.end));
-    expect(engine.paragraph(DEFAULT_DOC, 8)!.next).toBeNull();
+    expect(lexical.engine.paragraph(DEFAULT_DOC, 8)!.next).toBeNull();
   });
 
   it('given the index, when about() is asked, then it reports the document and lexical-only mode', () => {
-    const a = engine.about();
+    const a = lexical.engine.about();
     expect(a.documents).toEqual([{ id: DEFAULT_DOC, title: expect.stringMatching(/^Annan stresses/), paragraphs: 8, chars: TEXT.length }]);
     expect(a.model).toBeNull();
     expect(a.chunks).toBe(8);

@@ -5,16 +5,13 @@
  * words, not the reporter's 50.
  */
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '../../src/config.js';
-import { createEngine } from '../../src/engine.js';
-import type { Engine } from '../../src/engine-api.js';
-import { silentLogger } from '../../src/log.js';
+import { describe, expect, it } from 'vitest';
 import { attributionOf, spokenPart } from '../../src/present/attribution.js';
 import { catalog } from '../../src/present/documents.js';
 import { renderAnswerText } from '../../src/present/terminal.js';
 import type { Quote } from '../../src/types.js';
-import { DEFAULT_DOC, DEFAULT_DOC_PATH, ROOT, tempDir } from '../helpers/paths.js';
+import { DEFAULT_DOC, DEFAULT_DOC_PATH, ROOT } from '../helpers/paths.js';
+import { useLexicalEngine } from '../helpers/lexical-engine.js';
 
 const TEXT = readFileSync(DEFAULT_DOC_PATH, 'utf8');
 const WORDS = 'new level of clarity, practicality and seriousness';
@@ -58,26 +55,16 @@ describe('attributionOf', () => {
 });
 
 describe('through the engine (/ask, the chat, npm run ask)', () => {
-  let engine: Engine;
-  let tmp: Awaited<ReturnType<typeof tempDir>>;
-  beforeAll(async () => {
-    tmp = await tempDir();
-    const config = loadConfig({ INDEX_DIR: `${tmp.dir}/index`, EMBEDDING_MODEL: 'none', LOG_LEVEL: 'silent' }, ROOT);
-    engine = await createEngine({ config, logger: silentLogger(), embedder: null });
-  });
-  afterAll(async () => {
-    await engine.close();
-    await tmp.cleanup();
-  });
+  const lexical = useLexicalEngine();
 
   it('given "What did Annan tell the Council?", when answered, then ¶4’s line attributes Annan’s words, not the narrator’s sentence, and ¶5’s attributes the whole quote', async () => {
-    const a = await engine.ask('What did Annan tell the Council?');
+    const a = await lexical.engine.ask('What did Annan tell the Council?');
     const four = a.quotes.find((q) => q.paragraph === 4);
     const five = a.quotes.find((q) => q.paragraph === 5)!;
     expect(four, 'the engine quotes ¶4 for this question').toBeDefined();
     expect(attributionOf(four!)).toMatchObject({ words: WORDS });
     expect(attributionOf(five)).toEqual({ who: 'Kofi Annan, told the Council' });
-    const out = renderAnswerText(a, catalog(engine.documents()));
+    const out = renderAnswerText(a, catalog(lexical.engine.documents()));
     expect(out).toContain(`— Kofi Annan called for “${WORDS}”`);
     expect(out).not.toMatch(/— Kofi Annan, called for[^“]*\(¶4\)/);
     for (const q of a.quotes) expect(TEXT.slice(q.start, q.end)).toBe(q.quote);
@@ -87,12 +74,12 @@ describe('through the engine (/ask, the chat, npm run ask)', () => {
     const readme = readFileSync(`${ROOT}/README.md`, 'utf8');
     const sample = /What an answer looks like:\n\n```\n([\s\S]*?)\n```/.exec(readme)?.[1];
     expect(sample).toBeDefined();
-    const a = await engine.ask('What did Annan tell the Council?');
-    expect(renderAnswerText(a, catalog(engine.documents()))).toBe(sample);
+    const a = await lexical.engine.ask('What did Annan tell the Council?');
+    expect(renderAnswerText(a, catalog(lexical.engine.documents()))).toBe(sample);
   });
 
   it('given the same question, when answered, then the lead names the speaker and no paragraph (the quotes cite themselves)', async () => {
-    const a = await engine.ask('What did Annan tell the Council?');
+    const a = await lexical.engine.ask('What did Annan tell the Council?');
     expect(a.lead).toBe("What Kofi Annan told the Council, in the document's words:");
   });
 });
