@@ -94,7 +94,8 @@ export async function createEngine(deps: EngineDeps): Promise<Engine> {
   // Their frequency ranks weigh words the documents never use (a common word missing says less).
   const stats = termStats(index, { rank: words ? (w) => words!.rank(w) : undefined });
   const typos = createTypoCorrector(documentVocabulary(index.chunks.map((c) => index.docById.get(c.docId)!.text.slice(c.start, c.end))), { isWord: words ? (w) => words!.isWord(w) : undefined });
-  const soft = (deps.softMatch ?? config.SOFT_MATCH === 'on') && words ? (q: string, sentence: string) => softGains(q, sentence, { vectors: words!, idf: stats.idf, known: stats.known }) : null;
+  const softOn = (deps.softMatch ?? config.SOFT_MATCH === 'on') && !!words;
+  const soft = softOn ? (q: string, sentence: string) => softGains(q, sentence, { vectors: words!, idf: stats.idf, known: stats.known }) : null;
 
   const ctx: EngineContext = {
     index,
@@ -104,6 +105,7 @@ export async function createEngine(deps: EngineDeps): Promise<Engine> {
     llm,
     embedder: vectorsUsable ? embedder : null,
     soft,
+    claims: { weight: (t, w) => (stats.known(t) ? stats.idf(t) : stats.unseen(w)), vectors: softOn ? words : null },
     correct: (text) => typos.correctText(text).text,
     filterOptions,
     settings: { topK: config.TOP_K, maxQuotes: config.MAX_QUOTES, threshold: deps.refusalThreshold ?? config.REFUSAL_THRESHOLD ?? DEFAULT_REFUSAL_THRESHOLD, maxTurns: config.CONVERSATION_MAX_TURNS },

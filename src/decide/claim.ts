@@ -1,0 +1,206 @@
+/**
+ * Does a sentence say what a claim says? "Who said the African Union should
+ * be dissolved?" names an entity the document quotes about, but its
+ * predicate — "dissolved" — is what someone must have said. A claim is met
+ * by a sentence that holds its predicate words (the verbs, nouns, adjectives
+ * besides the named entities and request words), each by the same term
+ * (lemma, stem, British/US spelling: src/retrieve/terms.ts) or, failing
+ * that, by a near word in the word vectors (cosine ≥ {@link CLAIM_SOFT_FLOOR},
+ * each sentence word standing in for one claim word only), and whose clause
+ * holding them agrees with the claim on negation ("never", "not", "n't").
+ */
+import { nlp } from '../text/nlp.js';
+import { term, wordsOf } from '../retrieve/terms.js';
+import { withoutRequestWords } from '../understand/request.js';
+import { dot, type WordVectors } from '../embed/word-vectors.js';
+import type { QuoteIntent } from '../understand/said.js';
+
+export interface ClaimWord {
+  term: string;
+  /** The word as written (for its vector). */
+  word: string;
+  /** How much it counts (its IDF, or the unseen-word weight). */
+  weight: number;
+  /** A content verb ("dissolved", "hated", "stop"): the claim's predicate head, which the sentence must hold. */
+  verb: boolean;
+}
+
+export interface Claim {
+  text: string;
+  /** What someone must have said: the claim's content words besides names. Empty when it is only names. */
+  predicate: ClaimWord[];
+  /** The names it mentions (a topic that is only names, "what did Shatner say about Tony Randall?", is met by them). */
+  names: ClaimWord[];
+  negated: boolean;
+}
+
+export interface ClaimSupport {
+  /** Weighted share of the claim's predicate (or, with none, its names) that the sentence holds, in [0, 1]. */
+  share: number;
+  /** The clause holding the claim's words says it the other way round ("not", "never"). */
+  contradicted: boolean;
+  /** Claim words the sentence does not hold. */
+  missing: string[];
+  /** One of them is a content verb. */
+  missingVerb: boolean;
+}
+
+export interface ClaimOptions {
+  /** Weight of a term (IDF for the documents' terms, else the unseen-word weight of the word). */
+  weight: (term: string, word: string) => number;
+  vectors?: WordVectors | null;
+}
+
+/**
+ * A sentence word stands in for a missing claim word from this cosine up. Above the soft-matching floor
+ * the sentence scorer uses (0.6, fitted on SQuAD tuning articles), because here a near word decides
+ * alone, and GloVe puts frequent words near each other: on the tuning phrasings "failed" ~ "efforts"
+ * (0.67) and "stop" ~ "even" (0.66) met claims nobody made, while the paraphrases needed "dad" ~
+ * "father" (0.70), "vital" ~ "essential" (0.83).
+ */
+export const CLAIM_SOFT_FLOOR = 0.7;
+
+/**
+ * The weighted share of a claim's predicate a sentence must hold. A claim with one of its two content
+ * words missing ("Billy Hardwick hated bowling") is not what was said; a paraphrase that misses a light
+ * word of four ("go straight to jail after sentencing") is. Chosen on the tuning phrasings
+ * (test/fixtures/phrasings/tune.jsonl), measured on the held-out ones.
+ */
+export const CLAIM_SUPPORT = 0.7;
+
+/** Negators, as words and as the clitic "n't". */
+const NEGATION = /\b(?:not|never|no|nobody|none|nothing|neither|nor|without|cannot)\b|n['’]t\b/iu;
+/** Clause boundaries: punctuation, double quotation marks, and sentence ends inside a quotation. */
+const CLAUSE = /[,;:–—()“”"]+|[.!?…]+['’]?\s|\s-\s|\bbut\b/u;
+/** compromise's tags for a name. */
+const NAME_TAGS = ['ProperNoun', 'Person', 'Place', 'Organization', 'Acronym'];
+
+interface Tagged {
+  text: string;
+  tags: string[];
+}
+
+/** Verbs that carry no claim of their own ("go straight to jail", "do even more"). */
+const LIGHT_VERBS = new Set(['go', 'do', 'make', 'get', 'take', 'have', 'be', 'come', 'put', 'keep', 'let', 'seem', 'become']);
+const isVerb = (w: Tagged, t: string) => w.tags.includes('Verb') && !w.tags.some((x) => x === 'Auxiliary' || x === 'Modal' || x === 'Copula' || x === 'Gerund') && !LIGHT_VERBS.has(t);
+const isName = (w: Tagged) => /^\p{Lu}/u.test(w.text) || w.tags.some((t) => NAME_TAGS.includes(t));
+
+/**
+ * @example
+ * claimOf('the African Union should be dissolved', opts).predicate.map((w) => w.term); // ['dissolv']
+ * claimOf('his dad was never on the podcast', opts).negated; // true
+ */
+export function claimOf(text: string, opts: ClaimOptions): Claim {
+  const clean = withoutRequestWords(text);
+  const tagged: Tagged[] = (nlp(clean).json() as { terms: Tagged[] }[]).flatMap((s) => s.terms);
+  const predicate: ClaimWord[] = [];
+  const names: ClaimWord[] = [];
+  const seen = new Set<string>();
+  for (const w of tagged) {
+    for (const word of wordsOf(w.text)) {
+      const t = term(word);
+      if (!t || seen.has(t)) continue;
+      seen.add(t);
+      (isName(w) ? names : predicate).push({ term: t, word, weight: opts.weight(t, word), verb: isVerb(w, t) });
+    }
+  }
+  return { text: clean, predicate, names, negated: NEGATION.test(clean) };
+}
+
+/** Sentence words with their terms and vectors, per clause. */
+interface SentenceWord {
+  term: string;
+  vector: Float32Array | undefined;
+  clause: number;
+}
+
+function sentenceWords(sentence: string, vectors: WordVectors | null | undefined): { words: SentenceWord[]; negated: boolean[] } {
+  const clauses = sentence.split(CLAUSE);
+  const words: SentenceWord[] = [];
+  clauses.forEach((c, clause) => {
+    for (const w of wordsOf(c)) {
+      const t = term(w);
+      if (t) words.push({ term: t, vector: vectors?.vector(w), clause });
+    }
+  });
+  return { words, negated: clauses.map((c) => NEGATION.test(c)) };
+}
+
+/**
+ * @example
+ * supports(claimOf('his dad was never on the podcast', opts), 'My dad was my favorite podcast guest.', opts);
+ * // { share: 1, contradicted: true, missing: [] }
+ */
+export function supports(claim: Claim, sentence: string, opts: ClaimOptions): ClaimSupport {
+  const want = claim.predicate.length ? claim.predicate : claim.names;
+  if (!want.length) return { share: 1, contradicted: false, missing: [], missingVerb: false };
+  const { words, negated } = sentenceWords(sentence, opts.vectors);
+  // Exact terms first; a sentence word met exactly cannot also stand in for another claim word.
+  const used = new Set<number>();
+  const match = new Map<ClaimWord, { score: number; clause: number }>();
+  for (const w of want) {
+    const i = words.findIndex((s, j) => !used.has(j) && s.term === w.term);
+    if (i >= 0) {
+      used.add(i);
+      match.set(w, { score: 1, clause: words[i]!.clause });
+    }
+  }
+  for (const w of want) {
+    if (match.has(w)) continue;
+    const v = opts.vectors?.vector(w.word);
+    if (!v) continue;
+    let best = -1;
+    let bestCos = CLAIM_SOFT_FLOOR;
+    words.forEach((s, j) => {
+      if (used.has(j) || !s.vector) return;
+      const c = dot(v, s.vector);
+      if (c >= bestCos) [best, bestCos] = [j, c];
+    });
+    if (best >= 0) {
+      used.add(best);
+      match.set(w, { score: bestCos, clause: words[best]!.clause });
+    }
+  }
+  let total = 0;
+  let held = 0;
+  const byClause = new Map<number, number>();
+  for (const w of want) {
+    total += w.weight;
+    const m = match.get(w);
+    if (!m) continue;
+    held += w.weight * m.score;
+    byClause.set(m.clause, (byClause.get(m.clause) ?? 0) + w.weight * m.score);
+  }
+  // The clause that holds most of the claim says it; of equally good clauses, one that agrees is enough.
+  const top = Math.max(0, ...byClause.values());
+  const best = [...byClause].filter(([, s]) => s === top).map(([c]) => c);
+  const contradicted = best.length > 0 && best.every((c) => negated[c] !== claim.negated);
+  const missing = want.filter((w) => !match.has(w));
+  return { share: total > 0 ? held / total : 0, contradicted, missing: missing.map((w) => w.word), missingVerb: missing.some((w) => w.verb) };
+}
+
+/** Does the sentence say what the claim says? Its verbs, most of the rest, and the same way round. */
+export const meetsClaim = (s: ClaimSupport) => s.share >= CLAIM_SUPPORT && !s.missingVerb && !s.contradicted;
+
+/**
+ * The check for an attribution question's claim — "who said X?" — against a candidate sentence, or
+ * undefined when the question claims nothing.
+ *
+ * @example
+ * const check = claimCheck({ kind: 'who-said', about: 'NATO should be disbanded' }, opts);
+ * check?.({ doc, start, end }).share; // 0 on "… the African Union, NATO and others."
+ */
+export function claimCheck(said: QuoteIntent, opts: ClaimOptions): ((c: ClaimCandidate) => ClaimSupport) | undefined {
+  if (said?.kind !== 'who-said') return undefined;
+  const claim = claimOf(said.about, opts);
+  // The sentence, and the whole quotation when it runs over several sentences.
+  return (c) => supports(claim, c.doc.text.slice(Math.min(c.start, c.attribution?.words?.start ?? c.start), Math.max(c.end, c.attribution?.words?.end ?? c.end)), opts);
+}
+
+/** A candidate sentence as decide sees it. */
+export interface ClaimCandidate {
+  doc: { text: string };
+  start: number;
+  end: number;
+  attribution?: { words?: { start: number; end: number } };
+}
