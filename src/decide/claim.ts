@@ -10,7 +10,7 @@
  * holding them agrees with the claim on negation ("never", "not", "n't").
  */
 import { nlp } from '../text/nlp.js';
-import { term, wordsOf } from '../retrieve/terms.js';
+import { term, terms, wordsOf } from '../retrieve/terms.js';
 import { withoutRequestWords } from '../understand/request.js';
 import { dot, type WordVectors } from '../embed/word-vectors.js';
 import type { QuoteIntent } from '../understand/said.js';
@@ -31,7 +31,8 @@ export interface Claim {
   predicate: ClaimWord[];
   /** The names it mentions (a topic that is only names, "what did Shatner say about Tony Randall?", is met by them). */
   names: ClaimWord[];
-  negated: boolean;
+  /** Whether it is said with a negation; null for a topic ("about the gun"), which is met either way. */
+  negated: boolean | null;
 }
 
 export interface ClaimSupport {
@@ -90,7 +91,7 @@ const isName = (w: Tagged) => /^\p{Lu}/u.test(w.text) || w.tags.some((t) => NAME
  * claimOf('the African Union should be dissolved', opts).predicate.map((w) => w.term); // ['dissolv']
  * claimOf('his dad was never on the podcast', opts).negated; // true
  */
-export function claimOf(text: string, opts: ClaimOptions): Claim {
+export function claimOf(text: string, opts: ClaimOptions, kind: 'claim' | 'topic' = 'claim'): Claim {
   const clean = withoutRequestWords(text);
   const tagged: Tagged[] = (nlp(clean).json() as { terms: Tagged[] }[]).flatMap((s) => s.terms);
   const predicate: ClaimWord[] = [];
@@ -104,7 +105,7 @@ export function claimOf(text: string, opts: ClaimOptions): Claim {
       (isName(w) ? names : predicate).push({ term: t, word, weight: opts.weight(t, word), verb: isVerb(w, t) });
     }
   }
-  return { text: clean, predicate, names, negated: NEGATION.test(clean) };
+  return { text: clean, predicate, names, negated: kind === 'topic' ? null : NEGATION.test(clean) };
 }
 
 /** Sentence words with their terms and vectors, per clause. */
@@ -174,7 +175,7 @@ export function supports(claim: Claim, sentence: string, opts: ClaimOptions): Cl
   // The clause that holds most of the claim says it; of equally good clauses, one that agrees is enough.
   const top = Math.max(0, ...byClause.values());
   const best = [...byClause].filter(([, s]) => s === top).map(([c]) => c);
-  const contradicted = best.length > 0 && best.every((c) => negated[c] !== claim.negated);
+  const contradicted = claim.negated !== null && best.length > 0 && best.every((c) => negated[c] !== claim.negated);
   const missing = want.filter((w) => !match.has(w));
   return { share: total > 0 ? held / total : 0, contradicted, missing: missing.map((w) => w.word), missingVerb: missing.some((w) => w.verb) };
 }
@@ -183,24 +184,40 @@ export function supports(claim: Claim, sentence: string, opts: ClaimOptions): Cl
 export const meetsClaim = (s: ClaimSupport) => s.share >= CLAIM_SUPPORT && !s.missingVerb && !s.contradicted;
 
 /**
- * The check for an attribution question's claim — "who said X?" — against a candidate sentence, or
- * undefined when the question claims nothing.
+ * The check of an attribution question's claim against a candidate sentence, or undefined when the
+ * question claims nothing: "who said X?" — the sentence (or its quotation) says X; "what did Y say
+ * about X?" — Y says it (the sentence is one of Y's quotations, is attributed to Y, or names Y) and
+ * it is about X.
  *
  * @example
- * const check = claimCheck({ kind: 'who-said', about: 'NATO should be disbanded' }, opts);
- * check?.({ doc, start, end }).share; // 0 on "… the African Union, NATO and others."
+ * const check = claimCheck({ kind: 'who-said', about: 'NATO should be disbanded' }, opts, []);
+ * check?.(candidate).share; // 0 on "… the African Union, NATO and others."
  */
-export function claimCheck(said: QuoteIntent, opts: ClaimOptions): ((c: ClaimCandidate) => ClaimSupport) | undefined {
-  if (said?.kind !== 'who-said') return undefined;
-  const claim = claimOf(said.about, opts);
+export function claimCheck(said: QuoteIntent, opts: ClaimOptions, bySpeaker: Span[] = []): ((c: ClaimCandidate) => ClaimSupport) | undefined {
+  if (said?.kind !== 'who-said' && said?.kind !== 'said-about') return undefined;
+  const claim = claimOf(said.about, opts, said.kind === 'who-said' ? 'claim' : 'topic');
   // The sentence, and the whole quotation when it runs over several sentences.
-  return (c) => supports(claim, c.doc.text.slice(Math.min(c.start, c.attribution?.words?.start ?? c.start), Math.max(c.end, c.attribution?.words?.end ?? c.end)), opts);
+  const textOf = (c: ClaimCandidate) => c.doc.text.slice(Math.min(c.start, c.attribution?.words?.start ?? c.start), Math.max(c.end, c.attribution?.words?.end ?? c.end));
+  if (said.kind === 'who-said') return (c) => supports(claim, textOf(c), opts);
+  const speaker = new Set(terms(said.speaker));
+  const names = (text: string | null | undefined) => !!text && terms(text).some((t) => speaker.has(t));
+  const saysIt = (c: ClaimCandidate) =>
+    bySpeaker.some((q) => q.doc === c.doc.id && q.start < c.end && c.start < q.end) || names(c.attribution?.speaker) || names(textOf(c)) || names(c.inherited);
+  return (c) => (saysIt(c) ? supports(claim, textOf(c), opts) : { share: 0, contradicted: false, missing: [said.speaker], missingVerb: false });
+}
+
+interface Span {
+  doc: string;
+  start: number;
+  end: number;
 }
 
 /** A candidate sentence as decide sees it. */
 export interface ClaimCandidate {
-  doc: { text: string };
+  doc: { id: string; text: string };
   start: number;
   end: number;
-  attribution?: { words?: { start: number; end: number } };
+  attribution?: { speaker?: string | null; words?: { start: number; end: number } };
+  /** Whom its pronouns stand for ("he told the Council" → "Kofi Annan"), when known. */
+  inherited?: string | null;
 }

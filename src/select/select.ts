@@ -29,6 +29,8 @@ export interface Scored {
   attribution?: Attribution;
   /** Found through the quotation index for an attribution question. */
   indexed: boolean;
+  /** Whom its pronouns stand for ("he told the Council" → "Kofi Annan"), when known. */
+  inherited?: string | null;
 }
 
 export interface Selection {
@@ -102,7 +104,7 @@ export function select(input: SelectInput): Selection {
     let p = answerProbability(f, conversation, undefined, logit(f, weights));
     if (indexed) p = Math.max(p, INDEX_CONFIDENCE);
     const known = c?.quotation ? attributionOf(c.quotation) : undefined;
-    byKey.set(key, { doc, paragraph, start: s.start, end: s.end, p, features: f, conversation, attribution: attribution ?? prev?.attribution ?? known, indexed: indexed || !!prev?.indexed });
+    byKey.set(key, { doc, paragraph, start: s.start, end: s.end, p, features: f, conversation, attribution: attribution ?? prev?.attribution ?? known, indexed: indexed || !!prev?.indexed, inherited: c?.inherited });
   };
 
   // 1. Attribution questions ("what did X tell Y?") answer from the quotation index.
