@@ -23,6 +23,7 @@ import { createLlmAnswerer, loadPrompts, type LlmAnswerer } from '../answer/llm/
 import { termStats } from '../select/idf.js';
 import { loadWordVectors, type WordVectors } from '../embed/word-vectors.js';
 import { softGains } from '../embed/word-vectors-match.js';
+import { warmSentences } from '../select/warm.js';
 import { createTypoCorrector, documentVocabulary } from '../retrieve/typo.js';
 import { ask, understandAndRetrieve } from './ask.js';
 import type { EngineContext } from './context.js';
@@ -113,8 +114,19 @@ export async function createEngine(deps: EngineDeps): Promise<Engine> {
     onSelection: deps.onSelection,
   };
 
+  // Sentences are analysed ahead in idle time, never while a question is answered (src/select/warm.ts).
+  let inFlight = 0;
+  const warmer = warmSentences(index, { busy: () => inFlight > 0 });
   return {
-    ask: (question, conversation, options) => ask(ctx, question, conversation, options),
+    async ask(question, conversation, options) {
+      inFlight++;
+      try {
+        return await ask(ctx, question, conversation, options);
+      } finally {
+        inFlight--;
+      }
+    },
+    settled: () => warmer.settled(),
     retrieve: async (question, conversation, k) => (await understandAndRetrieve(ctx, sanitizeQuestion(question), conversation, k ?? config.TOP_K)).passages,
     summarize: (options = {}) => summarize(ctx, options),
     quotations: (filter) => quotations(ctx, filter),
@@ -124,6 +136,7 @@ export async function createEngine(deps: EngineDeps): Promise<Engine> {
     documents: () => index.documents,
     about: () => about(ctx),
     async close() {
+      warmer.stop();
       await vectorStore?.close();
       await embedder?.dispose?.();
     },

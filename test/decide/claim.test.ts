@@ -3,9 +3,8 @@
  * holds the claim's predicate (its verbs, and most of its other content words, besides names), by
  * term, spelling or a near word vector, and says it the same way round.
  */
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CLAIM_SOFT_FLOOR, claimCheck, claimOf, meetsClaim, supports } from '../../src/decide/claim.js';
+import { CLAIM_SOFT_FLOOR, claimCheck, claimOf, meetsClaim, supports, type ClaimOptions } from '../../src/decide/claim.js';
 import { loadWordVectors } from '../../src/embed/word-vectors.js';
 import { ROOT } from '../helpers/paths.js';
 
@@ -13,7 +12,7 @@ const vectors = loadWordVectors({ root: ROOT });
 const opts = { weight: () => 1, vectors };
 const lexical = { weight: () => 1, vectors: null };
 const UN = '“We need to ensure that multilateralism and joint action – rather than polarized initiatives – bridge our efforts,” he told the heads of organizations including the African Union, NATO and others.';
-const meets = (claim: string, sentence: string, o = opts) => meetsClaim(supports(claimOf(claim, o), sentence, o));
+const meets = (claim: string, sentence: string, o: ClaimOptions = opts) => meetsClaim(supports(claimOf(claim, o), sentence, o));
 
 describe('claimOf: what a claim says', () => {
   it('given a claim naming an entity, when analysed, then the names are set apart from the predicate and its verb is marked', () => {
@@ -21,6 +20,16 @@ describe('claimOf: what a claim says', () => {
     expect(c.names.map((w) => w.word)).toEqual(['African', 'Union']);
     expect(c.predicate.map((w) => [w.word, w.verb])).toEqual([['dissolved', true]]);
     expect(c.negated).toBe(false);
+  });
+
+  it('given verbs inflected or after a modal, "to" or a negator, when analysed, then they are the verbs; plural nouns, gerunds and light verbs are not', () => {
+    const verbs = (t: string) => claimOf(t, opts).predicate.filter((w) => w.verb).map((w) => w.word);
+    expect(verbs('the prosecutors should drop the charges')).toEqual(['drop']);
+    expect(verbs('Billy Hardwick hated bowling')).toEqual(['hated']);
+    expect(verbs('we do not need joint action')).toEqual(['need']);
+    expect(verbs('the UN should never work with regional organisations')).toEqual(['work']);
+    expect(verbs('it was vital to do even more')).toEqual([]);
+    expect(verbs('mediation efforts')).toEqual([]);
   });
 
   it('given "never" or "n\'t", when analysed, then the claim is negated; a topic has no polarity', () => {
