@@ -204,10 +204,10 @@ export const meetsClaim = (s: ClaimSupport) => s.share >= CLAIM_SUPPORT && !s.mi
  * it is about X.
  *
  * @example
- * const check = claimCheck({ kind: 'who-said', about: 'NATO should be disbanded' }, opts, []);
+ * const check = claimCheck({ kind: 'who-said', about: 'NATO should be disbanded' }, opts);
  * check?.(candidate).share; // 0 on "… the African Union, NATO and others."
  */
-export function claimCheck(said: QuoteIntent, opts: ClaimOptions, bySpeaker: Span[] = []): ((c: ClaimCandidate) => ClaimSupport) | undefined {
+export function claimCheck(said: QuoteIntent, opts: ClaimOptions, bySpeaker: () => Span[] = () => []): ((c: ClaimCandidate) => ClaimSupport) | undefined {
   if (said?.kind !== 'who-said' && said?.kind !== 'said-about') return undefined;
   const claim = claimOf(said.about, opts, said.kind === 'who-said' ? 'claim' : 'topic');
   // The sentence, and the whole quotation when it runs over several sentences.
@@ -215,8 +215,11 @@ export function claimCheck(said: QuoteIntent, opts: ClaimOptions, bySpeaker: Spa
   if (said.kind === 'who-said') return (c) => supports(claim, textOf(c), opts);
   const speaker = new Set(terms(said.speaker));
   const names = (text: string | null | undefined) => !!text && terms(text).some((t) => speaker.has(t));
+  // The speaker's quotations (aliases resolved) are looked up only when the cheaper signs fail.
+  let quotations: Span[] | undefined;
+  const quotes = () => (quotations ??= bySpeaker());
   const saysIt = (c: ClaimCandidate) =>
-    bySpeaker.some((q) => q.doc === c.doc.id && q.start < c.end && c.start < q.end) || names(c.attribution?.speaker) || names(textOf(c)) || names(c.inherited);
+    names(c.attribution?.speaker) || names(textOf(c)) || names(c.inherited) || quotes().some((q) => q.doc === c.doc.id && q.start < c.end && c.start < q.end);
   return (c) => (saysIt(c) ? supports(claim, textOf(c), opts) : { share: 0, contradicted: false, missing: [said.speaker], missingVerb: false });
 }
 

@@ -72,3 +72,6 @@ export function sentenceContext(doc: StoredDocument, start: number, quotations: 
   c.contexts.set(start, ctx);
   return ctx;
 }
+
+/** The text a sentence is scored (and entity-tagged) as: its own words and whom its pronouns stand for. */
+export const scoredText = (text: string, c: SentenceContext | undefined): string => `${text} ${c?.inherited ?? ''}`;

@@ -8,7 +8,7 @@ import type { LoadedIndex } from '../index/store.js';
 import { terms } from '../retrieve/terms.js';
 import type { Attribution, Passage, Quotation, StoredDocument } from '../types.js';
 import type { Understanding } from '../understand/understand.js';
-import { sentenceContext } from './context.js';
+import { scoredText, sentenceContext } from './context.js';
 import { questionTerms, sentenceFeatures, type Features } from './features.js';
 import type { TermStats } from './idf.js';
 import type { SoftGains } from '../embed/word-vectors-match.js';
@@ -91,7 +91,7 @@ export function select(input: SelectInput): Selection {
     const text = doc.text.slice(s.start, s.end);
     const c = sentenceContext(doc, s.start, index.quotations);
     const inherited = c?.inherited ?? '';
-    const f = sentenceFeatures(q, { text: `${text} ${inherited}`, near: `${c?.before ?? ''} ${c?.after ?? ''}`, paragraphTerms: paraOf(doc, paragraph), rank, soft: input.soft ? input.soft(u.scoringText, text) : undefined }, stats);
+    const f = sentenceFeatures(q, { text: scoredText(text, c), near: `${c?.before ?? ''} ${c?.after ?? ''}`, paragraphTerms: paraOf(doc, paragraph), rank, soft: input.soft ? input.soft(u.scoringText, text) : undefined }, stats);
     const followup = u.kind === 'followup';
     const sTerms = followup ? new Set([...terms(text), ...terms(inherited)]) : null;
     const conversation: ConversationSignals = {

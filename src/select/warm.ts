@@ -11,7 +11,7 @@
  */
 import type { LoadedIndex } from '../index/store.js';
 import { nlpLoaded } from '../text/nlp.js';
-import { sentenceContext } from './context.js';
+import { scoredText, sentenceContext } from './context.js';
 import { entitiesOf } from './entities.js';
 
 /** At most this many sentences are analysed ahead (the entity memo holds 20,000). */
@@ -71,8 +71,9 @@ export function warmSentences(index: Pick<LoadedIndex, 'documents' | 'quotations
     const { d, s } = work[next++]!;
     const doc = index.documents[d]!;
     const sentence = doc.sentences[s]!;
-    entitiesOf(doc.text.slice(sentence.start, sentence.end));
-    sentenceContext(doc, sentence.start, index.quotations);
+    const c = sentenceContext(doc, sentence.start, index.quotations);
+    // The text select.ts tags: the sentence with whom its pronouns stand for.
+    entitiesOf(scoredText(doc.text.slice(sentence.start, sentence.end), c));
     later(setImmediate(step));
   };
   later(setImmediate(step));

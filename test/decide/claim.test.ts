@@ -93,14 +93,20 @@ describe('claimCheck: per intent', () => {
   const randall = { doc, start: 37, end: doc.text.length };
 
   it('given "what did Y say about X?", when a sentence about X does not come from Y, then it is not met', () => {
-    const check = claimCheck({ kind: 'said-about', speaker: 'Shatner', about: 'Tony Randall' }, opts, [])!;
+    const check = claimCheck({ kind: 'said-about', speaker: 'Shatner', about: 'Tony Randall' }, opts)!;
     expect(check(randall).share).toBe(0);
     expect(meetsClaim(check(shatner))).toBe(false);
   });
 
   it('given "what did Y say about X?", when Y says X, then it is met', () => {
-    const check = claimCheck({ kind: 'said-about', speaker: 'Shatner', about: 'being missed' }, opts, [])!;
+    const check = claimCheck({ kind: 'said-about', speaker: 'Shatner', about: 'being missed' }, opts)!;
     expect(meetsClaim(check(shatner))).toBe(true);
+  });
+
+  it('given "what did Y say about X?" with Y named by an alias, when the sentence is one of the quotations the index gives Y, then it is met', () => {
+    const check = claimCheck({ kind: 'said-about', speaker: 'the actor', about: 'being missed' }, opts, () => [{ doc: 'd', start: 20, end: 35 }])!;
+    expect(meetsClaim(check(shatner))).toBe(true);
+    expect(meetsClaim(claimCheck({ kind: 'said-about', speaker: 'the actor', about: 'being missed' }, opts)!(shatner))).toBe(false);
   });
 
   it('given a question that claims nothing, then there is no check', () => {
