@@ -23,7 +23,7 @@ import { createLlmAnswerer, loadPrompts, type LlmAnswerer } from '../answer/llm/
 import { termStats } from '../select/idf.js';
 import { loadWordVectors, type WordVectors } from '../embed/word-vectors.js';
 import { softGains } from '../embed/word-vectors-match.js';
-import { warmSentences } from '../select/warm.js';
+import { warmQuestionPath, warmSentences } from '../select/warm.js';
 import { createTypoCorrector, documentVocabulary } from '../retrieve/typo.js';
 import { ask, understandAndRetrieve } from './ask.js';
 import type { EngineContext } from './context.js';
@@ -116,7 +116,14 @@ export async function createEngine(deps: EngineDeps): Promise<Engine> {
 
   // Sentences are analysed ahead in idle time, never while a question is answered (src/select/warm.ts).
   let inFlight = 0;
-  const warmer = warmSentences(index, { busy: () => inFlight > 0 });
+  let answered = 0;
+  const warmer = warmSentences(index, {
+    busy: () => inFlight > 0,
+    started: () => answered > 0,
+    // The whole extractive path, with no LLM and no observer: nothing is recorded, only code is compiled.
+    first: () => warmQuestionPath((q) => ask({ ...ctx, llm: null, onSelection: undefined }, q), () => inFlight > 0),
+    prepare: soft ? (sentence) => soft('', sentence) : undefined,
+  });
   return {
     async ask(question, conversation, options) {
       inFlight++;
@@ -124,6 +131,7 @@ export async function createEngine(deps: EngineDeps): Promise<Engine> {
         return await ask(ctx, question, conversation, options);
       } finally {
         inFlight--;
+        answered++;
       }
     },
     settled: () => warmer.settled(),
