@@ -63,10 +63,12 @@ export function decide(input: DecideInput): Decision {
     const chosen = pick(relevant.map((c) => ({ ...c, p: Math.max(c.p, threshold + (1 - threshold) * 0.5 * c.features.cov) })).sort((a, b) => b.p - a.p), { maxQuotes: input.maxQuotes, floor: threshold });
     return chosen.length ? { answer: true, chosen, confidence: Math.max(confidence, chosen[0]!.p) } : refuse(input.continuing ? 'exhausted' : 'low-confidence');
   }
-  // A sentence that says the question's claim has passed the stricter test; it needs only a supporting quote's share of the threshold.
-  const bar = input.claim ? threshold * SECONDARY_FLOOR : threshold;
+  // "Who said X?" is decided by whether a quotation says X (claim.ts, its own calibrated bars): the answer model,
+  // fitted on questions a sentence answers, only orders the quotations that do. "What did Y say about X?" is a
+  // question about X, so the answer model still decides, at a supporting quote's share of the threshold.
+  const bar = input.whoSaid && input.claim ? 0 : input.claim ? threshold * SECONDARY_FLOOR : threshold;
   if (confidence < bar) return refuse(input.continuing ? 'exhausted' : input.whoSaid ? 'nobody-said' : 'low-confidence');
   // The answer stands on the best sentence; others nearly as good may join it a little below the threshold.
-  const chosen = pick(selection.ranked, { maxQuotes: input.maxQuotes, floor: threshold * SECONDARY_FLOOR });
+  const chosen = pick(selection.ranked, { maxQuotes: input.maxQuotes, floor: Math.min(bar, threshold * SECONDARY_FLOOR) });
   return chosen.length ? { answer: true, chosen, confidence } : refuse('low-confidence');
 }

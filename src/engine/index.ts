@@ -24,6 +24,7 @@ import { termStats } from '../select/idf.js';
 import { loadWordVectors, type WordVectors } from '../embed/word-vectors.js';
 import { softGains } from '../embed/word-vectors-match.js';
 import { warmQuestionPath, warmSentences } from '../select/warm.js';
+import { documentNames } from '../decide/claim.js';
 import { createTypoCorrector, documentVocabulary } from '../retrieve/typo.js';
 import { ask, understandAndRetrieve } from './ask.js';
 import type { EngineContext } from './context.js';
@@ -98,6 +99,7 @@ export async function createEngine(deps: EngineDeps): Promise<Engine> {
   const softOn = (deps.softMatch ?? config.SOFT_MATCH === 'on') && !!words;
   const soft = softOn ? (q: string, sentence: string) => softGains(q, sentence, { vectors: words!, idf: stats.idf, known: stats.known }) : null;
 
+  let names: Set<string> | undefined;
   const ctx: EngineContext = {
     index,
     stats,
@@ -106,7 +108,7 @@ export async function createEngine(deps: EngineDeps): Promise<Engine> {
     llm,
     embedder: vectorsUsable ? embedder : null,
     soft,
-    claims: { weight: (t, w) => (stats.known(t) ? stats.idf(t) : stats.unseen(w)), vectors: softOn ? words : null },
+    claims: { weight: (t, w) => (stats.known(t) ? stats.idf(t) : stats.unseen(w)), vectors: softOn ? words : null, names: () => (names ??= documentNames(index.documents.map((d) => d.text))) },
     correct: (text) => typos.correctText(text).text,
     filterOptions,
     settings: { topK: config.TOP_K, maxQuotes: config.MAX_QUOTES, threshold: deps.refusalThreshold ?? config.REFUSAL_THRESHOLD ?? DEFAULT_REFUSAL_THRESHOLD, maxTurns: config.CONVERSATION_MAX_TURNS },

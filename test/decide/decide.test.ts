@@ -69,7 +69,7 @@ describe('who said it', () => {
 
 describe('a claim the question makes ("who said X?", "what did Y say about X?")', () => {
   const said = (p: number, paragraph: number) => ({ ...cand(p, paragraph), attribution: { speaker: 'Annan', cue: 'said', addressee: null, setting: null } });
-  const support = (share: number, contradicted = false) => ({ share, contradicted, missing: [], missingVerb: false });
+  const support = (share: number, contradicted = false) => ({ share, contradicted, missing: [] });
 
   it('given attributed sentences well above the threshold that do not say the claim, when asked who said it, then nobody did', () => {
     const d = decide({ selection: sel(said(0.9, 1)), threshold: 0.5, maxQuotes: 3, whoSaid: true, claim: () => support(0.4) });
@@ -86,10 +86,15 @@ describe('a claim the question makes ("who said X?", "what did Y say about X?")'
     expect(d.answer && d.chosen.map((c) => c.paragraph)).toEqual([2]);
   });
 
-  it('given a sentence that says the claim, when its probability is below the threshold but above a supporting quote\'s share of it, then it answers', () => {
-    const at = (p: number) => decide({ selection: sel(said(p, 1)), threshold: 0.5, maxQuotes: 3, whoSaid: true, claim: () => support(1) });
+  it('given a who-said claim a quotation says, when the answer model rates that sentence low, then it still answers (the claim check decides)', () => {
+    const d = decide({ selection: sel(said(0.1, 1)), threshold: 0.5, maxQuotes: 3, whoSaid: true, claim: () => support(1) });
+    expect(d.answer && d.chosen.map((c) => c.paragraph)).toEqual([1]);
+  });
+
+  it('given "what did Y say about X?" with Y\'s sentence about X, when its probability is below the threshold, then it answers above a supporting quote\'s share of it only', () => {
+    const at = (p: number) => decide({ selection: sel(said(p, 1)), threshold: 0.5, maxQuotes: 3, claim: () => support(1) });
     expect(at(0.35).answer).toBe(true);
-    expect(at(0.25)).toMatchObject({ answer: false, reason: 'nobody-said' });
+    expect(at(0.25)).toMatchObject({ answer: false, reason: 'low-confidence' });
   });
 
   it('given "what did Y say about X?" with no sentence of Y about X, when deciding, then nobody said it, though narration matches well', () => {
