@@ -12,6 +12,7 @@ import { createEngine } from '../engine/index.js';
 import { withEstablished } from '../decide/conversation.js';
 import { parseEvalJsonl, type EvalConversation } from '../eval/format.js';
 import { containsAnswer, resolveEvidence } from '../eval/metrics.js';
+import { recordGoldAnswer } from '../eval/gold-history.js';
 import { silentLogger } from '../log.js';
 import { answerProbability, CONVERSATION_WEIGHTS, type ConversationWeights } from '../select/conversation.js';
 import { fitOffset, type OffsetExample } from '../select/fit.js';
@@ -39,7 +40,7 @@ interface Turn {
   foreign?: boolean;
 }
 
-async function collect(config: Config, file: string, split: Split, softMatch: boolean): Promise<Turn[]> {
+async function collect(config: Config, file: string, split: Split, softMatch: boolean, history: 'engine' | 'gold' = 'engine'): Promise<Turn[]> {
   const parsed = parseEvalJsonl(await readFile(file, 'utf8'), path.basename(file));
   const byDoc = new Map<string, EvalConversation[]>();
   for (const c of parsed.conversations) {
@@ -70,7 +71,10 @@ async function collect(config: Config, file: string, split: Split, softMatch: bo
       for (const t of conv.turns) {
         last = null;
         await engine.ask(t.question, conversation);
-        if (t.scored === false) continue;
+        if (t.scored === false) {
+          if (history === 'gold') recordGoldAnswer(conversation, t, engine.documents()[0]);
+          continue;
+        }
         const { spans } = resolveEvidence(line.text, t.evidence);
         const sel = last as Selection | null;
         const candidates = (sel?.ranked ?? []).map((c) => {
@@ -141,10 +145,10 @@ function fit(turns: Turn[], weights: Weights): ConversationWeights {
 
 const pct = (v: number) => `${(v * 100).toFixed(1)}%`;
 
-export async function calibrateCoqa(config: Config, file: string, opts: { fit: boolean; threshold: number; softMatch: boolean }): Promise<string> {
+export async function calibrateCoqa(config: Config, file: string, opts: { fit: boolean; threshold: number; softMatch: boolean; history?: 'engine' | 'gold' }): Promise<string> {
   const out: string[] = [];
   const model = opts.softMatch ? SOFT_WEIGHTS : WEIGHTS;
-  const tune = await collect(config, file, 'tune', opts.softMatch);
+  const tune = await collect(config, file, 'tune', opts.softMatch, opts.history);
   let weights = CONVERSATION_WEIGHTS;
   const report = (name: string, turns: Turn[], w: ConversationWeights) => {
     const r = inAnswer(turns, w, opts.threshold, model);
@@ -167,6 +171,6 @@ export async function calibrateCoqa(config: Config, file: string, opts: { fit: b
     out.push(`Fitted and wrote src/select/conversation.json: ${JSON.stringify(weights)}`);
     report('Abg-CoQA tuning stories, fitted weights', tune, weights);
   }
-  report('Abg-CoQA held-out stories', await collect(config, file, 'heldout', opts.softMatch), weights);
+  report('Abg-CoQA held-out stories', await collect(config, file, 'heldout', opts.softMatch, opts.history), weights);
   return out.join('\n') + '\n';
 }
