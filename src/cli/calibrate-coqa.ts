@@ -145,7 +145,7 @@ function fit(turns: Turn[], weights: Weights): ConversationWeights {
 
 const pct = (v: number) => `${(v * 100).toFixed(1)}%`;
 
-export async function calibrateCoqa(config: Config, file: string, opts: { fit: boolean; threshold: number; softMatch: boolean; history?: 'engine' | 'gold' }): Promise<string> {
+export async function calibrateCoqa(config: Config, file: string, opts: { fit: boolean; threshold: number; softMatch: boolean; history?: 'engine' | 'gold'; tuneOnly?: boolean }): Promise<string> {
   const out: string[] = [];
   const model = opts.softMatch ? SOFT_WEIGHTS : WEIGHTS;
   const tune = await collect(config, file, 'tune', opts.softMatch, opts.history);
@@ -171,6 +171,6 @@ export async function calibrateCoqa(config: Config, file: string, opts: { fit: b
     out.push(`Fitted and wrote src/select/conversation.json: ${JSON.stringify(weights)}`);
     report('Abg-CoQA tuning stories, fitted weights', tune, weights);
   }
-  report('Abg-CoQA held-out stories', await collect(config, file, 'heldout', opts.softMatch, opts.history), weights);
+  if (!opts.tuneOnly) report('Abg-CoQA held-out stories', await collect(config, file, 'heldout', opts.softMatch, opts.history), weights);
   return out.join('\n') + '\n';
 }
