@@ -87,12 +87,14 @@ export function parseArgs(program: import('commander').Command): number | null {
  * Set up config and logger, open the engine (building the index when missing
  * or stale, with a progress bar on a terminal), run `body`, close the engine.
  */
-export async function withEngine(opts: { quiet?: boolean }, body: (engine: import('../engine-api.js').Engine, cli: Cli) => Promise<number | void>, onCli?: (cli: Cli) => void): Promise<number | void> {
+export async function withEngine(opts: { quiet?: boolean; earlyModel?: boolean }, body: (engine: import('../engine-api.js').Engine, cli: Cli) => Promise<number | void>, onCli?: (cli: Cli) => void): Promise<number | void> {
   const cli = setup(opts);
   onCli?.(cli);
+  // earlyModel: the model starts loading in its own thread now, while the engine's modules load (src/embed/early.ts).
+  const early = opts.earlyModel ? await (await import('../embed/early.js')).startModelEarly(cli.config, cli.logger) : undefined;
   const { createEngine } = await import('../engine.js');
   const bar = progressBar();
-  const engine = await createEngine({ ...cli, onProgress: bar.onProgress }).finally(() => bar.stop());
+  const engine = await createEngine({ ...cli, onProgress: bar.onProgress, ...(early && { embedder: await early }) }).finally(() => bar.stop());
   try {
     return await body(engine, cli);
   } finally {

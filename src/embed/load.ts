@@ -144,6 +144,19 @@ export async function loadEmbedder(options: LoadEmbedderOptions): Promise<Transf
   }
 }
 
+/**
+ * Can `options.model` be opened without downloading anything (a local folder, or a hub model
+ * already in the cache)? A cheap look at the files; "none" and the word vectors are not models here.
+ */
+export function loadsOffline(options: Pick<LoadEmbedderOptions, 'model' | 'cacheDir' | 'root' | 'dtype'>): boolean {
+  const model = options.model.trim();
+  if (model.toLowerCase() === 'none' || model.toLowerCase() === WORD_VECTORS_MODEL) return false;
+  const asPath = path.resolve(options.root ?? process.cwd(), expandHome(model));
+  if (looksLikePath(model) || fs.existsSync(asPath)) return isDirectory(asPath) && tryPickDtype(asPath, options.dtype) !== undefined;
+  const folder = path.join(options.cacheDir, model);
+  return HF_ID.test(model) && !model.includes('..') && !model.includes('--') && isDirectory(folder) && tryPickDtype(folder, options.dtype) !== undefined;
+}
+
 async function load(model: string, o: LoadEmbedderOptions): Promise<TransformersEmbedder> {
   const root = o.root ?? process.cwd();
   const batchSize = Math.max(1, Math.floor(o.batchSize ?? 32));

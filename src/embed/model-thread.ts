@@ -71,11 +71,11 @@ export function openOnnxModelThread(o: ModelThreadOptions): Promise<OnnxModel> {
           break;
         case 'rows':
           pending.get(m.id)?.resolve(m.rows);
-          pending.delete(m.id);
+          settled(m.id);
           break;
         case 'error':
           pending.get(m.id)?.reject(new Error(m.message));
-          pending.delete(m.id);
+          settled(m.id);
           break;
       }
     });
@@ -90,8 +90,14 @@ export function openOnnxModelThread(o: ModelThreadOptions): Promise<OnnxModel> {
     });
   });
 
+  /** An idle model thread never keeps the process alive; one with work pending does. */
+  function settled(id: number) {
+    pending.delete(id);
+    if (!pending.size) worker.unref();
+  }
+
   function model(session: OnnxModel['session']): OnnxModel {
-    worker.unref(); // an idle model thread never keeps the process alive
+    worker.unref();
     return {
       session,
       extract(texts: string[], pooling: Pooling) {
@@ -99,6 +105,7 @@ export function openOnnxModelThread(o: ModelThreadOptions): Promise<OnnxModel> {
         const id = nextId++;
         return new Promise<Float32Array[]>((resolve, reject) => {
           pending.set(id, { resolve, reject });
+          worker.ref();
           worker.postMessage({ type: 'extract', id, texts, pooling } satisfies ToThread);
         });
       },
@@ -106,6 +113,7 @@ export function openOnnxModelThread(o: ModelThreadOptions): Promise<OnnxModel> {
         if (dead) return;
         dead = new Error('the embedding model is closed');
         const exited = new Promise((r) => worker.once('exit', r));
+        worker.ref();
         worker.postMessage({ type: 'close' } satisfies ToThread);
         await exited;
       },

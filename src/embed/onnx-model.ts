@@ -15,7 +15,6 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { Tokenizer } from '@huggingface/tokenizers';
 import type { InferenceSession, Tensor } from 'onnxruntime-node';
 import type { Pooling } from './families.js';
 import { openCachedSession, type OrtModule, type SessionLogger } from './ort-cache.js';
@@ -46,7 +45,8 @@ export async function openOnnxModel(o: { folder: string; onnxFile: string; cache
   const tokenizerJson = readJson(path.join(o.folder, 'tokenizer.json'));
   const tokenizerConfig = readJson(path.join(o.folder, 'tokenizer_config.json'));
   if (!tokenizerJson || !tokenizerConfig) throw new Error(`${o.folder}: tokenizer.json or tokenizer_config.json is missing or not JSON`);
-  const encoder = makeEncoder(tokenizerJson, tokenizerConfig);
+  const { Tokenizer } = await import('@huggingface/tokenizers');
+  const encoder = makeEncoder(new Tokenizer(tokenizerJson, tokenizerConfig), tokenizerConfig);
   const probe = (s: InferenceSession) => runSession(ort, s, encoder(PROBE_TEXTS)).then((out) => out.data);
   const { session, source } = await openCachedSession({ ort, onnxFile: o.onnxFile, cacheDir: o.cacheDir, logger: o.logger, probe, verbose: o.verbose });
   return {
@@ -74,8 +74,7 @@ interface Batch {
 }
 
 /** transformers.js's PreTrainedTokenizer call with `{ padding: true, truncation: true }`, as int64 tensors. */
-function makeEncoder(tokenizerJson: Record<string, unknown>, config: Record<string, unknown>): (texts: string[]) => Batch {
-  const tokenizer = new Tokenizer(tokenizerJson, config);
+function makeEncoder(tokenizer: import('@huggingface/tokenizers').Tokenizer, config: Record<string, unknown>): (texts: string[]) => Batch {
   const maxLength = typeof config.model_max_length === 'number' ? config.model_max_length : Infinity;
   const padSide = config.padding_side === 'left' ? 'left' : 'right';
   const padToken = tokenFromConfig(config, 'pad_token') ?? tokenFromConfig(config, 'eos_token');
