@@ -11,7 +11,8 @@
  * then esbuild bundles the commands where start-up time is the product
  * ({@link BUNDLED}) into one file each, over tsc's output for them: one file
  * instead of ~100 for the module loader to find, read and link. Packages in
- * node_modules stay outside the bundle, loaded as before.
+ * node_modules stay outside the bundle, loaded as before. Last, data is
+ * compiled from packages (the lemmatizer's tables, dist/text/lemma-data.json).
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, rmdirSync, statSync, utimesSync, writeFileSync } from 'node:fs';
@@ -80,6 +81,7 @@ export function build({ quiet = false } = {}) {
     }
     mkdirSync(DIST, { recursive: true });
     bundle();
+    compileData();
     writeFileSync(STAMP, `${stampTime.toISOString()}\n`);
     utimesSync(STAMP, stampTime, stampTime);
     if (!quiet) process.stderr.write(`Compiled in ${((Date.now() - started) / 1000).toFixed(1)} s.\n`);
@@ -101,6 +103,16 @@ function bundle() {
     if (/Cannot find module 'esbuild'/.test(r.stderr)) return; // a --omit=dev install has neither esbuild nor tsc's checks: tsc's files stand
     process.stderr.write(r.stderr);
     process.stderr.write('Error: bundling the commands failed (above). Fix it, or run `npm run build` to see it again.\n');
+    process.exit(1);
+  }
+}
+
+/** Data compiled from packages at build time: the lemmatizer's tables (src/text/lemma-data.ts). */
+function compileData() {
+  const script = `import(${JSON.stringify(pathToFileURL(path.join(DIST, 'text', 'lemma-data.js')).href)}).then((m) => m.writeLemmaData(${JSON.stringify(path.join(DIST, 'text', 'lemma-data.json'))}))`;
+  const r = spawnSync(process.execPath, ['-e', script], { cwd: ROOT, stdio: ['ignore', 'inherit', 'inherit'] });
+  if (r.status !== 0) {
+    process.stderr.write('Error: compiling the lemmatizer data failed (above).\n');
     process.exit(1);
   }
 }
