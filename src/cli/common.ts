@@ -88,15 +88,27 @@ export function parseArgs(program: import('commander').Command): number | null {
  * or stale, with a progress bar on a terminal), run `body`, close the engine.
  */
 export async function withEngine(opts: { quiet?: boolean; earlyModel?: boolean }, body: (engine: import('../engine-api.js').Engine, cli: Cli) => Promise<number | void>, onCli?: (cli: Cli) => void): Promise<number | void> {
+  const T = (n: string) => process.env.TRACE && process.stderr.write(`T ${n} ${performance.now().toFixed(0)}\n`);
+  T('withEngine');
   const cli = setup(opts);
   onCli?.(cli);
   // earlyModel: the model starts loading in its own thread now, while the engine's modules load (src/embed/early.ts).
   const early = opts.earlyModel ? await (await import('../embed/early.js')).startModelEarly(cli.config, cli.logger) : undefined;
+  T('thread started');
   const { createEngine } = await import('../engine.js');
+  T('engine imported');
   const bar = progressBar();
-  const engine = await createEngine({ ...cli, onProgress: bar.onProgress, ...(early && { embedder: await early }) }).finally(() => bar.stop());
+  const open = async (embedder?: import('../embed/types.js').Embedder | null) => createEngine({ ...cli, onProgress: bar.onProgress, ...(embedder !== undefined && { embedder }) }).finally(() => bar.stop());
+  let engine = await open(early && (await early.embedder(cli.config.INDEX_DIR)));
+  T('engine created');
+  if (early && !(await early.loading)) {
+    // The model could not load (one warning said so): open again without it, as the engine alone would have.
+    await engine.close();
+    engine = await open(null);
+  }
+  T('model ready');
   try {
-    return await body(engine, cli);
+    return await body(engine, cli).finally(() => T('answered'));
   } finally {
     await engine.close();
   }

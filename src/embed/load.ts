@@ -157,6 +157,15 @@ export function loadsOffline(options: Pick<LoadEmbedderOptions, 'model' | 'cache
   return HF_ID.test(model) && !model.includes('..') && !model.includes('--') && isDirectory(folder) && tryPickDtype(folder, options.dtype) !== undefined;
 }
 
+/** The vector-space key ({@link modelKey}) a model that {@link loadsOffline} will load as: its id, and its precision unless fp32. */
+export function expectedModelKey(options: Pick<LoadEmbedderOptions, 'model' | 'cacheDir' | 'root' | 'dtype'>): string | null {
+  const model = options.model.trim();
+  const asPath = path.resolve(options.root ?? process.cwd(), expandHome(model));
+  const folder = looksLikePath(model) || fs.existsSync(asPath) ? asPath : path.join(options.cacheDir, model);
+  const dtype = tryPickDtype(folder, options.dtype);
+  return dtype ? (dtype === 'fp32' ? model : `${model} (${dtype})`) : null;
+}
+
 async function load(model: string, o: LoadEmbedderOptions): Promise<TransformersEmbedder> {
   const root = o.root ?? process.cwd();
   const batchSize = Math.max(1, Math.floor(o.batchSize ?? 32));
