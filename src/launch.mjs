@@ -10,8 +10,10 @@
  * The build is `tsc` (type errors stop it; it writes every module to dist/),
  * then esbuild bundles the commands where start-up time is the product
  * ({@link BUNDLED}) into one file each, over tsc's output for them: one file
- * instead of ~100 for the module loader to find, read and link. Packages in
- * node_modules stay outside the bundle, loaded as before. Last, data is
+ * instead of ~100 for the module loader to find, read and link. What a
+ * command loads only on use (`import()`) goes into chunks of its own
+ * (dist/cli/chunk-*.js, beside it: modules find files relative to their folder), so a package only those parts import is not loaded at
+ * start. Packages in node_modules stay outside the bundle, loaded as before. Last, data is
  * compiled from packages (the lemmatizer's tables, dist/text/lemma-data.json).
  */
 import { spawnSync } from 'node:child_process';
@@ -95,8 +97,8 @@ function bundle() {
     esbuild.buildSync({
       entryPoints: ${JSON.stringify(BUNDLED.map((c) => path.join(ROOT, 'src', 'cli', `${c}.ts`)))},
       outdir: ${JSON.stringify(path.join(DIST, 'cli'))},
-      bundle: true, platform: 'node', format: 'esm', target: 'node20', packages: 'external',
-      sourcemap: 'linked', logLevel: 'error', allowOverwrite: true,
+      bundle: true, splitting: true, chunkNames: '[name]-[hash]', platform: 'node', format: 'esm', target: 'node20',
+      packages: 'external', sourcemap: 'linked', logLevel: 'error', allowOverwrite: true,
     });`;
   const r = spawnSync(process.execPath, ['-e', script], { cwd: ROOT, stdio: ['ignore', 'inherit', 'pipe'], encoding: 'utf8' });
   if (r.status !== 0) {

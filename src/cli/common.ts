@@ -7,6 +7,7 @@ import 'dotenv/config';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
+const require = createRequire(import.meta.url);
 import type CliProgress from 'cli-progress';
 import { loadConfig, type Config } from '../config.js';
 import { describeError, isUserError } from '../errors.js';
@@ -88,7 +89,12 @@ export function parseArgs(program: import('commander').Command): number | null {
  * or stale, with a progress bar on a terminal), run `body`, close the engine.
  */
 export async function withEngine(opts: { quiet?: boolean; earlyModel?: boolean }, body: (engine: import('../engine-api.js').Engine, cli: Cli) => Promise<number | void>, onCli?: (cli: Cli) => void): Promise<number | void> {
-  const T = (n: string) => process.env.TRACE && process.stderr.write(`T ${n} ${performance.now().toFixed(0)}\n`);
+  const T = (n: string) => {
+    if (!process.env.TRACE) return;
+    const fs = require('node:fs') as typeof import('node:fs');
+    const cpu = fs.readdirSync('/proc/self/task').map((t) => { const f = fs.readFileSync(`/proc/self/task/${t}/stat`, 'utf8').replace(/^.*\) /s, '').split(' '); return `${t === String(process.pid) ? 'main' : t}:${(Number(f[11]) + Number(f[12])) * 10}`; }).filter((x) => !x.endsWith(':0')).join(' ');
+    process.stderr.write(`T ${n} ${performance.now().toFixed(0)} cpu ${cpu}\n`);
+  };
   T('withEngine');
   const cli = setup(opts);
   onCli?.(cli);
@@ -98,7 +104,7 @@ export async function withEngine(opts: { quiet?: boolean; earlyModel?: boolean }
   const { createEngine } = await import('../engine.js');
   T('engine imported');
   const bar = progressBar();
-  const open = async (embedder?: import('../embed/types.js').Embedder | null) => createEngine({ ...cli, onProgress: bar.onProgress, ...(embedder !== undefined && { embedder }) }).finally(() => bar.stop());
+  const open = async (embedder?: import('../embed/types.js').Embedder | null) => createEngine({ ...cli, onProgress: bar.onProgress, storedAnalysis: !!opts.earlyModel, ...(embedder !== undefined && { embedder }) }).finally(() => bar.stop());
   let engine = await open(early && (await early.embedder(cli.config.INDEX_DIR)));
   T('engine created');
   if (early && !(await early.loading)) {

@@ -24,7 +24,7 @@ export interface LemmaData {
   adjective: string[];
   noun: string[];
   verb: string[];
-  /** Words that can be an adjective, noun or verb, '\n'-separated, and their flags as one digit each. */
+  /** Words that can be an adjective, noun or verb, sorted (UTF-16 order), '\n'-separated, and their flags as one digit each. */
   words: string;
   flags: string;
 }
@@ -43,7 +43,7 @@ export function compileLemmaData(): LemmaData {
   const flat = (table: Record<string, string>) => Object.keys(table).flatMap((k) => [k, table[k]!]);
   const list: string[] = [];
   let flags = '';
-  for (const w of Object.keys(words)) {
+  for (const w of Object.keys(words).sort()) {
     let f = 0;
     for (const s of senses[words[w]!] ?? []) {
       if (s < 2) f |= ADJECTIVE;
