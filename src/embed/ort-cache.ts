@@ -83,7 +83,7 @@ export async function openCachedSession(o: CachedSessionOptions): Promise<{ sess
   if (damage && 'session' in damage) return { session: damage.session, source: 'cache' };
   if (damage) {
     o.logger.warn({ dir, cause: damage.why }, `the optimized copy of ${o.onnxFile} in the model cache is damaged (${damage.why}); opening the original model and rebuilding the copy`);
-    fs.rmSync(dir, { recursive: true, force: true });
+    remove(dir);
   }
   return build(o, dir, source, logSeverityLevel);
 }
@@ -126,7 +126,7 @@ async function build(o: CachedSessionOptions, dir: string, source: CacheManifest
       extra: { session: { optimized_model_external_initializers_file_name: DATA, optimized_model_external_initializers_min_size_in_bytes: '1024' } },
     });
   } catch (e) {
-    fs.rmSync(tmp, { recursive: true, force: true });
+    remove(tmp);
     // Unwritable cache folder, full disk: open the original without saving (its error, if any, is the real one).
     o.logger.debug({ err: e, dir }, 'could not build the optimized-model cache; opening the original model');
     return { session: await o.ort.InferenceSession.create(o.onnxFile, { logSeverityLevel }), source: 'original' };
@@ -150,8 +150,16 @@ async function build(o: CachedSessionOptions, dir: string, source: CacheManifest
     if ('session' in check) return { session: check.session, source: 'cache' };
     return { session: await o.ort.InferenceSession.create(o.onnxFile, { logSeverityLevel }), source: 'original' };
   } catch (e) {
-    fs.rmSync(tmp, { recursive: true, force: true });
+    remove(tmp);
     throw e;
+  }
+}
+
+function remove(p: string): void {
+  try {
+    fs.rmSync(p, { recursive: true, force: true });
+  } catch {
+    // nothing to clean up where nothing could be written
   }
 }
 
@@ -160,7 +168,7 @@ function publish(tmp: string, dir: string): void {
   try {
     fs.renameSync(tmp, dir);
   } catch {
-    fs.rmSync(tmp, { recursive: true, force: true });
+    remove(tmp);
   }
 }
 
