@@ -128,8 +128,9 @@ async function build(o: CachedSessionOptions, dir: string, source: CacheManifest
   } catch (e) {
     remove(tmp);
     // Unwritable cache folder, full disk: open the original without saving (its error, if any, is the real one).
-    o.logger.debug({ err: e, dir }, 'could not build the optimized-model cache; opening the original model');
-    return { session: await o.ort.InferenceSession.create(o.onnxFile, { logSeverityLevel }), source: 'original' };
+    const session = await o.ort.InferenceSession.create(o.onnxFile, { logSeverityLevel });
+    o.logger.debug({ err: e, dir }, 'could not build the optimized-model cache; the original model is used');
+    return { session, source: 'original' };
   }
   try {
     const probe = digest(await o.probe(original));
