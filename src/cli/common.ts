@@ -7,7 +7,6 @@ import 'dotenv/config';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
-const require = createRequire(import.meta.url);
 import type CliProgress from 'cli-progress';
 import { loadConfig, type Config } from '../config.js';
 import { describeError, isUserError } from '../errors.js';
@@ -89,32 +88,22 @@ export function parseArgs(program: import('commander').Command): number | null {
  * or stale, with a progress bar on a terminal), run `body`, close the engine.
  */
 export async function withEngine(opts: { quiet?: boolean; earlyModel?: boolean }, body: (engine: import('../engine-api.js').Engine, cli: Cli) => Promise<number | void>, onCli?: (cli: Cli) => void): Promise<number | void> {
-  const T = (n: string) => {
-    if (!process.env.TRACE) return;
-    const fs = require('node:fs') as typeof import('node:fs');
-    const cpu = fs.readdirSync('/proc/self/task').map((t) => { const f = fs.readFileSync(`/proc/self/task/${t}/stat`, 'utf8').replace(/^.*\) /s, '').split(' '); return `${t === String(process.pid) ? 'main' : t}:${(Number(f[11]) + Number(f[12])) * 10}`; }).filter((x) => !x.endsWith(':0')).join(' ');
-    process.stderr.write(`T ${n} ${performance.now().toFixed(0)} cpu ${cpu}\n`);
-  };
-  T('withEngine');
   const cli = setup(opts);
   onCli?.(cli);
-  // earlyModel: the model starts loading in its own thread now, while the engine's modules load (src/embed/early.ts).
+  // earlyModel (`ask`): the model starts loading in its own thread now, while the engine's modules load and the index
+  // opens (src/embed/early.ts), and the documents' analysis is read from beside the index (src/index/analysis.ts).
   const early = opts.earlyModel ? await (await import('../embed/early.js')).startModelEarly(cli.config, cli.logger) : undefined;
-  T('thread started');
   const { createEngine } = await import('../engine.js');
-  T('engine imported');
   const bar = progressBar();
   const open = async (embedder?: import('../embed/types.js').Embedder | null) => createEngine({ ...cli, onProgress: bar.onProgress, storedAnalysis: !!opts.earlyModel, ...(embedder !== undefined && { embedder }) }).finally(() => bar.stop());
   let engine = await open(early && (await early.embedder(cli.config.INDEX_DIR)));
-  T('engine created');
   if (early && !(await early.loading)) {
     // The model could not load (one warning said so): open again without it, as the engine alone would have.
     await engine.close();
     engine = await open(null);
   }
-  T('model ready');
   try {
-    return await body(engine, cli).finally(() => T('answered'));
+    return await body(engine, cli);
   } finally {
     await engine.close();
   }
