@@ -96,7 +96,13 @@ export async function withEngine(opts: { quiet?: boolean; earlyModel?: boolean }
   const { createEngine } = await import('../engine.js');
   const bar = progressBar();
   const open = async (embedder?: import('../embed/types.js').Embedder | null) => createEngine({ ...cli, onProgress: bar.onProgress, storedAnalysis: !!opts.earlyModel, ...(embedder !== undefined && { embedder }) }).finally(() => bar.stop());
-  let engine = await open(early && (await early.embedder(cli.config.INDEX_DIR)));
+  let engine;
+  try {
+    engine = await open(early && (await early.embedder(cli.config.INDEX_DIR)));
+  } catch (e) {
+    await early?.loading.then((m) => m?.dispose?.()).catch(() => undefined); // the model thread ends cleanly, not torn down at exit
+    throw e;
+  }
   if (early && !(await early.loading)) {
     // The model could not load (one warning said so): open again without it, as the engine alone would have.
     await engine.close();
