@@ -20,6 +20,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, rmdirSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { newestSource } from './build-sources.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const DIST = path.join(ROOT, 'dist');
@@ -28,21 +29,7 @@ const LOCK = path.join(ROOT, 'dist.lock');
 /** Commands bundled into one file (src/cli/<name>.ts → dist/cli/<name>.js). */
 export const BUNDLED = ['ask'];
 
-/** Newest modification time of the sources the build reads. */
-function newestSource() {
-  let newest = Math.max(statSync(path.join(ROOT, 'tsconfig.json')).mtimeMs, statSync(path.join(ROOT, 'tsconfig.build.json')).mtimeMs);
-  const walk = (dir) => {
-    for (const e of readdirSync(dir, { withFileTypes: true })) {
-      const p = path.join(dir, e.name);
-      if (e.isDirectory()) walk(p);
-      else if (e.name.endsWith('.ts')) newest = Math.max(newest, statSync(p).mtimeMs);
-    }
-  };
-  walk(path.join(ROOT, 'src'));
-  return newest;
-}
-
-const fresh = () => existsSync(STAMP) && statSync(STAMP).mtimeMs >= newestSource();
+const fresh = () => existsSync(STAMP) && statSync(STAMP).mtimeMs >= newestSource(ROOT);
 
 /** A directory is an atomic lock; one left by a killed build is stale after two minutes. */
 function withLock(fn) {
