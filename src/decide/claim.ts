@@ -10,7 +10,7 @@
  * each sentence word standing in for one claim word only), and whose clause
  * holding them agrees with the claim on negation ("never", "not", "n't").
  */
-import lemmatizer from 'wink-lemmatizer';
+import { lemmatizer } from '../text/lemmatizer.js';
 import { term, terms, wordsOf } from '../retrieve/terms.js';
 import { withoutRequestWords } from '../understand/request.js';
 import { dot, type WordVectors } from '../embed/word-vectors.js';
@@ -112,7 +112,7 @@ const BETWEEN = new Set(['not', 'never', 'also', 'really', 'ever', 'even', 'just
 /**
  * Is a word of the claim a content verb? An inflected verb form that is not also a plural noun
  * ("dissolved", "hated", "brought"; not "efforts", not a gerund), or a word right after a modal,
- * "to" or a negator ("should stop", "would quit"). Lemmas from wink-lemmatizer, as the terms use;
+ * "to" or a negator ("should stop", "would quit"). Lemmas from the lemmatizer the terms use (src/text/lemmatizer.ts);
  * compromise's tagger would do it too, at ~1–4 ms a claim on this machine.
  */
 function isVerb(words: string[], i: number): boolean {
