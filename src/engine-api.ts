@@ -72,6 +72,8 @@ export interface Engine {
   paragraph(doc: string, n: number): ParagraphView | undefined;
   documents(): StoredDocument[];
   about(): About;
+  /** Resolves when the sentence analyses done ahead in idle time (src/select/warm.ts) are finished. */
+  settled?(): Promise<void>;
   /** True when a new engine request, submitted after `pending` others not yet submitted, would be refused as busy (a bounded worker queue is full). */
   saturated?(pending?: number): boolean;
   close(): Promise<void>;

@@ -6,6 +6,7 @@
 import type { Scored, Selection } from '../select/select.js';
 import { pick } from '../select/pick.js';
 import type { RefusalReason } from './reasons.js';
+import { CLAIM_SUPPORT, meetsClaim, type ClaimSupport } from './claim.js';
 
 /**
  * A request about a topic — "quote the passage about X", or "what else?" after an answer — is met by a
@@ -30,11 +31,18 @@ export interface DecideInput {
   topical?: boolean;
   /** "who said X?": a refusal means nobody in the document said X. */
   whoSaid?: boolean;
+  /** How far a sentence says what the question claims ("who said X?": X; see claim.ts); a sentence that does not cannot answer. */
+  claim?: (c: Scored) => ClaimSupport;
 }
 
-function attributed(s: Selection): Selection {
-  const ranked = s.ranked.filter((c) => c.attribution?.speaker);
-  return { ranked, confidence: ranked[0]?.p ?? 0 };
+/** The candidates that say the claim (all, without one), and whether the only ones holding its words say it the other way round. */
+function sayingIt(s: Selection, claim: DecideInput['claim'], onlyAttributed: boolean): Selection & { contradicted: boolean } {
+  const candidates = onlyAttributed ? s.ranked.filter((c) => c.attribution?.speaker) : s.ranked;
+  if (!claim) return { ranked: candidates, confidence: candidates[0]?.p ?? 0, contradicted: false };
+  const verdicts = candidates.map((c) => ({ c, v: claim(c) }));
+  const ranked = verdicts.filter((x) => meetsClaim(x.v)).map((x) => x.c);
+  const contradicted = !ranked.length && verdicts.some((x) => x.v.share >= CLAIM_SUPPORT && x.v.contradicted);
+  return { ranked, confidence: ranked[0]?.p ?? 0, contradicted };
 }
 
 /**
@@ -43,19 +51,24 @@ function attributed(s: Selection): Selection {
  */
 export function decide(input: DecideInput): Decision {
   const { threshold } = input;
-  // "Who said X?" is answered only by a sentence in which someone says it.
-  const selection = input.whoSaid ? attributed(input.selection) : input.selection;
+  // "Who said X?" is answered only by a sentence in which someone says X.
+  const selection = input.whoSaid || input.claim ? sayingIt(input.selection, input.claim, !!input.whoSaid) : input.selection;
   const confidence = selection.confidence;
   const refuse = (reason: RefusalReason): Decision => ({ answer: false, reason, confidence });
-  if (!selection.ranked.length) return refuse(input.continuing ? 'exhausted' : input.whoSaid ? 'nobody-said' : 'nothing-retrieved');
+  if ('contradicted' in selection && selection.contradicted) return refuse('contradicted');
+  if (!selection.ranked.length) return refuse(input.continuing ? 'exhausted' : input.whoSaid || input.claim ? 'nobody-said' : 'nothing-retrieved');
   if (input.topical || input.continuing) {
     const relevant = selection.ranked.filter((c) => c.p >= threshold || c.features.covNear >= TOPIC_RELEVANCE);
     // Order by answer probability, then by how much of the topic they cover.
     const chosen = pick(relevant.map((c) => ({ ...c, p: Math.max(c.p, threshold + (1 - threshold) * 0.5 * c.features.cov) })).sort((a, b) => b.p - a.p), { maxQuotes: input.maxQuotes, floor: threshold });
     return chosen.length ? { answer: true, chosen, confidence: Math.max(confidence, chosen[0]!.p) } : refuse(input.continuing ? 'exhausted' : 'low-confidence');
   }
-  if (confidence < threshold) return refuse(input.continuing ? 'exhausted' : input.whoSaid ? 'nobody-said' : 'low-confidence');
+  // "Who said X?" is decided by whether a quotation says X (claim.ts, its own calibrated bars): the answer model,
+  // fitted on questions a sentence answers, only orders the quotations that do. "What did Y say about X?" is a
+  // question about X, so the answer model still decides, at a supporting quote's share of the threshold.
+  const bar = input.whoSaid && input.claim ? 0 : input.claim ? threshold * SECONDARY_FLOOR : threshold;
+  if (confidence < bar) return refuse(input.continuing ? 'exhausted' : input.whoSaid ? 'nobody-said' : 'low-confidence');
   // The answer stands on the best sentence; others nearly as good may join it a little below the threshold.
-  const chosen = pick(selection.ranked, { maxQuotes: input.maxQuotes, floor: threshold * SECONDARY_FLOOR });
+  const chosen = pick(selection.ranked, { maxQuotes: input.maxQuotes, floor: Math.min(bar, threshold * SECONDARY_FLOOR) });
   return chosen.length ? { answer: true, chosen, confidence } : refuse('low-confidence');
 }

@@ -11,6 +11,8 @@ export const REFUSAL_REASONS = [
   'low-confidence',
   /** "who said X?": no quotation in the document says X. */
   'nobody-said',
+  /** "who said X?": the only quotation holding X's words says it the other way round ("not", "never"). */
+  'contradicted',
   /** "what else?": every relevant passage has already been quoted. */
   'exhausted',
   /** The request names a paragraph the document does not have. */
@@ -32,6 +34,7 @@ export const REFUSAL_WORDING: Record<RefusalReason, string> = {
   'nothing-retrieved': DOES_NOT_SAY,
   'low-confidence': DOES_NOT_SAY,
   'nobody-said': "The document doesn't say. No quotation in it says that.",
+  contradicted: "The document doesn't say that. The quotation closest to it says the opposite.",
   exhausted: 'That is all the document says on this — every relevant passage has been quoted above.',
   'no-such-paragraph': 'There is no ¶{n}; the document has paragraphs {range}.',
   'nothing-to-summarise': "The document doesn't have enough body text to summarise.",

@@ -27,6 +27,8 @@ export const DEFAULT_SOFT_FLOOR = 0.6;
 
 interface ContentWord {
   term: string;
+  /** The word lower-cased (what its vector is looked up by). */
+  key: string;
   vector: Float32Array | undefined;
 }
 
@@ -44,20 +46,34 @@ function contentWords(text: string, vectors: WordVectors): ContentWord[] {
     const t = term(w);
     if (!t || seen.has(t)) continue;
     seen.add(t);
-    out.push({ term: t, vector: vectors.vector(w) });
+    out.push({ term: t, key: w.toLowerCase(), vector: vectors.vector(w) });
   }
   if (m.size >= 50_000) m.clear();
   if (text.length <= 4_000) m.set(text, out);
   return out;
 }
 
+/**
+ * Cosines of the latest questions' words (each object is remembered with its question's text) to the
+ * words they were compared with: the candidate sentences of one question share most of their words.
+ * Bounded: the words of the last few questions only.
+ */
+const cosines = new Map<ContentWord, Map<string, number>>();
+const COSINE_WORDS_MAX = 64;
+
 /** How well a single question word is matched by the sentence's words: 1 exact, else the best cosine ≥ floor, else 0. */
 export function bestMatch(q: ContentWord, sentence: ContentWord[], floor: number): number {
   let best = 0;
+  let seen: Map<string, number> | undefined;
   for (const s of sentence) {
     if (s.term === q.term) return 1;
     if (q.vector && s.vector) {
-      const c = dot(q.vector, s.vector);
+      if (!seen && !(seen = cosines.get(q))) {
+        if (cosines.size >= COSINE_WORDS_MAX) cosines.clear();
+        cosines.set(q, (seen = new Map()));
+      }
+      let c = seen.get(s.key);
+      if (c === undefined) seen.set(s.key, (c = dot(q.vector, s.vector)));
       if (c > best) best = c;
     }
   }

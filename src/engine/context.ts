@@ -10,6 +10,7 @@ import type { QuotationFilterOptions } from '../quotes/index.js';
 import type { TermStats } from '../select/idf.js';
 import type { Selection, SoftScorer } from '../select/select.js';
 import type { Understanding } from '../understand/understand.js';
+import type { ClaimOptions } from '../decide/claim.js';
 
 export interface EngineContext {
   index: LoadedIndex;
@@ -21,6 +22,8 @@ export interface EngineContext {
   embedder: Embedder | null;
   /** A sentence-level semantic signal, when one is available. */
   soft: SoftScorer | null;
+  /** How a claim ("who said X?") is weighed and matched against a sentence. */
+  claims: ClaimOptions;
   /** Maps words the documents never use to close ones they do ("Anan" → "annan"). */
   correct: (text: string) => string;
   /** Speaker alias tables (built lazily). */

@@ -23,6 +23,8 @@ import type { LlmAnswerer } from '../answer/llm/index.js';
 import { termStats } from '../select/idf.js';
 import { loadWordVectors, type WordVectors } from '../embed/word-vectors.js';
 import { softGains } from '../embed/word-vectors-match.js';
+import { warmQuestionPath, warmSentences } from '../select/warm.js';
+import { documentNames } from '../decide/claim.js';
 import { createTypoCorrector, documentVocabulary } from '../retrieve/typo.js';
 import { ask, understandAndRetrieve } from './ask.js';
 import type { EngineContext } from './context.js';
@@ -106,8 +108,10 @@ export async function createEngine(deps: EngineDeps): Promise<Engine> {
   // Their frequency ranks weigh words the documents never use (a common word missing says less).
   const stats = termStats(index, { rank: words ? (w) => words!.rank(w) : undefined });
   const typos = createTypoCorrector(documentVocabulary(index.chunks.map((c) => index.docById.get(c.docId)!.text.slice(c.start, c.end))), { isWord: words ? (w) => words!.isWord(w) : undefined });
-  const soft = (deps.softMatch ?? config.SOFT_MATCH === 'on') && words ? (q: string, sentence: string) => softGains(q, sentence, { vectors: words!, idf: stats.idf, known: stats.known }) : null;
+  const softOn = (deps.softMatch ?? config.SOFT_MATCH === 'on') && !!words;
+  const soft = softOn ? (q: string, sentence: string) => softGains(q, sentence, { vectors: words!, idf: stats.idf, known: stats.known }) : null;
 
+  let names: Set<string> | undefined;
   const ctx: EngineContext = {
     index,
     stats,
@@ -116,6 +120,7 @@ export async function createEngine(deps: EngineDeps): Promise<Engine> {
     llm,
     embedder: vectorsUsable ? embedder : null,
     soft,
+    claims: { weight: (t, w) => (stats.known(t) ? stats.idf(t) : stats.unseen(w)), vectors: softOn ? words : null, names: () => (names ??= documentNames(index.documents.map((d) => d.text))) },
     correct: (text) => typos.correctText(text).text,
     filterOptions,
     settings: { topK: config.TOP_K, maxQuotes: config.MAX_QUOTES, threshold: deps.refusalThreshold ?? config.REFUSAL_THRESHOLD ?? DEFAULT_REFUSAL_THRESHOLD, maxTurns: config.CONVERSATION_MAX_TURNS },
@@ -123,8 +128,27 @@ export async function createEngine(deps: EngineDeps): Promise<Engine> {
     onSelection: deps.onSelection,
   };
 
+  // Sentences are analysed ahead in idle time, never while a question is answered (src/select/warm.ts).
+  let inFlight = 0;
+  let answered = 0;
+  const warmer = warmSentences(index, {
+    busy: () => inFlight > 0,
+    started: () => answered > 0,
+    // The whole extractive path, with no LLM and no observer: nothing is recorded, only code is compiled.
+    first: () => warmQuestionPath((q) => ask({ ...ctx, llm: null, onSelection: undefined }, q), () => inFlight > 0),
+    prepare: soft ? (sentence) => soft('', sentence) : undefined,
+  });
   return {
-    ask: (question, conversation, options) => ask(ctx, question, conversation, options),
+    async ask(question, conversation, options) {
+      inFlight++;
+      try {
+        return await ask(ctx, question, conversation, options);
+      } finally {
+        inFlight--;
+        answered++;
+      }
+    },
+    settled: () => warmer.settled(),
     retrieve: async (question, conversation, k) => (await understandAndRetrieve(ctx, sanitizeQuestion(question), conversation, k ?? config.TOP_K)).passages,
     summarize: (options = {}) => summarize(ctx, options),
     quotations: (filter) => quotations(ctx, filter),
@@ -134,6 +158,7 @@ export async function createEngine(deps: EngineDeps): Promise<Engine> {
     documents: () => index.documents,
     about: () => about(ctx),
     async close() {
+      warmer.stop();
       await vectorStore?.close();
       await embedder?.dispose?.();
     },

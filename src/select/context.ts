@@ -72,3 +72,9 @@ export function sentenceContext(doc: StoredDocument, start: number, quotations: 
   c.contexts.set(start, ctx);
   return ctx;
 }
+
+/** The text a sentence is scored (and entity-tagged) as: its own words and whom its pronouns stand for. */
+export const scoredText = (text: string, c: SentenceContext | undefined): string => `${text} ${c?.inherited ?? ''}`;
+
+/** The text of a sentence's neighbours in its paragraph, as scored with it. */
+export const nearText = (c: SentenceContext | undefined): string => `${c?.before ?? ''} ${c?.after ?? ''}`;

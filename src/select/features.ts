@@ -60,11 +60,35 @@ const family = (a: string, b: string) => a.length >= FAMILY_PREFIX && b.length >
  * const q = questionTerms('When did the meetings begin?', stats, 'date');
  * sentenceFeatures(q, { text: 'Meetings began in 1994.', near: '', paragraphTerms: new Set(), rank: 1 }, stats).typeHit; // 1
  */
-export function sentenceFeatures(q: QuestionTerms, s: SentenceText, stats: TermStats): Features {
-  const seq = terms(s.text);
+/** A sentence's terms, in order and as sets (its own, and with its neighbours'): the same for every question. */
+interface SentenceTerms {
+  seq: string[];
+  own: Set<string>;
+  near: Set<string>;
+}
+const sentenceMemo = new Map<string, Map<string, SentenceTerms>>();
+const SENTENCE_MEMO_MAX = 20_000;
+
+/** Remembered per sentence (bounded): every question that reads it shares them. Callers must not mutate them. */
+export function sentenceTerms(text: string, nearText: string): SentenceTerms {
+  let byNear = sentenceMemo.get(text);
+  const hit = byNear?.get(nearText);
+  if (hit) return hit;
+  const seq = terms(text);
   const own = new Set(seq);
   const near = new Set(seq);
-  for (const t of terms(s.near)) near.add(t);
+  for (const t of terms(nearText)) near.add(t);
+  if (!byNear) {
+    if (sentenceMemo.size >= SENTENCE_MEMO_MAX) sentenceMemo.clear();
+    sentenceMemo.set(text, (byNear = new Map()));
+  }
+  const out = { seq, own, near };
+  byNear.set(nearText, out);
+  return out;
+}
+
+export function sentenceFeatures(q: QuestionTerms, s: SentenceText, stats: TermStats): Features {
+  const { seq, own, near } = sentenceTerms(s.text, s.near);
   const inPara = (t: string) => near.has(t) || s.paragraphTerms.has(t);
   let bigramHits = 0;
   for (let i = 1; i < seq.length; i++) if (q.bigrams.has(`${seq[i - 1]} ${seq[i]}`)) bigramHits++;

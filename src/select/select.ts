@@ -8,7 +8,7 @@ import type { LoadedIndex } from '../index/store.js';
 import { terms } from '../retrieve/terms.js';
 import type { Attribution, Passage, Quotation, StoredDocument } from '../types.js';
 import type { Understanding } from '../understand/understand.js';
-import { sentenceContext } from './context.js';
+import { nearText, scoredText, sentenceContext } from './context.js';
 import { questionTerms, sentenceFeatures, type Features } from './features.js';
 import type { TermStats } from './idf.js';
 import type { SoftGains } from '../embed/word-vectors-match.js';
@@ -29,6 +29,8 @@ export interface Scored {
   attribution?: Attribution;
   /** Found through the quotation index for an attribution question. */
   indexed: boolean;
+  /** Whom its pronouns stand for ("he told the Council" → "Kofi Annan"), when known. */
+  inherited?: string | null;
 }
 
 export interface Selection {
@@ -58,6 +60,19 @@ const overlaps = (a: { doc: string; start: number; end: number }, b: { doc: stri
 
 const attributionOf = (q: Quotation): Attribution => ({ speaker: q.speaker, cue: q.cue, addressee: q.addressee, setting: q.setting, words: { start: q.start, end: q.end } });
 
+/** The terms of each body paragraph, per document: the same for every question. */
+const paragraphMemo = new WeakMap<StoredDocument, Map<number, ReadonlySet<string>>>();
+function paragraphTerms(doc: StoredDocument, n: number): ReadonlySet<string> {
+  let m = paragraphMemo.get(doc);
+  if (!m) paragraphMemo.set(doc, (m = new Map()));
+  let t = m.get(n);
+  if (t === undefined) {
+    const p = doc.paragraphs.find((x) => x.n === n && x.kind === 'body');
+    m.set(n, (t = new Set(p ? terms(doc.text.slice(p.start, p.end)) : [])));
+  }
+  return t;
+}
+
 /**
  * @example
  * const { ranked, confidence } = select({ understanding, passages, index, stats });
@@ -71,16 +86,6 @@ export function select(input: SelectInput): Selection {
   const focus = u.focus[0];
   const exclude = [...(input.exclude ?? []), ...u.shown];
   const byKey = new Map<string, Scored>();
-  const paragraphTerms = new Map<string, Set<string>>();
-  const paraOf = (doc: StoredDocument, n: number) => {
-    const key = `${doc.id}#${n}`;
-    let t = paragraphTerms.get(key);
-    if (t === undefined) {
-      const p = doc.paragraphs.find((x) => x.n === n && x.kind === 'body');
-      paragraphTerms.set(key, (t = new Set(p ? terms(doc.text.slice(p.start, p.end)) : [])));
-    }
-    return t;
-  };
 
   const consider = (doc: StoredDocument, s: { start: number; end: number }, paragraph: number, rank: number, attribution?: Attribution, indexed = false) => {
     const key = `${doc.id}:${s.start}`;
@@ -89,7 +94,7 @@ export function select(input: SelectInput): Selection {
     const text = doc.text.slice(s.start, s.end);
     const c = sentenceContext(doc, s.start, index.quotations);
     const inherited = c?.inherited ?? '';
-    const f = sentenceFeatures(q, { text: `${text} ${inherited}`, near: `${c?.before ?? ''} ${c?.after ?? ''}`, paragraphTerms: paraOf(doc, paragraph), rank, soft: input.soft ? input.soft(u.scoringText, text) : undefined }, stats);
+    const f = sentenceFeatures(q, { text: scoredText(text, c), near: nearText(c), paragraphTerms: paragraphTerms(doc, paragraph), rank, soft: input.soft ? input.soft(u.scoringText, text) : undefined }, stats);
     const followup = u.kind === 'followup';
     const sTerms = followup ? new Set([...terms(text), ...terms(inherited)]) : null;
     const conversation: ConversationSignals = {
@@ -102,7 +107,7 @@ export function select(input: SelectInput): Selection {
     let p = answerProbability(f, conversation, undefined, logit(f, weights));
     if (indexed) p = Math.max(p, INDEX_CONFIDENCE);
     const known = c?.quotation ? attributionOf(c.quotation) : undefined;
-    byKey.set(key, { doc, paragraph, start: s.start, end: s.end, p, features: f, conversation, attribution: attribution ?? prev?.attribution ?? known, indexed: indexed || !!prev?.indexed });
+    byKey.set(key, { doc, paragraph, start: s.start, end: s.end, p, features: f, conversation, attribution: attribution ?? prev?.attribution ?? known, indexed: indexed || !!prev?.indexed, inherited: c?.inherited });
   };
 
   // 1. Attribution questions ("what did X tell Y?") answer from the quotation index.

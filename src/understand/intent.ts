@@ -21,14 +21,16 @@ const NUMBERS = ['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight',
 const NUM = String.raw`(\d{1,4}|${NUMBERS.join('|')})`;
 const ORD = String.raw`(\d{1,4}(?:st|nd|rd|th)|${ORDINALS.join('|')}|last)`;
 
+// Compiled once (no /g: exec keeps no state between calls).
+const PARAGRAPH_REFS: [RegExp, (m: RegExpExecArray) => number][] = [
+  [new RegExp(String.raw`(?:¶|§)\s*${NUM}\b`, 'iu'), (m) => toNumber(m[1]!)],
+  [new RegExp(String.raw`\b(?:paragraph|para\.?|par\.?|graf)\s*(?:no\.?\s*|number\s*|#\s*)?${NUM}\b`, 'iu'), (m) => toNumber(m[1]!)],
+  [new RegExp(String.raw`\b(?:the\s+)?${ORD}\s+(?:paragraph|para)\b`, 'iu'), (m) => toNumber(m[1]!)],
+];
+
 /** "paragraph 3", "¶3", "para. 3", "the third paragraph", "paragraph three" → 3 (−1 for "the last paragraph"). */
 function paragraphRef(q: string): { n: number; at: number; len: number } | null {
-  const patterns: [RegExp, (m: RegExpExecArray) => number][] = [
-    [new RegExp(String.raw`(?:¶|§)\s*${NUM}\b`, 'iu'), (m) => toNumber(m[1]!)],
-    [new RegExp(String.raw`\b(?:paragraph|para\.?|par\.?|graf)\s*(?:no\.?\s*|number\s*|#\s*)?${NUM}\b`, 'iu'), (m) => toNumber(m[1]!)],
-    [new RegExp(String.raw`\b(?:the\s+)?${ORD}\s+(?:paragraph|para)\b`, 'iu'), (m) => toNumber(m[1]!)],
-  ];
-  for (const [re, n] of patterns) {
+  for (const [re, n] of PARAGRAPH_REFS) {
     const m = re.exec(q);
     if (m) return { n: n(m), at: m.index, len: m[0].length };
   }

@@ -154,6 +154,10 @@ function who(about: string): QuoteIntent {
   return { kind: 'who-said', about: a };
 }
 
+/** Greetings and fillers before a question, and laughter, politeness and emoji after it. */
+const CHAT_BEFORE = /^(?:(?:hey|hi|hello|yo|pls|plz|please|um+|uh+|hmm+|ok|okay|so)[,!\s]+)+/iu;
+const CHAT_AFTER = /(?:[\s,.!?]+(?:lol|lmao|rofl|haha+|pls|plz|please|thx|thanks|ty)|\s*(?:\p{Extended_Pictographic}|\u200d|\ufe0f|[:;]-?[()DPp])+)+[\s?!.]*$/iu;
+
 /**
  * Parse a question about quotations; `null` when it is not one.
  *
@@ -168,7 +172,10 @@ export function parseQuoteIntent(question: string): QuoteIntent {
     .normalize('NFKC')
     .trim()
     .replace(/\s+/g, ' ')
+    // Chat around the question ("yo who said … lol 😢", "hey … pls") is not part of what was said.
+    .replace(CHAT_AFTER, '')
     .replace(/[?!.\s]+$/u, '')
+    .replace(CHAT_BEFORE, '')
     .replace(/^(?:and|so|ok|okay|also|then|now|but)[,\s]+/i, '')
     .replace(/^(?:(?:can|could|would) you (?:tell me|say|show me|remind me)|tell me|do you know|i(?:'d| would) like to know|please(?: tell me)?)[,\s]+/i, '')
     .replace(/^(?:what|who)\s+exactly\b/i, (w) => w.split(/\s+/)[0]!);

@@ -66,3 +66,39 @@ describe('who said it', () => {
     expect(d.answer && d.chosen.map((c) => c.attribution?.speaker)).toEqual(['delegates']);
   });
 });
+
+describe('a claim the question makes ("who said X?", "what did Y say about X?")', () => {
+  const said = (p: number, paragraph: number) => ({ ...cand(p, paragraph), attribution: { speaker: 'Annan', cue: 'said', addressee: null, setting: null } });
+  const support = (share: number, contradicted = false) => ({ share, contradicted, missing: [] });
+
+  it('given attributed sentences well above the threshold that do not say the claim, when asked who said it, then nobody did', () => {
+    const d = decide({ selection: sel(said(0.9, 1)), threshold: 0.5, maxQuotes: 3, whoSaid: true, claim: () => support(0.4) });
+    expect(d).toMatchObject({ answer: false, reason: 'nobody-said' });
+  });
+
+  it('given the only sentence holding the claim says it the other way round, when deciding, then the refusal says so', () => {
+    const d = decide({ selection: sel(said(0.9, 1)), threshold: 0.5, maxQuotes: 3, whoSaid: true, claim: () => support(1, true) });
+    expect(d).toMatchObject({ answer: false, reason: 'contradicted' });
+  });
+
+  it('given one sentence that says the claim and a better one that does not, when deciding, then it answers with the one that says it', () => {
+    const d = decide({ selection: sel(said(0.9, 1), said(0.7, 2)), threshold: 0.5, maxQuotes: 3, whoSaid: true, claim: (c) => support(c.paragraph === 2 ? 1 : 0) });
+    expect(d.answer && d.chosen.map((c) => c.paragraph)).toEqual([2]);
+  });
+
+  it('given a who-said claim a quotation says, when the answer model rates that sentence low, then it still answers (the claim check decides)', () => {
+    const d = decide({ selection: sel(said(0.1, 1)), threshold: 0.5, maxQuotes: 3, whoSaid: true, claim: () => support(1) });
+    expect(d.answer && d.chosen.map((c) => c.paragraph)).toEqual([1]);
+  });
+
+  it('given "what did Y say about X?" with Y\'s sentence about X, when its probability is below the threshold, then it answers above a supporting quote\'s share of it only', () => {
+    const at = (p: number) => decide({ selection: sel(said(p, 1)), threshold: 0.5, maxQuotes: 3, claim: () => support(1) });
+    expect(at(0.35).answer).toBe(true);
+    expect(at(0.25)).toMatchObject({ answer: false, reason: 'low-confidence' });
+  });
+
+  it('given "what did Y say about X?" with no sentence of Y about X, when deciding, then nobody said it, though narration matches well', () => {
+    const d = decide({ selection: sel(cand(0.9, 1)), threshold: 0.5, maxQuotes: 3, claim: () => support(0) });
+    expect(d).toMatchObject({ answer: false, reason: 'nobody-said' });
+  });
+});

@@ -7,9 +7,10 @@
 import { describe, expect, it } from 'vitest';
 import { loadPhrasings, runPhrasings } from '../helpers/phrasings.js';
 
-// The issue's target is 90%; measured (round 3, SOFT_MATCH on by default): tune 75/82 (91.5%), held-out 45/49 (91.8%),
-// held-out-2 (quote/summary/who-said only, written blind) 26/27 (96.3%). Before: tune 73/82, held-out 43/49. The bars guard these.
-const BAR = { tune: 0.91, heldout: 0.91, 'heldout-2': 0.96 };
+// The issue's target is 90%; measured (round 4, SOFT_MATCH on by default): tune 138/150 (92.0%; 68 who-said and said-about
+// phrasings added, 22 of them messy Discord-style), held-out 47/49 (95.9%, after merging coqa), held-out-2 27/27. Round 3: tune 75/82 (91.5%),
+// held-out 45/49 (91.8%), held-out-2 26/27 (96.3%). Before round 3: tune 73/82, held-out 43/49. The bars guard these.
+const BAR = { tune: 0.91, heldout: 0.93, 'heldout-2': 0.96 };
 
 describe.each(['tune', 'heldout', 'heldout-2'] as const)('the %s phrasing set', (split) => {
   it(`given each phrasing, when asked, then at least ${BAR[split] * 100}% are handled right (and every quote is verbatim)`, { timeout: 120_000 }, async () => {

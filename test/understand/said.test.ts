@@ -49,3 +49,19 @@ describe('parseQuoteIntent', () => {
     expect(parseQuoteIntent(question)).toEqual(intent);
   });
 });
+
+describe('parseQuoteIntent on chat-style messages', () => {
+  it.each([
+    ['who said his dad was amazingly open lol', 'his dad was amazingly open'],
+    ['yo who said klugman would be missed 😢', 'klugman would be missed'],
+    ['hey who said we need joint action pls', 'we need joint action'],
+    ['pls who said the gun wasnt his?? 🙏🙏', 'the gun wasnt his'],
+    ['who said it was a deal haha :)', 'it was a deal'],
+  ])('given "%s", when parsed, then the claim is "%s" without the chat around it', (q, about) => {
+    expect(parseQuoteIntent(q)).toEqual({ kind: 'who-said', about });
+  });
+
+  it('given a claim that ends in a word like "thanks" inside it, when parsed, then only a trailing chat word goes', () => {
+    expect(parseQuoteIntent('who said thanks were due to the delegates')).toEqual({ kind: 'who-said', about: 'thanks were due to the delegates' });
+  });
+});
