@@ -44,6 +44,8 @@ function open(progress?: MessagePort): Promise<Engine> {
       config: init.config,
       logger,
       ...(embedder !== undefined ? { embedder } : {}),
+      // Nothing is loaded ahead of the first question: an idle bot stays small (the speaker tables cost ~35 MB).
+      warmUp: false,
       ...(init.documents ? { documents: init.documents } : {}),
       onProgress: progress ? (phase, done, total) => progress.postMessage([phase, done, total]) : undefined,
     });
