@@ -38,6 +38,7 @@ export async function createInChild(dir: string, conf: string[]): Promise<void> 
   const temp = `${dir}.creating-${process.pid}`;
   await rm(temp, { recursive: true, force: true });
   try {
+    if (existsSync(dir) && (await readdir(dir)).length) throw new Error(`${dir} is not empty but holds no database (no PG_VERSION); move it aside`);
     const { code, stderr } = await new Promise<{ code: number | null; stderr: string }>((resolve, reject) => {
       const child = spawn(process.execPath, ['-e', CHILD, entry, temp, JSON.stringify(conf)], { stdio: ['ignore', 'ignore', 'pipe'] });
       let err = '';
@@ -46,8 +47,7 @@ export async function createInChild(dir: string, conf: string[]): Promise<void> 
       child.on('close', (c) => resolve({ code: c, stderr: err }));
     });
     if (code !== 0 || !isCreated(temp)) throw new Error(stderr.trim() || `the creating process exited with code ${code}`);
-    if (existsSync(dir) && (await readdir(dir)).length) throw new Error(`${dir} is not empty but holds no database (no PG_VERSION); move it aside`);
-    await rm(dir, { recursive: true, force: true });
+    await rm(dir, { recursive: true, force: true }); // empty (checked above; this process holds its lock)
     await rename(temp, dir);
   } catch (cause) {
     await rm(temp, { recursive: true, force: true }).catch(() => undefined);
