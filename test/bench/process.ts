@@ -140,14 +140,16 @@ async function startBot(env: Record<string, string>, opts: { questions: number }
   const readyCpu = await cpuMs(child.pid!);
   await new Promise((r) => setTimeout(r, 5_000)); // idle
   const idle = await treeRss(child.pid!);
+  const cpuBefore = await cpuMs(child.pid!);
   const first = opts.questions ? await askBot(fake, QUESTION) : null;
+  const firstCpu = (await cpuMs(child.pid!)) - cpuBefore;
   const afterFirst = first ? await treeRss(child.pid!) : NaN;
   for (let i = 1; i < opts.questions; i++) await askBot(fake, `${QUESTION} (${i})`);
   const afterAll = opts.questions ? await treeRss(child.pid!) : NaN;
   child.kill('SIGTERM');
   await new Promise((r) => child.once('close', r));
   await fake.close();
-  return { ready, readyCpu, idle, peak, first, afterFirst, afterAll };
+  return { ready, readyCpu, idle, peak, first, firstCpu, afterFirst, afterAll };
 }
 
 async function idleBot(env: Record<string, string>, runs: number, questions: number) {
@@ -163,6 +165,7 @@ async function idleBot(env: Record<string, string>, runs: number, questions: num
     peak: of((r) => r.peak),
     ack: of((r) => r.first?.ackMs ?? NaN),
     answer: of((r) => r.first?.answerMs ?? NaN),
+    answerCpu: of((r) => r.firstCpu),
     afterFirst: of((r) => r.afterFirst),
     afterAll: of((r) => r.afterAll),
   };
@@ -211,6 +214,7 @@ try {
     if (o.botQuestions) {
       rows.push(['first /ask after idle: to the acknowledgement (deferReply), ms', range(b.ack), '< 3000']);
       rows.push(['… to the answer on screen (loads what the first question needs), ms', range(b.answer), '']);
+      rows.push(['… the process\'s CPU time for it (user + sys), ms', range(b.answerCpu), '']);
       rows.push(['bot RSS after its first answer (process tree), MB', range(b.afterFirst), '']);
       rows.push([`… after ${o.botQuestions} answers, MB`, range(b.afterAll), '']);
     }
