@@ -13,7 +13,6 @@
 import { fileURLToPath } from 'node:url';
 import { lazyEmbedder } from '../embed/lazy.js';
 import type { Embedder } from '../embed/types.js';
-import { createEngine, loadModel } from '../engine.js';
 import type { Engine } from '../engine-api.js';
 import { runChat } from './chat.js';
 import { progressBar, run, setup, type Cli } from './common.js';
@@ -30,7 +29,8 @@ await run(async () => {
   let engine: Engine;
   const workers = !!config.DISCORD_TOKEN && !sharded && config.ENGINE_WORKERS > 0;
   /** The model in this thread: shared by the default corpus (without workers) and every server's collection (/docs). */
-  const modelHere = () => loadModel({ model: config.EMBEDDING_MODEL, cacheDir: config.MODEL_CACHE_DIR, allowRemote: config.ALLOW_REMOTE_MODELS, batchSize: config.EMBEDDING_BATCH_SIZE, dtype: config.EMBEDDING_DTYPE, logger, root: config.root, onProgress: bar.onProgress });
+  // The engine's modules load in this thread only when it needs them (no workers, or a server's /docs): with workers, the worker threads have their own.
+  const modelHere = async () => (await import('../engine.js')).loadModel({ model: config.EMBEDDING_MODEL, cacheDir: config.MODEL_CACHE_DIR, allowRemote: config.ALLOW_REMOTE_MODELS, batchSize: config.EMBEDDING_BATCH_SIZE, dtype: config.EMBEDDING_DTYPE, logger, root: config.root, onProgress: bar.onProgress });
   let embedder: Embedder | null = null;
   /**
    * With workers, the default corpus's model lives in the worker; this thread needs its own only when a server
@@ -49,6 +49,7 @@ await run(async () => {
       bar.stop();
       throw e;
     });
+    const { createEngine } = await import('../engine.js');
     engine = await createEngine({ config, logger, embedder, onProgress: bar.onProgress }).finally(() => bar.stop());
   }
   if (!config.DISCORD_TOKEN) {

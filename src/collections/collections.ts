@@ -22,22 +22,26 @@ import path from 'node:path';
 import type { Config } from '../config.js';
 import type { Embedder } from '../embed/types.js';
 import type { Engine } from '../engine-api.js';
-import { createEngine, QUOTER } from '../engine.js';
 import { UserError } from '../errors.js';
-import { buildIndex, IndexCorruptError, readIndex, writeIndex, type LoadedIndex } from '../index/store.js';
-import { sourceFromBytes } from '../ingest/bytes.js';
-import { buildDocument } from '../ingest/document.js';
+import type { LoadedIndex } from '../index/store.js';
 import type { ExtractLimits } from '../ingest/limits.js';
-import { megabytes, refuse } from '../ingest/refusals.js';
-import { sniff } from '../ingest/sniff.js';
 import type { Logger } from '../log.js';
-import { allowAll, forbiddenRange } from '../net/address-policy.js';
-import { safeFetch, type Fetched } from '../net/safe-fetch.js';
+import type { Fetched } from '../net/safe-fetch.js';
 import type { StoredDocument } from '../types.js';
 import { documentId, extensionFor, guildFolder } from './ids.js';
 import { overallPercent, type AddProgress, type Phase } from './progress.js';
 import { readRegistry, writeRegistry, type RegistryEntry } from './registry.js';
 import { watchManifest } from './watch.js';
+
+/**
+ * The engine, index and ingest modules, imported when a collection is first built, opened or
+ * re-read — not at start: the bot's engine runs in worker threads, so its main thread never
+ * needs them unless a server uses /docs (README "Lean start").
+ */
+const heavy = () =>
+  Promise.all([import('../engine.js'), import('../index/store.js'), import('../ingest/bytes.js'), import('../ingest/document.js'), import('../ingest/refusals.js'), import('../ingest/sniff.js')]).then(
+    ([engine, store, bytes, document, refusals, sniff]) => ({ ...engine, ...store, ...bytes, ...document, ...refusals, ...sniff }),
+  );
 
 export type AddInput = { name: string; title?: string; addedBy: string } & ({ kind: 'attachment'; url: string; size: number } | { kind: 'url'; url: string });
 
@@ -95,11 +99,13 @@ export function createCollections(deps: CollectionsDeps): Collections {
   const limits = limitsFrom(config);
   const maxFile = config.DOCS_MAX_FILE_MB * 1024 * 1024;
   const openEngine =
-    deps.openEngine ?? ((indexDir: string) => createEngine({ config: { ...config, INDEX_DIR: indexDir, DOCUMENTS: [] }, logger: log, embedder }));
+    deps.openEngine ?? (async (indexDir: string) => (await heavy()).createEngine({ config: { ...config, INDEX_DIR: indexDir, DOCUMENTS: [] }, logger: log, embedder }));
   const fetchBytes =
     deps.fetch ??
-    ((url: string, onProgress: (got: number, total: number | null) => void) =>
-      safeFetch(url, { policy: config.URL_ALLOW_PRIVATE ? allowAll : forbiddenRange, timeoutMs: config.URL_FETCH_TIMEOUT_MS, maxBytes: maxFile, onProgress }));
+    (async (url: string, onProgress: (got: number, total: number | null) => void) => {
+      const [{ safeFetch }, { allowAll, forbiddenRange }] = await Promise.all([import('../net/safe-fetch.js'), import('../net/address-policy.js')]);
+      return safeFetch(url, { policy: config.URL_ALLOW_PRIVATE ? allowAll : forbiddenRange, timeoutMs: config.URL_FETCH_TIMEOUT_MS, maxBytes: maxFile, onProgress });
+    });
 
   let defaultEngine = deps.defaultEngine;
   const engines = new Map<string, Engine>();
@@ -121,6 +127,7 @@ export function createCollections(deps: CollectionsDeps): Collections {
   }
 
   async function readIndexOrNull(dir: string): Promise<LoadedIndex | null> {
+    const { readIndex, IndexCorruptError } = await heavy();
     try {
       return await readIndex(dir);
     } catch (e) {
@@ -158,6 +165,7 @@ export function createCollections(deps: CollectionsDeps): Collections {
       await rm(dir, { recursive: true, force: true });
       return null;
     }
+    const { buildIndex, QUOTER, writeIndex } = await heavy();
     const previous = await readIndexOrNull(dir);
     const defaults = config.DOCS_INCLUDE_DEFAULT ? await readIndexOrNull(config.INDEX_DIR) : null;
     const documents = [...(defaults?.documents ?? []), ...own];
@@ -182,6 +190,7 @@ export function createCollections(deps: CollectionsDeps): Collections {
   /** Rebuild a server's index from the files kept beside it (its index was lost or damaged). */
   async function recover(guildId: string, entries: RegistryEntry[]): Promise<Engine> {
     log.warn({ guildId, documents: entries.length }, "rebuilding this server's index from its kept files");
+    const { sourceFromBytes, buildDocument } = await heavy();
     const docs: StoredDocument[] = [];
     for (const e of entries) {
       const bytes = await readFile(path.join(dirOf(guildId), e.file));
@@ -232,6 +241,7 @@ export function createCollections(deps: CollectionsDeps): Collections {
       const dir = dirOf(guildId);
       return queue(guildId, async () => {
         const t0 = performance.now();
+        const { buildDocument, megabytes, QUOTER, refuse, sniff, sourceFromBytes } = await heavy();
         let last = -1;
         const progress = (phase: Phase, done: number, total: number | null) => {
           const pct = overallPercent(phase, done, total, !!embedder);
@@ -312,7 +322,7 @@ export function createCollections(deps: CollectionsDeps): Collections {
     async reloadDefault() {
       const index = await readIndexOrNull(config.INDEX_DIR).catch(() => null);
       if (!index || index.manifest.builtAt === defaultEngine.about().builtAt) return false;
-      const next = await (deps.openDefault ? deps.openDefault() : createEngine({ config, logger: log, embedder }));
+      const next = await (deps.openDefault ? deps.openDefault() : (await heavy()).createEngine({ config, logger: log, embedder }));
       const old = defaultEngine;
       defaultEngine = next;
       if (old !== deps.defaultEngine) void old.close().catch(() => undefined);

@@ -60,6 +60,8 @@ export interface EngineDeps {
    */
   softMatch?: boolean;
   onProgress?: Progress;
+  /** Build the speaker tables right after start-up, in idle time (default true); false = on first use (the bot's worker: ~35 MB less while idle). */
+  warmUp?: boolean;
   clock?: () => number;
   /** Observes every scored selection (`npm run calibrate -- --fit` collects the sentences' features). */
   onSelection?: EngineContext['onSelection'];
@@ -91,10 +93,10 @@ export async function createEngine(deps: EngineDeps): Promise<Engine> {
     index = await openIndex({ config, logger, embedder, onProgress: deps.onProgress });
   }
   const analysis = deps.storedAnalysis && !deps.documents ? await openAnalysis({ dir: config.INDEX_DIR, documents: index.documents, quoterVersion: QUOTER.version, logger, speakerTable, entitiesOf, rememberEntities, taggedPhrases, rememberTags }) : null;
-  // The speaker alias tables are built on first use, and right after start-up in idle time.
+  // The speaker alias tables are built on first use, and (unless warmUp is false) right after start-up in idle time.
   let aliases: QuotationFilterOptions | null = null;
   const filterOptions = () => (aliases ??= { aliases: analysis?.speakers ?? index.documents.map((d) => speakerTable(d)), docs: index.documents });
-  setImmediate(() => filterOptions());
+  if (deps.warmUp !== false) setImmediate(() => filterOptions());
   const vectorsUsable = !!(embedder && index.vectors && index.manifest.model === modelKey(embedder));
   // With DATABASE_URL, the configured corpus's vectors are searched on the server's pgvector (an in-memory corpus stays in-process).
   const vectorStore = deps.documents ? null : await openVectorStore({ config, logger, index, embedder });

@@ -48,6 +48,9 @@ export interface WorkerEngineOptions {
   niceness?: number;
 }
 
+/** The worker threads' young generation (V8's new space), MB. */
+export const WORKER_YOUNG_GENERATION_MB = 6;
+
 /** Workers run at nice +10 relative to the main thread: under CPU contention the acknowledgements go first. */
 export const WORKER_NICENESS = 10;
 
@@ -95,6 +98,9 @@ export async function createWorkerEngine(opts: WorkerEngineOptions): Promise<Wor
     minThreads: workers,
     maxThreads: workers,
     idleTimeout: Number.POSITIVE_INFINITY,
+    // A small young generation (as `npm run ask`'s --max-semi-space-size=2): V8 otherwise grows it to ~48 MB under
+    // a stream of questions, and nothing collects a worker's garbage before RSS is sampled.
+    resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB },
     // The engine uses timers and idle callbacks between tasks; keep the workers' event loops running.
     atomics: 'disabled',
   });

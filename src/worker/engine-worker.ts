@@ -6,6 +6,10 @@
  * with the task and go back with the answer, so the main thread's
  * conversation store stays the one owner of conversations.
  *
+ * The embedding model loads when the first question needs it, not when the
+ * thread starts (`deferred-model.ts`); if it cannot be loaded then, the
+ * thread re-opens its engine without it and answers lexically.
+ *
  * Loaded by piscina, never imported directly.
  */
 import os from 'node:os';
@@ -14,6 +18,7 @@ import { createEngine } from '../engine.js';
 import type { Engine } from '../engine-api.js';
 import { createLogger } from '../log.js';
 import type { Conversation } from '../types.js';
+import { deferredModel, ModelUnavailableError } from './deferred-model.js';
 import { toWire, type Result, type Snapshot, type Task, type WorkerInit } from './protocol.js';
 
 const init = workerData as WorkerInit;
@@ -28,14 +33,23 @@ if (init.niceness) {
 }
 const logger = createLogger({ level: init.logLevel, secrets: init.secrets }).child({ component: 'engine-worker' });
 let opened: Promise<Engine> | null = null;
+/** Set when the deferred model could not be loaded: the engine is re-opened lexical-only. */
+let withoutModel = false;
 
 function open(progress?: MessagePort): Promise<Engine> {
-  opened ??= createEngine({
-    config: init.config,
-    logger,
-    ...(init.documents ? { documents: init.documents } : {}),
-    onProgress: progress ? (phase, done, total) => progress.postMessage([phase, done, total]) : undefined,
-  });
+  opened ??= (async () => {
+    // An in-memory corpus is embedded at once; the configured index is, when fresh, searched with a model loaded on first use.
+    const embedder = withoutModel ? null : init.documents ? undefined : await deferredModel({ config: init.config, logger });
+    return createEngine({
+      config: init.config,
+      logger,
+      ...(embedder !== undefined ? { embedder } : {}),
+      // Nothing is loaded ahead of the first question: an idle bot stays small (the speaker tables cost ~35 MB).
+      warmUp: false,
+      ...(init.documents ? { documents: init.documents } : {}),
+      onProgress: progress ? (phase, done, total) => progress.postMessage([phase, done, total]) : undefined,
+    });
+  })();
   // A failed open is not cached: the next task tries again (and reports its own error).
   opened.catch(() => (opened = null));
   return opened;
@@ -79,10 +93,25 @@ async function perform(task: Task): Promise<unknown> {
   }
 }
 
+/** One task; when the deferred model turns out unavailable, once more on an engine without it. */
+async function performOrFallBack(task: Task): Promise<unknown> {
+  try {
+    return await perform(task);
+  } catch (e) {
+    if (!(e instanceof ModelUnavailableError) || withoutModel) throw e;
+    logger.warn({ cause: e.message }, `${e.message}; answering with lexical retrieval only`);
+    withoutModel = true;
+    const previous = opened;
+    opened = null;
+    await previous?.then((engine) => engine.close()).catch(() => undefined);
+    return perform(task);
+  }
+}
+
 /** The piscina entry point. Never throws: failures come back as data. */
 export default async function run(task: Task): Promise<Result> {
   try {
-    return { ok: true, value: await perform(task) };
+    return { ok: true, value: await performOrFallBack(task) };
   } catch (e) {
     return { ok: false, error: toWire(e) };
   }

@@ -11,9 +11,12 @@
  *    cites (test/bench/warm-answer.mjs: the compiled engine opened the
  *    ordinary way, asked another question first), or the bench fails.
  * 2. the Discord bot (`npm start`'s script with a token, against the fake
- *    Discord on 127.0.0.1): time and CPU to READY, RSS when idle after start.
- *    The very first start (which creates the state database) is reported on
- *    its own row; the median is over restarts.
+ *    Discord on 127.0.0.1): time and CPU to READY, RSS when idle after start,
+ *    then the first /ask (to its acknowledgement and to the answer: an idle
+ *    bot loads what questions need on the first one) and RSS after it and
+ *    after 100. RSS is the whole process tree's (the bot and any child
+ *    process). The very first start (which creates the state database) is
+ *    reported on its own row; the medians are over restarts.
  * 3. many questions in one process, through what the bot runs (the compiled
  *    engine in its worker thread, the state database's conversations):
  *    RSS after the first 100 and after N (default 10,000) over 5,000
@@ -24,12 +27,12 @@
  */
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Command } from 'commander';
-import { startFakeDiscord } from '../e2e/fake-discord/index.js';
+import { startFakeDiscord, type FakeDiscord } from '../e2e/fake-discord/index.js';
 import { TOKEN } from '../e2e/bot-harness.js';
 
 const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../..');
@@ -99,34 +102,88 @@ async function cpuMs(pid: number): Promise<number> {
   return ((Number(fields[11]) + Number(fields[12])) / 100) * 1000; // utime, stime in clock ticks (100/s on Linux)
 }
 
-async function startBot(env: Record<string, string>) {
-  const fake = await startFakeDiscord({ token: TOKEN });
+/** The pids of a process and all its descendants (child processes: a shard, the state database's creation). */
+async function tree(pid: number): Promise<number[]> {
+  const out = [pid];
+  for (let i = 0; i < out.length; i++) {
+    const tasks = await readdir(`/proc/${out[i]}/task`).catch(() => [] as string[]);
+    for (const t of tasks) {
+      const kids = await readFile(`/proc/${out[i]}/task/${t}/children`, 'utf8').catch(() => '');
+      out.push(...kids.split(/\s+/).filter(Boolean).map(Number));
+    }
+  }
+  return out;
+}
+
+/** RSS of a process and all its descendants, in MB (what a host's memory limit counts). */
+async function treeRss(pid: number): Promise<number> {
+  let kb = 0;
+  for (const p of await tree(pid)) {
+    const status = await readFile(`/proc/${p}/status`, 'utf8').catch(() => '');
+    kb += Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
+  }
+  return kb / 1024;
+}
+
+const askInteraction = (fake: FakeDiscord, question: string) => fake.sendInteraction({ type: 2, data: { name: 'ask', type: 1, options: [{ name: 'question', type: 3, value: question }] } });
+
+/** One /ask through the fake Discord: ms to the acknowledgement (deferReply) and to the answer on screen. */
+async function askBot(fake: FakeDiscord, question: string): Promise<{ ackMs: number; answerMs: number }> {
+  const t0 = Date.now();
+  const { id, token } = await askInteraction(fake, question);
+  const ack = await fake.waitForRequest((r) => r.method === 'POST' && r.path === `/interactions/${id}/${token}/callback`, 60_000);
+  const shown = await fake.waitForRequest((r) => r.method === 'PATCH' && r.path.endsWith(`/${token}/messages/@original`) && r.status === 200, 120_000);
+  return { ackMs: ack.at - t0, answerMs: shown.at - t0 };
+}
+
+async function startBot(env: Record<string, string>, opts: { questions: number }) {
+  const fake = await startFakeDiscord({ token: TOKEN, ackTimeoutMs: 60_000 });
   const t0 = performance.now();
-  const child = spawn(process.execPath, scriptArgs('start'), { cwd: ROOT, env: { ...process.env, ...env, DISCORD_TOKEN: TOKEN, DISCORD_API_URL: fake.restUrl, LOG_FORMAT: 'json', LOG_LEVEL: 'info' }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, scriptArgs('start'), { cwd: ROOT, env: { ...process.env, ...env, DISCORD_TOKEN: TOKEN, DISCORD_API_URL: fake.restUrl, LOG_FORMAT: 'json', LOG_LEVEL: 'info', RATE_LIMIT_PER_MINUTE: '1000' }, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   child.stdout.on('data', (d) => (out += d));
   child.stderr.on('data', (d) => (out += d));
   const deadline = Date.now() + 300_000;
+  // Peak over the start, sampled every 20 ms over the whole process tree.
+  let peak = 0;
   while (!out.includes('discord bot ready')) {
     if (Date.now() > deadline || child.exitCode !== null) throw new Error(`bot did not start: ${out.slice(-800)}`);
+    peak = Math.max(peak, await treeRss(child.pid!));
     await new Promise((r) => setTimeout(r, 20));
   }
   const ready = performance.now() - t0;
   const readyCpu = await cpuMs(child.pid!);
   await new Promise((r) => setTimeout(r, 5_000)); // idle
-  const status = await readFile(`/proc/${child.pid}/status`, 'utf8');
-  const idle = Number(/VmRSS:\s+(\d+)/.exec(status)![1]) / 1024;
+  const idle = await treeRss(child.pid!);
+  const cpuBefore = await cpuMs(child.pid!);
+  const first = opts.questions ? await askBot(fake, QUESTION) : null;
+  const firstCpu = (await cpuMs(child.pid!)) - cpuBefore;
+  const afterFirst = first ? await treeRss(child.pid!) : NaN;
+  for (let i = 1; i < opts.questions; i++) await askBot(fake, `${QUESTION} (${i})`);
+  const afterAll = opts.questions ? await treeRss(child.pid!) : NaN;
   child.kill('SIGTERM');
   await new Promise((r) => child.once('close', r));
   await fake.close();
-  return { ready, readyCpu, idle };
+  return { ready, readyCpu, idle, peak, first, firstCpu, afterFirst, afterAll };
 }
 
-async function idleBot(env: Record<string, string>, runs: number) {
-  const first = await startBot(env); // creates the state database
-  const rows = [];
-  for (let i = 0; i < runs; i++) rows.push(await startBot(env));
-  return { first, ready: rows.map((r) => r.ready), readyCpu: rows.map((r) => r.readyCpu), idle: rows.map((r) => r.idle) };
+async function idleBot(env: Record<string, string>, runs: number, questions: number) {
+  const first = await startBot(env, { questions: 0 }); // creates the state database
+  const rows: Awaited<ReturnType<typeof startBot>>[] = [];
+  for (let i = 0; i < runs; i++) rows.push(await startBot(env, { questions }));
+  const of = <T>(f: (r: Awaited<ReturnType<typeof startBot>>) => T) => rows.map(f);
+  return {
+    first,
+    ready: of((r) => r.ready),
+    readyCpu: of((r) => r.readyCpu),
+    idle: of((r) => r.idle),
+    peak: of((r) => r.peak),
+    ack: of((r) => r.first?.ackMs ?? NaN),
+    answer: of((r) => r.first?.answerMs ?? NaN),
+    answerCpu: of((r) => r.firstCpu),
+    afterFirst: of((r) => r.afterFirst),
+    afterAll: of((r) => r.afterAll),
+  };
 }
 
 /** RSS after 100 and after n questions in one process (a child, so its memory is its own). */
@@ -140,9 +197,10 @@ const program = new Command('bench:process')
   .option('--model <id>', 'EMBEDDING_MODEL for the runs (a local folder, or none)', 'none')
   .option('--runs <n>', 'fresh processes per figure', (v) => Number(v), 5)
   .option('--questions <n>', 'questions in one process for the leak check', (v) => Number(v), 10_000)
+  .option('--bot-questions <n>', '/ask questions to each restarted bot after its idle sample (0 = none)', (v) => Number(v), 100)
   .option('--skip <list>', 'comma-separated: ask,bot,many', '')
   .parse();
-const o = program.opts<{ model: string; runs: number; questions: number; skip: string }>();
+const o = program.opts<{ model: string; runs: number; questions: number; botQuestions: number; skip: string }>();
 const skip = new Set(o.skip.split(',').filter(Boolean));
 const tmp = await mkdtemp(path.join(os.tmpdir(), 'verbatim-bench-process-'));
 const model = o.model === 'none' ? 'none' : path.resolve(o.model);
@@ -161,11 +219,20 @@ try {
     rows.push(['… its peak RSS, MB', range(a.rss), '≤ 300']);
   }
   if (!skip.has('bot')) {
-    const b = await idleBot(env, o.runs);
+    // RSS here is the whole process tree's (the bot and any child process), as a host's memory limit counts it.
+    const b = await idleBot(env, o.runs, o.botQuestions);
     rows.push(['bot start to READY: wall, ms', range(b.ready), '']);
     rows.push(['… CPU time to READY, ms', range(b.readyCpu), '']);
-    rows.push(['bot idle RSS 5 s after READY, MB', range(b.idle), '≤ 250']);
-    rows.push(['… on its very first start (creates the state database), MB', b.first.idle.toFixed(0), '']);
+    rows.push(['bot idle RSS 5 s after READY (process tree), MB', range(b.idle), '≤ 250']);
+    rows.push(['… peak RSS while starting (process tree, sampled every 20 ms), MB', range(b.peak), '']);
+    rows.push(['… on its very first start (creates the state database): idle / peak while starting, MB', `${b.first.idle.toFixed(0)} / ${b.first.peak.toFixed(0)}`, '']);
+    if (o.botQuestions) {
+      rows.push(['first /ask after idle: to the acknowledgement (deferReply), ms', range(b.ack), '< 3000']);
+      rows.push(['… to the answer on screen (loads what the first question needs), ms', range(b.answer), '']);
+      rows.push(['… the process\'s CPU time for it (user + sys), ms', range(b.answerCpu), '']);
+      rows.push(['bot RSS after its first answer (process tree), MB', range(b.afterFirst), '']);
+      rows.push([`… after ${o.botQuestions} answers, MB`, range(b.afterAll), '']);
+    }
   }
   if (!skip.has('many')) {
     const m = await manyQuestions(env, o.questions);
