@@ -22,6 +22,9 @@ import { isPluralNoun, nounGender } from './speaker-nouns.js';
 import { buildSpeakerTable, canonicalSpeaker, lookupSpeaker, type SpeakerTable } from './speakers.js';
 import { SPEECH_VERBS } from '../text/speech-verbs.js';
 import { tokenize } from './tokens.js';
+import { speakerCandidates, spokeNearby, type Candidate, type CandidateContext } from './candidates.js';
+import { bestCandidate, SHIPPED_MODEL, titleProbability, type AttributionModel } from './rank.js';
+import { titleFeatures, type TitleFeature } from './title-features.js';
 
 // ---------------------------------------------------------------------------
 // Speakers and pronouns
@@ -88,7 +91,28 @@ export interface QuotationAnalysis {
  * const { quotations, speakers } = analyzeQuotations(doc);
  * canonicalSpeaker('Mr. Annan', speakers); // 'Kofi Annan'
  */
-export function analyzeQuotations(doc: StoredDocument): QuotationAnalysis {
+export function analyzeQuotations(doc: StoredDocument, model: AttributionModel | null = SHIPPED_MODEL): QuotationAnalysis {
+  return analyze(doc, model).analysis;
+}
+
+/** What the learned layer saw of one top-level quotation: its candidates and title features (for training). */
+export interface AttributionTrace {
+  start: number;
+  end: number;
+  rule: string | null;
+  candidates: Candidate[];
+  title: Record<TitleFeature, number>;
+}
+
+/**
+ * Every top-level quotation's speaker candidates and title features, as the learned layer sees them (the rules'
+ * picks among the features): the training data of `npm run train:attribution`.
+ */
+export function attributionTraces(doc: StoredDocument): AttributionTrace[] {
+  return analyze(doc, null).traces;
+}
+
+function analyze(doc: StoredDocument, model: AttributionModel | null): { analysis: QuotationAnalysis; traces: AttributionTrace[] } {
   const { text } = doc;
   const spans = findQuoteSpans(text, doc.paragraphs);
   const counted = doc.paragraphs.filter((p) => p.kind !== 'boilerplate');
@@ -368,6 +392,49 @@ export function analyzeQuotations(doc: StoredDocument): QuotationAnalysis {
     if (!titleLike[qi]) lastAtDepth.set(span.depth, f);
   }
 
+  // The learned layer: rank each top-level quotation's speaker candidates (the rules' pick is one feature among
+  // others) and give titles and scare-quoted terms no speaker.
+  starts ??= sentenceStarts(text);
+  const ctx: CandidateContext = {
+    text,
+    mentions,
+    quoted: exclude,
+    starts,
+    resolve: (subj) => resolveSubject(subj, null).speaker,
+    kindOf: (name) => table.entries.find((e) => e.canonical === name)?.kind,
+  };
+  const traces: AttributionTrace[] = [];
+  let previous: string | null = null;
+  for (let qi = 0; qi < found.length; qi++) {
+    const f = found[qi]!;
+    const { span } = f;
+    if (span.depth !== 0) continue;
+    const isTitle = titleLike[spans.indexOf(span)]!;
+    const candidates = speakerCandidates(ctx, { span, speaker: f.speaker, own: !!f.attr?.subject, addressee: f.attr?.addressee ?? null, previous, titleLike: isTitle });
+    const after = span.close !== null ? span.close + 1 : span.end;
+    const from = sentenceStartBefore(text, doc.paragraphs[span.paragraphs[0]!]!.start, span.open);
+    const speech = !candidates[candidates.length - 1]!.features.noneNoSpeech;
+    const handsOver = /^,/.test(text.slice(span.end, span.end + 1)) && /^\s*\p{L}/u.test(text.slice(after, after + 3));
+    const title = titleFeatures(text.slice(span.start, span.end), text.slice(from, span.open), !!f.attr?.subject, speech, handsOver);
+    // "Nobody" weighs the title cues too: one ranker decides between the people and no one.
+    const none = candidates[candidates.length - 1]!.features as Record<string, number>;
+    for (const [k, v] of Object.entries(title)) if (k !== 'bias' && v) none[`none_${k}`] = v;
+    traces.push({ start: span.start, end: span.end, rule: f.speaker, candidates, title });
+    if (model) {
+      // Fallback mode: the rules' own attributions stand; the ranker only fills the quotations they leave without one.
+      const fills = model.fallbackOnly ? !f.speaker && !isTitle : true;
+      let best = !fills ? f.speaker : titleProbability(model, title) >= model.titleThreshold ? null : bestCandidate(model, candidates).speaker;
+      // A filled-in speaker must be one the text says spoke (the subject of a speech verb nearby, or the previous
+      // quotation's speaker), not merely someone mentioned.
+      if (fills && model.fallbackOnly && best && !spokeNearby(candidates.find((c) => c.speaker === best)!)) best = null;
+      if (best !== f.speaker) {
+        f.speaker = best;
+        if (f.attr) f.attr = { ...f.attr, cue: best ? f.attr.cue : null, addressee: best ? f.attr.addressee : null };
+      }
+    }
+    if (f.speaker && !isTitle) previous = f.speaker;
+  }
+
   const quotations: Quotation[] = found.map(({ span, attr, speaker }) => ({
     doc: doc.id,
     paragraph: doc.paragraphs[span.paragraphs[0]!]!.n,
@@ -379,7 +446,7 @@ export function analyzeQuotations(doc: StoredDocument): QuotationAnalysis {
     addressee: attr?.addressee ?? null,
     setting: attr?.setting ?? null,
   }));
-  return { quotations, speakers: table };
+  return { analysis: { quotations, speakers: table }, traces };
 }
 
 /**

@@ -18,7 +18,7 @@ export type Pronoun = 'he' | 'she' | 'they' | 'it' | 'i' | 'we';
 export const PRONOUNS = new Map<string, Pronoun>([['he', 'he'], ['she', 'she'], ['they', 'they'], ['it', 'it'], ['i', 'i'], ['we', 'we']]);
 const DETERMINERS = new Set(['the', 'a', 'an', 'his', 'her', 'its', 'their', 'our', 'this', 'that', 'these', 'those', 'one', 'another', 'some', 'several', 'many', 'two', 'three', 'four', 'both', 'other']);
 /** Words allowed between a subject and its cue: "Mr. Annan today called for", "he has also said". */
-const BETWEEN = new Set(['today', 'also', 'again', 'later', 'earlier', 'then', 'once', 'further', 'repeatedly', 'previously', 'recently', 'yesterday', 'tonight', 'now', 'separately', 'similarly', 'likewise', 'has', 'had', 'have', 'will', 'would', 'had', 'was', 'is', 'once', 'twice', 'reportedly', 'publicly', 'privately', 'openly', 'bluntly', 'firmly', 'strongly', 'simply', 'only', 'even', 'just', 'still', 'herself', 'himself', 'themselves', 'itself', 'flatly', 'quickly', 'angrily', 'calmly', 'emphatically']);
+export const BETWEEN = new Set(['today', 'also', 'again', 'later', 'earlier', 'then', 'once', 'further', 'repeatedly', 'previously', 'recently', 'yesterday', 'tonight', 'now', 'separately', 'similarly', 'likewise', 'has', 'had', 'have', 'will', 'would', 'had', 'was', 'is', 'once', 'twice', 'reportedly', 'publicly', 'privately', 'openly', 'bluntly', 'firmly', 'strongly', 'simply', 'only', 'even', 'just', 'still', 'herself', 'himself', 'themselves', 'itself', 'flatly', 'quickly', 'angrily', 'calmly', 'emphatically']);
 /** Words that end an addressee or a speaker noun phrase. */
 const NP_CUT = new Set(['that', 'including', 'in', 'at', 'during', 'on', 'when', 'while', 'as', 'after', 'before', 'who', 'which', 'where', 'about', 'ahead', 'if', 'because', 'since', 'but', 'to', 'for', 'with', 'by', 'from', 'amid', 'over', 'via', 'whether', 'how', 'why', 'what', 'not', 'it', 'this', 'there', 'today', 'yesterday', 'earlier', 'later', 'last', 'this', 'afterward', 'afterwards', 'tonight', 'recently', 'then', 'instead', 'through', 'under', 'against', 'upon', 'following', 'saying', 'adding', 'telling', 'noting', 'late', 'early', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday']);
 const PREPOSITIONS = new Set(['of', 'in', 'at', 'on', 'to', 'for', 'with', 'by', 'from', 'about', 'against', 'that', 'into', 'over', 'upon', 'as', 'be', 'have', 'do', 'get', 'make', 'take', 'give', 'go']);
@@ -64,7 +64,7 @@ const isCap = (t: Tok | undefined) => !!t && t.word && /^\p{Lu}/u.test(t.text);
 const adjacent = (text: string, a: Tok, b: Tok) => /^[ \u00a0]$/u.test(text.slice(a.end, b.start));
 
 /** The speaker phrase that ends at token j (inclusive), read backwards. */
-function subjectEndingAt(text: string, toks: Tok[], j: number, floor: number): Subject | null {
+export function subjectEndingAt(text: string, toks: Tok[], j: number, floor: number): Subject | null {
   if (j < floor) return null;
   const t = toks[j]!;
   if (!t.word) return null;
@@ -122,7 +122,7 @@ function subjectEndingAt(text: string, toks: Tok[], j: number, floor: number): S
 }
 
 /** The speaker phrase starting at token i (inverted attribution: "said the minister"). */
-function subjectStartingAt(text: string, toks: Tok[], i: number): Subject | null {
+export function subjectStartingAt(text: string, toks: Tok[], i: number): Subject | null {
   const t = toks[i];
   if (!t?.word) return null;
   const pron = PRONOUNS.get(t.lower);
@@ -153,6 +153,10 @@ function subjectStartingAt(text: string, toks: Tok[], i: number): Subject | null
         // "said Franklin County Sheriff's Office spokesman Jeff Williams": the possessor's [office] [role] Name is the Name.
         const inner = j > i ? subjectStartingAt(text, toks, j) : null;
         if (inner && inner.kind === 'name' && inner.from > j) return { ...inner, from: i };
+        // "said Orange County Sheriff's Department Capt. Angelo Nieves": an office and a title, then the name.
+        const after = subjectStartingAt(text, toks, j + 1);
+        const parts = after?.kind === 'name' ? splitName(after.text) : null;
+        if (after && parts && parts.title.length && parts.name.length >= 2) return { ...after, text: parts.name.join(' '), from: i };
         break;
       }
       if (isCap(n) && adjacent(text, toks[j]!, n)) j++;
@@ -186,7 +190,7 @@ function subjectStartingAt(text: string, toks: Tok[], i: number): Subject | null
  * clause, not the one inside the appositive). A segment counts only when it is
  * a name from its first word; null when none is.
  */
-function subjectAcrossCommas(text: string, toks: Tok[], comma: number, floor: number): Subject | null {
+export function subjectAcrossCommas(text: string, toks: Tok[], comma: number, floor: number): Subject | null {
   const commas = [comma];
   let k = comma - 1;
   for (; k >= floor && comma - k <= 28; k--) {
@@ -383,7 +387,7 @@ export function isBareAttribution(toks: Tok[], attr: Attr, anywhere = false): bo
 const NOT_SUBJECT = new Set(['the', 'a', 'an', 'this', 'that', 'these', 'those', 'in', 'on', 'at', 'after', 'before', 'when', 'while', 'but', 'and', 'or', 'so', 'as', 'if', 'since', 'during', 'despite', 'although', 'though', 'meanwhile', 'however', 'also', 'then', 'now', 'still', 'yet', 'today', 'yesterday', 'later', 'earlier']);
 
 /** The subject of the clause before token `end`: the first name or pronoun that is not a preposition's object. */
-function clauseSubject(text: string, toks: Tok[], end: number): Subject | null {
+export function clauseSubject(text: string, toks: Tok[], end: number): Subject | null {
   for (let k = 0; k < end; k++) {
     const t = toks[k]!;
     if (!t.word || NOT_SUBJECT.has(t.lower)) continue;

@@ -27,7 +27,7 @@ const NEWS_ROLES = [
   'actor', 'actress', 'singer', 'rapper', 'producer', 'editor', 'columnist', 'analyst', 'congressman', 'congresswoman', 'lawmaker',
   'mp', 'mep', 'councillor', 'councilman', 'councilwoman', 'agent', 'trooper', 'constable', 'superintendent', 'pastor', 'priest',
   'jockey', 'trainer', 'rider', 'driver', 'striker', 'player', 'goalkeeper', 'midfielder', 'defender', 'pitcher', 'quarterback',
-  'boxer', 'golfer', 'cyclist', 'skipper', 'veteran',
+  'boxer', 'golfer', 'cyclist', 'skipper', 'veteran', 'legislator', 'assemblyman', 'assemblywoman', 'alderman', 'lieutenant', 'sergeant',
 ];
 /** Party labels that stand before a politician's name: "Republican Walter Jones", "Massachusetts Democrat James McGovern". */
 const PARTIES = ['republican', 'democrat', 'conservative', 'labour', 'tory', 'gop', 'liberal'];
