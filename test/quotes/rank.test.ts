@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import { buildDocument } from '../../src/ingest/document.js';
+import { SPEAKER_FEATURES } from '../../src/quotes/candidates.js';
+import { analyzeQuotations } from '../../src/quotes/build.js';
+import { SHIPPED_MODEL } from '../../src/quotes/rank.js';
+import { TITLE_FEATURES } from '../../src/quotes/title-features.js';
+import { fitLogistic, fitRanker } from '../../src/quotes/train.js';
+
+const who = (text: string, model = SHIPPED_MODEL) =>
+  analyzeQuotations(buildDocument({ id: 't', path: 't', text }), model).quotations.map((q) => [q.quote, q.speaker]);
+
+describe('the learned attribution layer', () => {
+  it('given a quotation the rules read no attribution for, when the layer ranks its candidates, then the subject of the speech verb in its sentence speaks', () => {
+    const text =
+      'Fire at the depot\n\nThe fire started late on Tuesday and burned for six hours.\n\n"It is far too soon to name a cause" for the blaze, said Maria Ortega, deputy chief of the Lakeside Fire Department.';
+    expect(who(text, null)).toEqual([['It is far too soon to name a cause', null]]);
+    expect(who(text)).toEqual([['It is far too soon to name a cause', 'Maria Ortega']]);
+  });
+
+  it('given a quotation the rules attribute, when the layer runs, then the rules\' speaker stands (the layer only fills gaps)', () => {
+    const text = 'Talks\n\n"We will return next week," said Foreign Minister Ana Ruiz. Her deputy, Carlos Vega, said nothing.';
+    expect(who(text)).toEqual(who(text, null));
+    expect(who(text)).toEqual([['We will return next week', 'Ana Ruiz']]);
+  });
+
+  it('given only a mention nearby and no speech verb, when the layer runs, then nobody is made the speaker', () => {
+    expect(who('Storm over Leeds\n\nJohn Hale lives near the river.\n\n"The water rose in minutes."')).toEqual([['The water rose in minutes.', null]]);
+    expect(who('Homes\n\nMayor Lin Wu wants a plan that means "we will build more homes for everyone in the city" by 2030.')).toEqual([['we will build more homes for everyone in the city', null]]);
+  });
+
+  it('given the shipped weights, then every weight names a feature the candidates and title features define', () => {
+    const known = new Set<string>([...SPEAKER_FEATURES, ...TITLE_FEATURES.filter((f) => f !== 'bias').map((f) => `none_${f}`)]);
+    expect(Object.keys(SHIPPED_MODEL.speaker).filter((k) => !known.has(k))).toEqual([]);
+    expect(Object.keys(SHIPPED_MODEL.title).filter((k) => !(TITLE_FEATURES as readonly string[]).includes(k))).toEqual([]);
+    expect(SHIPPED_MODEL.speaker.rule).toBeGreaterThan(0);
+  });
+});
+
+describe('fitting the layer', () => {
+  it('given candidates where one feature marks the right one, when the ranker is fitted, then that feature weighs most and ranks the right candidate first', () => {
+    const ex = Array.from({ length: 20 }, (_, i) => ({ candidates: [{ near: 1, noise: i % 2 }, { near: 0, noise: (i + 1) % 2 }], gold: [true, false] }));
+    const w = fitRanker(ex);
+    expect(w.near!).toBeGreaterThan(1);
+    expect(Math.abs(w.noise ?? 0)).toBeLessThan(w.near!);
+  });
+
+  it('given separable examples, when the logistic classifier is fitted, then it separates them', () => {
+    const xs = Array.from({ length: 20 }, (_, i) => ({ bias: 1, cue: i % 2 }));
+    const ys = xs.map((x) => x.cue);
+    const w = fitLogistic(xs, ys);
+    expect(w.cue!).toBeGreaterThan(1);
+    expect((w.bias ?? 0) + w.cue!).toBeGreaterThan(0);
+    expect(w.bias ?? 0).toBeLessThan(0);
+  });
+});
+
+describe('attribution grammar additions (round 4)', () => {
+  it('given "said <office>\'s <unit> <title> <name>", when attributed, then the name speaks', () => {
+    expect(who('Case\n\n"She is a suspect," said Orange County Sheriff\'s Department Capt. Angelo Nieves.', null)).toEqual([['She is a suspect', 'Angelo Nieves']]);
+  });
+
+  it('given a job word before a name (Legislator Tommy Cheung), when a later "he said" is resolved, then the name without the job speaks', () => {
+    expect(who('Wages\n\nLegislator Tommy Cheung opposes the law.\n\n"Shops will close," he said.', null)).toEqual([['Shops will close', 'Tommy Cheung']]);
+  });
+
+  it('given a present-tense cue after a plural subject ("the authorities claim"), when attributed, then the subject speaks', () => {
+    expect(who('Trial\n\nThe prosecutors claim "huge losses to the nation."', null)).toEqual([['huge losses to the nation.', 'the prosecutors']]);
+  });
+});
