@@ -325,7 +325,8 @@ function analyze(doc: StoredDocument, model: AttributionModel | null): { analysi
       // A title keeps only an attribution of its own, right after it (“No,” he said); never one before it.
       // Only a quote that opens its sentence has one ("“No,” he said"): in "the series “Walking Dead,” said he …" the verb is the sentence's.
       const opensSentence = !preToks.some((t) => t.word);
-      const own = opensSentence && (/^[,!?]/.test(text.slice(span.end, span.end + 1)) || /[!?]$/.test(text.slice(span.start, span.end)));
+      // "“Testing” is what James Cox tweeted": the words are the object of the attribution after them.
+      const own = opensSentence && (/^[,!?]/.test(text.slice(span.end, span.end + 1)) || /[!?]$/.test(text.slice(span.start, span.end)) || /^\s+(?:is|was) (?:what|how)\b/u.test(text.slice(after, after + 12)));
       attr = own && !endsSentence ? parsePost(text, postToks) : null;
       if (attr?.cueClass === 'according') attr = null; // "“All about Eve,” according to the Academy database": a source, not a speaker
     } else {
@@ -423,7 +424,7 @@ function analyze(doc: StoredDocument, model: AttributionModel | null): { analysi
     if (model) {
       // Fallback mode: the rules' own attributions stand; the ranker only fills the quotations they leave without one.
       const fills = model.fallbackOnly ? !f.speaker && !isTitle : true;
-      let best = !fills ? f.speaker : titleProbability(model, title) >= model.titleThreshold ? null : bestCandidate(model, candidates).speaker;
+      let best = titleProbability(model, title) >= model.titleThreshold ? null : !fills ? f.speaker : bestCandidate(model, candidates).speaker;
       // A filled-in speaker must be one the text says spoke (the subject of a speech verb nearby, or the previous
       // quotation's speaker), not merely someone mentioned.
       if (fills && model.fallbackOnly && best && !spokeNearby(candidates.find((c) => c.speaker === best)!)) best = null;

@@ -25,7 +25,7 @@ const PREPOSITIONS = new Set(['of', 'in', 'at', 'on', 'to', 'for', 'with', 'by',
 /** "the 31-year-old": news copy names a person by age. */
 export const AGE = /^\d{1,3}-year-old$/;
 /** Common nouns that stand for an organisation the text has named ("the agency"). */
-export const GENERIC_ORG = new Set(['agency', 'body', 'organization', 'organisation', 'programme', 'program', 'fund', 'group', 'bloc', 'alliance', 'institution', 'entity']);
+export const GENERIC_ORG = new Set(['agency', 'division', 'bureau', 'department', 'ministry', 'body', 'organization', 'organisation', 'programme', 'program', 'fund', 'group', 'bloc', 'alliance', 'institution', 'entity']);
 export const DOCUMENT_NOUNS = new Set(['biography', 'database', 'brief', 'indictment', 'complaint', 'lawsuit', 'affidavit', 'statement', 'report', 'release', 'communiqué', 'communique', 'letter', 'survey', 'study', 'paper', 'document', 'resolution', 'declaration', 'website', 'post', 'memo', 'note', 'filing', 'ruling', 'analysis', 'review', 'assessment', 'bulletin', 'notice']);
 
 /** Where something was said: "in a closed-door meeting at UN headquarters", "at a news conference". */
@@ -207,6 +207,26 @@ export function subjectAcrossCommas(text: string, toks: Tok[], comma: number, fl
   return null;
 }
 
+const POSTMODIFIER = new Set(['of', 'for', 'from', 'in', 'at', 'with', 'close', 'near', 'familiar', 'inside', 'within']);
+
+/**
+ * The head of a speaker noun phrase that a prepositional phrase continues up to token j: "a source close to the
+ * Bo family for decades [says]", "a statement in the state-run Xinhua news agency [declared]". The phrase must
+ * open its clause (start of the tokens, or after a conjunction or comma) and hold no verb or punctuation.
+ */
+export function headBeforeModifier(text: string, toks: Tok[], j: number, floor: number): Subject | null {
+  for (let p = j; p > floor && j - p < 12; p--) {
+    const t = toks[p]!;
+    if (!t.word || CUE_SINGLE.has(t.lower) || PRONOUNS.has(t.lower) || /^(?:that|who|which|and|but)$/.test(t.lower)) return null;
+    if (!POSTMODIFIER.has(t.lower)) continue;
+    const head = subjectEndingAt(text, toks, p - 1, floor);
+    if (!head || head.kind === 'pronoun' || head.kind === 'name') continue;
+    const before = toks[head.from - 1];
+    if (head.from === floor || !before || before.text === ',' || /^(?:but|and|yet|so|while|however)$/.test(before.lower)) return head;
+  }
+  return null;
+}
+
 /** Up to four plain words before a name that end in a job ("Lions head coach", "sporting director"). */
 function jobBefore(toks: Tok[], from: number, name: number): boolean {
   if (name - from > 4) return false;
@@ -292,6 +312,8 @@ function relativeSetting(text: string, toks: Tok[], subjectFrom: number, floor: 
 export function parsePost(text: string, toks: Tok[]): Attr | null {
   let i = 0;
   while (i < toks.length && !toks[i]!.word && /^[,—–\-]$/.test(toks[i]!.text)) i++;
+  // "“Testing” is what James Cox tweeted": the quotation is the object of the attribution after "is what".
+  if (/^(?:is|was|were|are)$/.test(toks[i]?.lower ?? '') && /^(?:what|how)$/.test(toks[i + 1]?.lower ?? '')) i += 2;
   if (i >= toks.length) return null;
   const lead = cueAt(toks, i);
   // "…,” referring to X / adding that …: a participle is never an inverted attribution.
@@ -318,6 +340,8 @@ export function parsePost(text: string, toks: Tok[]): Attr | null {
     let j = c - 1;
     while (j > i && toks[j]!.word && BETWEEN.has(toks[j]!.lower)) j--;
     let subj = subjectEndingAt(text, toks, j, i);
+    // "“…,” a statement in the state-run Xinhua news agency declared": the head before its modifier.
+    if (!subj || subj.from !== i) subj = headBeforeModifier(text, toks, j, i) ?? subj;
     let apposed = false;
     if (!subj && toks[j]?.text === ',') {
       // "Wayne's attorney, Stacey Richman, said": the name in the appositive.
@@ -425,6 +449,12 @@ export function parsePre(text: string, toks: Tok[]): Attr | null {
     while (j >= 0 && toks[j]!.word && BETWEEN.has(toks[j]!.lower)) j--;
     let subj = subjectEndingAt(text, toks, j, 0);
     if (!subj && toks[j]?.text === ',') subj = subjectAcrossCommas(text, toks, j, 0);
+    // "Prime Minister Omer Beriziky, who told him “…”": a relative "who" stands for the name before it.
+    if (!subj && toks[j]?.lower === 'who') subj = subjectEndingAt(text, toks, toks[j - 1]?.text === ',' ? j - 2 : j - 1, 0);
+    // "Gadhafi mourned Ben Ali's ouster and warned …": a second verb shares its clause's subject.
+    if (!subj && /^(?:and|but)$/.test(toks[j]?.lower ?? '')) subj = clauseSubject(text, toks, j);
+    // "a source close to the Bo family for decades says": the head of a noun phrase a preposition continues.
+    if (!subj) subj = headBeforeModifier(text, toks, j, 0);
     if (!subj && toks[j]?.text === ',') {
       for (let k = j - 1; k >= Math.max(0, j - 14); k--) {
         if (toks[k]!.text === ',') {

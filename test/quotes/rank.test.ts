@@ -2,11 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { buildDocument } from '../../src/ingest/document.js';
 import { SPEAKER_FEATURES } from '../../src/quotes/candidates.js';
 import { analyzeQuotations } from '../../src/quotes/build.js';
-import { SHIPPED_MODEL } from '../../src/quotes/rank.js';
+import { SHIPPED_MODEL, type AttributionModel } from '../../src/quotes/rank.js';
 import { TITLE_FEATURES } from '../../src/quotes/title-features.js';
 import { fitLogistic, fitRanker } from '../../src/quotes/train.js';
 
-const who = (text: string, model = SHIPPED_MODEL) =>
+const who = (text: string, model: AttributionModel | null = SHIPPED_MODEL) =>
   analyzeQuotations(buildDocument({ id: 't', path: 't', text }), model).quotations.map((q) => [q.quote, q.speaker]);
 
 describe('the learned attribution layer', () => {
@@ -65,5 +65,31 @@ describe('attribution grammar additions (round 4)', () => {
 
   it('given a present-tense cue after a plural subject ("the authorities claim"), when attributed, then the subject speaks', () => {
     expect(who('Trial\n\nThe prosecutors claim "huge losses to the nation."', null)).toEqual([['huge losses to the nation.', 'the prosecutors']]);
+  });
+});
+
+describe('attribution grammar additions (round 4, second pass)', () => {
+  const rules = (text: string) => who(text, null);
+  it('given a relative "who" before the cue (Omer Beriziky, who told him “…”), when attributed, then the name before "who" speaks', () => {
+    expect(rules('Exile\n\nHe had spoken with Prime Minister Omer Beriziky, who told him "everything was OK."')).toEqual([['everything was OK.', 'Omer Beriziky']]);
+  });
+
+  it('given a second verb of the same clause (X mourned … and warned “…”), when attributed, then the clause\'s subject speaks', () => {
+    expect(rules('Unrest\n\nLibya\'s leader, Moammar Gadhafi, mourned the ouster and warned that Tunisia faced "unjustified chaos."')).toEqual([['unjustified chaos.', 'Moammar Gadhafi']]);
+  });
+
+  it('given a speaker noun that a prepositional phrase continues (a source close to the family … says), when attributed, then the head noun speaks', () => {
+    expect(rules('Trial\n\nBut a source close to the family for decades says the claims are "ridiculous."')).toEqual([['ridiculous.', 'a source']]);
+    expect(rules('Trial\n\n"The case is serious," a statement in the state-run news agency declared.')).toEqual([['The case is serious', 'a statement']]);
+  });
+
+  it('given “Testing” is what James Cox tweeted, when attributed, then the one who tweeted speaks, though the word looks like a title', () => {
+    expect(rules('Twitter\n\n"Testing" is what James Cox tweeted in January 2007.')).toEqual([['Testing', 'James Cox']]);
+  });
+
+  it('given an organisation named "Division of …" and "the division said" before a quotation paragraph, when the layer fills it, then the organisation speaks', () => {
+    expect(who('Shooting\n\nKevin Winker is assistant director of the Iowa Division of Criminal Investigation.\n\nBecker was released on Tuesday, the division said. "Law enforcement was unaware."')).toEqual([
+      ['Law enforcement was unaware.', 'Iowa Division of Criminal Investigation'],
+    ]);
   });
 });
