@@ -434,7 +434,10 @@ const NAMING = new Set(['called', 'calling', 'calls', 'dubbed', 'dubbing', 'term
 /** Attribution before an opening mark: “Mr. Annan called for a “…”, Ms. Lopez said: “…”, According to X, “…”. */
 export function parsePre(text: string, toks: Tok[]): Attr | null {
   for (let c = toks.length - 1; c >= 0; c--) {
-    const naming = NAMING.has(toks[c]!.lower) && toks.length - c - 1 <= 3 && toks.slice(c + 1).every((t) => t.word);
+    // "what one official called a “Herculean effort”"; "a spokeswoman called the use of jets a “significant escalation”".
+    const object = toks.slice(c + 1);
+    const naming =
+      NAMING.has(toks[c]!.lower) && object.every((t) => t.word) && (object.length <= 3 || (object.length <= 14 && /^(?:a|an)$/.test(object[object.length - 1]!.lower)));
     const cue = cueAt(toks, c) ?? (naming ? { len: 1, cls: 'say' as const } : null);
     if (!cue) continue;
     // "she was branded a “slut”", "he was told “…”": in the passive, the subject is not who said it.

@@ -96,3 +96,20 @@ describe('attribution grammar additions (round 4, second pass)', () => {
     ]);
   });
 });
+
+describe('attribution grammar additions (round 4, third pass: the CNN/DM articles)', () => {
+  const rules = (text: string) => who(text, null);
+  it('given a capitalised job title before a name (Senior Transport Safety Investigator Neil Campbell), when attributed, then the name alone speaks', () => {
+    expect(rules('Lab\n\nOur guide is Senior Transport Safety Investigator Neil Campbell. "That\'s rewarding," he says.')).toEqual([["That's rewarding", 'Neil Campbell']]);
+  });
+
+  it('given "X called <a long object> a “…”", when attributed, then X speaks', () => {
+    expect(rules('Strike\n\nA State Department spokeswoman called the use of fighter jets to fire rockets into Lebanon a "significant escalation."')).toEqual([
+      ['significant escalation.', 'a State Department spokeswoman'],
+    ]);
+  });
+
+  it('given "the Council voiced “…”", when attributed, then the Council speaks', () => {
+    expect(rules('Border\n\nIn March, the U.N. Security Council voiced "grave concern over repeated incidents."')).toEqual([['grave concern over repeated incidents.', 'U.N. Security Council']]);
+  });
+});
