@@ -6,7 +6,7 @@
  *   npx tsx test/quotes/train-attribution.ts --write    # also write src/quotes/attribution-model.json
  *
  * Tuning stories: cnn-attribution.json (dev + round-2 held-out), the round-3
- * fresh set and cnn-attribution-tune4.json. Never the fresh-2 blind set.
+ * fresh set, cnn-attribution-tune4.json and cnn-attribution-tune5.json. Never the fresh-2 blind set.
  */
 import { existsSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -17,13 +17,15 @@ import { ROOT } from '../helpers/paths.js';
 import { describeScore, FRESH_FIXTURE, loadLabelledStories, normName, scoreSplit, storyDocument, type LabelledStory } from './labelled-news.js';
 
 export const TUNE4_FIXTURE = 'test/fixtures/quotes/cnn-attribution-tune4.json';
+export const TUNE5_FIXTURE = 'test/fixtures/quotes/cnn-attribution-tune5.json';
 const FOLDS = 5;
 
 export function tuningStories(): (LabelledStory & { origin: string })[] {
   const base = loadLabelledStories().map((s) => ({ ...s, origin: s.split === 'dev' ? 'dev' : 'r2' }));
   const fresh = loadLabelledStories(FRESH_FIXTURE).map((s) => ({ ...s, origin: 'fresh' }));
   const tune4 = existsSync(path.join(ROOT, TUNE4_FIXTURE)) ? loadLabelledStories(TUNE4_FIXTURE).map((s) => ({ ...s, origin: 'tune4' })) : [];
-  return [...base, ...fresh, ...tune4];
+  const tune5 = existsSync(path.join(ROOT, TUNE5_FIXTURE)) ? loadLabelledStories(TUNE5_FIXTURE).map((s) => ({ ...s, origin: 'tune5' })) : [];
+  return [...base, ...fresh, ...tune4, ...tune5];
 }
 
 const jaccard = (a: { start: number; end: number }, b: { start: number; end: number }) => {
@@ -75,7 +77,7 @@ const foldOf = (id: string) => [...id].reduce((h, c) => (h * 31 + c.charCodeAt(0
 
 if (process.argv[1] && /train-attribution/.test(process.argv[1])) {
   const stories = tuningStories();
-  console.log(`tuning stories: ${stories.length} (${['dev', 'r2', 'fresh', 'tune4'].map((o) => `${o} ${stories.filter((s) => s.origin === o).length}`).join(', ')})`);
+  console.log(`tuning stories: ${stories.length} (${['dev', 'r2', 'fresh', 'tune4', 'tune5'].map((o) => `${o} ${stories.filter((s) => s.origin === o).length}`).join(', ')})`);
   const all = examplesOf(stories);
   console.log(`speech quotations for the ranker: ${all.rank.length}, gold not among the candidates: ${all.unreachable}; title examples ${all.titleY.filter(Boolean).length}/${all.titleY.length}`);
   // Cross-validation by story: each fold's stories are scored by a model fitted on the other folds.
@@ -89,7 +91,7 @@ if (process.argv[1] && /train-attribution/.test(process.argv[1])) {
       cvFinds.set(s.id, analyzeQuotations(storyDocument(s), model).quotations);
     }
   }
-  for (const origin of ['all', 'dev', 'r2', 'fresh', 'tune4']) {
+  for (const origin of ['all', 'dev', 'r2', 'fresh', 'tune4', 'tune5']) {
     const ss = cvStories.filter((s) => origin === 'all' || s.origin === origin);
     if (!ss.length) continue;
     const cv = scoreSplit(ss, (d) => cvFinds.get(d.id.replace(/^cnn\//, ''))!);
