@@ -189,7 +189,7 @@ function analyze(doc: StoredDocument, model: AttributionModel | null): { analysi
       if (!ok(a)) continue;
       const lead = text.slice(starts[sentenceAt(a.pos)]!, a.pos);
       const subject = /^\W*(?:\S+\s+){0,2}$/u.test(lead) || a.spoke;
-      const w = (100 / 2 ** dist) * (subject ? 2 : 1) * (a.possessive ? 0.5 : 1);
+      const w = (100 / 1.5 ** dist) * (subject ? 2 : 1) * (a.possessive ? 0.5 : 1);
       const cur = score.get(a.canonical);
       score.set(a.canonical, { a: cur?.a ?? a, w: (cur?.w ?? 0) + w });
     }

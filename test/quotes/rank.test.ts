@@ -113,3 +113,11 @@ describe('attribution grammar additions (round 4, third pass: the CNN/DM article
     expect(rules('Border\n\nIn March, the U.N. Security Council voiced "grave concern over repeated incidents."')).toEqual([['grave concern over repeated incidents.', 'U.N. Security Council']]);
   });
 });
+
+describe('salience of the person a description names (round 4)', () => {
+  it('given the story\'s subject two sentences back and another person as an object in between, when "said the 29-year-old" is resolved, then the subject speaks', () => {
+    const text =
+      'Race\n\n(CNN) -- Maria Santos won the Dutch Grand Prix on Sunday in front of her home fans.\n\nThe two-time champion finished ten seconds clear as she cut her deficit behind series leader Anna Berg to five points.\n\n"It is always special to win at home," said the 29-year-old.';
+    expect(who(text, null)).toEqual([['It is always special to win at home', 'Maria Santos']]);
+  });
+});
