@@ -22,7 +22,7 @@ import { isPluralNoun, nounGender } from './speaker-nouns.js';
 import { buildSpeakerTable, canonicalSpeaker, lookupSpeaker, type SpeakerTable } from './speakers.js';
 import { SPEECH_VERBS } from '../text/speech-verbs.js';
 import { tokenize } from './tokens.js';
-import { speakerCandidates, spokeNearby, type Candidate, type CandidateContext } from './candidates.js';
+import { speakerCandidates, speechInSentence, spokeNearby, type Candidate, type CandidateContext } from './candidates.js';
 import { bestCandidate, SHIPPED_MODEL, titleProbability, type AttributionModel } from './rank.js';
 import { titleFeatures, type TitleFeature } from './title-features.js';
 
@@ -405,25 +405,29 @@ function analyze(doc: StoredDocument, model: AttributionModel | null): { analysi
     kindOf: (name) => table.entries.find((e) => e.canonical === name)?.kind,
   };
   const traces: AttributionTrace[] = [];
+  const spanIndex = new Map(spans.map((x, k) => [x, k]));
   let previous: string | null = null;
   for (let qi = 0; qi < found.length; qi++) {
     const f = found[qi]!;
     const { span } = f;
     if (span.depth !== 0) continue;
-    const isTitle = titleLike[spans.indexOf(span)]!;
-    const candidates = speakerCandidates(ctx, { span, speaker: f.speaker, own: !!f.attr?.subject, addressee: f.attr?.addressee ?? null, previous, titleLike: isTitle });
+    const isTitle = titleLike[spanIndex.get(span)!]!;
+    // Fallback mode ranks only the quotations the rules leave without a speaker; the others need only the title cues.
+    const fills = !model || !model.fallbackOnly || (!f.speaker && !isTitle);
+    const view = { span, speaker: f.speaker, own: !!f.attr?.subject, addressee: f.attr?.addressee ?? null, previous, titleLike: isTitle };
+    const candidates = fills ? speakerCandidates(ctx, view) : [];
     const after = span.close !== null ? span.close + 1 : span.end;
     const from = sentenceStartBefore(text, doc.paragraphs[span.paragraphs[0]!]!.start, span.open);
-    const speech = !candidates[candidates.length - 1]!.features.noneNoSpeech;
+    const speech = fills ? !candidates[candidates.length - 1]!.features.noneNoSpeech : speechInSentence(ctx, span);
     const handsOver = /^,/.test(text.slice(span.end, span.end + 1)) && /^\s*\p{L}/u.test(text.slice(after, after + 3));
     const title = titleFeatures(text.slice(span.start, span.end), text.slice(from, span.open), !!f.attr?.subject, speech, handsOver);
-    // "Nobody" weighs the title cues too: one ranker decides between the people and no one.
-    const none = candidates[candidates.length - 1]!.features as Record<string, number>;
-    for (const [k, v] of Object.entries(title)) if (k !== 'bias' && v) none[`none_${k}`] = v;
-    traces.push({ start: span.start, end: span.end, rule: f.speaker, candidates, title });
-    if (model) {
-      // Fallback mode: the rules' own attributions stand; the ranker only fills the quotations they leave without one.
-      const fills = model.fallbackOnly ? !f.speaker && !isTitle : true;
+    if (fills) {
+      // "Nobody" weighs the title cues too: one ranker decides between the people and no one.
+      const none = candidates[candidates.length - 1]!.features as Record<string, number>;
+      for (const [k, v] of Object.entries(title)) if (k !== 'bias' && v) none[`none_${k}`] = v;
+    }
+    if (!model) traces.push({ start: span.start, end: span.end, rule: f.speaker, candidates, title });
+    else {
       let best = titleProbability(model, title) >= model.titleThreshold ? null : !fills ? f.speaker : bestCandidate(model, candidates).speaker;
       // A filled-in speaker must be one the text says spoke (the subject of a speech verb nearby, or the previous
       // quotation's speaker), not merely someone mentioned.

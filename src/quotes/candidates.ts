@@ -68,11 +68,38 @@ const sentenceAt = (starts: number[], pos: number) => {
   return lo - 1;
 };
 
+/** Index of the first item whose key is ≥ value (items sorted by key). */
+function firstAtOrAfter<T>(xs: readonly T[], value: number, key: (x: T) => number): number {
+  let lo = 0;
+  let hi = xs.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (key(xs[mid]!) < value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Per-document indexes of the context, built once. */
+const indexes = new WeakMap<CandidateContext, { byName: Map<string, Mention[]>; mentions: Mention[]; quoted: Span[] }>();
+function indexOf(ctx: CandidateContext) {
+  let ix = indexes.get(ctx);
+  if (!ix) {
+    const byName = new Map<string, Mention[]>();
+    for (const m of ctx.mentions) byName.set(m.canonical, [...(byName.get(m.canonical) ?? []), m]);
+    ix = { byName, mentions: [...ctx.mentions].sort((a, b) => a.start - b.start), quoted: [...ctx.quoted].sort((a, b) => a.start - b.start) };
+    indexes.set(ctx, ix);
+  }
+  return ix;
+}
+
 /** Tokens of text[from, to) with every quotation in it replaced by one mark token. */
 function maskedTokens(ctx: CandidateContext, from: number, to: number): Tok[] {
   const out: Tok[] = [];
+  const { quoted } = indexOf(ctx);
   for (const t of tokenize(ctx.text, from, to)) {
-    const q = ctx.quoted.find((s) => t.start >= s.start && t.start < s.end);
+    const k = firstAtOrAfter(quoted, t.start + 1, (s) => s.start) - 1;
+    const q = k >= 0 && t.start < quoted[k]!.end ? quoted[k] : undefined;
     if (!q) out.push(t);
     else if (out[out.length - 1]?.start !== q.start) out.push({ text: '"', lower: '"', start: q.start, end: q.end, word: false, possessive: false });
   }
@@ -129,6 +156,28 @@ export function speechSubjects(text: string, toks: Tok[]): SpeechSubject[] {
   return out;
 }
 
+/** The parts of the text around a quotation: its sentence before and after it, the sentence before, the sentence after. */
+function regionsOf(ctx: CandidateContext, span: QuoteSpan) {
+  const { text, starts } = ctx;
+  const open = span.open;
+  const after = span.close !== null ? span.close + 1 : span.end;
+  const sOpen = sentenceAt(starts, open);
+  const sClose = sentenceAt(starts, Math.max(open, after - 1));
+  const endOf = (s: number) => starts[s + 1] ?? text.length;
+  return {
+    pre: [starts[sOpen]!, open],
+    post: [after, Math.max(after, endOf(sClose))],
+    prev: sOpen > 0 ? [starts[sOpen - 1]!, starts[sOpen]!] : [0, 0],
+    next: [Math.max(after, endOf(sClose)), endOf(Math.max(sClose + 1, sentenceAt(starts, Math.max(after, endOf(sClose)))))],
+  } as const;
+}
+
+/** Does a speech verb with a subject stand in the quotation's own sentence (outside quotations)? */
+export function speechInSentence(ctx: CandidateContext, span: QuoteSpan): boolean {
+  const { pre, post } = regionsOf(ctx, span);
+  return [pre, post].some(([from, to]) => to > from && speechSubjects(ctx.text, maskedTokens(ctx, from, to)).length > 0);
+}
+
 /** The candidates of one quotation (the "nobody" candidate last). */
 export function speakerCandidates(ctx: CandidateContext, r: RuleView): Candidate[] {
   const { text, starts } = ctx;
@@ -137,12 +186,7 @@ export function speakerCandidates(ctx: CandidateContext, r: RuleView): Candidate
   const sOpen = sentenceAt(starts, open);
   const sClose = sentenceAt(starts, Math.max(open, after - 1));
   const endOf = (s: number) => starts[s + 1] ?? text.length;
-  const regions = {
-    pre: [starts[sOpen]!, open],
-    post: [after, Math.max(after, endOf(sClose))],
-    prev: sOpen > 0 ? [starts[sOpen - 1]!, starts[sOpen]!] : [0, 0],
-    next: [Math.max(after, endOf(sClose)), endOf(Math.max(sClose + 1, sentenceAt(starts, Math.max(after, endOf(sClose)))))],
-  } as const;
+  const regions = regionsOf(ctx, r.span);
   const byName = new Map<string, Candidate>();
   const get = (name: string) => {
     let c = byName.get(name);
@@ -169,9 +213,9 @@ export function speakerCandidates(ctx: CandidateContext, r: RuleView): Candidate
     }
     const cs = clauseSubject(text, toks, toks.length);
     if (cs && (where === 'pre' || where === 'prev')) set(ctx.resolve(cs), where === 'pre' ? 'clauseSubject' : 'clauseSubjectPrev');
-    for (const m of ctx.mentions) {
-      if (m.start < from || m.start >= to) continue;
-      set(m.canonical, where === 'next' ? 'mentionNext' : where === 'prev' ? 'mentionPrev' : 'mentionHere');
+    const ms = indexOf(ctx).mentions;
+    for (let k = firstAtOrAfter(ms, from, (m) => m.start); k < ms.length && ms[k]!.start < to; k++) {
+      set(ms[k]!.canonical, where === 'next' ? 'mentionNext' : where === 'prev' ? 'mentionPrev' : 'mentionHere');
     }
   }
   if (r.speaker) set(r.speaker, r.own ? 'rule' : 'ruleFollow');
@@ -188,8 +232,7 @@ export function speakerCandidates(ctx: CandidateContext, r: RuleView): Candidate
     c.features[kind ?? 'nominal'] = 1;
     let n = 0;
     let d = Infinity;
-    for (const m of ctx.mentions) {
-      if (m.canonical !== name) continue;
+    for (const m of indexOf(ctx).byName.get(name) ?? []) {
       if (m.start < open) n++;
       d = Math.min(d, m.start < open ? open - m.end : m.start - after);
     }
