@@ -2,8 +2,9 @@
  * Fit the learned attribution layer on the labelled TUNING stories and
  * estimate how it generalises by k-fold cross-validation by story.
  *
- *   npx tsx test/quotes/train-attribution.ts            # CV figures only
- *   npx tsx test/quotes/train-attribution.ts --write    # also write src/quotes/attribution-model.json
+ *   npm run train:attribution              # CV figures (5-fold by story), beside the rules alone
+ *   npm run train:attribution -- --write   # also write src/quotes/attribution-model.json
+ *   (--misses prints the CV mistakes: tuning data only; --override lets the ranker override the rules)
  *
  * Tuning stories: cnn-attribution.json (dev + round-2 held-out), the round-3
  * fresh set, cnn-attribution-tune4.json and cnn-attribution-tune5.json. Never the fresh-2 blind set.
@@ -12,6 +13,7 @@ import { existsSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { analyzeQuotations, attributionTraces } from '../../src/quotes/build.js';
 import type { AttributionModel } from '../../src/quotes/rank.js';
+import type { Quotation } from '../../src/types.js';
 import { fitLogistic, fitRanker, type RankExample } from '../../src/quotes/train.js';
 import { ROOT } from '../helpers/paths.js';
 import { describeScore, FRESH_FIXTURE, loadLabelledStories, normName, scoreSplit, storyDocument, type LabelledStory } from './labelled-news.js';
@@ -67,42 +69,43 @@ export function examplesOf(stories: LabelledStory[]): Examples {
   return out;
 }
 
-export function fitModel(stories: LabelledStory[]): AttributionModel {
+export function fitModel(stories: LabelledStory[], opts: { titleThreshold: number; fallbackOnly: boolean } = { titleThreshold: 0.7, fallbackOnly: true }): AttributionModel {
   const ex = examplesOf(stories);
-  const t = Number(process.argv.find((a) => a.startsWith('--title-threshold='))?.split('=')[1] ?? 0.5);
-  return { speaker: fitRanker(ex.rank), title: fitLogistic(ex.titleX, ex.titleY), titleThreshold: t, fallbackOnly: process.argv.includes('--fallback') };
+  return { speaker: fitRanker(ex.rank), title: fitLogistic(ex.titleX, ex.titleY), titleThreshold: opts.titleThreshold, fallbackOnly: opts.fallbackOnly };
 }
 
 const foldOf = (id: string) => [...id].reduce((h, c) => (h * 31 + c.charCodeAt(0)) >>> 0, 7) % FOLDS;
 
+/** K-fold cross-validation by story: each fold's stories scored by a model fitted on the others; beside it, the rules alone. */
+export function crossValidate(stories: (LabelledStory & { origin: string })[], opts?: Parameters<typeof fitModel>[1], origin = 'all') {
+  const finds = new Map<string, Quotation[]>();
+  for (let k = 0; k < FOLDS; k++) {
+    const model = fitModel(stories.filter((s) => foldOf(s.id) !== k), opts);
+    for (const s of stories) if (foldOf(s.id) === k) finds.set(`cnn/${s.id}`, analyzeQuotations(storyDocument(s), model).quotations);
+  }
+  const ss = stories.filter((s) => origin === 'all' || s.origin === origin);
+  return { cv: scoreSplit(ss, (d) => finds.get(d.id)!), rules: scoreSplit(ss, (d) => analyzeQuotations(d, null).quotations) };
+}
+
 if (process.argv[1] && /train-attribution/.test(process.argv[1])) {
   const stories = tuningStories();
+  const opts = {
+    titleThreshold: Number(process.argv.find((a) => a.startsWith('--title-threshold='))?.split('=')[1] ?? 0.7),
+    fallbackOnly: !process.argv.includes('--override'),
+  };
   console.log(`tuning stories: ${stories.length} (${['dev', 'r2', 'fresh', 'tune4', 'tune5'].map((o) => `${o} ${stories.filter((s) => s.origin === o).length}`).join(', ')})`);
   const all = examplesOf(stories);
   console.log(`speech quotations for the ranker: ${all.rank.length}, gold not among the candidates: ${all.unreachable}; title examples ${all.titleY.filter(Boolean).length}/${all.titleY.length}`);
-  // Cross-validation by story: each fold's stories are scored by a model fitted on the other folds.
-  const cvStories: (LabelledStory & { origin: string })[] = [];
-  const cvFinds = new Map<string, ReturnType<typeof analyzeQuotations>['quotations']>();
-  for (let k = 0; k < FOLDS; k++) {
-    const test = stories.filter((s) => foldOf(s.id) === k);
-    const model = fitModel(stories.filter((s) => foldOf(s.id) !== k));
-    for (const s of test) {
-      cvStories.push(s);
-      cvFinds.set(s.id, analyzeQuotations(storyDocument(s), model).quotations);
-    }
-  }
   for (const origin of ['all', 'dev', 'r2', 'fresh', 'tune4', 'tune5']) {
-    const ss = cvStories.filter((s) => origin === 'all' || s.origin === origin);
-    if (!ss.length) continue;
-    const cv = scoreSplit(ss, (d) => cvFinds.get(d.id.replace(/^cnn\//, ''))!);
-    const rules = scoreSplit(ss, (d) => analyzeQuotations(d, null).quotations);
+    if (origin !== 'all' && !stories.some((s) => s.origin === origin)) continue;
+    const { cv, rules } = crossValidate(stories, opts, origin);
     console.log(describeScore(`CV ${FOLDS}-fold ${origin}`, cv));
     console.log(describeScore(`rules only ${origin}`, rules));
     if (origin === 'all' && process.argv.includes('--misses')) for (const m of cv.misses) console.log('  ', JSON.stringify(m));
   }
   if (process.argv.includes('--write')) {
-    const model = fitModel(stories);
+    const model = fitModel(stories, opts);
     writeFileSync(path.join(ROOT, 'src/quotes/attribution-model.json'), JSON.stringify(model, null, 1) + '\n');
-    console.log('wrote src/quotes/attribution-model.json', JSON.stringify(model));
+    console.log('wrote src/quotes/attribution-model.json');
   }
 }
