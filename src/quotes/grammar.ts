@@ -420,6 +420,9 @@ export function clauseSubject(text: string, toks: Tok[], end: number): Subject |
     if (PRONOUNS.has(t.lower) && t.lower !== 'it') return { kind: 'pronoun', text: t.text, start: t.start, end: t.end, from: k, to: k + 1 };
     if (isCap(t) && !t.possessive) {
       const s = subjectStartingAt(text, toks, k);
+      // "School head Wendy Bower": a capitalised word, a job in lower case, then the name.
+      const job = s && toks[s.to]?.word && !isCap(toks[s.to]) && isSpeakerNoun(toks[s.to]!.lower) && isCap(toks[s.to + 1]) ? subjectStartingAt(text, toks, s.to + 1) : null;
+      if (job && job.kind === 'name' && job.to <= end) return job;
       if (s && s.kind === 'name' && s.to <= end) return s;
     }
   }

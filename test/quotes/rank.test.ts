@@ -121,3 +121,21 @@ describe('salience of the person a description names (round 4)', () => {
     expect(who(text, null)).toEqual([['It is always special to win at home', 'Maria Santos']]);
   });
 });
+
+describe('flattened copy (CNN/Daily Mail: no paragraph breaks, single marks)', () => {
+  const spans = (text: string) => analyzeQuotations(buildDocument({ id: 't', path: 't', text }), null).quotations.map((q) => [q.quote, q.speaker]);
+  it('given a quotation whose next paragraph reopens it inline (… balance. \'You …\'), when scanned, then it is one quotation with its speaker', () => {
+    expect(spans("Kayak\n\nTomasz Furmanek said: 'I kayak because it is an easy way to get balance. 'You get close to nature in a kayak.' Simply breathtaking!")).toEqual([
+      ["I kayak because it is an easy way to get balance. 'You get close to nature in a kayak.", 'Tomasz Furmanek'],
+    ]);
+  });
+
+  it('given an unclosed quotation before a caption joint (" . "), when a later quotation opens, then it is not taken for a continuation', () => {
+    const qs = spans("Kayak\n\n'The feed is more a blog than a profile. 'The people that follow me kayak. He insists it relaxes him . Ships ahoy! 'You can see things,' says Tomasz Furmanek .");
+    expect(qs).toContainEqual(['You can see things', 'Tomasz Furmanek']);
+  });
+
+  it('given "School head Wendy Bower also saluted him, saying: \'…\'", when attributed, then the name after the lower-case job speaks', () => {
+    expect(spans("Honour\n\nSchool head Wendy Bower also saluted Mr Coe, saying: 'Ray has gone above and beyond.'")).toEqual([['Ray has gone above and beyond.', 'Wendy Bower']]);
+  });
+});
