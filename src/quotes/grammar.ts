@@ -106,11 +106,14 @@ export function subjectEndingAt(text: string, toks: Tok[], j: number, floor: num
     const p = toks[k - 1]!;
     // "a Department for Transport spokesman": a connector inside a capitalised name.
     const inName = /^(?:of|for)$/.test(p.lower) && isCap(toks[k]) && isCap(toks[k - 2]) && k - 2 >= floor;
-    if (!inName && (!p.word || CUE_SINGLE.has(p.lower) || NP_CUT.has(p.lower) || PREPOSITIONS.has(p.lower) || PRONOUNS.has(p.lower))) break;
+    // "… citing previous scientific research which": a participle ends the noun phrase.
+    const participle = /^\p{Ll}[\p{Ll}-]{2,}ing$/u.test(p.text);
+    if (!inName && (!p.word || CUE_SINGLE.has(p.lower) || NP_CUT.has(p.lower) || PREPOSITIONS.has(p.lower) || PRONOUNS.has(p.lower) || participle)) break;
     k--;
     if (DETERMINERS.has(p.lower)) break;
   }
-  if (k < j && !DETERMINERS.has(toks[k]!.lower) && !/s$/.test(head)) {
+  const afterParticiple = /^\p{Ll}[\p{Ll}-]{2,}ing$/u.test(toks[k - 1]?.text ?? '') && k - 1 >= floor;
+  if (k < j && !DETERMINERS.has(toks[k]!.lower) && !/s$/.test(head) && !afterParticiple) {
     // A singular common noun needs a determiner: "minister said" without one is not a speaker phrase.
     const det = toks.slice(k, j).findIndex((x) => DETERMINERS.has(x.lower));
     if (det === -1) return null;
@@ -455,8 +458,9 @@ export function parsePre(text: string, toks: Tok[]): Attr | null {
     while (j >= 0 && toks[j]!.word && BETWEEN.has(toks[j]!.lower)) j--;
     let subj = subjectEndingAt(text, toks, j, 0);
     if (!subj && toks[j]?.text === ',') subj = subjectAcrossCommas(text, toks, j, 0);
-    // "Prime Minister Omer Beriziky, who told him “…”": a relative "who" stands for the name before it.
-    if (!subj && toks[j]?.lower === 'who') subj = subjectEndingAt(text, toks, toks[j - 1]?.text === ',' ? j - 2 : j - 1, 0);
+    // "Prime Minister Omer Beriziky, who told him “…”", "research which had concluded: ‘…’": a relative pronoun stands
+    // for the speaker before it.
+    if (!subj && (toks[j]?.lower === 'who' || toks[j]?.lower === 'which')) subj = subjectEndingAt(text, toks, toks[j - 1]?.text === ',' ? j - 2 : j - 1, 0);
     // "Gadhafi mourned Ben Ali's ouster and warned …": a second verb shares its clause's subject.
     if (!subj && /^(?:and|but)$/.test(toks[j]?.lower ?? '')) subj = clauseSubject(text, toks, j);
     // "a source close to the Bo family for decades says": the head of a noun phrase a preposition continues.

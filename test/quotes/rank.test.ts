@@ -139,3 +139,11 @@ describe('flattened copy (CNN/Daily Mail: no paragraph breaks, single marks)', (
     expect(spans("Honour\n\nSchool head Wendy Bower also saluted Mr Coe, saying: 'Ray has gone above and beyond.'")).toEqual([['Ray has gone above and beyond.', 'Wendy Bower']]);
   });
 });
+
+describe('relative pronouns and participles (round 4, Daily Mail)', () => {
+  it('given "… citing previous scientific research which had concluded: \'…\'", when attributed, then the research speaks, not the company before it', () => {
+    expect(who("Ads\n\nBabyJabs Ltd denied a breach citing previous scientific research which had concluded: 'We cannot rule it out'.", null)).toEqual([
+      ['We cannot rule it out', 'previous scientific research'],
+    ]);
+  });
+});
