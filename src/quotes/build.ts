@@ -22,7 +22,7 @@ import { isPluralNoun, nounGender } from './speaker-nouns.js';
 import { buildSpeakerTable, canonicalSpeaker, lookupSpeaker, type SpeakerTable } from './speakers.js';
 import { SPEECH_VERBS } from '../text/speech-verbs.js';
 import { tokenize } from './tokens.js';
-import { speakerCandidates, speechInSentence, spokeNearby, type Candidate, type CandidateContext } from './candidates.js';
+import { lowerBound, speakerCandidates, speechInSentence, spokeNearby, type Candidate, type CandidateContext } from './candidates.js';
 import { bestCandidate, SHIPPED_MODEL, titleProbability, type AttributionModel } from './rank.js';
 import { titleFeatures, type TitleFeature } from './title-features.js';
 
@@ -62,18 +62,6 @@ function genderOf(table: SpeakerTable, canonical: string): Gender {
 
 // ---------------------------------------------------------------------------
 // The index
-
-/** First index whose key is ≥ `value` in an array sorted by key. */
-function lowerBound<T>(xs: T[], value: number, key: (x: T) => number): number {
-  let lo = 0;
-  let hi = xs.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (key(xs[mid]!) < value) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
 
 /** Quotations of one document, with the alias table used to name their speakers. */
 export interface QuotationAnalysis {

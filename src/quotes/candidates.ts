@@ -68,8 +68,8 @@ const sentenceAt = (starts: number[], pos: number) => {
   return lo - 1;
 };
 
-/** Index of the first item whose key is ≥ value (items sorted by key). */
-function firstAtOrAfter<T>(xs: readonly T[], value: number, key: (x: T) => number): number {
+/** First index whose key is ≥ `value` in an array sorted by key. */
+export function lowerBound<T>(xs: readonly T[], value: number, key: (x: T) => number): number {
   let lo = 0;
   let hi = xs.length;
   while (lo < hi) {
@@ -98,7 +98,7 @@ function maskedTokens(ctx: CandidateContext, from: number, to: number): Tok[] {
   const out: Tok[] = [];
   const { quoted } = indexOf(ctx);
   for (const t of tokenize(ctx.text, from, to)) {
-    const k = firstAtOrAfter(quoted, t.start + 1, (s) => s.start) - 1;
+    const k = lowerBound(quoted, t.start + 1, (s) => s.start) - 1;
     const q = k >= 0 && t.start < quoted[k]!.end ? quoted[k] : undefined;
     if (!q) out.push(t);
     else if (out[out.length - 1]?.start !== q.start) out.push({ text: '"', lower: '"', start: q.start, end: q.end, word: false, possessive: false });
@@ -214,7 +214,7 @@ export function speakerCandidates(ctx: CandidateContext, r: RuleView): Candidate
     const cs = clauseSubject(text, toks, toks.length);
     if (cs && (where === 'pre' || where === 'prev')) set(ctx.resolve(cs), where === 'pre' ? 'clauseSubject' : 'clauseSubjectPrev');
     const ms = indexOf(ctx).mentions;
-    for (let k = firstAtOrAfter(ms, from, (m) => m.start); k < ms.length && ms[k]!.start < to; k++) {
+    for (let k = lowerBound(ms, from, (m) => m.start); k < ms.length && ms[k]!.start < to; k++) {
       set(ms[k]!.canonical, where === 'next' ? 'mentionNext' : where === 'prev' ? 'mentionPrev' : 'mentionHere');
     }
   }
