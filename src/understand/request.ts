@@ -55,3 +55,26 @@ export function withoutRequestWords(text: string): string {
     .replace(/\s+/g, ' ')
     .trim();
 }
+
+/** Words that only say how a quote is asked for, in any phrasing (a superset of {@link REQUEST_WORDS}). */
+const LOOSE_REQUEST = new Set([
+  ...REQUEST_WORDS,
+  ...'quoted citation show shows showing give gimme lemme let see find copy paste pull point read print highlight display fetch get send share repeat me us can could would will you u i want need like exactly direct original actual full relevant whole specific text line lines bit part section piece portion wording phrase phrasing pls plz thx verbatim the a an where in does it say says written mention mentions mentioned that which what were was are is about on regarding concerning re to from of with for by used'.split(' '),
+]);
+
+/**
+ * The topic of a quote request phrased any way ("gimme the line about the
+ * podcast" → "podcast"): the words left once request words and the
+ * framing around them are dropped; null when nothing is left.
+ *
+ * @example
+ * looseQuoteTopic('what were his exact words about the judge'); // 'judge'
+ */
+export function looseQuoteTopic(question: string): string | null {
+  const words = question
+    .replace(/<@[!&]?\d+>/g, ' ')
+    .split(/\s+/)
+    .map((w) => w.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, ''))
+    .filter((w) => w && !LOOSE_REQUEST.has(w.toLowerCase().replace(/[’']/g, '')));
+  return words.length ? words.join(' ') : null;
+}
