@@ -51,3 +51,32 @@ export function intentFeatures(message: string, ruleHints: string[]): string[] {
   feats.add('bias');
   return [...feats];
 }
+
+const VECTOR_SCALE = 3;
+
+/** What the classifier needs of word vectors (src/embed/word-vectors.ts). */
+export interface IntentVectors {
+  readonly dim: number;
+  vector(word: string): Float32Array | undefined;
+}
+
+/**
+ * The mean of the message's word vectors (words without one are skipped), or
+ * null when none has one: lets "précis", "upshot" or "essentials" lean toward
+ * the words the training part used for the same request.
+ */
+export function intentVector(message: string, vectors: IntentVectors): Float32Array | null {
+  const sum = new Float32Array(vectors.dim);
+  let n = 0;
+  for (const t of intentTokens(message)) {
+    if (t.startsWith('<')) continue;
+    const v = vectors.vector(t);
+    if (!v) continue;
+    for (let i = 0; i < sum.length; i++) sum[i]! += v[i]!;
+    n++;
+  }
+  if (!n) return null;
+  // Scaled so that a mean of unit vectors weighs about as much as a few words do.
+  for (let i = 0; i < sum.length; i++) sum[i]! *= VECTOR_SCALE / n;
+  return sum;
+}

@@ -14,16 +14,24 @@ export interface IntentModel {
   bar: number;
   /** Feature → one weight per class. */
   weights: Record<string, number[]>;
+  /** Per class, weights of the message's mean word vector (absent: the model reads no word vectors). */
+  dense?: number[][];
 }
 
 export const INTENT_MODEL = fitted as IntentModel;
 
 /** Class probabilities (softmax of the summed weights), in the model's class order. */
-export function intentProbabilities(features: string[], model: IntentModel = INTENT_MODEL): number[] {
+export function intentProbabilities(features: string[], model: IntentModel = INTENT_MODEL, vector: Float32Array | null = null): number[] {
   const z = new Array<number>(model.classes.length).fill(0);
   for (const f of features) {
     const w = model.weights[f];
     if (w) for (let k = 0; k < z.length; k++) z[k]! += w[k]!;
+  }
+  if (vector && model.dense) {
+    for (let k = 0; k < z.length; k++) {
+      const w = model.dense[k]!;
+      for (let i = 0; i < vector.length; i++) z[k]! += w[i]! * vector[i]!;
+    }
   }
   const max = Math.max(...z);
   const e = z.map((v) => Math.exp(v - max));
@@ -32,8 +40,8 @@ export function intentProbabilities(features: string[], model: IntentModel = INT
 }
 
 /** The most probable intent and its probability. */
-export function predictIntent(features: string[], model: IntentModel = INTENT_MODEL): { label: IntentLabel; p: number } {
-  const probs = intentProbabilities(features, model);
+export function predictIntent(features: string[], model: IntentModel = INTENT_MODEL, vector: Float32Array | null = null): { label: IntentLabel; p: number } {
+  const probs = intentProbabilities(features, model, vector);
   let best = 0;
   for (let k = 1; k < probs.length; k++) if (probs[k]! > probs[best]!) best = k;
   return { label: model.classes[best]!, p: probs[best]! };

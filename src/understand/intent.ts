@@ -5,7 +5,8 @@
  * attribution shape `said.ts` parses.
  */
 import { chatTone, chatToneOf, type ChatTone } from './chat.js';
-import { intentFeatures } from './intent-features.js';
+import { intentFeatures, intentVector, type IntentVectors } from './intent-features.js';
+import { intentWordVectors } from './intent-vectors.js';
 import { INTENT_MODEL, predictIntent, type IntentModel } from './intent-model.js';
 import { looseQuoteTopic, quoteTopic } from './request.js';
 
@@ -141,13 +142,13 @@ function hintsOf(q: string, rule: Intent, ref: boolean): string[] {
  * classify('thanks, that helps!');                  // { kind: 'chat', tone: 'thanks' }
  * classify('When did the meetings begin?');         // { kind: 'question' }
  */
-export function classify(question: string, model: IntentModel = INTENT_MODEL): Intent {
+export function classify(question: string, model: IntentModel = INTENT_MODEL, vectors: IntentVectors | null = model.dense ? intentWordVectors() : null): Intent {
   const q = question.trim();
   const rule = ruleIntent(q);
   if (rule.kind === 'chat' || rule.kind === 'paragraph') return rule;
   const ref = paragraphRef(q);
   const hints = hintsOf(q, rule, !!ref);
-  const { label, p } = predictIntent(intentFeatures(q, hints), model);
+  const { label, p } = predictIntent(intentFeatures(q, hints), model, vectors && intentVector(q, vectors));
   if (p < model.bar || label === rule.kind) return rule;
   switch (label) {
     case 'chat':
