@@ -8,7 +8,7 @@ import { chatTone, chatToneOf, type ChatTone } from './chat.js';
 import { intentFeatures, intentVector, type IntentVectors } from './intent-features.js';
 import { intentWordVectors } from './intent-vectors.js';
 import { INTENT_MODEL, predictIntent, type IntentModel } from './intent-model.js';
-import { looseQuoteTopic, quoteTopic } from './request.js';
+import { looseQuoteTopic, namesPieceOnTopic, quoteTopic } from './request.js';
 
 export type Intent =
   | { kind: 'question' }
@@ -121,6 +121,7 @@ function hintsOf(q: string, rule: Intent, ref: boolean): string[] {
   const hints: string[] = [rule.kind];
   if (ref) hints.push('ref');
   if (SUMMARY.test(q)) hints.push('summary-word');
+  if (namesPieceOnTopic(q)) hints.push('piece-on-topic');
   if (ASKS.test(q) && !GREETING_QUESTION.test(q)) hints.push('asks');
   return hints;
 }

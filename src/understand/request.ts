@@ -22,6 +22,13 @@ const QUOTE_BY_TOPIC = [
   new RegExp(String.raw`^(?:any\s+)?${PIECE}\s+${LINK}\s+(.+)$`, 'iu'),
 ];
 
+const PIECE_ON_TOPIC = new RegExp(String.raw`\b${PIECE}\s+(?:about|on|regarding|concerning|mentioning|where|that\s+(?:mentions?|says?|talks?))\b`, 'iu');
+
+/** Does the message name a piece of text and what it is about, anywhere ("… the line about X")? A hint, not a decision. */
+export function namesPieceOnTopic(question: string): boolean {
+  return PIECE_ON_TOPIC.test(question);
+}
+
 /** Strip request phrasing, keeping the topic: "Cite the part on capacity-building" → "capacity-building". */
 export function quoteTopic(question: string): string | null {
   const q = question.trim().replace(/[?.!]+$/u, '').trim();
