@@ -72,7 +72,7 @@ const WHOLE = /^(?:(?:the|this|that|your)\s+)?(?:it|this|that|article|document|s
 
 /** A focus after a summary word: "a summary of the challenges", "summarise what he said about prevention". */
 function summaryFocus(q: string): string | undefined {
-  const m = /\b(?:summar\w*|sum\s+up|gist|overview|recap|rundown|main\s+points?|key\s+points?|highlights|takeaways?)\s+(?:of|on|about|regarding|concerning|for)\s+(.+?)[?.!]*$/iu.exec(q);
+  const m = /\b(?:summar\w*|sum\s+up|gist|overview|recap|rundown|main\s+points?|key\s+points?|highlights|takeaways?)\s+(?:(?:of\s+)?(?:the|this|that)\s+(?:part|bit|section|passage|piece)\s+)?(?:of|on|about|regarding|concerning|for)\s+(.+?)[?.!]*$/iu.exec(q);
   const focus = m?.[1]?.trim();
   return focus && !WHOLE.test(focus) ? focus : undefined;
 }

@@ -141,3 +141,12 @@ describe('classify on the held-out part of the intent corpus (test/fixtures/unde
     expect(byIntent(k)).toBeGreaterThanOrEqual(min);
   });
 });
+
+describe('summaryFocus through classify', () => {
+  it.each([
+    ['summarize the part about the council', 'the council'],
+    ['give me a summary of the section on the trial', 'the trial'],
+  ])('given "%s", when classified, then it is a summary focused on "%s"', (q, focus) => {
+    expect(classify(q)).toEqual({ kind: 'summary', focus });
+  });
+});
