@@ -59,6 +59,18 @@ if (process.argv[1]?.endsWith('intent-report.ts')) {
   }
   console.log(`confusion (rows: labelled, columns: classified)\n${''.padEnd(10)}${kinds.map((k) => k.slice(0, 8).padStart(9)).join('')}`);
   for (const r of kinds) console.log(`${r.padEnd(10)}${kinds.map((c) => String(confusion.get(`${r}>${c}`) ?? 0).padStart(9)).join('')}`);
+  if (process.argv.includes('--time')) {
+    const all = [...loadIntentCorpus('train'), ...loadIntentCorpus('heldout')].map((i) => i.text);
+    for (const m of all) questionLanguage(m) && classify(m);
+    for (const [name, f] of [['classify', classify], ['questionLanguage', questionLanguage]] as const) {
+      const c0 = process.cpuUsage();
+      const t0 = performance.now();
+      for (let r = 0; r < 20; r++) for (const m of all) f(m);
+      const c = process.cpuUsage(c0);
+      const n = 20 * all.length;
+      console.log(`${name}: ${((performance.now() - t0) / n).toFixed(3)} ms wall, ${((c.user + c.system) / 1000 / n).toFixed(3)} ms CPU per message (${n} messages, warm)`);
+    }
+  }
   const langs = loadLanguageCorpus(split);
   const bad = langs.filter((l) => (questionLanguage(l.text) === 'en') !== (l.lang === 'en'));
   for (const l of bad) if (process.argv.includes('-v')) console.log(`✗ lang ${l.lang} → ${questionLanguage(l.text)}: ${l.text}`);
