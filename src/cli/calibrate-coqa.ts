@@ -12,6 +12,7 @@ import { createEngine } from '../engine/index.js';
 import { withEstablished } from '../decide/conversation.js';
 import { parseEvalJsonl, type EvalConversation } from '../eval/format.js';
 import { containsAnswer, resolveEvidence } from '../eval/metrics.js';
+import { recordGoldAnswer } from '../eval/gold-history.js';
 import { silentLogger } from '../log.js';
 import { answerProbability, CONVERSATION_WEIGHTS, type ConversationWeights } from '../select/conversation.js';
 import { fitOffset, type OffsetExample } from '../select/fit.js';
@@ -32,11 +33,14 @@ export function storySplit(id: string): Split {
 interface Turn {
   candidates: { c: Scored; y: 0 | 1 }[];
   unanswerable: boolean;
+  /** The question's own terms (src/decide/conversation.ts). */
+  ownTerms: number;
+  last?: { doc: string; start: number; end: number };
   /** A question about another story, asked inside this story's conversation: should be refused. */
   foreign?: boolean;
 }
 
-async function collect(config: Config, file: string, split: Split, softMatch: boolean): Promise<Turn[]> {
+async function collect(config: Config, file: string, split: Split, softMatch: boolean, history: 'engine' | 'gold' = 'engine'): Promise<Turn[]> {
   const parsed = parseEvalJsonl(await readFile(file, 'utf8'), path.basename(file));
   const byDoc = new Map<string, EvalConversation[]>();
   for (const c of parsed.conversations) {
@@ -55,26 +59,35 @@ async function collect(config: Config, file: string, split: Split, softMatch: bo
     const line = parsed.documents.get(id)!;
     if (!('text' in line)) continue;
     let last: Selection | null = null;
-    const engine = await createEngine({ config, logger: silentLogger(), embedder: null, documents: [{ id, path: id, text: line.text }], refusalThreshold: 0, softMatch, onSelection: (_u, s) => (last = s) });
+    let own = 0;
+    let lastAnswer: Turn['last'];
+    const engine = await createEngine({ config, logger: silentLogger(), embedder: null, documents: [{ id, path: id, text: line.text }], refusalThreshold: 0, softMatch, onSelection: (u, s) => {
+      last = s;
+      own = u.ownTerms;
+      lastAnswer = u.last;
+    } });
     for (const conv of conversations) {
       const conversation: Conversation = { id: conv.id, turns: [] };
       for (const t of conv.turns) {
         last = null;
         await engine.ask(t.question, conversation);
-        if (t.scored === false) continue;
+        if (t.scored === false) {
+          if (history === 'gold') recordGoldAnswer(conversation, t, engine.documents()[0]);
+          continue;
+        }
         const { spans } = resolveEvidence(line.text, t.evidence);
         const sel = last as Selection | null;
         const candidates = (sel?.ranked ?? []).map((c) => {
           const hit = spans.some((s) => s.start < c.end && c.start < s.end) || t.answers.some((g) => containsAnswer(line.text.slice(c.start, c.end), g));
           return { c, y: (hit && !t.unanswerable ? 1 : 0) as 0 | 1 };
         });
-        turns.push({ candidates, unanswerable: t.unanswerable === true });
+        turns.push({ candidates, unanswerable: t.unanswerable === true, ownTerms: own, last: lastAnswer });
       }
       if (foreign.length && ids.length > 1) {
         last = null;
         await engine.ask(foreign[turns.length % foreign.length]!, conversation);
         const sel = last as Selection | null;
-        turns.push({ candidates: (sel?.ranked ?? []).map((c) => ({ c, y: 0 as const })), unanswerable: true, foreign: true });
+        turns.push({ candidates: (sel?.ranked ?? []).map((c) => ({ c, y: 0 as const })), unanswerable: true, foreign: true, ownTerms: own, last: lastAnswer });
       }
     }
   }
@@ -91,7 +104,7 @@ function inAnswer(turns: Turn[], w: ConversationWeights, threshold: number, mode
   let foreign = 0;
   let refusedForeign = 0;
   for (const t of turns) {
-    const ps = t.candidates.map(({ c, y }) => ({ p: withEstablished(answerProbability(c.features, c.conversation, w, logit(c.features, model)), c), y, indexed: c.indexed }));
+    const ps = t.candidates.map(({ c, y }) => ({ p: withEstablished(answerProbability(c.features, c.conversation, w, logit(c.features, model)), c, { ownTerms: t.ownTerms, last: t.last }), y, indexed: c.indexed }));
     const best = Math.max(0, ...ps.map((x) => (x.indexed ? Math.max(x.p, 0.95) : x.p)));
     if (t.foreign) {
       foreign++;
@@ -132,10 +145,10 @@ function fit(turns: Turn[], weights: Weights): ConversationWeights {
 
 const pct = (v: number) => `${(v * 100).toFixed(1)}%`;
 
-export async function calibrateCoqa(config: Config, file: string, opts: { fit: boolean; threshold: number; softMatch: boolean }): Promise<string> {
+export async function calibrateCoqa(config: Config, file: string, opts: { fit: boolean; threshold: number; softMatch: boolean; history?: 'engine' | 'gold'; tuneOnly?: boolean }): Promise<string> {
   const out: string[] = [];
   const model = opts.softMatch ? SOFT_WEIGHTS : WEIGHTS;
-  const tune = await collect(config, file, 'tune', opts.softMatch);
+  const tune = await collect(config, file, 'tune', opts.softMatch, opts.history);
   let weights = CONVERSATION_WEIGHTS;
   const report = (name: string, turns: Turn[], w: ConversationWeights) => {
     const r = inAnswer(turns, w, opts.threshold, model);
@@ -158,6 +171,6 @@ export async function calibrateCoqa(config: Config, file: string, opts: { fit: b
     out.push(`Fitted and wrote src/select/conversation.json: ${JSON.stringify(weights)}`);
     report('Abg-CoQA tuning stories, fitted weights', tune, weights);
   }
-  report('Abg-CoQA held-out stories', await collect(config, file, 'heldout', opts.softMatch), weights);
+  if (!opts.tuneOnly) report('Abg-CoQA held-out stories', await collect(config, file, 'heldout', opts.softMatch, opts.history), weights);
   return out.join('\n') + '\n';
 }

@@ -91,12 +91,14 @@ await run(async () => {
     .option('--threshold <t>', 'report this threshold only (held-out measurement)')
     .option('--soft', 'score sentences with the word vectors\' soft matching too (fits/uses src/select/weights-soft.json)')
     .option('--coqa <file>', 'instead: Abg-CoQA JSONL (npm run eval:convert -- abg-coqa …): fit the conversation weights on the tuning stories (--fit), measure the held-out ones')
+    .option('--tune-only', 'with --coqa: report the tuning stories only (the held-out ones stay unseen)')
+    .option('--history <from>', 'with --coqa: earlier turns answered by the engine (default) or as the dataset answered them (gold)')
     .parse();
-  const opts = program.opts<{ from: string; articles: string; perArticle: string; fit?: boolean; threshold?: string; coqa?: string; soft?: boolean }>();
+  const opts = program.opts<{ from: string; articles: string; perArticle: string; fit?: boolean; threshold?: string; coqa?: string; soft?: boolean; history?: string; tuneOnly?: boolean }>();
   const { config } = setup({ quiet: true });
   if (opts.coqa) {
     const { calibrateCoqa } = await import('./calibrate-coqa.js');
-    process.stdout.write(await calibrateCoqa(config, path.resolve(process.cwd(), opts.coqa), { fit: !!opts.fit, threshold: Number(opts.threshold ?? config.REFUSAL_THRESHOLD), softMatch: !!opts.soft }));
+    process.stdout.write(await calibrateCoqa(config, path.resolve(process.cwd(), opts.coqa), { fit: !!opts.fit, threshold: Number(opts.threshold ?? config.REFUSAL_THRESHOLD), softMatch: !!opts.soft, history: opts.history === 'gold' ? 'gold' : 'engine', tuneOnly: !!opts.tuneOnly }));
     return;
   }
   const squad = JSON.parse(await readFile(program.args[0] ?? program.processedArgs[0], 'utf8')) as Squad;

@@ -35,6 +35,10 @@ async function main(): Promise<number> {
     .option('--json', 'print exactly one JSON object on stdout')
     .option('--out <file>', 'write per-question details as JSONL')
     .option('--model <id>', 'embedding model: Hugging Face id, local folder, or "none" (default: EMBEDDING_MODEL)')
+    .option('--history <from>', 'earlier unscored turns answered by: engine (its own answers) or gold (the dataset\'s evidence, as CoQA is usually scored)', (v) => {
+      if (v !== 'engine' && v !== 'gold') throw new InvalidArgumentError('expected engine or gold');
+      return v;
+    }, 'engine')
     .option('--systems <list>', `comma-separated subset of ${SYSTEMS.join(',')}`, (v) => {
       const list = v.split(',').map((s) => s.trim()) as SystemName[];
       if (!list.length || list.some((s) => !SYSTEMS.includes(s))) throw new InvalidArgumentError(`expected a subset of ${SYSTEMS.join(',')}`);
@@ -42,7 +46,7 @@ async function main(): Promise<number> {
     })
     .parse();
   const [fileArg] = program.args;
-  const o = program.opts<{ k: number; limit?: number; json?: boolean; out?: string; model?: string; systems?: SystemName[] }>();
+  const o = program.opts<{ k: number; limit?: number; json?: boolean; out?: string; model?: string; systems?: SystemName[]; history: 'engine' | 'gold' }>();
   if (o.k > 50) throw new UserError('--k must be at most 50.');
 
   const { config, logger } = setup({ quiet: true });
@@ -103,6 +107,7 @@ async function main(): Promise<number> {
       },
       onTurn: (system) => bar?.increment(1, { system }),
       onDetail,
+      history: o.history,
     });
   } finally {
     bar?.stop();

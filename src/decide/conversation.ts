@@ -21,6 +21,12 @@ export interface EstablishedWeights {
   knownPower: number;
   /** Extra log-odds when every one of the follow-up's words is in the documents. */
   allKnown: number;
+  /** Log-odds taken from every candidate of a follow-up with no words of its own ("Who?", "What's his name?"): it may be about another story. */
+  leanBias: number;
+  /** Log-odds taken, besides, from such a follow-up's candidate without the asked-for kind of answer ("Who?" → no person). */
+  leanTypeMiss: number;
+  /** Log-odds for the sentence last answered with, the next one, the one after (orderLogOdds). */
+  order: number[];
 }
 
 export const ESTABLISHED_WEIGHTS: EstablishedWeights = fitted as EstablishedWeights;
@@ -28,42 +34,84 @@ export const ESTABLISHED_WEIGHTS: EstablishedWeights = fitted as EstablishedWeig
 const logit = (p: number) => Math.log(Math.max(1e-12, p) / Math.max(1e-12, 1 - p));
 const sigmoid = (z: number) => 1 / (1 + Math.exp(-z));
 
+/** What the decision needs to know about the question itself. */
+export interface AskedTerms {
+  /** How many of the question's terms the asker typed (a name "he" was resolved to does not count: understand.ts). */
+  ownTerms: number;
+  /** What the conversation was last answered with, if anything. */
+  last?: { doc: string; start: number; end: number };
+}
+
 /**
- * The log-odds an established conversation adds to one candidate: only for a follow-up with words of its own
- * (lean follow-ups such as "Where?" are scored from the conversation already), in a conversation about the documents.
+ * The log-odds an established conversation adds to one candidate: for a question with words of its own — a
+ * follow-up or a new question asked in a conversation about the documents (lean follow-ups such as "Where?" are
+ * scored from the conversation already). Words the asker did not type (the name a "his" was resolved to) are not
+ * words of its own: "What was his name?" asked about another story would otherwise be "all known".
  *
  * @example
- * establishedLogOdds({ features: { oov: 0 }, conversation: { followup: true, lean: false, established: 1 } }); // 5
+ * establishedLogOdds({ features: { oov: 0 }, conversation: { lean: false, established: 1 } }, { ownTerms: 2 }); // 5
  */
-export function establishedLogOdds(c: Pick<Scored, 'features' | 'conversation'>, w: EstablishedWeights = ESTABLISHED_WEIGHTS): number {
-  const { followup, lean, established } = c.conversation;
-  if (!followup || lean || !established) return 0;
+export function establishedLogOdds(c: Pick<Scored, 'features' | 'conversation'>, asked: AskedTerms, w: EstablishedWeights = ESTABLISHED_WEIGHTS): number {
+  const { lean, established, followup } = c.conversation;
+  // With no words of its own, only the kind of answer asked for ("Who?" → a person) tells one sentence near the
+  // conversation from another: one without it is unlikely to be the answer (nor to be about this story at all).
+  if (followup && asked.ownTerms === 0) return -w.leanBias - (c.features.typeMiss ? w.leanTypeMiss : 0);
+  if (lean || !established || asked.ownTerms === 0) return 0;
   const known = Math.max(0, 1 - c.features.oov);
   return w.known * known ** w.knownPower + (c.features.oov === 0 ? w.allKnown : 0);
+}
+
+/**
+ * How many sentences after the one the conversation was last answered with this candidate starts (0 = that same
+ * sentence), or null when it is before it, in another document, or nothing was answered.
+ */
+export function sentencesAfter(c: Pick<Scored, 'doc' | 'start'>, last: AskedTerms['last']): number | null {
+  if (!last || c.doc.id !== last.doc) return null;
+  const ss = c.doc.sentences;
+  const at = ss.findIndex((s) => s.start <= last.start && last.start < s.end);
+  const here = ss.findIndex((s) => s.start <= c.start && c.start < s.end);
+  return at < 0 || here < at ? null : here - at;
+}
+
+/**
+ * Stories are asked about roughly in order: the answer to a follow-up is often in the sentence just answered or
+ * the next one or two. Counted only for a question with words of its own that the document all uses: a question
+ * with words the document never uses is about something else, and one with no words of its own ("Why?") could
+ * be about anything, so neither gets anything for its position.
+ */
+export function orderLogOdds(c: Pick<Scored, 'doc' | 'start' | 'features' | 'conversation'>, asked: AskedTerms, w: EstablishedWeights = ESTABLISHED_WEIGHTS): number {
+  if (!c.conversation.established || asked.ownTerms === 0 || c.features.oov > 0) return 0;
+  const d = sentencesAfter(c, asked.last);
+  return d === null ? 0 : (w.order[d] ?? 0);
+}
+
+/** Everything the conversation adds to one candidate, in log-odds. */
+export function conversationLogOdds(c: Pick<Scored, 'doc' | 'start' | 'features' | 'conversation'>, asked: AskedTerms, w: EstablishedWeights = ESTABLISHED_WEIGHTS): number {
+  return establishedLogOdds(c, asked, w) + orderLogOdds(c, asked, w);
 }
 
 /**
  * One candidate's probability with what the conversation established counted (unchanged when nothing is added).
  *
  * @example
- * withEstablished(0.2, candidate); // 0.65 for a follow-up whose words the document uses
+ * withEstablished(0.2, candidate, { ownTerms: 2 }); // 0.65 for a follow-up whose words the document uses
  */
-export function withEstablished(p: number, c: Pick<Scored, 'features' | 'conversation'>, w: EstablishedWeights = ESTABLISHED_WEIGHTS): number {
-  const add = establishedLogOdds(c, w);
+export function withEstablished(p: number, c: Pick<Scored, 'doc' | 'start' | 'features' | 'conversation'>, asked: AskedTerms, w: EstablishedWeights = ESTABLISHED_WEIGHTS): number {
+  const add = conversationLogOdds(c, asked, w);
   return add ? sigmoid(logit(p) + add) : p;
 }
 
 /**
- * The selection with each candidate's probability raised by what the conversation established, re-ranked.
- * Candidates found through the quotation index keep their floor; a selection with no follow-up is returned as is.
+ * The selection with each candidate's probability moved by what the conversation established, re-ranked;
+ * a selection the conversation adds nothing to is returned as is.
  *
  * @example
- * const { confidence } = withConversation(select(input));
+ * const { confidence } = withConversation(select(input), understanding);
  */
-export function withConversation(selection: Selection, w: EstablishedWeights = ESTABLISHED_WEIGHTS): Selection {
-  if (!selection.ranked.some((c) => establishedLogOdds(c, w) !== 0)) return selection;
+export function withConversation(selection: Selection, asked: AskedTerms, w: EstablishedWeights = ESTABLISHED_WEIGHTS): Selection {
+  if (!selection.ranked.some((c) => conversationLogOdds(c, asked, w) !== 0)) return selection;
   const ranked = selection.ranked
-    .map((c) => (establishedLogOdds(c, w) ? { ...c, p: withEstablished(c.p, c, w) } : c))
+    .map((c) => (conversationLogOdds(c, asked, w) ? { ...c, p: withEstablished(c.p, c, asked, w) } : c))
     .sort((a, b) => b.p - a.p || a.start - b.start);
   return { ranked, confidence: ranked[0]?.p ?? 0 };
 }

@@ -57,7 +57,7 @@ export async function understandAndRetrieve(ctx: EngineContext, asked: string, c
 function extractive(ctx: EngineContext, u: Understanding, passages: Passage[], exclude: AskOptions['exclude'], maxQuotes: number, doc?: string): Answer {
   const quoted = matchSaid(ctx, u.said).filter((q) => !doc || q.doc === doc);
   // What the conversation established counts too (a follow-up's own words in the document weigh more).
-  const selection = withConversation(select({ understanding: u, passages, index: ctx.index, stats: ctx.stats, quoted, exclude, soft: ctx.soft }));
+  const selection = withConversation(select({ understanding: u, passages, index: ctx.index, stats: ctx.stats, quoted, exclude, soft: ctx.soft }), u);
   ctx.onSelection?.(u, selection);
   const decision = decide({ selection, threshold: ctx.settings.threshold, maxQuotes, continuing: u.kind === 'more' && u.shown.length > 0, topical: u.intent.kind === 'quote' || u.kind === 'more', whoSaid: u.said?.kind === 'who-said' });
   if (!decision.answer) return refusal(u.asked, decision.reason, { confidence: decision.confidence });

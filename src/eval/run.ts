@@ -10,6 +10,7 @@ import type { Engine } from '../engine-api.js';
 import type { Source } from '../ingest/document.js';
 import type { Conversation, Passage, Quote, StoredDocument } from '../types.js';
 import type { EvalConversation, EvalFile, EvalSpan } from './format.js';
+import { recordGoldAnswer } from './gold-history.js';
 import { anyOverlap, containsAnswer, exactMatch, maxOverGold, mean, overlaps, percentile, refusalPR, resolveEvidence, tokenF1 } from './metrics.js';
 
 export const SYSTEMS = ['bm25', 'vector', 'hybrid'] as const;
@@ -124,6 +125,8 @@ export interface RunEvalOptions {
   /** Called with each scored turn's details (for `--out`). */
   onDetail?: (d: TurnDetail) => void;
   clock?: () => number;
+  /** How unscored earlier turns enter the conversation: the engine's own answers (default) or the dataset's (gold-history.ts). */
+  history?: 'engine' | 'gold';
 }
 
 /**
@@ -180,7 +183,10 @@ export async function runEval(opts: RunEvalOptions): Promise<EvalReport> {
           quoteChecks[system].checked += quotes.length;
           quoteChecks[system].invalid += quotes.filter((q) => !q.valid).length;
           opts.onTurn?.(system);
-          if (!scored) continue;
+          if (!scored) {
+            if (opts.history === 'gold') recordGoldAnswer(conversation, turn, docs.get(source.id));
+            continue;
+          }
 
           const unanswerable = turn.unanswerable === true;
           const { spans, unresolved } = resolveEvidence(source.text, turn.evidence);

@@ -72,5 +72,7 @@ export function answerType(question: string): AnswerType | null {
     }
   }
   if (/\bby whom\b|\bto whom\b/.test(s)) return 'agent';
+  // "What's his name?", "What was their name?": a person's (or a group's) name.
+  if (/^what(?:'s| is| was| were| are)? (?:his|her|their) (?:first |last |full |real |nick)?names?\b/.test(rest)) return 'agent';
   return null;
 }

@@ -17,6 +17,10 @@ export interface Resolved {
   shown: { doc: string; start: number; end: number }[];
   /** Paragraphs the previous answer quoted: a follow-up about "that" most likely means them. */
   focus: { doc: string; paragraph: number }[];
+  /** The name a pronoun was resolved to ("he" → "Annan"), when one was: words the asker did not type. */
+  resolvedName?: string;
+  /** What the conversation was last answered with (a story is asked about roughly in order: the answer is often just after it). */
+  last?: { doc: string; start: number; end: number };
 }
 
 const MORE = /^(?:and\s+)?(?:what|anything|something|tell me|give me|any|show me)?\s*(?:else|more)\b(?:\s+(?:did|does|do|is|was|about|quotes?|passages?|from|in)\b.*)?\s*[?.!]*$|^(?:go on|continue|more please|next)[?.!]*$/i;
@@ -60,7 +64,9 @@ export function resolveFollowUp(question: string, conversation: Conversation | u
   // Chit-chat turns ("thanks", "ok") establish nothing to follow up on.
   const turns = (conversation?.turns ?? []).filter((t) => t.answer.intent !== 'chat');
   const shown = turns.flatMap((t) => t.answer.quotes.map(({ doc, start, end }) => ({ doc, start, end })));
-  const none: Resolved = { standalone: question, context: '', kind: 'new', shown: [], focus: [] };
+  const lastQuote = lastAnswered(turns)?.answer.quotes[0];
+  const last = lastQuote ? { last: { doc: lastQuote.doc, start: lastQuote.start, end: lastQuote.end } } : {};
+  const none: Resolved = { standalone: question, context: '', kind: 'new', shown: [], focus: [], ...last };
   const prev = turns[turns.length - 1];
   if (!prev) return none;
   // The paragraphs of the last answer that quoted something (a refused turn in between moves nothing).
@@ -73,7 +79,7 @@ export function resolveFollowUp(question: string, conversation: Conversation | u
   }
   const qTerms = terms(question);
   let standalone = question;
-  let resolved = false;
+  let resolved: string | undefined;
   const pronoun = PERSON_PRONOUN.exec(question)?.[1]?.toLowerCase();
   const gender = pronoun ? (/^(?:he|him|his)$/.test(pronoun) ? 'he' : 'she') : null;
   // A speaker the conversation was about, else any person it named (in a question or in the quotation that answered it).
@@ -84,7 +90,7 @@ export function resolveFollowUp(question: string, conversation: Conversation | u
       .replace(/\b(he|she)\b/gi, name)
       .replace(/\b(him|her)\b(?=\s*(?:[?.!,]|$|\b(?:say|tell|said|told)\b))/gi, name)
       .replace(/\b(his|hers)\b/gi, `${name}’s`);
-    resolved = true;
+    resolved = name;
   }
   // A pronoun we could not resolve to a known speaker still points back at the previous turn.
   const deictic = DEICTIC.test(question) || PLURAL_PRONOUN.test(question) || (PERSON_PRONOUN.test(question) && !person);
@@ -93,8 +99,8 @@ export function resolveFollowUp(question: string, conversation: Conversation | u
     // What the last two turns asked, and the words the conversation was last answered with ("it" is usually in there).
     const answered = [...turns].reverse().find((t) => t.answer.quotes.length)?.answer.quotes[0]?.quote ?? '';
     const asked = turns.slice(-2).map((t) => t.standalone);
-    return { standalone, context: [...asked, answered].join(' ').trim(), kind: 'followup', shown: [], focus };
+    return { standalone, context: [...asked, answered].join(' ').trim(), kind: 'followup', shown: [], focus, ...last, ...(resolved ? { resolvedName: resolved } : {}) };
   }
   // Only a pronoun to resolve: the question is otherwise self-contained.
-  return resolved ? { standalone, context: '', kind: 'followup', shown: [], focus: [] } : none;
+  return resolved ? { standalone, context: '', kind: 'followup', shown: [], focus: [], ...last, resolvedName: resolved } : none;
 }

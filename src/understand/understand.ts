@@ -5,6 +5,7 @@
  * removed), the kind of answer wanted, and the language.
  */
 import type { Conversation, Quotation } from '../types.js';
+import { terms } from '../retrieve/terms.js';
 import { answerType, type AnswerType } from './answer-type.js';
 import { withoutGenericNouns } from './generic.js';
 import { resolveFollowUp, type Resolved } from './followup.js';
@@ -28,6 +29,8 @@ export interface Understanding extends Resolved {
   language: string;
   /** Earlier turns of the conversation asked about the documents: its subject is established. */
   established: boolean;
+  /** How many of the scoring text's terms the asker typed (a name a pronoun was resolved to is not counted). */
+  ownTerms: number;
 }
 
 /**
@@ -40,7 +43,7 @@ export function understand(asked: string, conversation: Conversation | undefined
   const intent = classify(asked);
   const language = questionLanguage(asked);
   const established = (conversation?.turns ?? []).some((t) => t.answer.intent !== 'chat');
-  const base = { asked, intent, language, established, said: null as QuoteIntent };
+  const base = { asked, intent, language, established, said: null as QuoteIntent, ownTerms: 0 };
   if (intent.kind === 'chat' || intent.kind === 'paragraph' || intent.kind === 'summary') {
     const text = intent.kind === 'summary' && intent.focus ? intent.focus : '';
     return { ...base, standalone: asked, context: '', kind: 'new', shown: [], focus: [], scoringText: text, query: text, answerType: null };
@@ -50,11 +53,13 @@ export function understand(asked: string, conversation: Conversation | undefined
   const said = intent.kind === 'question' ? parseQuoteIntent(resolved.standalone) : null;
   // In a follow-up, "name", "year", "cost" say what kind of answer is wanted about what the conversation established.
   const scoringText = withoutRequestWords(resolved.kind === 'followup' ? withoutGenericNouns(resolved.standalone) : resolved.standalone);
+  const inserted = new Set(terms(resolved.resolvedName ?? ''));
   return {
     ...base,
     ...resolved,
     said,
     scoringText,
+    ownTerms: terms(scoringText).filter((t) => !inserted.has(t)).length,
     query: resolved.context ? `${scoringText} ${resolved.context}` : scoringText,
     answerType: intent.kind === 'question' ? answerType(resolved.standalone) : null,
   };

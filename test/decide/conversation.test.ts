@@ -1,39 +1,82 @@
 import { describe, expect, it } from 'vitest';
-import { establishedLogOdds, withConversation, type EstablishedWeights } from '../../src/decide/conversation.js';
+import { conversationLogOdds, establishedLogOdds, orderLogOdds, sentencesAfter, withConversation, type EstablishedWeights } from '../../src/decide/conversation.js';
 import type { Scored, Selection } from '../../src/select/select.js';
 import type { StoredDocument } from '../../src/types.js';
 
-const W: EstablishedWeights = { known: 3, knownPower: 4, allKnown: 2 };
-const doc = { id: 'd' } as StoredDocument;
-const cand = (p: number, oov: number, conv: Partial<Scored['conversation']> = {}, start = 0): Scored => ({
+const W: EstablishedWeights = { known: 3, knownPower: 4, allKnown: 2, leanBias: 0.5, leanTypeMiss: 2, order: [1.5, 2, 1] };
+// Five sentences of 10 characters each: [0,10) [10,20) [20,30) [30,40) [40,50).
+const doc = { id: 'd', sentences: [0, 10, 20, 30, 40].map((start) => ({ start, end: start + 10, paragraph: 1 })) } as unknown as StoredDocument;
+const cand = (p: number, oov: number, conv: Partial<Scored['conversation']> = {}, start = 0, f: Partial<Scored['features']> = {}): Scored => ({
   doc,
   paragraph: 1,
   start,
   end: start + 10,
   p,
-  features: { oov } as Scored['features'],
+  features: { oov, typeMiss: 0, ...f } as Scored['features'],
   conversation: { context: 0, near: 0, established: 1, lean: false, followup: true, ...conv },
   indexed: false,
 });
 const sel = (...ranked: Scored[]): Selection => ({ ranked, confidence: ranked[0]?.p ?? 0 });
+const OWN = { ownTerms: 2 };
 
 describe('establishedLogOdds', () => {
   it('given a follow-up whose words are all in the document, when scored, then the conversation adds known + allKnown', () => {
-    expect(establishedLogOdds(cand(0.2, 0), W)).toBe(5);
+    expect(establishedLogOdds(cand(0.2, 0), OWN, W)).toBe(5);
   });
 
   it('given a follow-up whose words the document never uses (another subject), when scored, then nothing is added', () => {
-    expect(establishedLogOdds(cand(0.2, 1), W)).toBe(0);
+    expect(establishedLogOdds(cand(0.2, 1), OWN, W)).toBe(0);
   });
 
   it('given half its words unknown, when scored, then it gets known × 0.5^4 and no all-known bonus', () => {
-    expect(establishedLogOdds(cand(0.2, 0.5), W)).toBeCloseTo(3 / 16);
+    expect(establishedLogOdds(cand(0.2, 0.5), OWN, W)).toBeCloseTo(3 / 16);
   });
 
-  it('given a new question, a lean follow-up or a conversation that established nothing, when scored, then nothing is added', () => {
-    expect(establishedLogOdds(cand(0.2, 0, { followup: false }), W)).toBe(0);
-    expect(establishedLogOdds(cand(0.2, 0, { lean: true }), W)).toBe(0);
-    expect(establishedLogOdds(cand(0.2, 0, { established: 0 }), W)).toBe(0);
+  it('given a new question with known words in an established conversation, when scored, then it counts too', () => {
+    expect(establishedLogOdds(cand(0.2, 0, { followup: false }), OWN, W)).toBe(5);
+  });
+
+  it('given a lean follow-up or a conversation that established nothing, when scored, then nothing is added', () => {
+    expect(establishedLogOdds(cand(0.2, 0, { lean: true, followup: false }), OWN, W)).toBe(0);
+    expect(establishedLogOdds(cand(0.2, 0, { established: 0 }), OWN, W)).toBe(0);
+  });
+
+  it('given "What was his name?" whose only term is the name "his" was resolved to, when scored, then it gains nothing for known words but loses the lean bias', () => {
+    expect(establishedLogOdds(cand(0.2, 0), { ownTerms: 0 }, W)).toBe(-0.5);
+  });
+
+  it('given a follow-up with no words of its own and a candidate without the asked-for kind of answer, when scored, then it loses the type penalty too', () => {
+    expect(establishedLogOdds(cand(0.2, 0, {}, 0, { typeMiss: 1 }), { ownTerms: 0 }, W)).toBe(-2.5);
+  });
+});
+
+describe('sentencesAfter / orderLogOdds', () => {
+  const last = { doc: 'd', start: 12, end: 18 };
+
+  it('given the last answer in sentence 2, when candidates are placed, then the same sentence is 0, the next ones 1 and 2, earlier ones null', () => {
+    expect(sentencesAfter(cand(0, 0, {}, 10), last)).toBe(0);
+    expect(sentencesAfter(cand(0, 0, {}, 20), last)).toBe(1);
+    expect(sentencesAfter(cand(0, 0, {}, 30), last)).toBe(2);
+    expect(sentencesAfter(cand(0, 0, {}, 0), last)).toBeNull();
+    expect(sentencesAfter(cand(0, 0, {}, 20), undefined)).toBeNull();
+    expect(sentencesAfter(cand(0, 0, {}, 20), { ...last, doc: 'other' })).toBeNull();
+  });
+
+  it('given a question whose words the document all uses, when the candidate follows the last answer, then its position counts', () => {
+    expect(orderLogOdds(cand(0, 0, {}, 10), { ownTerms: 1, last }, W)).toBe(1.5);
+    expect(orderLogOdds(cand(0, 0, {}, 20), { ownTerms: 1, last }, W)).toBe(2);
+    expect(orderLogOdds(cand(0, 0, {}, 30), { ownTerms: 1, last }, W)).toBe(1);
+    expect(orderLogOdds(cand(0, 0, {}, 40), { ownTerms: 1, last }, W)).toBe(0);
+  });
+
+  it('given a question with a word the document never uses, or none of its own, when the candidate follows the last answer, then position counts for nothing', () => {
+    expect(orderLogOdds(cand(0, 0.3, {}, 20), { ownTerms: 2, last }, W)).toBe(0);
+    expect(orderLogOdds(cand(0, 0, {}, 20), { ownTerms: 0, last }, W)).toBe(0);
+    expect(orderLogOdds(cand(0, 0, { established: 0 }, 20), { ownTerms: 1, last }, W)).toBe(0);
+  });
+
+  it('given both signals, when summed, then conversationLogOdds is their sum', () => {
+    expect(conversationLogOdds(cand(0, 0, {}, 20), { ownTerms: 1, last }, W)).toBe(5 + 2);
   });
 });
 
@@ -41,15 +84,23 @@ describe('withConversation', () => {
   it('given a follow-up below the bar whose words the document uses, when the conversation counts, then its probability rises and it is ranked first', () => {
     const known = cand(0.2, 0, {}, 100);
     const unknown = cand(0.3, 1, {}, 0);
-    const out = withConversation(sel(unknown, known), W);
+    const out = withConversation(sel(unknown, known), OWN, W);
     expect(out.ranked[0]!.start).toBe(100);
     expect(out.ranked[0]!.p).toBeCloseTo(1 / (1 + Math.exp(-(Math.log(0.2 / 0.8) + 5))));
     expect(out.confidence).toBe(out.ranked[0]!.p);
     expect(out.ranked[1]!.p).toBe(0.3);
   });
 
-  it('given no follow-up, when the conversation counts, then the selection is returned unchanged', () => {
-    const s = sel(cand(0.3, 0, { followup: false }));
-    expect(withConversation(s, W)).toBe(s);
+  it('given the next sentence after the last answer and an earlier one equally likely, when the conversation counts, then the next one ranks first', () => {
+    const earlier = cand(0.4, 0, { established: 1 }, 0);
+    const next = cand(0.4, 0, { established: 1 }, 20);
+    const out = withConversation(sel(earlier, next), { ownTerms: 1, last: { doc: 'd', start: 12, end: 18 } }, { ...W, known: 0, allKnown: 0 });
+    expect(out.ranked[0]!.start).toBe(20);
+    expect(out.ranked[1]!.p).toBe(0.4);
+  });
+
+  it('given no established conversation, when the conversation counts, then the selection is returned unchanged', () => {
+    const s = sel(cand(0.3, 0, { followup: false, established: 0 }));
+    expect(withConversation(s, OWN, W)).toBe(s);
   });
 });

@@ -201,3 +201,32 @@ describe('shortestQuotedSentence', () => {
     expect(shortestQuotedSentence([], docs)).toBe('');
   });
 });
+
+describe('runEval --history gold', () => {
+  it("given an earlier turn the engine refused, when the history is gold, then the scored turn is asked in a conversation holding the dataset's answer", async () => {
+    const seen: string[] = [];
+    const file = parseEvalJsonl(FILE, 't.jsonl');
+    const run = (history: 'engine' | 'gold') =>
+      runEval({
+        file: { documents: file.documents, conversations: file.conversations.filter((c) => c.id === 'c1') },
+        k: 1,
+        systems: ['bm25'],
+        history,
+        resolveDocument: async (ref) => ({ id: (ref as { id: string }).id, path: 'd1', text: TEXT }),
+        makeEngine: async (_s, docs) => {
+          const calls = { ask: [] as { q: string; conv: Conversation | undefined; turnsBefore: number }[], retrieve: [] as string[] };
+          const engine = fakeEngine(docs[0], SCRIPT.bad, calls);
+          return {
+            ...engine,
+            ask: async (q: string, conv?: Conversation) => {
+              if (q === 'what color is her bicycle?') seen.push(`${history}:${conv?.turns[0]?.answer.refused ? 'refused' : conv?.turns[0]?.answer.quotes[0]?.quote}`);
+              return engine.ask(q, conv);
+            },
+          };
+        },
+      });
+    await run('engine');
+    await run('gold');
+    expect(seen).toEqual(['engine:refused', 'gold:Anna lives in Paris.']);
+  });
+});

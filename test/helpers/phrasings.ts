@@ -19,7 +19,7 @@ export interface Phrasing {
   after?: string[];
 }
 
-export function loadPhrasings(split: 'tune' | 'heldout' | 'heldout-2' | 'heldout-3'): Phrasing[] {
+export function loadPhrasings(split: 'tune' | 'heldout' | 'heldout-2' | 'heldout-3' | 'heldout-4'): Phrasing[] {
   return readFileSync(path.join(ROOT, 'test/fixtures/phrasings', `${split}.jsonl`), 'utf8')
     .split('\n')
     .filter((l) => l.trim())
@@ -89,7 +89,7 @@ export async function runPhrasings(set: Phrasing[]): Promise<PhrasingResult[]> {
 }
 
 if (process.argv[1]?.endsWith('phrasings.ts')) {
-  const split = (process.argv[2] ?? 'tune') as 'tune' | 'heldout' | 'heldout-2' | 'heldout-3';
+  const split = (process.argv[2] ?? 'tune') as 'tune' | 'heldout' | 'heldout-2' | 'heldout-3' | 'heldout-4';
   const results = await runPhrasings(loadPhrasings(split));
   const bad = results.filter((r) => r.problem);
   for (const r of bad) console.log(`✗ [${r.p.doc}] ${r.p.q}  — expected ${r.p.expect}: ${r.problem}`);

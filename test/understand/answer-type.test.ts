@@ -30,3 +30,11 @@ describe('answerType reads the question\'s own wh-word', () => {
     expect(answerType('What did he host?')).toBeNull();
   });
 });
+
+describe('answerType: a person\'s name', () => {
+  it('given "What\'s his name?" or "What was their first name?", then a person (agent) is asked for', () => {
+    expect(answerType("What's his name?")).toBe('agent');
+    expect(answerType('What was their first name?')).toBe('agent');
+    expect(answerType('What is the name of the river?')).not.toBe('agent');
+  });
+});

@@ -29,3 +29,20 @@ describe('resolveFollowUp', () => {
     expect(r.focus).toEqual([{ doc: 'd', paragraph: 4 }]);
   });
 });
+
+describe('resolveFollowUp: what the asker typed and where the conversation was', () => {
+  it('given "What was his name?" after a question naming Robert Smith, when resolved, then the inserted name is reported as not typed', () => {
+    const r = resolveFollowUp('What was his name?', conv(turn('Was Robert Smith sick?')), []);
+    expect(r.resolvedName).toBe('Smith');
+  });
+
+  it('given a question with no pronoun, when resolved, then no name is reported as inserted', () => {
+    expect(resolveFollowUp('Where did Mary go next?', conv(turn('Was Robert Smith sick?')), []).resolvedName).toBeUndefined();
+  });
+
+  it('given an answered turn then a refused one, when a new question follows, then the last answer is where the conversation was', () => {
+    const answered = turn('Who met the delegates?', { quotes: [{ doc: 'd', start: 5, end: 15, paragraph: 4, quote: 'x'.repeat(10) }] });
+    const r = resolveFollowUp('Did the delegates agree to meet again soon?', conv(answered, turn('Why?', { refused: true, reason: 'nothing-retrieved' })), []);
+    expect(r.last).toEqual({ doc: 'd', start: 5, end: 15 });
+  });
+});
