@@ -66,7 +66,7 @@ export function withoutRequestWords(text: string): string {
 /** Words that only say how a quote is asked for, in any phrasing (a superset of {@link REQUEST_WORDS}). */
 const LOOSE_REQUEST = new Set([
   ...REQUEST_WORDS,
-  ...'quoted citation show shows showing give gimme lemme let see find copy paste pull point read print highlight display fetch get send share repeat me us can could would will you u i want need like exactly direct original actual full relevant whole specific text line lines bit part section piece portion wording phrase phrasing pls plz thx verbatim the a an where in does it say says written mention mentions mentioned that which what were was are is about on regarding concerning re to from of with for by used'.split(' '),
+  ...'quoted citation show shows showing give gimme lemme let see find copy paste pull point read print highlight display fetch get send share repeat me us can could would will you u i want need like exactly direct original actual full relevant whole specific text line lines bit part section piece portion wording phrase phrasing pls plz thx verbatim the a an where in does it say says written mention mentions mentioned that which what were was are is about on regarding concerning re to from of with for by used abt bout re something anything stuff talk talks talking speak speaks speaking discuss discusses discussing discussed refer refers mention mentioning article document doc story piece yo hey hi ok okay so just quickly real quick now again also'.split(' '),
 ]);
 
 /**

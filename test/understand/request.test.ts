@@ -26,6 +26,8 @@ describe('looseQuoteTopic: the topic of a quote request phrased any way', () => 
     ['gimme the line about the podcast', 'podcast'],
     ['what were his exact words about the judge?', 'his judge'],
     ["lemme see the wording on Annan's peacekeeping plan", "Annan's peacekeeping plan"],
+    ['pls paste where it talks abt the security council', 'security council'],
+    ['yo quote me something on polarized initiatives', 'polarized initiatives'],
   ])('given "%s", then the topic is "%s"', (q, topic) => {
     expect(looseQuoteTopic(q)).toBe(topic);
   });
