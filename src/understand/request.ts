@@ -66,7 +66,7 @@ export function withoutRequestWords(text: string): string {
 /** Words that only say how a quote is asked for, in any phrasing (a superset of {@link REQUEST_WORDS}). */
 const LOOSE_REQUEST = new Set([
   ...REQUEST_WORDS,
-  ...'quoted citation show shows showing give gimme lemme let see find copy paste pull point read print highlight display fetch get send share repeat me us can could would will you u i want need like exactly direct original actual full relevant whole specific text line lines bit part section piece portion wording phrase phrasing pls plz thx verbatim the a an where in does it say says written mention mentions mentioned that which what were was are is about on regarding concerning re to from of with for by used abt bout re something anything stuff talk talks talking speak speaks speaking discuss discusses discussing discussed refer refers mention mentioning article document doc story piece yo hey hi ok okay so just quickly real quick now again also'.split(' '),
+  ...'quoted citation show shows showing give gimme lemme let see find copy paste pull point read print highlight display fetch get send share repeat me us can could would will you u i want need like exactly direct original actual full relevant whole specific text line lines bit part section piece portion wording phrase phrasing pls plz thx verbatim the a an where in does it say says written mention mentions mentioned that which what were was are is about on regarding concerning re to from of with for by used abt bout re something anything stuff mentioning article document doc story piece yo hey hi ok okay so just quickly real quick now again also'.split(' '),
 ]);
 
 /**
@@ -80,6 +80,8 @@ const LOOSE_REQUEST = new Set([
 export function looseQuoteTopic(question: string): string | null {
   const words = question
     .replace(/<@[!&]?\d+>/g, ' ')
+    // "where it talks about X", "the bit he speaks of": the verb frames the topic (while "the ceasefire talks" keeps its noun).
+    .replace(/\b(?:talk|talks|talking|speak|speaks|speaking|refer|refers|referring)\s+(?:about|abt|of|on|to)\b|\b(?:discuss|discusses|discussing|discussed)\b/giu, ' ')
     .split(/\s+/)
     .map((w) => w.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, ''))
     .filter((w) => w && !LOOSE_REQUEST.has(w.toLowerCase().replace(/[’']/g, '')));

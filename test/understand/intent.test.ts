@@ -127,15 +127,15 @@ describe('classify on the held-out part of the intent corpus (test/fixtures/unde
     return of.filter((it) => intentRight(it).right).length / of.length;
   };
 
-  it('given 170 held-out messages, when classified, then at least 87% are right (README figure: 89.4%; the rules alone: 70.6%)', () => {
-    expect(right.length / items.length).toBeGreaterThanOrEqual(0.87);
+  it('given 170 held-out messages, when classified, then at least 90% are right (README figure: 91.8%; the rules alone: 70.6%)', () => {
+    expect(right.length / items.length).toBeGreaterThanOrEqual(0.9);
   });
 
   it.each([
     ['question', 0.93],
     ['quote', 0.85],
     ['paragraph', 0.95],
-    ['summary', 0.7],
+    ['summary', 0.8],
     ['chat', 0.9],
   ])('given the held-out %s messages, when classified, then at least %s are right', (k, min) => {
     expect(byIntent(k)).toBeGreaterThanOrEqual(min);
@@ -152,7 +152,7 @@ describe('summaryFocus through classify', () => {
 });
 
 describe('classify cost', () => {
-  it('given 514 messages classified warm, when timed, then the mean is under 1 ms each (README: ~0.1 ms)', () => {
+  it('given the corpus's messages classified warm, when timed, then the mean is under 1 ms each (README: ~0.1 ms)', () => {
     const texts = [...loadIntentCorpus('train'), ...loadIntentCorpus('heldout')].map((i) => i.text);
     for (const t of texts) classify(t);
     const t0 = performance.now();
