@@ -65,7 +65,7 @@ await run(async () => {
   const questions = opts.conversation ? await readConversation(opts.conversation) : [program.args.join(' ')];
   if (!opts.conversation && !questions[0]!.trim()) throw new UserError('Please ask a question, e.g. npm run ask -- "What did Annan tell the Council?"');
   if (opts.session !== undefined && !/^[\w.-]{1,64}$/.test(opts.session)) throw new UserError('--session takes a name of letters, digits, ".", "-" or "_" (at most 64).');
-  return withEngine({ quiet: !!opts.json }, async (engine, { config }) => {
+  return withEngine({ quiet: !!opts.json, earlyModel: true }, async (engine, { config }) => {
     const state = opts.session ? await openSessionState(config) : null;
     try {
       const conversation: Conversation = state ? await state.conversations.forKey(`cli:${opts.session}`) : { id: 'cli', turns: [] };

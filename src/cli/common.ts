@@ -87,12 +87,27 @@ export function parseArgs(program: import('commander').Command): number | null {
  * Set up config and logger, open the engine (building the index when missing
  * or stale, with a progress bar on a terminal), run `body`, close the engine.
  */
-export async function withEngine(opts: { quiet?: boolean }, body: (engine: import('../engine-api.js').Engine, cli: Cli) => Promise<number | void>, onCli?: (cli: Cli) => void): Promise<number | void> {
+export async function withEngine(opts: { quiet?: boolean; earlyModel?: boolean }, body: (engine: import('../engine-api.js').Engine, cli: Cli) => Promise<number | void>, onCli?: (cli: Cli) => void): Promise<number | void> {
   const cli = setup(opts);
   onCli?.(cli);
+  // earlyModel (`ask`): the model starts loading in its own thread now, while the engine's modules load and the index
+  // opens (src/embed/early.ts), and the documents' analysis is read from beside the index (src/index/analysis.ts).
+  const early = opts.earlyModel ? await (await import('../embed/early.js')).startModelEarly(cli.config, cli.logger) : undefined;
   const { createEngine } = await import('../engine.js');
   const bar = progressBar();
-  const engine = await createEngine({ ...cli, onProgress: bar.onProgress }).finally(() => bar.stop());
+  const open = async (embedder?: import('../embed/types.js').Embedder | null) => createEngine({ ...cli, onProgress: bar.onProgress, storedAnalysis: !!opts.earlyModel, ...(embedder !== undefined && { embedder }) }).finally(() => bar.stop());
+  let engine;
+  try {
+    engine = await open(early && (await early.embedder(cli.config.INDEX_DIR)));
+  } catch (e) {
+    await early?.loading.then((m) => m?.dispose?.()).catch(() => undefined); // the model thread ends cleanly, not torn down at exit
+    throw e;
+  }
+  if (early && !(await early.loading)) {
+    // The model could not load (one warning said so): open again without it, as the engine alone would have.
+    await engine.close();
+    engine = await open(null);
+  }
   try {
     return await body(engine, cli);
   } finally {

@@ -27,10 +27,12 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { env, LogLevel, pipeline, type FeatureExtractionPipeline } from '@huggingface/transformers';
+import type { FeatureExtractionPipeline } from '@huggingface/transformers';
 import type { Logger } from '../log.js';
 import type { Embedder } from './types.js';
 import { familyFor, type Pooling } from './families.js';
+import { directTokenizerSupported, openOnnxModel, type OnnxModel } from './onnx-model.js';
+import { openOnnxModelThread } from './model-thread.js';
 import { loadWordVectorEmbedder, WORD_VECTORS_MODEL } from './word-vectors-embedder.js';
 
 /** ONNX weight variants we know how to pick (transformers.js file suffixes). */
@@ -70,6 +72,11 @@ export interface LoadEmbedderOptions {
   fetch?: typeof fetch;
   /** Download progress, per file (only called when something is downloaded). */
   onDownloadProgress?: (file: string, loaded: number, total: number) => void;
+  /**
+   * Run the model in its own thread (default false): its loading then overlaps
+   * whatever the caller does meanwhile (`npm run ask` starts it first thing).
+   */
+  thread?: boolean;
 }
 
 /** The loaded embedder, with what was chosen (for logs, the bench and the index manifest). */
@@ -80,6 +87,12 @@ export interface TransformersEmbedder extends Embedder {
   readonly dtype: EmbedDtype;
   /** Where the weights came from. */
   readonly source: 'folder' | 'cache' | 'download';
+  /**
+   * How the model runs: 'onnx' = directly on onnxruntime-node, its session opened from the
+   * optimized-model cache ('onnx-original' when that was just built or cannot be used);
+   * 'transformers' = through a transformers.js pipeline (tokenizers it has special code for).
+   */
+  readonly runtime?: 'onnx' | 'onnx-original' | 'transformers';
   /** The folder the model was loaded from (the cache folder for hub models). */
   readonly location: string;
   readonly batchSize: number;
@@ -116,6 +129,7 @@ export async function loadEmbedder(options: LoadEmbedderOptions): Promise<Transf
         dtype: embedder.dtype,
         pooling: embedder.pooling,
         source: embedder.source,
+        runtime: embedder.runtime,
         loadMs: Math.round(performance.now() - started),
       },
       'embedding model loaded',
@@ -130,10 +144,31 @@ export async function loadEmbedder(options: LoadEmbedderOptions): Promise<Transf
   }
 }
 
+/**
+ * Can `options.model` be opened without downloading anything (a local folder, or a hub model
+ * already in the cache)? A cheap look at the files; "none" and the word vectors are not models here.
+ */
+export function loadsOffline(options: Pick<LoadEmbedderOptions, 'model' | 'cacheDir' | 'root' | 'dtype'>): boolean {
+  const model = options.model.trim();
+  if (model.toLowerCase() === 'none' || model.toLowerCase() === WORD_VECTORS_MODEL) return false;
+  const asPath = path.resolve(options.root ?? process.cwd(), expandHome(model));
+  if (looksLikePath(model) || fs.existsSync(asPath)) return isDirectory(asPath) && tryPickDtype(asPath, options.dtype) !== undefined;
+  const folder = path.join(options.cacheDir, model);
+  return HF_ID.test(model) && !model.includes('..') && !model.includes('--') && isDirectory(folder) && tryPickDtype(folder, options.dtype) !== undefined;
+}
+
+/** The vector-space key ({@link modelKey}) a model that {@link loadsOffline} will load as: its id, and its precision unless fp32. */
+export function expectedModelKey(options: Pick<LoadEmbedderOptions, 'model' | 'cacheDir' | 'root' | 'dtype'>): string | null {
+  const model = options.model.trim();
+  const asPath = path.resolve(options.root ?? process.cwd(), expandHome(model));
+  const folder = looksLikePath(model) || fs.existsSync(asPath) ? asPath : path.join(options.cacheDir, model);
+  const dtype = tryPickDtype(folder, options.dtype);
+  return dtype ? (dtype === 'fp32' ? model : `${model} (${dtype})`) : null;
+}
+
 async function load(model: string, o: LoadEmbedderOptions): Promise<TransformersEmbedder> {
   const root = o.root ?? process.cwd();
   const batchSize = Math.max(1, Math.floor(o.batchSize ?? 32));
-  quietTransformers(o.logger);
 
   let folder: string;
   let source: TransformersEmbedder['source'];
@@ -163,7 +198,7 @@ async function load(model: string, o: LoadEmbedderOptions): Promise<Transformers
     throw new LoadFailure(`"${model}" is neither an existing folder nor a Hugging Face model id (owner/name)`);
   }
 
-  const extractor = await openFolder(folder, dtype);
+  const extractor = await openFolder(folder, dtype, o);
   const config = readJson(path.join(folder, 'config.json'));
   const family = familyFor(model, path.basename(folder), typeof config?._name_or_path === 'string' ? config._name_or_path : undefined);
   const embedder = new PipelineEmbedder(extractor, {
@@ -185,19 +220,56 @@ async function load(model: string, o: LoadEmbedderOptions): Promise<Transformers
   return embedder;
 }
 
-/** Open a complete local folder with every remote path switched off. */
-async function openFolder(folder: string, dtype: EmbedDtype): Promise<FeatureExtractionPipeline> {
-  env.allowLocalModels = true;
-  env.allowRemoteModels = false;
+/** Pooled rows (not unit length) for a batch of texts, and how they are computed. */
+interface Extractor {
+  extract(texts: string[], pooling: Pooling): Promise<Float32Array[]>;
+  runtime: NonNullable<TransformersEmbedder['runtime']>;
+  dispose(): Promise<void>;
+}
+
+/**
+ * Open a complete local folder: directly on onnxruntime-node (./onnx-model.ts) when its tokenizer
+ * needs nothing transformers.js adds, else through a transformers.js pipeline with every remote path off.
+ */
+async function openFolder(folder: string, dtype: EmbedDtype, o: LoadEmbedderOptions): Promise<Extractor> {
   try {
-    return (await pipeline(TASK, folder, { dtype, local_files_only: true })) as FeatureExtractionPipeline;
+    if (directTokenizerSupported(folder)) {
+      const onnxFile = path.join(folder, 'onnx', `model${DTYPE_SUFFIX[dtype]}.onnx`);
+      const opts = { folder, onnxFile, cacheDir: o.cacheDir, logger: o.logger, verbose: isVerbose(o.logger) };
+      const m: OnnxModel = await (o.thread ? openOnnxModelThread(opts) : openOnnxModel(opts));
+      return { extract: (texts, pooling) => m.extract(texts, pooling), runtime: m.session === 'cache' ? 'onnx' : 'onnx-original', dispose: () => m.dispose() };
+    }
+    const { env, pipeline } = await transformers(o.logger);
+    env.allowLocalModels = true;
+    env.allowRemoteModels = false;
+    const p = (await pipeline(TASK, folder, { dtype, local_files_only: true })) as FeatureExtractionPipeline;
+    return { extract: (texts, pooling) => pipelineRows(p, texts, pooling), runtime: 'transformers', dispose: () => p.dispose() };
   } catch (e) {
     throw new LoadFailure(`could not load the model in ${folder}: ${firstLine(e)}`, { cause: e });
   }
 }
 
+/** The pipeline's pooled rows, copied out of its tensor. */
+export async function pipelineRows(p: FeatureExtractionPipeline, texts: string[], pooling: Pooling): Promise<Float32Array[]> {
+  const tensor = await p(texts, { pooling, normalize: false });
+  const [n, dim] = tensor.dims as number[];
+  const data = tensor.data as Float32Array;
+  const rows: Float32Array[] = [];
+  for (let r = 0; r < n; r++) rows.push(data.slice(r * dim, (r + 1) * dim));
+  tensor.dispose?.();
+  return rows;
+}
+
+/** transformers.js, imported only where it is used (downloads, tokenizers it has special code for): ~0.5 s of start-up. */
+async function transformers(logger: EmbedLogger) {
+  const t = await import('@huggingface/transformers');
+  t.env.logLevel = isVerbose(logger) ? t.LogLevel.WARNING : t.LogLevel.NONE; // our logger reports instead
+  return t;
+}
+
 /** Download a hub model into `cacheDir` (q8 first when dtype is auto, fp32 if the repo has no q8 file). */
 async function download(model: string, o: LoadEmbedderOptions): Promise<EmbedDtype> {
+  const { env, pipeline } = await transformers(o.logger);
   env.allowLocalModels = false; // never look under transformers' own models/ folder
   env.allowRemoteModels = true;
   env.useFSCache = true;
@@ -265,13 +337,15 @@ class PipelineEmbedder implements TransformersEmbedder {
   readonly source: TransformersEmbedder['source'];
   readonly location: string;
   readonly batchSize: number;
+  readonly runtime: Extractor['runtime'];
   private queue: Promise<unknown> = Promise.resolve();
   private disposed = false;
 
   constructor(
-    private readonly extractor: FeatureExtractionPipeline,
+    private readonly extractor: Extractor,
     s: EmbedderSettings,
   ) {
+    this.runtime = extractor.runtime;
     this.id = s.id;
     this.pooling = s.pooling;
     this.queryPrefix = s.queryPrefix;
@@ -318,15 +392,7 @@ class PipelineEmbedder implements TransformersEmbedder {
   /** One inference call; calls are queued so the ONNX session never runs two at once. */
   private run(texts: string[]): Promise<Float32Array[]> {
     if (this.disposed) return Promise.reject(new Error('embedder is disposed'));
-    const next = this.queue.then(async () => {
-      const tensor = await this.extractor(texts, { pooling: this.pooling, normalize: false });
-      const [n, dim] = tensor.dims as number[];
-      const data = tensor.data as Float32Array;
-      const rows: Float32Array[] = [];
-      for (let r = 0; r < n; r++) rows.push(unitLength(data.slice(r * dim, (r + 1) * dim), texts[r]));
-      tensor.dispose?.();
-      return rows;
-    });
+    const next = this.queue.then(async () => (await this.extractor.extract(texts, this.pooling)).map((row, r) => unitLength(row, texts[r])));
     this.queue = next.catch(() => undefined);
     return next;
   }
@@ -344,11 +410,9 @@ function unitLength(v: Float32Array, text: string): Float32Array {
   return v;
 }
 
-/** Silence transformers.js and ONNX Runtime console output (our logger reports instead). */
-function quietTransformers(logger: EmbedLogger): void {
-  const verbose = typeof (logger as { isLevelEnabled?: (l: string) => boolean }).isLevelEnabled === 'function'
-    && (logger as unknown as Logger).isLevelEnabled('debug');
-  env.logLevel = verbose ? LogLevel.WARNING : LogLevel.NONE;
+/** Does the logger show debug lines (then transformers.js and ONNX Runtime may print their warnings)? */
+function isVerbose(logger: EmbedLogger): boolean {
+  return typeof (logger as { isLevelEnabled?: (l: string) => boolean }).isLevelEnabled === 'function' && (logger as unknown as Logger).isLevelEnabled('debug');
 }
 
 /** A fetch that gives up when no response arrives within `ms` (the hub unreachable must not hang start-up). */

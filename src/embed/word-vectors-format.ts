@@ -19,6 +19,8 @@ export interface WordVectorData {
   dim: number;
   /** count × dim, unit rows. */
   vectors: Float32Array;
+  /** Row i alone (decoded on first use: a question reads a few dozen of the 50k rows). */
+  row?(i: number): Float32Array;
 }
 
 /** Quantise unit vectors to int8 with a per-vector scale. */
@@ -58,13 +60,16 @@ export function decodeWordVectors(buf: Buffer): WordVectorData {
   if (buf.length !== vecAt + count * dim) throw new Error(`truncated word-vector file (${buf.length} bytes, expected ${vecAt + count * dim})`);
   const words = buf.toString('utf8', 20, wordsEnd).split('\n');
   if (words.length !== count) throw new Error(`word-vector file lists ${words.length} words, header says ${count}`);
-  // The rows are decoded on first use (20 MB of floats that a typo check, which needs only the words, never reads).
+  // Rows are decoded on first use, each on its own (20 MB of floats, of which a question reads a few rows and a typo check none).
+  const scales = new Float32Array(buf.buffer.slice(buf.byteOffset + scalesAt, buf.byteOffset + vecAt));
+  const q = new Int8Array(buf.buffer, buf.byteOffset + vecAt, count * dim);
   let vectors: Float32Array | undefined;
-  const decode = () => {
-    const scales = new Float32Array(buf.buffer.slice(buf.byteOffset + scalesAt, buf.byteOffset + vecAt));
-    const q = new Int8Array(buf.buffer, buf.byteOffset + vecAt, count * dim);
-    vectors = new Float32Array(count * dim);
-    for (let i = 0; i < count; i++) {
+  let decoded: Uint8Array | undefined;
+  let all = false;
+  const row = (i: number) => {
+    vectors ??= new Float32Array(count * dim);
+    decoded ??= new Uint8Array(count);
+    if (!decoded[i]) {
       const scale = scales[i]!;
       let norm = 0;
       for (let d = i * dim; d < (i + 1) * dim; d++) {
@@ -74,14 +79,18 @@ export function decodeWordVectors(buf: Buffer): WordVectorData {
       }
       norm = Math.sqrt(norm) || 1;
       for (let d = i * dim; d < (i + 1) * dim; d++) vectors[d]! /= norm;
+      decoded[i] = 1;
     }
-    return vectors;
+    return vectors.subarray(i * dim, (i + 1) * dim);
   };
   return {
     words,
     dim,
     get vectors() {
-      return vectors ?? decode();
+      if (!all) for (let i = 0; i < count; i++) row(i);
+      all = true;
+      return vectors ?? new Float32Array(0);
     },
+    row,
   };
 }

@@ -70,7 +70,7 @@ export function loadWordVectors(opts: { root?: string; file?: string } = {}): Wo
   };
   const vector = (word: string) => {
     const i = find(word);
-    return i === undefined ? undefined : data.vectors.subarray(i * dim, (i + 1) * dim);
+    return i === undefined ? undefined : data.row ? data.row(i) : data.vectors.subarray(i * dim, (i + 1) * dim);
   };
   const wv: WordVectors = {
     file,

@@ -19,7 +19,7 @@ import type { Config } from '../config.js';
 import { createRetriever, type RetrievalMode } from '../retrieve/retrieve.js';
 import { speakerTable, type QuotationFilterOptions } from '../quotes/index.js';
 import { sanitizeQuestion } from '../answer/sanitize.js';
-import { createLlmAnswerer, loadPrompts, type LlmAnswerer } from '../answer/llm/index.js';
+import type { LlmAnswerer } from '../answer/llm/index.js';
 import { termStats } from '../select/idf.js';
 import { loadWordVectors, type WordVectors } from '../embed/word-vectors.js';
 import { softGains } from '../embed/word-vectors-match.js';
@@ -29,6 +29,9 @@ import type { EngineContext } from './context.js';
 import { about, paragraph, passages, quotations } from './lookups.js';
 import { loadModel, openIndex, openVectorStore, QUOTER } from './open.js';
 import { summarize } from './summarize.js';
+import { openAnalysis } from '../index/analysis.js';
+import { entitiesOf, rememberEntities } from '../select/entities.js';
+import { rememberTags, taggedPhrases } from '../quotes/names.js';
 
 export { loadModel, openIndex, QUOTER } from './open.js';
 
@@ -58,13 +61,21 @@ export interface EngineDeps {
   clock?: () => number;
   /** Observes every scored selection (`npm run calibrate -- --fit` collects the sentences' features). */
   onSelection?: EngineContext['onSelection'];
+  /** Read (or compute once and store) the documents' speaker tables and sentence entities beside the index (src/index/analysis.ts). */
+  storedAnalysis?: boolean;
+}
+
+/** The LLM answerer, imported only when one is configured (its client library is ~100 modules). */
+async function openLlm(config: Config, logger: Logger): Promise<LlmAnswerer> {
+  const { createLlmAnswerer, loadPrompts } = await import('../answer/llm/index.js');
+  return createLlmAnswerer({ config, logger, prompts: await loadPrompts(config.PROMPTS_DIR) });
 }
 
 export async function createEngine(deps: EngineDeps): Promise<Engine> {
   const { config, logger } = deps;
   // LLM first: a broken prompt template is a start-up error, before any slow loading.
   // Half a configuration (a URL without a model, or the reverse) is a clear start-up error, not a silent fallback.
-  const llm = deps.llm !== undefined ? deps.llm : config.LLM_BASE_URL || config.LLM_MODEL ? createLlmAnswerer({ config, logger, prompts: await loadPrompts(config.PROMPTS_DIR) }) : null;
+  const llm = deps.llm !== undefined ? deps.llm : config.LLM_BASE_URL || config.LLM_MODEL ? await openLlm(config, logger) : null;
   const embedder =
     deps.embedder !== undefined
       ? deps.embedder
@@ -77,9 +88,10 @@ export async function createEngine(deps: EngineDeps): Promise<Engine> {
   } else {
     index = await openIndex({ config, logger, embedder, onProgress: deps.onProgress });
   }
+  const analysis = deps.storedAnalysis && !deps.documents ? await openAnalysis({ dir: config.INDEX_DIR, documents: index.documents, quoterVersion: QUOTER.version, logger, speakerTable, entitiesOf, rememberEntities, taggedPhrases, rememberTags }) : null;
   // The speaker alias tables are built on first use, and right after start-up in idle time.
   let aliases: QuotationFilterOptions | null = null;
-  const filterOptions = () => (aliases ??= { aliases: index.documents.map((d) => speakerTable(d)), docs: index.documents });
+  const filterOptions = () => (aliases ??= { aliases: analysis?.speakers ?? index.documents.map((d) => speakerTable(d)), docs: index.documents });
   setImmediate(() => filterOptions());
   const vectorsUsable = !!(embedder && index.vectors && index.manifest.model === modelKey(embedder));
   // With DATABASE_URL, the configured corpus's vectors are searched on the server's pgvector (an in-memory corpus stays in-process).

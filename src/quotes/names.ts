@@ -95,6 +95,19 @@ export function tagsOf(phrase: string) {
   return r;
 }
 
+/** What {@link tagsOf} knows about a phrase. */
+export type PhraseTags = ReturnType<typeof tagsOf>;
+
+/** The phrases tagged so far and their tags (stored beside the index: src/index/analysis.ts). */
+export function taggedPhrases(): [string, PhraseTags][] {
+  return [...tagCache];
+}
+
+/** Tags worked out earlier for these phrases, remembered as if tagged here. */
+export function rememberTags(entries: [string, PhraseTags][]): void {
+  for (const [phrase, tags] of entries) if (tagCache.size < 5000) tagCache.set(phrase, tags);
+}
+
 // ---------------------------------------------------------------------------
 // Names
 

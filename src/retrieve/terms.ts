@@ -9,7 +9,7 @@
  */
 import { stemmer } from 'stemmer';
 import { eng } from 'stopword';
-import lemmatizer from 'wink-lemmatizer';
+import { lemmatizer } from '../text/lemmatizer.js';
 import { americanize } from './spelling.js';
 
 /** Recorded in the index manifest (through the chunker version): a change rebuilds every index. */

@@ -59,6 +59,14 @@ export function entitiesOf(text: string): Entities {
   return e;
 }
 
+/** Entities worked out earlier (stored beside the index: src/index/analysis.ts), remembered as if tagged here. */
+export function rememberEntities(entries: [string, Entities][]): void {
+  for (const [text, e] of entries) {
+    if (memo.size >= MEMO_MAX) break;
+    memo.set(text, e);
+  }
+}
+
 /** The entities of a sentence that can answer a question of this type. */
 export function candidatesOfType(text: string, type: AnswerType): string[] {
   const e = entitiesOf(text);

@@ -7,7 +7,9 @@
  * 1. cold `npm run ask -- --json "…"` on the default document, index built
  *    and model cached: wall and CPU time to the answer, peak RSS
  *    (`/usr/bin/time`). The command is package.json's `ask` script, without
- *    npm's own start-up.
+ *    npm's own start-up. Every run must cite exactly what the warm engine
+ *    cites (test/bench/warm-answer.mjs: the compiled engine opened the
+ *    ordinary way, asked another question first), or the bench fails.
  * 2. the Discord bot (`npm start`'s script with a token, against the fake
  *    Discord on 127.0.0.1): time and CPU to READY, RSS when idle after start.
  *    The very first start (which creates the state database) is reported on
@@ -61,7 +63,18 @@ function run(cmd: string, args: string[], env: Record<string, string>): Promise<
   });
 }
 
+/** Citations as doc:start-end, to compare answers. */
+const cited = (citations: { doc: string; start: number; end: number }[]) => citations.map((c) => `${c.doc}:${c.start}-${c.end}`);
+
+/** The warm engine's answer to QUESTION (test/bench/warm-answer.mjs): every cold answer must cite the same. */
+async function warmCitations(env: Record<string, string>): Promise<string[]> {
+  const r = await run(process.execPath, ['test/bench/warm-answer.mjs', QUESTION], env);
+  if (r.code !== 0) throw new Error(`warm answer failed: ${r.stderr.slice(-500)}`);
+  return cited((JSON.parse(r.stdout) as { citations: { doc: string; start: number; end: number }[] }).citations);
+}
+
 async function coldAsk(env: Record<string, string>, runs: number) {
+  const warm = await warmCitations(env);
   const wall: number[] = [];
   const cpu: number[] = [];
   const rss: number[] = [];
@@ -70,7 +83,9 @@ async function coldAsk(env: Record<string, string>, runs: number) {
     if (r.code !== 0) throw new Error(`ask failed: ${r.stderr.slice(-500)}`);
     const m = /TIME ([\d.]+) ([\d.]+) ([\d.]+) (\d+)/.exec(r.stderr);
     if (!m) throw new Error('no /usr/bin/time output');
-    if (!(JSON.parse(r.stdout) as { citations: unknown[] }).citations.length) throw new Error(`the cold ask gave no cited answer: ${r.stdout.slice(0, 300)}`);
+    const citations = (JSON.parse(r.stdout) as { citations: { doc: string; start: number; end: number }[] }).citations;
+    if (!citations.length) throw new Error(`the cold ask gave no cited answer: ${r.stdout.slice(0, 300)}`);
+    if (cited(citations).join() !== warm.join()) throw new Error(`the cold ask cited ${cited(citations).join(', ')}; the warm engine cites ${warm.join(', ')}`);
     wall.push(Number(m[1]) * 1000);
     cpu.push((Number(m[2]) + Number(m[3])) * 1000);
     rss.push(Number(m[4]) / 1024);

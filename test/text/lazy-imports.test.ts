@@ -20,6 +20,7 @@ const LAZY: [string, string[]][] = [
   ['pino-pretty', []],
   ['cli-progress', ['src/cli/eval.ts']],
   ['yauzl', []],
+  ['wink-lemmatizer', []],
 ];
 const staticImport = (pkg: string) => new RegExp(`^import\\s+(?!type\\b)[^;]*from\\s+'${pkg}'`, 'm');
 

@@ -1,0 +1,57 @@
+/**
+ * The model in its own thread answers exactly as in-thread (same rows, bit
+ * for bit), reports its log lines through the caller's logger, and a closed
+ * model refuses work instead of hanging.
+ */
+import { afterAll, describe, expect, it } from 'vitest';
+import { openOnnxModel, type OnnxModel } from '../../src/embed/onnx-model.js';
+import { openOnnxModelThread } from '../../src/embed/model-thread.js';
+import { spyLogger, tempDir, tinyModelDir } from './helpers.js';
+import path from 'node:path';
+
+const onnxFile = path.join(tinyModelDir, 'onnx', 'model.onnx');
+const opened: OnnxModel[] = [];
+afterAll(async () => {
+  await Promise.all(opened.map((m) => m.dispose()));
+});
+
+const texts = ['What did Annan tell the Council?', 'Short.', 'Regional organizations and the United Nations must work ever more closely together.'];
+const bytes = (v: Float32Array) => Buffer.from(v.buffer, v.byteOffset, v.byteLength).toString('hex');
+
+describe('openOnnxModelThread (tiny model)', () => {
+  it('given the same texts, when embedded in the model thread and in-thread, then the rows are bit-identical', async () => {
+    const cacheDir = tempDir();
+    const here = await openOnnxModel({ folder: tinyModelDir, onnxFile, cacheDir, logger: spyLogger().logger });
+    const there = await openOnnxModelThread({ folder: tinyModelDir, onnxFile, cacheDir, logger: spyLogger().logger });
+    opened.push(here, there);
+    for (const pooling of ['mean', 'cls'] as const) {
+      expect((await there.extract(texts, pooling)).map(bytes)).toEqual((await here.extract(texts, pooling)).map(bytes));
+    }
+    expect(there.session).toBe('cache');
+  });
+
+  it('given a damaged cache, when the thread opens the model, then its one warning reaches the caller’s logger', async () => {
+    const cacheDir = tempDir();
+    const first = await openOnnxModel({ folder: tinyModelDir, onnxFile, cacheDir, logger: spyLogger().logger });
+    await first.dispose();
+    const { dir } = (await import('../../src/embed/ort-cache.js')).cacheFolder(await import('onnxruntime-node'), onnxFile, cacheDir);
+    (await import('node:fs')).writeFileSync(path.join(dir, 'model.onnx'), 'not a model');
+    const logs = spyLogger();
+    const m = await openOnnxModelThread({ folder: tinyModelDir, onnxFile, cacheDir, logger: logs.logger });
+    opened.push(m);
+    expect(logs.calls.warn).toHaveBeenCalledTimes(1);
+    expect(String(logs.calls.warn.mock.calls[0]![1])).toMatch(/damaged/);
+    expect((await m.extract(['Short.'], 'mean'))[0]).toHaveLength(64);
+  });
+
+  it('given a closed model thread, when asked to embed, then it rejects at once', async () => {
+    const m = await openOnnxModelThread({ folder: tinyModelDir, onnxFile, cacheDir: tempDir(), logger: spyLogger().logger });
+    await m.dispose();
+    await expect(m.extract(['Short.'], 'mean')).rejects.toThrow(/closed/);
+  });
+
+  it('given a folder without a model, when the thread opens it, then the promise rejects with the cause (no hang, no crash)', async () => {
+    const folder = tempDir();
+    await expect(openOnnxModelThread({ folder, onnxFile: path.join(folder, 'onnx', 'model.onnx'), cacheDir: tempDir(), logger: spyLogger().logger })).rejects.toThrow();
+  });
+});
