@@ -152,7 +152,7 @@ describe('summaryFocus through classify', () => {
 });
 
 describe('classify cost', () => {
-  it('given the corpus's messages classified warm, when timed, then the mean is under 1 ms each (README: ~0.1 ms)', () => {
+  it('given the corpus messages classified warm, when timed, then the mean is under 1 ms each (README: ~0.1 ms)', () => {
     const texts = [...loadIntentCorpus('train'), ...loadIntentCorpus('heldout')].map((i) => i.text);
     for (const t of texts) classify(t);
     const t0 = performance.now();
