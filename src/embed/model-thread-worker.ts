@@ -15,7 +15,17 @@ function plain(o: object): object {
   return Object.fromEntries(Object.entries(o).map(([k, v]) => [k, v instanceof Error ? v.message : v]));
 }
 
-const init = workerData as Omit<ModelThreadOptions, 'logger'>;
+// Started early (no options yet): load the runtime and the tokenizer library while the options are worked out.
+if (workerData == null) for (const m of [import('onnxruntime-node'), import('@huggingface/tokenizers')]) m.catch(() => undefined);
+
+/** Options given at start, or (a thread src/launch.mjs started before they were known) in the first message. */
+const init = ((workerData as Omit<ModelThreadOptions, 'logger'> | null | undefined) ??
+  (await new Promise<Omit<ModelThreadOptions, 'logger'>>((resolve) =>
+    port.once('message', (m: ToThread) => {
+      if (m.type === 'init') resolve(m.init);
+      else port.close(); // closed before it was used: nothing to open
+    }),
+  ))) as Omit<ModelThreadOptions, 'logger'>;
 try {
   const model = await openOnnxModel({ ...init, logger });
   port.on('message', async (m: ToThread) => {
@@ -24,6 +34,7 @@ try {
       port.close();
       return;
     }
+    if (m.type !== 'extract') return;
     try {
       const rows = await model.extract(m.texts, m.pooling);
       send({ type: 'rows', id: m.id, rows }, rows.map((r) => r.buffer as ArrayBuffer));

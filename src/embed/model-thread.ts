@@ -30,14 +30,36 @@ export type FromThread =
   | { type: 'rows'; id: number; rows: Float32Array[] }
   | { type: 'error'; id: number; message: string };
 
-export type ToThread = { type: 'extract'; id: number; texts: string[]; pooling: Pooling } | { type: 'close' };
+export type ToThread =
+  | { type: 'init'; init: Omit<ModelThreadOptions, 'logger'> }
+  | { type: 'extract'; id: number; texts: string[]; pooling: Pooling }
+  | { type: 'close' };
+
+/**
+ * Where src/launch.mjs leaves a model thread it started before the command's own modules load (for
+ * `ask`): the thread imports ONNX Runtime and the tokenizer meanwhile and waits for its options.
+ */
+export const PRESTARTED = Symbol.for('verbatim.modelThread');
+
+/** The pre-started thread, once: the first model opened in this process takes it. */
+function takePrestarted(): Worker | undefined {
+  const g = globalThis as { [PRESTARTED]?: Worker };
+  const w = g[PRESTARTED];
+  delete g[PRESTARTED];
+  return w;
+}
 
 /**
  * The thread, running ./model-thread-worker (.js when built — a bundle one folder down from the
  * root finds it too; .ts from source, with tsx's loader registered in the thread first: an
  * `--import` flag does not reach worker threads' module loading here).
  */
-function spawn(workerData: object): Worker {
+function spawn(workerData: Omit<ModelThreadOptions, 'logger'>): Worker {
+  const early = takePrestarted();
+  if (early) {
+    early.postMessage({ type: 'init', init: workerData } satisfies ToThread);
+    return early;
+  }
   const ts = import.meta.url.endsWith('.ts');
   const url = new URL(`../embed/model-thread-worker.${ts ? 'ts' : 'js'}`, import.meta.url);
   if (!ts) return new Worker(url, { workerData });

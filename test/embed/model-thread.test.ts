@@ -5,7 +5,8 @@
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import { openOnnxModel, type OnnxModel } from '../../src/embed/onnx-model.js';
-import { openOnnxModelThread } from '../../src/embed/model-thread.js';
+import { openOnnxModelThread, PRESTARTED } from '../../src/embed/model-thread.js';
+import { Worker } from 'node:worker_threads';
 import { spyLogger, tempDir, tinyModelDir } from './helpers.js';
 import path from 'node:path';
 
@@ -54,4 +55,36 @@ describe('openOnnxModelThread (tiny model)', () => {
     const folder = tempDir();
     await expect(openOnnxModelThread({ folder, onnxFile: path.join(folder, 'onnx', 'model.onnx'), cacheDir: tempDir(), logger: spyLogger().logger })).rejects.toThrow();
   });
+
+  /** A thread started as src/launch.mjs starts it for `ask`: no options yet (from source, through tsx's loader). */
+  const prestart = () => {
+    const url = new URL('../../src/embed/model-thread-worker.ts', import.meta.url);
+    return new Worker(`import('tsx/esm/api').then((m) => m.register()).then(() => import(${JSON.stringify(url.href)}))`, { eval: true });
+  };
+  const exitOf = (w: Worker) => new Promise<number>((resolve, reject) => { w.once('exit', resolve); setTimeout(() => reject(new Error('the thread did not exit')), 20_000).unref(); });
+
+  it('given a thread started before the options were known, when the model is opened, then that thread is handed the options and serves it, bit-identical', async () => {
+    const early = prestart();
+    (globalThis as Record<symbol, unknown>)[PRESTARTED] = early;
+    const cacheDir = tempDir();
+    const there = await openOnnxModelThread({ folder: tinyModelDir, onnxFile, cacheDir, logger: spyLogger().logger });
+    expect((globalThis as Record<symbol, unknown>)[PRESTARTED]).toBeUndefined();
+    const here = await openOnnxModel({ folder: tinyModelDir, onnxFile, cacheDir, logger: spyLogger().logger });
+    opened.push(here);
+    expect((await there.extract(texts, 'mean')).map(bytes)).toEqual((await here.extract(texts, 'mean')).map(bytes));
+    const exited = exitOf(early);
+    await there.dispose();
+    await expect(exited).resolves.toBe(0); // the model lived in the pre-started thread: closing it ends that thread
+  });
+
+  it('given a pre-started thread that is never given options, when told to close, then it exits cleanly', async () => {
+    const early = prestart();
+    const said: unknown[] = [];
+    early.on('message', (m) => said.push(m));
+    const exited = exitOf(early);
+    early.postMessage({ type: 'close' });
+    await expect(exited).resolves.toBe(0);
+    expect(said).toEqual([]); // it tried to open nothing: no 'failed', no 'log'
+  });
 });
+
