@@ -29,7 +29,7 @@ import type { Source } from '../ingest/document.js';
 import type { Logger } from '../log.js';
 import type { Answer, Conversation, Passage, Quotation, Quote, StoredDocument, Summary, Turn } from '../types.js';
 import { busyError } from './busy.js';
-import { unwrap, type Result, type Snapshot, type Task, type WorkerInit } from './protocol.js';
+import { unwrap, type Result, type Snapshot, type Task, type WorkerInit, type WorkerMemory } from './protocol.js';
 
 
 export interface WorkerEngineOptions {
@@ -75,6 +75,8 @@ export function paragraphView(doc: StoredDocument, n: number): ParagraphView | u
 export interface WorkerEngine extends Engine {
   /** Requests running or waiting, and how many may be outstanding before "busy". */
   load(): { outstanding: number; capacity: number };
+  /** Bench-only: a worker thread's memory (with one worker, the worker's), optionally after its warm-up and a full GC. */
+  memory(opts: { settle: boolean; gc: boolean }): Promise<WorkerMemory>;
 }
 
 export async function createWorkerEngine(opts: WorkerEngineOptions): Promise<WorkerEngine> {
@@ -189,6 +191,7 @@ export async function createWorkerEngine(opts: WorkerEngineOptions): Promise<Wor
     documents: () => snapshot.documents,
     about: () => snapshot.about,
     load: () => ({ outstanding, capacity }),
+    memory: (o) => call<WorkerMemory>({ op: 'memory', ...o }),
     saturated: (pending = 0) => outstanding + pending >= capacity,
     async close() {
       if (closed) return;

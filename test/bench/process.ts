@@ -190,7 +190,8 @@ async function idleBot(env: Record<string, string>, runs: number, questions: num
 async function manyQuestions(env: Record<string, string>, n: number) {
   const r = await run(process.execPath, ['test/bench/many-questions.mjs', String(n)], env);
   if (r.code !== 0) throw new Error(`many-questions failed: ${r.stderr.slice(-800)}`);
-  return JSON.parse(r.stdout.trim().split('\n').at(-1)!) as { after100: number; afterN: number; heapAfter100: number; heapAfterN: number; n: number; msPerQuestion: number; cpuMsPerQuestion: number; workers: number };
+  process.stderr.write(r.stderr);
+  return JSON.parse(r.stdout.trim().split('\n').at(-1)!) as { after100: number; afterN: number; heapAfter100: number; heapAfterN: number; workerHeapAfter100: number | null; workerHeapAfterN: number | null; n: number; msPerQuestion: number; cpuMsPerQuestion: number; workers: number };
 }
 
 const program = new Command('bench:process')
@@ -239,6 +240,7 @@ try {
     const growth = ((m.afterN - m.after100) / m.after100) * 100;
     rows.push([`RSS after 100 → after ${m.n.toLocaleString('en-US')} questions, MB (one run)`, `${m.after100.toFixed(0)} → ${m.afterN.toFixed(0)} (${growth >= 0 ? '+' : ''}${growth.toFixed(1)}%)`, 'within 10%']);
     rows.push(['… main-thread heap after 100 → after N, MB', `${m.heapAfter100.toFixed(1)} → ${m.heapAfterN.toFixed(1)}`, '']);
+    if (m.workerHeapAfter100 !== null) rows.push(['… worker-thread heap after 100 → after N, MB', `${m.workerHeapAfter100.toFixed(1)} → ${m.workerHeapAfterN!.toFixed(1)}`, '']);
     rows.push([`… per question (engine in ${m.workers ? `${m.workers} worker thread(s)` : 'the main thread'}): wall / CPU, ms`, `${m.msPerQuestion.toFixed(1)} / ${m.cpuMsPerQuestion.toFixed(1)}`, '']);
   }
   console.log(rows.map((r, i) => `| ${r.join(' | ')} |${i === 0 ? `\n|${r.map(() => '---').join('|')}|` : ''}`).join('\n'));
