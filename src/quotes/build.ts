@@ -22,6 +22,9 @@ import { isPluralNoun, nounGender } from './speaker-nouns.js';
 import { buildSpeakerTable, canonicalSpeaker, lookupSpeaker, type SpeakerTable } from './speakers.js';
 import { SPEECH_VERBS } from '../text/speech-verbs.js';
 import { tokenize } from './tokens.js';
+import { lowerBound, speakerCandidates, speechInSentence, spokeNearby, type Candidate, type CandidateContext } from './candidates.js';
+import { bestCandidate, SHIPPED_MODEL, titleProbability, type AttributionModel } from './rank.js';
+import { titleFeatures, type TitleFeature } from './title-features.js';
 
 // ---------------------------------------------------------------------------
 // Speakers and pronouns
@@ -60,18 +63,6 @@ function genderOf(table: SpeakerTable, canonical: string): Gender {
 // ---------------------------------------------------------------------------
 // The index
 
-/** First index whose key is ≥ `value` in an array sorted by key. */
-function lowerBound<T>(xs: T[], value: number, key: (x: T) => number): number {
-  let lo = 0;
-  let hi = xs.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (key(xs[mid]!) < value) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
 /** Quotations of one document, with the alias table used to name their speakers. */
 export interface QuotationAnalysis {
   quotations: Quotation[];
@@ -88,7 +79,28 @@ export interface QuotationAnalysis {
  * const { quotations, speakers } = analyzeQuotations(doc);
  * canonicalSpeaker('Mr. Annan', speakers); // 'Kofi Annan'
  */
-export function analyzeQuotations(doc: StoredDocument): QuotationAnalysis {
+export function analyzeQuotations(doc: StoredDocument, model: AttributionModel | null = SHIPPED_MODEL): QuotationAnalysis {
+  return analyze(doc, model).analysis;
+}
+
+/** What the learned layer saw of one top-level quotation: its candidates and title features (for training). */
+export interface AttributionTrace {
+  start: number;
+  end: number;
+  rule: string | null;
+  candidates: Candidate[];
+  title: Record<TitleFeature, number>;
+}
+
+/**
+ * Every top-level quotation's speaker candidates and title features, as the learned layer sees them (the rules'
+ * picks among the features): the training data of `npm run train:attribution`.
+ */
+export function attributionTraces(doc: StoredDocument): AttributionTrace[] {
+  return analyze(doc, null).traces;
+}
+
+function analyze(doc: StoredDocument, model: AttributionModel | null): { analysis: QuotationAnalysis; traces: AttributionTrace[] } {
   const { text } = doc;
   const spans = findQuoteSpans(text, doc.paragraphs);
   const counted = doc.paragraphs.filter((p) => p.kind !== 'boilerplate');
@@ -165,7 +177,7 @@ export function analyzeQuotations(doc: StoredDocument): QuotationAnalysis {
       if (!ok(a)) continue;
       const lead = text.slice(starts[sentenceAt(a.pos)]!, a.pos);
       const subject = /^\W*(?:\S+\s+){0,2}$/u.test(lead) || a.spoke;
-      const w = (100 / 2 ** dist) * (subject ? 2 : 1) * (a.possessive ? 0.5 : 1);
+      const w = (100 / 1.5 ** dist) * (subject ? 2 : 1) * (a.possessive ? 0.5 : 1);
       const cur = score.get(a.canonical);
       score.set(a.canonical, { a: cur?.a ?? a, w: (cur?.w ?? 0) + w });
     }
@@ -301,7 +313,8 @@ export function analyzeQuotations(doc: StoredDocument): QuotationAnalysis {
       // A title keeps only an attribution of its own, right after it (“No,” he said); never one before it.
       // Only a quote that opens its sentence has one ("“No,” he said"): in "the series “Walking Dead,” said he …" the verb is the sentence's.
       const opensSentence = !preToks.some((t) => t.word);
-      const own = opensSentence && (/^[,!?]/.test(text.slice(span.end, span.end + 1)) || /[!?]$/.test(text.slice(span.start, span.end)));
+      // "“Testing” is what James Cox tweeted": the words are the object of the attribution after them.
+      const own = opensSentence && (/^[,!?]/.test(text.slice(span.end, span.end + 1)) || /[!?]$/.test(text.slice(span.start, span.end)) || /^\s+(?:is|was) (?:what|how)\b/u.test(text.slice(after, after + 12)));
       attr = own && !endsSentence ? parsePost(text, postToks) : null;
       if (attr?.cueClass === 'according') attr = null; // "“All about Eve,” according to the Academy database": a source, not a speaker
     } else {
@@ -368,6 +381,53 @@ export function analyzeQuotations(doc: StoredDocument): QuotationAnalysis {
     if (!titleLike[qi]) lastAtDepth.set(span.depth, f);
   }
 
+  // The learned layer: rank each top-level quotation's speaker candidates (the rules' pick is one feature among
+  // others) and give titles and scare-quoted terms no speaker.
+  starts ??= sentenceStarts(text);
+  const ctx: CandidateContext = {
+    text,
+    mentions,
+    quoted: exclude,
+    starts,
+    resolve: (subj) => resolveSubject(subj, null).speaker,
+    kindOf: (name) => table.entries.find((e) => e.canonical === name)?.kind,
+  };
+  const traces: AttributionTrace[] = [];
+  const spanIndex = new Map(spans.map((x, k) => [x, k]));
+  let previous: string | null = null;
+  for (let qi = 0; qi < found.length; qi++) {
+    const f = found[qi]!;
+    const { span } = f;
+    if (span.depth !== 0) continue;
+    const isTitle = titleLike[spanIndex.get(span)!]!;
+    // Fallback mode ranks only the quotations the rules leave without a speaker; the others need only the title cues.
+    const fills = !model || !model.fallbackOnly || (!f.speaker && !isTitle);
+    const view = { span, speaker: f.speaker, own: !!f.attr?.subject, addressee: f.attr?.addressee ?? null, previous, titleLike: isTitle };
+    const candidates = fills ? speakerCandidates(ctx, view) : [];
+    const after = span.close !== null ? span.close + 1 : span.end;
+    const from = sentenceStartBefore(text, doc.paragraphs[span.paragraphs[0]!]!.start, span.open);
+    const speech = fills ? !candidates[candidates.length - 1]!.features.noneNoSpeech : speechInSentence(ctx, span);
+    const handsOver = /^,/.test(text.slice(span.end, span.end + 1)) && /^\s*\p{L}/u.test(text.slice(after, after + 3));
+    const title = titleFeatures(text.slice(span.start, span.end), text.slice(from, span.open), !!f.attr?.subject, speech, handsOver);
+    if (fills) {
+      // "Nobody" weighs the title cues too: one ranker decides between the people and no one.
+      const none = candidates[candidates.length - 1]!.features as Record<string, number>;
+      for (const [k, v] of Object.entries(title)) if (k !== 'bias' && v) none[`none_${k}`] = v;
+    }
+    if (!model) traces.push({ start: span.start, end: span.end, rule: f.speaker, candidates, title });
+    else {
+      let best = titleProbability(model, title) >= model.titleThreshold ? null : !fills ? f.speaker : bestCandidate(model, candidates).speaker;
+      // A filled-in speaker must be one the text says spoke (the subject of a speech verb nearby, or the previous
+      // quotation's speaker), not merely someone mentioned.
+      if (fills && model.fallbackOnly && best && !spokeNearby(candidates.find((c) => c.speaker === best)!)) best = null;
+      if (best !== f.speaker) {
+        f.speaker = best;
+        if (f.attr) f.attr = { ...f.attr, cue: best ? f.attr.cue : null, addressee: best ? f.attr.addressee : null };
+      }
+    }
+    if (f.speaker && !isTitle) previous = f.speaker;
+  }
+
   const quotations: Quotation[] = found.map(({ span, attr, speaker }) => ({
     doc: doc.id,
     paragraph: doc.paragraphs[span.paragraphs[0]!]!.n,
@@ -379,7 +439,7 @@ export function analyzeQuotations(doc: StoredDocument): QuotationAnalysis {
     addressee: attr?.addressee ?? null,
     setting: attr?.setting ?? null,
   }));
-  return { quotations, speakers: table };
+  return { analysis: { quotations, speakers: table }, traces };
 }
 
 /**

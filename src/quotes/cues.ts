@@ -17,7 +17,7 @@ const CUE_MULTI: [string[], CueClass][] = [
   [['put', 'it'], 'say'], [['referring', 'to'], 'say'], [['refers', 'to'], 'say'], [['summed', 'up'], 'say'], [['appealed', 'for'], 'say'], [['appealed', 'to'], 'say'],
 ];
 /** Cue words that are also common nouns: only cues when a subject is right before them. */
-export const NOUN_LIKE_CUES = new Set(['notes', 'remarks', 'comments', 'claims', 'demands', 'states', 'reports', 'stress', 'say', 'tell', 'call', 'pledges', 'vows', 'briefing', 'warning', 'posts', 'reads', 'cries', 'answers', 'jokes', 'posting', 'writing']);
+export const NOUN_LIKE_CUES = new Set(['notes', 'remarks', 'comments', 'claims', 'demands', 'states', 'reports', 'stress', 'say', 'tell', 'call', 'pledges', 'vows', 'briefing', 'warning', 'posts', 'reads', 'cries', 'answers', 'jokes', 'posting', 'writing', 'claim', 'tweet', 'tweets']);
 
 export function cueAt(toks: Tok[], i: number): { len: number; cls: CueClass } | null {
   for (const [words, cls] of CUE_MULTI) {

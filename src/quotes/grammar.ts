@@ -18,14 +18,14 @@ export type Pronoun = 'he' | 'she' | 'they' | 'it' | 'i' | 'we';
 export const PRONOUNS = new Map<string, Pronoun>([['he', 'he'], ['she', 'she'], ['they', 'they'], ['it', 'it'], ['i', 'i'], ['we', 'we']]);
 const DETERMINERS = new Set(['the', 'a', 'an', 'his', 'her', 'its', 'their', 'our', 'this', 'that', 'these', 'those', 'one', 'another', 'some', 'several', 'many', 'two', 'three', 'four', 'both', 'other']);
 /** Words allowed between a subject and its cue: "Mr. Annan today called for", "he has also said". */
-const BETWEEN = new Set(['today', 'also', 'again', 'later', 'earlier', 'then', 'once', 'further', 'repeatedly', 'previously', 'recently', 'yesterday', 'tonight', 'now', 'separately', 'similarly', 'likewise', 'has', 'had', 'have', 'will', 'would', 'had', 'was', 'is', 'once', 'twice', 'reportedly', 'publicly', 'privately', 'openly', 'bluntly', 'firmly', 'strongly', 'simply', 'only', 'even', 'just', 'still', 'herself', 'himself', 'themselves', 'itself', 'flatly', 'quickly', 'angrily', 'calmly', 'emphatically']);
+export const BETWEEN = new Set(['today', 'also', 'again', 'later', 'earlier', 'then', 'once', 'further', 'repeatedly', 'previously', 'recently', 'yesterday', 'tonight', 'now', 'separately', 'similarly', 'likewise', 'has', 'had', 'have', 'will', 'would', 'had', 'was', 'is', 'once', 'twice', 'reportedly', 'publicly', 'privately', 'openly', 'bluntly', 'firmly', 'strongly', 'simply', 'only', 'even', 'just', 'still', 'herself', 'himself', 'themselves', 'itself', 'flatly', 'quickly', 'angrily', 'calmly', 'emphatically']);
 /** Words that end an addressee or a speaker noun phrase. */
 const NP_CUT = new Set(['that', 'including', 'in', 'at', 'during', 'on', 'when', 'while', 'as', 'after', 'before', 'who', 'which', 'where', 'about', 'ahead', 'if', 'because', 'since', 'but', 'to', 'for', 'with', 'by', 'from', 'amid', 'over', 'via', 'whether', 'how', 'why', 'what', 'not', 'it', 'this', 'there', 'today', 'yesterday', 'earlier', 'later', 'last', 'this', 'afterward', 'afterwards', 'tonight', 'recently', 'then', 'instead', 'through', 'under', 'against', 'upon', 'following', 'saying', 'adding', 'telling', 'noting', 'late', 'early', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday']);
 const PREPOSITIONS = new Set(['of', 'in', 'at', 'on', 'to', 'for', 'with', 'by', 'from', 'about', 'against', 'that', 'into', 'over', 'upon', 'as', 'be', 'have', 'do', 'get', 'make', 'take', 'give', 'go']);
 /** "the 31-year-old": news copy names a person by age. */
 export const AGE = /^\d{1,3}-year-old$/;
 /** Common nouns that stand for an organisation the text has named ("the agency"). */
-export const GENERIC_ORG = new Set(['agency', 'body', 'organization', 'organisation', 'programme', 'program', 'fund', 'group', 'bloc', 'alliance', 'institution', 'entity']);
+export const GENERIC_ORG = new Set(['agency', 'division', 'bureau', 'department', 'ministry', 'body', 'organization', 'organisation', 'programme', 'program', 'fund', 'group', 'bloc', 'alliance', 'institution', 'entity']);
 export const DOCUMENT_NOUNS = new Set(['biography', 'database', 'brief', 'indictment', 'complaint', 'lawsuit', 'affidavit', 'statement', 'report', 'release', 'communiqué', 'communique', 'letter', 'survey', 'study', 'paper', 'document', 'resolution', 'declaration', 'website', 'post', 'memo', 'note', 'filing', 'ruling', 'analysis', 'review', 'assessment', 'bulletin', 'notice']);
 
 /** Where something was said: "in a closed-door meeting at UN headquarters", "at a news conference". */
@@ -64,7 +64,7 @@ const isCap = (t: Tok | undefined) => !!t && t.word && /^\p{Lu}/u.test(t.text);
 const adjacent = (text: string, a: Tok, b: Tok) => /^[ \u00a0]$/u.test(text.slice(a.end, b.start));
 
 /** The speaker phrase that ends at token j (inclusive), read backwards. */
-function subjectEndingAt(text: string, toks: Tok[], j: number, floor: number): Subject | null {
+export function subjectEndingAt(text: string, toks: Tok[], j: number, floor: number): Subject | null {
   if (j < floor) return null;
   const t = toks[j]!;
   if (!t.word) return null;
@@ -106,11 +106,14 @@ function subjectEndingAt(text: string, toks: Tok[], j: number, floor: number): S
     const p = toks[k - 1]!;
     // "a Department for Transport spokesman": a connector inside a capitalised name.
     const inName = /^(?:of|for)$/.test(p.lower) && isCap(toks[k]) && isCap(toks[k - 2]) && k - 2 >= floor;
-    if (!inName && (!p.word || CUE_SINGLE.has(p.lower) || NP_CUT.has(p.lower) || PREPOSITIONS.has(p.lower) || PRONOUNS.has(p.lower))) break;
+    // "… citing previous scientific research which": a participle ends the noun phrase.
+    const participle = /^\p{Ll}[\p{Ll}-]{2,}ing$/u.test(p.text);
+    if (!inName && (!p.word || CUE_SINGLE.has(p.lower) || NP_CUT.has(p.lower) || PREPOSITIONS.has(p.lower) || PRONOUNS.has(p.lower) || participle)) break;
     k--;
     if (DETERMINERS.has(p.lower)) break;
   }
-  if (k < j && !DETERMINERS.has(toks[k]!.lower) && !/s$/.test(head)) {
+  const afterParticiple = /^\p{Ll}[\p{Ll}-]{2,}ing$/u.test(toks[k - 1]?.text ?? '') && k - 1 >= floor;
+  if (k < j && !DETERMINERS.has(toks[k]!.lower) && !/s$/.test(head) && !afterParticiple) {
     // A singular common noun needs a determiner: "minister said" without one is not a speaker phrase.
     const det = toks.slice(k, j).findIndex((x) => DETERMINERS.has(x.lower));
     if (det === -1) return null;
@@ -122,7 +125,7 @@ function subjectEndingAt(text: string, toks: Tok[], j: number, floor: number): S
 }
 
 /** The speaker phrase starting at token i (inverted attribution: "said the minister"). */
-function subjectStartingAt(text: string, toks: Tok[], i: number): Subject | null {
+export function subjectStartingAt(text: string, toks: Tok[], i: number): Subject | null {
   const t = toks[i];
   if (!t?.word) return null;
   const pron = PRONOUNS.get(t.lower);
@@ -153,6 +156,10 @@ function subjectStartingAt(text: string, toks: Tok[], i: number): Subject | null
         // "said Franklin County Sheriff's Office spokesman Jeff Williams": the possessor's [office] [role] Name is the Name.
         const inner = j > i ? subjectStartingAt(text, toks, j) : null;
         if (inner && inner.kind === 'name' && inner.from > j) return { ...inner, from: i };
+        // "said Orange County Sheriff's Department Capt. Angelo Nieves": an office and a title, then the name.
+        const after = subjectStartingAt(text, toks, j + 1);
+        const parts = after?.kind === 'name' ? splitName(after.text) : null;
+        if (after && parts && parts.title.length && parts.name.length >= 2) return { ...after, text: parts.name.join(' '), from: i };
         break;
       }
       if (isCap(n) && adjacent(text, toks[j]!, n)) j++;
@@ -186,7 +193,7 @@ function subjectStartingAt(text: string, toks: Tok[], i: number): Subject | null
  * clause, not the one inside the appositive). A segment counts only when it is
  * a name from its first word; null when none is.
  */
-function subjectAcrossCommas(text: string, toks: Tok[], comma: number, floor: number): Subject | null {
+export function subjectAcrossCommas(text: string, toks: Tok[], comma: number, floor: number): Subject | null {
   const commas = [comma];
   let k = comma - 1;
   for (; k >= floor && comma - k <= 28; k--) {
@@ -199,6 +206,26 @@ function subjectAcrossCommas(text: string, toks: Tok[], comma: number, floor: nu
     const from = floorOf(n);
     const s = subjectEndingAt(text, toks, commas[n]! - 1, from);
     if (s && s.kind === 'name' && s.from === from) return s;
+  }
+  return null;
+}
+
+const POSTMODIFIER = new Set(['of', 'for', 'from', 'in', 'at', 'with', 'close', 'near', 'familiar', 'inside', 'within']);
+
+/**
+ * The head of a speaker noun phrase that a prepositional phrase continues up to token j: "a source close to the
+ * Bo family for decades [says]", "a statement in the state-run Xinhua news agency [declared]". The phrase must
+ * open its clause (start of the tokens, or after a conjunction or comma) and hold no verb or punctuation.
+ */
+export function headBeforeModifier(text: string, toks: Tok[], j: number, floor: number): Subject | null {
+  for (let p = j; p > floor && j - p < 12; p--) {
+    const t = toks[p]!;
+    if (!t.word || CUE_SINGLE.has(t.lower) || PRONOUNS.has(t.lower) || /^(?:that|who|which|and|but)$/.test(t.lower)) return null;
+    if (!POSTMODIFIER.has(t.lower)) continue;
+    const head = subjectEndingAt(text, toks, p - 1, floor);
+    if (!head || head.kind === 'pronoun' || head.kind === 'name') continue;
+    const before = toks[head.from - 1];
+    if (head.from === floor || !before || before.text === ',' || /^(?:but|and|yet|so|while|however)$/.test(before.lower)) return head;
   }
   return null;
 }
@@ -288,6 +315,8 @@ function relativeSetting(text: string, toks: Tok[], subjectFrom: number, floor: 
 export function parsePost(text: string, toks: Tok[]): Attr | null {
   let i = 0;
   while (i < toks.length && !toks[i]!.word && /^[,—–\-]$/.test(toks[i]!.text)) i++;
+  // "“Testing” is what James Cox tweeted": the quotation is the object of the attribution after "is what".
+  if (/^(?:is|was|were|are)$/.test(toks[i]?.lower ?? '') && /^(?:what|how)$/.test(toks[i + 1]?.lower ?? '')) i += 2;
   if (i >= toks.length) return null;
   const lead = cueAt(toks, i);
   // "…,” referring to X / adding that …: a participle is never an inverted attribution.
@@ -314,6 +343,8 @@ export function parsePost(text: string, toks: Tok[]): Attr | null {
     let j = c - 1;
     while (j > i && toks[j]!.word && BETWEEN.has(toks[j]!.lower)) j--;
     let subj = subjectEndingAt(text, toks, j, i);
+    // "“…,” a statement in the state-run Xinhua news agency declared": the head before its modifier.
+    if (!subj || subj.from !== i) subj = headBeforeModifier(text, toks, j, i) ?? subj;
     let apposed = false;
     if (!subj && toks[j]?.text === ',') {
       // "Wayne's attorney, Stacey Richman, said": the name in the appositive.
@@ -383,7 +414,7 @@ export function isBareAttribution(toks: Tok[], attr: Attr, anywhere = false): bo
 const NOT_SUBJECT = new Set(['the', 'a', 'an', 'this', 'that', 'these', 'those', 'in', 'on', 'at', 'after', 'before', 'when', 'while', 'but', 'and', 'or', 'so', 'as', 'if', 'since', 'during', 'despite', 'although', 'though', 'meanwhile', 'however', 'also', 'then', 'now', 'still', 'yet', 'today', 'yesterday', 'later', 'earlier']);
 
 /** The subject of the clause before token `end`: the first name or pronoun that is not a preposition's object. */
-function clauseSubject(text: string, toks: Tok[], end: number): Subject | null {
+export function clauseSubject(text: string, toks: Tok[], end: number): Subject | null {
   for (let k = 0; k < end; k++) {
     const t = toks[k]!;
     if (!t.word || NOT_SUBJECT.has(t.lower)) continue;
@@ -392,6 +423,9 @@ function clauseSubject(text: string, toks: Tok[], end: number): Subject | null {
     if (PRONOUNS.has(t.lower) && t.lower !== 'it') return { kind: 'pronoun', text: t.text, start: t.start, end: t.end, from: k, to: k + 1 };
     if (isCap(t) && !t.possessive) {
       const s = subjectStartingAt(text, toks, k);
+      // "School head Wendy Bower": a capitalised word, a job in lower case, then the name.
+      const job = s && toks[s.to]?.word && !isCap(toks[s.to]) && isSpeakerNoun(toks[s.to]!.lower) && isCap(toks[s.to + 1]) ? subjectStartingAt(text, toks, s.to + 1) : null;
+      if (job && job.kind === 'name' && job.to <= end) return job;
       if (s && s.kind === 'name' && s.to <= end) return s;
     }
   }
@@ -406,7 +440,10 @@ const NAMING = new Set(['called', 'calling', 'calls', 'dubbed', 'dubbing', 'term
 /** Attribution before an opening mark: “Mr. Annan called for a “…”, Ms. Lopez said: “…”, According to X, “…”. */
 export function parsePre(text: string, toks: Tok[]): Attr | null {
   for (let c = toks.length - 1; c >= 0; c--) {
-    const naming = NAMING.has(toks[c]!.lower) && toks.length - c - 1 <= 3 && toks.slice(c + 1).every((t) => t.word);
+    // "what one official called a “Herculean effort”"; "a spokeswoman called the use of jets a “significant escalation”".
+    const object = toks.slice(c + 1);
+    const naming =
+      NAMING.has(toks[c]!.lower) && object.every((t) => t.word) && (object.length <= 3 || (object.length <= 14 && /^(?:a|an)$/.test(object[object.length - 1]!.lower)));
     const cue = cueAt(toks, c) ?? (naming ? { len: 1, cls: 'say' as const } : null);
     if (!cue) continue;
     // "she was branded a “slut”", "he was told “…”": in the passive, the subject is not who said it.
@@ -421,6 +458,13 @@ export function parsePre(text: string, toks: Tok[]): Attr | null {
     while (j >= 0 && toks[j]!.word && BETWEEN.has(toks[j]!.lower)) j--;
     let subj = subjectEndingAt(text, toks, j, 0);
     if (!subj && toks[j]?.text === ',') subj = subjectAcrossCommas(text, toks, j, 0);
+    // "Prime Minister Omer Beriziky, who told him “…”", "research which had concluded: ‘…’": a relative pronoun stands
+    // for the speaker before it.
+    if (!subj && (toks[j]?.lower === 'who' || toks[j]?.lower === 'which')) subj = subjectEndingAt(text, toks, toks[j - 1]?.text === ',' ? j - 2 : j - 1, 0);
+    // "Gadhafi mourned Ben Ali's ouster and warned …": a second verb shares its clause's subject.
+    if (!subj && /^(?:and|but)$/.test(toks[j]?.lower ?? '')) subj = clauseSubject(text, toks, j);
+    // "a source close to the Bo family for decades says": the head of a noun phrase a preposition continues.
+    if (!subj) subj = headBeforeModifier(text, toks, j, 0);
     if (!subj && toks[j]?.text === ',') {
       for (let k = j - 1; k >= Math.max(0, j - 14); k--) {
         if (toks[k]!.text === ',') {

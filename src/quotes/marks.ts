@@ -104,8 +104,15 @@ export function findQuoteSpans(text: string, paragraphs: Span[]): QuoteSpan[] {
       const prev = i > para.start ? text[i - 1] : undefined;
       const next = i + 1 < para.end ? text[i + 1] : undefined;
       const top = stack[stack.length - 1];
-      const push = (family: MarkFamily) =>
+      const push = (family: MarkFamily) => {
+        // Flattened text (no paragraph breaks): “… one sentence. “The next paragraph …” reopens the quote still open,
+        // as a paragraph's opening mark does — when that quote reads as speech (a capital first) and ended a sentence.
+        if (top && top.family === family && (top.mark === '"' || top.mark === "'") === (c === '"' || c === "'") && continuesInline(text, top.contentStart, i)) {
+          top.reopenings.push(i);
+          return;
+        }
         stack.push({ family, mark: c, open: i, contentStart: i + 1, paragraphs: [pi], reopenings: [], parentOpen: top ?? null });
+      };
       const closeAt = (at: number) => {
         // Anything opened inside and never closed was an apostrophe or an elision: dropped.
         closed.push({ o: stack[at]!, close: i, contentEnd: i });
@@ -173,6 +180,18 @@ export function findQuoteSpans(text: string, paragraphs: Span[]): QuoteSpan[] {
     out.push({ open: o.open, close, ...span, family: o.family, depth, parent: p ? p.result! : null, paragraphs: o.paragraphs, reopenings: o.reopenings });
   }
   return out;
+}
+
+/**
+ * Is an opening mark at `at` the continuation of a quote whose words start at `contentStart` (the convention of a
+ * quotation running over paragraphs, seen in flattened text: `'I kayak … balance. 'You get close …'`)? The open
+ * quote must start with a capital letter, hold at least three words, and the mark follow its sentence's end.
+ */
+function continuesInline(text: string, contentStart: number, at: number): boolean {
+  if (!/^\p{Lu}/u.test(text[contentStart] ?? '')) return false;
+  const before = text.slice(contentStart, at);
+  // " . " is where flattened copy (CNN/Daily Mail) joined a paragraph or a photo caption: the quote ended there.
+  return /[.!?]\s+$/u.test(before) && !/\s\.\s/u.test(before) && before.trim().split(/\s+/u).length >= 3;
 }
 
 interface Closed {

@@ -38,7 +38,7 @@ const ORG_HEADS = new Set([
   'agency', 'office', 'bank', 'fund', 'programme', 'program', 'court', 'assembly', 'parliament', 'congress', 'senate', 'government',
   'administration', 'secretariat', 'institute', 'foundation', 'university', 'alliance', 'group', 'party', 'federation', 'league',
   'authority', 'board', 'corporation', 'company', 'inc', 'ltd', 'network', 'coalition', 'movement', 'army', 'police', 'service',
-  'centre', 'center', 'unit', 'mission', 'force', 'forces', 'community', 'international', 'watch', 'cross', 'crescent', 'unicef', 'house',
+  'centre', 'center', 'unit', 'division', 'bureau', 'directorate', 'mission', 'force', 'forces', 'community', 'international', 'watch', 'cross', 'crescent', 'unicef', 'house',
   'who', 'unesco', 'unhcr', 'undp', 'wfp', 'fao', 'imf', 'nato', 'asean', 'un', 'eu', 'au', 'oecd', 'opec',
 ]);
 /** Head nouns of things that are never speakers (events, documents, places). */
@@ -108,7 +108,9 @@ function capitalRuns(text: string, toks: Tok[]): RawRun[] {
 function classifyRun(run: RawRun): { kind: EntityKind; parts: NameParts; weak: boolean } | null {
   const parts = splitName(run.text);
   const words = run.text.split(/\s+/);
-  const head = words[words.length - 1]!.toLowerCase();
+  const of = words.indexOf('of');
+  // "Iowa Division of Criminal Investigation", "Department of Justice": the head stands before "of".
+  const head = (of > 0 && ORG_HEADS.has(words[of - 1]!.toLowerCase()) ? words[of - 1]! : words[words.length - 1]!).toLowerCase();
   if (parts.title.length && parts.name.length) {
     if (NON_SPEAKER_HEADS.has(head)) return null;
     if (ORG_HEADS.has(head)) return { kind: 'org', parts, weak: false };

@@ -27,7 +27,7 @@ const NEWS_ROLES = [
   'actor', 'actress', 'singer', 'rapper', 'producer', 'editor', 'columnist', 'analyst', 'congressman', 'congresswoman', 'lawmaker',
   'mp', 'mep', 'councillor', 'councilman', 'councilwoman', 'agent', 'trooper', 'constable', 'superintendent', 'pastor', 'priest',
   'jockey', 'trainer', 'rider', 'driver', 'striker', 'player', 'goalkeeper', 'midfielder', 'defender', 'pitcher', 'quarterback',
-  'boxer', 'golfer', 'cyclist', 'skipper', 'veteran',
+  'boxer', 'golfer', 'cyclist', 'skipper', 'veteran', 'legislator', 'assemblyman', 'assemblywoman', 'alderman', 'lieutenant', 'sergeant',
 ];
 /** Party labels that stand before a politician's name: "Republican Walter Jones", "Massachusetts Democrat James McGovern". */
 const PARTIES = ['republican', 'democrat', 'conservative', 'labour', 'tory', 'gop', 'liberal'];
@@ -147,7 +147,8 @@ export function splitName(raw: string): NameParts {
     const k = w.toLowerCase().replace(/\.$/, '');
     // A title word counts when it precedes the name (or ends a title-only phrase).
     // compromise knows more job nouns (#Actor: "Percussionist", "Comedian") than our list.
-    const job = i === 0 && words.length >= 3 && /^\p{Lu}\p{Ll}+$/u.test(w) && !tagsOf(w).person && tagsOf(k).actor;
+    // "Senior Transport Safety Investigator Neil Campbell": a job noun anywhere in a capitalised title, before two name words.
+    const job = (i === 0 || words.length - i - 1 >= 2) && words.length >= 3 && /^\p{Lu}\p{Ll}+$/u.test(w) && !tagsOf(w).person && tagsOf(k).actor;
     if (TITLE_WORDS.has(k) || TITLE_WORDS.has(w.toLowerCase()) || job) {
       const allTitleSoFar = words.slice(0, i).every((x) => TITLE_WORDS.has(x.toLowerCase().replace(/\.$/, '')) || isRoleModifier(x));
       if (allTitleSoFar) last = i;
@@ -155,7 +156,7 @@ export function splitName(raw: string): NameParts {
   });
   // "Foreign" alone is not a title: a title must contain an honorific or a role head.
   let title = words.slice(0, last + 1);
-  if (!title.some((w, i) => isHonorific(w) || ROLE_HEADS.has(bareWord(w)) || (i === 0 && tagsOf(bareWord(w)).actor))) title = [];
+  if (!title.some((w, i) => isHonorific(w) || ROLE_HEADS.has(bareWord(w)) || ((i === 0 || i === title.length - 1) && tagsOf(bareWord(w)).actor))) title = [];
   let name = words.slice(title.length);
   if (title.length && name.length && !/^\p{Lu}/u.test(name[0]!)) name = []; // "High Commissioner for Refugees": a role
   // "Walter Jones of North Carolina": a person's name ends before "of" + a place.

@@ -27,7 +27,7 @@ export const SPEAKER_NOUNS = new Set([
   'husband', 'wife', 'son', 'daughter', 'brother', 'sister', 'uncle', 'aunt', 'cousin', 'friend', 'friends', 'girlfriend', 'boyfriend',
   'fiance', 'fiancé', 'fiancée', 'partner', 'colleague', 'colleagues', 'teammate', 'teammates', 'family', 'grandmother', 'grandfather',
   // documents that "read" or "state"
-  'biography', 'database', 'brief', 'indictment', 'complaint', 'lawsuit', 'affidavit', 'website', 'post', 'memo', 'filing', 'ruling', 'tweet', 'sign',
+  'research', 'biography', 'database', 'brief', 'indictment', 'complaint', 'lawsuit', 'affidavit', 'website', 'post', 'memo', 'filing', 'ruling', 'tweet', 'sign',
 ]);
 const PLURAL_SPEAKER = /(?:s|people|police|staff|team|authorities)$/;
 

@@ -22,6 +22,10 @@ export const SAY_VERBS: readonly string[] = [
   'answered', 'answers', 'posted', 'posts', 'posting', 'writing', 'tweeting', 'texted', 'cried', 'cries', 'chanted', 'yelled',
   'screamed', 'sobbed', 'wailed', 'sang', 'sings', 'recited', 'reads', 'joked', 'jokes', 'boasted', 'bragged', 'testified',
   'testifies', 'states', 'denounced', 'denounces', 'condemned', 'condemns', 'criticized', 'criticised', 'praised', 'recalling', 'repeated', 'repeats', 'ruled', 'pleaded', 'pleads', 'begged', 'retorted', 'protested', 'echoed', 'muttered', 'murmured', 'sighed', 'snapped', 'wondered', 'interjected', 'gushed', 'raved', 'bellowed', 'stammered', 'whispers', 'shouts',
+  // present tense after a plural subject: "the authorities claim", "critics argue"
+  'claim', 'insist', 'argue', 'admit', 'deny', 'explain', 'predict', 'suggest', 'declare', 'testify', 'complain', 'acknowledge', 'concede', 'tweets', 'tweet',
+  // "the Council voiced “grave concern …”"
+  'voiced', 'voices', 'expressed', 'expresses',
 ];
 
 /** Every speech verb, for membership tests. */

@@ -52,3 +52,12 @@ export const CHAT_REPLY: Record<ChatTone, string> = {
   bye: 'Goodbye!',
   ack: 'Ask me anything else about the document whenever you like.',
 };
+
+/** The tone of a message already known to be chit-chat (thanks, greeting, goodbye, else an acknowledgement). */
+export function chatToneOf(message: string): ChatTone {
+  const text = message.toLowerCase().replace(/[’']/g, '');
+  if (/\b(?:thanks?|thx|ty|tysm|thankyou|thanx|cheers|appreciated?|thank u|merci|gracias|danke)\b/.test(text)) return 'thanks';
+  if (/\b(?:bye|goodbye|see (?:ya|you)|cya|later|good ?night|night)\b/.test(text)) return 'bye';
+  if (/\b(?:hi|hello|hey|hiya|yo|sup|gm|good (?:morning|evening|afternoon)|how are (?:you|u)|hows it going|whats up)\b/.test(text)) return 'greeting';
+  return 'ack';
+}

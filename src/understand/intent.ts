@@ -4,8 +4,11 @@
  * paragraph), or chit-chat. Who-said questions are questions whose
  * attribution shape `said.ts` parses.
  */
-import { chatTone, type ChatTone } from './chat.js';
-import { quoteTopic } from './request.js';
+import { chatTone, chatToneOf, type ChatTone } from './chat.js';
+import { intentFeatures, intentVector, type IntentVectors } from './intent-features.js';
+import { intentWordVectors } from './intent-vectors.js';
+import { INTENT_MODEL, predictIntent, type IntentModel } from './intent-model.js';
+import { looseQuoteTopic, namesPieceOnTopic, quoteTopic } from './request.js';
 
 export type Intent =
   | { kind: 'question' }
@@ -19,7 +22,7 @@ export type IntentKind = Intent['kind'];
 const ORDINALS = ['first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth', 'eleventh', 'twelfth', 'thirteenth', 'fourteenth', 'fifteenth', 'sixteenth', 'seventeenth', 'eighteenth', 'nineteenth', 'twentieth'];
 const NUMBERS = ['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'thirteen', 'fourteen', 'fifteen', 'sixteen', 'seventeen', 'eighteen', 'nineteen', 'twenty'];
 const NUM = String.raw`(\d{1,4}|${NUMBERS.join('|')})`;
-const ORD = String.raw`(\d{1,4}(?:st|nd|rd|th)|${ORDINALS.join('|')}|last)`;
+const ORD = String.raw`(\d{1,4}(?:st|nd|rd|th)|${ORDINALS.join('|')}|last|final|closing|concluding|opening|intro|introductory)`;
 
 // Compiled once (no /g: exec keeps no state between calls).
 const PARAGRAPH_REFS: [RegExp, (m: RegExpExecArray) => number][] = [
@@ -39,7 +42,8 @@ function paragraphRef(q: string): { n: number; at: number; len: number } | null 
 
 function toNumber(s: string): number {
   const w = s.toLowerCase();
-  if (w === 'last') return -1;
+  if (/^(?:last|final|closing|concluding)$/.test(w)) return -1;
+  if (/^(?:opening|intro|introductory)$/.test(w)) return 1;
   if (/^\d/.test(w)) return Number.parseInt(w, 10);
   const i = NUMBERS.indexOf(w);
   return i >= 0 ? i + 1 : ORDINALS.indexOf(w) + 1;
@@ -70,7 +74,7 @@ const WHOLE = /^(?:(?:the|this|that|your)\s+)?(?:it|this|that|article|document|s
 
 /** A focus after a summary word: "a summary of the challenges", "summarise what he said about prevention". */
 function summaryFocus(q: string): string | undefined {
-  const m = /\b(?:summar\w*|sum\s+up|gist|overview|recap|rundown|main\s+points?|key\s+points?|highlights|takeaways?)\s+(?:of|on|about|regarding|concerning|for)\s+(.+?)[?.!]*$/iu.exec(q);
+  const m = /\b(?:summar\w*|sum\s+up|gist|overview|recap|rundown|main\s+points?|key\s+points?|highlights|takeaways?)\s+(?:(?:of\s+)?(?:the|this|that)\s+(?:part|bit|section|passage|piece)\s+)?(?:of|on|about|regarding|concerning|for)\s+(.+?)[?.!]*$/iu.exec(q);
   const focus = m?.[1]?.trim();
   return focus && !WHOLE.test(focus) ? focus : undefined;
 }
@@ -79,14 +83,10 @@ function summaryFocus(q: string): string | undefined {
 const SHOW_PARAGRAPH = /^(?:please\s+)?(?:(?:can|could|would|will)\s+you\s+(?:please\s+)?)?(?:(?:quote|cite|show|paste|give|read|print|display|copy|get|fetch|send|share|pull\s+up|bring\s+up|open)(?:\s+(?:me|us))?|i(?:'d|\s+would)\s+like|i\s+want|let\s+me\s+(?:see|have|read)|what\s+(?:does|did|do)|what['’]?s\s+in|what\s+is\s+in|what\s+is|go\s+to|jump\s+to)?\s*(?:the\s+)?(?:text\s+of\s+|words\s+of\s+|whole\s+)?$/iu;
 
 /**
- * @example
- * classify('Quote paragraph 3');                    // { kind: 'paragraph', n: 3 }
- * classify('Summarize paragraph 3');                // { kind: 'summary', paragraph: 3 }
- * classify('Cite the part on capacity-building');   // { kind: 'quote', topic: 'capacity-building' }
- * classify('thanks, that helps!');                  // { kind: 'chat', tone: 'thanks' }
- * classify('When did the meetings begin?');         // { kind: 'question' }
+ * What the hand-written rules say: sure where they match (they were written
+ * against the tuning phrasings), a question otherwise.
  */
-export function classify(question: string): Intent {
+export function ruleIntent(question: string): Intent {
   const q = question.trim();
   const tone = chatTone(q);
   if (tone) return { kind: 'chat', tone };
@@ -106,4 +106,72 @@ export function classify(question: string): Intent {
   const topic = quoteTopic(q);
   if (topic) return { kind: 'quote', topic };
   return { kind: 'question' };
+}
+
+/** A question word outside the greeting idioms ("how are you", "what's up"): a message with one is never chit-chat. */
+const ASKS = /\b(?:who|whom|whose|what|when|where|why|which|how)\b/i;
+const GREETING_QUESTION = /^\W*(?:(?:hi|hello|hey|yo)\W+)*(?:how\s+(?:are|r)\s+(?:you|u|ya)|how['’]?s\s+it\s+going|how\s+is\s+it\s+going|what['’]?s\s+up|whats\s+up|what\s+up|wh?at['’]?s\s+good|how\s+(?:do\s+you\s+do|have\s+you\s+been))\b[\s\W]*(?:(?:bot|buddy|mate|friend|today)\W*)*$/i;
+
+/** The classifier's features of a message (what the fitting script trains on). */
+export function classifierFeatures(question: string): string[] {
+  const q = question.trim();
+  return intentFeatures(q, hintsOf(q, ruleIntent(q), !!paragraphRef(q)));
+}
+
+/** What the rules noticed, given to the classifier as features. */
+function hintsOf(q: string, rule: Intent, ref: boolean): string[] {
+  const hints: string[] = [rule.kind];
+  if (ref) hints.push('ref');
+  if (SUMMARY.test(q)) hints.push('summary-word');
+  if (namesPieceOnTopic(q)) hints.push('piece-on-topic');
+  if (ASKS.test(q) && !GREETING_QUESTION.test(q)) hints.push('asks');
+  return hints;
+}
+
+/**
+ * The intent of a message. The rules decide where they are sure (chit-chat
+ * made only of chat words, a paragraph asked for by number in a known
+ * phrasing, a quote request of a known shape); otherwise the fitted
+ * classifier (./intent-model.ts) reads the message, and when its pick is
+ * less probable than the model's bar, the rules' reading stands (a question
+ * unless a rule matched). What the classifier's pick needs (a paragraph
+ * number, a quote topic) is then read by the rules; without it the message
+ * is a question.
+ *
+ * @example
+ * classify('Quote paragraph 3');                    // { kind: 'paragraph', n: 3 }
+ * classify('Summarize paragraph 3');                // { kind: 'summary', paragraph: 3 }
+ * classify('Cite the part on capacity-building');   // { kind: 'quote', topic: 'capacity-building' }
+ * classify('thanks, that helps!');                  // { kind: 'chat', tone: 'thanks' }
+ * classify('When did the meetings begin?');         // { kind: 'question' }
+ */
+export function classify(question: string, model: IntentModel = INTENT_MODEL, vectors: IntentVectors | null = model.dense ? intentWordVectors() : null): Intent {
+  const q = question.trim();
+  const rule = ruleIntent(q);
+  if (rule.kind === 'chat' || rule.kind === 'paragraph') return rule;
+  const ref = paragraphRef(q);
+  const hints = hintsOf(q, rule, !!ref);
+  const { label, p } = predictIntent(intentFeatures(q, hints), model, vectors && intentVector(q, vectors));
+  if (p < model.bar || label === rule.kind) return rule;
+  switch (label) {
+    case 'chat':
+      return hints.includes('asks') ? rule : { kind: 'chat', tone: chatToneOf(q) };
+    case 'paragraph':
+      if (ref) return { kind: 'paragraph', n: ref.n };
+      return asQuote(q) ?? rule;
+    case 'summary': {
+      if (ref) return { kind: 'summary', paragraph: ref.n };
+      const focus = summaryFocus(q);
+      return focus ? { kind: 'summary', focus } : { kind: 'summary' };
+    }
+    case 'quote':
+      return asQuote(q) ?? rule;
+    default:
+      return { kind: 'question' };
+  }
+}
+
+function asQuote(q: string): Intent | null {
+  const topic = quoteTopic(q) ?? looseQuoteTopic(q);
+  return topic ? { kind: 'quote', topic } : null;
 }

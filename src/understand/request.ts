@@ -22,6 +22,13 @@ const QUOTE_BY_TOPIC = [
   new RegExp(String.raw`^(?:any\s+)?${PIECE}\s+${LINK}\s+(.+)$`, 'iu'),
 ];
 
+const PIECE_ON_TOPIC = new RegExp(String.raw`\b${PIECE}\s+(?:about|on|regarding|concerning|mentioning|where|that\s+(?:mentions?|says?|talks?))\b`, 'iu');
+
+/** Does the message name a piece of text and what it is about, anywhere ("… the line about X")? A hint, not a decision. */
+export function namesPieceOnTopic(question: string): boolean {
+  return PIECE_ON_TOPIC.test(question);
+}
+
 /** Strip request phrasing, keeping the topic: "Cite the part on capacity-building" → "capacity-building". */
 export function quoteTopic(question: string): string | null {
   const q = question.trim().replace(/[?.!]+$/u, '').trim();
@@ -54,4 +61,29 @@ export function withoutRequestWords(text: string): string {
     .join('')
     .replace(/\s+/g, ' ')
     .trim();
+}
+
+/** Words that only say how a quote is asked for, in any phrasing (a superset of {@link REQUEST_WORDS}). */
+const LOOSE_REQUEST = new Set([
+  ...REQUEST_WORDS,
+  ...'quoted citation show shows showing give gimme lemme let see find copy paste pull point read print highlight display fetch get send share repeat me us can could would will you u i want need like exactly direct original actual full relevant whole specific text line lines bit part section piece portion wording phrase phrasing pls plz thx verbatim the a an where in does it say says written mention mentions mentioned that which what were was are is about on regarding concerning re to from of with for by used abt bout re something anything stuff mentioning article document doc story piece yo hey hi ok okay so just quickly real quick now again also'.split(' '),
+]);
+
+/**
+ * The topic of a quote request phrased any way ("gimme the line about the
+ * podcast" → "podcast"): the words left once request words and the
+ * framing around them are dropped; null when nothing is left.
+ *
+ * @example
+ * looseQuoteTopic('what were his exact words about the judge'); // 'judge'
+ */
+export function looseQuoteTopic(question: string): string | null {
+  const words = question
+    .replace(/<@[!&]?\d+>/g, ' ')
+    // "where it talks about X", "the bit he speaks of": the verb frames the topic (while "the ceasefire talks" keeps its noun).
+    .replace(/\b(?:talk|talks|talking|speak|speaks|speaking|refer|refers|referring)\s+(?:about|abt|of|on|to)\b|\b(?:discuss|discusses|discussing|discussed)\b/giu, ' ')
+    .split(/\s+/)
+    .map((w) => w.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, ''))
+    .filter((w) => w && !LOOSE_REQUEST.has(w.toLowerCase().replace(/[’']/g, '')));
+  return words.length ? words.join(' ') : null;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chatTone } from '../../src/understand/chat.js';
+import { chatTone, chatToneOf } from '../../src/understand/chat.js';
 
 describe('chatTone', () => {
   it.each([
@@ -15,5 +15,18 @@ describe('chatTone', () => {
 
   it.each(['What else?', 'Who spoke?', 'ok, and what did he tell the Council?', 'no more questions about NATO?', 'that is'])('given "%s", then it is not chit-chat', (m) => {
     expect(chatTone(m)).toBeNull();
+  });
+});
+
+describe('chatToneOf: the tone of a message known to be chit-chat', () => {
+  it.each([
+    ['ty bot, super useful', 'thanks'],
+    ['merci beaucoup', 'thanks'],
+    ['cya later', 'bye'],
+    ['hey there!', 'greeting'],
+    ['how are you', 'greeting'],
+    ['you rock', 'ack'],
+  ])('given "%s", then its tone is %s', (m, tone) => {
+    expect(chatToneOf(m)).toBe(tone);
   });
 });

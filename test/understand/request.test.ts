@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { quoteTopic, withoutRequestWords } from '../../src/understand/request.js';
+import { looseQuoteTopic, quoteTopic, withoutRequestWords } from '../../src/understand/request.js';
 import { terms } from '../../src/retrieve/terms.js';
 
 describe('request words never count as content words', () => {
@@ -18,5 +18,21 @@ describe('request words never count as content words', () => {
 
   it('given a question with no request shape, then there is no quote topic', () => {
     expect(quoteTopic('When did the meetings begin?')).toBeNull();
+  });
+});
+
+describe('looseQuoteTopic: the topic of a quote request phrased any way', () => {
+  it.each([
+    ['gimme the line about the podcast', 'podcast'],
+    ['what were his exact words about the judge?', 'his judge'],
+    ["lemme see the wording on Annan's peacekeeping plan", "Annan's peacekeeping plan"],
+    ['pls paste where it talks abt the security council', 'security council'],
+    ['yo quote me something on polarized initiatives', 'polarized initiatives'],
+  ])('given "%s", then the topic is "%s"', (q, topic) => {
+    expect(looseQuoteTopic(q)).toBe(topic);
+  });
+
+  it('given a request made of request words only, then there is no topic', () => {
+    expect(looseQuoteTopic('show me the exact quote please')).toBeNull();
   });
 });

@@ -1,0 +1,58 @@
+import { readFileSync } from 'node:fs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../../src/config.js';
+import { createEngine } from '../../src/engine/index.js';
+import type { Engine } from '../../src/engine-api.js';
+import { silentLogger } from '../../src/log.js';
+import type { Conversation } from '../../src/types.js';
+import { DEFAULT_DOC, DEFAULT_DOC_PATH, ROOT } from '../helpers/paths.js';
+
+const TEXT = readFileSync(DEFAULT_DOC_PATH, 'utf8');
+let engine: Engine;
+beforeAll(async () => {
+  const config = loadConfig({ INDEX_DIR: '/nonexistent-never-written', EMBEDDING_MODEL: 'none' }, ROOT);
+  engine = await createEngine({ config, logger: silentLogger(), embedder: null, documents: [{ id: DEFAULT_DOC, path: DEFAULT_DOC, text: TEXT }] });
+});
+
+const afterAnswer = async (m: string) => {
+  const c: Conversation = { id: 'i', turns: [] };
+  await engine.ask('What did Annan tell the Council?', c);
+  return engine.ask(m, c);
+};
+
+describe('intents the rules were not written for, through the engine', () => {
+  it.each(['cheers mate', 'ty bot, super useful', 'haha ok cool', 'you rock'])('given an answer, when the friendly "%s" follows, then the reply is chit-chat and quotes nothing', async (m) => {
+    const a = await afterAnswer(m);
+    expect(a.intent).toBe('chat');
+    expect(a.quotes).toEqual([]);
+    expect(a.refused).toBe(false);
+  });
+
+  it.each(['why?', 'who else?', 'and then?'])('given an answer, when the short follow-up "%s" follows, then it is not taken for chit-chat', async (m) => {
+    expect((await afterAnswer(m)).intent).not.toBe('chat');
+  });
+
+  it('given "can you boil this down for me?", when asked, then the cited summary of the document comes back, quotes verbatim', async () => {
+    const a = await engine.ask('can you boil this down for me?');
+    expect(a.intent).toBe('summary');
+    expect(a.refused).toBe(false);
+    expect(new Set(a.quotes.map((q) => q.paragraph)).size).toBeGreaterThanOrEqual(2);
+    for (const q of a.quotes) expect(TEXT.slice(q.start, q.end)).toBe(q.quote);
+  });
+
+  it('given "what does the first paragraph say word for word", when asked, then ¶1 comes back in full', async () => {
+    const a = await engine.ask('what does the first paragraph say word for word');
+    expect(a.intent).toBe('paragraph');
+    expect(a.quotes.map((q) => q.paragraph)).toEqual([1]);
+  });
+
+  it('given "can I get the exact line on capacity-building", when asked, then it is a quote request answered from ¶7', async () => {
+    const a = await engine.ask('can I get the exact line on capacity-building');
+    expect(a.intent).toBe('quote');
+    expect(a.quotes.map((q) => q.paragraph)).toContain(7);
+  });
+
+  it('given a Russian question, when asked, then the reply says questions are understood in English', async () => {
+    expect((await engine.ask('Что сказал Аннан о Совете Безопасности?')).note).toMatch(/English/);
+  });
+});
