@@ -63,7 +63,7 @@ const sample = async (questions) => {
   // Anonymous memory (heaps, malloc, WASM) apart from file pages (mapped modules, a memory-mapped model).
   const status = readFileSync('/proc/self/status', 'utf8');
   const kb = (k) => Number(status.match(new RegExp(`^${k}:\\s+(\\d+)`, 'm'))?.[1] ?? NaN) / 1024;
-  return { questions, rss: mb(m.rss), rssAnon: kb('RssAnon'), rssFile: kb('RssFile'), heap: mb(m.heapUsed), arrayBuffers: mb(m.arrayBuffers), worker };
+  return { questions, rss: mb(m.rss), rssAnon: kb('RssAnon'), rssFile: kb('RssFile'), heap: mb(m.heapUsed), heapTotal: mb(m.heapTotal), arrayBuffers: mb(m.arrayBuffers), worker };
 };
 const CHECKPOINTS = new Set([100, 500, 1000, 2000, 5000, n]);
 const samples = [];
@@ -83,7 +83,7 @@ for (let i = 0; i < n; i++) {
 }
 const cpu = process.cpuUsage(c0);
 const last = samples.at(-1);
-process.stderr.write(`${samples.map((x) => `after ${x.questions}: rss ${x.rss.toFixed(0)} MB (anon ${x.rssAnon.toFixed(0)}, file ${x.rssFile.toFixed(0)}), main heap ${x.heap.toFixed(1)} arrayBuffers ${x.arrayBuffers.toFixed(1)}${x.worker ? `, worker heap ${x.worker.heapUsed.toFixed(1)}/${x.worker.heapTotal.toFixed(1)} external ${x.worker.external.toFixed(1)} arrayBuffers ${x.worker.arrayBuffers.toFixed(1)} old ${x.worker.spaces.old_space?.used.toFixed(1)}/${x.worker.spaces.old_space?.size.toFixed(1)} large ${x.worker.spaces.large_object_space?.used.toFixed(1)} code ${x.worker.spaces.code_space?.used.toFixed(1)}` : ''}`).join('\n')}\n`);
+process.stderr.write(`${samples.map((x) => `after ${x.questions}: rss ${x.rss.toFixed(0)} MB (anon ${x.rssAnon.toFixed(0)}, file ${x.rssFile.toFixed(0)}), main heap ${x.heap.toFixed(1)}/${x.heapTotal.toFixed(1)} arrayBuffers ${x.arrayBuffers.toFixed(1)}${x.worker ? `, worker heap ${x.worker.heapUsed.toFixed(1)}/${x.worker.heapTotal.toFixed(1)} external ${x.worker.external.toFixed(1)} arrayBuffers ${x.worker.arrayBuffers.toFixed(1)} old ${x.worker.spaces.old_space?.used.toFixed(1)}/${x.worker.spaces.old_space?.size.toFixed(1)} large ${x.worker.spaces.large_object_space?.used.toFixed(1)} code ${x.worker.spaces.code_space?.used.toFixed(1)}` : ''}`).join('\n')}\n`);
 console.log(JSON.stringify({ n, samples, after100: first.rss, afterN: last.rss, heapAfter100: first.heap, heapAfterN: last.heap, workerHeapAfter100: first.worker?.heapUsed ?? null, workerHeapAfterN: last.worker?.heapUsed ?? null, msPerQuestion: (performance.now() - t0) / n, cpuMsPerQuestion: (cpu.user + cpu.system) / 1000 / n, workers: config.ENGINE_WORKERS }));
 await engine.close();
 await state.close();

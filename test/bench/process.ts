@@ -20,7 +20,11 @@
  * 3. many questions in one process, through what the bot runs (the compiled
  *    engine in its worker thread, the state database's conversations):
  *    RSS after the first 100 and after N (default 10,000) over 5,000
- *    rotating conversations — a leak shows as growth.
+ *    rotating conversations — a leak shows as growth. Each sample is taken
+ *    after a full GC in the main thread and in the worker, and "after 100"
+ *    waits for the engine's one-time idle warm-up (many-questions.mjs says
+ *    exactly what a sample is); the samples on the way (500 … 5,000) and the
+ *    worker's heap go to stderr.
  *
  * @example
  * npm run bench:process -- --model ../shared/models/minilm-l6-shape-random --runs 5
