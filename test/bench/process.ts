@@ -192,7 +192,10 @@ async function idleBot(env: Record<string, string>, runs: number, questions: num
 
 /** RSS after 100 and after n questions in one process (a child, so its memory is its own). */
 async function manyQuestions(env: Record<string, string>, n: number) {
-  const r = await run(process.execPath, ['test/bench/many-questions.mjs', String(n)], env);
+  // The main thread gets the bot's own node flags (`npm start`'s, e.g. its young-generation cap), so it is the bot's thread.
+  const start = scriptArgs('start');
+  const flags = start.slice(0, start.findIndex((a) => !a.startsWith('--')));
+  const r = await run(process.execPath, [...flags, 'test/bench/many-questions.mjs', String(n)], env);
   if (r.code !== 0) throw new Error(`many-questions failed: ${r.stderr.slice(-800)}`);
   process.stderr.write(r.stderr);
   return JSON.parse(r.stdout.trim().split('\n').at(-1)!) as { after100: number; afterN: number; heapAfter100: number; heapAfterN: number; workerHeapAfter100: number | null; workerHeapAfterN: number | null; n: number; msPerQuestion: number; cpuMsPerQuestion: number; workers: number };
