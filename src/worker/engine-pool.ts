@@ -60,7 +60,10 @@ function workerModule(): { filename: string; execArgv: string[] } {
   const filename = new URL(`./engine-worker.${ts ? 'ts' : 'js'}`, import.meta.url).href;
   // Run from source outside tsx (vitest): the worker needs tsx's loader to import TypeScript.
   const needsLoader = ts && !process.execArgv.some((a) => a.includes('tsx'));
-  return { filename, execArgv: needsLoader ? [...process.execArgv, '--import', 'tsx'] : process.execArgv };
+  // Heap-size flags (`npm start`'s --max-semi-space-size) are refused by worker threads (ERR_WORKER_INVALID_EXEC_ARGV);
+  // a worker's heap is sized by `resourceLimits` instead.
+  const inherited = process.execArgv.filter((a) => !/^--max-(semi|old)-space-size\b/.test(a));
+  return { filename, execArgv: needsLoader ? [...inherited, '--import', 'tsx'] : inherited };
 }
 
 /** Body paragraphs of a document, as the engine presents them (¶n, with neighbours). */

@@ -33,6 +33,16 @@ afterAll(async () => {
 const strip = <T extends { latencyMs?: number }>(a: T) => ({ ...a, latencyMs: undefined });
 
 describe('createWorkerEngine', () => {
+  it('given the main thread started with a heap-size flag (as `npm start` is), when a worker engine starts, then its worker does not refuse it', async () => {
+    process.execArgv.push('--max-semi-space-size=2');
+    try {
+      const e = await createWorkerEngine({ config, logger: silentLogger(), workers: 1, logLevel: 'silent', documents: documents.slice(0, 3) });
+      await e.close();
+    } finally {
+      process.execArgv.pop();
+    }
+  }, 60_000);
+
   it('given questions answered in the worker, when the bench asks for its memory after a full collection, then its young generation is empty and the figures are its own isolate\'s', async () => {
     for (const q of ['What did Priya Raman say about the water supply plan?', 'Who spoke about the rail network?']) await pooled.ask(q);
     const held = new Array(2_000_000).fill(0).map((_, i) => i); // ~16+ MB retained in the main thread only
