@@ -16,4 +16,4 @@ VOLUME ["/app/embeddings"]
 ENV METRICS_PORT=9464 METRICS_HOST=0.0.0.0
 EXPOSE 9464
 HEALTHCHECK --interval=30s --timeout=5s --start-period=120s CMD node -e "fetch('http://127.0.0.1:9464/healthz').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"
-CMD ["node", "src/launch.mjs", "start"]
+CMD ["node", "--max-semi-space-size=2", "src/launch.mjs", "start"]

@@ -32,12 +32,21 @@ interface ContentWord {
   vector: Float32Array | undefined;
 }
 
-const memo = new WeakMap<WordVectors, Map<string, ContentWord[]>>();
+/** Sentence texts remembered per vector table: a corpus's sentences are re-read on every question (cleared when full). */
+const SENTENCE_MEMO_MAX = 50_000;
+/**
+ * Question texts remembered: only the latest few (a question's words are read once per candidate sentence while
+ * it is answered, and never again). Every question is a new text, so a memo shared with the sentences (as before)
+ * grew by ~1 KB a question until its 50,000-entry bound — ~7 MB of the worker's heap over 10,000 questions.
+ */
+export const QUESTION_MEMO_MAX = 64;
+const memos = new WeakMap<WordVectors, { sentences: Map<string, ContentWord[]>; questions: Map<string, ContentWord[]> }>();
 
-/** Content words of a text (one per distinct term), with their vectors; remembered per text. */
-function contentWords(text: string, vectors: WordVectors): ContentWord[] {
-  let m = memo.get(vectors);
-  if (!m) memo.set(vectors, (m = new Map()));
+/** Content words of a text (one per distinct term), with their vectors; remembered per text (see the bounds above). */
+function contentWords(text: string, vectors: WordVectors, side: 'sentences' | 'questions'): ContentWord[] {
+  let memo = memos.get(vectors);
+  if (!memo) memos.set(vectors, (memo = { sentences: new Map(), questions: new Map() }));
+  const m = memo[side];
   const hit = m.get(text);
   if (hit) return hit;
   const seen = new Set<string>();
@@ -48,9 +57,16 @@ function contentWords(text: string, vectors: WordVectors): ContentWord[] {
     seen.add(t);
     out.push({ term: t, key: w.toLowerCase(), vector: vectors.vector(w) });
   }
-  if (m.size >= 50_000) m.clear();
+  if (side === 'sentences') {
+    if (m.size >= SENTENCE_MEMO_MAX) m.clear();
+  } else if (m.size >= QUESTION_MEMO_MAX) m.delete(m.keys().next().value!); // the oldest question goes
   if (text.length <= 4_000) m.set(text, out);
   return out;
+}
+
+/** Question texts remembered for these vectors (tests: the bound holds). */
+export function rememberedQuestions(vectors: WordVectors): number {
+  return memos.get(vectors)?.questions.size ?? 0;
 }
 
 /**
@@ -83,9 +99,9 @@ export function bestMatch(q: ContentWord, sentence: ContentWord[], floor: number
 /** IDF-weighted soft coverage of the question's content words by the sentence, in [0, 1]; 0 when the question has none. */
 export function softCoverage(question: string, sentence: string, opts: SoftMatchOptions): number {
   const floor = opts.floor ?? DEFAULT_SOFT_FLOOR;
-  const q = contentWords(question, opts.vectors);
+  const q = contentWords(question, opts.vectors, 'questions');
   if (!q.length) return 0;
-  const s = contentWords(sentence, opts.vectors);
+  const s = contentWords(sentence, opts.vectors, 'sentences');
   let num = 0;
   let den = 0;
   for (const w of q) {
@@ -116,8 +132,8 @@ export interface SoftGains {
  */
 export function softGains(question: string, sentence: string, opts: SoftMatchOptions & { known: (t: string) => boolean }): SoftGains {
   const floor = opts.floor ?? DEFAULT_SOFT_FLOOR;
-  const q = contentWords(question, opts.vectors);
-  const s = contentWords(sentence, opts.vectors);
+  const q = contentWords(question, opts.vectors, 'questions');
+  const s = contentWords(sentence, opts.vectors, 'sentences');
   let den = 0;
   let oov = 0;
   let known = 0;

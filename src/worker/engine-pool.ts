@@ -29,7 +29,7 @@ import type { Source } from '../ingest/document.js';
 import type { Logger } from '../log.js';
 import type { Answer, Conversation, Passage, Quotation, Quote, StoredDocument, Summary, Turn } from '../types.js';
 import { busyError } from './busy.js';
-import { unwrap, type Result, type Snapshot, type Task, type WorkerInit } from './protocol.js';
+import { unwrap, type Result, type Snapshot, type Task, type WorkerInit, type WorkerMemory } from './protocol.js';
 
 
 export interface WorkerEngineOptions {
@@ -60,7 +60,10 @@ function workerModule(): { filename: string; execArgv: string[] } {
   const filename = new URL(`./engine-worker.${ts ? 'ts' : 'js'}`, import.meta.url).href;
   // Run from source outside tsx (vitest): the worker needs tsx's loader to import TypeScript.
   const needsLoader = ts && !process.execArgv.some((a) => a.includes('tsx'));
-  return { filename, execArgv: needsLoader ? [...process.execArgv, '--import', 'tsx'] : process.execArgv };
+  // Heap-size flags (`npm start`'s --max-semi-space-size) are refused by worker threads (ERR_WORKER_INVALID_EXEC_ARGV);
+  // a worker's heap is sized by `resourceLimits` instead.
+  const inherited = process.execArgv.filter((a) => !/^--max-(semi|old)-space-size\b/.test(a));
+  return { filename, execArgv: needsLoader ? [...inherited, '--import', 'tsx'] : inherited };
 }
 
 /** Body paragraphs of a document, as the engine presents them (¶n, with neighbours). */
@@ -75,6 +78,8 @@ export function paragraphView(doc: StoredDocument, n: number): ParagraphView | u
 export interface WorkerEngine extends Engine {
   /** Requests running or waiting, and how many may be outstanding before "busy". */
   load(): { outstanding: number; capacity: number };
+  /** Bench-only: a worker thread's memory (with one worker, the worker's), optionally after its warm-up and a full GC. */
+  memory(opts: { settle: boolean; gc: boolean }): Promise<WorkerMemory>;
 }
 
 export async function createWorkerEngine(opts: WorkerEngineOptions): Promise<WorkerEngine> {
@@ -189,6 +194,7 @@ export async function createWorkerEngine(opts: WorkerEngineOptions): Promise<Wor
     documents: () => snapshot.documents,
     about: () => snapshot.about,
     load: () => ({ outstanding, capacity }),
+    memory: (o) => call<WorkerMemory>({ op: 'memory', ...o }),
     saturated: (pending = 0) => outstanding + pending >= capacity,
     async close() {
       if (closed) return;

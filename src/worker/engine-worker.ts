@@ -13,13 +13,15 @@
  * Loaded by piscina, never imported directly.
  */
 import os from 'node:os';
+import v8 from 'node:v8';
+import vm from 'node:vm';
 import { workerData, type MessagePort } from 'node:worker_threads';
 import { createEngine } from '../engine.js';
 import type { Engine } from '../engine-api.js';
 import { createLogger } from '../log.js';
 import type { Conversation } from '../types.js';
 import { deferredModel, ModelUnavailableError } from './deferred-model.js';
-import { toWire, type Result, type Snapshot, type Task, type WorkerInit } from './protocol.js';
+import { toWire, type Result, type Snapshot, type Task, type WorkerInit, type WorkerMemory } from './protocol.js';
 
 const init = workerData as WorkerInit;
 // The gateway's thread first: on Linux this lowers only this thread's priority (the main thread keeps its own), so
@@ -53,6 +55,23 @@ function open(progress?: MessagePort): Promise<Engine> {
   // A failed open is not cached: the next task tries again (and reports its own error).
   opened.catch(() => (opened = null));
   return opened;
+}
+
+/**
+ * Bench-only (`test/bench/many-questions.mjs`): this thread's memory, after a full collection of its own heap when asked
+ * (the main thread's gc() does not reach a worker's isolate; worker threads refuse --expose-gc in execArgv, so the flag
+ * is set at run time, as the bench does in its main thread).
+ */
+async function memory(settle: boolean, gc: boolean): Promise<WorkerMemory> {
+  if (settle) await (await open()).settled?.();
+  if (gc) {
+    v8.setFlagsFromString('--expose-gc');
+    (vm.runInNewContext('gc') as () => void)();
+  }
+  const mb = (x: number) => x / 1024 / 1024;
+  const m = process.memoryUsage();
+  const spaces = Object.fromEntries(v8.getHeapSpaceStatistics().map((s) => [s.space_name, { used: mb(s.space_used_size), size: mb(s.space_size) }]));
+  return { rss: mb(m.rss), heapUsed: mb(m.heapUsed), heapTotal: mb(m.heapTotal), external: mb(m.external), arrayBuffers: mb(m.arrayBuffers), spaces };
 }
 
 const conversationOf = (c: { id: string; turns: Conversation['turns'] } | undefined): Conversation | undefined => (c ? { id: c.id, turns: c.turns } : undefined);
@@ -90,6 +109,8 @@ async function perform(task: Task): Promise<unknown> {
       return (await open()).passages(task.request);
     case 'verify':
       return (await open()).verify(task.claim);
+    case 'memory':
+      return memory(task.settle, task.gc);
   }
 }
 

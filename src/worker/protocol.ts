@@ -35,7 +35,20 @@ export type Task =
   | { op: 'summarize'; options: { length?: SummaryLength; focus?: string | null } }
   | { op: 'quotations'; filter: QuotationFilter }
   | { op: 'passages'; request: PassageRequest }
-  | { op: 'verify'; claim: string };
+  | { op: 'verify'; claim: string }
+  /** Bench-only: the thread's own memory (see {@link WorkerMemory}); `settle` waits for the idle-time warm-up, `gc` collects fully first. */
+  | { op: 'memory'; settle: boolean; gc: boolean };
+
+/** One worker thread's V8 heap (its own isolate's) and the process's RSS, MB, as the `memory` task reports them. */
+export interface WorkerMemory {
+  rss: number;
+  heapUsed: number;
+  heapTotal: number;
+  external: number;
+  arrayBuffers: number;
+  /** Per V8 space: used / committed, MB (which space holds what grows). */
+  spaces: Record<string, { used: number; size: number }>;
+}
 
 /** What `open` returns: what the main thread answers by itself (synchronous Engine methods, autocomplete). */
 export interface Snapshot {

@@ -20,7 +20,11 @@
  * 3. many questions in one process, through what the bot runs (the compiled
  *    engine in its worker thread, the state database's conversations):
  *    RSS after the first 100 and after N (default 10,000) over 5,000
- *    rotating conversations — a leak shows as growth.
+ *    rotating conversations — a leak shows as growth. Each sample is taken
+ *    after a full GC in the main thread and in the worker, and "after 100"
+ *    waits for the engine's one-time idle warm-up (many-questions.mjs says
+ *    exactly what a sample is); the samples on the way (500 … 5,000) and the
+ *    worker's heap go to stderr.
  *
  * @example
  * npm run bench:process -- --model ../shared/models/minilm-l6-shape-random --runs 5
@@ -188,9 +192,13 @@ async function idleBot(env: Record<string, string>, runs: number, questions: num
 
 /** RSS after 100 and after n questions in one process (a child, so its memory is its own). */
 async function manyQuestions(env: Record<string, string>, n: number) {
-  const r = await run(process.execPath, ['test/bench/many-questions.mjs', String(n)], env);
+  // The main thread gets the bot's own node flags (`npm start`'s, e.g. its young-generation cap), so it is the bot's thread.
+  const start = scriptArgs('start');
+  const flags = start.slice(0, start.findIndex((a) => !a.startsWith('--')));
+  const r = await run(process.execPath, [...flags, 'test/bench/many-questions.mjs', String(n)], env);
   if (r.code !== 0) throw new Error(`many-questions failed: ${r.stderr.slice(-800)}`);
-  return JSON.parse(r.stdout.trim().split('\n').at(-1)!) as { after100: number; afterN: number; heapAfter100: number; heapAfterN: number; n: number; msPerQuestion: number; cpuMsPerQuestion: number; workers: number };
+  process.stderr.write(r.stderr);
+  return JSON.parse(r.stdout.trim().split('\n').at(-1)!) as { after100: number; afterN: number; heapAfter100: number; heapAfterN: number; workerHeapAfter100: number | null; workerHeapAfterN: number | null; n: number; msPerQuestion: number; cpuMsPerQuestion: number; workers: number };
 }
 
 const program = new Command('bench:process')
@@ -239,6 +247,7 @@ try {
     const growth = ((m.afterN - m.after100) / m.after100) * 100;
     rows.push([`RSS after 100 → after ${m.n.toLocaleString('en-US')} questions, MB (one run)`, `${m.after100.toFixed(0)} → ${m.afterN.toFixed(0)} (${growth >= 0 ? '+' : ''}${growth.toFixed(1)}%)`, 'within 10%']);
     rows.push(['… main-thread heap after 100 → after N, MB', `${m.heapAfter100.toFixed(1)} → ${m.heapAfterN.toFixed(1)}`, '']);
+    if (m.workerHeapAfter100 !== null) rows.push(['… worker-thread heap after 100 → after N, MB', `${m.workerHeapAfter100.toFixed(1)} → ${m.workerHeapAfterN!.toFixed(1)}`, '']);
     rows.push([`… per question (engine in ${m.workers ? `${m.workers} worker thread(s)` : 'the main thread'}): wall / CPU, ms`, `${m.msPerQuestion.toFixed(1)} / ${m.cpuMsPerQuestion.toFixed(1)}`, '']);
   }
   console.log(rows.map((r, i) => `| ${r.join(' | ')} |${i === 0 ? `\n|${r.map(() => '---').join('|')}|` : ''}`).join('\n'));

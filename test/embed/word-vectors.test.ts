@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { loadWordVectors } from '../../src/embed/word-vectors.js';
 import { DEFAULT_WORD_VECTORS_FILE, decodeWordVectors, encodeWordVectors } from '../../src/embed/word-vectors-format.js';
 import { createWordVectorEmbedder, loadWordVectorEmbedder, WORD_VECTORS_MODEL } from '../../src/embed/word-vectors-embedder.js';
-import { softCoverage, softGains, softMatcherFor } from '../../src/embed/word-vectors-match.js';
+import { QUESTION_MEMO_MAX, rememberedQuestions, softCoverage, softGains, softMatcherFor } from '../../src/embed/word-vectors-match.js';
 import { loadEmbedder } from '../../src/embed/load.js';
 import { isUserError } from '../../src/errors.js';
 import { spyLogger, tempDir } from './helpers.js';
@@ -115,6 +115,15 @@ describe('soft term matching', () => {
     // soft coverage = exact share + gains
     const exact = softCoverage('What are the two main challenges?', 'the two principal challenges', { ...flat, floor: 1 });
     expect(exact + g.oov + g.known).toBeCloseTo(softCoverage('What are the two main challenges?', 'the two principal challenges', flat), 5);
+  });
+
+  it('given many more distinct questions than the bound, when soft-matched, then only the latest QUESTION_MEMO_MAX questions are remembered and answers do not change', () => {
+    const known = () => true;
+    const first = softGains('What are the two main challenges?', 'the two principal challenges', { ...flat, known });
+    for (let i = 0; i < QUESTION_MEMO_MAX * 5; i++) softGains(`What are the main challenges (${i})?`, 'the two principal challenges', { ...flat, known });
+    expect(rememberedQuestions(wv)).toBe(QUESTION_MEMO_MAX);
+    // The first question was dropped; computed again, it is the same.
+    expect(softGains('What are the two main challenges?', 'the two principal challenges', { ...flat, known })).toEqual(first);
   });
 
   it('given an engine embedder id, then only the word-vector embedder gets a soft matcher', () => {

@@ -33,6 +33,30 @@ afterAll(async () => {
 const strip = <T extends { latencyMs?: number }>(a: T) => ({ ...a, latencyMs: undefined });
 
 describe('createWorkerEngine', () => {
+  it('given the main thread started with a heap-size flag (as `npm start` is), when a worker engine starts, then its worker does not refuse it', async () => {
+    process.execArgv.push('--max-semi-space-size=2');
+    try {
+      const e = await createWorkerEngine({ config, logger: silentLogger(), workers: 1, logLevel: 'silent', documents: documents.slice(0, 3) });
+      await e.close();
+    } finally {
+      process.execArgv.pop();
+    }
+  }, 60_000);
+
+  it('given questions answered in the worker, when the bench asks for its memory after a full collection, then its young generation is empty and the figures are its own isolate\'s', async () => {
+    for (const q of ['What did Priya Raman say about the water supply plan?', 'Who spoke about the rail network?']) await pooled.ask(q);
+    const held = new Array(2_000_000).fill(0).map((_, i) => i); // ~16+ MB retained in the main thread only
+    const before = await pooled.memory({ settle: false, gc: false });
+    const after = await pooled.memory({ settle: true, gc: true });
+    // A full collection empties new space; without one, the questions' garbage (or the task's own) is still there.
+    expect(after.spaces.new_space!.used).toBeLessThan(0.05);
+    expect(before.spaces.new_space!.used).toBeGreaterThan(after.spaces.new_space!.used);
+    expect(after.heapUsed).toBeLessThanOrEqual(after.heapTotal);
+    // The worker's heap is not the main thread's: the main thread's retained array is not in it.
+    expect(after.heapUsed).toBeLessThan(process.memoryUsage().heapUsed / 1024 / 1024);
+    expect(held.length).toBe(2_000_000);
+  }, 60_000);
+
   it('given the same documents, when asked and summarising in a worker, then the answers equal the in-process engine\'s, quotes verbatim', async () => {
     const q = 'What did Priya Raman say about the water supply plan?';
     const [a, b] = [await local.ask(q), await pooled.ask(q)];
