@@ -14,6 +14,7 @@
  */
 import fitted from './conversation.json' with { type: 'json' };
 import type { Scored, Selection } from '../select/select.js';
+import { logOdds, sigmoid } from '../log-odds.js';
 
 export interface EstablishedWeights {
   /** Log-odds for a follow-up whose words the documents use, times (known share)^knownPower. */
@@ -31,8 +32,6 @@ export interface EstablishedWeights {
 
 export const ESTABLISHED_WEIGHTS: EstablishedWeights = fitted as EstablishedWeights;
 
-const logit = (p: number) => Math.log(Math.max(1e-12, p) / Math.max(1e-12, 1 - p));
-const sigmoid = (z: number) => 1 / (1 + Math.exp(-z));
 
 /** What the decision needs to know about the question itself. */
 export interface AskedTerms {
@@ -98,7 +97,7 @@ export function conversationLogOdds(c: Pick<Scored, 'doc' | 'start' | 'features'
  */
 export function withEstablished(p: number, c: Pick<Scored, 'doc' | 'start' | 'features' | 'conversation'>, asked: AskedTerms, w: EstablishedWeights = ESTABLISHED_WEIGHTS): number {
   const add = conversationLogOdds(c, asked, w);
-  return add ? sigmoid(logit(p) + add) : p;
+  return add ? sigmoid(logOdds(p) + add) : p;
 }
 
 /**

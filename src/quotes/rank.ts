@@ -7,6 +7,7 @@
  */
 import type { Candidate } from './candidates.js';
 import shipped from './attribution-model.json' with { type: 'json' };
+import { sigmoid } from '../log-odds.js';
 
 export interface AttributionModel {
   /** Ranker weights by feature name (candidates.ts SPEAKER_FEATURES). */
@@ -28,7 +29,6 @@ export const score = (w: Record<string, number>, f: Record<string, number | unde
   return s;
 };
 
-export const sigmoid = (x: number) => 1 / (1 + Math.exp(-x));
 
 /** The best-scoring candidate (the first on ties: the rules' order). */
 export function bestCandidate(model: AttributionModel, cands: Candidate[]): Candidate {

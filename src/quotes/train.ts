@@ -5,7 +5,7 @@
  * full-batch gradient descent with an L2 penalty. Small data (a few hundred
  * quotations), so plain and deterministic.
  */
-import { sigmoid } from './rank.js';
+import { sigmoid } from '../log-odds.js';
 
 /** One quotation for the ranker: each candidate's features, and which candidates are right. */
 export interface RankExample {

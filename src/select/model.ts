@@ -8,6 +8,7 @@
 import { FEATURES, type Features } from './features.js';
 import fitted from './weights.json' with { type: 'json' };
 import fittedSoft from './weights-soft.json' with { type: 'json' };
+import { sigmoid } from '../log-odds.js';
 
 export interface Weights {
   bias: number;
@@ -19,7 +20,6 @@ export const WEIGHTS: Weights = fitted as Weights;
 /** With the word vectors' soft matching (`npm run calibrate -- --fit --soft`). */
 export const SOFT_WEIGHTS: Weights = fittedSoft as Weights;
 
-const sigmoid = (x: number) => 1 / (1 + Math.exp(-x));
 
 /** The model's log-odds for a feature vector. */
 export function logit(f: Features, weights: Weights = WEIGHTS): number {
