@@ -20,6 +20,7 @@ import { describeScore, FRESH_FIXTURE, loadLabelledStories, normName, scoreSplit
 
 export const TUNE4_FIXTURE = 'test/fixtures/quotes/cnn-attribution-tune4.json';
 export const TUNE5_FIXTURE = 'test/fixtures/quotes/cnn-attribution-tune5.json';
+export const TUNE6_FIXTURE = 'test/fixtures/quotes/cnn-attribution-tune6.json';
 const FOLDS = 5;
 
 export function tuningStories(): (LabelledStory & { origin: string })[] {
