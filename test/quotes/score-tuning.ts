@@ -22,5 +22,5 @@ const sets: [string, ReturnType<typeof loadLabelledStories>, boolean][] = [
 for (const [name, stories, showMisses] of sets) {
   const score = scoreSplit(stories, findQuotations);
   console.log(describeScore(name, score));
-  if (showMisses && process.argv.includes('--misses')) for (const m of score.misses) console.log('   ', JSON.stringify(m));
+  if (showMisses && process.argv.includes('--misses')) for (const m of score.misses) console.log("   ", JSON.stringify({ ...m, quote: m.quote.length > 110 ? m.quote.slice(0, 70) + " … " + m.quote.slice(-35) : m.quote }));
 }
