@@ -306,7 +306,7 @@ function analyze(doc: StoredDocument, model: AttributionModel | null): { analysi
     const postToks = tokenize(text, after, postTo);
     // A quote that ends its sentence ("… done.” The talks …") has no attribution after it, unless the next
     // sentence is only one (“… invade?” Correspondent Scott Pelley asked.).
-    const endsSentence = /[.!?]$/.test(text.slice(span.start, span.end)) && /^\s+\p{Lu}/u.test(text.slice(after, after + 3)) && !cueAt(postToks, 0);
+    const endsSentence = /[.!?]["”’']*$/u.test(text.slice(span.start, span.end)) && /^\s+\p{Lu}/u.test(text.slice(after, after + 3)) && !cueAt(postToks, 0);
     const parent0 = parent ? foundBySpan.get(parent) : undefined;
     let attr: Attr | null;
     if (titleLike[qi]) {

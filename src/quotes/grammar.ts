@@ -21,6 +21,7 @@ const DETERMINERS = new Set(['the', 'a', 'an', 'his', 'her', 'its', 'their', 'ou
 export const BETWEEN = new Set(['today', 'also', 'again', 'later', 'earlier', 'then', 'once', 'further', 'repeatedly', 'previously', 'recently', 'yesterday', 'tonight', 'now', 'separately', 'similarly', 'likewise', 'has', 'had', 'have', 'will', 'would', 'had', 'was', 'is', 'once', 'twice', 'reportedly', 'publicly', 'privately', 'openly', 'bluntly', 'firmly', 'strongly', 'simply', 'only', 'even', 'just', 'still', 'herself', 'himself', 'themselves', 'itself', 'flatly', 'quickly', 'angrily', 'calmly', 'emphatically']);
 /** Words that end an addressee or a speaker noun phrase. */
 const NP_CUT = new Set(['that', 'including', 'in', 'at', 'during', 'on', 'when', 'while', 'as', 'after', 'before', 'who', 'which', 'where', 'about', 'ahead', 'if', 'because', 'since', 'but', 'to', 'for', 'with', 'by', 'from', 'amid', 'over', 'via', 'whether', 'how', 'why', 'what', 'not', 'it', 'this', 'there', 'today', 'yesterday', 'earlier', 'later', 'last', 'this', 'afterward', 'afterwards', 'tonight', 'recently', 'then', 'instead', 'through', 'under', 'against', 'upon', 'following', 'saying', 'adding', 'telling', 'noting', 'late', 'early', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday']);
+const DAYS = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday']);
 const PREPOSITIONS = new Set(['of', 'in', 'at', 'on', 'to', 'for', 'with', 'by', 'from', 'about', 'against', 'that', 'into', 'over', 'upon', 'as', 'be', 'have', 'do', 'get', 'make', 'take', 'give', 'go']);
 /** "the 31-year-old": news copy names a person by age. */
 export const AGE = /^\d{1,3}-year-old$/;
@@ -196,12 +197,20 @@ export function subjectStartingAt(text: string, toks: Tok[], i: number): Subject
 export function subjectAcrossCommas(text: string, toks: Tok[], comma: number, floor: number): Subject | null {
   const commas = [comma];
   let k = comma - 1;
-  for (; k >= floor && comma - k <= 28; k--) {
+  for (; k >= floor && comma - k <= 40; k--) {
     const t = toks[k]!;
     if (t.text === ',') commas.push(k);
     else if (!t.word && !/^[-–.’'()]$/u.test(t.text)) break;
   }
   const floorOf = (n: number) => (n + 1 < commas.length ? commas[n + 1]! + 1 : k + 1);
+  // "Mr McLuckie, a former property developer who lives near Avignon, France, with his French wife, Betty, 43, …,
+  // said": the name that opens the clause, when an appositive (a/the …, who …, an age) follows it.
+  const first = commas.length - 1;
+  if (first > 0) {
+    const s = subjectEndingAt(text, toks, commas[first]! - 1, floorOf(first));
+    const next = toks[commas[first]! + 1];
+    if (s && s.kind === 'name' && s.from === floorOf(first) && next && /^(?:a|an|the|who|whose|\d+)$/u.test(next.lower)) return s;
+  }
   for (let n = 0; n < commas.length; n++) {
     const from = floorOf(n);
     const s = subjectEndingAt(text, toks, commas[n]! - 1, from);
@@ -210,7 +219,7 @@ export function subjectAcrossCommas(text: string, toks: Tok[], comma: number, fl
   return null;
 }
 
-const POSTMODIFIER = new Set(['of', 'for', 'from', 'in', 'at', 'with', 'close', 'near', 'familiar', 'inside', 'within']);
+const POSTMODIFIER = new Set(['of', 'for', 'from', 'in', 'at', 'with', 'close', 'near', 'familiar', 'inside', 'within', 'into']);
 
 /**
  * The head of a speaker noun phrase that a prepositional phrase continues up to token j: "a source close to the
@@ -226,6 +235,22 @@ export function headBeforeModifier(text: string, toks: Tok[], j: number, floor: 
     if (!head || head.kind === 'pronoun' || head.kind === 'name') continue;
     const before = toks[head.from - 1];
     if (head.from === floor || !before || before.text === ',' || /^(?:but|and|yet|so|while|however)$/.test(before.lower)) return head;
+  }
+  return null;
+}
+
+/**
+ * The noun phrase that opens its clause and a relative clause without commas describes, before the cue at token
+ * j + 1: "The couple who married in summer of 2011 [told]", "A man who saw the crash [said]".
+ */
+function relativeHead(text: string, toks: Tok[], j: number): Subject | null {
+  for (let w = j; w > 0 && j - w < 12; w--) {
+    const t = toks[w]!;
+    if (!t.word || CUE_SINGLE.has(t.lower)) return null;
+    if (t.lower !== 'who' && t.lower !== 'that') continue;
+    const head = subjectEndingAt(text, toks, w - 1, 0);
+    const before = head ? toks[head.from - 1] : undefined;
+    return head && head.kind !== 'pronoun' && (head.from === 0 || before?.text === ',' || /^(?:but|and)$/.test(before?.lower ?? '')) ? head : null;
   }
   return null;
 }
@@ -268,7 +293,9 @@ function addresseeAfter(text: string, toks: Tok[], i: number, cls: CueClass): st
       continue;
     }
     if (!t.word) break;
-    if (end > k && !inTitle && (NP_CUT.has(t.lower) || CUE_SINGLE.has(t.lower))) break;
+    // "told the Sunday People", "the Sunday Times": a day's name inside a capitalised name does not cut it.
+    const inName = isCap(t) && DAYS.has(t.lower) && isCap(toks[end + 1]) && adjacent(text, t, toks[end + 1]!);
+    if (end > k && !inTitle && !inName && (NP_CUT.has(t.lower) || CUE_SINGLE.has(t.lower))) break;
     // "told CNN of his vote": "of" after a name, before a lower-case word, starts what was told, not who.
     if (end > k && t.lower === 'of' && isCap(toks[end - 1]) && toks[end + 1]?.word && !isCap(toks[end + 1])) break;
     end++;
@@ -376,7 +403,21 @@ export function parsePost(text: string, toks: Tok[]): Attr | null {
     }
     return finish(text, toks, subj, cueText, cue.cls, c + cue.len);
   }
-  return trailingAccording(text, toks, i);
+  return trailingAccording(text, toks, i) ?? pullQuoteCredit(text, toks, i);
+}
+
+/**
+ * A pull quote's credit in Daily Mail copy: the quotation, then only the speaker's name (and a role) before the
+ * caption's " .": "'… before it is too late' Sadiq Khan, Shadow Justice Minister ."
+ */
+function pullQuoteCredit(text: string, toks: Tok[], i: number): Attr | null {
+  if (i !== 0 || !isCap(toks[0])) return null;
+  const subj = subjectStartingAt(text, toks, 0);
+  if (subj?.kind !== 'name') return null;
+  let k = subj.to;
+  if (toks[k]?.text === ',') for (k++; k < toks.length && k - subj.to < 8 && toks[k]!.word && isCap(toks[k]); k++);
+  const dot = toks[k];
+  return dot?.text === '.' && /\s$/u.test(text.slice(dot.start - 1, dot.start)) ? { subject: subj, cue: null, cueClass: null, addressee: null, setting: null, restFrom: k } : null;
 }
 
 /** "Some “redness” was seen around her neck, according to authorities." — a source at the end of the quote's sentence. */
@@ -456,8 +497,24 @@ export function parsePre(text: string, toks: Tok[]): Attr | null {
     }
     let j = c - 1;
     while (j >= 0 && toks[j]!.word && BETWEEN.has(toks[j]!.lower)) j--;
+    // "The government - which was outraged by the film - also claimed": the subject before a parenthesis in dashes.
+    if (/^[-–—]$/u.test(toks[j]?.text ?? '')) {
+      for (let k = j - 1; k > 0 && j - k < 30; k--) {
+        if (/^[-–—]$/u.test(toks[k]!.text)) {
+          j = k - 1;
+          break;
+        }
+      }
+    }
     let subj = subjectEndingAt(text, toks, j, 0);
+    // "A source at Cambridgeshire jail Whitemoor told": the speaker noun a prepositional phrase continues, not the name in it.
+    if (subj?.kind === 'name' && subj.from > 0) {
+      const head = headBeforeModifier(text, toks, j, 0);
+      if (head?.kind === 'nominal' && head.from < subj.from) subj = head;
+    }
     if (!subj && toks[j]?.text === ',') subj = subjectAcrossCommas(text, toks, j, 0);
+    // "The couple who married in summer of 2011 told": the noun phrase a relative clause describes.
+    if (!subj) subj = relativeHead(text, toks, j);
     // "Prime Minister Omer Beriziky, who told him “…”", "research which had concluded: ‘…’": a relative pronoun stands
     // for the speaker before it.
     if (!subj && (toks[j]?.lower === 'who' || toks[j]?.lower === 'which')) subj = subjectEndingAt(text, toks, toks[j - 1]?.text === ',' ? j - 2 : j - 1, 0);

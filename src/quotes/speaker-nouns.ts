@@ -27,6 +27,8 @@ export const SPEAKER_NOUNS = new Set([
   'husband', 'wife', 'son', 'daughter', 'brother', 'sister', 'uncle', 'aunt', 'cousin', 'friend', 'friends', 'girlfriend', 'boyfriend',
   'fiance', 'fiancé', 'fiancée', 'partner', 'colleague', 'colleagues', 'teammate', 'teammates', 'family', 'grandmother', 'grandfather',
   // documents that "read" or "state"
+  // couples and inquiries: "The couple who married in 2011 told …", "A 2012 probe into the jail branded it a '…'"
+  'couple', 'pair', 'probe', 'inquiry', 'investigation',
   'research', 'biography', 'database', 'brief', 'indictment', 'complaint', 'lawsuit', 'affidavit', 'website', 'post', 'memo', 'filing', 'ruling', 'tweet', 'sign',
 ]);
 const PLURAL_SPEAKER = /(?:s|people|police|staff|team|authorities)$/;
