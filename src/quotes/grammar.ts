@@ -507,8 +507,9 @@ export function parsePre(text: string, toks: Tok[]): Attr | null {
       }
     }
     let subj = subjectEndingAt(text, toks, j, 0);
-    // "A source at Cambridgeshire jail Whitemoor told": the speaker noun a prepositional phrase continues, not the name in it.
-    if (subj?.kind === 'name' && subj.from > 0) {
+    // "A source at Cambridgeshire jail Whitemoor told", "A source close to the singer said": the speaker noun a
+    // prepositional phrase continues, not the name or noun inside that phrase.
+    if (subj && subj.kind !== 'pronoun' && subj.from > 0) {
       const head = headBeforeModifier(text, toks, j, 0);
       if (head?.kind === 'nominal' && head.from < subj.from) subj = head;
     }
