@@ -18,7 +18,7 @@ import { findQuoteSpans, type QuoteSpan } from './marks.js';
 import { findMentions, type EntityKind, type Mention } from './mentions.js';
 import { isNationality, splitName, type Gender } from './names.js';
 import { sentenceEndAfter, sentenceStartBefore, sentenceStarts } from './sentence-bounds.js';
-import { isPluralNoun, nounGender } from './speaker-nouns.js';
+import { isEpithetNoun, isPluralNoun, nounGender } from './speaker-nouns.js';
 import { buildSpeakerTable, canonicalSpeaker, lookupSpeaker, type SpeakerTable } from './speakers.js';
 import { SPEECH_VERBS } from '../text/speech-verbs.js';
 import { tokenize } from './tokens.js';
@@ -193,7 +193,9 @@ function analyze(doc: StoredDocument, model: AttributionModel | null): { analysi
     if (!m) return false;
     const rest = m[1]!;
     const head = rest.split(/\s+/).pop()!.toLowerCase();
-    return AGE.test(head) || isNationality(phrase) || (/\d|-time\b/u.test(rest) && !isPluralNoun(head));
+    // "the actress", "the former footballer" (up to two words before the noun, none a capital: "the Labour MP" names a party's member).
+    const described = isEpithetNoun(head) && rest.split(/\s+/).length <= 3 && !/\p{Lu}/u.test(rest);
+    return AGE.test(head) || isNationality(phrase) || (/\d|-time\b/u.test(rest) && !isPluralNoun(head)) || described;
   };
 
   /** Names mentioned inside a quotation's own words (outside the quotes nested in it), memoised. */
@@ -210,7 +212,9 @@ function analyze(doc: StoredDocument, model: AttributionModel | null): { analysi
   const resolveSubject = (subj: Subject, enclosing: string | null, depth = 0, inside: QuoteSpan | null = null): { speaker: string | null; antecedent: Antecedent | null } => {
     if (subj.kind !== 'pronoun' && isEpithet(subj)) {
       const role = text.slice(subj.start, subj.end).toLowerCase().replace(/^(?:the|this)\s+/, '');
-      const holder = nearest(subj.start, (a) => a.roles.includes(role)) ?? salientPerson(subj.start);
+      // A description with a gender ("the actress") names a person of that gender.
+      const gender = nounGender(role);
+      const holder = nearest(subj.start, (a) => a.roles.includes(role)) ?? salientPerson(subj.start, (a) => a.kind === 'person' && (!gender || a.gender !== (gender === 'male' ? 'female' : 'male')));
       if (holder) return { speaker: holder.canonical, antecedent: { ...holder, pos: subj.start, roles: [], possessive: false } };
     }
     if (subj.kind === 'pronoun') {

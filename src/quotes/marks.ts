@@ -99,9 +99,17 @@ export function findQuoteSpans(text: string, paragraphs: Span[]): QuoteSpan[] {
       MARKS.lastIndex = i;
       m = MARKS.exec(text);
     }
+    let skip = -1;
     for (; m && m.index < para.end; m = MARKS.exec(text)) {
       const i = m.index;
       const c = m[0];
+      if (i < skip) continue;
+      // Elisions are apostrophes, not quotation marks: rock 'n' roll, 'em, 'til, 'cause.
+      const elision = /^['‘’](?:n['’]|(?:em|til|cause|cos|bout|twas|tis)(?![\p{L}'’]))/u.exec(text.slice(i, i + 8));
+      if (elision && (i === para.start || !isWordChar(text[i - 1]))) {
+        skip = i + elision[0].length;
+        continue;
+      }
       const prev = i > para.start ? text[i - 1] : undefined;
       const next = i + 1 < para.end ? text[i + 1] : undefined;
       const top = stack[stack.length - 1];
