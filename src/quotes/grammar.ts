@@ -412,8 +412,10 @@ export function parsePost(text: string, toks: Tok[]): Attr | null {
  */
 function pullQuoteCredit(text: string, toks: Tok[], i: number): Attr | null {
   if (i !== 0 || !isCap(toks[0])) return null;
+  // A pull quote stops without a full stop ("… too late' Sadiq Khan"); "… with it." Disillusioned . is a subheading.
+  if (/[.!?,…]['’"”]\s*$/u.test(text.slice(Math.max(0, toks[0]!.start - 4), toks[0]!.start))) return null;
   const subj = subjectStartingAt(text, toks, 0);
-  if (subj?.kind !== 'name') return null;
+  if (subj?.kind !== 'name' || subj.to - subj.from < 2) return null;
   let k = subj.to;
   if (toks[k]?.text === ',') for (k++; k < toks.length && k - subj.to < 8 && toks[k]!.word && isCap(toks[k]); k++);
   const dot = toks[k];
@@ -506,7 +508,10 @@ export function parsePre(text: string, toks: Tok[]): Attr | null {
         }
       }
     }
-    let subj = subjectEndingAt(text, toks, j, 0);
+    // "the U.S. Anti-Doping agency (USADA) accused": the acronym in parentheses names the subject.
+    let subj = toks[j]?.text === ')' && toks[j - 2]?.text === '(' && /^\p{Lu}{2,}$/u.test(toks[j - 1]?.text ?? '')
+      ? { kind: 'name' as const, text: toks[j - 1]!.text, start: toks[j - 1]!.start, end: toks[j - 1]!.end, from: j - 1, to: j }
+      : subjectEndingAt(text, toks, j, 0);
     // "A source at Cambridgeshire jail Whitemoor told", "A source close to the singer said": the speaker noun a
     // prepositional phrase continues, not the name or noun inside that phrase.
     if (subj && subj.kind !== 'pronoun' && subj.from > 0) {

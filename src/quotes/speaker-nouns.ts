@@ -28,7 +28,7 @@ export const SPEAKER_NOUNS = new Set([
   'fiance', 'fiancé', 'fiancée', 'partner', 'colleague', 'colleagues', 'teammate', 'teammates', 'family', 'grandmother', 'grandfather',
   // documents that "read" or "state"
   // couples and inquiries: "The couple who married in 2011 told …", "A 2012 probe into the jail branded it a '…'"
-  'couple', 'pair', 'probe', 'inquiry', 'investigation',
+  'couple', 'pair', 'probe', 'executive', 'boss', 'inquiry', 'investigation',
   'research', 'biography', 'database', 'brief', 'indictment', 'complaint', 'lawsuit', 'affidavit', 'website', 'post', 'memo', 'filing', 'ruling', 'tweet', 'sign',
 ]);
 /**
