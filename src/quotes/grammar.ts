@@ -100,7 +100,9 @@ export function subjectEndingAt(text: string, toks: Tok[], j: number, floor: num
   const determined = DETERMINERS.has(toks[j - 1]?.lower ?? '') && j - 1 >= floor;
   // "the donors told us": a plural common noun with a determiner can speak too.
   // "the couple said", "the family told": any noun with its determiner right before the cue is its subject.
-  const nounSubject = determined && j === toks.length - 1 ? false : determined && j + 1 < toks.length && CUE_SINGLE.has(toks[j + 1]!.lower) && tagsOf(`the ${head}`).noun;
+  // "one angry shareholder said": up to two plain words between the determiner and the noun.
+  const detNear = determined || [2, 3].some((d) => j - d >= floor && DETERMINERS.has(toks[j - d]!.lower) && toks.slice(j - d + 1, j).every((x) => x.word && /^\p{Ll}/u.test(x.text) && !NP_CUT.has(x.lower) && !PREPOSITIONS.has(x.lower) && !CUE_SINGLE.has(x.lower)));
+  const nounSubject = detNear && j === toks.length - 1 ? false : detNear && j + 1 < toks.length && CUE_SINGLE.has(toks[j + 1]!.lower) && tagsOf(`the ${head}`).noun;
   if (!isSpeakerNoun(head) && !(determined && /[^s]s$/.test(head)) && !(determined && AGE.test(head)) && !nounSubject) return null;
   let k = j;
   while (k - 1 >= floor && j - k < 6) {
