@@ -11,7 +11,7 @@
  */
 import type { Quotation, Span, StoredDocument } from '../types.js';
 import { cueAt } from './cues.js';
-import { AGE, DOCUMENT_NOUNS, GENERIC_ORG, PRONOUNS, isBareAttribution, parsePost, parsePre, settingIn, type Attr, type Pronoun, type Subject } from './grammar.js';
+import { AGE, DOCUMENT_NOUNS, GENERIC_ORG, PRONOUNS, clauseSubject, isBareAttribution, parsePost, parsePre, settingIn, type Attr, type Pronoun, type Subject } from './grammar.js';
 import { learnGenders } from './gender.js';
 import { looksLikeTitle } from './titles.js';
 import { findQuoteSpans, type QuoteSpan } from './marks.js';
@@ -59,6 +59,11 @@ function compatible(pron: Pronoun, a: Antecedent): boolean {
 function genderOf(table: SpeakerTable, canonical: string): Gender {
   return table.entries.find((e) => e.canonical === canonical)?.gender ?? null;
 }
+
+/** First-person words: "I", "my", "we" … */
+const FIRST_PERSON = /\b(?:I|I'm|I’m|I've|I’ve|I'd|I’d|I'll|I’ll|me|my|we|we're|we’re|our|us)\b/u;
+/** A photo caption in flattened copy: "Joy: They celebrated … ." (a label and a colon, or a final " ."). */
+const CAPTION_LIKE = /^[\p{Lu}][^.:]{0,40}:\s|\s\.$/u;
 
 // ---------------------------------------------------------------------------
 // The index
@@ -282,6 +287,29 @@ function analyze(doc: StoredDocument, model: AttributionModel | null): { analysi
     return a?.subject && a.subject.from === 0 && a.cueClass !== 'according' ? a : null;
   };
 
+  /**
+   * The person a narrative sentence ending at `pos` (inside the same paragraph, no quotation in it, not a photo
+   * caption) is about: its subject, a name or "he"/"she" at its start.
+   */
+  const narratorBefore = (pos: number, lo: number): string | null => {
+    if (pos - 2 <= lo) return null;
+    const from = sentenceStartBefore(text, lo, pos - 2);
+    const sentence = text.slice(from, pos).trim();
+    if (spans.some((x) => x.open >= from && x.open < pos) || CAPTION_LIKE.test(sentence)) return null;
+    const toks = tokenize(text, from, pos);
+    const subj = clauseSubject(text, toks, toks.length);
+    const verb = subj ? toks[subj.to] : undefined;
+    if (!subj || subj.from > 1 || !verb?.word || !/^\p{Ll}/u.test(verb.text)) return null;
+    if (subj.kind === 'pronoun' && !/^(?:he|she)$/i.test(subj.text)) return null;
+    // A name the text knows (not "Gang activity was rampant"), in a sentence that reports no speech ("…, he says.").
+    if (subj.kind === 'name' && !lookupSpeaker(table, subj.text)) return null;
+    if (toks.some((t) => t.word && SPEECH_VERBS.has(t.lower))) return null;
+    const r = resolveSubject(subj, null);
+    const kind = r.antecedent?.kind ?? (r.speaker ? table.entries.find((e) => e.canonical === r.speaker)?.kind : undefined);
+    return r.speaker && (kind === 'person' || (subj.kind === 'pronoun' && !kind)) ? r.speaker : null;
+  };
+  let narrator: string | null = null;
+
   for (let qi = 0; qi < spans.length; qi++) {
     const span = spans[qi]!;
     const firstPara = doc.paragraphs[span.paragraphs[0]!]!;
@@ -354,6 +382,11 @@ function analyze(doc: StoredDocument, model: AttributionModel | null): { analysi
       } else if (sameSentence && prev) {
         speaker = prev.speaker;
         attr = prev.attr ? { ...prev.attr } : null;
+      } else if ((narrator = !parent && wholeSentence && FIRST_PERSON.test(text.slice(span.start, span.end)) ? narratorBefore(preFrom, lo) : null) && narrator !== prev?.speaker) {
+        // "Peñaflorida hopes to expand the pushcart … . "I always tell my volunteers …"": words in the first person
+        // right after a sentence about someone are that person's, not the last speaker's.
+        speaker = narrator;
+        attr = { subject: null, cue: null, cueClass: null, addressee: null, setting: null };
       } else if (recent && prev) {
         speaker = prev.speaker;
         attr = { subject: null, cue: null, cueClass: null, addressee: null, setting: null };

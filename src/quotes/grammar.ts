@@ -85,7 +85,7 @@ export function subjectEndingAt(text: string, toks: Tok[], j: number, floor: num
       else break;
     }
     // Drop sentence-initial ordinary words ("Today Mr. Annan", "While Ms. Lopez").
-    while (k < j && /^(?:The|Today|Yesterday|While|During|But|And|Meanwhile|However|Also|Later|Earlier|Then|So|Now|In|On|At|After|Before|When|As|Still|Yet|Last|Here|There)$/.test(toks[k]!.text)) k++;
+    while (k < j && /^(?:The|Today|Yesterday|While|During|But|And|Meanwhile|However|Also|Later|Earlier|Then|So|Now|In|On|At|After|Before|When|As|Still|Yet|Last|Here|There|Watch|See|Read|Click|Vote|Check|Take)$/.test(toks[k]!.text)) k++;
     // "the Security Council", "the UN Secretary-General"
     let from = k;
     if (from - 1 >= floor && /^(?:the)$/i.test(toks[from - 1]!.text)) from--;
@@ -460,11 +460,17 @@ const NOT_SUBJECT = new Set(['the', 'a', 'an', 'this', 'that', 'these', 'those',
 
 /** The subject of the clause before token `end`: the first name or pronoun that is not a preposition's object. */
 export function clauseSubject(text: string, toks: Tok[], end: number): Subject | null {
+  // "The 35-page report focuses on …, saying": a speaking noun phrase that opens the clause.
+  if (/^(?:the|a|an)$/.test(toks[0]?.lower ?? '')) {
+    const np = subjectStartingAt(text, toks, 0);
+    if (np?.kind === 'nominal' && np.to <= Math.min(end, 5) && isSpeakerNoun(bare(toks[np.to - 1]!).toLowerCase())) return np;
+  }
   for (let k = 0; k < end; k++) {
     const t = toks[k]!;
     if (!t.word || NOT_SUBJECT.has(t.lower)) continue;
     const prev = toks[k - 1];
-    if (prev?.word && PREPOSITIONS.has(prev.lower)) continue;
+    // ("… incidents in the West Bank": the object of a preposition, past its determiner.)
+    if (prev?.word && (PREPOSITIONS.has(prev.lower) || (prev.lower === 'the' && PREPOSITIONS.has(toks[k - 2]?.lower ?? '')))) continue;
     if (PRONOUNS.has(t.lower) && t.lower !== 'it') return { kind: 'pronoun', text: t.text, start: t.start, end: t.end, from: k, to: k + 1 };
     if (isCap(t) && !t.possessive) {
       const s = subjectStartingAt(text, toks, k);

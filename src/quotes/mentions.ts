@@ -4,7 +4,7 @@
  * with surnames and acronyms resolved to the full names the document uses.
  */
 import type { Span } from '../types.js';
-import { CONNECTORS, ROLE_HEADS, splitName, tagsOf, type NameParts } from './names.js';
+import { CONNECTORS, ORG_HEADS, ROLE_HEADS, splitName, tagsOf, type NameParts } from './names.js';
 import { SPEAKER_NOUNS } from './speaker-nouns.js';
 import { bare, isCapital, tokenize, type Tok } from './tokens.js';
 
@@ -29,18 +29,10 @@ const CAPITAL_STOP = new Set([
   'what', 'who', 'how', 'where', 'which', 'there', 'here', 'so', 'then', 'now', 'thus', 'still', 'yet', 'both', 'all', 'some',
   'many', 'most', 'several', 'each', 'every', 'no', 'not', 'one', 'two', 'three', 'addressing', 'following', 'asked', 'like',
   'unlike', 'because', 'once', 'instead', 'indeed', 'further', 'furthermore', 'moreover', 'overall', 'finally', 'first', 'second',
-  'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'global', 'human', 'read', 'more', 'photo',
+  'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'global', 'human', 'read', 'more', 'photo', 'watch', 'see', 'click', 'vote', 'check', 'take', 'want',
 ]);
 
-/** Head nouns of organisations. */
-const ORG_HEADS = new Set([
-  'council', 'union', 'nations', 'organization', 'organisation', 'association', 'committee', 'commission', 'ministry', 'department',
-  'agency', 'office', 'bank', 'fund', 'programme', 'program', 'court', 'assembly', 'parliament', 'congress', 'senate', 'government',
-  'administration', 'secretariat', 'institute', 'foundation', 'university', 'alliance', 'group', 'party', 'federation', 'league',
-  'authority', 'board', 'corporation', 'company', 'inc', 'ltd', 'network', 'coalition', 'movement', 'army', 'police', 'service',
-  'centre', 'center', 'unit', 'division', 'bureau', 'directorate', 'mission', 'force', 'forces', 'community', 'international', 'watch', 'cross', 'crescent', 'unicef', 'house',
-  'who', 'unesco', 'unhcr', 'undp', 'wfp', 'fao', 'imf', 'nato', 'asean', 'un', 'eu', 'au', 'oecd', 'opec',
-]);
+
 /** Head nouns of things that are never speakers (events, documents, places). */
 const NON_SPEAKER_HEADS = new Set([
   'meeting', 'meetings', 'conference', 'summit', 'session', 'day', 'week', 'year', 'war', 'act', 'treaty', 'agreement', 'convention',
@@ -66,8 +58,9 @@ function capitalRuns(text: string, toks: Tok[]): RawRun[] {
   let cur: Tok[] = [];
   const flush = () => {
     while (cur.length && (!isCapital(cur[cur.length - 1]!) || CONNECTORS.has(cur[cur.length - 1]!.lower))) cur.pop();
-    // Sentence-initial capitals that are ordinary words.
-    while (cur.length && (CAPITAL_STOP.has(bare(cur[0]!).toLowerCase()) || !isCapital(cur[0]!))) {
+    // Sentence-initial capitals that are ordinary words ("Human" stays in "Human Rights Watch": an organisation's name).
+    const org = cur.length >= 3 && ORG_HEADS.has(bare(cur[cur.length - 1]!).toLowerCase()) && /^(?:human|global)$/.test(cur[0]!.lower);
+    while (!org && cur.length && (CAPITAL_STOP.has(bare(cur[0]!).toLowerCase()) || !isCapital(cur[0]!))) {
       if (cur[0]!.possessive) {
         cur = [];
         break;

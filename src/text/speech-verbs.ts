@@ -27,7 +27,7 @@ export const SAY_VERBS: readonly string[] = [
   // "USADA accused Armstrong of running “the most sophisticated … doping program”"
   'accused', 'accuses',
   // "the Council voiced “grave concern …”"
-  'voiced', 'voices', 'expressed', 'expresses',
+  'voiced', 'voices', 'expressed', 'expresses', 'expressing',
 ];
 
 /** Every speech verb, for membership tests. */
