@@ -8,7 +8,7 @@
  * paragraph opens with a fresh opening mark.
  */
 import type { Span } from '../types.js';
-import { unclosedEnd } from './unclosed.js';
+import { trailingAttribution, unclosedEnd } from './unclosed.js';
 
 export type MarkFamily = 'double' | 'single';
 
@@ -215,7 +215,9 @@ function continuesInline(text: string, contentStart: number, at: number): boolea
   const before = text.slice(contentStart, at);
   // " . " is where flattened copy (CNN/Daily Mail) joined a paragraph or a photo caption: the quote ended there.
   // (" . " before a lower-case word is a line break inside a sentence: "that has . ever lived".)
-  return /[.!?]\s+$/u.test(before) && !/\s\.\s+(?!\p{Ll})/u.test(before) && before.trim().split(/\s+/u).length >= 3;
+  // ("… help her, Judge Moss added. 'You …": the words before ended in an attribution, so a new quotation opens.)
+  const lastSentence = before.slice(before.search(/[^.!?]*[.!?]\s*$/u));
+  return /[.!?]\s+$/u.test(before) && !/\s\.\s+(?!\p{Ll})/u.test(before) && before.trim().split(/\s+/u).length >= 3 && trailingAttribution(lastSentence) === null;
 }
 
 /** Does an opening mark at `at` open a sentence or a quotation after a colon ("… invest. 'My", "He said: 'My")? */

@@ -41,10 +41,20 @@ export function unclosedEnd(text: string, from: number, limit: number, reopening
   }
   // ", Judge Moss added." at the end of the last sentence kept: the attribution, not the quotation.
   const lastFrom = Math.max(0, ...ends.filter((e) => e < end));
-  const last = region.slice(lastFrom, end);
-  const comma = last.lastIndexOf(',');
-  const trail = comma > 0 ? last.slice(comma + 1) : '';
-  if (trail && trail.trim().split(/\s+/u).length <= 6 && !FIRST_OR_SECOND_PERSON.test(trail) && hasSpeechVerb(trail)) end = lastFrom + comma;
+  const comma = trailingAttribution(region.slice(lastFrom, end));
+  if (comma !== null) end = lastFrom + comma;
   while (end > 0 && /\s/u.test(region[end - 1]!)) end--;
   return end > 0 ? base + end : null;
+}
+
+/**
+ * Where a sentence's trailing attribution (", Judge Moss added.") starts — the offset of its comma — or null.
+ *
+ * @example
+ * trailingAttribution('you wanted to help her, Judge Moss added. '); // 22
+ */
+export function trailingAttribution(sentence: string): number | null {
+  const comma = sentence.lastIndexOf(',');
+  const trail = comma > 0 ? sentence.slice(comma + 1) : '';
+  return trail && trail.trim().split(/\s+/u).length <= 6 && !FIRST_OR_SECOND_PERSON.test(trail) && hasSpeechVerb(trail) ? comma : null;
 }
