@@ -469,8 +469,7 @@ export function clauseSubject(text: string, toks: Tok[], end: number): Subject |
     const t = toks[k]!;
     if (!t.word || NOT_SUBJECT.has(t.lower)) continue;
     const prev = toks[k - 1];
-    // ("… incidents in the West Bank": the object of a preposition, past its determiner.)
-    if (prev?.word && (PREPOSITIONS.has(prev.lower) || (prev.lower === 'the' && PREPOSITIONS.has(toks[k - 2]?.lower ?? '')))) continue;
+    if (prev?.word && PREPOSITIONS.has(prev.lower)) continue;
     if (PRONOUNS.has(t.lower) && t.lower !== 'it') return { kind: 'pronoun', text: t.text, start: t.start, end: t.end, from: k, to: k + 1 };
     if (isCap(t) && !t.possessive) {
       const s = subjectStartingAt(text, toks, k);

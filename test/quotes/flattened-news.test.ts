@@ -17,9 +17,13 @@ describe('single quotations the flattened text never closes', () => {
   it('given a quotation reopened and never closed before narration and the next quotation, when paired, then it ends before the narration', () => {
     const t =
       "Mr McLuckie said: 'We told them we couldn't say the name. 'Eventually they demanded to see paperwork and they agreed to invest. " +
-      "Jones and Bannatyne said they would buy a stake. Mr McLuckie said: 'My wife always puts it in the fridge.' They laughed.";
+      "Jones and Bannatyne said they would buy a stake. Peter Jones said: 'My wife always puts it in the fridge.' They laughed.";
     expect(spans(t)).toEqual(["We told them we couldn't say the name. 'Eventually they demanded to see paperwork and they agreed to invest.", 'My wife always puts it in the fridge.']);
-    expect(who(t).map((x) => x[1])).toEqual(['McLuckie', 'McLuckie']);
+    expect(who(t).map((x) => x[1])).toEqual(['McLuckie', 'Peter Jones']);
+  });
+
+  it('given a quotation never closed before the end of the text, when paired, then it is kept up to where narration takes over', () => {
+    expect(spans("Dr Brown said: 'It is rare. We see one case a year. The hospital confirmed the news.")).toEqual(['It is rare. We see one case a year.']);
   });
 
   it('given a quotation never closed whose sentence ends in its attribution (", Judge Moss added."), when paired, then the attribution is not quoted and names the speaker', () => {
@@ -93,7 +97,7 @@ describe("Daily Mail speakers", () => {
     expect(who("'The Government needs to wake up before it is too late' Sadiq Khan, Shadow Justice Minister . Also jailed there is Zia Al Haq.")).toEqual([
       ['The Government needs to wake up before it is too late', 'Sadiq Khan'],
     ]);
-    expect(who("Pat McQuaid spoke. 'It was not our fault,' McQuaid told CNN. 'Many riders were cheating.' Disillusioned . However McQuaid is under pressure.").map((x) => x[1])).toEqual(['Pat McQuaid', 'Pat McQuaid']);
+    expect(who("Pat McQuaid spoke. 'It was not our fault,' McQuaid told CNN. 'Many riders were cheating.' Strained Relations . However McQuaid is under pressure.").map((x) => x[1])).toEqual(['Pat McQuaid', 'Pat McQuaid']);
   });
 
   it('given "the X agency (ACRONYM) accused Y of running …", when attributed, then the acronym speaks', () => {
