@@ -309,6 +309,12 @@ function analyze(doc: StoredDocument, model: AttributionModel | null): { analysi
     return r.speaker && (kind === 'person' || (subj.kind === 'pronoun' && !kind)) ? r.speaker : null;
   };
   let narrator: string | null = null;
+  /** Does the quotation stand in a photo caption or subheading without a speech verb ("'Object of interest' found .")? */
+  const inCaption = (span: QuoteSpan, from: number, after: number): boolean => {
+    if (/[.!?…]$/u.test(text.slice(span.start, span.end))) return false; // a quotation that ends its sentence heads nothing
+    const end = sentenceEndAfter(text, after, doc.paragraphs[span.paragraphs[span.paragraphs.length - 1]!]!.end);
+    return /\s\.$/u.test(text.slice(from, end + 1).trimEnd()) && !tokenize(text, from, end).some((t) => t.word && SPEECH_VERBS.has(t.lower));
+  };
 
   for (let qi = 0; qi < spans.length; qi++) {
     const span = spans[qi]!;
@@ -372,7 +378,7 @@ function analyze(doc: StoredDocument, model: AttributionModel | null): { analysi
       // “…,” Williams' deputy said: a quote whose comma hands over to an attribution we could not read is not a follow-on.
       const handsOver = /^,/.test(text.slice(span.end, span.end + 1)) && postToks.some((t) => t.word);
       const recent =
-        prev && prev.span.depth === span.depth && prev.speaker && wholeSentence && !handsOver && paraOf(prev.span.end) >= span.paragraphs[0]! - 1;
+        prev && prev.span.depth === span.depth && prev.speaker && wholeSentence && !handsOver && paraOf(prev.span.end) >= span.paragraphs[0]! - 1 && !inCaption(span, preFrom, after);
       if (parent) {
         const p = foundBySpan.get(parent);
         if (p) {
@@ -457,6 +463,9 @@ function analyze(doc: StoredDocument, model: AttributionModel | null): { analysi
       // A filled-in speaker must be one the text says spoke (the subject of a speech verb nearby, or the previous
       // quotation's speaker), not merely someone mentioned.
       if (fills && model.fallbackOnly && best && !spokeNearby(candidates.find((c) => c.speaker === best)!)) best = null;
+      // A subheading or photo caption (a sentence ending " .", no speech verb in it: "'Object of interest' found .")
+      // quotes no one the text names there.
+      if (fills && best && inCaption(span, from, after)) best = null;
       if (best !== f.speaker) {
         f.speaker = best;
         if (f.attr) f.attr = { ...f.attr, cue: best ? f.attr.cue : null, addressee: best ? f.attr.addressee : null };

@@ -44,6 +44,16 @@ describe('single quotations the flattened text never closes', () => {
   });
 });
 
+describe('subheadings and captions joined into the text', () => {
+  it('given a quoted phrase heading a subheading ("\'Object of interest\' found .") after someone spoke, when attributed, then it takes no speaker', () => {
+    const t = 'Neil Campbell leads the lab. "Anything you can do to improve safety is rewarding," he says. The devices will be brought here. \'Object of interest\' found . Retrieving the memory board . We start by the sink.';
+    expect(who(t)).toEqual([
+      ['Anything you can do to improve safety is rewarding', 'Neil Campbell'],
+      ['Object of interest', null],
+    ]);
+  });
+});
+
 describe('apostrophes that look like quotation marks', () => {
   it("given elisions (rock 'n' roll, 'em), when paired, then they open no quotation", () => {
     expect(who("The band played rock 'n' roll all night, and singer Joe Bloggs said: 'It was brilliant.'")).toEqual([['It was brilliant.', 'Joe Bloggs']]);
