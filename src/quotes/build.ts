@@ -143,9 +143,13 @@ function analyze(doc: StoredDocument, model: AttributionModel | null): { analysi
   const resolveName = (subj: Subject): Antecedent => {
     const inside = mentions[lowerBound(mentions, subj.start, (x) => x.start)];
     const m = mentionAt.get(subj.start) ?? (inside && inside.end <= subj.end ? inside : undefined);
-    const canonical = m?.canonical ?? canonicalSpeaker(subj.text, table);
+    let canonical = m?.canonical ?? canonicalSpeaker(subj.text, table);
     const kind = m?.kind ?? lookupSpeaker(table, subj.text)?.kind ?? 'person';
-    return { pos: subj.start, canonical, kind, gender: genderOf(table, canonical) ?? splitName(subj.text).gender, roles: [] };
+    // "Mrs Smith added" after "John Smith and his wife Mary": an honorific of the other gender is not John Smith.
+    const said = splitName(subj.text).gender;
+    const known = genderOf(table, canonical);
+    if (said && known && said !== known) canonical = subj.text;
+    return { pos: subj.start, canonical, kind, gender: said ?? known, roles: [] };
   };
 
   /** A role or a common noun: the latest holder of that role, the organisation "the agency" stands for, the table, or as written. */

@@ -369,6 +369,8 @@ export function parsePost(text: string, toks: Tok[]): Attr | null {
     if (!t.word && /^[.;:!?“”"‘]$/.test(t.text)) break;
     const cue = cueAt(toks, c);
     if (!cue || cue.cls === 'according') continue;
+    // "The man is described as white": in the passive, the subject did not say it.
+    if (cue.len === 1 && PASSIVE_AUX.has(toks[c - 1]?.lower ?? '') && /(?:ed|told|said)$/.test(t.lower)) continue;
     let j = c - 1;
     while (j > i && toks[j]!.word && BETWEEN.has(toks[j]!.lower)) j--;
     let subj = subjectEndingAt(text, toks, j, i);

@@ -151,6 +151,15 @@ describe("Daily Mail speakers", () => {
     expect(who(t).map((x) => x[1])).toEqual(['Michael Advincula', 'Efren Peñaflorida']);
   });
 
+  it('given a passive after a quotation ("The man is described as white."), when attributed, then it is no attribution and the speaker before the quotation stands', () => {
+    expect(who("Detective Sergeant Jo Bell said: 'We need to find him. 'If you see him, call 999.' The man is described as white.").map((x) => x[1])).toEqual(['Jo Bell']);
+  });
+
+  it('given "Mrs Smith added" where the only full Smith named is a man, when attributed, then Mrs Smith, not him', () => {
+    const t = "John Smith and his wife Mary bought the house in 2010. Mr Smith said: 'It was our dream home.' Mrs Smith added: 'We are heartbroken.'";
+    expect(who(t).map((x) => x[1])).toEqual(['John Smith', 'Mrs Smith']);
+  });
+
   it('given a statement "expressing its grave concern", when attributed, then the statement speaks with the cue "expressing"', () => {
     const [q] = findQuotations(doc('The Foreign Press Association released a statement expressing its "grave concern" about the raids.'));
     expect([q?.speaker, q?.cue]).toEqual(['a statement', 'expressing']);
