@@ -118,7 +118,8 @@ export function subjectEndingAt(text: string, toks: Tok[], j: number, floor: num
   const afterParticiple = /^\p{Ll}[\p{Ll}-]{2,}ing$/u.test(toks[k - 1]?.text ?? '') && k - 1 >= floor;
   if (k < j && !DETERMINERS.has(toks[k]!.lower) && !/s$/.test(head) && !afterParticiple) {
     // A singular common noun needs a determiner: "minister said" without one is not a speaker phrase.
-    const det = toks.slice(k, j).findIndex((x) => DETERMINERS.has(x.lower));
+    // ("Tesco's sales director": a possessor is the noun phrase's determiner.)
+    const det = toks.slice(k, j).findIndex((x) => DETERMINERS.has(x.lower) || (x.possessive && isCap(x)));
     if (det === -1) return null;
   }
   if (k === j && !/s$/.test(head) && !DETERMINERS.has(toks[k - 1]?.lower ?? '')) {

@@ -4,7 +4,7 @@
  * with surnames and acronyms resolved to the full names the document uses.
  */
 import type { Span } from '../types.js';
-import { CONNECTORS, ORG_HEADS, ROLE_HEADS, splitName, tagsOf, type NameParts } from './names.js';
+import { CONNECTORS, ORG_HEADS, ROLE_HEADS, firstNameGender, splitName, tagsOf, type NameParts } from './names.js';
 import { SPEAKER_NOUNS } from './speaker-nouns.js';
 import { bare, isCapital, tokenize, type Tok } from './tokens.js';
 
@@ -104,12 +104,15 @@ function classifyRun(run: RawRun): { kind: EntityKind; parts: NameParts; weak: b
   const of = words.indexOf('of');
   // "Iowa Division of Criminal Investigation", "Department of Justice": the head stands before "of".
   const head = (of > 0 && ORG_HEADS.has(words[of - 1]!.toLowerCase()) ? words[of - 1]! : words[words.length - 1]!).toLowerCase();
+  // "Peter Hall", "Kate Hill": a known first name and a surname that is also a common noun or a place.
+  const firstNamed = parts.name.length >= 2 && parts.name.length <= 3 && !!firstNameGender(parts.name[0]) && !ORG_HEADS.has(head);
   if (parts.title.length && parts.name.length) {
-    if (NON_SPEAKER_HEADS.has(head)) return null;
+    if (NON_SPEAKER_HEADS.has(head) && !firstNamed) return null;
     if (ORG_HEADS.has(head)) return { kind: 'org', parts, weak: false };
     return { kind: 'person', parts, weak: false };
   }
   if (parts.title.length) return null; // "the Secretary-General": a role, resolved when used as a speaker
+  if (firstNamed && words.length === parts.name.length && !tagsOf(run.text).org) return { kind: 'person', parts, weak: false };
   if (NON_SPEAKER_HEADS.has(head)) return null;
   if (ORG_HEADS.has(head) || /^\p{Lu}{2,}$/u.test(run.text)) return { kind: 'org', parts, weak: false };
   const tags = tagsOf(run.text);

@@ -160,6 +160,16 @@ describe("Daily Mail speakers", () => {
     expect(who(t).map((x) => x[1])).toEqual(['John Smith', 'Mrs Smith']);
   });
 
+  it('given "X\'s sales director told", when attributed, then the director of X, not X', () => {
+    expect(who("Tesco's sales director told The Grocer: 'Sales are up.'")).toEqual([['Sales are up.', "Tesco's sales director"]]);
+  });
+
+  it('given people whose surnames are also places or buildings (Kate Hill, Peter Hall, Helen Ward), when named again as "Ms Hill" or "the 48-year-old", then by full name', () => {
+    expect(who("Kate Hill and Sam Lee were married in May. Ms Hill said: 'It was perfect.' Mr Lee said: 'Best day of my life.'").map((x) => x[1])).toEqual(['Kate Hill', 'Sam Lee']);
+    expect(who("Peter Hall was attacked. Mr Hall said: 'I thought I would die.'").map((x) => x[1])).toEqual(['Peter Hall']);
+    expect(who("Helen Ward lives in Leeds with her husband. The 48-year-old said: 'I am exhausted.'").map((x) => x[1])).toEqual(['Helen Ward']);
+  });
+
   it('given a statement "expressing its grave concern", when attributed, then the statement speaks with the cue "expressing"', () => {
     const [q] = findQuotations(doc('The Foreign Press Association released a statement expressing its "grave concern" about the raids.'));
     expect([q?.speaker, q?.cue]).toEqual(['a statement', 'expressing']);
