@@ -14,6 +14,7 @@ import { lemmatizer } from '../text/lemmatizer.js';
 import { term, terms, wordsOf } from '../retrieve/terms.js';
 import { withoutRequestWords } from '../understand/request.js';
 import { dot, type WordVectors } from '../embed/word-vectors.js';
+import type { Lexicon } from './lexicon.js';
 import type { QuoteIntent } from '../understand/said.js';
 
 export interface ClaimWord {
@@ -24,6 +25,10 @@ export interface ClaimWord {
   weight: number;
   /** A content verb ("dissolved", "hated", "stop"): the claim's predicate head, which counts {@link VERB_WEIGHT} times. */
   verb: boolean;
+  /** Said negated: its clause has a negator, or "least"/"less" comes right before it ("his least favorite guest"). */
+  negated?: boolean;
+  /** The claim's next word, for a phrase WordNet knows ("passed away" ~ "died"). */
+  next?: string;
 }
 
 export interface Claim {
@@ -37,8 +42,10 @@ export interface Claim {
 }
 
 export interface ClaimSupport {
-  /** Weighted share of the claim's predicate (or, with none, its names) that the sentence holds, in [0, 1]. */
+  /** Weighted share of the claim's predicate (or, with none, its names) that the sentence holds the same way round, in [0, 1]. */
   share: number;
+  /** Weighted share the sentence holds the other way round: under the opposite polarity ("not", "rather than"), or as an antonym ("terrible" / "good"). */
+  contrary?: number;
   /** The clause holding the claim's words says it the other way round ("not", "never"). */
   contradicted: boolean;
   /** Claim words the sentence does not hold. */
@@ -51,6 +58,8 @@ export interface ClaimOptions {
   vectors?: WordVectors | null;
   /** Words the documents write only capitalised ("marshall", "gypsy"): names, however the question types them. */
   names?: () => ReadonlySet<string>;
+  /** WordNet synonyms and antonyms (lexicon.ts), once loaded; without, only terms and vectors match. */
+  lexicon?: () => Lexicon | null;
 }
 
 /** A word as a name is looked up: lower case, without a possessive ("Wayne's" → "wayne"). */
@@ -97,7 +106,13 @@ export const VERB_WEIGHT = 1.5;
 export const CLAIM_SUPPORT = 0.7;
 
 /** Negators, as words and as the clitic "n't" (also typed without its apostrophe: "wasnt", "dont"). */
-const NEGATION = /\b(?:not|never|no|nobody|none|nothing|neither|nor|without|cannot)\b|n['’]t\b|\b(?:is|was|are|were|do|does|did|has|have|had|ca|wo|would|should|could|ai)nt\b/iu;
+const NEGATION = /\b(?:not|never|no|nobody|none|nothing|neither|nor|without|cannot|rather than|instead of)\b|n['’]t\b|\b(?:is|was|are|were|do|does|did|has|have|had|ca|wo|would|should|could|ai)nt\b/iu;
+/** Degree words that turn the next word round ("his least favorite guest", "work less closely"). */
+const DIMINISH = new Set(['least', 'less']);
+/** Words that add nothing a sentence must hold ("once sentenced", "still needed", "a lot of work"). */
+const FILLER = new Set(['once', 'still', 'just', 'really', 'actually', 'basically', 'now', 'lot', 'lots', 'ever', 'very', 'pretty', 'quite', 'least', 'less', 'anymore', 'longer']);
+/** A WordNet synonym stands in for a claim word at this strength (a word vector at its cosine). */
+export const SYNONYM_MATCH = 0.9;
 /** Clause boundaries: punctuation, double quotation marks, and sentence ends inside a quotation. */
 const CLAUSE = /[,;:–—()“”"]+|[.!?…]+['’]?\s|\s-\s|\bbut\b/u;
 /** Verbs that carry no claim of their own ("go straight to jail", "do even more"). */
@@ -146,95 +161,132 @@ export function claimOf(text: string, opts: ClaimOptions, kind: 'claim' | 'topic
   const names: ClaimWord[] = [];
   const seen = new Set<string>();
   const known = opts.names?.();
+  // Each word's polarity is its clause's ("joint action, not polarized initiatives, …": only the second is negated).
+  const polarity: boolean[] = [];
+  for (const c of clean.split(CLAUSE)) {
+    const neg = NEGATION.test(c);
+    for (const _ of wordsOf(c)) polarity.push(neg);
+  }
   words.forEach((word, i) => {
     const t = term(word);
     // Negators set the claim's polarity; they are not words it must share ("wasnt" is a term).
-    if (!t || seen.has(t) || NEGATION.test(word)) return;
+    if (!t || seen.has(t) || NEGATION.test(word) || FILLER.has(word.toLowerCase())) return;
     seen.add(t);
-    if (isName(word, known)) names.push({ term: t, word, weight: opts.weight(t, word), verb: false });
+    const negated = (polarity[i] ?? false) !== DIMINISH.has(words[i - 1]?.toLowerCase() ?? '');
+    if (isName(word, known)) names.push({ term: t, word, weight: opts.weight(t, word), verb: false, negated });
     else {
       const verb = isVerb(words, i);
-      predicate.push({ term: t, word, weight: opts.weight(t, word) * (verb ? VERB_WEIGHT : 1), verb });
+      predicate.push({ term: t, word, weight: opts.weight(t, word) * (verb ? VERB_WEIGHT : 1), verb, negated, next: words[i + 1] });
     }
   });
-  return { text: clean, predicate, names, negated: kind === 'topic' ? null : NEGATION.test(clean) };
+  return { text: clean, predicate, names, negated: kind === 'topic' ? null : NEGATION.test(clean) || predicate.some((w) => w.negated) };
 }
 
-/** Sentence words with their terms and vectors, per clause. */
+/** Sentence words with their terms and vectors, per clause, and whether each is said negated. */
 interface SentenceWord {
   term: string;
+  word: string;
   vector: Float32Array | undefined;
   clause: number;
+  negated: boolean;
 }
 
-function sentenceWords(sentence: string, vectors: WordVectors | null | undefined): { words: SentenceWord[]; negated: boolean[] } {
-  const clauses = sentence.split(CLAUSE);
+function sentenceWords(sentence: string, vectors: WordVectors | null | undefined): SentenceWord[] {
   const words: SentenceWord[] = [];
-  clauses.forEach((c, clause) => {
-    for (const w of wordsOf(c)) {
+  sentence.split(CLAUSE).forEach((c, clause) => {
+    const neg = NEGATION.test(c);
+    const ws = wordsOf(c);
+    ws.forEach((w, i) => {
       const t = term(w);
-      if (t) words.push({ term: t, vector: vectors?.vector(w), clause });
-    }
+      if (t) words.push({ term: t, word: w, vector: vectors?.vector(w), clause, negated: neg !== DIMINISH.has(ws[i - 1]?.toLowerCase() ?? '') });
+    });
   });
-  return { words, negated: clauses.map((c) => NEGATION.test(c)) };
+  return words;
+}
+
+/** The claim word's match: how strongly, and the sentence words that hold it (all occurrences of an exact term). */
+interface Match {
+  score: number;
+  at: SentenceWord[];
 }
 
 /**
+ * How far a sentence says a claim: its predicate words aligned one-to-one with the sentence's — the same
+ * term (1), a WordNet synonym, also of a phrase ("passed away" ~ "died", {@link SYNONYM_MATCH}), or a
+ * near word vector (its cosine, from {@link CLAIM_SOFT_FLOOR}) — each counted as held when some
+ * occurrence agrees with the claim word on negation, as contrary when none does or when the sentence
+ * holds an antonym of it ("terrible" / "good"; vectors put those close, WordNet tells them apart).
+ *
  * @example
  * supports(claimOf('his dad was never on the podcast', opts), 'My dad was my favorite podcast guest.', opts);
- * // { share: 1, contradicted: true, missing: [] }
+ * // { share: 0, contrary: 1, contradicted: true, missing: [] }
  */
 export function supports(claim: Claim, sentence: string, opts: ClaimOptions): ClaimSupport {
   const want = claim.predicate.length ? claim.predicate : claim.names;
-  if (!want.length) return { share: 1, contradicted: false, missing: [] };
-  const { words, negated } = sentenceWords(sentence, opts.vectors);
+  if (!want.length) return { share: 1, contrary: 0, contradicted: false, missing: [] };
+  const words = sentenceWords(sentence, opts.vectors);
+  const lex = opts.lexicon?.() ?? null;
   // Exact terms first; a sentence word met exactly cannot also stand in for another claim word.
-  const used = new Set<number>();
-  const match = new Map<ClaimWord, { score: number; clause: number }>();
+  const used = new Set<SentenceWord>();
+  const match = new Map<ClaimWord, Match>();
+  const opposed = new Set<ClaimWord>();
   for (const w of want) {
-    const i = words.findIndex((s, j) => !used.has(j) && s.term === w.term);
-    if (i >= 0) {
-      used.add(i);
-      match.set(w, { score: 1, clause: words[i]!.clause });
+    const at = words.filter((s) => s.term === w.term);
+    if (at.length) {
+      used.add(at[0]!);
+      match.set(w, { score: 1, at });
     }
   }
   for (const w of want) {
     if (match.has(w)) continue;
+    if (lex && words.some((s) => lex.antonyms(w.word, s.word))) {
+      opposed.add(w);
+      continue;
+    }
+    const free = words.filter((s) => !used.has(s));
+    const synonym = lex ? free.find((s) => lex.synonyms(w.word, s.word) || (!!w.next && lex.synonyms(`${w.word} ${w.next}`, s.word))) : undefined;
+    if (synonym) {
+      used.add(synonym);
+      match.set(w, { score: SYNONYM_MATCH, at: [synonym] });
+      continue;
+    }
     const v = opts.vectors?.vector(w.word);
     if (!v) continue;
-    let best = -1;
+    let best: SentenceWord | undefined;
     let bestCos = CLAIM_SOFT_FLOOR;
-    words.forEach((s, j) => {
-      if (used.has(j) || !s.vector) return;
+    for (const s of free) {
+      if (!s.vector) continue;
       const c = dot(v, s.vector);
-      if (c >= bestCos) [best, bestCos] = [j, c];
-    });
-    if (best >= 0) {
+      if (c >= bestCos) [best, bestCos] = [s, c];
+    }
+    if (best) {
       used.add(best);
-      match.set(w, { score: bestCos, clause: words[best]!.clause });
+      match.set(w, { score: bestCos, at: [best] });
     }
   }
   let total = 0;
   let held = 0;
-  // How much of the claim each clause holds: a word met exactly counts in every clause that has it
-  // ("No, I never saw you … I saw you in Gypsy": "saw" is in both).
-  const byClause = new Map<number, number>();
-  const add = (clause: number, x: number) => byClause.set(clause, (byClause.get(clause) ?? 0) + x);
+  let contrary = 0;
   for (const w of want) {
     total += w.weight;
     const m = match.get(w);
-    if (!m) continue;
-    held += w.weight * m.score;
-    if (m.score < 1) add(m.clause, w.weight * m.score);
-    else for (const clause of new Set(words.filter((x) => x.term === w.term).map((x) => x.clause))) add(clause, w.weight);
+    if (opposed.has(w)) contrary += w.weight;
+    else if (!m) continue;
+    // A topic ("about the gun") is met either way round.
+    else if (claim.negated === null || m.at.some((s) => s.negated === !!w.negated)) held += w.weight * m.score;
+    else contrary += w.weight * m.score;
   }
-  // The clause that holds most of the claim says it; of equally good clauses, one that agrees is enough.
-  const top = Math.max(0, ...byClause.values());
-  const best = [...byClause].filter(([, s]) => s === top).map(([c]) => c);
-  const contradicted = claim.negated !== null && best.length > 0 && best.every((c) => negated[c] !== claim.negated);
-  const missing = want.filter((w) => !match.has(w));
-  return { share: total > 0 ? held / total : 0, contradicted, missing: missing.map((w) => w.word) };
+  const share = total > 0 ? held / total : 0;
+  const against = total > 0 ? contrary / total : 0;
+  const missing = want.filter((w) => !match.has(w) && !opposed.has(w));
+  return { share, contrary: against, contradicted: against >= CONTRARY_SHARE && share + against >= CLAIM_SUPPORT, missing: missing.map((w) => w.word) };
 }
+
+/**
+ * A sentence that holds the claim's words but this share of them the other way round says the
+ * opposite ("his dad was never on the podcast" / "My dad was my favorite podcast guest").
+ */
+export const CONTRARY_SHARE = 0.25;
 
 /** Does the sentence say what the claim says? Most of it (its verbs counting more), the same way round. */
 export const meetsClaim = (s: ClaimSupport) => s.share >= CLAIM_SUPPORT && !s.contradicted;
