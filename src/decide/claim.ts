@@ -15,6 +15,10 @@ import { term, terms, wordsOf } from '../retrieve/terms.js';
 import { withoutRequestWords } from '../understand/request.js';
 import { dot, type WordVectors } from '../embed/word-vectors.js';
 import type { Lexicon } from './lexicon.js';
+import { sigmoid } from '../log-odds.js';
+import CLAIM_MODEL_JSON from './claim-model.json' with { type: 'json' };
+
+const CLAIM_MODEL: { bias: number; w: Partial<Record<string, number>>; bar?: number } = CLAIM_MODEL_JSON;
 import type { QuoteIntent } from '../understand/said.js';
 
 export interface ClaimWord {
@@ -50,6 +54,30 @@ export interface ClaimSupport {
   contradicted: boolean;
   /** Claim words the sentence does not hold. */
   missing: string[];
+  /** What the fitted model reads (claim-model.json). */
+  features?: ClaimFeatures;
+  /** Probability that the sentence says the claim (the fitted model), when computed. */
+  p?: number;
+}
+
+/** The claim model's inputs: held share, partial evidence of near words below the floor, contrary share, a content verb left unmet. */
+export interface ClaimFeatures {
+  share: number;
+  near: number;
+  contrary: number;
+  verbMissing: number;
+}
+
+export const CLAIM_FEATURES = ['share', 'near', 'contrary', 'verbMissing'] as const;
+
+/**
+ * Probability that a sentence says the claim: logistic over {@link ClaimFeatures}, weights in
+ * claim-model.json fitted on the tuning who-said phrasings (`npm run fit:claim`).
+ */
+export function claimProbability(f: ClaimFeatures): number {
+  let z = CLAIM_MODEL.bias;
+  for (const k of CLAIM_FEATURES) z += (CLAIM_MODEL.w[k] ?? 0) * f[k];
+  return sigmoid(z);
 }
 
 export interface ClaimOptions {
@@ -60,6 +88,8 @@ export interface ClaimOptions {
   names?: () => ReadonlySet<string>;
   /** WordNet synonyms and antonyms (lexicon.ts), once loaded; without, only terms and vectors match. */
   lexicon?: () => Lexicon | null;
+  /** Sees every who-said check (the claim model is fitted from these: claim-fit.ts). */
+  observe?: (c: ClaimCandidate, s: ClaimSupport) => void;
 }
 
 /** A word as a name is looked up: lower case, without a possessive ("Wayne's" → "wayne"). */
@@ -110,9 +140,11 @@ const NEGATION = /\b(?:not|never|no|nobody|none|nothing|neither|nor|without|cann
 /** Degree words that turn the next word round ("his least favorite guest", "work less closely"). */
 const DIMINISH = new Set(['least', 'less']);
 /** Words that add nothing a sentence must hold ("once sentenced", "still needed", "a lot of work"). */
-const FILLER = new Set(['once', 'still', 'just', 'really', 'actually', 'basically', 'now', 'lot', 'lots', 'ever', 'very', 'pretty', 'quite', 'least', 'less', 'anymore', 'longer']);
+const FILLER = new Set(['far', 'much', 'once', 'still', 'just', 'really', 'actually', 'basically', 'now', 'lot', 'lots', 'ever', 'very', 'pretty', 'quite', 'least', 'less', 'anymore', 'longer']);
 /** A WordNet synonym stands in for a claim word at this strength (a word vector at its cosine). */
 export const SYNONYM_MATCH = 0.9;
+/** A word the vectors don't know that begins a longer sentence word ("fav" → "favorite", "info" → "information"). */
+const SHORTENED_MATCH = 0.8;
 /** Clause boundaries: punctuation, double quotation marks, and sentence ends inside a quotation. */
 const CLAUSE = /[,;:–—()“”"]+|[.!?…]+['’]?\s|\s-\s|\bbut\b/u;
 /** Verbs that carry no claim of their own ("go straight to jail", "do even more"). */
@@ -237,41 +269,56 @@ export function supports(claim: Claim, sentence: string, opts: ClaimOptions): Cl
       match.set(w, { score: 1, at });
     }
   }
+  // Then the best remaining pairs, strongest first: a synonym, a near vector, or a shortening ("fav" → "favorite").
+  // A sentence word met exactly ("home") is no antonym witness against another claim word ("away").
+  const witnesses = words.filter((s) => !used.has(s) && !want.some((w) => w.term === s.term));
+  const pairs: { w: ClaimWord; s: SentenceWord; score: number; phrase: boolean }[] = [];
+  const nearest = new Map<ClaimWord, number>();
   for (const w of want) {
     if (match.has(w)) continue;
-    if (lex && words.some((s) => lex.antonyms(w.word, s.word))) {
+    if (lex && witnesses.some((s) => lex.antonyms(w.word, s.word))) {
       opposed.add(w);
       continue;
     }
-    const free = words.filter((s) => !used.has(s));
-    const synonym = lex ? free.find((s) => lex.synonyms(w.word, s.word) || (!!w.next && lex.synonyms(`${w.word} ${w.next}`, s.word))) : undefined;
-    if (synonym) {
-      used.add(synonym);
-      match.set(w, { score: SYNONYM_MATCH, at: [synonym] });
-      continue;
-    }
     const v = opts.vectors?.vector(w.word);
-    if (!v) continue;
-    let best: SentenceWord | undefined;
-    let bestCos = CLAIM_SOFT_FLOOR;
-    for (const s of free) {
-      if (!s.vector) continue;
-      const c = dot(v, s.vector);
-      if (c >= bestCos) [best, bestCos] = [s, c];
+    const lower = w.word.toLowerCase();
+    for (const s of words) {
+      if (used.has(s)) continue;
+      const phrase = !!lex && !!w.next && lex.synonyms(`${w.word} ${w.next}`, s.word);
+      let score = lex && (phrase || lex.synonyms(w.word, s.word)) ? SYNONYM_MATCH : 0;
+      const cos = v && s.vector ? dot(v, s.vector) : 0;
+      nearest.set(w, Math.max(nearest.get(w) ?? 0, cos));
+      score = Math.max(score, cos);
+      if (!v && lower.length >= 3 && s.word.length > lower.length && s.word.toLowerCase().startsWith(lower)) score = Math.max(score, SHORTENED_MATCH);
+      if (score >= CLAIM_SOFT_FLOOR) pairs.push({ w, s, score, phrase });
     }
-    if (best) {
-      used.add(best);
-      match.set(w, { score: bestCos, at: [best] });
+  }
+  pairs.sort((x, y) => y.score - x.score);
+  for (const { w, s, score, phrase } of pairs) {
+    if (match.has(w) || used.has(s)) continue;
+    used.add(s);
+    match.set(w, { score, at: [s] });
+    // "passed away" ~ "died": the particle is met with its verb.
+    const particle = phrase ? want.find((x) => x.word === w.next && !match.has(x)) : undefined;
+    if (particle) {
+      opposed.delete(particle);
+      match.set(particle, { score, at: [s] });
     }
   }
   let total = 0;
   let held = 0;
   let contrary = 0;
+  let near = 0;
+  let verbMissing = 0;
   for (const w of want) {
     total += w.weight;
     const m = match.get(w);
     if (opposed.has(w)) contrary += w.weight;
-    else if (!m) continue;
+    else if (!m) {
+      // Below the floor, a near word is weaker evidence ("understanding" ~ "recognition", 0.58).
+      near += w.weight * Math.max(0, ((nearest.get(w) ?? 0) - NEAR_FLOOR) / (CLAIM_SOFT_FLOOR - NEAR_FLOOR));
+      if (w.verb) verbMissing = 1;
+    }
     // A topic ("about the gun") is met either way round.
     else if (claim.negated === null || m.at.some((s) => s.negated === !!w.negated)) held += w.weight * m.score;
     else contrary += w.weight * m.score;
@@ -279,8 +326,12 @@ export function supports(claim: Claim, sentence: string, opts: ClaimOptions): Cl
   const share = total > 0 ? held / total : 0;
   const against = total > 0 ? contrary / total : 0;
   const missing = want.filter((w) => !match.has(w) && !opposed.has(w));
-  return { share, contrary: against, contradicted: against >= CONTRARY_SHARE && share + against >= CLAIM_SUPPORT, missing: missing.map((w) => w.word) };
+  const features = { share, near: total > 0 ? near / total : 0, contrary: against, verbMissing };
+  return { share, contrary: against, contradicted: against >= CONTRARY_SHARE && share + against >= CLAIM_SUPPORT, missing: missing.map((w) => w.word), features, p: claimProbability(features) };
 }
+
+/** Cosines from here to {@link CLAIM_SOFT_FLOOR} count as partial evidence in the fitted model (the `near` feature). */
+export const NEAR_FLOOR = 0.5;
 
 /**
  * A sentence that holds the claim's words but this share of them the other way round says the
@@ -289,7 +340,10 @@ export function supports(claim: Claim, sentence: string, opts: ClaimOptions): Cl
 export const CONTRARY_SHARE = 0.25;
 
 /** Does the sentence say what the claim says? Most of it (its verbs counting more), the same way round. */
-export const meetsClaim = (s: ClaimSupport) => s.share >= CLAIM_SUPPORT && !s.contradicted;
+export const meetsClaim = (s: ClaimSupport) => (s.p !== undefined ? s.p >= CLAIM_PROBABILITY : s.share >= CLAIM_SUPPORT) && !s.contradicted;
+
+/** The fitted model's probability a sentence must reach to say the claim (chosen with it: claim-fit.ts). */
+export const CLAIM_PROBABILITY: number = CLAIM_MODEL.bar ?? 0.5;
 
 /**
  * The check of an attribution question's claim against a candidate sentence, or undefined when the
@@ -306,7 +360,12 @@ export function claimCheck(said: QuoteIntent, opts: ClaimOptions, bySpeaker: () 
   const claim = claimOf(said.about, opts, said.kind === 'who-said' ? 'claim' : 'topic');
   // The sentence, and the whole quotation when it runs over several sentences.
   const textOf = (c: ClaimCandidate) => c.doc.text.slice(Math.min(c.start, c.attribution?.words?.start ?? c.start), Math.max(c.end, c.attribution?.words?.end ?? c.end));
-  if (said.kind === 'who-said') return (c) => supports(claim, textOf(c), opts);
+  if (said.kind === 'who-said')
+    return (c) => {
+      const s = supports(claim, textOf(c), opts);
+      opts.observe?.(c, s);
+      return s;
+    };
   const speaker = new Set(terms(said.speaker));
   const names = (text: string | null | undefined) => !!text && terms(text).some((t) => speaker.has(t));
   // The speaker's quotations (aliases resolved) are looked up only when the cheaper signs fail.

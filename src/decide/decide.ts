@@ -40,7 +40,8 @@ function sayingIt(s: Selection, claim: DecideInput['claim'], onlyAttributed: boo
   const candidates = onlyAttributed ? s.ranked.filter((c) => c.attribution?.speaker) : s.ranked;
   if (!claim) return { ranked: candidates, confidence: candidates[0]?.p ?? 0, contradicted: false };
   const verdicts = candidates.map((c) => ({ c, v: claim(c) }));
-  const ranked = verdicts.filter((x) => meetsClaim(x.v)).map((x) => x.c);
+  // "Who said X?": the sentence that best says X speaks for whoever said it (claim.ts's probability), then the answer model.
+  const ranked = verdicts.filter((x) => meetsClaim(x.v)).sort((a, b) => (onlyAttributed ? (b.v.p ?? 0) - (a.v.p ?? 0) : 0) || b.c.p - a.c.p).map((x) => x.c);
   const contradicted = !ranked.length && verdicts.some((x) => x.v.share >= CLAIM_SUPPORT && x.v.contradicted);
   return { ranked, confidence: ranked[0]?.p ?? 0, contradicted };
 }
