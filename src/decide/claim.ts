@@ -140,7 +140,7 @@ const NEGATION = /\b(?:not|never|no|nobody|none|nothing|neither|nor|without|cann
 /** Degree words that turn the next word round ("his least favorite guest", "work less closely"). */
 const DIMINISH = new Set(['least', 'less']);
 /** Words that add nothing a sentence must hold ("once sentenced", "still needed", "a lot of work"). */
-const FILLER = new Set(['far', 'much', 'once', 'still', 'just', 'really', 'actually', 'basically', 'now', 'lot', 'lots', 'ever', 'very', 'pretty', 'quite', 'least', 'less', 'anymore', 'longer']);
+const FILLER = new Set(['belong', 'belongs', 'belonged', 'far', 'much', 'once', 'still', 'just', 'really', 'actually', 'basically', 'now', 'lot', 'lots', 'ever', 'very', 'pretty', 'quite', 'least', 'less', 'anymore', 'longer']);
 /** A WordNet synonym stands in for a claim word at this strength (a word vector at its cosine). */
 export const SYNONYM_MATCH = 0.9;
 /** A word the vectors don't know that begins a longer sentence word ("fav" → "favorite", "info" → "information"). */
@@ -148,7 +148,7 @@ const SHORTENED_MATCH = 0.8;
 /** Clause boundaries: punctuation, double quotation marks, and sentence ends inside a quotation. */
 const CLAUSE = /[,;:–—()“”"]+|[.!?…]+['’]?\s|\s-\s|\bbut\b/u;
 /** Verbs that carry no claim of their own ("go straight to jail", "do even more"). */
-const LIGHT_VERBS = new Set(['go', 'do', 'make', 'get', 'take', 'have', 'be', 'come', 'put', 'keep', 'let', 'seem', 'become']);
+const LIGHT_VERBS = new Set(['go', 'do', 'make', 'get', 'take', 'have', 'be', 'come', 'put', 'keep', 'let', 'seem', 'become', 'belong']);
 /** Words after which the next content word is a verb ("should stop", "would quit", "do not need", "to work"; not "do" alone: "to do even more"). */
 const BEFORE_VERB = new Set(['should', 'would', 'will', 'must', 'can', 'could', 'may', 'might', 'shall', 'to', 'not', 'never', "won't", "can't", "don't", "doesn't", "didn't", "wouldn't", "shouldn't", 'cannot']);
 /** Degree words before an adjective ("more complicated"). */

@@ -12,7 +12,8 @@ export type QuoteIntent =
   | { kind: 'said-to'; speaker: string; to: string }
   | { kind: 'said-about'; speaker: string; about: string }
   | { kind: 'said'; speaker: string }
-  | { kind: 'who-said'; about: string }
+  /** "Who said X?"; "Did Y say that X?" names whom the asker suspects (the answer is whoever said X). */
+  | { kind: 'who-said'; about: string; speaker?: string }
   | null;
 
 /** Verbs of telling someone something. */
@@ -118,6 +119,20 @@ const RULES: Rule[] = [
     re: r(String.raw`what\s+(.+?)\s+(?:said|wrote|stressed|called for|warned|urged|declared)`),
     make: (m) => (/^(?:is|was|are|were|has|had|did|does|do)\b/i.test(m[1]!) ? null : said('said', m[1]!)),
   },
+  // did X say (that) Y? / did X tell Z that Y? — whoever said Y answers it (X, if it was X).
+  {
+    re: r(String.raw`(?:did|does|has|had)\s+(.+?)\s+(?:really\s+|actually\s+|ever\s+)?(?:say|said|claim|claimed|state|stated|tweet|tweeted|write|wrote|suggest|suggested|insist|insisted|argue|argued|tell\s+.+?|told\s+.+?)\s+(?:that\s+|the\s+words\s+)(.+)`),
+    make: (m) => claimedBy(m[1]!, m[2]!),
+  },
+  {
+    re: r(String.raw`(?:did|does|has|had)\s+(.+?)\s+(?:really\s+|actually\s+|ever\s+)?(?:say|said|claim|claimed|state|stated|tweet|tweeted|insist|insisted|argue|argued)\s+(?!(?:anything|something|nothing|about|on|regarding|concerning|of|to)\b)(.+)`),
+    make: (m) => claimedBy(m[1]!, m[2]!),
+  },
+  // who wouldn't confirm … / who refused to comment on … / who denied …: the verb is part of what was said.
+  {
+    re: r(String.raw`who\s+((?:(?:would|could|did|does|do|will)(?:\s+not|n['’]?t)|refused to|declined to)\s+(?:confirm|say|comment on|reveal|disclose|deny)\s+.+|(?:denied|confirmed|admitted|predicted|promised|revealed)\s+.+)`),
+    make: (m) => who(m[1]!),
+  },
   // who said / called for / warned … ?
   {
     re: r(String.raw`who(?:m)?\s+(?:(?:${AUX})\s+)?(?:${WHO})\s+(?:that\s+|the words\s+|the phrase\s+)?(.+)`),
@@ -145,6 +160,13 @@ function said(kind: 'said-to' | 'said-about' | 'said', speakerRaw: string, other
     return { kind, speaker, to: o };
   }
   return { kind, speaker, about: o };
+}
+
+/** "Did Annan say that NATO should be disbanded?": the claim, and whom the asker named. */
+function claimedBy(speakerRaw: string, about: string): QuoteIntent {
+  const speaker = speakerOf(speakerRaw);
+  const intent = who(about);
+  return speaker && intent?.kind === 'who-said' ? { ...intent, speaker } : null;
 }
 
 function who(about: string): QuoteIntent {
