@@ -270,13 +270,11 @@ export function supports(claim: Claim, sentence: string, opts: ClaimOptions): Cl
     }
   }
   // Then the best remaining pairs, strongest first: a synonym, a near vector, or a shortening ("fav" → "favorite").
-  // A sentence word met exactly ("home") is no antonym witness against another claim word ("away").
-  const witnesses = words.filter((s) => !used.has(s) && !want.some((w) => w.term === s.term));
   const pairs: { w: ClaimWord; s: SentenceWord; score: number; phrase: boolean }[] = [];
   const nearest = new Map<ClaimWord, number>();
   for (const w of want) {
     if (match.has(w)) continue;
-    if (lex && witnesses.some((s) => lex.antonyms(w.word, s.word))) {
+    if (lex && words.some((s) => lex.antonyms(w.word, s.word))) {
       opposed.add(w);
       continue;
     }
@@ -298,7 +296,7 @@ export function supports(claim: Claim, sentence: string, opts: ClaimOptions): Cl
     if (match.has(w) || used.has(s)) continue;
     used.add(s);
     match.set(w, { score, at: [s] });
-    // "passed away" ~ "died": the particle is met with its verb.
+    // "passed away" ~ "died": the particle is met with its verb (and is no antonym of "home" then).
     const particle = phrase ? want.find((x) => x.word === w.next && !match.has(x)) : undefined;
     if (particle) {
       opposed.delete(particle);

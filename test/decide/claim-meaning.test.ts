@@ -44,7 +44,7 @@ describe('antonyms', () => {
     expect(check('Klugman was a terrible actor', MARSHALL).contrary).toBeGreaterThan(0);
   });
 
-  it('given an antonym pair where one word is met exactly elsewhere ("away" / "home"), when checked, then that word is no witness against the claim', () => {
+  it('given a phrase\'s particle that has an antonym in the sentence ("passed away" / "home"), when the phrase is met, then the particle is not against the claim', () => {
     expect(lexicon.antonyms('away', 'home')).toBe(true);
     expect(check('Klugman passed away at home', KLUGMAN).contrary).toBe(0);
   });

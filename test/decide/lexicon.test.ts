@@ -3,6 +3,10 @@
  * phrases, antonyms with satellites counted as their head; the shipped table is the one the builder makes.
  */
 import { describe, expect, it } from 'vitest';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { buildLexicon } from '../../src/decide/lexicon-build.js';
 import { lexiconFrom, loadLexicon } from '../../src/decide/lexicon.js';
 
 describe('lexiconFrom', () => {
@@ -37,5 +41,32 @@ describe('the shipped WordNet table', () => {
 
   it('given the table loaded twice, then it is read once', () => {
     expect(loadLexicon()).toBe(lex);
+  });
+});
+
+describe('buildLexicon (from WordNet\'s data files)', () => {
+  // Two head adjectives that are antonyms, each with a satellite ("similar to", &), in WordNet's data.adj format.
+  const dir = mkdtempSync(path.join(tmpdir(), 'wn-'));
+  writeFileSync(path.join(dir, 'data.adj'), [
+    '00000010 00 a 01 good 0 002 ! 00000020 a 0101 & 00000030 s 0000 | having desirable qualities',
+    '00000020 00 a 01 bad 0 002 ! 00000010 a 0101 & 00000040 s 0000 | having undesirable qualities',
+    '00000030 00 s 02 fine 0 great 0 001 & 00000010 a 0000 | very good',
+    '00000040 00 s 02 terrible 0 awful 0 001 & 00000020 a 0000 | very bad',
+    '',
+  ].join('\n'));
+  for (const pos of ['noun', 'verb', 'adv']) writeFileSync(path.join(dir, `data.${pos}`), '');
+  const built = buildLexicon(dir, () => true);
+
+  it('given head adjectives marked antonyms, when built, then their satellites are antonyms of the other side too', () => {
+    const lex = lexiconFrom(built);
+    expect(lex.antonyms('good', 'bad')).toBe(true);
+    expect(lex.antonyms('terrible', 'good')).toBe(true);
+    expect(lex.antonyms('great', 'awful')).toBe(true);
+    expect(lex.antonyms('great', 'fine')).toBe(false);
+  });
+
+  it('given synonym sets, when built with words the vectors do not know, then those words are left out', () => {
+    expect(built.synsets).toContain('fine|great');
+    expect(buildLexicon(dir, (w) => w !== 'great').synsets).not.toContain('fine|great');
   });
 });
