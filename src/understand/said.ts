@@ -21,7 +21,7 @@ const TELL = String.raw`tell|tells|told|telling|inform|informed|remind|reminded|
 /** Verbs of saying (an addressee follows "to"). */
 const SAY = String.raw`say|says|said|saying|stress|stressed|stresses|emphasi[sz]e|emphasi[sz]ed|add|added|note|noted|declare|declared|announce|announced|state|stated|argue|argued|write|wrote|written|mention|mentioned|suggest|suggested|propose|proposed|claim|claimed|insist|insisted|explain|explained|reply|replied|remark|remarked|think|thinks|thought|feel|feels|felt|recommend|recommended|call for|called for|ask for|asked for|re-emphasi[sz]e|re-emphasi[sz]ed|underline|underlined|speak|spoke|spoken|talk|talked|comment|commented`;
 /** Verbs a "who …?" question can ask about. */
-const WHO = String.raw`said|says|say|told|tells|called for|calls for|call for|stressed|stresses|emphasi[sz]ed|warned|warns|urged|urges|asked|asks|argued|argues|noted|notes|added|declared|announced|described|describes|mentioned|spoke of|speaks of|spoke about|talked about|insisted|claimed|suggested|proposed|recommended|wrote|writes|referred to|quoted|is quoted as saying|was quoted as saying|made the (?:point|remark|comment|statement)|gave the (?:speech|remarks?)|re-emphasi[sz]ed|pointed out`;
+const WHO = String.raw`said|says|say|tweeted|tweets|posted|posts|thinks|thought|believes|believed|felt|feels|admitted|admits|confirmed|confirms|denied|denies|praised|praises|told|tells|called for|calls for|call for|stressed|stresses|emphasi[sz]ed|warned|warns|urged|urges|asked|asks|argued|argues|noted|notes|added|declared|announced|described|describes|mentioned|spoke of|speaks of|spoke about|talked about|insisted|claimed|suggested|proposed|recommended|wrote|writes|referred to|quoted|is quoted as saying|was quoted as saying|made the (?:point|remark|comment|statement)|gave the (?:speech|remarks?)|re-emphasi[sz]ed|pointed out`;
 const AUX = String.raw`did|does|do|has|have|had|was|is|will|would|could|can|might`;
 const ABOUT = String.raw`about|on|regarding|concerning|of|with regard to|in relation to|as to`;
 /** A trailing topic after an addressee: only unambiguous words ("of" and "on" belong inside names). */
@@ -127,6 +127,11 @@ const RULES: Rule[] = [
   {
     re: r(String.raw`(?:did|does|has|had)\s+(.+?)\s+(?:really\s+|actually\s+|ever\s+)?(?:say|said|claim|claimed|state|stated|tweet|tweeted|insist|insisted|argue|argued)\s+(?!(?:anything|something|nothing|about|on|regarding|concerning|of|to)\b)(.+)`),
     make: (m) => claimedBy(m[1]!, m[2]!),
+  },
+  // who told Z (that) Y? — the claim is Y ("who told the Council that more must be done").
+  {
+    re: r(String.raw`who(?:m)?\s+(?:(?:${AUX})\s+)?(?:told|tells|tell|informed|reminded|warned|assured|promised)\s+(.+?)\s+that\s+(.+)`),
+    make: (m) => who(m[2]!),
   },
   // who wouldn't confirm … / who refused to comment on … / who denied …: the verb is part of what was said.
   {

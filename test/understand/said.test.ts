@@ -73,6 +73,8 @@ describe('parseQuoteIntent: a claim put to a named speaker, or a refusal to say'
     ['Did Annan tell the Council that more must be done?', { kind: 'who-said', about: 'more must be done', speaker: 'Annan' }],
     ["Who wouldn't confirm where Wayne would serve his time?", { kind: 'who-said', about: "wouldn't confirm where Wayne would serve his time" }],
     ['Did Annan say anything about NATO?', { kind: 'said-about', speaker: 'Annan', about: 'NATO' }],
+    ['who told the council that more must be done', { kind: 'who-said', about: 'more must be done' }],
+    ['who tweeted that his dad was open', { kind: 'who-said', about: 'his dad was open' }],
   ])('given %j, when parsed, then the intent is %j', (question, intent) => {
     expect(parseQuoteIntent(question)).toEqual(intent);
   });
