@@ -19,6 +19,7 @@ export interface Phrasing {
   after?: string[];
 }
 
+/** A phrasing set by its file name in test/fixtures/phrasings/ (without `.jsonl`), e.g. `tune`, `heldout-3`. */
 export function loadPhrasings(split: string): Phrasing[] {
   return readFileSync(path.join(ROOT, 'test/fixtures/phrasings', `${split}.jsonl`), 'utf8')
     .split('\n')
