@@ -75,6 +75,10 @@ describe('parseQuoteIntent: a claim put to a named speaker, or a refusal to say'
     ['Did Annan say anything about NATO?', { kind: 'said-about', speaker: 'Annan', about: 'NATO' }],
     ['who told the council that more must be done', { kind: 'who-said', about: 'more must be done' }],
     ['who tweeted that his dad was open', { kind: 'who-said', about: 'his dad was open' }],
+    ['Which official said the gun was not his?', { kind: 'who-said', about: 'the gun was not his' }],
+    ['what agency reported that the career took off', { kind: 'who-said', about: 'the career took off' }],
+    ['According to whom did Wayne have a pistol on his bus?', { kind: 'who-said', about: 'did Wayne have a pistol on his bus' }],
+    ['Who made the claim that more must be done?', { kind: 'who-said', about: 'more must be done' }],
   ])('given %j, when parsed, then the intent is %j', (question, intent) => {
     expect(parseQuoteIntent(question)).toEqual(intent);
   });
