@@ -13,7 +13,7 @@ const VERB = String.raw`said|says|stated|states|argued|argues|noted|notes|told|t
 const REFUSAL = String.raw`(?:would|could|did|does|will)\s+(?:not|never)\s+(?:confirm|comment|say|reveal|disclose)|(?:declined|refused)\s+to\s+(?:confirm|comment|say|reveal|disclose)|denied|denies`;
 
 /** The subject right before a saying verb, after a clause boundary; or the name after "according to". */
-const BEFORE = new RegExp(String.raw`(?:^|[,;:–—]\s+|\b(?:and|but|while|as)\s+)(?:“[^”]*”\s*|"[^"]*"\s*)?((?:(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)\s+)?[\p{L}’'.-]+(?:\s+[\p{L}’'.-]+){0,4}?)(?:,\s*([\p{Lu}][\p{L}’'.-]+(?:\s+[\p{Lu}][\p{L}’'.-]+){0,3}),)?\s+(${VERB}|${REFUSAL})\b`, 'u');
+const BEFORE = new RegExp(String.raw`(?:^|[,;:–—]\s+|\b(?:and|but|while|as)\s+)(?:“[^”]*”\s*|"[^"]*"\s*)?((?:(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)\s+)?[\p{L}’'.-]+(?:\s+[\p{L}’'.-]+){0,4}?)(?:,\s*([\p{Lu}][\p{L}’'.-]+(?:\s+[\p{Lu}][\p{L}’'.-]+){0,3}),)?(?:,\s*\d{1,3},)?\s+(${VERB}|${REFUSAL})\b`, 'u');
 const AFTER = new RegExp(String.raw`[,”"]\s*(${VERB})\s+((?:the\s+)?[\p{Lu}][\p{L}’'.-]+(?:\s+[\p{Lu}][\p{L}’'.-]+){0,3})`, 'u');
 const ACCORDING = /\b[Aa]ccording to\s+((?:(?:a|an|the)\s+)?[\p{L}’'.-]+(?:\s+[\p{L}’'.-]+){0,5}?)(?=[,.;]|\s+(?:on|in|at|about)\b|$)/u;
 

@@ -11,6 +11,7 @@ describe('reportedSpeaker', () => {
     ['Much work remains to be done, according to a press release on the meeting.', 'a press release'],
     ['“We must act,” said Mr. Annan.', 'Mr. Annan'],
     ['According to police, Wayne had a .40-caliber pistol on his tour bus.', 'police'],
+    ['Jane Smith, 45, said the house was empty.', 'Jane Smith'],
     ['Chris Hardwick, who hosts the aftershow for AMC\'s most-watched series, "Walking Dead," said he decided to continue.', 'Chris Hardwick'],
     ['The person familiar with the case would not confirm where Wayne would serve his sentence.', 'The person familiar with the case'],
     ['Secretary-General Kofi Annan today re-emphasized the need for regional organizations to work more closely.', 'Secretary-General Kofi Annan'],
