@@ -148,7 +148,7 @@ const SHORTENED_MATCH = 0.8;
 /** Clause boundaries: punctuation, double quotation marks, and sentence ends inside a quotation. */
 const CLAUSE = /[,;:–—()“”"]+|[.!?…]+['’]?\s|\s-\s|\bbut\b/u;
 /** Verbs that carry no claim of their own ("go straight to jail", "do even more"). */
-const LIGHT_VERBS = new Set(['go', 'do', 'make', 'get', 'take', 'have', 'be', 'come', 'put', 'keep', 'let', 'seem', 'become', 'belong']);
+const LIGHT_VERBS = new Set(['go', 'do', 'make', 'get', 'take', 'have', 'be', 'come', 'put', 'keep', 'let', 'seem', 'become']);
 /** Words after which the next content word is a verb ("should stop", "would quit", "do not need", "to work"; not "do" alone: "to do even more"). */
 const BEFORE_VERB = new Set(['should', 'would', 'will', 'must', 'can', 'could', 'may', 'might', 'shall', 'to', 'not', 'never', "won't", "can't", "don't", "doesn't", "didn't", "wouldn't", "shouldn't", 'cannot']);
 /** Degree words before an adjective ("more complicated"). */
@@ -188,17 +188,20 @@ const isName = (word: string, names: ReadonlySet<string> | undefined) =>
  */
 export function claimOf(text: string, opts: ClaimOptions, kind: 'claim' | 'topic' = 'claim'): Claim {
   const clean = withoutRequestWords(text);
-  const words = wordsOf(clean);
+  // Each word's polarity is its clause's ("joint action, not polarized initiatives, …": only the second is negated).
+  const words: string[] = [];
+  const polarity: boolean[] = [];
+  for (const c of clean.split(CLAUSE)) {
+    const neg = NEGATION.test(c);
+    for (const w of wordsOf(c)) {
+      words.push(w);
+      polarity.push(neg);
+    }
+  }
   const predicate: ClaimWord[] = [];
   const names: ClaimWord[] = [];
   const seen = new Set<string>();
   const known = opts.names?.();
-  // Each word's polarity is its clause's ("joint action, not polarized initiatives, …": only the second is negated).
-  const polarity: boolean[] = [];
-  for (const c of clean.split(CLAUSE)) {
-    const neg = NEGATION.test(c);
-    for (const _ of wordsOf(c)) polarity.push(neg);
-  }
   words.forEach((word, i) => {
     const t = term(word);
     // Negators set the claim's polarity; they are not words it must share ("wasnt" is a term).

@@ -58,6 +58,14 @@ describe('negation, word by word', () => {
     expect(meetsClaim(s)).toBe(false);
   });
 
+  it('given "but" between two clauses of the claim, when analysed, then each word keeps its own clause\'s polarity', () => {
+    const c = claimOf('the gun was found but it was not his', withWordNet);
+    expect(c.predicate.map((w) => [w.word, w.negated])).toEqual([['gun', false], ['found', false]]);
+    const d = claimOf('the bus was searched but the police found no gun', withWordNet);
+    expect(d.predicate.find((w) => w.word === 'gun')?.negated).toBe(true);
+    expect(d.predicate.find((w) => w.word === 'bus')?.negated).toBe(false);
+  });
+
   it('given "least" before a claim word ("his least favorite guest"), when the sentence says "favorite", then it is said the other way round', () => {
     const s = check('his dad was his least favorite podcast guest', PODCAST);
     expect(s.contradicted).toBe(true);
