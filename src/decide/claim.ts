@@ -14,6 +14,11 @@ import { lemmatizer } from '../text/lemmatizer.js';
 import { term, terms, wordsOf } from '../retrieve/terms.js';
 import { withoutRequestWords } from '../understand/request.js';
 import { dot, type WordVectors } from '../embed/word-vectors.js';
+import type { Lexicon } from './lexicon.js';
+import { sigmoid } from '../log-odds.js';
+import CLAIM_MODEL_JSON from './claim-model.json' with { type: 'json' };
+
+const CLAIM_MODEL: { bias: number; w: Partial<Record<string, number>>; bar?: number } = CLAIM_MODEL_JSON;
 import type { QuoteIntent } from '../understand/said.js';
 
 export interface ClaimWord {
@@ -24,6 +29,10 @@ export interface ClaimWord {
   weight: number;
   /** A content verb ("dissolved", "hated", "stop"): the claim's predicate head, which counts {@link VERB_WEIGHT} times. */
   verb: boolean;
+  /** Said negated: its clause has a negator, or "least"/"less" comes right before it ("his least favorite guest"). */
+  negated?: boolean;
+  /** The claim's next word, for a phrase WordNet knows ("passed away" ~ "died"). */
+  next?: string;
 }
 
 export interface Claim {
@@ -37,12 +46,38 @@ export interface Claim {
 }
 
 export interface ClaimSupport {
-  /** Weighted share of the claim's predicate (or, with none, its names) that the sentence holds, in [0, 1]. */
+  /** Weighted share of the claim's predicate (or, with none, its names) that the sentence holds the same way round, in [0, 1]. */
   share: number;
+  /** Weighted share the sentence holds the other way round: under the opposite polarity ("not", "rather than"), or as an antonym ("terrible" / "good"). */
+  contrary?: number;
   /** The clause holding the claim's words says it the other way round ("not", "never"). */
   contradicted: boolean;
   /** Claim words the sentence does not hold. */
   missing: string[];
+  /** What the fitted model reads (claim-model.json). */
+  features?: ClaimFeatures;
+  /** Probability that the sentence says the claim (the fitted model), when computed. */
+  p?: number;
+}
+
+/** The claim model's inputs: held share, partial evidence of near words below the floor, contrary share, a content verb left unmet. */
+export interface ClaimFeatures {
+  share: number;
+  near: number;
+  contrary: number;
+  verbMissing: number;
+}
+
+export const CLAIM_FEATURES = ['share', 'near', 'contrary', 'verbMissing'] as const;
+
+/**
+ * Probability that a sentence says the claim: logistic over {@link ClaimFeatures}, weights in
+ * claim-model.json fitted on the tuning who-said phrasings (`npm run fit:claim`).
+ */
+export function claimProbability(f: ClaimFeatures): number {
+  let z = CLAIM_MODEL.bias;
+  for (const k of CLAIM_FEATURES) z += (CLAIM_MODEL.w[k] ?? 0) * f[k];
+  return sigmoid(z);
 }
 
 export interface ClaimOptions {
@@ -51,6 +86,10 @@ export interface ClaimOptions {
   vectors?: WordVectors | null;
   /** Words the documents write only capitalised ("marshall", "gypsy"): names, however the question types them. */
   names?: () => ReadonlySet<string>;
+  /** WordNet synonyms and antonyms (lexicon.ts), once loaded; without, only terms and vectors match. */
+  lexicon?: () => Lexicon | null;
+  /** Sees every who-said check (the claim model is fitted from these: claim-fit.ts). */
+  observe?: (c: ClaimCandidate, s: ClaimSupport) => void;
 }
 
 /** A word as a name is looked up: lower case, without a possessive ("Wayne's" → "wayne"). */
@@ -97,7 +136,15 @@ export const VERB_WEIGHT = 1.5;
 export const CLAIM_SUPPORT = 0.7;
 
 /** Negators, as words and as the clitic "n't" (also typed without its apostrophe: "wasnt", "dont"). */
-const NEGATION = /\b(?:not|never|no|nobody|none|nothing|neither|nor|without|cannot)\b|n['’]t\b|\b(?:is|was|are|were|do|does|did|has|have|had|ca|wo|would|should|could|ai)nt\b/iu;
+const NEGATION = /\b(?:not|never|no|nobody|none|nothing|neither|nor|without|cannot|rather than|instead of)\b|n['’]t\b|\b(?:is|was|are|were|do|does|did|has|have|had|ca|wo|would|should|could|ai)nt\b/iu;
+/** Degree words that turn the next word round ("his least favorite guest", "work less closely"). */
+const DIMINISH = new Set(['least', 'less']);
+/** Words that add nothing a sentence must hold ("once sentenced", "still needed", "a lot of work"). */
+const FILLER = new Set(['belong', 'belongs', 'belonged', 'far', 'much', 'once', 'still', 'just', 'really', 'actually', 'basically', 'now', 'lot', 'lots', 'ever', 'very', 'pretty', 'quite', 'least', 'less', 'anymore', 'longer']);
+/** A WordNet synonym stands in for a claim word at this strength (a word vector at its cosine). */
+export const SYNONYM_MATCH = 0.9;
+/** A word the vectors don't know that begins a longer sentence word ("fav" → "favorite", "info" → "information"). */
+const SHORTENED_MATCH = 0.8;
 /** Clause boundaries: punctuation, double quotation marks, and sentence ends inside a quotation. */
 const CLAUSE = /[,;:–—()“”"]+|[.!?…]+['’]?\s|\s-\s|\bbut\b/u;
 /** Verbs that carry no claim of their own ("go straight to jail", "do even more"). */
@@ -141,7 +188,16 @@ const isName = (word: string, names: ReadonlySet<string> | undefined) =>
  */
 export function claimOf(text: string, opts: ClaimOptions, kind: 'claim' | 'topic' = 'claim'): Claim {
   const clean = withoutRequestWords(text);
-  const words = wordsOf(clean);
+  // Each word's polarity is its clause's ("joint action, not polarized initiatives, …": only the second is negated).
+  const words: string[] = [];
+  const polarity: boolean[] = [];
+  for (const c of clean.split(CLAUSE)) {
+    const neg = NEGATION.test(c);
+    for (const w of wordsOf(c)) {
+      words.push(w);
+      polarity.push(neg);
+    }
+  }
   const predicate: ClaimWord[] = [];
   const names: ClaimWord[] = [];
   const seen = new Set<string>();
@@ -149,95 +205,146 @@ export function claimOf(text: string, opts: ClaimOptions, kind: 'claim' | 'topic
   words.forEach((word, i) => {
     const t = term(word);
     // Negators set the claim's polarity; they are not words it must share ("wasnt" is a term).
-    if (!t || seen.has(t) || NEGATION.test(word)) return;
+    if (!t || seen.has(t) || NEGATION.test(word) || FILLER.has(word.toLowerCase())) return;
     seen.add(t);
-    if (isName(word, known)) names.push({ term: t, word, weight: opts.weight(t, word), verb: false });
+    const negated = (polarity[i] ?? false) !== DIMINISH.has(words[i - 1]?.toLowerCase() ?? '');
+    if (isName(word, known)) names.push({ term: t, word, weight: opts.weight(t, word), verb: false, negated });
     else {
       const verb = isVerb(words, i);
-      predicate.push({ term: t, word, weight: opts.weight(t, word) * (verb ? VERB_WEIGHT : 1), verb });
+      predicate.push({ term: t, word, weight: opts.weight(t, word) * (verb ? VERB_WEIGHT : 1), verb, negated, next: words[i + 1] });
     }
   });
-  return { text: clean, predicate, names, negated: kind === 'topic' ? null : NEGATION.test(clean) };
+  return { text: clean, predicate, names, negated: kind === 'topic' ? null : NEGATION.test(clean) || predicate.some((w) => w.negated) };
 }
 
-/** Sentence words with their terms and vectors, per clause. */
+/** Sentence words with their terms and vectors, per clause, and whether each is said negated. */
 interface SentenceWord {
   term: string;
+  word: string;
   vector: Float32Array | undefined;
   clause: number;
+  negated: boolean;
 }
 
-function sentenceWords(sentence: string, vectors: WordVectors | null | undefined): { words: SentenceWord[]; negated: boolean[] } {
-  const clauses = sentence.split(CLAUSE);
+function sentenceWords(sentence: string, vectors: WordVectors | null | undefined): SentenceWord[] {
   const words: SentenceWord[] = [];
-  clauses.forEach((c, clause) => {
-    for (const w of wordsOf(c)) {
+  sentence.split(CLAUSE).forEach((c, clause) => {
+    const neg = NEGATION.test(c);
+    const ws = wordsOf(c);
+    ws.forEach((w, i) => {
       const t = term(w);
-      if (t) words.push({ term: t, vector: vectors?.vector(w), clause });
-    }
+      if (t) words.push({ term: t, word: w, vector: vectors?.vector(w), clause, negated: neg !== DIMINISH.has(ws[i - 1]?.toLowerCase() ?? '') });
+    });
   });
-  return { words, negated: clauses.map((c) => NEGATION.test(c)) };
+  return words;
+}
+
+/** The claim word's match: how strongly, and the sentence words that hold it (all occurrences of an exact term). */
+interface Match {
+  score: number;
+  at: SentenceWord[];
 }
 
 /**
+ * How far a sentence says a claim: its predicate words aligned one-to-one with the sentence's — the same
+ * term (1), a WordNet synonym, also of a phrase ("passed away" ~ "died", {@link SYNONYM_MATCH}), or a
+ * near word vector (its cosine, from {@link CLAIM_SOFT_FLOOR}) — each counted as held when some
+ * occurrence agrees with the claim word on negation, as contrary when none does or when the sentence
+ * holds an antonym of it ("terrible" / "good"; vectors put those close, WordNet tells them apart).
+ *
  * @example
  * supports(claimOf('his dad was never on the podcast', opts), 'My dad was my favorite podcast guest.', opts);
- * // { share: 1, contradicted: true, missing: [] }
+ * // { share: 0, contrary: 1, contradicted: true, missing: [] }
  */
 export function supports(claim: Claim, sentence: string, opts: ClaimOptions): ClaimSupport {
   const want = claim.predicate.length ? claim.predicate : claim.names;
-  if (!want.length) return { share: 1, contradicted: false, missing: [] };
-  const { words, negated } = sentenceWords(sentence, opts.vectors);
+  if (!want.length) return { share: 1, contrary: 0, contradicted: false, missing: [] };
+  const words = sentenceWords(sentence, opts.vectors);
+  const lex = opts.lexicon?.() ?? null;
   // Exact terms first; a sentence word met exactly cannot also stand in for another claim word.
-  const used = new Set<number>();
-  const match = new Map<ClaimWord, { score: number; clause: number }>();
+  const used = new Set<SentenceWord>();
+  const match = new Map<ClaimWord, Match>();
+  const opposed = new Set<ClaimWord>();
   for (const w of want) {
-    const i = words.findIndex((s, j) => !used.has(j) && s.term === w.term);
-    if (i >= 0) {
-      used.add(i);
-      match.set(w, { score: 1, clause: words[i]!.clause });
+    const at = words.filter((s) => s.term === w.term);
+    if (at.length) {
+      used.add(at[0]!);
+      match.set(w, { score: 1, at });
     }
   }
+  // Then the best remaining pairs, strongest first: a synonym, a near vector, or a shortening ("fav" → "favorite").
+  const pairs: { w: ClaimWord; s: SentenceWord; score: number; phrase: boolean }[] = [];
+  const nearest = new Map<ClaimWord, number>();
   for (const w of want) {
     if (match.has(w)) continue;
+    if (lex && words.some((s) => lex.antonyms(w.word, s.word))) {
+      opposed.add(w);
+      continue;
+    }
     const v = opts.vectors?.vector(w.word);
-    if (!v) continue;
-    let best = -1;
-    let bestCos = CLAIM_SOFT_FLOOR;
-    words.forEach((s, j) => {
-      if (used.has(j) || !s.vector) return;
-      const c = dot(v, s.vector);
-      if (c >= bestCos) [best, bestCos] = [j, c];
-    });
-    if (best >= 0) {
-      used.add(best);
-      match.set(w, { score: bestCos, clause: words[best]!.clause });
+    const lower = w.word.toLowerCase();
+    for (const s of words) {
+      if (used.has(s)) continue;
+      const phrase = !!lex && !!w.next && lex.synonyms(`${w.word} ${w.next}`, s.word);
+      let score = lex && (phrase || lex.synonyms(w.word, s.word)) ? SYNONYM_MATCH : 0;
+      const cos = v && s.vector ? dot(v, s.vector) : 0;
+      nearest.set(w, Math.max(nearest.get(w) ?? 0, cos));
+      score = Math.max(score, cos);
+      if (!v && lower.length >= 3 && s.word.length > lower.length && s.word.toLowerCase().startsWith(lower)) score = Math.max(score, SHORTENED_MATCH);
+      if (score >= CLAIM_SOFT_FLOOR) pairs.push({ w, s, score, phrase });
+    }
+  }
+  pairs.sort((x, y) => y.score - x.score);
+  for (const { w, s, score, phrase } of pairs) {
+    if (match.has(w) || used.has(s)) continue;
+    used.add(s);
+    match.set(w, { score, at: [s] });
+    // "passed away" ~ "died": the particle is met with its verb (and is no antonym of "home" then).
+    const particle = phrase ? want.find((x) => x.word === w.next && !match.has(x)) : undefined;
+    if (particle) {
+      opposed.delete(particle);
+      match.set(particle, { score, at: [s] });
     }
   }
   let total = 0;
   let held = 0;
-  // How much of the claim each clause holds: a word met exactly counts in every clause that has it
-  // ("No, I never saw you … I saw you in Gypsy": "saw" is in both).
-  const byClause = new Map<number, number>();
-  const add = (clause: number, x: number) => byClause.set(clause, (byClause.get(clause) ?? 0) + x);
+  let contrary = 0;
+  let near = 0;
+  let verbMissing = 0;
   for (const w of want) {
     total += w.weight;
     const m = match.get(w);
-    if (!m) continue;
-    held += w.weight * m.score;
-    if (m.score < 1) add(m.clause, w.weight * m.score);
-    else for (const clause of new Set(words.filter((x) => x.term === w.term).map((x) => x.clause))) add(clause, w.weight);
+    if (opposed.has(w)) contrary += w.weight;
+    else if (!m) {
+      // Below the floor, a near word is weaker evidence ("understanding" ~ "recognition", 0.58).
+      near += w.weight * Math.max(0, ((nearest.get(w) ?? 0) - NEAR_FLOOR) / (CLAIM_SOFT_FLOOR - NEAR_FLOOR));
+      if (w.verb) verbMissing = 1;
+    }
+    // A topic ("about the gun") is met either way round.
+    else if (claim.negated === null || m.at.some((s) => s.negated === !!w.negated)) held += w.weight * m.score;
+    else contrary += w.weight * m.score;
   }
-  // The clause that holds most of the claim says it; of equally good clauses, one that agrees is enough.
-  const top = Math.max(0, ...byClause.values());
-  const best = [...byClause].filter(([, s]) => s === top).map(([c]) => c);
-  const contradicted = claim.negated !== null && best.length > 0 && best.every((c) => negated[c] !== claim.negated);
-  const missing = want.filter((w) => !match.has(w));
-  return { share: total > 0 ? held / total : 0, contradicted, missing: missing.map((w) => w.word) };
+  const share = total > 0 ? held / total : 0;
+  const against = total > 0 ? contrary / total : 0;
+  const missing = want.filter((w) => !match.has(w) && !opposed.has(w));
+  const features = { share, near: total > 0 ? near / total : 0, contrary: against, verbMissing };
+  return { share, contrary: against, contradicted: against >= CONTRARY_SHARE && share + against >= CLAIM_SUPPORT, missing: missing.map((w) => w.word), features, p: claimProbability(features) };
 }
 
+/** Cosines from here to {@link CLAIM_SOFT_FLOOR} count as partial evidence in the fitted model (the `near` feature). */
+export const NEAR_FLOOR = 0.5;
+
+/**
+ * A sentence that holds the claim's words but this share of them the other way round says the
+ * opposite ("his dad was never on the podcast" / "My dad was my favorite podcast guest").
+ */
+export const CONTRARY_SHARE = 0.25;
+
 /** Does the sentence say what the claim says? Most of it (its verbs counting more), the same way round. */
-export const meetsClaim = (s: ClaimSupport) => s.share >= CLAIM_SUPPORT && !s.contradicted;
+export const meetsClaim = (s: ClaimSupport) => (s.p !== undefined ? s.p >= CLAIM_PROBABILITY : s.share >= CLAIM_SUPPORT) && !s.contradicted;
+
+/** The fitted model's probability a sentence must reach to say the claim (chosen with it: claim-fit.ts). */
+export const CLAIM_PROBABILITY: number = CLAIM_MODEL.bar ?? 0.5;
 
 /**
  * The check of an attribution question's claim against a candidate sentence, or undefined when the
@@ -254,7 +361,12 @@ export function claimCheck(said: QuoteIntent, opts: ClaimOptions, bySpeaker: () 
   const claim = claimOf(said.about, opts, said.kind === 'who-said' ? 'claim' : 'topic');
   // The sentence, and the whole quotation when it runs over several sentences.
   const textOf = (c: ClaimCandidate) => c.doc.text.slice(Math.min(c.start, c.attribution?.words?.start ?? c.start), Math.max(c.end, c.attribution?.words?.end ?? c.end));
-  if (said.kind === 'who-said') return (c) => supports(claim, textOf(c), opts);
+  if (said.kind === 'who-said')
+    return (c) => {
+      const s = supports(claim, textOf(c), opts);
+      opts.observe?.(c, s);
+      return s;
+    };
   const speaker = new Set(terms(said.speaker));
   const names = (text: string | null | undefined) => !!text && terms(text).some((t) => speaker.has(t));
   // The speaker's quotations (aliases resolved) are looked up only when the cheaper signs fail.

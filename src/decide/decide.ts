@@ -6,7 +6,7 @@
 import type { Scored, Selection } from '../select/select.js';
 import { pick } from '../select/pick.js';
 import type { RefusalReason } from './reasons.js';
-import { CLAIM_SUPPORT, meetsClaim, type ClaimSupport } from './claim.js';
+import { meetsClaim, type ClaimSupport } from './claim.js';
 
 /**
  * A request about a topic — "quote the passage about X", or "what else?" after an answer — is met by a
@@ -40,8 +40,9 @@ function sayingIt(s: Selection, claim: DecideInput['claim'], onlyAttributed: boo
   const candidates = onlyAttributed ? s.ranked.filter((c) => c.attribution?.speaker) : s.ranked;
   if (!claim) return { ranked: candidates, confidence: candidates[0]?.p ?? 0, contradicted: false };
   const verdicts = candidates.map((c) => ({ c, v: claim(c) }));
-  const ranked = verdicts.filter((x) => meetsClaim(x.v)).map((x) => x.c);
-  const contradicted = !ranked.length && verdicts.some((x) => x.v.share >= CLAIM_SUPPORT && x.v.contradicted);
+  // "Who said X?": the sentence that best says X answers (claim.ts's probability stands in for the answer model's).
+  const ranked = verdicts.filter((x) => meetsClaim(x.v)).map((x) => (onlyAttributed && x.v.p !== undefined ? { ...x.c, p: x.v.p } : x.c)).sort((a, b) => b.p - a.p);
+  const contradicted = !ranked.length && verdicts.some((x) => x.v.contradicted);
   return { ranked, confidence: ranked[0]?.p ?? 0, contradicted };
 }
 

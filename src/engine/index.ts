@@ -25,6 +25,7 @@ import { loadWordVectors, type WordVectors } from '../embed/word-vectors.js';
 import { softGains } from '../embed/word-vectors-match.js';
 import { warmQuestionPath, warmSentences } from '../select/warm.js';
 import { documentNames } from '../decide/claim.js';
+import { loadLexicon } from '../decide/lexicon.js';
 import { createTypoCorrector, documentVocabulary } from '../retrieve/typo.js';
 import { ask, understandAndRetrieve } from './ask.js';
 import type { EngineContext } from './context.js';
@@ -65,6 +66,8 @@ export interface EngineDeps {
   clock?: () => number;
   /** Observes every scored selection (`npm run calibrate -- --fit` collects the sentences' features). */
   onSelection?: EngineContext['onSelection'];
+  /** Observes every who-said claim check (`npm run fit:claim`). */
+  onClaim?: EngineContext['claims']['observe'];
   /** Read (or compute once and store) the documents' speaker tables and sentence entities beside the index (src/index/analysis.ts). */
   storedAnalysis?: boolean;
 }
@@ -122,7 +125,7 @@ export async function createEngine(deps: EngineDeps): Promise<Engine> {
     llm,
     embedder: vectorsUsable ? embedder : null,
     soft,
-    claims: { weight: (t, w) => (stats.known(t) ? stats.idf(t) : stats.unseen(w)), vectors: softOn ? words : null, names: () => (names ??= documentNames(index.documents.map((d) => d.text))) },
+    claims: { weight: (t, w) => (stats.known(t) ? stats.idf(t) : stats.unseen(w)), vectors: softOn ? words : null, names: () => (names ??= documentNames(index.documents.map((d) => d.text))), lexicon: loadLexicon, observe: deps.onClaim },
     correct: (text) => typos.correctText(text).text,
     filterOptions,
     settings: { topK: config.TOP_K, maxQuotes: config.MAX_QUOTES, threshold: deps.refusalThreshold ?? config.REFUSAL_THRESHOLD ?? DEFAULT_REFUSAL_THRESHOLD, maxTurns: config.CONVERSATION_MAX_TURNS },

@@ -104,7 +104,8 @@ export function createTypoCorrector(vocab: Vocabulary, opts: { isWord?: (word: s
   };
   const compute = (word: string, lower: string): Correction | null => {
     const t = term(word);
-    if (!t || vocab.has(t) || !/^[a-z]+$/.test(lower)) return null;
+    // A negation typed without its apostrophe ("wont", "didnt") is not a typo for "won" or "dint".
+    if (!t || vocab.has(t) || !/^[a-z]+$/.test(lower) || NEGATION_WITHOUT_APOSTROPHE.test(lower)) return null;
     const budget = maxEdits(lower.length);
     if (!budget || opts.isWord?.(lower)) return null;
     let best: { t: string; e: VocabEntry; d: number } | null = null;
@@ -132,6 +133,8 @@ export function createTypoCorrector(vocab: Vocabulary, opts: { isWord?: (word: s
     },
   };
 }
+
+const NEGATION_WITHOUT_APOSTROPHE = /^(?:is|was|are|were|do|does|did|has|have|had|ca|wo|would|should|could|must|need)nt$/u;
 
 /** Names first, then the more frequent term. */
 const better = (a: VocabEntry, b: VocabEntry) => (a.name !== b.name ? a.name : a.df > b.df);

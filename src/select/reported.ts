@@ -4,31 +4,72 @@
  * "Wayne's attorney, Stacey Richman, said after a hearing". Used only to
  * answer "who said …?" when a sentence has no known speaker.
  */
-import type { Attribution } from '../types.js';
+import type { Attribution, StoredDocument } from '../types.js';
+import { entitiesOf } from './entities.js';
 
-const VERB = String.raw`said|says|stated|states|argued|argues|noted|notes|told|tells|added|adds|stressed|stresses|warned|warns|claimed|claims|insisted|insists|explained|explains|announced|announces|tweeted|tweets|wrote|writes|confirmed|confirms|acknowledged|acknowledges|emphasi[sz]ed|reported|reports`;
+const VERB = String.raw`said|says|stated|states|argued|argues|noted|notes|told|tells|added|adds|stressed|stresses|warned|warns|claimed|claims|insisted|insists|explained|explains|announced|announces|tweeted|tweets|wrote|writes|confirmed|confirms|acknowledged|acknowledges|(?:re-)?emphasi[sz]ed|reported|reports|encouraged|urged|recommended|suggested|called for`;
+
+/** "The person familiar with the case would not confirm …": declining to say is saying something too. */
+const REFUSAL = String.raw`(?:would|could|did|does|will)\s+(?:not|never)\s+(?:confirm|comment|say|reveal|disclose)|(?:declined|refused)\s+to\s+(?:confirm|comment|say|reveal|disclose)|denied|denies`;
 
 /** The subject right before a saying verb, after a clause boundary; or the name after "according to". */
-const BEFORE = new RegExp(String.raw`(?:^|[,;:–—]\s+|\b(?:and|but|while|as)\s+)(?:“[^”]*”\s*|"[^"]*"\s*)?((?:(?:the|a|an|his|her|their|its)\s+)?[\p{L}’'.-]+(?:\s+[\p{L}’'.-]+){0,4}?)(?:,\s*([\p{Lu}][\p{L}’'.-]+(?:\s+[\p{Lu}][\p{L}’'.-]+){0,3}),)?\s+(${VERB})\b`, 'u');
+const BEFORE = new RegExp(String.raw`(?:^|[,;:–—]\s+|\b(?:and|but|while|as)\s+)(?:“[^”]*”\s*|"[^"]*"\s*)?((?:(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)\s+)?[\p{L}’'.-]+(?:\s+[\p{L}’'.-]+){0,4}?)(?:,\s*([\p{Lu}][\p{L}’'.-]+(?:\s+[\p{Lu}][\p{L}’'.-]+){0,3}),)?(?:,\s*\d{1,3},)?\s+(${VERB}|${REFUSAL})\b`, 'u');
 const AFTER = new RegExp(String.raw`[,”"]\s*(${VERB})\s+((?:the\s+)?[\p{Lu}][\p{L}’'.-]+(?:\s+[\p{Lu}][\p{L}’'.-]+){0,3})`, 'u');
-const ACCORDING = /\baccording to\s+((?:(?:a|an|the)\s+)?[\p{L}’'.-]+(?:\s+[\p{L}’'.-]+){0,5}?)(?=[,.;]|\s+(?:on|in|at|about)\b|$)/u;
+const ACCORDING = /\b[Aa]ccording to\s+((?:(?:a|an|the)\s+)?[\p{L}’'.-]+(?:\s+[\p{L}’'.-]+){0,5}?)(?=[,.;]|\s+(?:on|in|at|about)\b|$)/u;
 
 const PRONOUN = /^(?:he|she|they|it|we|i|you|this|that|which|who)$/i;
+/** A person the sentence refers to by pronoun ("He said he was grateful"). */
+const PERSONAL = /^(?:he|she)$/i;
+/** "Chris Hardwick, who hosts the aftershow …, said": the name before a relative clause. */
+const RELATIVE = new RegExp(String.raw`^((?:[\p{Lu}][\p{L}’'.-]+\s+){0,3}[\p{Lu}][\p{L}’'.-]+),\s+(?:who|whose)\b[^]*?[,”"]\s+(${VERB})\b`, 'u');
+/** Words of time after a subject ("Kofi Annan today re-emphasized"). */
+const TIME = /\s+(?:today|yesterday|also|then|later|earlier|now)$/iu;
 
 /**
  * @example
  * reportedSpeaker('Among several issues discussed today, delegates said coordination would be made more effective.');
  * // { speaker: 'delegates', cue: 'said', addressee: null, setting: null }
+ * reportedSpeaker('He said he was grateful.', () => 'Chris Hardwick'); // { speaker: 'Chris Hardwick', cue: 'said', … }
  */
-export function reportedSpeaker(sentence: string): Attribution | null {
+export function reportedSpeaker(sentence: string, antecedent: () => string | null = () => null): Attribution | null {
   const a = AFTER.exec(sentence);
   if (a) return { speaker: a[2]!.replace(/\.$/u, ''), cue: a[1]!, addressee: null, setting: null };
+  const rel = RELATIVE.exec(sentence);
+  if (rel) return { speaker: rel[1]!, cue: rel[2]!, addressee: null, setting: null };
   const m = BEFORE.exec(sentence);
   if (m) {
-    const speaker = (m[2] ?? m[1]!).trim();
+    const speaker = (m[2] ?? m[1]!).trim().replace(TIME, '');
     if (!PRONOUN.test(speaker)) return { speaker, cue: m[3]!, addressee: null, setting: null };
+    // "He said he was grateful": whom "he" stands for, when the caller knows.
+    const who = PERSONAL.test(speaker) ? antecedent() : null;
+    if (who) return { speaker: who, cue: m[3]!, addressee: null, setting: null };
   }
   const acc = ACCORDING.exec(sentence);
   if (acc) return { speaker: acc[1]!.trim(), cue: 'according to', addressee: null, setting: null };
+  return null;
+}
+
+/**
+ * Whom a sentence's "he" or "she" most likely stands for, when nothing else says: in the nearest
+ * sentence before it (same or previous paragraph) that names someone, the known speaker named first
+ * (by surname: "Klugman, who won two Emmys …"), else the first person it names.
+ *
+ * @example
+ * antecedent(doc, start, ['Jack Klugman']); // "Jack Klugman" for "He told Larry King in 2001 …" after "Klugman, who won two Emmys …"
+ */
+export function antecedent(doc: StoredDocument, start: number, speakers: readonly string[] = []): string | null {
+  const i = doc.sentences.findIndex((s) => s.start === start);
+  const here = doc.sentences[i];
+  if (!here) return null;
+  for (let j = i - 1; j >= 0 && here.paragraph - doc.sentences[j]!.paragraph <= 1; j--) {
+    const s = doc.sentences[j]!;
+    const text = doc.text.slice(s.start, s.end);
+    const named = speakers
+      .map((who) => ({ who, at: text.search(new RegExp(String.raw`\b${(who.split(/\s+/u).at(-1) ?? who).replace(/[.*+?^${}()|[\]\\]/gu, '\\$&')}\b`, 'u')) }))
+      .filter((x) => x.at >= 0)
+      .sort((a, b) => a.at - b.at)[0];
+    const person = named?.who ?? entitiesOf(text).person?.[0];
+    if (person) return person;
+  }
   return null;
 }

@@ -12,7 +12,8 @@ export type QuoteIntent =
   | { kind: 'said-to'; speaker: string; to: string }
   | { kind: 'said-about'; speaker: string; about: string }
   | { kind: 'said'; speaker: string }
-  | { kind: 'who-said'; about: string }
+  /** "Who said X?"; "Did Y say that X?" names whom the asker suspects (the answer is whoever said X). */
+  | { kind: 'who-said'; about: string; speaker?: string }
   | null;
 
 /** Verbs of telling someone something. */
@@ -20,7 +21,7 @@ const TELL = String.raw`tell|tells|told|telling|inform|informed|remind|reminded|
 /** Verbs of saying (an addressee follows "to"). */
 const SAY = String.raw`say|says|said|saying|stress|stressed|stresses|emphasi[sz]e|emphasi[sz]ed|add|added|note|noted|declare|declared|announce|announced|state|stated|argue|argued|write|wrote|written|mention|mentioned|suggest|suggested|propose|proposed|claim|claimed|insist|insisted|explain|explained|reply|replied|remark|remarked|think|thinks|thought|feel|feels|felt|recommend|recommended|call for|called for|ask for|asked for|re-emphasi[sz]e|re-emphasi[sz]ed|underline|underlined|speak|spoke|spoken|talk|talked|comment|commented`;
 /** Verbs a "who …?" question can ask about. */
-const WHO = String.raw`said|says|say|told|tells|called for|calls for|call for|stressed|stresses|emphasi[sz]ed|warned|warns|urged|urges|asked|asks|argued|argues|noted|notes|added|declared|announced|described|describes|mentioned|spoke of|speaks of|spoke about|talked about|insisted|claimed|suggested|proposed|recommended|wrote|writes|referred to|quoted|is quoted as saying|was quoted as saying|made the (?:point|remark|comment|statement)|gave the (?:speech|remarks?)|re-emphasi[sz]ed|pointed out`;
+const WHO = String.raw`said|says|say|is saying|was saying|reported|reports|revealed|reveals|stated|states|explained|explains|predicted|predicts|estimated|estimates|tweeted|tweets|posted|posts|thinks|thought|believes|believed|felt|feels|admitted|admits|confirmed|confirms|denied|denies|praised|praises|told|tells|called for|calls for|call for|stressed|stresses|emphasi[sz]ed|warned|warns|urged|urges|asked|asks|argued|argues|noted|notes|added|declared|announced|described|describes|mentioned|spoke of|speaks of|spoke about|talked about|insisted|claimed|suggested|proposed|recommended|wrote|writes|referred to|quoted|is quoted as saying|was quoted as saying|made the (?:point|remark|comment|statement)|gave the (?:speech|remarks?)|re-emphasi[sz]ed|pointed out`;
 const AUX = String.raw`did|does|do|has|have|had|was|is|will|would|could|can|might`;
 const ABOUT = String.raw`about|on|regarding|concerning|of|with regard to|in relation to|as to`;
 /** A trailing topic after an addressee: only unambiguous words ("of" and "on" belong inside names). */
@@ -118,6 +119,38 @@ const RULES: Rule[] = [
     re: r(String.raw`what\s+(.+?)\s+(?:said|wrote|stressed|called for|warned|urged|declared)`),
     make: (m) => (/^(?:is|was|are|were|has|had|did|does|do)\b/i.test(m[1]!) ? null : said('said', m[1]!)),
   },
+  // did X say (that) Y? / did X tell Z that Y? — whoever said Y answers it (X, if it was X).
+  {
+    re: r(String.raw`(?:did|does|has|had)\s+(.+?)\s+(?:really\s+|actually\s+|ever\s+)?(?:say|said|claim|claimed|state|stated|tweet|tweeted|write|wrote|suggest|suggested|insist|insisted|argue|argued|tell\s+.+?|told\s+.+?)\s+(?:that\s+|the\s+words\s+)(.+)`),
+    make: (m) => claimedBy(m[1]!, m[2]!),
+  },
+  {
+    re: r(String.raw`(?:did|does|has|had)\s+(.+?)\s+(?:really\s+|actually\s+|ever\s+)?(?:say|said|claim|claimed|state|stated|tweet|tweeted|insist|insisted|argue|argued)\s+(?!(?:anything|something|nothing|about|on|regarding|concerning|of|to)\b)(.+)`),
+    make: (m) => claimedBy(m[1]!, m[2]!),
+  },
+  // which official / what agency said … ? / according to whom … ? / who made the claim that … ?
+  {
+    re: r(String.raw`(?:which|what)\s+(?:\w+\s+)?(?:person|people|official|officials|agency|group|organi[sz]ation|one|source|man|woman|spokesman|spokeswoman|lawyer|attorney|expert|member|body)\s+(?:(?:${AUX})\s+)?(?:${WHO})\s+(?:that\s+)?(.+)`),
+    make: (m) => who(m[1]!),
+  },
+  {
+    re: r(String.raw`according to whom\s*,?\s+(.+)|(.+?),?\s+according to whom`),
+    make: (m) => who((m[1] ?? m[2])!),
+  },
+  {
+    re: r(String.raw`who\s+(?:made|makes|is making|was making)\s+(?:the|that|this)\s+(?:claim|point|argument|statement|remark|comment)\s+(?:that\s+)?(.+)`),
+    make: (m) => who(m[1]!),
+  },
+  // who told Z (that) Y? — the claim is Y ("who told the Council that more must be done").
+  {
+    re: r(String.raw`who(?:m)?\s+(?:(?:${AUX})\s+)?(?:told|tells|tell|informed|reminded|warned|assured|promised)\s+(.+?)\s+that\s+(.+)`),
+    make: (m) => who(m[2]!),
+  },
+  // who wouldn't confirm … / who refused to comment on … / who denied …: the verb is part of what was said.
+  {
+    re: r(String.raw`who\s+((?:(?:would|could|did|does|do|will)(?:\s+not|n['’]?t)|refused to|declined to)\s+(?:confirm|say|comment on|reveal|disclose|deny)\s+.+|(?:denied|confirmed|admitted|predicted|promised|revealed)\s+.+)`),
+    make: (m) => who(m[1]!),
+  },
   // who said / called for / warned … ?
   {
     re: r(String.raw`who(?:m)?\s+(?:(?:${AUX})\s+)?(?:${WHO})\s+(?:that\s+|the words\s+|the phrase\s+)?(.+)`),
@@ -145,6 +178,13 @@ function said(kind: 'said-to' | 'said-about' | 'said', speakerRaw: string, other
     return { kind, speaker, to: o };
   }
   return { kind, speaker, about: o };
+}
+
+/** "Did Annan say that NATO should be disbanded?": the claim, and whom the asker named. */
+function claimedBy(speakerRaw: string, about: string): QuoteIntent {
+  const speaker = speakerOf(speakerRaw);
+  const intent = who(about);
+  return speaker && intent?.kind === 'who-said' ? { ...intent, speaker } : null;
 }
 
 function who(about: string): QuoteIntent {

@@ -86,6 +86,12 @@ describe('a claim the question makes ("who said X?", "what did Y say about X?")'
     expect(d.answer && d.chosen.map((c) => c.paragraph)).toEqual([2]);
   });
 
+  it('given two speakers\' sentences that both say the claim, when asked who said it, then the one that says it best answers, whatever the answer model prefers', () => {
+    const other = { ...said(0.9, 1), attribution: { speaker: 'delegates', cue: 'said', addressee: null, setting: null } };
+    const d = decide({ selection: sel(other, said(0.5, 2)), threshold: 0.5, maxQuotes: 3, whoSaid: true, claim: (c) => ({ ...support(1), p: c.paragraph === 2 ? 0.95 : 0.75 }) });
+    expect(d.answer && d.chosen[0]!.attribution?.speaker).toBe('Annan');
+  });
+
   it('given a who-said claim a quotation says, when the answer model rates that sentence low, then it still answers (the claim check decides)', () => {
     const d = decide({ selection: sel(said(0.1, 1)), threshold: 0.5, maxQuotes: 3, whoSaid: true, claim: () => support(1) });
     expect(d.answer && d.chosen.map((c) => c.paragraph)).toEqual([1]);

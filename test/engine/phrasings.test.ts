@@ -35,3 +35,24 @@ describe.each(['heldout-3', 'heldout-4'] as const)('the blind %s phrasing set', 
     expect(right / results.length, `${right}/${results.length} handled right`).toBeGreaterThanOrEqual(BLIND_BAR[split]);
   });
 });
+
+// Who-said about real claims in other words and about claims nobody made (round 5, claim): 43 tuning items (the claim
+// model is fitted on them with tune.jsonl's who-said items) and 22 held out, written from the documents before running
+// any. Before round 5: 26/43 (real 11/24, invented refused 15/19) and 16/22 (real 6/12, invented 10/10); after: 38/43
+// (21/24, 17/19) and 18/22 (9/12, 9/10).
+const WHO_BAR = { 'whosaid-tune': 0.86, 'whosaid-heldout': 0.8 };
+
+describe.each(['whosaid-tune', 'whosaid-heldout'] as const)('the %s who-said set', (split) => {
+  it(`given each who-said phrasing, when asked, then at least ${WHO_BAR[split] * 100}% are answered with the right speaker or refused as nobody's`, { timeout: 120_000 }, async () => {
+    const results = await runPhrasings(loadPhrasings(split));
+    const right = results.filter((r) => !r.problem).length;
+    expect(results.every((r) => r.problem !== 'quote not verbatim')).toBe(true);
+    expect(right / results.length, `${right}/${results.length} handled right`).toBeGreaterThanOrEqual(WHO_BAR[split]);
+  });
+
+  it('given the claims nobody made, when asked who said them, then at least 85% are refused', { timeout: 120_000 }, async () => {
+    const refused = (await runPhrasings(loadPhrasings(split).filter((p) => p.expect === 'refuse'))).filter((r) => !r.problem).length;
+    const n = loadPhrasings(split).filter((p) => p.expect === 'refuse').length;
+    expect(refused / n, `${refused}/${n} refused`).toBeGreaterThanOrEqual(0.85);
+  });
+});

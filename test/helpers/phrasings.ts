@@ -93,6 +93,14 @@ if (process.argv[1]?.endsWith('phrasings.ts')) {
   const split = process.argv[2] ?? 'tune';
   const results = await runPhrasings(loadPhrasings(split));
   const bad = results.filter((r) => r.problem);
-  for (const r of bad) console.log(`✗ [${r.p.doc}] ${r.p.q}  — expected ${r.p.expect}: ${r.problem}`);
+  // --quiet: counts only (for a held-out set, so that nobody tunes on its items).
+  if (!process.argv.includes('--quiet')) for (const r of bad) console.log(`✗ [${r.p.doc}] ${r.p.q}  — expected ${r.p.expect}: ${r.problem}`);
+  const kinds = new Map<string, [number, number]>();
+  for (const r of results) {
+    const k = r.p.expect.split(':')[0]!;
+    const [ok, n] = kinds.get(k) ?? [0, 0];
+    kinds.set(k, [ok + (r.problem ? 0 : 1), n + 1]);
+  }
+  console.log([...kinds].map(([k, [ok, n]]) => `${k} ${ok}/${n}`).join(' · '));
   console.log(`${split}: ${results.length - bad.length}/${results.length} handled right (${((100 * (results.length - bad.length)) / results.length).toFixed(1)}%)`);
 }

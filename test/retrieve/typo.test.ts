@@ -68,6 +68,13 @@ describe('typo correction toward the document vocabulary', () => {
     expect(r.corrections.map((c) => c.from)).toEqual(['Anan', 'councel']);
   });
 
+  it('given a negation typed without its apostrophe ("wont", "didnt"), when corrected, then it stays a negation (not "won")', () => {
+    const wont = createTypoCorrector(documentVocabulary(['He won two Emmys and did not stop.']), { isWord: () => false });
+    expect(wont.correct('wont')).toBeNull();
+    expect(wont.correct('didnt')).toBeNull();
+    expect(wont.correct('wonn')?.to).toBe('won');
+  });
+
   it('osa counts a transposition as one edit and stops past the bound', () => {
     expect(osa('councel', 'council', 2)).toBe(1);
     expect(osa('ab', 'ba', 1)).toBe(1);

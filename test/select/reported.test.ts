@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { reportedSpeaker } from '../../src/select/reported.js';
+import { antecedent, reportedSpeaker } from '../../src/select/reported.js';
+import type { StoredDocument } from '../../src/types.js';
 
 describe('reportedSpeaker', () => {
   it.each([
@@ -9,11 +10,31 @@ describe('reportedSpeaker', () => {
     ['"My dad was my favorite podcast guest," Chris Hardwick tweeted Saturday.', 'Chris Hardwick'],
     ['Much work remains to be done, according to a press release on the meeting.', 'a press release'],
     ['“We must act,” said Mr. Annan.', 'Mr. Annan'],
+    ['According to police, Wayne had a .40-caliber pistol on his tour bus.', 'police'],
+    ['Jane Smith, 45, said the house was empty.', 'Jane Smith'],
+    ['Chris Hardwick, who hosts the aftershow for AMC\'s most-watched series, "Walking Dead," said he decided to continue.', 'Chris Hardwick'],
+    ['The person familiar with the case would not confirm where Wayne would serve his sentence.', 'The person familiar with the case'],
+    ['Secretary-General Kofi Annan today re-emphasized the need for regional organizations to work more closely.', 'Secretary-General Kofi Annan'],
   ])('given "%s", then the speaker is %s', (s, who) => {
     expect(reportedSpeaker(s)?.speaker).toBe(who);
   });
 
   it.each(['The meetings began in 1994.', 'He said nothing.'])('given "%s", then no speaker is named', (s) => {
     expect(reportedSpeaker(s)).toBeNull();
+  });
+});
+
+describe('reported speech by "he" or "she"', () => {
+  it('given "He said …" and whom "he" stands for, when the speaker is named, then it is that person', () => {
+    expect(reportedSpeaker('He said he was grateful that he had a chance to tell his father.', () => 'Chris Hardwick')?.speaker).toBe('Chris Hardwick');
+    expect(reportedSpeaker('He said he was grateful.')).toBeNull();
+  });
+
+  it('given a sentence before that names a known speaker by surname and another person, when "he" is resolved, then the known speaker wins', () => {
+    const text = 'Klugman, who won two Emmys, also starred in "Quincy, M.E." as Dr. R. Quincy. He told Larry King in 2001 that he played Madison.';
+    const second = text.indexOf('He told');
+    const doc = { id: 'k', text, sentences: [{ start: 0, end: second - 1, paragraph: 4 }, { start: second, end: text.length, paragraph: 5 }] } as unknown as StoredDocument;
+    expect(antecedent(doc, second, ['Jack Klugman'])).toBe('Jack Klugman');
+    expect(antecedent(doc, 0, ['Jack Klugman'])).toBeNull();
   });
 });

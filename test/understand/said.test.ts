@@ -65,3 +65,25 @@ describe('parseQuoteIntent on chat-style messages', () => {
     expect(parseQuoteIntent('who said thanks were due to the delegates')).toEqual({ kind: 'who-said', about: 'thanks were due to the delegates' });
   });
 });
+
+describe('parseQuoteIntent: a claim put to a named speaker, or a refusal to say', () => {
+  it.each([
+    ['Did Annan say that the world is more complex than ten years ago?', { kind: 'who-said', about: 'the world is more complex than ten years ago', speaker: 'Annan' }],
+    ['did chris hardwick say his dad was his favorite guest', { kind: 'who-said', about: 'his dad was his favorite guest', speaker: 'chris hardwick' }],
+    ['Did Annan tell the Council that more must be done?', { kind: 'who-said', about: 'more must be done', speaker: 'Annan' }],
+    ["Who wouldn't confirm where Wayne would serve his time?", { kind: 'who-said', about: "wouldn't confirm where Wayne would serve his time" }],
+    ['Did Annan say anything about NATO?', { kind: 'said-about', speaker: 'Annan', about: 'NATO' }],
+    ['who told the council that more must be done', { kind: 'who-said', about: 'more must be done' }],
+    ['who tweeted that his dad was open', { kind: 'who-said', about: 'his dad was open' }],
+    ['Which official said the gun was not his?', { kind: 'who-said', about: 'the gun was not his' }],
+    ['what agency reported that the career took off', { kind: 'who-said', about: 'the career took off' }],
+    ['According to whom did Wayne have a pistol on his bus?', { kind: 'who-said', about: 'did Wayne have a pistol on his bus' }],
+    ['Who made the claim that more must be done?', { kind: 'who-said', about: 'more must be done' }],
+  ])('given %j, when parsed, then the intent is %j', (question, intent) => {
+    expect(parseQuoteIntent(question)).toEqual(intent);
+  });
+
+  it('given "did he say that?", when parsed, then it is no claim (a follow-up)', () => {
+    expect(parseQuoteIntent('Did he say that?')).toBeNull();
+  });
+});

@@ -1,0 +1,81 @@
+/**
+ * WordNet relations between two words, for the claim check (claim.ts): synonyms ("straight" ~
+ * "directly", "passed away" ~ "died") and antonyms ("terrible" ↔ "good", "simpler" ↔ "complicated"). The data (lexicon.json,
+ * built by lexicon-build.ts from WordNet 3.1) is ~2.6 MB, so it is loaded only when a who-said
+ * question first needs it ({@link loadLexicon}); until then every relation is "unknown" (false).
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { lemmatizer } from '../text/lemmatizer.js';
+
+export interface LexiconData {
+  synsets: string[];
+  antonyms: string[];
+}
+
+export interface Lexicon {
+  /** The two words (or phrases) share a WordNet synonym set, in some form. */
+  synonyms(a: string, b: string): boolean;
+  /** The two words are WordNet antonyms (a satellite adjective counts as its head: "terrible" ↔ "good"). */
+  antonyms(a: string, b: string): boolean;
+}
+
+/** The forms a word is looked up as: itself, and its noun, verb and adjective lemmas ("passed away" → "pass away"). */
+function forms(word: string): string[] {
+  const w = word.toLowerCase().replace(/’/gu, "'");
+  const parts = w.split(' ');
+  const head = parts[0]!;
+  const rest = parts.slice(1).join(' ');
+  const out = new Set([w]);
+  for (const l of [lemmatizer.noun(head), lemmatizer.verb(head), lemmatizer.adjective(head)]) out.add(rest ? `${l} ${rest}` : l);
+  return [...out];
+}
+
+/**
+ * @example
+ * const lex = lexiconFrom(data);
+ * lex.synonyms('straight', 'directly'); // true
+ * lex.antonyms('terrible', 'good');     // true
+ */
+export function lexiconFrom(data: LexiconData): Lexicon {
+  const byWord = new Map<string, number[]>();
+  data.synsets.forEach((s, i) => {
+    for (const w of s.split('|')) {
+      const list = byWord.get(w);
+      if (list) list.push(i);
+      else byWord.set(w, [i]);
+    }
+  });
+  const antonyms = new Set(data.antonyms);
+  const synsetsOf = (w: string) => forms(w).flatMap((f) => byWord.get(f) ?? []);
+  return {
+    synonyms(a, b) {
+      const sa = new Set(synsetsOf(a));
+      return sa.size > 0 && synsetsOf(b).some((i) => sa.has(i));
+    },
+    antonyms(a, b) {
+      for (const x of forms(a)) for (const y of forms(b)) if (x !== y && antonyms.has(x < y ? `${x}|${y}` : `${y}|${x}`)) return true;
+      return false;
+    },
+  };
+}
+
+let loaded: Lexicon | null = null;
+
+/** The lexicon once {@link loadLexicon} has run, else null (the claim check then goes without it). */
+export const lexicon = (): Lexicon | null => loaded;
+
+/**
+ * Where lexicon.json is: next to this module (run from source), else in src/decide/ of the checkout
+ * (the build compiles only imported JSON into dist/, and importing it would parse it at start-up).
+ */
+const LEXICON_FILES = [new URL('./lexicon.json', import.meta.url), new URL('../../src/decide/lexicon.json', import.meta.url)];
+
+/** Load the WordNet relations (once; ~0.1 s). Called on the who-said path only. */
+export function loadLexicon(): Lexicon {
+  if (!loaded) {
+    const file = LEXICON_FILES.find((f) => existsSync(f));
+    if (!file) throw new Error('src/decide/lexicon.json is missing (npm run build:lexicon)');
+    loaded = lexiconFrom(JSON.parse(readFileSync(file, 'utf8')) as LexiconData);
+  }
+  return loaded;
+}

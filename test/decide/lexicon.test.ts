@@ -1,0 +1,72 @@
+/**
+ * The WordNet relations the claim check uses (src/decide/lexicon.ts): synonyms in any inflection and of
+ * phrases, antonyms with satellites counted as their head; the shipped table is the one the builder makes.
+ */
+import { describe, expect, it } from 'vitest';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { buildLexicon } from '../../src/decide/lexicon-build.js';
+import { lexiconFrom, loadLexicon } from '../../src/decide/lexicon.js';
+
+describe('lexiconFrom', () => {
+  const lex = lexiconFrom({ synsets: ['die|pass away|perish', 'directly|straight'], antonyms: ['bad|good', 'good|terrible'] });
+
+  it('given words of one synonym set in other inflections ("passed away", "died"), when compared, then they are synonyms', () => {
+    expect(lex.synonyms('passed away', 'died')).toBe(true);
+    expect(lex.synonyms('straight', 'directly')).toBe(true);
+    expect(lex.synonyms('straight', 'died')).toBe(false);
+  });
+
+  it('given an antonym pair in either order, when compared, then they are antonyms; synonyms are not', () => {
+    expect(lex.antonyms('good', 'terrible')).toBe(true);
+    expect(lex.antonyms('terrible', 'good')).toBe(true);
+    expect(lex.antonyms('straight', 'directly')).toBe(false);
+  });
+});
+
+describe('the shipped WordNet table', () => {
+  const lex = loadLexicon();
+
+  it('given satellite adjectives ("terrible", "complicated"), when compared with their head\'s antonym, then they are antonyms', () => {
+    expect(lex.antonyms('terrible', 'good')).toBe(true);
+    expect(lex.antonyms('simpler', 'complicated')).toBe(true);
+    expect(lex.antonyms('thankful', 'grateful')).toBe(false);
+  });
+
+  it('given a phrasal verb and its synonym, when compared, then they are synonyms', () => {
+    expect(lex.synonyms('passed away', 'died')).toBe(true);
+    expect(lex.synonyms('thankful', 'grateful')).toBe(true);
+  });
+
+  it('given the table loaded twice, then it is read once', () => {
+    expect(loadLexicon()).toBe(lex);
+  });
+});
+
+describe('buildLexicon (from WordNet\'s data files)', () => {
+  // Two head adjectives that are antonyms, each with a satellite ("similar to", &), in WordNet's data.adj format.
+  const dir = mkdtempSync(path.join(tmpdir(), 'wn-'));
+  writeFileSync(path.join(dir, 'data.adj'), [
+    '00000010 00 a 01 good 0 002 ! 00000020 a 0101 & 00000030 s 0000 | having desirable qualities',
+    '00000020 00 a 01 bad 0 002 ! 00000010 a 0101 & 00000040 s 0000 | having undesirable qualities',
+    '00000030 00 s 02 fine 0 great 0 001 & 00000010 a 0000 | very good',
+    '00000040 00 s 02 terrible 0 awful 0 001 & 00000020 a 0000 | very bad',
+    '',
+  ].join('\n'));
+  for (const pos of ['noun', 'verb', 'adv']) writeFileSync(path.join(dir, `data.${pos}`), '');
+  const built = buildLexicon(dir, () => true);
+
+  it('given head adjectives marked antonyms, when built, then their satellites are antonyms of the other side too', () => {
+    const lex = lexiconFrom(built);
+    expect(lex.antonyms('good', 'bad')).toBe(true);
+    expect(lex.antonyms('terrible', 'good')).toBe(true);
+    expect(lex.antonyms('great', 'awful')).toBe(true);
+    expect(lex.antonyms('great', 'fine')).toBe(false);
+  });
+
+  it('given synonym sets, when built with words the vectors do not know, then those words are left out', () => {
+    expect(built.synsets).toContain('fine|great');
+    expect(buildLexicon(dir, (w) => w !== 'great').synsets).not.toContain('fine|great');
+  });
+});
