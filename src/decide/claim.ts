@@ -14,6 +14,7 @@ import { lemmatizer } from '../text/lemmatizer.js';
 import { term, terms, wordsOf } from '../retrieve/terms.js';
 import { withoutRequestWords } from '../understand/request.js';
 import { dot, type WordVectors } from '../embed/word-vectors.js';
+import { memoPerText } from '../text/text-memo.js';
 import type { QuoteIntent } from '../understand/said.js';
 
 export interface ClaimWord {
@@ -167,7 +168,9 @@ interface SentenceWord {
   clause: number;
 }
 
-function sentenceWords(sentence: string, vectors: WordVectors | null | undefined): { words: SentenceWord[]; negated: boolean[] } {
+/** The same for every question that reads the sentence: remembered (src/text/text-memo.ts). */
+const sentenceWords = memoPerText(wordsOfSentence);
+function wordsOfSentence(sentence: string, vectors: WordVectors | null | undefined): { words: SentenceWord[]; negated: boolean[] } {
   const clauses = sentence.split(CLAUSE);
   const words: SentenceWord[] = [];
   clauses.forEach((c, clause) => {

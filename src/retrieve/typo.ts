@@ -123,7 +123,7 @@ export function createTypoCorrector(vocab: Vocabulary, opts: { isWord?: (word: s
     correctText(text) {
       const corrections: Correction[] = [];
       let out = '';
-      for (const seg of new Intl.Segmenter('en', { granularity: 'word' }).segment(text)) {
+      for (const seg of WORDS.segment(text)) {
         const c = seg.isWordLike ? correct(seg.segment) : null;
         if (c) corrections.push(c);
         out += c ? c.to : seg.segment;
@@ -132,6 +132,9 @@ export function createTypoCorrector(vocab: Vocabulary, opts: { isWord?: (word: s
     },
   };
 }
+
+/** One word segmenter for every question (making one costs more than segmenting a question). */
+const WORDS = new Intl.Segmenter('en', { granularity: 'word' });
 
 /** Names first, then the more frequent term. */
 const better = (a: VocabEntry, b: VocabEntry) => (a.name !== b.name ? a.name : a.df > b.df);
