@@ -134,9 +134,17 @@ export const WARM_QUESTIONS = [
   'Regional organizations, Security Council, multilateralism?',
 ];
 
-/** Ask each of {@link WARM_QUESTIONS} twice (interpreted, then compiled), one at a time, unless a real question is in flight. */
+/**
+ * Rounds of {@link WARM_QUESTIONS}: V8 optimises a function once it has run enough, and the functions run once a
+ * question (understanding, retrieval, the decision) need ~100 questions. With 2 rounds they were still being
+ * compiled during the bench's measured answers (CPU per warm answer, mean 1.6–3.0 ms); with 10, 1.1–1.3 ms
+ * (`npm run bench -- --latency-only`, load 11–14). ~80 asks, ~0.2 s of CPU once, in idle time.
+ */
+export const WARM_ROUNDS = 10;
+
+/** Ask each of {@link WARM_QUESTIONS} {@link WARM_ROUNDS} times (interpreted, then compiled), one at a time, unless a real question is in flight. */
 export async function warmQuestionPath(askQuestion: (q: string) => Promise<unknown>, busy: () => boolean): Promise<void> {
-  for (let round = 0; round < 2; round++) {
+  for (let round = 0; round < WARM_ROUNDS; round++) {
     for (const q of WARM_QUESTIONS) {
       if (busy()) return;
       await askQuestion(q);
