@@ -484,6 +484,7 @@ await run(async () => {
     LOG_LEVEL: 'silent',
     DISCORD_TOKEN: '',
   });
+  notes.push(`the warm ask figures above are one run's ${QUESTIONS.length} answers (p95 = its 3rd-slowest); \`--latency-only\` pools 5 fresh processes (\`--runs N\`) for a steadier p95.`);
   if (!cold.ok) notes.push(`cold start did not print a JSON answer: ${cold.stderr.trim().split('\n')[0] ?? ''}`);
 
   const ratio = ingestChunksPerSec / rawChunks;
