@@ -11,14 +11,14 @@
  */
 import type { Quotation, Span, StoredDocument } from '../types.js';
 import { cueAt } from './cues.js';
-import { AGE, DOCUMENT_NOUNS, GENERIC_ORG, PRONOUNS, isBareAttribution, parsePost, parsePre, settingIn, type Attr, type Pronoun, type Subject } from './grammar.js';
+import { AGE, DOCUMENT_NOUNS, GENERIC_ORG, PRONOUNS, clauseSubject, isBareAttribution, parsePost, parsePre, settingIn, type Attr, type Pronoun, type Subject } from './grammar.js';
 import { learnGenders } from './gender.js';
 import { looksLikeTitle } from './titles.js';
 import { findQuoteSpans, type QuoteSpan } from './marks.js';
 import { findMentions, type EntityKind, type Mention } from './mentions.js';
 import { isNationality, splitName, type Gender } from './names.js';
 import { sentenceEndAfter, sentenceStartBefore, sentenceStarts } from './sentence-bounds.js';
-import { isPluralNoun, nounGender } from './speaker-nouns.js';
+import { isEpithetNoun, isPluralNoun, nounGender } from './speaker-nouns.js';
 import { buildSpeakerTable, canonicalSpeaker, lookupSpeaker, type SpeakerTable } from './speakers.js';
 import { SPEECH_VERBS } from '../text/speech-verbs.js';
 import { tokenize } from './tokens.js';
@@ -59,6 +59,11 @@ function compatible(pron: Pronoun, a: Antecedent): boolean {
 function genderOf(table: SpeakerTable, canonical: string): Gender {
   return table.entries.find((e) => e.canonical === canonical)?.gender ?? null;
 }
+
+/** First-person words: "I", "my", "we" … */
+const FIRST_PERSON = /\b(?:I|I'm|I’m|I've|I’ve|I'd|I’d|I'll|I’ll|me|my|we|we're|we’re|our|us)\b/u;
+/** A photo caption in flattened copy: "Joy: They celebrated … ." (a label and a colon, or a final " ."). */
+const CAPTION_LIKE = /^[\p{Lu}][^.:]{0,40}:\s|\s\.$/u;
 
 // ---------------------------------------------------------------------------
 // The index
@@ -138,9 +143,13 @@ function analyze(doc: StoredDocument, model: AttributionModel | null): { analysi
   const resolveName = (subj: Subject): Antecedent => {
     const inside = mentions[lowerBound(mentions, subj.start, (x) => x.start)];
     const m = mentionAt.get(subj.start) ?? (inside && inside.end <= subj.end ? inside : undefined);
-    const canonical = m?.canonical ?? canonicalSpeaker(subj.text, table);
+    let canonical = m?.canonical ?? canonicalSpeaker(subj.text, table);
     const kind = m?.kind ?? lookupSpeaker(table, subj.text)?.kind ?? 'person';
-    return { pos: subj.start, canonical, kind, gender: genderOf(table, canonical) ?? splitName(subj.text).gender, roles: [] };
+    // "Mrs Smith added" after "John Smith and his wife Mary": an honorific of the other gender is not John Smith.
+    const said = splitName(subj.text).gender;
+    const known = genderOf(table, canonical);
+    if (said && known && said !== known) canonical = subj.text;
+    return { pos: subj.start, canonical, kind, gender: said ?? known, roles: [] };
   };
 
   /** A role or a common noun: the latest holder of that role, the organisation "the agency" stands for, the table, or as written. */
@@ -193,7 +202,9 @@ function analyze(doc: StoredDocument, model: AttributionModel | null): { analysi
     if (!m) return false;
     const rest = m[1]!;
     const head = rest.split(/\s+/).pop()!.toLowerCase();
-    return AGE.test(head) || isNationality(phrase) || (/\d|-time\b/u.test(rest) && !isPluralNoun(head));
+    // "the actress", "the former footballer" (up to two words before the noun, none a capital: "the Labour MP" names a party's member).
+    const described = isEpithetNoun(head) && rest.split(/\s+/).length <= 3 && !/\p{Lu}/u.test(rest);
+    return AGE.test(head) || isNationality(phrase) || (/\d|-time\b/u.test(rest) && !isPluralNoun(head)) || described;
   };
 
   /** Names mentioned inside a quotation's own words (outside the quotes nested in it), memoised. */
@@ -210,7 +221,9 @@ function analyze(doc: StoredDocument, model: AttributionModel | null): { analysi
   const resolveSubject = (subj: Subject, enclosing: string | null, depth = 0, inside: QuoteSpan | null = null): { speaker: string | null; antecedent: Antecedent | null } => {
     if (subj.kind !== 'pronoun' && isEpithet(subj)) {
       const role = text.slice(subj.start, subj.end).toLowerCase().replace(/^(?:the|this)\s+/, '');
-      const holder = nearest(subj.start, (a) => a.roles.includes(role)) ?? salientPerson(subj.start);
+      // A description with a gender ("the actress") names a person of that gender.
+      const gender = nounGender(role);
+      const holder = nearest(subj.start, (a) => a.roles.includes(role)) ?? salientPerson(subj.start, (a) => a.kind === 'person' && (!gender || a.gender !== (gender === 'male' ? 'female' : 'male')));
       if (holder) return { speaker: holder.canonical, antecedent: { ...holder, pos: subj.start, roles: [], possessive: false } };
     }
     if (subj.kind === 'pronoun') {
@@ -278,6 +291,35 @@ function analyze(doc: StoredDocument, model: AttributionModel | null): { analysi
     return a?.subject && a.subject.from === 0 && a.cueClass !== 'according' ? a : null;
   };
 
+  /**
+   * The person a narrative sentence ending at `pos` (inside the same paragraph, no quotation in it, not a photo
+   * caption) is about: its subject, a name or "he"/"she" at its start.
+   */
+  const narratorBefore = (pos: number, lo: number): string | null => {
+    if (pos - 2 <= lo) return null;
+    const from = sentenceStartBefore(text, lo, pos - 2);
+    const sentence = text.slice(from, pos).trim();
+    if (spans.some((x) => x.open >= from && x.open < pos) || CAPTION_LIKE.test(sentence)) return null;
+    const toks = tokenize(text, from, pos);
+    const subj = clauseSubject(text, toks, toks.length);
+    const verb = subj ? toks[subj.to] : undefined;
+    if (!subj || subj.from > 1 || !verb?.word || !/^\p{Ll}/u.test(verb.text)) return null;
+    if (subj.kind === 'pronoun' && !/^(?:he|she)$/i.test(subj.text)) return null;
+    // A name the text knows (not "Gang activity was rampant"), in a sentence that reports no speech ("…, he says.").
+    if (subj.kind === 'name' && !lookupSpeaker(table, subj.text)) return null;
+    if (toks.some((t) => t.word && SPEECH_VERBS.has(t.lower))) return null;
+    const r = resolveSubject(subj, null);
+    const kind = r.antecedent?.kind ?? (r.speaker ? table.entries.find((e) => e.canonical === r.speaker)?.kind : undefined);
+    return r.speaker && (kind === 'person' || (subj.kind === 'pronoun' && !kind)) ? r.speaker : null;
+  };
+  let narrator: string | null = null;
+  /** Does the quotation stand in a photo caption or subheading without a speech verb ("'Object of interest' found .")? */
+  const inCaption = (span: QuoteSpan, from: number, after: number): boolean => {
+    if (/[.!?…]$/u.test(text.slice(span.start, span.end))) return false; // a quotation that ends its sentence heads nothing
+    const end = sentenceEndAfter(text, after, doc.paragraphs[span.paragraphs[span.paragraphs.length - 1]!]!.end);
+    return /\s\.$/u.test(text.slice(from, end + 1).trimEnd()) && !tokenize(text, from, end).some((t) => t.word && SPEECH_VERBS.has(t.lower));
+  };
+
   for (let qi = 0; qi < spans.length; qi++) {
     const span = spans[qi]!;
     const firstPara = doc.paragraphs[span.paragraphs[0]!]!;
@@ -306,7 +348,7 @@ function analyze(doc: StoredDocument, model: AttributionModel | null): { analysi
     const postToks = tokenize(text, after, postTo);
     // A quote that ends its sentence ("… done.” The talks …") has no attribution after it, unless the next
     // sentence is only one (“… invade?” Correspondent Scott Pelley asked.).
-    const endsSentence = /[.!?]$/.test(text.slice(span.start, span.end)) && /^\s+\p{Lu}/u.test(text.slice(after, after + 3)) && !cueAt(postToks, 0);
+    const endsSentence = /[.!?]["”’']*$/u.test(text.slice(span.start, span.end)) && /^\s+\p{Lu}/u.test(text.slice(after, after + 3)) && !cueAt(postToks, 0);
     const parent0 = parent ? foundBySpan.get(parent) : undefined;
     let attr: Attr | null;
     if (titleLike[qi]) {
@@ -340,7 +382,7 @@ function analyze(doc: StoredDocument, model: AttributionModel | null): { analysi
       // “…,” Williams' deputy said: a quote whose comma hands over to an attribution we could not read is not a follow-on.
       const handsOver = /^,/.test(text.slice(span.end, span.end + 1)) && postToks.some((t) => t.word);
       const recent =
-        prev && prev.span.depth === span.depth && prev.speaker && wholeSentence && !handsOver && paraOf(prev.span.end) >= span.paragraphs[0]! - 1;
+        prev && prev.span.depth === span.depth && prev.speaker && wholeSentence && !handsOver && paraOf(prev.span.end) >= span.paragraphs[0]! - 1 && !inCaption(span, preFrom, after);
       if (parent) {
         const p = foundBySpan.get(parent);
         if (p) {
@@ -350,6 +392,11 @@ function analyze(doc: StoredDocument, model: AttributionModel | null): { analysi
       } else if (sameSentence && prev) {
         speaker = prev.speaker;
         attr = prev.attr ? { ...prev.attr } : null;
+      } else if ((narrator = !parent && wholeSentence && FIRST_PERSON.test(text.slice(span.start, span.end)) ? narratorBefore(preFrom, lo) : null) && narrator !== prev?.speaker) {
+        // "Peñaflorida hopes to expand the pushcart … . "I always tell my volunteers …"": words in the first person
+        // right after a sentence about someone are that person's, not the last speaker's.
+        speaker = narrator;
+        attr = { subject: null, cue: null, cueClass: null, addressee: null, setting: null };
       } else if (recent && prev) {
         speaker = prev.speaker;
         attr = { subject: null, cue: null, cueClass: null, addressee: null, setting: null };
@@ -420,6 +467,9 @@ function analyze(doc: StoredDocument, model: AttributionModel | null): { analysi
       // A filled-in speaker must be one the text says spoke (the subject of a speech verb nearby, or the previous
       // quotation's speaker), not merely someone mentioned.
       if (fills && model.fallbackOnly && best && !spokeNearby(candidates.find((c) => c.speaker === best)!)) best = null;
+      // A subheading or photo caption (a sentence ending " .", no speech verb in it: "'Object of interest' found .")
+      // quotes no one the text names there.
+      if (fills && best && inCaption(span, from, after)) best = null;
       if (best !== f.speaker) {
         f.speaker = best;
         if (f.attr) f.attr = { ...f.attr, cue: best ? f.attr.cue : null, addressee: best ? f.attr.addressee : null };

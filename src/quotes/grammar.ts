@@ -21,6 +21,7 @@ const DETERMINERS = new Set(['the', 'a', 'an', 'his', 'her', 'its', 'their', 'ou
 export const BETWEEN = new Set(['today', 'also', 'again', 'later', 'earlier', 'then', 'once', 'further', 'repeatedly', 'previously', 'recently', 'yesterday', 'tonight', 'now', 'separately', 'similarly', 'likewise', 'has', 'had', 'have', 'will', 'would', 'had', 'was', 'is', 'once', 'twice', 'reportedly', 'publicly', 'privately', 'openly', 'bluntly', 'firmly', 'strongly', 'simply', 'only', 'even', 'just', 'still', 'herself', 'himself', 'themselves', 'itself', 'flatly', 'quickly', 'angrily', 'calmly', 'emphatically']);
 /** Words that end an addressee or a speaker noun phrase. */
 const NP_CUT = new Set(['that', 'including', 'in', 'at', 'during', 'on', 'when', 'while', 'as', 'after', 'before', 'who', 'which', 'where', 'about', 'ahead', 'if', 'because', 'since', 'but', 'to', 'for', 'with', 'by', 'from', 'amid', 'over', 'via', 'whether', 'how', 'why', 'what', 'not', 'it', 'this', 'there', 'today', 'yesterday', 'earlier', 'later', 'last', 'this', 'afterward', 'afterwards', 'tonight', 'recently', 'then', 'instead', 'through', 'under', 'against', 'upon', 'following', 'saying', 'adding', 'telling', 'noting', 'late', 'early', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday']);
+const DAYS = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday']);
 const PREPOSITIONS = new Set(['of', 'in', 'at', 'on', 'to', 'for', 'with', 'by', 'from', 'about', 'against', 'that', 'into', 'over', 'upon', 'as', 'be', 'have', 'do', 'get', 'make', 'take', 'give', 'go']);
 /** "the 31-year-old": news copy names a person by age. */
 export const AGE = /^\d{1,3}-year-old$/;
@@ -84,7 +85,7 @@ export function subjectEndingAt(text: string, toks: Tok[], j: number, floor: num
       else break;
     }
     // Drop sentence-initial ordinary words ("Today Mr. Annan", "While Ms. Lopez").
-    while (k < j && /^(?:The|Today|Yesterday|While|During|But|And|Meanwhile|However|Also|Later|Earlier|Then|So|Now|In|On|At|After|Before|When|As|Still|Yet|Last|Here|There)$/.test(toks[k]!.text)) k++;
+    while (k < j && /^(?:The|Today|Yesterday|While|During|But|And|Meanwhile|However|Also|Later|Earlier|Then|So|Now|In|On|At|After|Before|When|As|Still|Yet|Last|Here|There|Watch|See|Read|Click|Vote|Check|Take)$/.test(toks[k]!.text)) k++;
     // "the Security Council", "the UN Secretary-General"
     let from = k;
     if (from - 1 >= floor && /^(?:the)$/i.test(toks[from - 1]!.text)) from--;
@@ -99,7 +100,9 @@ export function subjectEndingAt(text: string, toks: Tok[], j: number, floor: num
   const determined = DETERMINERS.has(toks[j - 1]?.lower ?? '') && j - 1 >= floor;
   // "the donors told us": a plural common noun with a determiner can speak too.
   // "the couple said", "the family told": any noun with its determiner right before the cue is its subject.
-  const nounSubject = determined && j === toks.length - 1 ? false : determined && j + 1 < toks.length && CUE_SINGLE.has(toks[j + 1]!.lower) && tagsOf(`the ${head}`).noun;
+  // "one angry shareholder said": up to two plain words between the determiner and the noun.
+  const detNear = determined || [2, 3].some((d) => j - d >= floor && DETERMINERS.has(toks[j - d]!.lower) && toks.slice(j - d + 1, j).every((x) => x.word && /^\p{Ll}/u.test(x.text) && !NP_CUT.has(x.lower) && !PREPOSITIONS.has(x.lower) && !CUE_SINGLE.has(x.lower)));
+  const nounSubject = detNear && j === toks.length - 1 ? false : detNear && j + 1 < toks.length && CUE_SINGLE.has(toks[j + 1]!.lower) && tagsOf(`the ${head}`).noun;
   if (!isSpeakerNoun(head) && !(determined && /[^s]s$/.test(head)) && !(determined && AGE.test(head)) && !nounSubject) return null;
   let k = j;
   while (k - 1 >= floor && j - k < 6) {
@@ -115,7 +118,8 @@ export function subjectEndingAt(text: string, toks: Tok[], j: number, floor: num
   const afterParticiple = /^\p{Ll}[\p{Ll}-]{2,}ing$/u.test(toks[k - 1]?.text ?? '') && k - 1 >= floor;
   if (k < j && !DETERMINERS.has(toks[k]!.lower) && !/s$/.test(head) && !afterParticiple) {
     // A singular common noun needs a determiner: "minister said" without one is not a speaker phrase.
-    const det = toks.slice(k, j).findIndex((x) => DETERMINERS.has(x.lower));
+    // ("Tesco's sales director": a possessor is the noun phrase's determiner.)
+    const det = toks.slice(k, j).findIndex((x) => DETERMINERS.has(x.lower) || (x.possessive && isCap(x)));
     if (det === -1) return null;
   }
   if (k === j && !/s$/.test(head) && !DETERMINERS.has(toks[k - 1]?.lower ?? '')) {
@@ -196,12 +200,20 @@ export function subjectStartingAt(text: string, toks: Tok[], i: number): Subject
 export function subjectAcrossCommas(text: string, toks: Tok[], comma: number, floor: number): Subject | null {
   const commas = [comma];
   let k = comma - 1;
-  for (; k >= floor && comma - k <= 28; k--) {
+  for (; k >= floor && comma - k <= 40; k--) {
     const t = toks[k]!;
     if (t.text === ',') commas.push(k);
     else if (!t.word && !/^[-–.’'()]$/u.test(t.text)) break;
   }
   const floorOf = (n: number) => (n + 1 < commas.length ? commas[n + 1]! + 1 : k + 1);
+  // "Mr McLuckie, a former property developer who lives near Avignon, France, with his French wife, Betty, 43, …,
+  // said": the name that opens the clause, when an appositive (a/the …, who …, an age) follows it.
+  const first = commas.length - 1;
+  if (first > 0) {
+    const s = subjectEndingAt(text, toks, commas[first]! - 1, floorOf(first));
+    const next = toks[commas[first]! + 1];
+    if (s && s.kind === 'name' && s.from === floorOf(first) && next && /^(?:a|an|the|who|whose|\d+)$/u.test(next.lower)) return s;
+  }
   for (let n = 0; n < commas.length; n++) {
     const from = floorOf(n);
     const s = subjectEndingAt(text, toks, commas[n]! - 1, from);
@@ -210,7 +222,7 @@ export function subjectAcrossCommas(text: string, toks: Tok[], comma: number, fl
   return null;
 }
 
-const POSTMODIFIER = new Set(['of', 'for', 'from', 'in', 'at', 'with', 'close', 'near', 'familiar', 'inside', 'within']);
+const POSTMODIFIER = new Set(['of', 'for', 'from', 'in', 'at', 'with', 'close', 'near', 'familiar', 'inside', 'within', 'into']);
 
 /**
  * The head of a speaker noun phrase that a prepositional phrase continues up to token j: "a source close to the
@@ -226,6 +238,22 @@ export function headBeforeModifier(text: string, toks: Tok[], j: number, floor: 
     if (!head || head.kind === 'pronoun' || head.kind === 'name') continue;
     const before = toks[head.from - 1];
     if (head.from === floor || !before || before.text === ',' || /^(?:but|and|yet|so|while|however)$/.test(before.lower)) return head;
+  }
+  return null;
+}
+
+/**
+ * The noun phrase that opens its clause and a relative clause without commas describes, before the cue at token
+ * j + 1: "The couple who married in summer of 2011 [told]", "A man who saw the crash [said]".
+ */
+function relativeHead(text: string, toks: Tok[], j: number): Subject | null {
+  for (let w = j; w > 0 && j - w < 12; w--) {
+    const t = toks[w]!;
+    if (!t.word || CUE_SINGLE.has(t.lower)) return null;
+    if (t.lower !== 'who' && t.lower !== 'that') continue;
+    const head = subjectEndingAt(text, toks, w - 1, 0);
+    const before = head ? toks[head.from - 1] : undefined;
+    return head && head.kind !== 'pronoun' && (head.from === 0 || before?.text === ',' || /^(?:but|and)$/.test(before?.lower ?? '')) ? head : null;
   }
   return null;
 }
@@ -268,7 +296,9 @@ function addresseeAfter(text: string, toks: Tok[], i: number, cls: CueClass): st
       continue;
     }
     if (!t.word) break;
-    if (end > k && !inTitle && (NP_CUT.has(t.lower) || CUE_SINGLE.has(t.lower))) break;
+    // "told the Sunday People", "the Sunday Times": a day's name inside a capitalised name does not cut it.
+    const inName = isCap(t) && DAYS.has(t.lower) && isCap(toks[end + 1]) && adjacent(text, t, toks[end + 1]!);
+    if (end > k && !inTitle && !inName && (NP_CUT.has(t.lower) || CUE_SINGLE.has(t.lower))) break;
     // "told CNN of his vote": "of" after a name, before a lower-case word, starts what was told, not who.
     if (end > k && t.lower === 'of' && isCap(toks[end - 1]) && toks[end + 1]?.word && !isCap(toks[end + 1])) break;
     end++;
@@ -340,6 +370,8 @@ export function parsePost(text: string, toks: Tok[]): Attr | null {
     if (!t.word && /^[.;:!?“”"‘]$/.test(t.text)) break;
     const cue = cueAt(toks, c);
     if (!cue || cue.cls === 'according') continue;
+    // "The man is described as white": in the passive, the subject did not say it.
+    if (cue.len === 1 && PASSIVE_AUX.has(toks[c - 1]?.lower ?? '') && /(?:ed|told|said)$/.test(t.lower)) continue;
     let j = c - 1;
     while (j > i && toks[j]!.word && BETWEEN.has(toks[j]!.lower)) j--;
     let subj = subjectEndingAt(text, toks, j, i);
@@ -376,7 +408,23 @@ export function parsePost(text: string, toks: Tok[]): Attr | null {
     }
     return finish(text, toks, subj, cueText, cue.cls, c + cue.len);
   }
-  return trailingAccording(text, toks, i);
+  return trailingAccording(text, toks, i) ?? pullQuoteCredit(text, toks, i);
+}
+
+/**
+ * A pull quote's credit in Daily Mail copy: the quotation, then only the speaker's name (and a role) before the
+ * caption's " .": "'… before it is too late' Sadiq Khan, Shadow Justice Minister ."
+ */
+function pullQuoteCredit(text: string, toks: Tok[], i: number): Attr | null {
+  if (i !== 0 || !isCap(toks[0])) return null;
+  // A pull quote stops without a full stop ("… too late' Sadiq Khan"); "… with it." Disillusioned . is a subheading.
+  if (/[.!?,…]['’"”]\s*$/u.test(text.slice(Math.max(0, toks[0]!.start - 4), toks[0]!.start))) return null;
+  const subj = subjectStartingAt(text, toks, 0);
+  if (subj?.kind !== 'name' || subj.to - subj.from < 2) return null;
+  let k = subj.to;
+  if (toks[k]?.text === ',') for (k++; k < toks.length && k - subj.to < 8 && toks[k]!.word && isCap(toks[k]); k++);
+  const dot = toks[k];
+  return dot?.text === '.' && /\s$/u.test(text.slice(dot.start - 1, dot.start)) ? { subject: subj, cue: null, cueClass: null, addressee: null, setting: null, restFrom: k } : null;
 }
 
 /** "Some “redness” was seen around her neck, according to authorities." — a source at the end of the quote's sentence. */
@@ -415,6 +463,11 @@ const NOT_SUBJECT = new Set(['the', 'a', 'an', 'this', 'that', 'these', 'those',
 
 /** The subject of the clause before token `end`: the first name or pronoun that is not a preposition's object. */
 export function clauseSubject(text: string, toks: Tok[], end: number): Subject | null {
+  // "The 35-page report focuses on …, saying": a speaking noun phrase that opens the clause.
+  if (/^(?:the|a|an)$/.test(toks[0]?.lower ?? '')) {
+    const np = subjectStartingAt(text, toks, 0);
+    if (np?.kind === 'nominal' && np.to <= Math.min(end, 5) && isSpeakerNoun(bare(toks[np.to - 1]!).toLowerCase())) return np;
+  }
   for (let k = 0; k < end; k++) {
     const t = toks[k]!;
     if (!t.word || NOT_SUBJECT.has(t.lower)) continue;
@@ -456,8 +509,28 @@ export function parsePre(text: string, toks: Tok[]): Attr | null {
     }
     let j = c - 1;
     while (j >= 0 && toks[j]!.word && BETWEEN.has(toks[j]!.lower)) j--;
-    let subj = subjectEndingAt(text, toks, j, 0);
+    // "The government - which was outraged by the film - also claimed": the subject before a parenthesis in dashes.
+    if (/^[-–—]$/u.test(toks[j]?.text ?? '')) {
+      for (let k = j - 1; k > 0 && j - k < 30; k--) {
+        if (/^[-–—]$/u.test(toks[k]!.text)) {
+          j = k - 1;
+          break;
+        }
+      }
+    }
+    // "the U.S. Anti-Doping agency (USADA) accused": the acronym in parentheses names the subject.
+    let subj = toks[j]?.text === ')' && toks[j - 2]?.text === '(' && /^\p{Lu}{2,}$/u.test(toks[j - 1]?.text ?? '')
+      ? { kind: 'name' as const, text: toks[j - 1]!.text, start: toks[j - 1]!.start, end: toks[j - 1]!.end, from: j - 1, to: j }
+      : subjectEndingAt(text, toks, j, 0);
+    // "A source at Cambridgeshire jail Whitemoor told", "A source close to the singer said": the speaker noun a
+    // prepositional phrase continues, not the name or noun inside that phrase.
+    if (subj && subj.kind !== 'pronoun' && subj.from > 0) {
+      const head = headBeforeModifier(text, toks, j, 0);
+      if (head?.kind === 'nominal' && head.from < subj.from) subj = head;
+    }
     if (!subj && toks[j]?.text === ',') subj = subjectAcrossCommas(text, toks, j, 0);
+    // "The couple who married in summer of 2011 told": the noun phrase a relative clause describes.
+    if (!subj) subj = relativeHead(text, toks, j);
     // "Prime Minister Omer Beriziky, who told him “…”", "research which had concluded: ‘…’": a relative pronoun stands
     // for the speaker before it.
     if (!subj && (toks[j]?.lower === 'who' || toks[j]?.lower === 'which')) subj = subjectEndingAt(text, toks, toks[j - 1]?.text === ',' ? j - 2 : j - 1, 0);

@@ -8,6 +8,7 @@
  * paragraph opens with a fresh opening mark.
  */
 import type { Span } from '../types.js';
+import { trailingAttribution, unclosedEnd } from './unclosed.js';
 
 export type MarkFamily = 'double' | 'single';
 
@@ -98,20 +99,37 @@ export function findQuoteSpans(text: string, paragraphs: Span[]): QuoteSpan[] {
       MARKS.lastIndex = i;
       m = MARKS.exec(text);
     }
+    let skip = -1;
     for (; m && m.index < para.end; m = MARKS.exec(text)) {
       const i = m.index;
       const c = m[0];
+      if (i < skip) continue;
+      // Elisions are apostrophes, not quotation marks: rock 'n' roll, 'em, 'til, 'cause.
+      const elision = /^['‘’](?:n['’]|(?:em|til|cause|cos|bout|twas|tis)(?![\p{L}'’]))/u.exec(text.slice(i, i + 8));
+      if (elision && (i === para.start || !isWordChar(text[i - 1]))) {
+        skip = i + elision[0].length;
+        continue;
+      }
       const prev = i > para.start ? text[i - 1] : undefined;
       const next = i + 1 < para.end ? text[i + 1] : undefined;
       const top = stack[stack.length - 1];
       const push = (family: MarkFamily) => {
+        const sameStyle = !!top && top.family === family && (top.mark === '"' || top.mark === "'") === (c === '"' || c === "'");
         // Flattened text (no paragraph breaks): “… one sentence. “The next paragraph …” reopens the quote still open,
         // as a paragraph's opening mark does — when that quote reads as speech (a capital first) and ended a sentence.
-        if (top && top.family === family && (top.mark === '"' || top.mark === "'") === (c === '"' || c === "'") && continuesInline(text, top.contentStart, i)) {
+        if (top && sameStyle && continuesInline(text, top.contentStart, i)) {
           top.reopenings.push(i);
           return;
         }
-        stack.push({ family, mark: c, open: i, contentStart: i + 1, paragraphs: [pi], reopenings: [], parentOpen: top ?? null });
+        // A single quotation that opens a sentence while one of the same style is still open ("… invest. … He said:
+        // 'My wife …"): the open one was never closed (flattened copy drops closing marks), so it ends where its
+        // words give way to narration; single marks never nest in their own style.
+        if (top && sameStyle && family === 'single' && opensSentence(text, para.start, i) && /^\p{Lu}/u.test(text[top.contentStart] ?? '')) {
+          stack.pop();
+          const end = unclosedEnd(text, top.contentStart, i, top.reopenings);
+          if (end !== null) closed.push({ o: top, close: null, contentEnd: end });
+        }
+        stack.push({ family, mark: c, open: i, contentStart: i + 1, paragraphs: [pi], reopenings: [], parentOpen: stack[stack.length - 1] ?? null });
       };
       const closeAt = (at: number) => {
         // Anything opened inside and never closed was an apostrophe or an elision: dropped.
@@ -162,6 +180,11 @@ export function findQuoteSpans(text: string, paragraphs: Span[]): QuoteSpan[] {
         (outer.family === 'double' ? DOUBLE_OPEN.has(reopen) || reopen === '"' : reopen === SINGLE_OPEN || reopen === "'");
       if (sameFamily) carried = outer;
       else if (outer.family === 'double') closed.push({ o: outer, close: null, contentEnd: para.end }); // never closed: runs to the paragraph's end
+      else if (/^\p{Lu}/u.test(text[outer.contentStart] ?? '')) {
+        // A single quotation that reads as speech and is never closed: up to where narration takes over.
+        const end = unclosedEnd(text, outer.contentStart, para.end, outer.reopenings);
+        if (end !== null) closed.push({ o: outer, close: null, contentEnd: end });
+      }
     }
   }
 
@@ -191,7 +214,15 @@ function continuesInline(text: string, contentStart: number, at: number): boolea
   if (!/^\p{Lu}/u.test(text[contentStart] ?? '')) return false;
   const before = text.slice(contentStart, at);
   // " . " is where flattened copy (CNN/Daily Mail) joined a paragraph or a photo caption: the quote ended there.
-  return /[.!?]\s+$/u.test(before) && !/\s\.\s/u.test(before) && before.trim().split(/\s+/u).length >= 3;
+  // (" . " before a lower-case word is a line break inside a sentence: "that has . ever lived".)
+  // ("… help her, Judge Moss added. 'You …": the words before ended in an attribution, so a new quotation opens.)
+  const lastSentence = before.slice(before.search(/[^.!?]*[.!?]\s*$/u));
+  return /[.!?]\s+$/u.test(before) && !/\s\.\s+(?!\p{Ll})/u.test(before) && before.trim().split(/\s+/u).length >= 3 && trailingAttribution(lastSentence) === null;
+}
+
+/** Does an opening mark at `at` open a sentence or a quotation after a colon ("… invest. 'My", "He said: 'My")? */
+function opensSentence(text: string, floor: number, at: number): boolean {
+  return /^\p{Lu}/u.test(text[at + 1] ?? '') && /[.!?:…]["”’']?\s+$/u.test(text.slice(Math.max(floor, at - 6), at));
 }
 
 interface Closed {

@@ -4,7 +4,7 @@
  * with surnames and acronyms resolved to the full names the document uses.
  */
 import type { Span } from '../types.js';
-import { CONNECTORS, ROLE_HEADS, splitName, tagsOf, type NameParts } from './names.js';
+import { CONNECTORS, ORG_HEADS, ROLE_HEADS, firstNameGender, splitName, tagsOf, type NameParts } from './names.js';
 import { SPEAKER_NOUNS } from './speaker-nouns.js';
 import { bare, isCapital, tokenize, type Tok } from './tokens.js';
 
@@ -29,18 +29,10 @@ const CAPITAL_STOP = new Set([
   'what', 'who', 'how', 'where', 'which', 'there', 'here', 'so', 'then', 'now', 'thus', 'still', 'yet', 'both', 'all', 'some',
   'many', 'most', 'several', 'each', 'every', 'no', 'not', 'one', 'two', 'three', 'addressing', 'following', 'asked', 'like',
   'unlike', 'because', 'once', 'instead', 'indeed', 'further', 'furthermore', 'moreover', 'overall', 'finally', 'first', 'second',
-  'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'global', 'human', 'read', 'more', 'photo',
+  'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'global', 'human', 'read', 'more', 'photo', 'watch', 'see', 'click', 'vote', 'check', 'take', 'want',
 ]);
 
-/** Head nouns of organisations. */
-const ORG_HEADS = new Set([
-  'council', 'union', 'nations', 'organization', 'organisation', 'association', 'committee', 'commission', 'ministry', 'department',
-  'agency', 'office', 'bank', 'fund', 'programme', 'program', 'court', 'assembly', 'parliament', 'congress', 'senate', 'government',
-  'administration', 'secretariat', 'institute', 'foundation', 'university', 'alliance', 'group', 'party', 'federation', 'league',
-  'authority', 'board', 'corporation', 'company', 'inc', 'ltd', 'network', 'coalition', 'movement', 'army', 'police', 'service',
-  'centre', 'center', 'unit', 'division', 'bureau', 'directorate', 'mission', 'force', 'forces', 'community', 'international', 'watch', 'cross', 'crescent', 'unicef', 'house',
-  'who', 'unesco', 'unhcr', 'undp', 'wfp', 'fao', 'imf', 'nato', 'asean', 'un', 'eu', 'au', 'oecd', 'opec',
-]);
+
 /** Head nouns of things that are never speakers (events, documents, places). */
 const NON_SPEAKER_HEADS = new Set([
   'meeting', 'meetings', 'conference', 'summit', 'session', 'day', 'week', 'year', 'war', 'act', 'treaty', 'agreement', 'convention',
@@ -66,8 +58,9 @@ function capitalRuns(text: string, toks: Tok[]): RawRun[] {
   let cur: Tok[] = [];
   const flush = () => {
     while (cur.length && (!isCapital(cur[cur.length - 1]!) || CONNECTORS.has(cur[cur.length - 1]!.lower))) cur.pop();
-    // Sentence-initial capitals that are ordinary words.
-    while (cur.length && (CAPITAL_STOP.has(bare(cur[0]!).toLowerCase()) || !isCapital(cur[0]!))) {
+    // Sentence-initial capitals that are ordinary words ("Human" stays in "Human Rights Watch": an organisation's name).
+    const org = cur.length >= 3 && ORG_HEADS.has(bare(cur[cur.length - 1]!).toLowerCase()) && /^(?:human|global)$/.test(cur[0]!.lower);
+    while (!org && cur.length && (CAPITAL_STOP.has(bare(cur[0]!).toLowerCase()) || !isCapital(cur[0]!))) {
       if (cur[0]!.possessive) {
         cur = [];
         break;
@@ -111,12 +104,15 @@ function classifyRun(run: RawRun): { kind: EntityKind; parts: NameParts; weak: b
   const of = words.indexOf('of');
   // "Iowa Division of Criminal Investigation", "Department of Justice": the head stands before "of".
   const head = (of > 0 && ORG_HEADS.has(words[of - 1]!.toLowerCase()) ? words[of - 1]! : words[words.length - 1]!).toLowerCase();
+  // "Peter Hall", "Kate Hill": a known first name and a surname that is also a common noun or a place.
+  const firstNamed = parts.name.length >= 2 && parts.name.length <= 3 && !!firstNameGender(parts.name[0]) && !ORG_HEADS.has(head);
   if (parts.title.length && parts.name.length) {
-    if (NON_SPEAKER_HEADS.has(head)) return null;
+    if (NON_SPEAKER_HEADS.has(head) && !firstNamed) return null;
     if (ORG_HEADS.has(head)) return { kind: 'org', parts, weak: false };
     return { kind: 'person', parts, weak: false };
   }
   if (parts.title.length) return null; // "the Secretary-General": a role, resolved when used as a speaker
+  if (firstNamed && words.length === parts.name.length && !tagsOf(run.text).org) return { kind: 'person', parts, weak: false };
   if (NON_SPEAKER_HEADS.has(head)) return null;
   if (ORG_HEADS.has(head) || /^\p{Lu}{2,}$/u.test(run.text)) return { kind: 'org', parts, weak: false };
   const tags = tagsOf(run.text);

@@ -60,6 +60,16 @@ const ROLE_GENDER: Record<string, Gender> = {
 };
 
 
+/** Head nouns of organisations. */
+export const ORG_HEADS = new Set([
+  'council', 'union', 'nations', 'organization', 'organisation', 'association', 'committee', 'commission', 'ministry', 'department',
+  'agency', 'office', 'bank', 'fund', 'programme', 'program', 'court', 'assembly', 'parliament', 'congress', 'senate', 'government',
+  'administration', 'secretariat', 'institute', 'foundation', 'university', 'alliance', 'group', 'party', 'federation', 'league',
+  'authority', 'board', 'corporation', 'company', 'inc', 'ltd', 'network', 'coalition', 'movement', 'army', 'police', 'service',
+  'centre', 'center', 'unit', 'division', 'bureau', 'directorate', 'mission', 'force', 'forces', 'community', 'international', 'watch', 'cross', 'crescent', 'unicef', 'house',
+  'who', 'unesco', 'unhcr', 'undp', 'wfp', 'fao', 'imf', 'nato', 'asean', 'un', 'eu', 'au', 'oecd', 'opec',
+]);
+
 /** Lower-case words allowed inside a capitalised name ("Association of South-East Asian Nations", "Ana de Souza"). */
 export const CONNECTORS = new Set(['of', 'for', 'on', 'de', 'da', 'di', 'du', 'del', 'der', 'van', 'von', 'bin', 'ibn', 'al', 'el', 'la', 'le', 'y', 'dos', 'das']);
 
@@ -148,7 +158,8 @@ export function splitName(raw: string): NameParts {
     // A title word counts when it precedes the name (or ends a title-only phrase).
     // compromise knows more job nouns (#Actor: "Percussionist", "Comedian") than our list.
     // "Senior Transport Safety Investigator Neil Campbell": a job noun anywhere in a capitalised title, before two name words.
-    const job = (i === 0 || words.length - i - 1 >= 2) && words.length >= 3 && /^\p{Lu}\p{Ll}+$/u.test(w) && !tagsOf(w).person && tagsOf(k).actor;
+    // ("Human Rights Watch" is an organisation: no job before an organisation's head.)
+    const job = (i === 0 || words.length - i - 1 >= 2) && words.length >= 3 && /^\p{Lu}\p{Ll}+$/u.test(w) && !tagsOf(w).person && tagsOf(k).actor && !ORG_HEADS.has(words[words.length - 1]!.toLowerCase());
     if (TITLE_WORDS.has(k) || TITLE_WORDS.has(w.toLowerCase()) || job) {
       const allTitleSoFar = words.slice(0, i).every((x) => TITLE_WORDS.has(x.toLowerCase().replace(/\.$/, '')) || isRoleModifier(x));
       if (allTitleSoFar) last = i;

@@ -5,7 +5,8 @@
 
 // Regions around a quotation
 
-const SENTENCE_END = /[.!?…]["”’)]*\s+(?=["“‘(\p{Lu}\p{N}])/gu;
+// (A straight ' opens the next sentence's quotation in Daily Mail copy: "… The Daily Beast. 'It will be …'".)
+const SENTENCE_END = /[.!?…]["”’)]*\s+(?=["“‘'(\p{Lu}\p{N}])/gu;
 // "U.S. Attorney", "the U.N. envoy": an initialism's last dot ends no sentence (a sentence ending in one is rare in news copy).
 const ABBREV_BEFORE_DOT = /(?:^|[\s(])(?:Mr|Mrs|Ms|Mx|Dr|Prof|St|Sr|Jr|Gen|Sen|Rep|Gov|Lt|Col|Capt|Rev|Hon|No|vs|Inc|Corp|Ltd|Co|Maj|Sgt|Det|Insp|Supt|Cmdr|Adm|(?:[A-Z]\.){0,3}[A-Z])\.$/;
 

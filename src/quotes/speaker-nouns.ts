@@ -27,12 +27,39 @@ export const SPEAKER_NOUNS = new Set([
   'husband', 'wife', 'son', 'daughter', 'brother', 'sister', 'uncle', 'aunt', 'cousin', 'friend', 'friends', 'girlfriend', 'boyfriend',
   'fiance', 'fiancé', 'fiancée', 'partner', 'colleague', 'colleagues', 'teammate', 'teammates', 'family', 'grandmother', 'grandfather',
   // documents that "read" or "state"
+  // couples and inquiries: "The couple who married in 2011 told …", "A 2012 probe into the jail branded it a '…'"
+  'couple', 'pair', 'probe', 'executive', 'boss', 'inquiry', 'investigation',
   'research', 'biography', 'database', 'brief', 'indictment', 'complaint', 'lawsuit', 'affidavit', 'website', 'post', 'memo', 'filing', 'ruling', 'tweet', 'sign',
 ]);
+/**
+ * What news copy calls the person a story is about, once named ("The actress said", "the mother-of-two told"): a
+ * description of someone already introduced, not another person. Offices ("the minister", "the judge", "the
+ * spokesman") are not here: they are usually someone else.
+ */
+const EPITHET_NOUNS = new Set([
+  'actress', 'actor', 'star', 'singer', 'rapper', 'model', 'presenter', 'comedian', 'comedienne', 'musician', 'songwriter',
+  'footballer', 'player', 'striker', 'midfielder', 'defender', 'goalkeeper', 'boxer', 'golfer', 'athlete', 'cricketer', 'batsman',
+  'bowler', 'jockey', 'cyclist', 'swimmer', 'sprinter', 'runner', 'racer', 'driver', 'skier', 'champion', 'winger', 'forward',
+  'businessman', 'businesswoman', 'entrepreneur', 'tycoon', 'billionaire', 'millionaire', 'socialite', 'heiress', 'celebrity',
+  'blogger', 'chef', 'author', 'writer', 'novelist', 'director', 'filmmaker', 'designer', 'photographer', 'artist', 'dancer',
+  'pensioner', 'grandmother', 'grandfather', 'grandmother-of-two', 'teenager', 'schoolgirl', 'schoolboy', 'youngster', 'mum', 'dad',
+  'veteran', 'student', 'nurse', 'teacher', 'mother', 'father', 'widow', 'widower', 'brunette', 'blonde', 'beauty', 'hitmaker',
+]);
+
+/**
+ * Is this the head of a description of someone already named ("the actress", "the former footballer",
+ * "the mother-of-two")?
+ *
+ * @example
+ * isEpithetNoun('actress'); // true
+ * isEpithetNoun('minister'); // false
+ */
+export const isEpithetNoun = (head: string) => EPITHET_NOUNS.has(head.toLowerCase()) || /^(?:mother|father|mum|dad|grandmother|grandfather|grandmother|grandad|grandfather)-of-/u.test(head.toLowerCase());
+
 const PLURAL_SPEAKER = /(?:s|people|police|staff|team|authorities)$/;
 
-const MALE_WORDS = new Set(['man', 'father', 'spokesman', 'chairman', 'king', 'prince', 'husband', 'son', 'brother', 'boy']);
-const FEMALE_WORDS = new Set(['woman', 'mother', 'spokeswoman', 'chairwoman', 'queen', 'princess', 'wife', 'daughter', 'sister', 'girl']);
+const MALE_WORDS = new Set(['man', 'father', 'spokesman', 'chairman', 'king', 'prince', 'husband', 'son', 'brother', 'boy', 'actor', 'businessman', 'dad', 'grandfather', 'schoolboy', 'widower']);
+const FEMALE_WORDS = new Set(['woman', 'mother', 'spokeswoman', 'chairwoman', 'queen', 'princess', 'wife', 'daughter', 'sister', 'girl', 'actress', 'businesswoman', 'mum', 'grandmother', 'schoolgirl', 'widow', 'heiress', 'comedienne', 'brunette', 'blonde']);
 
 
 /**
@@ -42,7 +69,7 @@ const FEMALE_WORDS = new Set(['woman', 'mother', 'spokeswoman', 'chairwoman', 'q
  * nounGender('the spokeswoman'); // 'female'
  */
 export function nounGender(phrase: string): Gender {
-  const head = phrase.toLowerCase().split(/\s+/).pop() ?? '';
+  const head = (phrase.toLowerCase().split(/\s+/).pop() ?? '').replace(/-of-.*$/u, '');
   return MALE_WORDS.has(head) ? 'male' : FEMALE_WORDS.has(head) ? 'female' : null;
 }
 

@@ -24,8 +24,10 @@ export const SAY_VERBS: readonly string[] = [
   'testifies', 'states', 'denounced', 'denounces', 'condemned', 'condemns', 'criticized', 'criticised', 'praised', 'recalling', 'repeated', 'repeats', 'ruled', 'pleaded', 'pleads', 'begged', 'retorted', 'protested', 'echoed', 'muttered', 'murmured', 'sighed', 'snapped', 'wondered', 'interjected', 'gushed', 'raved', 'bellowed', 'stammered', 'whispers', 'shouts',
   // present tense after a plural subject: "the authorities claim", "critics argue"
   'claim', 'insist', 'argue', 'admit', 'deny', 'explain', 'predict', 'suggest', 'declare', 'testify', 'complain', 'acknowledge', 'concede', 'tweets', 'tweet',
+  // "USADA accused Armstrong of running “the most sophisticated … doping program”"
+  'accused', 'accuses',
   // "the Council voiced “grave concern …”"
-  'voiced', 'voices', 'expressed', 'expresses',
+  'voiced', 'voices', 'expressed', 'expresses', 'expressing',
 ];
 
 /** Every speech verb, for membership tests. */

@@ -7,7 +7,8 @@
  *   (--misses prints the CV mistakes: tuning data only; --override lets the ranker override the rules)
  *
  * Tuning stories: cnn-attribution.json (dev + round-2 held-out), the round-3
- * fresh set, cnn-attribution-tune4.json and cnn-attribution-tune5.json. Never the fresh-2 blind set.
+ * fresh set, cnn-attribution-tune4.json, cnn-attribution-tune5.json and the tuning part of
+ * cnn-attribution-tune6.json (never its held-out part). Never the blind sets (fresh2, fresh3, fresh4).
  */
 import { existsSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -20,6 +21,7 @@ import { describeScore, FRESH_FIXTURE, loadLabelledStories, normName, scoreSplit
 
 export const TUNE4_FIXTURE = 'test/fixtures/quotes/cnn-attribution-tune4.json';
 export const TUNE5_FIXTURE = 'test/fixtures/quotes/cnn-attribution-tune5.json';
+export const TUNE6_FIXTURE = 'test/fixtures/quotes/cnn-attribution-tune6.json';
 const FOLDS = 5;
 
 export function tuningStories(): (LabelledStory & { origin: string })[] {
@@ -27,7 +29,9 @@ export function tuningStories(): (LabelledStory & { origin: string })[] {
   const fresh = loadLabelledStories(FRESH_FIXTURE).map((s) => ({ ...s, origin: 'fresh' }));
   const tune4 = existsSync(path.join(ROOT, TUNE4_FIXTURE)) ? loadLabelledStories(TUNE4_FIXTURE).map((s) => ({ ...s, origin: 'tune4' })) : [];
   const tune5 = existsSync(path.join(ROOT, TUNE5_FIXTURE)) ? loadLabelledStories(TUNE5_FIXTURE).map((s) => ({ ...s, origin: 'tune5' })) : [];
-  return [...base, ...fresh, ...tune4, ...tune5];
+  // tune6's held-out part (attrib2's own) is never trained on.
+  const tune6 = existsSync(path.join(ROOT, TUNE6_FIXTURE)) ? loadLabelledStories(TUNE6_FIXTURE).filter((s) => s.split !== 'held-out').map((s) => ({ ...s, origin: 'tune6' })) : [];
+  return [...base, ...fresh, ...tune4, ...tune5, ...tune6];
 }
 
 const jaccard = (a: { start: number; end: number }, b: { start: number; end: number }) => {
@@ -93,10 +97,10 @@ if (process.argv[1] && /train-attribution/.test(process.argv[1])) {
     titleThreshold: Number(process.argv.find((a) => a.startsWith('--title-threshold='))?.split('=')[1] ?? 0.7),
     fallbackOnly: !process.argv.includes('--override'),
   };
-  console.log(`tuning stories: ${stories.length} (${['dev', 'r2', 'fresh', 'tune4', 'tune5'].map((o) => `${o} ${stories.filter((s) => s.origin === o).length}`).join(', ')})`);
+  console.log(`tuning stories: ${stories.length} (${['dev', 'r2', 'fresh', 'tune4', 'tune5', 'tune6'].map((o) => `${o} ${stories.filter((s) => s.origin === o).length}`).join(', ')})`);
   const all = examplesOf(stories);
   console.log(`speech quotations for the ranker: ${all.rank.length}, gold not among the candidates: ${all.unreachable}; title examples ${all.titleY.filter(Boolean).length}/${all.titleY.length}`);
-  for (const origin of ['all', 'dev', 'r2', 'fresh', 'tune4', 'tune5']) {
+  for (const origin of ['all', 'dev', 'r2', 'fresh', 'tune4', 'tune5', 'tune6']) {
     if (origin !== 'all' && !stories.some((s) => s.origin === origin)) continue;
     const { cv, rules } = crossValidate(stories, opts, origin);
     console.log(describeScore(`CV ${FOLDS}-fold ${origin}`, cv));
