@@ -16,6 +16,7 @@ import { withoutRequestWords } from '../understand/request.js';
 import { dot, type WordVectors } from '../embed/word-vectors.js';
 import type { Lexicon } from './lexicon.js';
 import { sigmoid } from '../log-odds.js';
+import { memoPerText } from '../text/text-memo.js';
 import CLAIM_MODEL_JSON from './claim-model.json' with { type: 'json' };
 
 const CLAIM_MODEL: { bias: number; w: Partial<Record<string, number>>; bar?: number } = CLAIM_MODEL_JSON;
@@ -226,7 +227,9 @@ interface SentenceWord {
   negated: boolean;
 }
 
-function sentenceWords(sentence: string, vectors: WordVectors | null | undefined): SentenceWord[] {
+/** The same for every question that reads the sentence: remembered (src/text/text-memo.ts). */
+const sentenceWords = memoPerText(wordsOfSentence);
+function wordsOfSentence(sentence: string, vectors: WordVectors | null | undefined): readonly SentenceWord[] {
   const words: SentenceWord[] = [];
   sentence.split(CLAUSE).forEach((c, clause) => {
     const neg = NEGATION.test(c);

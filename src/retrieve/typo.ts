@@ -124,7 +124,7 @@ export function createTypoCorrector(vocab: Vocabulary, opts: { isWord?: (word: s
     correctText(text) {
       const corrections: Correction[] = [];
       let out = '';
-      for (const seg of new Intl.Segmenter('en', { granularity: 'word' }).segment(text)) {
+      for (const seg of WORDS.segment(text)) {
         const c = seg.isWordLike ? correct(seg.segment) : null;
         if (c) corrections.push(c);
         out += c ? c.to : seg.segment;
@@ -135,6 +135,9 @@ export function createTypoCorrector(vocab: Vocabulary, opts: { isWord?: (word: s
 }
 
 const NEGATION_WITHOUT_APOSTROPHE = /^(?:is|was|are|were|do|does|did|has|have|had|ca|wo|would|should|could|must|need)nt$/u;
+
+/** One word segmenter for every question (making one costs more than segmenting a question). */
+const WORDS = new Intl.Segmenter('en', { granularity: 'word' });
 
 /** Names first, then the more frequent term. */
 const better = (a: VocabEntry, b: VocabEntry) => (a.name !== b.name ? a.name : a.df > b.df);

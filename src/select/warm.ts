@@ -119,7 +119,8 @@ export function warmSentences(index: Pick<LoadedIndex, 'documents' | 'quotations
  * Questions that take the question path's regular expressions through their shapes, in one-byte and
  * in two-byte strings (V8 compiles a regular expression on first use, separately for each kind of
  * string, and again to machine code on a later use: 10–50 ms on this machine for the understanding
- * stage alone, which would otherwise land on some user's question).
+ * stage alone, which would otherwise land on some user's question), and load what the path requires
+ * on first need (test/engine/warm-path.test.ts).
  */
 export const WARM_QUESTIONS = [
   'What did Kofi Annan tell the Council about the meeting in 1994?',
@@ -129,11 +130,21 @@ export const WARM_QUESTIONS = [
   'Who called for a new level of seriousness in ¶4?',
   'How many members does the Council have?',
   'Qu’a dit Annan au Conseil de sécurité ?',
+  // Too few English function words to tell its language: loads and compiles the language identifier (tinyld), ~15–40 ms.
+  'Regional organizations, Security Council, multilateralism?',
 ];
 
-/** Ask each of {@link WARM_QUESTIONS} twice (interpreted, then compiled), one at a time, unless a real question is in flight. */
+/**
+ * Rounds of {@link WARM_QUESTIONS}: V8 optimises a function once it has run enough, and the functions run once a
+ * question (understanding, retrieval, the decision) need ~100 questions. With 2 rounds they were still being
+ * compiled during the bench's measured answers (CPU per warm answer, mean 1.6–3.0 ms); with 10, 1.1–1.3 ms
+ * (`npm run bench -- --latency-only`, load 11–14). ~80 asks, ~0.2 s of CPU once, in idle time.
+ */
+export const WARM_ROUNDS = 10;
+
+/** Ask each of {@link WARM_QUESTIONS} {@link WARM_ROUNDS} times (interpreted, then compiled), one at a time, unless a real question is in flight. */
 export async function warmQuestionPath(askQuestion: (q: string) => Promise<unknown>, busy: () => boolean): Promise<void> {
-  for (let round = 0; round < 2; round++) {
+  for (let round = 0; round < WARM_ROUNDS; round++) {
     for (const q of WARM_QUESTIONS) {
       if (busy()) return;
       await askQuestion(q);

@@ -38,8 +38,12 @@ const NON_LATIN: [string, RegExp][] = [
   ['th', /\p{Script=Thai}/u],
 ];
 
+/** Any letter of the scripts above (one pass; most questions have none, and then nothing is counted). */
+const ANY_NON_LATIN = new RegExp(NON_LATIN.map(([, re]) => re.source).join('|'), 'u');
+
 /** The script's usual language when most letters are of a non-Latin script, else null. */
 function nonLatinLanguage(text: string): string | null {
+  if (!ANY_NON_LATIN.test(text)) return null;
   const letters = [...text].filter((c) => /\p{L}/u.test(c));
   if (!letters.length) return null;
   const counts = NON_LATIN.map(([lang, re]) => ({ lang, n: letters.filter((c) => re.test(c)).length })).sort((a, b) => b.n - a.n);
