@@ -114,6 +114,8 @@ export interface Turn {
   standalone: string;
   answer: Answer;
   at: number;
+  /** A refused question's best sentence, never shown (below the bar): where in the documents the conversation most likely was. */
+  unshown?: { doc: string; start: number; end: number };
 }
 
 export interface Conversation {

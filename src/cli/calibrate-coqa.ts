@@ -40,7 +40,11 @@ interface Turn {
   foreign?: boolean;
 }
 
-async function collect(config: Config, file: string, split: Split, softMatch: boolean, history: 'engine' | 'gold' = 'engine'): Promise<Turn[]> {
+/**
+ * Every scored turn's candidates (recorded before the decision, so a refused turn's are kept too). Earlier turns are
+ * answered at the threshold in use, as in `npm run eval`: a follow-up to a refused question leans on what was refused.
+ */
+async function collect(config: Config, file: string, split: Split, softMatch: boolean, history: 'engine' | 'gold', threshold: number): Promise<Turn[]> {
   const parsed = parseEvalJsonl(await readFile(file, 'utf8'), path.basename(file));
   const byDoc = new Map<string, EvalConversation[]>();
   for (const c of parsed.conversations) {
@@ -61,7 +65,7 @@ async function collect(config: Config, file: string, split: Split, softMatch: bo
     let last: Selection | null = null;
     let own = 0;
     let lastAnswer: Turn['last'];
-    const engine = await createEngine({ config, logger: silentLogger(), embedder: null, documents: [{ id, path: id, text: line.text }], refusalThreshold: 0, softMatch, onSelection: (u, s) => {
+    const engine = await createEngine({ config, logger: silentLogger(), embedder: null, documents: [{ id, path: id, text: line.text }], refusalThreshold: threshold, softMatch, onSelection: (u, s) => {
       last = s;
       own = u.ownTerms;
       lastAnswer = u.last;
@@ -103,12 +107,19 @@ function inAnswer(turns: Turn[], w: ConversationWeights, threshold: number, mode
   let refusedUnknown = 0;
   let foreign = 0;
   let refusedForeign = 0;
+  // Those with words of their own: "Who?" or "Why?" has no subject of its own, so asked mid-conversation it is about this story.
+  let worded = 0;
+  let refusedWorded = 0;
   for (const t of turns) {
     const ps = t.candidates.map(({ c, y }) => ({ p: withEstablished(answerProbability(c.features, c.conversation, w, logit(c.features, model)), c, { ownTerms: t.ownTerms, last: t.last }), y, indexed: c.indexed }));
     const best = Math.max(0, ...ps.map((x) => (x.indexed ? Math.max(x.p, 0.95) : x.p)));
     if (t.foreign) {
       foreign++;
       if (best < threshold) refusedForeign++;
+      if (t.ownTerms > 0) {
+        worded++;
+        if (best < threshold) refusedWorded++;
+      }
       continue;
     }
     if (t.unanswerable) {
@@ -122,7 +133,7 @@ function inAnswer(turns: Turn[], w: ConversationWeights, threshold: number, mode
     const top = ps.sort((a, b) => b.p - a.p).filter((x) => x.p >= 0.5 * best).slice(0, 3);
     if (top.some((x) => x.y)) hit++;
   }
-  return { inAnswer: hit / Math.max(1, scored), answered: answered / Math.max(1, scored), n: scored, unknown, refusedUnknown: refusedUnknown / Math.max(1, unknown), foreign, refusedForeign: refusedForeign / Math.max(1, foreign) };
+  return { inAnswer: hit / Math.max(1, scored), answered: answered / Math.max(1, scored), n: scored, unknown, refusedUnknown: refusedUnknown / Math.max(1, unknown), foreign, refusedForeign: refusedForeign / Math.max(1, foreign), worded, refusedWorded: refusedWorded / Math.max(1, worded) };
 }
 
 function fit(turns: Turn[], weights: Weights): ConversationWeights {
@@ -148,11 +159,11 @@ const pct = (v: number) => `${(v * 100).toFixed(1)}%`;
 export async function calibrateCoqa(config: Config, file: string, opts: { fit: boolean; threshold: number; softMatch: boolean; history?: 'engine' | 'gold'; tuneOnly?: boolean }): Promise<string> {
   const out: string[] = [];
   const model = opts.softMatch ? SOFT_WEIGHTS : WEIGHTS;
-  const tune = await collect(config, file, 'tune', opts.softMatch, opts.history);
+  const tune = await collect(config, file, 'tune', opts.softMatch, opts.history ?? 'engine', opts.threshold);
   let weights = CONVERSATION_WEIGHTS;
   const report = (name: string, turns: Turn[], w: ConversationWeights) => {
     const r = inAnswer(turns, w, opts.threshold, model);
-    out.push(`${name}: ${r.n} answerable turns, answered ${pct(r.answered)}, gold in an answer ${pct(r.inAnswer)}; ${r.unknown} unanswerable turns, refused ${pct(r.refusedUnknown)}; ${r.foreign} questions about another story asked mid-conversation, refused ${pct(r.refusedForeign)} (threshold ${opts.threshold})`);
+    out.push(`${name}: ${r.n} answerable turns, answered ${pct(r.answered)}, gold in an answer ${pct(r.inAnswer)}; ${r.unknown} unanswerable turns, refused ${pct(r.refusedUnknown)}; ${r.foreign} questions about another story asked mid-conversation, refused ${pct(r.refusedForeign)} (${r.worded} with words of their own: ${pct(r.refusedWorded)}) (threshold ${opts.threshold})`);
   };
   report('Abg-CoQA tuning stories, current weights', tune, weights);
   if (opts.fit) {
@@ -171,6 +182,6 @@ export async function calibrateCoqa(config: Config, file: string, opts: { fit: b
     out.push(`Fitted and wrote src/select/conversation.json: ${JSON.stringify(weights)}`);
     report('Abg-CoQA tuning stories, fitted weights', tune, weights);
   }
-  if (!opts.tuneOnly) report('Abg-CoQA held-out stories', await collect(config, file, 'heldout', opts.softMatch, opts.history), weights);
+  if (!opts.tuneOnly) report('Abg-CoQA held-out stories', await collect(config, file, 'heldout', opts.softMatch, opts.history ?? 'engine', opts.threshold), weights);
   return out.join('\n') + '\n';
 }

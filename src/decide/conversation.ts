@@ -28,6 +28,12 @@ export interface EstablishedWeights {
   leanTypeMiss: number;
   /** Log-odds for the sentence last answered with, the next one, the one after (orderLogOdds). */
   order: number[];
+  /**
+   * The same for a question with words the document never uses besides ones it does ("Who ruled Wales after 1282?"
+   * where the story says "took control"), given to a candidate that holds at least one of its words: paraphrase is
+   * usual in a conversation, and the story's order says where the rest of the answer is.
+   */
+  orderPartial: number[];
 }
 
 export const ESTABLISHED_WEIGHTS: EstablishedWeights = fitted as EstablishedWeights;
@@ -74,14 +80,17 @@ export function sentencesAfter(c: Pick<Scored, 'doc' | 'start'>, last: AskedTerm
 
 /**
  * Stories are asked about roughly in order: the answer to a follow-up is often in the sentence just answered or
- * the next one or two. Counted only for a question with words of its own that the document all uses: a question
- * with words the document never uses is about something else, and one with no words of its own ("Why?") could
- * be about anything, so neither gets anything for its position.
+ * the next one or two. A question with no words of its own ("Why?") could be about anything, so it gets nothing for
+ * its position. One whose words the document all uses gets `order`; one with words the document never uses gets
+ * `orderPartial`, and only for a candidate holding at least one of its words (a question about something else
+ * rarely shares a word with the sentences just after the last answer; one asked in other words usually does).
  */
 export function orderLogOdds(c: Pick<Scored, 'doc' | 'start' | 'features' | 'conversation'>, asked: AskedTerms, w: EstablishedWeights = ESTABLISHED_WEIGHTS): number {
-  if (!c.conversation.established || asked.ownTerms === 0 || c.features.oov > 0) return 0;
+  if (!c.conversation.established || asked.ownTerms === 0) return 0;
+  if (c.features.oov > 0 && !(c.features.cov > 0)) return 0;
   const d = sentencesAfter(c, asked.last);
-  return d === null ? 0 : (w.order[d] ?? 0);
+  if (d === null) return 0;
+  return (c.features.oov > 0 ? w.orderPartial[d] : w.order[d]) ?? 0;
 }
 
 /** Everything the conversation adds to one candidate, in log-odds. */

@@ -54,6 +54,9 @@ export async function understandAndRetrieve(ctx: EngineContext, asked: string, c
   return { u, passages };
 }
 
+/** A refused answer's best sentence (never shown), kept with the turn: a follow-up is most likely about the same place. */
+const unshownOf = new WeakMap<Answer, { doc: string; start: number; end: number }>();
+
 /** Answer a question or a quote request from retrieved passages: select, decide, verify. */
 function extractive(ctx: EngineContext, u: Understanding, passages: Passage[], exclude: AskOptions['exclude'], maxQuotes: number, doc?: string): Answer {
   const quoted = matchSaid(ctx, u.said).filter((q) => !doc || q.doc === doc);
@@ -61,7 +64,13 @@ function extractive(ctx: EngineContext, u: Understanding, passages: Passage[], e
   const selection = withConversation(select({ understanding: u, passages, index: ctx.index, stats: ctx.stats, quoted, exclude, soft: ctx.soft }), u);
   ctx.onSelection?.(u, selection);
   const decision = decide({ selection, threshold: ctx.settings.threshold, maxQuotes, continuing: u.kind === 'more' && u.shown.length > 0, topical: u.intent.kind === 'quote' || u.kind === 'more', whoSaid: u.said?.kind === 'who-said', claim: claimCheck(u.said, ctx.claims, () => (u.said && 'speaker' in u.said ? matchSaid(ctx, { kind: 'said', speaker: u.said.speaker }) : [])) });
-  if (!decision.answer) return refusal(u.asked, decision.reason, { confidence: decision.confidence });
+  if (!decision.answer) {
+    const answer = refusal(u.asked, decision.reason, { confidence: decision.confidence });
+    const best = selection.ranked[0];
+    // Only a sentence that holds some of the question's words is a place at all ("Did he win the World Cup?" has none).
+    if (best && decision.reason === 'low-confidence' && best.features.cov > 0) unshownOf.set(answer, { doc: best.doc.id, start: best.start, end: best.end });
+    return answer;
+  }
   const quotes: Quote[] = decision.chosen.map((c) => {
     const q = quoteAt(c.doc, c.start, c.end, c.paragraph);
     return c.attribution ? { ...q, attribution: c.attribution } : q;
@@ -155,7 +164,8 @@ export async function ask(ctx: EngineContext, question: string, conversation?: C
   if (u.language !== 'en') answer.note = answer.note ? `${ENGLISH_ONLY_NOTE} ${answer.note}` : ENGLISH_ONLY_NOTE;
   answer.latencyMs = Math.round((performance.now() - t0) * 10) / 10;
   if (conversation) {
-    conversation.turns.push({ question: answer.question, standalone, answer, at: ctx.now() });
+    const unshown = unshownOf.get(answer);
+    conversation.turns.push({ question: answer.question, standalone, answer, at: ctx.now(), ...(unshown ? { unshown } : {}) });
     if (conversation.turns.length > ctx.settings.maxTurns) conversation.turns.splice(0, conversation.turns.length - ctx.settings.maxTurns);
   }
   return answer;

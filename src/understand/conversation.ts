@@ -17,6 +17,25 @@ export function lastAnswered(turns: readonly Turn[]): Turn | undefined {
   return undefined;
 }
 
+/**
+ * Where in the documents the conversation last was: what the most recent question about them was answered with,
+ * or, when it was refused, the best sentence found for it (not shown, but a question following up on a refused one
+ * is most likely about the same place). Earlier turns count only when later ones found nothing at all.
+ *
+ * @example
+ * lastPlace(turns); // { doc: 'd', start: 120, end: 180 }
+ */
+export function lastPlace(turns: readonly Turn[]): { doc: string; start: number; end: number } | undefined {
+  for (let i = turns.length - 1; i >= 0; i--) {
+    const t = turns[i]!;
+    if (t.answer.intent === 'chat') continue;
+    const q = !t.answer.refused ? t.answer.quotes[0] : undefined;
+    if (q) return { doc: q.doc, start: q.start, end: q.end };
+    if (t.answer.refused && t.unshown) return t.unshown;
+  }
+  return undefined;
+}
+
 interface Term {
   text: string;
   tags: string[];

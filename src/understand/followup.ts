@@ -5,7 +5,7 @@
  */
 import type { Conversation, Quotation, Turn } from '../types.js';
 import { terms } from '../retrieve/terms.js';
-import { conversationPerson, lastAnswered } from './conversation.js';
+import { conversationPerson, lastAnswered, lastPlace } from './conversation.js';
 
 export interface Resolved {
   /** The question as a standalone question (what retrieval and intent parsing see). */
@@ -64,8 +64,8 @@ export function resolveFollowUp(question: string, conversation: Conversation | u
   // Chit-chat turns ("thanks", "ok") establish nothing to follow up on.
   const turns = (conversation?.turns ?? []).filter((t) => t.answer.intent !== 'chat');
   const shown = turns.flatMap((t) => t.answer.quotes.map(({ doc, start, end }) => ({ doc, start, end })));
-  const lastQuote = lastAnswered(turns)?.answer.quotes[0];
-  const last = lastQuote ? { last: { doc: lastQuote.doc, start: lastQuote.start, end: lastQuote.end } } : {};
+  const place = lastPlace(turns);
+  const last = place ? { last: place } : {};
   const none: Resolved = { standalone: question, context: '', kind: 'new', shown: [], focus: [], ...last };
   const prev = turns[turns.length - 1];
   if (!prev) return none;

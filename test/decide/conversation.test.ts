@@ -3,7 +3,7 @@ import { conversationLogOdds, establishedLogOdds, orderLogOdds, sentencesAfter, 
 import type { Scored, Selection } from '../../src/select/select.js';
 import type { StoredDocument } from '../../src/types.js';
 
-const W: EstablishedWeights = { known: 3, knownPower: 4, allKnown: 2, leanBias: 0.5, leanTypeMiss: 2, order: [1.5, 2, 1] };
+const W: EstablishedWeights = { known: 3, knownPower: 4, allKnown: 2, leanBias: 0.5, leanTypeMiss: 2, order: [1.5, 2, 1], orderPartial: [1, 1.5, 0.5] };
 // Five sentences of 10 characters each: [0,10) [10,20) [20,30) [30,40) [40,50).
 const doc = { id: 'd', sentences: [0, 10, 20, 30, 40].map((start) => ({ start, end: start + 10, paragraph: 1 })) } as unknown as StoredDocument;
 const cand = (p: number, oov: number, conv: Partial<Scored['conversation']> = {}, start = 0, f: Partial<Scored['features']> = {}): Scored => ({
@@ -69,10 +69,18 @@ describe('sentencesAfter / orderLogOdds', () => {
     expect(orderLogOdds(cand(0, 0, {}, 40), { ownTerms: 1, last }, W)).toBe(0);
   });
 
-  it('given a question with a word the document never uses, or none of its own, when the candidate follows the last answer, then position counts for nothing', () => {
-    expect(orderLogOdds(cand(0, 0.3, {}, 20), { ownTerms: 2, last }, W)).toBe(0);
+  it('given a question with a word the document never uses and a candidate holding none of its words, or a question with none of its own, when the candidate follows the last answer, then position counts for nothing', () => {
+    expect(orderLogOdds(cand(0, 0.3, {}, 20, { cov: 0 }), { ownTerms: 2, last }, W)).toBe(0);
     expect(orderLogOdds(cand(0, 0, {}, 20), { ownTerms: 0, last }, W)).toBe(0);
     expect(orderLogOdds(cand(0, 0, { established: 0 }, 20), { ownTerms: 1, last }, W)).toBe(0);
+  });
+
+  it('given a question partly in other words ("Who ruled Wales after 1282?") and a candidate after the last answer holding one of its words, when placed, then it gets the partial order weights', () => {
+    expect(orderLogOdds(cand(0, 0.6, {}, 10, { cov: 0.2 }), { ownTerms: 3, last }, W)).toBe(1);
+    expect(orderLogOdds(cand(0, 0.6, {}, 20, { cov: 0.2 }), { ownTerms: 3, last }, W)).toBe(1.5);
+    expect(orderLogOdds(cand(0, 0.6, {}, 30, { cov: 0.2 }), { ownTerms: 3, last }, W)).toBe(0.5);
+    expect(orderLogOdds(cand(0, 0.6, {}, 40, { cov: 0.2 }), { ownTerms: 3, last }, W)).toBe(0);
+    expect(orderLogOdds(cand(0, 0.6, {}, 0, { cov: 0.2 }), { ownTerms: 3, last }, W)).toBe(0);
   });
 
   it('given both signals, when summed, then conversationLogOdds is their sum', () => {

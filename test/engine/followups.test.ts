@@ -89,3 +89,24 @@ describe('yes/no follow-ups and off-topic follow-ups', () => {
     expect(a.quotes).toEqual([]);
   });
 });
+
+describe('a refused question still says where the conversation is', () => {
+  it('given a question refused at low confidence, when the turn is recorded, then it keeps its best sentence (holding one of its words) unshown, and the answer shows nothing of it', async () => {
+    const c: Conversation = { id: 'unshown', turns: [] };
+    const a = await engine.ask('Was the Security Council happy with the outcome?', c);
+    expect(a.refused).toBe(true);
+    expect(a.reason).toBe('low-confidence');
+    expect(a.quotes).toEqual([]);
+    expect('unshown' in a).toBe(false);
+    const u = c.turns.at(-1)!.unshown!;
+    expect(u.doc).toBe(DEFAULT_DOC);
+    expect(TEXT.slice(u.start, u.end)).toMatch(/Council/);
+  });
+
+  it('given a question that retrieved nothing, when the turn is recorded, then nothing is kept', async () => {
+    const c: Conversation = { id: 'none', turns: [] };
+    const a = await engine.ask('Was the zeppelin mauve?', c);
+    expect(a.refused).toBe(true);
+    expect(c.turns.at(-1)!.unshown).toBeUndefined();
+  });
+});

@@ -19,7 +19,8 @@ export interface Phrasing {
   after?: string[];
 }
 
-export function loadPhrasings(split: 'tune' | 'heldout' | 'heldout-2' | 'heldout-3' | 'heldout-4'): Phrasing[] {
+/** A phrasing set by its file name in test/fixtures/phrasings/ (without `.jsonl`), e.g. `tune`, `heldout-3`. */
+export function loadPhrasings(split: string): Phrasing[] {
   return readFileSync(path.join(ROOT, 'test/fixtures/phrasings', `${split}.jsonl`), 'utf8')
     .split('\n')
     .filter((l) => l.trim())
@@ -89,7 +90,7 @@ export async function runPhrasings(set: Phrasing[]): Promise<PhrasingResult[]> {
 }
 
 if (process.argv[1]?.endsWith('phrasings.ts')) {
-  const split = (process.argv[2] ?? 'tune') as 'tune' | 'heldout' | 'heldout-2' | 'heldout-3' | 'heldout-4';
+  const split = process.argv[2] ?? 'tune';
   const results = await runPhrasings(loadPhrasings(split));
   const bad = results.filter((r) => r.problem);
   for (const r of bad) console.log(`✗ [${r.p.doc}] ${r.p.q}  — expected ${r.p.expect}: ${r.problem}`);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { conversationPerson, lastAnswered, peopleIn } from '../../src/understand/conversation.js';
+import { conversationPerson, lastAnswered, lastPlace, peopleIn } from '../../src/understand/conversation.js';
 import type { Answer, Turn } from '../../src/types.js';
 
 const quote = (text: string, paragraph = 1) => ({ doc: 'd', start: 0, end: text.length, paragraph, quote: text });
@@ -19,6 +19,23 @@ describe('lastAnswered', () => {
 
   it('given only refusals, when asked for the last answered turn, then there is none', () => {
     expect(lastAnswered([turn('Why?', { refused: true })])).toBeUndefined();
+  });
+});
+
+describe('lastPlace', () => {
+  it('given an answer and then a refused question whose best sentence was kept, when asked where the conversation was, then it is that unshown sentence', () => {
+    const answered = turn('Where was the meeting?', { quotes: [quote('It was held at UN headquarters.', 3)] });
+    const refused = { ...turn('Was it useful?', { refused: true, reason: 'low-confidence' }), unshown: { doc: 'd', start: 40, end: 60 } };
+    expect(lastPlace([answered, refused, turn('thanks', { intent: 'chat' })])).toEqual({ doc: 'd', start: 40, end: 60 });
+  });
+
+  it('given a refusal that found nothing after an answer, when asked where the conversation was, then it is the answer', () => {
+    const answered = turn('Where was the meeting?', { quotes: [quote('It was held at UN headquarters.', 3)] });
+    expect(lastPlace([answered, turn('Why?', { refused: true, reason: 'nothing-retrieved' })])).toEqual({ doc: 'd', start: 0, end: 31 });
+  });
+
+  it('given only refusals that kept nothing, when asked where the conversation was, then it is nowhere', () => {
+    expect(lastPlace([turn('Why?', { refused: true })])).toBeUndefined();
   });
 });
 

@@ -45,4 +45,10 @@ describe('resolveFollowUp: what the asker typed and where the conversation was',
     const r = resolveFollowUp('Did the delegates agree to meet again soon?', conv(answered, turn('Why?', { refused: true, reason: 'nothing-retrieved' })), []);
     expect(r.last).toEqual({ doc: 'd', start: 5, end: 15 });
   });
+
+  it('given an answered turn then a question refused with its best sentence kept, when a new question follows, then the conversation was at that unshown sentence', () => {
+    const answered = turn('Who met the delegates?', { quotes: [{ doc: 'd', start: 5, end: 15, paragraph: 4, quote: 'x'.repeat(10) }] });
+    const refused = { ...turn('Was it useful?', { refused: true, reason: 'low-confidence' }), unshown: { doc: 'd', start: 40, end: 70 } };
+    expect(resolveFollowUp('Did the delegates agree to meet again soon?', conv(answered, refused), []).last).toEqual({ doc: 'd', start: 40, end: 70 });
+  });
 });
