@@ -14,7 +14,8 @@
  * command loads only on use (`import()`) goes into chunks of its own
  * (dist/cli/chunk-*.js, beside it: modules find files relative to their folder), so a package only those parts import is not loaded at
  * start. Packages in node_modules stay outside the bundle, loaded as before. Last, data is
- * compiled from packages (the lemmatizer's tables, dist/text/lemma-data.json).
+ * compiled from packages (the lemmatizer's tables, dist/text/lemma-data.json), and an empty,
+ * migrated state database is made for first starts to copy (dist/state-template/, src/state/template.ts).
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, rmdirSync, statSync, utimesSync, writeFileSync } from 'node:fs';
@@ -56,9 +57,13 @@ function withLock(fn) {
   }
 }
 
-export function build({ quiet = false } = {}) {
+export function build({ quiet = false, template = false } = {}) {
   withLock(() => {
-    if (fresh()) return;
+    if (fresh()) {
+      // `npm install` / `npm run build` with dist/ up to date: the template still follows the installed PGlite.
+      if (template) makeStateTemplate();
+      return;
+    }
     const started = Date.now();
     // The stamp's time is taken before compiling, so an edit made during the build makes the next start rebuild.
     const stampTime = new Date();
@@ -72,6 +77,7 @@ export function build({ quiet = false } = {}) {
     mkdirSync(DIST, { recursive: true });
     bundle();
     compileData();
+    makeStateTemplate();
     writeFileSync(STAMP, `${stampTime.toISOString()}\n`);
     utimesSync(STAMP, stampTime, stampTime);
     if (!quiet) process.stderr.write(`Compiled in ${((Date.now() - started) / 1000).toFixed(1)} s.\n`);
@@ -108,6 +114,17 @@ function compileData() {
 }
 
 /**
+ * The empty, migrated state database a first start copies instead of running Postgres's initdb, which peaks
+ * near 0.9 GB (src/state/template.ts; remade only when PGlite or the migrations changed). In a child process,
+ * so that memory is the child's. Optional: without it a first start runs initdb in a child, as before.
+ */
+function makeStateTemplate() {
+  const script = `import(${JSON.stringify(pathToFileURL(path.join(DIST, 'state', 'template.js')).href)}).then((m) => m.makeTemplate(${JSON.stringify(path.join(DIST, 'state-template'))}))`;
+  const r = spawnSync(process.execPath, ['--input-type=module', '-e', script], { cwd: ROOT, stdio: ['ignore', 'inherit', 'pipe'], encoding: 'utf8' });
+  if (r.status !== 0) process.stderr.write(`Warning: the state database's template was not made (a first start will create the database instead):\n${r.stderr.slice(-1000)}`);
+}
+
+/**
  * `ask` answers once and exits, so its time to the answer is the model's loading: start the model's
  * thread now, before the command's own modules load (~0.2 s), so the thread imports ONNX Runtime and
  * the tokenizer meanwhile; src/embed/model-thread.ts hands it the options once the configuration is
@@ -124,7 +141,7 @@ function prestartModelThread(args) {
 
 const [command, ...rest] = process.argv.slice(2);
 if (command === '--build') {
-  build({ quiet: rest.includes('--quiet') });
+  build({ quiet: rest.includes('--quiet'), template: true });
 } else {
   if (!command || !/^[a-z-]+$/.test(command)) {
     process.stderr.write('usage: node src/launch.mjs <command> [args…]\n');

@@ -53,33 +53,51 @@ export interface OpenDbOptions {
    * this process from then on.
    */
   baselineOnly?: boolean;
+  /**
+   * The build's pre-made empty database, copied on a first start instead of running initdb (`template.ts`); default
+   * `dist/state-template`. `null`: always initdb (in a child process).
+   */
+  template?: string | null;
+  /** Told how the embedded database was created, when this open created it. */
+  onCreate?: (how: import('./create-embedded.js').Creation) => void;
 }
 
 /** Open the configured database (the caller migrates it: see `openState`). */
 export async function openDb(opts: OpenDbOptions): Promise<Db> {
-  return opts.url ? openServer(opts.url) : openEmbedded(opts.dir, !!opts.vector, opts.settings ?? [], !!opts.baselineOnly);
+  return opts.url ? openServer(opts.url) : openEmbedded(opts);
 }
 
-/** Small settings: this database holds kilobytes of conversation, not a warehouse (keeps PGlite's memory near 100 MB). */
-const EMBEDDED_CONF = ['shared_buffers=8MB', 'work_mem=1MB', 'wal_buffers=256kB', 'max_wal_size=64MB'];
+/**
+ * Small settings: this database holds kilobytes of conversation, not a warehouse (keeps PGlite's memory near 100 MB).
+ * `wal_init_zero=off`: a new 16 MB WAL segment is not zero-filled. PGlite's file layer (Emscripten's pwritev) copies
+ * each 1 MB of zeros into a fresh ArrayBuffer; glibc keeps the 16 MB it took in the process's heap after they are
+ * freed, so the first new segment (after ~3,000 questions) left RSS 16 MB higher for good (issue 13). Postgres then writes only
+ * the segment's last byte, as it does on copy-on-write file systems.
+ */
+const EMBEDDED_CONF = ['shared_buffers=8MB', 'work_mem=1MB', 'wal_buffers=256kB', 'max_wal_size=64MB', 'wal_init_zero=off'];
 
 /** `memory://`: an embedded database that lives only as long as the process (tests). */
 export const IN_MEMORY = 'memory://';
 
-async function openEmbedded(dir: string, withVector: boolean, settings: string[], baselineOnly: boolean): Promise<Db> {
+async function openEmbedded(opts: OpenDbOptions): Promise<Db> {
+  const { dir } = opts;
   let release: () => Promise<void> = async () => undefined;
   if (dir !== IN_MEMORY) release = await lockDir(dir);
   let pg: import('@electric-sql/pglite').PGlite;
-  const postgresqlconf = [...EMBEDDED_CONF, ...settings];
+  const postgresqlconf = [...EMBEDDED_CONF, ...(opts.settings ?? [])];
   try {
-    // The first start creates the database in a throwaway process: initdb's ~640 MB of WASM memory goes with it.
+    // The first start copies the build's empty database, or creates one in a throwaway process (initdb's ~640 MB of WASM memory goes with it).
     if (dir !== IN_MEMORY) {
-      const { createInChild, isCreated } = await import('./create-embedded.js');
-      if (!isCreated(dir)) await createInChild(dir, postgresqlconf);
+      const { createDatabase, isCreated } = await import('./create-embedded.js');
+      if (!isCreated(dir)) {
+        const template = opts.template === undefined ? (await import('./template.js')).defaultTemplateDir() : opts.template;
+        const how = await createDatabase(dir, postgresqlconf, template);
+        opts.onCreate?.(how);
+      }
     }
-    if (baselineOnly) v8.setFlagsFromString('--liftoff-only');
+    if (opts.baselineOnly) v8.setFlagsFromString('--liftoff-only');
     const { PGlite } = await import('@electric-sql/pglite');
-    const extensions: import('@electric-sql/pglite').Extensions = withVector ? { vector: (await import('@electric-sql/pglite-pgvector')).vector } : {};
+    const extensions: import('@electric-sql/pglite').Extensions = opts.vector ? { vector: (await import('@electric-sql/pglite-pgvector')).vector } : {};
     pg = await PGlite.create({ dataDir: dir, postgresqlconf, extensions });
   } catch (cause) {
     await release().catch(() => undefined);

@@ -31,6 +31,8 @@ export interface OpenStateOptions {
   maxTurns: number;
   ttlMs: number;
   clock?: () => number;
+  /** The embedded database's template for a first start (default: the build's; `null`: initdb). See `template.ts`. */
+  template?: string | null;
 }
 
 /** The state the configuration names: DATABASE_URL's server, else the embedded database in STATE_DIR. */
@@ -43,7 +45,7 @@ export const stateOptions = (config: Pick<Config, 'DATABASE_URL' | 'STATE_DIR' |
 
 export async function openState(opts: OpenStateOptions): Promise<State> {
   // Kilobytes of conversations: the embedded database's WASM needs no optimising compiler (~40 MB less resident).
-  const db = await openDb({ url: opts.url, dir: opts.dir, baselineOnly: true });
+  const db = await openDb({ url: opts.url, dir: opts.dir, baselineOnly: true, ...(opts.template !== undefined ? { template: opts.template } : {}) });
   try {
     await migrate(db);
   } catch (e) {

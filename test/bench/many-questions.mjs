@@ -30,6 +30,7 @@ import path from 'node:path';
 import v8 from 'node:v8';
 import vm from 'node:vm';
 import { fileURLToPath } from 'node:url';
+import { residentByMapping } from './smaps.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const dist = (p) => import(path.join(ROOT, 'dist', p));
@@ -63,7 +64,7 @@ const sample = async (questions) => {
   // Anonymous memory (heaps, malloc, WASM) apart from file pages (mapped modules, a memory-mapped model).
   const status = readFileSync('/proc/self/status', 'utf8');
   const kb = (k) => Number(status.match(new RegExp(`^${k}:\\s+(\\d+)`, 'm'))?.[1] ?? NaN) / 1024;
-  return { questions, rss: mb(m.rss), rssAnon: kb('RssAnon'), rssFile: kb('RssFile'), heap: mb(m.heapUsed), heapTotal: mb(m.heapTotal), arrayBuffers: mb(m.arrayBuffers), worker };
+  return { questions, rss: mb(m.rss), rssAnon: kb('RssAnon'), rssFile: kb('RssFile'), heap: mb(m.heapUsed), heapTotal: mb(m.heapTotal), arrayBuffers: mb(m.arrayBuffers), worker, mappings: residentByMapping() };
 };
 const CHECKPOINTS = new Set([100, 500, 1000, 2000, 5000, n]);
 const samples = [];
@@ -84,6 +85,8 @@ for (let i = 0; i < n; i++) {
 const cpu = process.cpuUsage(c0);
 const last = samples.at(-1);
 process.stderr.write(`${samples.map((x) => `after ${x.questions}: rss ${x.rss.toFixed(0)} MB (anon ${x.rssAnon.toFixed(0)}, file ${x.rssFile.toFixed(0)}), main heap ${x.heap.toFixed(1)}/${x.heapTotal.toFixed(1)} arrayBuffers ${x.arrayBuffers.toFixed(1)}${x.worker ? `, worker heap ${x.worker.heapUsed.toFixed(1)}/${x.worker.heapTotal.toFixed(1)} external ${x.worker.external.toFixed(1)} arrayBuffers ${x.worker.arrayBuffers.toFixed(1)} old ${x.worker.spaces.old_space?.used.toFixed(1)}/${x.worker.spaces.old_space?.size.toFixed(1)} large ${x.worker.spaces.large_object_space?.used.toFixed(1)} code ${x.worker.spaces.code_space?.used.toFixed(1)}` : ''}`).join('\n')}\n`);
+// Resident MB by kind of mapping (smaps.mjs), the ones over 2 MB, with the change since "after 100".
+process.stderr.write(`${samples.map((x) => `after ${x.questions}, by mapping: ${Object.entries(x.mappings).filter(([, v]) => v > 2).sort((a, b) => b[1] - a[1]).map(([k, v]) => `${k} ${v.toFixed(1)} (${v - (first.mappings[k] ?? 0) >= 0 ? '+' : ''}${(v - (first.mappings[k] ?? 0)).toFixed(1)})`).join(', ')}`).join('\n')}\n`);
 console.log(JSON.stringify({ n, samples, after100: first.rss, afterN: last.rss, heapAfter100: first.heap, heapAfterN: last.heap, workerHeapAfter100: first.worker?.heapUsed ?? null, workerHeapAfterN: last.worker?.heapUsed ?? null, msPerQuestion: (performance.now() - t0) / n, cpuMsPerQuestion: (cpu.user + cpu.system) / 1000 / n, workers: config.ENGINE_WORKERS }));
 await engine.close();
 await state.close();
