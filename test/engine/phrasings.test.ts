@@ -24,10 +24,12 @@ describe.each(['tune', 'heldout', 'heldout-2'] as const)('the %s phrasing set', 
 // Blind sets written in round 4 by engineers who never ran the engine on them (heldout-3: 87 items; heldout-4: 98
 // Discord-style items); nobody tuned on them. Measured on main before round 4's work: 55/87 (63.2%) and 51/98 (52.0%);
 // at its end: 60/87 (69.0%) and 63/98 (64.3%) — short of the 90% target. The bars guard against sliding back; a
-// failure reports only the count, so the items stay unread.
-const BLIND_BAR = { 'heldout-3': 0.68, 'heldout-4': 0.63 };
+// failure reports only the count, so the items stay unread. Round 5 (lead, once after the merge): heldout-3 64/87
+// (73.6%), heldout-4 62/98 (63.3%); heldout-5 (new, 100 items by label5, same blind rules) 59/100 before round 5's work,
+// 63/100 after.
+const BLIND_BAR = { 'heldout-3': 0.72, 'heldout-4': 0.63, 'heldout-5': 0.62 };
 
-describe.each(['heldout-3', 'heldout-4'] as const)('the blind %s phrasing set', (split) => {
+describe.each(['heldout-3', 'heldout-4', 'heldout-5'] as const)('the blind %s phrasing set', (split) => {
   it(`given each phrasing, when asked, then at least ${BLIND_BAR[split] * 100}% are handled right (and every quote is verbatim)`, { timeout: 120_000 }, async () => {
     const results = await runPhrasings(loadPhrasings(split));
     const right = results.filter((r) => !r.problem).length;

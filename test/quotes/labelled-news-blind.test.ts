@@ -15,7 +15,7 @@ const fresh2Stories = loadLabelledStories('test/fixtures/quotes/cnn-attribution-
 const fresh2 = scoreSplit(fresh2Stories, findQuotations);
 const fresh3Stories = loadLabelledStories('test/fixtures/quotes/cnn-attribution-fresh3.json');
 const fresh3 = scoreSplit(fresh3Stories, findQuotations);
-// Round 5's blind set (label6, CNN/DM sample rows 60–99): figures printed, no floor yet (the lead sets it).
+// Round 5's blind set (label6, CNN/DM sample rows 60–99): figures printed, floors below.
 const fresh4Stories = loadLabelledStories('test/fixtures/quotes/cnn-attribution-fresh4.json');
 const fresh4 = scoreSplit(fresh4Stories, findQuotations);
 
@@ -24,10 +24,16 @@ describe('the quotation finder on the blind sets', () => {
     console.log(describeScore('fresh2 blind (round 4, Abg-CoQA CNN)', fresh2));
     console.log(describeScore('fresh3 blind (round 4, Daily Mail)', fresh3));
     console.log(describeScore('fresh4 blind (round 5, CNN/DM rows 60–99)', fresh4));
-    for (const set of [fresh4Stories]) {
-      expect(new Set(set.map((s) => s.id)).size).toBe(set.length);
-      expect(set.some((s) => tuning.some((o) => o.id === s.id || o.text.slice(0, 300) === s.text.slice(0, 300)))).toBe(false);
-    }
+  });
+
+  it('given the round-5 blind stories (fresh4: CNN/DM rows 60–99), when quotations are found and attributed, then they share no story with the tuning sets and the figures stay at their floors', () => {
+    expect(new Set(fresh4Stories.map((s) => s.id)).size).toBe(fresh4Stories.length);
+    expect(fresh4Stories.some((s) => tuning.some((o) => o.id === s.id || o.text.slice(0, 300) === s.text.slice(0, 300)))).toBe(false);
+    expect(fresh4.clear).toBeGreaterThanOrEqual(250);
+    expect(fresh4.recall).toBeGreaterThanOrEqual(FRESH4_FLOOR.recall);
+    expect(fresh4.precision).toBeGreaterThanOrEqual(FRESH4_FLOOR.precision);
+    expect(fresh4.attribution).toBeGreaterThanOrEqual(FRESH4_FLOOR.attribution);
+    expect(fresh4.titlesWithSpeaker).toBeLessThanOrEqual(FRESH4_FLOOR.titlesWithSpeaker);
   });
 
   // The blind sets: figures printed, mistakes never (they are for measuring, not tuning). Round 4 measured each once:
@@ -52,5 +58,10 @@ describe('the quotation finder on the blind sets', () => {
 
 // Measured once each at the end of round 4 (quotes-v4): fresh2 recall 100%, attribution 90.6% (29/32), titles 0/7;
 // fresh3 recall 87.7%, precision 93.1%, attribution 52.5% (62/118), titles 0/25. (quotes-v3: fresh2 87.5%, fresh3 44.1%.)
-const FRESH2_FLOOR = { recall: 0.98, attribution: 0.9, titlesWithSpeaker: 0 };
-const FRESH3_FLOOR = { recall: 0.87, precision: 0.92, attribution: 0.52, titlesWithSpeaker: 0 };
+// Round 5 (quotes-v5), by the lead once after the merge: fresh2 93.8% (30/32), titles 0/7; fresh3 recall 94.2%, precision
+// 90.1%, attribution 64.4% (76/118), titles 1/25; fresh4 (new; quotes-v4 before: 56.7%, 144/254, titles 3/56) recall
+// 95.6%, precision 93.9%, attribution 67.7% (172/254), titles 3/56. Titles with a speaker are floors as measured, not the
+// target (none).
+const FRESH2_FLOOR = { recall: 0.98, attribution: 0.93, titlesWithSpeaker: 0 };
+const FRESH3_FLOOR = { recall: 0.93, precision: 0.89, attribution: 0.63, titlesWithSpeaker: 1 };
+const FRESH4_FLOOR = { recall: 0.95, precision: 0.93, attribution: 0.66, titlesWithSpeaker: 3 };
