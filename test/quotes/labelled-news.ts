@@ -49,6 +49,10 @@ export function loadLabelledStories(fixture = FIXTURE): LabelledStory[] {
 export const storyDocument = (s: LabelledStory): StoredDocument => buildDocument({ id: `cnn/${s.id}`, path: `cnn/${s.id}`, text: s.text });
 
 /** "The Brief's" → "brief"; "@legallyblondekf" stays. */
+/** Whether any story of `set` is also in `others` (same id, or the same first 300 characters of text). */
+export const sharesStory = (set: readonly LabelledStory[], others: readonly LabelledStory[]) =>
+  set.some((s) => others.some((o) => o.id === s.id || o.text.slice(0, 300) === s.text.slice(0, 300)));
+
 export const normName = (s: string) =>
   s
     .toLowerCase()
