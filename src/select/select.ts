@@ -60,10 +60,10 @@ const overlaps = (a: { doc: string; start: number; end: number }, b: { doc: stri
 
 const attributionOf = (q: Quotation): Attribution => ({ speaker: q.speaker, cue: q.cue, addressee: q.addressee, setting: q.setting, words: { start: q.start, end: q.end } });
 
-/** The terms of each body paragraph, per document: the same for every question. */
 /** The speakers the quotation index knows in a document. */
 const speakersOf = (index: LoadedIndex, doc: string) => [...new Set(index.quotations.filter((q) => q.doc === doc && q.speaker).map((q) => q.speaker!))];
 
+/** The terms of each body paragraph, per document: the same for every question. */
 const paragraphMemo = new WeakMap<StoredDocument, Map<number, ReadonlySet<string>>>();
 function paragraphTerms(doc: StoredDocument, n: number): ReadonlySet<string> {
   let m = paragraphMemo.get(doc);
@@ -132,7 +132,10 @@ export function select(input: SelectInput): Selection {
   }
   // "Who said …?": a sentence of reported speech names its speaker even without quotation marks.
   if (u.said?.kind === 'who-said') {
-    for (const c of byKey.values()) if (!c.attribution?.speaker) c.attribution = reportedSpeaker(c.doc.text.slice(c.start, c.end), () => c.inherited || antecedent(c.doc, c.start, speakersOf(index, c.doc.id))) ?? c.attribution;
+    // One scan of the quotation index per document, not per candidate.
+    const known = new Map<string, string[]>();
+    const speakers = (doc: string) => known.get(doc) ?? known.set(doc, speakersOf(index, doc)).get(doc)!;
+    for (const c of byKey.values()) if (!c.attribution?.speaker) c.attribution = reportedSpeaker(c.doc.text.slice(c.start, c.end), () => c.inherited || antecedent(c.doc, c.start, speakers(c.doc.id))) ?? c.attribution;
   }
   const ranked = [...byKey.values()].filter((c) => !exclude.some((e) => overlaps({ doc: c.doc.id, start: c.start, end: c.end }, e))).sort((a, b) => b.p - a.p || a.start - b.start);
   return { ranked, confidence: ranked[0]?.p ?? 0 };
