@@ -32,7 +32,6 @@ import type { EngineContext } from './context.js';
 import { about, paragraph, passages, quotations } from './lookups.js';
 import { loadModel, openIndex, openVectorStore, QUOTER } from './open.js';
 import { summarize } from './summarize.js';
-import { collectGarbage } from './collect.js';
 import { openAnalysis } from '../index/analysis.js';
 import { entitiesOf, rememberEntities } from '../select/entities.js';
 import { rememberTags, taggedPhrases } from '../quotes/names.js';
@@ -143,8 +142,6 @@ export async function createEngine(deps: EngineDeps): Promise<Engine> {
     // The whole extractive path, with no LLM and no observer: nothing is recorded, only code is compiled.
     first: () => warmQuestionPath((q) => ask({ ...ctx, llm: null, onSelection: undefined }, q), () => inFlight > 0),
     prepare: soft ? (sentence) => soft('', sentence) : undefined,
-    // The warm-up's garbage is collected now, in idle time, not by the next question (./collect.ts).
-    last: () => void collectGarbage(),
   });
   return {
     async ask(question, conversation, options) {

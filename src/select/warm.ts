@@ -40,8 +40,6 @@ export interface WarmOptions {
   first?: () => void | Promise<void>;
   /** May `first` run (e.g. once a question has been answered, so a cold start is not slowed)? Default: with the sentences. */
   started?: () => boolean;
-  /** Done once, last, after every analysis and while no question is in flight (the engine collects the warm-up's garbage). */
-  last?: () => void;
   /** More per-sentence work to do ahead (the engine's soft matcher reads the sentence's word vectors). */
   prepare?: (sentence: string) => void;
   /** May the analyses start (default: once compromise is loaded)? */
@@ -75,7 +73,6 @@ export function warmSentences(index: Pick<LoadedIndex, 'documents' | 'quotations
     resolve();
   };
   let first = opts.first;
-  const last = opts.last;
   const started = opts.started ?? ready;
   const step = () => {
     if (stopped) return;
@@ -88,11 +85,7 @@ export function warmSentences(index: Pick<LoadedIndex, 'documents' | 'quotations
         .then(() => later(setImmediate(step)));
       return;
     }
-    if (next >= work.length && !first) {
-      if (last && opts.busy()) return later(setTimeout(step, BUSY_RETRY_MS));
-      last?.();
-      return finish();
-    }
+    if (next >= work.length && !first) return finish();
     // Waiting: for a question to be answered, for compromise, or (sentences done) for `first` to be allowed.
     if (next >= work.length || !ready() || opts.busy()) {
       later(setTimeout(step, opts.busy() ? BUSY_RETRY_MS : NOT_READY_RETRY_MS));

@@ -47,35 +47,4 @@ describe('warmSentences: sentence analyses done ahead in idle time', () => {
     await w.settled();
     expect(w.done()).toBe(2);
   });
-
-  it('given a last step, when every sentence is analysed, then it runs once, after them, before settled resolves', async () => {
-    const seen: number[] = [];
-    const w = warmSentences(index, { busy: () => false, ready: () => true, last: () => seen.push(w.done()) });
-    await w.settled();
-    expect(seen).toEqual([3]);
-  });
-
-  it('given a question in flight when the analyses end, when the last step is due, then it waits for the answer', async () => {
-    let busy = false;
-    let ran = 0;
-    // A question arrives while the last sentence is analysed.
-    const w = warmSentences(index, { busy: () => busy, ready: () => true, prepare: () => void (w.done() === 3 && (busy = true)), last: () => ran++ });
-    for (let waited = 0; w.done() < 3 && waited < 10_000; waited += 10) await sleep(10);
-    await sleep(60);
-    expect(w.done()).toBe(3);
-    expect(ran).toBe(0);
-    busy = false;
-    await w.settled();
-    expect(ran).toBe(1);
-  });
-
-  it('given a warmer stopped before the end (an engine closed), when stopped, then the last step never runs', async () => {
-    let ran = 0;
-    const w = warmSentences(index, { busy: () => false, ready: () => false, last: () => ran++ });
-    await sleep(30);
-    w.stop();
-    await w.settled();
-    await sleep(30);
-    expect(ran).toBe(0);
-  });
 });
