@@ -24,7 +24,7 @@ export interface Lexicon {
  * Remembered per word (bounded): the claim check asks for the same words' forms once per word pair.
  */
 const formsMemo = new Map<string, readonly string[]>();
-const FORMS_MEMO_MAX = 10_000;
+export const FORMS_MEMO_MAX = 10_000;
 function forms(word: string): readonly string[] {
   let out = formsMemo.get(word);
   if (!out) {
@@ -33,6 +33,8 @@ function forms(word: string): readonly string[] {
   }
   return out;
 }
+/** Words whose forms are remembered now (tests: the bound holds). */
+export const rememberedForms = (): number => formsMemo.size;
 function formsOf(word: string): string[] {
   const w = word.toLowerCase().replace(/’/gu, "'");
   const parts = w.split(' ');
