@@ -15,7 +15,6 @@
 import fitted from './conversation.json' with { type: 'json' };
 import type { Scored, Selection } from '../select/select.js';
 import { logOdds, sigmoid } from '../log-odds.js';
-import { terms } from '../retrieve/terms.js';
 
 export interface EstablishedWeights {
   /** Log-odds for a follow-up whose words the documents use, times (known share)^knownPower. */
@@ -46,13 +45,6 @@ export interface AskedTerms {
   ownTerms: number;
   /** What the conversation was last answered with, if anything. */
   last?: { doc: string; start: number; end: number };
-  /**
-   * The question's terms the asker typed (not a name a pronoun was resolved to). When given, a question partly in
-   * other words gets its order weights only for a candidate holding one of them.
-   */
-  ownWords?: readonly string[];
-  /** Every quote of that answer (`last` is the first); when absent, `last` alone is the place. */
-  places?: { doc: string; start: number; end: number }[];
 }
 
 /**
@@ -87,53 +79,22 @@ export function sentencesAfter(c: Pick<Scored, 'doc' | 'start'>, last: AskedTerm
 }
 
 /**
- * How many sentences after the nearest of the places the conversation was last at this candidate starts (see
- * {@link sentencesAfter}): the asker saw every quote of the last answer, and may follow up on any of them.
- */
-export function sentencesAfterAny(c: Pick<Scored, 'doc' | 'start'>, asked: Pick<AskedTerms, 'last' | 'places'>): number | null {
-  let best: number | null = null;
-  for (const p of asked.places?.length ? asked.places : asked.last ? [asked.last] : []) {
-    const d = sentencesAfter(c, p);
-    if (d !== null && (best === null || d < best)) best = d;
-  }
-  return best;
-}
-
-/**
  * Stories are asked about roughly in order: the answer to a follow-up is often in the sentence just answered or
  * the next one or two. A question with no words of its own ("Why?") could be about anything, so it gets nothing for
  * its position. One whose words the document all uses gets `order`; one with words the document never uses gets
- * `orderPartial`, and only for a candidate holding one of the words the asker typed and lacking none that English
- * hardly uses: a question asked in other words paraphrases common words and keeps the rest ("Who ruled Wales after
- * 1282?"), while a question about something else shares at most a common word with the sentences just after the
- * last answer ("did he win the world cup tho" → "world"); the name its "he" was resolved to is in those sentences
- * whatever was asked, so it does not count ("Was he sick?").
+ * `orderPartial`, and only for a candidate holding at least one of its words (a question about something else
+ * rarely shares a word with the sentences just after the last answer; one asked in other words usually does).
  */
-export function orderLogOdds(c: Pick<Scored, 'doc' | 'start' | 'end' | 'features' | 'conversation'>, asked: AskedTerms, w: EstablishedWeights = ESTABLISHED_WEIGHTS): number {
+export function orderLogOdds(c: Pick<Scored, 'doc' | 'start' | 'features' | 'conversation'>, asked: AskedTerms, w: EstablishedWeights = ESTABLISHED_WEIGHTS): number {
   if (!c.conversation.established || asked.ownTerms === 0) return 0;
-  const partial = c.features.oov > 0;
-  if (partial && !(c.features.cov > 0)) return 0;
-  const d = sentencesAfterAny(c, asked);
+  if (c.features.oov > 0 && !(c.features.cov > 0)) return 0;
+  const d = sentencesAfter(c, asked.last);
   if (d === null) return 0;
-  const weight = (partial ? w.orderPartial[d] : w.order[d]) ?? 0;
-  if (!weight || !partial || !asked.ownWords) return weight;
-  return holdsAny(c, asked.ownWords) && c.features.missMax < RARE_MISSING ? weight : 0;
-}
-
-/**
- * A missing word this rare (its weight over the largest IDF: a word English hardly uses — a name, a title) is what
- * the question is about: a candidate without it is not where the conversation went, whatever else it holds.
- */
-export const RARE_MISSING = 0.95;
-
-/** Whether the candidate sentence holds one of these terms. */
-export function holdsAny(c: Pick<Scored, 'doc' | 'start' | 'end'>, words: readonly string[]): boolean {
-  const own = new Set(terms(c.doc.text.slice(c.start, c.end)));
-  return words.some((t) => own.has(t));
+  return (c.features.oov > 0 ? w.orderPartial[d] : w.order[d]) ?? 0;
 }
 
 /** Everything the conversation adds to one candidate, in log-odds. */
-export function conversationLogOdds(c: Pick<Scored, 'doc' | 'start' | 'end' | 'features' | 'conversation'>, asked: AskedTerms, w: EstablishedWeights = ESTABLISHED_WEIGHTS): number {
+export function conversationLogOdds(c: Pick<Scored, 'doc' | 'start' | 'features' | 'conversation'>, asked: AskedTerms, w: EstablishedWeights = ESTABLISHED_WEIGHTS): number {
   return establishedLogOdds(c, asked, w) + orderLogOdds(c, asked, w);
 }
 
@@ -143,7 +104,7 @@ export function conversationLogOdds(c: Pick<Scored, 'doc' | 'start' | 'end' | 'f
  * @example
  * withEstablished(0.2, candidate, { ownTerms: 2 }); // 0.65 for a follow-up whose words the document uses
  */
-export function withEstablished(p: number, c: Pick<Scored, 'doc' | 'start' | 'end' | 'features' | 'conversation'>, asked: AskedTerms, w: EstablishedWeights = ESTABLISHED_WEIGHTS): number {
+export function withEstablished(p: number, c: Pick<Scored, 'doc' | 'start' | 'features' | 'conversation'>, asked: AskedTerms, w: EstablishedWeights = ESTABLISHED_WEIGHTS): number {
   const add = conversationLogOdds(c, asked, w);
   return add ? sigmoid(logOdds(p) + add) : p;
 }

@@ -17,13 +17,6 @@ export function lastAnswered(turns: readonly Turn[]): Turn | undefined {
   return undefined;
 }
 
-/** A span of a document the conversation was at. */
-export interface Place {
-  doc: string;
-  start: number;
-  end: number;
-}
-
 /**
  * Where in the documents the conversation last was: what the most recent question about them was answered with,
  * or, when it was refused, the best sentence found for it (not shown, but a question following up on a refused one
@@ -32,26 +25,15 @@ export interface Place {
  * @example
  * lastPlace(turns); // { doc: 'd', start: 120, end: 180 }
  */
-export function lastPlace(turns: readonly Turn[]): Place | undefined {
-  return lastPlaces(turns)[0];
-}
-
-/**
- * Every place of the last answer (see {@link lastPlace}): each of its quotes, best first. A follow-up may be about
- * any quote the asker was shown, not only the first ("Why was his sentencing delayed?" quoted ¶1 and ¶3; "for how
- * long?" is about ¶3).
- *
- * @example
- * lastPlaces(turns); // [{ doc: 'd', start: 0, end: 90 }, { doc: 'd', start: 300, end: 380 }]
- */
-export function lastPlaces(turns: readonly Turn[]): Place[] {
+export function lastPlace(turns: readonly Turn[]): { doc: string; start: number; end: number } | undefined {
   for (let i = turns.length - 1; i >= 0; i--) {
     const t = turns[i]!;
     if (t.answer.intent === 'chat') continue;
-    if (!t.answer.refused && t.answer.quotes.length) return t.answer.quotes.map((q) => ({ doc: q.doc, start: q.start, end: q.end }));
-    if (t.answer.refused && t.unshown) return [t.unshown];
+    const q = !t.answer.refused ? t.answer.quotes[0] : undefined;
+    if (q) return { doc: q.doc, start: q.start, end: q.end };
+    if (t.answer.refused && t.unshown) return t.unshown;
   }
-  return [];
+  return undefined;
 }
 
 interface Term {

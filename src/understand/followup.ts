@@ -5,7 +5,7 @@
  */
 import type { Conversation, Quotation, Turn } from '../types.js';
 import { terms } from '../retrieve/terms.js';
-import { conversationPerson, lastAnswered, lastPlaces, type Place } from './conversation.js';
+import { conversationPerson, lastAnswered, lastPlace } from './conversation.js';
 
 export interface Resolved {
   /** The question as a standalone question (what retrieval and intent parsing see). */
@@ -20,9 +20,7 @@ export interface Resolved {
   /** The name a pronoun was resolved to ("he" → "Annan"), when one was: words the asker did not type. */
   resolvedName?: string;
   /** What the conversation was last answered with (a story is asked about roughly in order: the answer is often just after it). */
-  last?: Place;
-  /** Every quote of that answer, best first (`last` is the first): a follow-up may be about any quote the asker saw. */
-  places?: Place[];
+  last?: { doc: string; start: number; end: number };
 }
 
 const MORE = /^(?:and\s+)?(?:what|anything|something|tell me|give me|any|show me)?\s*(?:else|more)\b(?:\s+(?:did|does|do|is|was|about|quotes?|passages?|from|in)\b.*)?\s*[?.!]*$|^(?:go on|continue|more please|next)[?.!]*$/i;
@@ -66,8 +64,8 @@ export function resolveFollowUp(question: string, conversation: Conversation | u
   // Chit-chat turns ("thanks", "ok") establish nothing to follow up on.
   const turns = (conversation?.turns ?? []).filter((t) => t.answer.intent !== 'chat');
   const shown = turns.flatMap((t) => t.answer.quotes.map(({ doc, start, end }) => ({ doc, start, end })));
-  const places = lastPlaces(turns);
-  const last = places.length ? { last: places[0]!, places } : {};
+  const place = lastPlace(turns);
+  const last = place ? { last: place } : {};
   const none: Resolved = { standalone: question, context: '', kind: 'new', shown: [], focus: [], ...last };
   const prev = turns[turns.length - 1];
   if (!prev) return none;

@@ -31,8 +31,6 @@ export interface Understanding extends Resolved {
   established: boolean;
   /** How many of the scoring text's terms the asker typed (a name a pronoun was resolved to is not counted). */
   ownTerms: number;
-  /** Those terms themselves. */
-  ownWords: string[];
 }
 
 /**
@@ -45,7 +43,7 @@ export function understand(asked: string, conversation: Conversation | undefined
   const intent = classify(asked);
   const language = questionLanguage(asked);
   const established = (conversation?.turns ?? []).some((t) => t.answer.intent !== 'chat');
-  const base = { asked, intent, language, established, said: null as QuoteIntent, ownTerms: 0, ownWords: [] as string[] };
+  const base = { asked, intent, language, established, said: null as QuoteIntent, ownTerms: 0 };
   if (intent.kind === 'chat' || intent.kind === 'paragraph' || intent.kind === 'summary') {
     const text = intent.kind === 'summary' && intent.focus ? intent.focus : '';
     return { ...base, standalone: asked, context: '', kind: 'new', shown: [], focus: [], scoringText: text, query: text, answerType: null };
@@ -56,14 +54,12 @@ export function understand(asked: string, conversation: Conversation | undefined
   // In a follow-up, "name", "year", "cost" say what kind of answer is wanted about what the conversation established.
   const scoringText = withoutRequestWords(resolved.kind === 'followup' ? withoutGenericNouns(resolved.standalone) : resolved.standalone);
   const inserted = new Set(terms(resolved.resolvedName ?? ''));
-  const ownWords = [...new Set(terms(scoringText).filter((t) => !inserted.has(t)))];
   return {
     ...base,
     ...resolved,
     said,
     scoringText,
     ownTerms: terms(scoringText).filter((t) => !inserted.has(t)).length,
-    ownWords,
     query: resolved.context ? `${scoringText} ${resolved.context}` : scoringText,
     answerType: intent.kind === 'question' ? answerType(resolved.standalone) : null,
   };

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { conversationLogOdds, establishedLogOdds, orderLogOdds, RARE_MISSING, sentencesAfter, sentencesAfterAny, withConversation, type EstablishedWeights } from '../../src/decide/conversation.js';
+import { conversationLogOdds, establishedLogOdds, orderLogOdds, sentencesAfter, withConversation, type EstablishedWeights } from '../../src/decide/conversation.js';
 import type { Scored, Selection } from '../../src/select/select.js';
-import { terms } from '../../src/retrieve/terms.js';
 import type { StoredDocument } from '../../src/types.js';
 
 const W: EstablishedWeights = { known: 3, knownPower: 4, allKnown: 2, leanBias: 0.5, leanTypeMiss: 2, order: [1.5, 2, 1], orderPartial: [1, 1.5, 0.5] };
@@ -111,35 +110,5 @@ describe('withConversation', () => {
   it('given no established conversation, when the conversation counts, then the selection is returned unchanged', () => {
     const s = sel(cand(0.3, 0, { followup: false, established: 0 }));
     expect(withConversation(s, OWN, W)).toBe(s);
-  });
-});
-
-describe('the places of the last answer', () => {
-  it('given an answer that quoted sentence 1 and sentence 4, when a candidate is sentence 5, then it is one sentence after the nearest place, not four', () => {
-    const places = [{ doc: 'd', start: 0, end: 10 }, { doc: 'd', start: 30, end: 40 }];
-    expect(sentencesAfterAny(cand(0, 0, {}, 40), { places })).toBe(1);
-    expect(sentencesAfterAny(cand(0, 0, {}, 40), { last: places[0] })).toBe(4);
-    expect(orderLogOdds(cand(0, 0, {}, 40), { ownTerms: 1, last: places[0], places }, W)).toBe(2);
-  });
-});
-
-describe('story order for a question partly in other words, with the words the asker typed', () => {
-  // Two sentences with real words; the conversation was last at the first.
-  const text = 'Lil Wayne won a Grammy. His sentencing was delayed three weeks.';
-  const real = { id: 'w', text, sentences: [{ start: 0, end: 23, paragraph: 1 }, { start: 24, end: text.length, paragraph: 1 }] } as unknown as StoredDocument;
-  const at = (start: number, end: number, f: Partial<Scored['features']>): Scored => ({ ...cand(0, 0.5, {}, start, { cov: 0.4, missMax: 0.7, ...f }), doc: real, end });
-  const last = { doc: 'w', start: 0, end: 23 };
-
-  it('given "Was he sick?" whose only word the next sentence holds is the name "he" was resolved to, when placed, then its position counts for nothing', () => {
-    expect(orderLogOdds(at(24, text.length, {}), { ownTerms: 1, ownWords: terms('sick'), last }, W)).toBe(0);
-  });
-
-  it('given a question holding one of the asker\'s own words in the next sentence, when placed, then it gets the partial order weight', () => {
-    expect(orderLogOdds(at(24, text.length, {}), { ownTerms: 2, ownWords: terms('delayed how long'), last }, W)).toBe(1.5);
-  });
-
-  it('given a candidate that lacks a word English hardly uses ("did he win the world cup tho"), when placed, then its position counts for nothing', () => {
-    expect(orderLogOdds(at(0, 23, { missMax: RARE_MISSING }), { ownTerms: 3, ownWords: terms('win cup tho'), last }, W)).toBe(0);
-    expect(orderLogOdds(at(0, 23, { missMax: 0.7 }), { ownTerms: 3, ownWords: terms('win cup tho'), last }, W)).toBe(1);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { conversationPerson, lastAnswered, lastPlace, lastPlaces, peopleIn } from '../../src/understand/conversation.js';
+import { conversationPerson, lastAnswered, lastPlace, peopleIn } from '../../src/understand/conversation.js';
 import type { Answer, Turn } from '../../src/types.js';
 
 const quote = (text: string, paragraph = 1) => ({ doc: 'd', start: 0, end: text.length, paragraph, quote: text });
@@ -36,14 +36,6 @@ describe('lastPlace', () => {
 
   it('given only refusals that kept nothing, when asked where the conversation was, then it is nowhere', () => {
     expect(lastPlace([turn('Why?', { refused: true })])).toBeUndefined();
-  });
-});
-
-describe('lastPlaces', () => {
-  it('given an answer with two quotes, when asked where the conversation was, then both are places, best first', () => {
-    const two = turn('Why was it delayed?', { quotes: [{ doc: 'd', start: 0, end: 10, paragraph: 1, quote: 'x'.repeat(10) }, { doc: 'd', start: 50, end: 60, paragraph: 3, quote: 'y'.repeat(10) }] });
-    expect(lastPlaces([two])).toEqual([{ doc: 'd', start: 0, end: 10 }, { doc: 'd', start: 50, end: 60 }]);
-    expect(lastPlace([two])).toEqual({ doc: 'd', start: 0, end: 10 });
   });
 });
 
