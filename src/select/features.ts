@@ -8,7 +8,7 @@ import type { AnswerType } from '../understand/answer-type.js';
 import { candidatesOfType } from './entities.js';
 import type { TermStats } from './idf.js';
 
-export const FEATURES = ['cov', 'covNear', 'covPara', 'bigram', 'missMax', 'missKnown', 'oov', 'typeHit', 'typeMiss', 'rankInv', 'shortQ', 'novel', 'prefix', 'softOov', 'softKnown'] as const;
+export const FEATURES = ['cov', 'covNear', 'covPara', 'bigram', 'missMax', 'missKnown', 'oov', 'typeHit', 'typeMiss', 'rankInv', 'shortQ', 'novel', 'prefix', 'softOov', 'softKnown', 'softNear', 'softMiss'] as const;
 export type FeatureName = (typeof FEATURES)[number];
 export type Features = Record<FeatureName, number>;
 
@@ -23,12 +23,19 @@ export interface QuestionTerms {
   type: AnswerType | null;
 }
 
+/**
+ * Words that frame a question rather than say what it is about: the kind of answer ("what's the *name* of…",
+ * "what *kind* of gun", "what is it *called*") and chat wrappers ("was X *mentioned* at all", "hey *bot* *quick* q").
+ * A document seldom repeats them beside the answer, so they count only where the documents use them.
+ */
+const FRAME = new Set('name names called kind kinds type types sort sorts mention mentioned mentions mentioning bot quick wondering curious actually really exactly basically anyway'.split(' '));
+
 export function questionTerms(text: string, stats: TermStats, type: AnswerType | null): QuestionTerms {
   const seq: string[] = [];
   const idf = new Map<string, number>();
   for (const w of wordsOf(text)) {
     const t = term(w);
-    if (!t) continue;
+    if (!t || (FRAME.has(w.toLowerCase()) && !stats.known(t))) continue;
     seq.push(t);
     if (!idf.has(t)) idf.set(t, stats.known(t) ? stats.idf(t) : stats.unseen(w));
   }
@@ -47,6 +54,8 @@ export interface SentenceText {
   rank: number;
   /** What soft (semantic) matching adds beyond exact matches, when a semantic signal is available. */
   soft?: { oov: number; known: number };
+  /** The same for the sentence with its neighbours, and the question's terms that neither holds exactly or nearly. */
+  softNear?: { oov: number; known: number; missed?: string[] };
 }
 
 const share = (q: QuestionTerms, has: (t: string) => boolean) => q.terms.reduce((a, t) => a + (has(t) ? q.idf.get(t)! : 0), 0) / q.weight;
@@ -126,5 +135,9 @@ export function sentenceFeatures(q: QuestionTerms, s: SentenceText, stats: TermS
     prefix: share(q, (t) => !own.has(t) && seq.some((x) => family(t, x))),
     softOov: s.soft?.oov ?? 0,
     softKnown: s.soft?.known ?? 0,
+    // The question held by the sentence and its neighbours, word for word or by near words ("pistol" for "gun").
+    softNear: s.softNear ? Math.min(1, share(q, near.has.bind(near)) + s.softNear.oov + s.softNear.known) : 0,
+    // The weightiest question word that neither they nor a near word of theirs holds ("average" in "his bowling average").
+    softMiss: s.softNear ? (s.softNear.missed ?? []).reduce((m, t) => Math.max(m, q.idf.get(t) ?? 0), 0) / (stats.maxIdf || 1) : 0,
   };
 }
