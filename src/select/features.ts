@@ -30,19 +30,12 @@ const ORDINAL_ONLY = /^(?:the\s+)?(?:first|second|third|fourth|fifth|sixth|seven
 const precision = (text: string, type: AnswerType | null): QuestionTerms['precise'] =>
   type === 'date' && /\b(?:what|which|in what|the) years?\b/i.test(text) ? 'year' : type === 'number' && /\bhow many\b/i.test(text) ? 'count' : undefined;
 
-/**
- * Words that frame a question rather than say what it is about: the kind of answer ("what's the *name* of…",
- * "what *kind* of gun", "what is it *called*") and chat wrappers ("was X *mentioned* at all", "hey *bot* *quick* q").
- * A document seldom repeats them beside the answer, so they count only where the documents use them.
- */
-const FRAME = new Set('name names called kind kinds type types sort sorts mention mentioned mentions mentioning bot quick wondering curious actually really exactly basically anyway'.split(' '));
-
 export function questionTerms(text: string, stats: TermStats, type: AnswerType | null): QuestionTerms {
   const seq: string[] = [];
   const idf = new Map<string, number>();
   for (const w of wordsOf(text)) {
     const t = term(w);
-    if (!t || (FRAME.has(w.toLowerCase()) && !stats.known(t))) continue;
+    if (!t) continue;
     seq.push(t);
     if (!idf.has(t)) idf.set(t, stats.known(t) ? stats.idf(t) : stats.unseen(w));
   }
