@@ -118,8 +118,6 @@ export interface SoftGains {
   oov: number;
   /** Question words the documents use elsewhere but this sentence lacks, matched by a near word of it. */
   known: number;
-  /** The question's terms the sentence holds neither exactly nor by a near word. */
-  missed?: string[];
 }
 
 /**
@@ -139,17 +137,15 @@ export function softGains(question: string, sentence: string, opts: SoftMatchOpt
   let den = 0;
   let oov = 0;
   let known = 0;
-  const missed: string[] = [];
   for (const w of q) {
     const idf = opts.idf(w.term);
     den += idf;
     const m = bestMatch(w, s, floor);
-    if (m === 0) missed.push(w.term);
     if (m >= 1 || m === 0) continue;
     if (opts.known(w.term)) known += idf * m;
     else oov += idf * m;
   }
-  return den > 0 ? { oov: oov / den, known: known / den, missed } : { oov: 0, known: 0, missed };
+  return den > 0 ? { oov: oov / den, known: known / den } : { oov: 0, known: 0 };
 }
 
 /**

@@ -8,7 +8,7 @@ import type { AnswerType } from '../understand/answer-type.js';
 import { candidatesOfType } from './entities.js';
 import type { TermStats } from './idf.js';
 
-export const FEATURES = ['cov', 'covNear', 'covPara', 'bigram', 'missMax', 'missKnown', 'oov', 'typeHit', 'typeMiss', 'rankInv', 'shortQ', 'novel', 'prefix', 'softOov', 'softKnown', 'softNear', 'softMiss'] as const;
+export const FEATURES = ['cov', 'covNear', 'covPara', 'bigram', 'missMax', 'missKnown', 'oov', 'typeHit', 'typeMiss', 'rankInv', 'shortQ', 'novel', 'prefix', 'softOov', 'softKnown'] as const;
 export type FeatureName = (typeof FEATURES)[number];
 export type Features = Record<FeatureName, number>;
 
@@ -54,8 +54,6 @@ export interface SentenceText {
   rank: number;
   /** What soft (semantic) matching adds beyond exact matches, when a semantic signal is available. */
   soft?: { oov: number; known: number };
-  /** The same for the sentence with its neighbours, and the question's terms that neither holds exactly or nearly. */
-  softNear?: { oov: number; known: number; missed?: string[] };
 }
 
 const share = (q: QuestionTerms, has: (t: string) => boolean) => q.terms.reduce((a, t) => a + (has(t) ? q.idf.get(t)! : 0), 0) / q.weight;
@@ -137,9 +135,5 @@ export function sentenceFeatures(q: QuestionTerms, s: SentenceText, stats: TermS
     prefix: share(q, (t) => !own.has(t) && seq.some((x) => family(t, x))),
     softOov: s.soft?.oov ?? 0,
     softKnown: s.soft?.known ?? 0,
-    // The question held by the sentence and its neighbours, word for word or by near words ("pistol" for "gun").
-    softNear: s.softNear ? Math.min(1, share(q, near.has.bind(near)) + s.softNear.oov + s.softNear.known) : 0,
-    // The weightiest question word that neither they nor a near word of theirs holds ("average" in "his bowling average").
-    softMiss: s.softNear ? (s.softNear.missed ?? []).reduce((m, t) => Math.max(m, q.idf.get(t) ?? 0), 0) / (stats.maxIdf || 1) : 0,
   };
 }

@@ -97,10 +97,7 @@ export function select(input: SelectInput): Selection {
     const text = doc.text.slice(s.start, s.end);
     const c = sentenceContext(doc, s.start, index.quotations);
     const inherited = c?.inherited ?? '';
-    const scored = scoredText(text, c);
-    const near = nearText(c);
-    const soft = input.soft ? { soft: input.soft(u.scoringText, text), softNear: input.soft(u.scoringText, `${scored} ${near}`) } : {};
-    const f = sentenceFeatures(q, { text: scored, near, paragraphTerms: paragraphTerms(doc, paragraph), rank, ...soft }, stats);
+    const f = sentenceFeatures(q, { text: scoredText(text, c), near: nearText(c), paragraphTerms: paragraphTerms(doc, paragraph), rank, soft: input.soft ? input.soft(u.scoringText, text) : undefined }, stats);
     const followup = u.kind === 'followup';
     const sTerms = followup ? new Set([...terms(text), ...terms(inherited)]) : null;
     const conversation: ConversationSignals = {
