@@ -130,6 +130,9 @@ function hintsOf(q: string, rule: Intent, ref: boolean): string[] {
   return hints;
 }
 
+/** "whats" → "what's": a question typed without the apostrophe is read as the same question. */
+const withApostrophes = (q: string) => q.replace(/\b(what|where|who|how|when|why)s\b/giu, "$1's");
+
 /**
  * The intent of a message. The rules decide where they are sure (chit-chat
  * made only of chat words, a paragraph asked for by number in a known
@@ -147,9 +150,6 @@ function hintsOf(q: string, rule: Intent, ref: boolean): string[] {
  * classify('thanks, that helps!');                  // { kind: 'chat', tone: 'thanks' }
  * classify('When did the meetings begin?');         // { kind: 'question' }
  */
-/** "whats" → "what's": a question typed without the apostrophe is read as the same question. */
-const withApostrophes = (q: string) => q.replace(/\b(what|where|who|how|when|why)s\b/giu, "$1's");
-
 export function classify(question: string, model: IntentModel = INTENT_MODEL, vectors: IntentVectors | null = model.dense ? intentWordVectors() : null): Intent {
   const q = withApostrophes(question.trim());
   const rule = ruleIntent(q);
