@@ -19,8 +19,23 @@ export interface Lexicon {
   antonyms(a: string, b: string): boolean;
 }
 
-/** The forms a word is looked up as: itself, and its noun, verb and adjective lemmas ("passed away" → "pass away"). */
-function forms(word: string): string[] {
+/**
+ * The forms a word is looked up as: itself, and its noun, verb and adjective lemmas ("passed away" → "pass away").
+ * Remembered per word (bounded): the claim check asks for the same words' forms once per word pair.
+ */
+const formsMemo = new Map<string, readonly string[]>();
+export const FORMS_MEMO_MAX = 10_000;
+function forms(word: string): readonly string[] {
+  let out = formsMemo.get(word);
+  if (!out) {
+    if (formsMemo.size >= FORMS_MEMO_MAX) formsMemo.clear();
+    formsMemo.set(word, (out = formsOf(word)));
+  }
+  return out;
+}
+/** Words whose forms are remembered now (tests: the bound holds). */
+export const rememberedForms = (): number => formsMemo.size;
+function formsOf(word: string): string[] {
   const w = word.toLowerCase().replace(/’/gu, "'");
   const parts = w.split(' ');
   const head = parts[0]!;
@@ -45,15 +60,39 @@ export function lexiconFrom(data: LexiconData): Lexicon {
       else byWord.set(w, [i]);
     }
   });
-  const antonyms = new Set(data.antonyms);
-  const synsetsOf = (w: string) => forms(w).flatMap((f) => byWord.get(f) ?? []);
+  // Each word's antonyms, both ways round (the table keeps each pair once, "a|b" with a < b).
+  const antonyms = new Map<string, Set<string>>();
+  const oppose = (x: string, y: string) => (antonyms.get(x) ?? antonyms.set(x, new Set()).get(x)!).add(y);
+  for (const pair of data.antonyms) {
+    const bar = pair.indexOf('|');
+    const [x, y] = [pair.slice(0, bar), pair.slice(bar + 1)];
+    if (x < y) {
+      oppose(x, y);
+      oppose(y, x);
+    }
+  }
+  // Each word's synonym sets, remembered per word (bounded) like its forms.
+  const synsetMemo = new Map<string, ReadonlySet<number>>();
+  const synsetsOf = (w: string): ReadonlySet<number> => {
+    let sets = synsetMemo.get(w);
+    if (!sets) {
+      if (synsetMemo.size >= FORMS_MEMO_MAX) synsetMemo.clear();
+      synsetMemo.set(w, (sets = new Set(forms(w).flatMap((f) => byWord.get(f) ?? []))));
+    }
+    return sets;
+  };
   return {
     synonyms(a, b) {
-      const sa = new Set(synsetsOf(a));
-      return sa.size > 0 && synsetsOf(b).some((i) => sa.has(i));
+      const sa = synsetsOf(a);
+      if (sa.size === 0) return false;
+      for (const i of synsetsOf(b)) if (sa.has(i)) return true;
+      return false;
     },
     antonyms(a, b) {
-      for (const x of forms(a)) for (const y of forms(b)) if (x !== y && antonyms.has(x < y ? `${x}|${y}` : `${y}|${x}`)) return true;
+      for (const x of forms(a)) {
+        const opposite = antonyms.get(x);
+        if (opposite) for (const y of forms(b)) if (x !== y && opposite.has(y)) return true;
+      }
       return false;
     },
   };

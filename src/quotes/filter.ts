@@ -19,6 +19,17 @@ const nameTerms = (s: string) => terms(s.replace(/[’']s\b/gu, ''));
 
 const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
+/** An alias as a whole word (not inside another word or a hyphenated one); compiled once per alias (bounded). */
+const aliasPatterns = new Map<string, RegExp>();
+function aliasPattern(a: string): RegExp {
+  let re = aliasPatterns.get(a);
+  if (!re) {
+    if (aliasPatterns.size >= 1_000) aliasPatterns.clear();
+    aliasPatterns.set(a, (re = new RegExp(`(?<![\\p{L}\\p{N}-])${escapeRe(a)}(?![\\p{L}\\p{N}-])`, 'u')));
+  }
+  return re;
+}
+
 /** Loose name match: equal canonical forms, or one's terms contained in the other's. */
 function namesMatch(query: string, value: string | null, table: SpeakerTable | undefined): boolean {
   if (!value) return false;
@@ -29,7 +40,7 @@ function namesMatch(query: string, value: string | null, table: SpeakerTable | u
   const entry = table ? lookupSpeaker(table, query) : undefined;
   if (entry) {
     const lv = v.replace(/[’']s\b/gu, '');
-    if (entry.aliases.some((a) => new RegExp(`(?<![\\p{L}\\p{N}-])${escapeRe(a)}(?![\\p{L}\\p{N}-])`, 'u').test(lv))) return true;
+    if (entry.aliases.some((a) => aliasPattern(a).test(lv))) return true;
   }
   const qt = nameTerms(query);
   const vt = nameTerms(value);

@@ -74,6 +74,19 @@ export function buildSpeakerTable(doc: string, mentions: Mention[]): SpeakerTabl
  * lookupSpeaker(table, 'the Council')?.canonical; // 'Security Council'
  */
 export function lookupSpeaker(table: SpeakerTable, name: string): SpeakerEntry | undefined {
+  // Remembered per table and name (bounded): filtering the quotation index asks once per quotation.
+  let memo = lookups.get(table);
+  if (!memo) lookups.set(table, (memo = new Map()));
+  if (memo.has(name)) return memo.get(name);
+  if (memo.size >= LOOKUP_MEMO_MAX) memo.clear();
+  const entry = findSpeaker(table, name);
+  memo.set(name, entry);
+  return entry;
+}
+const lookups = new WeakMap<SpeakerTable, Map<string, SpeakerEntry | undefined>>();
+const LOOKUP_MEMO_MAX = 1_000;
+
+function findSpeaker(table: SpeakerTable, name: string): SpeakerEntry | undefined {
   const cleaned = normKey(name.replace(/^(?:the|a|an)\s+/i, ''));
   if (!cleaned) return undefined;
   const parts = splitName(name);

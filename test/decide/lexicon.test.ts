@@ -7,7 +7,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { buildLexicon } from '../../src/decide/lexicon-build.js';
-import { lexiconFrom, loadLexicon } from '../../src/decide/lexicon.js';
+import { FORMS_MEMO_MAX, lexiconFrom, loadLexicon, rememberedForms } from '../../src/decide/lexicon.js';
 
 describe('lexiconFrom', () => {
   const lex = lexiconFrom({ synsets: ['die|pass away|perish', 'directly|straight'], antonyms: ['bad|good', 'good|terrible'] });
@@ -68,5 +68,23 @@ describe('buildLexicon (from WordNet\'s data files)', () => {
   it('given synonym sets, when built with words the vectors do not know, then those words are left out', () => {
     expect(built.synsets).toContain('fine|great');
     expect(buildLexicon(dir, (w) => w !== 'great').synsets).not.toContain('fine|great');
+  });
+});
+
+describe('lexiconFrom: words remembered (the claim check asks about the same words once per word pair)', () => {
+  const lex = lexiconFrom({ synsets: ['die|pass away|perish', 'directly|straight'], antonyms: ['bad|good', 'good|terrible'] });
+
+  it('given the same pairs asked again, in either order, when compared, then the answers are the same as the first time', () => {
+    const ask = () => [lex.antonyms('terrible', 'good'), lex.antonyms('good', 'terrible'), lex.antonyms('good', 'bad'), lex.antonyms('terrible', 'bad'), lex.synonyms('passed away', 'died'), lex.synonyms('died', 'straight')];
+    const first = ask();
+    expect(first).toEqual([true, true, true, false, true, false]);
+    expect(ask()).toEqual(first);
+  });
+
+  it('given more distinct words than the memo holds, when compared, then it stays within its bound and still answers right', () => {
+    for (let i = 0; i <= FORMS_MEMO_MAX; i++) lex.synonyms(`word${i}`, 'died');
+    expect(rememberedForms()).toBeLessThanOrEqual(FORMS_MEMO_MAX);
+    expect(lex.antonyms('good', 'terrible')).toBe(true);
+    expect(lex.synonyms('passed away', 'perished')).toBe(true);
   });
 });
