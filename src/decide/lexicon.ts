@@ -10,6 +10,8 @@ import { lemmatizer } from '../text/lemmatizer.js';
 export interface LexiconData {
   synsets: string[];
   antonyms: string[];
+  /** Derivationally related forms, "a|b" ("clarification|clarify"). */
+  derived?: string[];
 }
 
 export interface Lexicon {
@@ -17,6 +19,10 @@ export interface Lexicon {
   synonyms(a: string, b: string): boolean;
   /** The two words are WordNet antonyms (a satellite adjective counts as its head: "terrible" ↔ "good"). */
   antonyms(a: string, b: string): boolean;
+  /** One is a form derived from the other, in some form ("clarified" ~ "clarification", "supervised" ~ "supervision"). */
+  derived(a: string, b: string): boolean;
+  /** WordNet has the word, in some form, in a synonym set of two or more ("orgs" and "fav" it has not). */
+  known(word: string): boolean;
 }
 
 /** The forms a word is looked up as: itself, and its noun, verb and adjective lemmas ("passed away" → "pass away"). */
@@ -46,16 +52,20 @@ export function lexiconFrom(data: LexiconData): Lexicon {
     }
   });
   const antonyms = new Set(data.antonyms);
+  const derived = new Set(data.derived ?? []);
   const synsetsOf = (w: string) => forms(w).flatMap((f) => byWord.get(f) ?? []);
+  const paired = (set: ReadonlySet<string>, a: string, b: string) => {
+    for (const x of forms(a)) for (const y of forms(b)) if (x !== y && set.has(x < y ? `${x}|${y}` : `${y}|${x}`)) return true;
+    return false;
+  };
   return {
     synonyms(a, b) {
       const sa = new Set(synsetsOf(a));
       return sa.size > 0 && synsetsOf(b).some((i) => sa.has(i));
     },
-    antonyms(a, b) {
-      for (const x of forms(a)) for (const y of forms(b)) if (x !== y && antonyms.has(x < y ? `${x}|${y}` : `${y}|${x}`)) return true;
-      return false;
-    },
+    antonyms: (a, b) => paired(antonyms, a, b),
+    derived: (a, b) => paired(derived, a, b),
+    known: (w) => synsetsOf(w).length > 0,
   };
 }
 
