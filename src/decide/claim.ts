@@ -67,9 +67,15 @@ export interface ClaimFeatures {
   near: number;
   contrary: number;
   verbMissing: number;
+  /**
+   * The claim rests on one content word ("the gun was Wayne's", "Marshall saw him"): a sentence holding it says
+   * little about whether it says the claim, whose meaning is then in how its words relate, which a match of words
+   * cannot see. 1 for one word, else 0.
+   */
+  lone: number;
 }
 
-export const CLAIM_FEATURES = ['share', 'near', 'contrary', 'verbMissing'] as const;
+export const CLAIM_FEATURES = ['share', 'near', 'contrary', 'verbMissing', 'lone'] as const;
 
 /**
  * Probability that a sentence says the claim: logistic over {@link ClaimFeatures}, weights in
@@ -220,7 +226,7 @@ export function claimOf(text: string, opts: ClaimOptions, kind: 'claim' | 'topic
     const t = term(word);
     // Negators set the claim's polarity; they are not words it must share ("wasnt" is a term).
     // "refused to say" is "did not say"; "has grown more complex" claims "more complex" (a linking verb before a degree word).
-    const next = words[i + 1]?.toLowerCase() ?? '';
+    const next = words.slice(i + 1).find((x) => !FILLER.has(x.toLowerCase()))?.toLowerCase() ?? '';
     const lower = word.toLowerCase();
     if (REFUSING.test(lower) && next === 'to') return;
     if (LINKING.has(lemmatizer.verb(lower)) && (DEGREE.has(next) || /^\p{L}{3,}er$/u.test(next))) return;
@@ -300,7 +306,8 @@ export function supports(claim: Claim, sentence: string, opts: ClaimOptions): Cl
   const nearest = new Map<ClaimWord, number>();
   for (const w of want) {
     if (match.has(w)) continue;
-    if (lex && words.some((s) => lex.antonyms(w.word, s.word))) {
+    // An antonym, or another number where the claim has one ("began in 2004" / "began in 1994"), says otherwise.
+    if ((lex && words.some((s) => lex.antonyms(w.word, s.word))) || (NUMBER.test(w.word) && words.some((s) => NUMBER.test(s.word) && s.word.length === w.word.length))) {
       opposed.add(w);
       continue;
     }
@@ -353,9 +360,12 @@ export function supports(claim: Claim, sentence: string, opts: ClaimOptions): Cl
   const share = total > 0 ? held / total : 0;
   const against = total > 0 ? contrary / total : 0;
   const missing = want.filter((w) => !match.has(w) && !opposed.has(w));
-  const features = { share, near: total > 0 ? near / total : 0, contrary: against, verbMissing };
+  const features = { share, near: total > 0 ? near / total : 0, contrary: against, verbMissing, lone: claim.predicate.length === 1 ? 1 : 0 };
   return { share, contrary: against, contradicted: against >= CONTRARY_SHARE && share + against >= CLAIM_SUPPORT, missing: missing.map((w) => w.word), features, p: claimProbability(features) };
 }
+
+/** A number as written ("1994", "40"). */
+const NUMBER = /^\d+$/u;
 
 /** Cosines from here to {@link CLAIM_SOFT_FLOOR} count as partial evidence in the fitted model (the `near` feature). */
 export const NEAR_FLOOR = 0.5;

@@ -82,7 +82,7 @@ describe('shortened words', () => {
 
 describe('the fitted probability', () => {
   it('given more of the claim held, when scored, then the probability rises; held the other way round, it falls', () => {
-    const base = { share: 0.5, near: 0, contrary: 0, verbMissing: 0 };
+    const base = { share: 0.5, near: 0, contrary: 0, verbMissing: 0, lone: 0 };
     expect(claimProbability({ ...base, share: 0.9 })).toBeGreaterThan(claimProbability(base));
     expect(claimProbability({ ...base, contrary: 0.5 })).toBeLessThan(claimProbability(base));
     expect(claimProbability({ ...base, share: 1 })).toBeGreaterThanOrEqual(CLAIM_PROBABILITY);
