@@ -149,7 +149,7 @@ const DIMINISH = new Set(['least', 'less']);
 /** Chat spellings of function words ("even tho", "bc", "u"): no more a claim's content than "though", "because", "you". */
 const CHAT_SPELLINGS = ['tho', 'altho', 'thru', 'cuz', 'coz', 'bc', 'bcuz', 'u', 'ur', 'abt', 'w', 'ya', 'yeah', 'yea', 'smth', 'sth', 'idk', 'imo', 'tbh', 'rn', 'gonna', 'wanna', 'gotta', 'kinda', 'sorta'];
 /** Words that add nothing a sentence must hold ("once sentenced", "still needed", "a lot of work"). */
-const FILLER = new Set(['belong', 'belongs', 'belonged', 'far', 'much', 'once', 'still', 'just', 'really', 'actually', 'basically', 'now', 'lot', 'lots', 'ever', 'very', 'pretty', 'quite', 'least', 'less', 'anymore', 'longer', 'again', 'even', ...CHAT_SPELLINGS]);
+const FILLER = new Set(['belong', 'belongs', 'belonged', 'far', 'much', 'once', 'still', 'just', 'really', 'actually', 'basically', 'now', 'lot', 'lots', 'ever', 'very', 'pretty', 'quite', 'least', 'less', 'anymore', 'longer', 'again', ...CHAT_SPELLINGS]);
 /** A WordNet synonym, or a form derived from the same word ("clarified" ~ "clarification"), stands in for a claim word at this strength (a word vector at its cosine). */
 export const SYNONYM_MATCH = 0.9;
 /** A word the vectors don't know that begins a longer sentence word ("fav" → "favorite", "info" → "information"). */
