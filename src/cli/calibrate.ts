@@ -20,9 +20,10 @@ import { Command } from 'commander';
 import { createEngine } from '../engine/index.js';
 import { silentLogger } from '../log.js';
 import type { Config } from '../config.js';
-import { fitSentenceModel, type Question } from '../select/fit.js';
+import { atThreshold, fitSentenceModel, type Question } from '../select/fit.js';
 import { FEATURES } from '../select/features.js';
 import { run, setup, ROOT } from './common.js';
+import { phrasingQuestions } from './calibrate-phrasings.js';
 
 interface Squad {
   data: { title: string; paragraphs: { context: string; qas: { question: string; answers: { text: string }[] }[] }[] }[];
@@ -34,10 +35,13 @@ interface Outcome {
   pos: { confidence: number; hit: boolean }[];
   neg: number[];
   questions: Question[];
+  /** Which of `questions` are the unanswerable versions (gold paragraph removed). */
+  unanswerable: Set<Question>;
 }
 
 async function collect(config: Config, articles: Squad['data'], perArticle: number, withExamples: boolean, softMatch: boolean): Promise<Outcome> {
-  const out: Outcome = { pos: [], neg: [], questions: [] };
+  const out: Outcome = { pos: [], neg: [], questions: [], unanswerable: new Set() };
+  let asking: 'pos' | 'neg' = 'pos';
   for (const article of articles) {
     const contexts = article.paragraphs.map((p) => p.context);
     const qas = article.paragraphs.flatMap((p, pi) => p.qas.map((qa) => ({ ...qa, pi })));
@@ -47,23 +51,29 @@ async function collect(config: Config, articles: Squad['data'], perArticle: numb
       ? (texts: (s: { doc: { text: string }; start: number; end: number }) => string) =>
           ({
             onSelection: (_u: unknown, sel: { ranked: { doc: { text: string }; start: number; end: number; features: Question[number]['f'] }[] }) => {
-              out.questions.push(sel.ranked.map((c) => ({ f: c.features, y: gold.some((g) => norm(texts(c)).includes(g)) ? 1 : 0 })));
+              const q: Question = sel.ranked.map((c) => ({ f: c.features, y: gold.some((g) => norm(texts(c)).includes(g)) ? 1 : 0 }));
+              out.questions.push(q);
+              if (asking === 'neg') out.unanswerable.add(q);
             },
           }) as const
       : () => ({});
     const textOf = (c: { doc: { text: string }; start: number; end: number }) => c.doc.text.slice(c.start, c.end);
-    const full = await createEngine({ config, logger: silentLogger(), embedder: null, documents: [{ id: article.title, path: article.title, text: contexts.join('\n\n') }], refusalThreshold: 0, softMatch, ...observe(textOf) });
+    const full = await createEngine({ config, logger: silentLogger(), embedder: null, documents: [{ id: article.title, path: article.title, text: contexts.join('\n\n') }], refusalThreshold: 0, softMatch, idleWork: false, ...observe(textOf) });
     for (let i = 0; i < qas.length; i += step) {
       const qa = qas[i]!;
       gold = qa.answers.map((g) => norm(g.text));
+      asking = 'pos';
       const a = await full.ask(qa.question);
       out.pos.push({ confidence: a.confidence ?? 0, hit: a.quotes.some((q) => gold.some((g) => norm(q.quote).includes(g))) });
       const rest = contexts.filter((_, j) => j !== qa.pi);
       if (gold.some((g) => rest.some((c) => norm(c).includes(g)))) continue; // answer also elsewhere: not a true negative
-      const without = await createEngine({ config, logger: silentLogger(), embedder: null, documents: [{ id: article.title, path: article.title, text: rest.join('\n\n') }], refusalThreshold: 0, softMatch, ...observe(textOf) });
+      const without = await createEngine({ config, logger: silentLogger(), embedder: null, documents: [{ id: article.title, path: article.title, text: rest.join('\n\n') }], refusalThreshold: 0, softMatch, idleWork: false, ...observe(textOf) });
       gold = []; // every sentence of the article without the answer is a negative
+      asking = 'neg';
       out.neg.push((await without.ask(qa.question)).confidence ?? 0);
+      await without.close();
     }
+    await full.close();
     process.stderr.write(`${article.title}: ${out.pos.length} answerable, ${out.neg.length} unanswerable so far\n`);
   }
   return out;
@@ -89,12 +99,14 @@ await run(async () => {
     .option('--per-article <n>', 'questions per article (evenly spaced)', '30')
     .option('--fit', 'fit the sentence model on these articles and write src/select/weights.json')
     .option('--threshold <t>', 'report this threshold only (held-out measurement)')
+    .option('--phrasings <sets>', 'with --fit: also fit on these tuning phrasing sets (comma-separated, e.g. natural-tune,natural2-tune; test/fixtures/phrasings/), and keep the configured threshold refusing 80% of the unanswerable articles')
+    .option('--phrasing-weight <w>', 'with --phrasings: how many SQuAD questions one phrasing counts as', '1')
     .option('--soft', 'score sentences with the word vectors\' soft matching too (fits/uses src/select/weights-soft.json)')
     .option('--coqa <file>', 'instead: Abg-CoQA JSONL (npm run eval:convert -- abg-coqa …): fit the conversation weights on the tuning stories (--fit), measure the held-out ones')
     .option('--tune-only', 'with --coqa: report the tuning stories only (the held-out ones stay unseen)')
     .option('--history <from>', 'with --coqa: earlier turns answered by the engine (default) or as the dataset answered them (gold)')
     .parse();
-  const opts = program.opts<{ from: string; articles: string; perArticle: string; fit?: boolean; threshold?: string; coqa?: string; soft?: boolean; history?: string; tuneOnly?: boolean }>();
+  const opts = program.opts<{ from: string; articles: string; perArticle: string; fit?: boolean; threshold?: string; coqa?: string; soft?: boolean; history?: string; tuneOnly?: boolean; phrasings?: string; phrasingWeight: string }>();
   const { config } = setup({ quiet: true });
   if (opts.coqa) {
     const { calibrateCoqa } = await import('./calibrate-coqa.js');
@@ -108,10 +120,15 @@ await run(async () => {
 
   if (opts.fit) {
     const o = await collect(config, articles, Number(opts.perArticle), true, !!opts.soft);
-    const weights = fitSentenceModel(o.questions, opts.soft ? {} : { features: FEATURES.filter((f) => !f.startsWith('soft')) });
+    const own = opts.phrasings ? await phrasingQuestions(config, ROOT, opts.phrasings.split(','), !!opts.soft) : [];
+    const questions = [...o.questions, ...own];
+    const perQuestion = questions.map((_, i) => (i < o.questions.length ? 1 : Number(opts.phrasingWeight)));
+    const fitted = fitSentenceModel(questions, { weights: perQuestion, ...(opts.soft ? {} : { features: FEATURES.filter((f) => !f.startsWith('soft')) }) });
+    // With phrasings, the configured threshold keeps its meaning: the bias moves until it refuses 80% of the tuning articles' unanswerable versions.
+    const weights = own.length ? atThreshold(fitted, [...o.unanswerable], config.REFUSAL_THRESHOLD, 0.8) : fitted;
     const file = path.join(ROOT, opts.soft ? 'src/select/weights-soft.json' : 'src/select/weights.json');
     await writeFile(file, JSON.stringify(weights, null, 2) + '\n');
-    process.stdout.write(`Fitted on ${o.questions.reduce((a, q) => a + q.length, 0)} candidate sentences of ${o.questions.length} questions (${label}); wrote ${path.relative(ROOT, file)}:\n${JSON.stringify(weights)}\nRe-run without --fit to sweep the threshold with the new weights.\n`);
+    process.stdout.write(`Fitted on ${questions.reduce((a, q) => a + q.length, 0)} candidate sentences of ${o.questions.length} questions (${label})${own.length ? ` and ${own.length} phrasings (${opts.phrasings}, each counting ${opts.phrasingWeight})` : ''}; wrote ${path.relative(ROOT, file)}:\n${JSON.stringify(weights)}\nRe-run without --fit to sweep the threshold with the new weights.\n`);
     return;
   }
   const o = await collect(config, articles, Number(opts.perArticle), false, !!opts.soft);

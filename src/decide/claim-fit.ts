@@ -1,12 +1,12 @@
 /**
  * Fits the claim model (claim-model.json): does a sentence say what "who said X?" claims? Runs the
- * tuning phrasings' who-said questions (test/fixtures/phrasings/whosaid-tune.jsonl and the who-said
- * items of tune.jsonl; never the held-out sets) through the engine and reads every claim check:
+ * tuning phrasings' who-said questions (test/fixtures/phrasings/whosaid-tune.jsonl, whosaid-tune2.jsonl and
+ * the who-said items of tune.jsonl; never the held-out sets) through the engine and reads every claim check:
  * for a real claim, the expected speaker's best-holding sentence is a positive and other speakers'
  * sentences are negatives (the expected speaker's other sentences are left out: one of them says
  * it); for a claim nobody made, every sentence is a negative. Each question counts once.
  *
- * Run: `npm run fit:claim` (prints the weights and writes them with --write).
+ * Run: `npm run fit:claim` (prints the weights and writes them with --write; --explain lists the tuning questions the bar gets wrong).
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -19,7 +19,7 @@ import { sigmoid } from '../log-odds.js';
 import { CLAIM_FEATURES, type ClaimFeatures } from './claim.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const SETS = ['whosaid-tune', 'tune'];
+const SETS = ['whosaid-tune', 'whosaid-tune2', 'tune'];
 /** Claims nobody made must stay refused at least this often on the tuning questions. */
 const REFUSED = 0.93;
 
@@ -42,6 +42,8 @@ type Seen = { speaker: string; start: number; f: ClaimFeatures; contradicted: bo
 let seen: Seen[] = [];
 const engines = new Map<string, Awaited<ReturnType<typeof createEngine>>>();
 const questions: { y: 0 | 1; f: ClaimFeatures; contradicted: boolean }[][] = [];
+/** Each question's text (for --explain). */
+const asked = new Map<(typeof questions)[number], string>();
 /** Questions about a real claim (even when no sentence of the expected speaker was a candidate). */
 const realQuestion = new Set<(typeof questions)[number]>();
 for (const p of items) {
@@ -54,11 +56,14 @@ for (const p of items) {
   seen = [];
   await engine.ask(p.q, { id: 'fit', turns: [] });
   const byStart = new Map(seen.map((s) => [s.start, s]));
-  const candidates = [...byStart.values()];
+  // Only a sentence with a speaker can answer "who said …?" (decide.ts), so only those are examples.
+  const candidates = [...byStart.values()].filter((c) => c.speaker);
   if (!candidates.length) continue;
   const [kind, who = ''] = p.expect.split(':');
   if (kind === 'refuse') {
-    questions.push(candidates.map((c) => ({ y: 0, f: c.f, contradicted: c.contradicted })));
+    const q = candidates.map((c) => ({ y: 0 as const, f: c.f, contradicted: c.contradicted }));
+    asked.set(q, p.q);
+    questions.push(q);
     continue;
   }
   const theirs = candidates.filter((c) => c.speaker.toLowerCase().includes(who.toLowerCase()));
@@ -66,6 +71,7 @@ for (const p of items) {
   const others = candidates.filter((c) => !theirs.includes(c));
   const q = [...(best ? [{ y: 1 as const, f: best.f, contradicted: best.contradicted }] : []), ...others.map((c) => ({ y: 0 as const, f: c.f, contradicted: c.contradicted }))];
   realQuestion.add(q);
+  asked.set(q, p.q);
   questions.push(q);
 }
 
@@ -103,4 +109,12 @@ const bar = fine.sort((a, b) => b.realRight - a.realRight || a.t - b.t)[0]?.t ??
 console.log(`${questions.length} questions, ${examples.length} sentences (${examples.filter((e) => e.y).length} saying the claim)`);
 console.log(JSON.stringify(weights));
 console.log(`bar ${bar.toFixed(2)}`);
+// --explain: the questions the chosen bar gets wrong (tuning questions only).
+if (process.argv.includes('--explain'))
+  for (const q of questions) {
+    const best = Math.max(...q.map(p));
+    const pos = q.find((c) => c.y);
+    const real = realQuestion.has(q);
+    if (real ? !(pos && p(pos) >= bar && p(pos) >= best) : best >= bar - 0.15) console.log(`${real ? 'real, missed' : 'invented, answered'} (best ${best.toFixed(2)}${pos ? `, speaker's ${p(pos).toFixed(2)} ${JSON.stringify(pos.f)}` : ''}): ${asked.get(q)}`);
+  }
 if (process.argv.includes('--write')) writeFileSync(path.join(ROOT, 'src/decide/claim-model.json'), `${JSON.stringify({ ...weights, bar: +bar.toFixed(2) }, null, 2)}\n`);

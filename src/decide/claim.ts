@@ -67,9 +67,15 @@ export interface ClaimFeatures {
   near: number;
   contrary: number;
   verbMissing: number;
+  /**
+   * The claim rests on one content word ("the gun was Wayne's", "Marshall saw him"): a sentence holding it says
+   * little about whether it says the claim, whose meaning is then in how its words relate, which a match of words
+   * cannot see. 1 for one word, else 0.
+   */
+  lone: number;
 }
 
-export const CLAIM_FEATURES = ['share', 'near', 'contrary', 'verbMissing'] as const;
+export const CLAIM_FEATURES = ['share', 'near', 'contrary', 'verbMissing', 'lone'] as const;
 
 /**
  * Probability that a sentence says the claim: logistic over {@link ClaimFeatures}, weights in
@@ -137,23 +143,38 @@ export const VERB_WEIGHT = 1.5;
 export const CLAIM_SUPPORT = 0.7;
 
 /** Negators, as words and as the clitic "n't" (also typed without its apostrophe: "wasnt", "dont"). */
-const NEGATION = /\b(?:not|never|no|nobody|none|nothing|neither|nor|without|cannot|rather than|instead of)\b|n['’]t\b|\b(?:is|was|are|were|do|does|did|has|have|had|ca|wo|would|should|could|ai)nt\b/iu;
+const NEGATION = /\b(?:not|never|no|nobody|none|nothing|neither|nor|without|cannot|rather than|instead of|(?:refus|declin)(?:e|es|ed|ing) to)\b|n['’]t\b|\b(?:is|was|are|were|do|does|did|has|have|had|ca|wo|would|should|could|ai)nt\b/iu;
 /** Degree words that turn the next word round ("his least favorite guest", "work less closely"). */
 const DIMINISH = new Set(['least', 'less']);
+/** Chat spellings of function words ("even tho", "bc", "u"): no more a claim's content than "though", "because", "you". */
+const CHAT_SPELLINGS = ['tho', 'altho', 'thru', 'cuz', 'coz', 'bc', 'bcuz', 'u', 'ur', 'abt', 'w', 'ya', 'yeah', 'yea', 'smth', 'sth', 'idk', 'imo', 'tbh', 'rn', 'gonna', 'wanna', 'gotta', 'kinda', 'sorta'];
 /** Words that add nothing a sentence must hold ("once sentenced", "still needed", "a lot of work"). */
-const FILLER = new Set(['belong', 'belongs', 'belonged', 'far', 'much', 'once', 'still', 'just', 'really', 'actually', 'basically', 'now', 'lot', 'lots', 'ever', 'very', 'pretty', 'quite', 'least', 'less', 'anymore', 'longer']);
-/** A WordNet synonym stands in for a claim word at this strength (a word vector at its cosine). */
+const FILLER = new Set(['belong', 'belongs', 'belonged', 'far', 'much', 'once', 'still', 'just', 'really', 'actually', 'basically', 'now', 'lot', 'lots', 'ever', 'very', 'pretty', 'quite', 'least', 'less', 'anymore', 'longer', 'again', ...CHAT_SPELLINGS]);
+/** A WordNet synonym, or a form derived from the same word ("clarified" ~ "clarification"), stands in for a claim word at this strength (a word vector at its cosine). */
 export const SYNONYM_MATCH = 0.9;
 /** A word the vectors don't know that begins a longer sentence word ("fav" → "favorite", "info" → "information"). */
 const SHORTENED_MATCH = 0.8;
 /** Clause boundaries: punctuation, double quotation marks, and sentence ends inside a quotation. */
 const CLAUSE = /[,;:–—()“”"]+|[.!?…]+['’]?\s|\s-\s|\bbut\b/u;
+/** "refused to", "declined to": negators (see {@link NEGATION}), not words a sentence must hold. */
+const REFUSING = /^(?:refus|declin)(?:e|es|ed|ing)$/u;
+/** Linking verbs: before a degree word or a comparative ("has grown more complex", "got worse") the claim is the adjective. */
+const LINKING = new Set(['grow', 'become', 'get', 'turn', 'seem', 'remain', 'stay', 'appear', 'prove']);
+/**
+ * Verbs of disclosing: declining one of them is declining any ("refused to say where" ~ "would not confirm where",
+ * "declined to comment"), so they stand in for each other as synonyms do.
+ */
+const DISCLOSE = new Set(['say', 'confirm', 'comment', 'reveal', 'disclose', 'specify', 'tell', 'discuss', 'elaborate', 'divulge']);
+/** A manner or degree adverb ("closely", "strictly") counts this share of its weight: it qualifies the claim, it is not the claim. */
+export const ADVERB_WEIGHT = 0.5;
 /** Verbs that carry no claim of their own ("go straight to jail", "do even more"). */
 const LIGHT_VERBS = new Set(['go', 'do', 'make', 'get', 'take', 'have', 'be', 'come', 'put', 'keep', 'let', 'seem', 'become']);
 /** Words after which the next content word is a verb ("should stop", "would quit", "do not need", "to work"; not "do" alone: "to do even more"). */
 const BEFORE_VERB = new Set(['should', 'would', 'will', 'must', 'can', 'could', 'may', 'might', 'shall', 'to', 'not', 'never', "won't", "can't", "don't", "doesn't", "didn't", "wouldn't", "shouldn't", 'cannot']);
 /** Degree words before an adjective ("more complicated"). */
 const DEGREE = new Set(['more', 'most', 'less', 'least', 'very', 'so', 'too', 'quite', 'really', 'rather', 'pretty']);
+/** An adverb in -ly is no verb, and may stand between an auxiliary and its verb ("would be closely supervised"). */
+const ADVERB = /^(?!(?:ap|sup|com|im|re|multi)ply$|(?:ral|tal|bul|sul)ly$)\p{L}{3,}ly$/u;
 /** Adverbs that may stand between an auxiliary and its verb ("should never work", "will also send"). */
 const BETWEEN = new Set(['not', 'never', 'also', 'really', 'ever', 'even', 'just', 'still', 'soon', 'be']);
 
@@ -165,7 +186,7 @@ const BETWEEN = new Set(['not', 'never', 'also', 'really', 'ever', 'even', 'just
  */
 function isVerb(words: string[], i: number): boolean {
   const w = words[i]!.toLowerCase();
-  if (LIGHT_VERBS.has(lemmatizer.verb(w))) return false;
+  if (LIGHT_VERBS.has(lemmatizer.verb(w)) || ADVERB.test(w)) return false;
   // "more complicated", "very pleased": a participle after a degree word is an adjective.
   const before = words[i - 1]?.toLowerCase();
   if (before && DEGREE.has(before)) return false;
@@ -173,7 +194,7 @@ function isVerb(words: string[], i: number): boolean {
   for (let j = i - 1; j >= 0; j--) {
     const p = words[j]!.toLowerCase().replace(/’/gu, "'");
     if (BEFORE_VERB.has(p)) return true;
-    if (!BETWEEN.has(p)) return false;
+    if (!BETWEEN.has(p) && !ADVERB.test(p)) return false;
   }
   return false;
 }
@@ -206,13 +227,20 @@ export function claimOf(text: string, opts: ClaimOptions, kind: 'claim' | 'topic
   words.forEach((word, i) => {
     const t = term(word);
     // Negators set the claim's polarity; they are not words it must share ("wasnt" is a term).
-    if (!t || seen.has(t) || NEGATION.test(word) || FILLER.has(word.toLowerCase())) return;
+    // "refused to say" is "did not say"; "has grown more complex" claims "more complex" (a linking verb before a degree word).
+    const next = words.slice(i + 1).find((x) => !FILLER.has(x.toLowerCase()))?.toLowerCase() ?? '';
+    const lower = word.toLowerCase();
+    if (REFUSING.test(lower) && next === 'to') return;
+    if (LINKING.has(lemmatizer.verb(lower)) && (DEGREE.has(next) || /^\p{L}{3,}er$/u.test(next))) return;
+    if (!t || seen.has(t) || NEGATION.test(word) || FILLER.has(lower)) return;
     seen.add(t);
     const negated = (polarity[i] ?? false) !== DIMINISH.has(words[i - 1]?.toLowerCase() ?? '');
     if (isName(word, known)) names.push({ term: t, word, weight: opts.weight(t, word), verb: false, negated });
     else {
       const verb = isVerb(words, i);
-      predicate.push({ term: t, word, weight: opts.weight(t, word) * (verb ? VERB_WEIGHT : 1), verb, negated, next: words[i + 1] });
+      // An adverb that carries the claim's polarity ("work less closely") is what the claim is about: full weight.
+      const qualifier = ADVERB.test(lower) && !negated;
+      predicate.push({ term: t, word, weight: opts.weight(t, word) * (verb ? VERB_WEIGHT : qualifier ? ADVERB_WEIGHT : 1), verb, negated, next: words[i + 1] });
     }
   });
   return { text: clean, predicate, names, negated: kind === 'topic' ? null : NEGATION.test(clean) || predicate.some((w) => w.negated) };
@@ -280,20 +308,24 @@ export function supports(claim: Claim, sentence: string, opts: ClaimOptions): Cl
   const nearest = new Map<ClaimWord, number>();
   for (const w of want) {
     if (match.has(w)) continue;
-    if (lex && words.some((s) => lex.antonyms(w.word, s.word))) {
+    // An antonym, or another number where the claim has one ("began in 2004" / "began in 1994"), says otherwise.
+    if ((lex && words.some((s) => lex.antonyms(w.word, s.word))) || (NUMBER.test(w.word) && words.some((s) => NUMBER.test(s.word) && s.word.length === w.word.length))) {
       opposed.add(w);
       continue;
     }
     const v = opts.vectors?.vector(w.word);
     const lower = w.word.toLowerCase();
+    // A shortening, also in the plural ("fav" → "favorite", "orgs" → "organizations").
+    const stem = lower.length >= 4 ? lower.replace(/s$/u, '') : lower;
     for (const s of words) {
       if (used.has(s)) continue;
       const phrase = !!lex && !!w.next && lex.synonyms(`${w.word} ${w.next}`, s.word);
-      let score = lex && (phrase || lex.synonyms(w.word, s.word)) ? SYNONYM_MATCH : 0;
+      const disclose = DISCLOSE.has(lemmatizer.verb(lower)) && DISCLOSE.has(lemmatizer.verb(s.word.toLowerCase()));
       const cos = v && s.vector ? dot(v, s.vector) : 0;
+      let score = disclose || (lex && (phrase || lex.synonyms(w.word, s.word) || lex.derived(w.word, s.word))) ? SYNONYM_MATCH : 0;
       nearest.set(w, Math.max(nearest.get(w) ?? 0, cos));
       score = Math.max(score, cos);
-      if (!v && lower.length >= 3 && s.word.length > lower.length && s.word.toLowerCase().startsWith(lower)) score = Math.max(score, SHORTENED_MATCH);
+      if ((!v || (lex && !lex.known(w.word))) && stem.length >= 3 && s.word.length > stem.length + 1 && s.word.toLowerCase().startsWith(stem)) score = Math.max(score, SHORTENED_MATCH);
       if (score >= CLAIM_SOFT_FLOOR) pairs.push({ w, s, score, phrase });
     }
   }
@@ -330,9 +362,12 @@ export function supports(claim: Claim, sentence: string, opts: ClaimOptions): Cl
   const share = total > 0 ? held / total : 0;
   const against = total > 0 ? contrary / total : 0;
   const missing = want.filter((w) => !match.has(w) && !opposed.has(w));
-  const features = { share, near: total > 0 ? near / total : 0, contrary: against, verbMissing };
+  const features = { share, near: total > 0 ? near / total : 0, contrary: against, verbMissing, lone: claim.predicate.length === 1 ? 1 : 0 };
   return { share, contrary: against, contradicted: against >= CONTRARY_SHARE && share + against >= CLAIM_SUPPORT, missing: missing.map((w) => w.word), features, p: claimProbability(features) };
 }
+
+/** A number as written ("1994", "40"). */
+const NUMBER = /^\d+$/u;
 
 /** Cosines from here to {@link CLAIM_SOFT_FLOOR} count as partial evidence in the fitted model (the `near` feature). */
 export const NEAR_FLOOR = 0.5;

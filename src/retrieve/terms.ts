@@ -13,7 +13,7 @@ import { lemmatizer } from '../text/lemmatizer.js';
 import { americanize } from './spelling.js';
 
 /** Recorded in the index manifest (through the chunker version): a change rebuilds every index. */
-export const TERMS_VERSION = 'terms-v2';
+export const TERMS_VERSION = 'terms-v3';
 
 /** Every personal, possessive and reflexive pronoun, so "he" and "she" are treated alike. */
 const PRONOUNS = [
@@ -23,10 +23,17 @@ const PRONOUNS = [
 ];
 const QUESTION = ['what', 'which', 'who', 'whom', 'whose', 'where', 'when', 'why', 'how', 'whatever', 'whichever', 'whoever', 'wherever', 'whenever', 'however'];
 const AUXILIARIES = ['am', 'is', 'are', 'was', 'were', 'be', 'been', 'being', 'do', 'does', 'did', 'done', 'have', 'has', 'had', 'having', 'can', 'could', 'will', 'would', 'shall', 'should', 'may', 'might', 'must', 'ought'];
+/** Chat filler that names no topic ("pls", "lol", "btw"), and contractions typed without the apostrophe ("whats", "didnt"). */
+const CHAT = [
+  'pls', 'plz', 'lol', 'lmao', 'btw', 'yo', 'hey', 'hiya', 'u', 'ur', 'idk', 'tbh', 'imo', 'rn', 'tho', 'ok', 'okay', 'gonna', 'wanna', 'gotta',
+  'whats', 'wheres', 'whos', 'hows', 'whens', 'whys', 'thats', 'theres', 'im', 'ive', 'dont', 'didnt', 'doesnt', 'isnt', 'wasnt', 'werent', 'arent', 'hasnt', 'havent',
+];
 const STOP = new Set<string>([
-  ...eng, ...PRONOUNS, ...QUESTION, ...AUXILIARIES,
+  ...eng, ...PRONOUNS, ...QUESTION, ...AUXILIARIES, ...CHAT,
   'said', 'says', 'say', 'tell', 'told', 'much', 'many', 'also', 'else', 'document', 'article', 'text', 's', 'not', 'no', 'nor',
 ]);
+/** Shortenings typed in chat, read as the word they stand for ("orgs" → "organizations"). */
+const SHORT = new Map([['orgs', 'organizations'], ['org', 'organization'], ['govt', 'government'], ['ppl', 'people'], ['yrs', 'years'], ['yr', 'year'], ['bday', 'birthday']]);
 const words = new Intl.Segmenter('en', { granularity: 'word' });
 
 /** Clitics split off a word: "what'd" → "what", "don't" → "do", "Annan's" → "annan", "leaders'" → "leaders". */
@@ -63,6 +70,7 @@ function computeTerm(word: string): string | null {
   const clitic = CLITIC.exec(w);
   if (clitic) w = clitic[1]!;
   w = w.replace(/[’'`]/gu, '');
+  w = SHORT.get(w) ?? w;
   if (!w || STOP.has(w) || !/[\p{L}\p{N}]/u.test(w)) return null;
   if (/^\p{N}+$/u.test(w)) return w;
   if (!/^[a-z-]+$/.test(w)) return stemmer(w);

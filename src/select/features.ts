@@ -21,7 +21,14 @@ export interface QuestionTerms {
   idf: Map<string, number>;
   weight: number;
   type: AnswerType | null;
+  /** A narrower kind of the type the question names: a year ("what year…"), a count ("how many…"). */
+  precise?: 'year' | 'count';
 }
+
+const YEAR = /\b(?:1[0-9]{3}|20[0-9]{2})s?\b/;
+const ORDINAL_ONLY = /^(?:the\s+)?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|\d+(?:st|nd|rd|th))$/i;
+const precision = (text: string, type: AnswerType | null): QuestionTerms['precise'] =>
+  type === 'date' && /\b(?:what|which|in what|the) years?\b/i.test(text) ? 'year' : type === 'number' && /\bhow many\b/i.test(text) ? 'count' : undefined;
 
 export function questionTerms(text: string, stats: TermStats, type: AnswerType | null): QuestionTerms {
   const seq: string[] = [];
@@ -35,7 +42,7 @@ export function questionTerms(text: string, stats: TermStats, type: AnswerType |
   const uniq = [...idf.keys()];
   const bigrams = new Set<string>();
   for (let i = 1; i < seq.length; i++) bigrams.add(`${seq[i - 1]} ${seq[i]}`);
-  return { terms: uniq, bigrams, idf, weight: uniq.reduce((a, t) => a + idf.get(t)!, 0) || 1, type };
+  return { terms: uniq, bigrams, idf, weight: uniq.reduce((a, t) => a + idf.get(t)!, 0) || 1, type, precise: precision(text, type) };
 }
 
 export interface SentenceText {
@@ -102,6 +109,8 @@ export function sentenceFeatures(q: QuestionTerms, s: SentenceText, stats: TermS
   if (q.type) {
     // An entity of the asked-for type that is not just the question's own words.
     typeHit = candidatesOfType(s.text, q.type).some((e) => {
+      // "What year…" is answered by a year, not "Wednesday"; "how many…" by a count, not "the seventh".
+      if ((q.precise === 'year' && !YEAR.test(e)) || (q.precise === 'count' && ORDINAL_ONLY.test(e))) return false;
       const ts = terms(e);
       return ts.length === 0 ? /\d/.test(e) : ts.some((t) => !qset.has(t));
     })

@@ -4,7 +4,7 @@
  * original feature scale. Used by `npm run calibrate -- --fit`.
  */
 import { FEATURES, type Features } from './features.js';
-import type { Weights } from './model.js';
+import { logit, type Weights } from './model.js';
 
 export interface Example {
   f: Features;
@@ -71,17 +71,35 @@ export const HARD_NEGATIVES = 3;
  * @example
  * const weights = fitSentenceModel(questions, { features: ['cov', 'typeHit', 'rankInv'] });
  */
-export function fitSentenceModel(questions: Question[], opts: { features?: readonly (typeof FEATURES)[number][] } = {}): Weights {
+export function fitSentenceModel(questions: Question[], opts: { features?: readonly (typeof FEATURES)[number][]; weights?: readonly number[] } = {}): Weights {
   const examples = (hard: (q: Question) => Set<Question[number]>) =>
-    questions.flatMap((q) => {
+    questions.flatMap((q, i) => {
       const n = q.length || 1;
       const hits = q.filter((c) => c.y).length || 1;
       const h = hard(q);
-      return q.map((c) => ({ f: c.f, y: c.y, weight: 1 / n + (c.y ? 1 / hits : 0) + (h.has(c) ? 1 / HARD_NEGATIVES : 0) }));
+      const w = opts.weights?.[i] ?? 1;
+      return q.map((c) => ({ f: c.f, y: c.y, weight: w * (1 / n + (c.y ? 1 / hits : 0) + (h.has(c) ? 1 / HARD_NEGATIVES : 0)) }));
     });
   const first = fitLogistic(examples(() => new Set()), opts);
   const z = (f: Features) => logitOf(f, first);
   return fitLogistic(examples((q) => new Set([...q].sort((a, b) => z(b.f) - z(a.f)).slice(0, HARD_NEGATIVES).filter((c) => !c.y))), opts);
+}
+
+/**
+ * The weights with the bias moved so that the configured threshold refuses `target` of the unanswerable
+ * questions (their best sentence under it) and no more: a refit then keeps the threshold's meaning — the
+ * most answers the refusal target allows — instead of asking for a new threshold.
+ *
+ * @example
+ * atThreshold(fitted, unanswerableQuestions, 0.48, 0.8).bias;
+ */
+export function atThreshold(w: Weights, unanswerable: Question[], threshold: number, target: number): Weights {
+  const best = unanswerable.map((q) => q.reduce((m, c) => Math.max(m, logit(c.f, w)), -Infinity)).sort((a, b) => a - b);
+  const k = Math.ceil(target * best.length) - 1;
+  if (k < 0 || !Number.isFinite(best[k]!)) return w;
+  // The k-th lowest best log-odds lands just under the threshold's: k + 1 of them (≥ target) are refused.
+  const shift = Math.log(threshold / (1 - threshold)) - best[k]! - 1e-4;
+  return { ...w, bias: round(w.bias + shift - 1e-4) };
 }
 
 const logitOf = (f: Features, w: Weights) => Object.entries(w.w).reduce((a, [k, v]) => a + (v ?? 0) * f[k as keyof Features], w.bias);

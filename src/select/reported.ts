@@ -7,7 +7,7 @@
 import type { Attribution, StoredDocument } from '../types.js';
 import { entitiesOf } from './entities.js';
 
-const VERB = String.raw`said|says|stated|states|argued|argues|noted|notes|told|tells|added|adds|stressed|stresses|warned|warns|claimed|claims|insisted|insists|explained|explains|announced|announces|tweeted|tweets|wrote|writes|confirmed|confirms|acknowledged|acknowledges|(?:re-)?emphasi[sz]ed|reported|reports|encouraged|urged|recommended|suggested|called for`;
+const VERB = String.raw`said|says|say|allege|alleges|alleged|stated|states|argued|argues|noted|notes|told|tells|added|adds|stressed|stresses|warned|warns|claimed|claims|insisted|insists|explained|explains|announced|announces|tweeted|tweets|wrote|writes|confirmed|confirms|acknowledged|acknowledges|(?:re-)?emphasi[sz]ed|reported|reports|encouraged|urged|recommended|suggested|called for`;
 
 /** "The person familiar with the case would not confirm …": declining to say is saying something too. */
 const REFUSAL = String.raw`(?:would|could|did|does|will)\s+(?:not|never)\s+(?:confirm|comment|say|reveal|disclose)|(?:declined|refused)\s+to\s+(?:confirm|comment|say|reveal|disclose)|denied|denies`;
@@ -17,6 +17,11 @@ const BEFORE = new RegExp(String.raw`(?:^|[,;:–—]\s+|\b(?:and|but|while|as)\
 const AFTER = new RegExp(String.raw`[,”"]\s*(${VERB})\s+((?:the\s+)?[\p{Lu}][\p{L}’'.-]+(?:\s+[\p{Lu}][\p{L}’'.-]+){0,3})`, 'u');
 const ACCORDING = /\b[Aa]ccording to\s+((?:(?:a|an|the)\s+)?[\p{L}’'.-]+(?:\s+[\p{L}’'.-]+){0,5}?)(?=[,.;]|\s+(?:on|in|at|about)\b|$)/u;
 
+/**
+ * The reporter's frame at the end of a sentence ("She told the witness she provided these drugs …, authorities say."):
+ * it reports the whole sentence, so it names the source before any speaker inside ("She told").
+ */
+const FRAME = new RegExp(String.raw`,\s+(?!(?:which|who|whom|that|as|and|but|or)\b)((?:(?:[Tt]he|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)\s+)?[\p{L}’'.-]+(?:\s+[\p{L}’'.-]+){0,3}?)\s+(${VERB})[.!?]?["”]?\s*$`, 'u');
 const PRONOUN = /^(?:he|she|they|it|we|i|you|this|that|which|who)$/i;
 /** A person the sentence refers to by pronoun ("He said he was grateful"). */
 const PERSONAL = /^(?:he|she)$/i;
@@ -34,6 +39,11 @@ const TIME = /\s+(?:today|yesterday|also|then|later|earlier|now)$/iu;
 export function reportedSpeaker(sentence: string, antecedent: () => string | null = () => null): Attribution | null {
   const a = AFTER.exec(sentence);
   if (a) return { speaker: a[2]!.replace(/\.$/u, ''), cue: a[1]!, addressee: null, setting: null };
+  const frame = FRAME.exec(sentence.trim());
+  if (frame) {
+    const who = PRONOUN.test(frame[1]!) ? (PERSONAL.test(frame[1]!) ? antecedent() : null) : frame[1]!;
+    if (who) return { speaker: who, cue: frame[2]!, addressee: null, setting: null };
+  }
   const rel = RELATIVE.exec(sentence);
   if (rel) return { speaker: rel[1]!, cue: rel[2]!, addressee: null, setting: null };
   const m = BEFORE.exec(sentence);

@@ -130,6 +130,9 @@ function hintsOf(q: string, rule: Intent, ref: boolean): string[] {
   return hints;
 }
 
+/** "whats" → "what's": a question typed without the apostrophe is read as the same question. */
+const withApostrophes = (q: string) => q.replace(/\b(what|where|who|how|when|why)s\b/giu, "$1's");
+
 /**
  * The intent of a message. The rules decide where they are sure (chit-chat
  * made only of chat words, a paragraph asked for by number in a known
@@ -148,7 +151,7 @@ function hintsOf(q: string, rule: Intent, ref: boolean): string[] {
  * classify('When did the meetings begin?');         // { kind: 'question' }
  */
 export function classify(question: string, model: IntentModel = INTENT_MODEL, vectors: IntentVectors | null = model.dense ? intentWordVectors() : null): Intent {
-  const q = question.trim();
+  const q = withApostrophes(question.trim());
   const rule = ruleIntent(q);
   if (rule.kind === 'chat' || rule.kind === 'paragraph') return rule;
   const ref = paragraphRef(q);

@@ -23,6 +23,12 @@ const SAY = String.raw`say|says|said|saying|stress|stressed|stresses|emphasi[sz]
 /** Verbs a "who …?" question can ask about. */
 const WHO = String.raw`said|says|say|is saying|was saying|reported|reports|revealed|reveals|stated|states|explained|explains|predicted|predicts|estimated|estimates|tweeted|tweets|posted|posts|thinks|thought|believes|believed|felt|feels|admitted|admits|confirmed|confirms|denied|denies|praised|praises|told|tells|called for|calls for|call for|stressed|stresses|emphasi[sz]ed|warned|warns|urged|urges|asked|asks|argued|argues|noted|notes|added|declared|announced|described|describes|mentioned|spoke of|speaks of|spoke about|talked about|insisted|claimed|suggested|proposed|recommended|wrote|writes|referred to|quoted|is quoted as saying|was quoted as saying|made the (?:point|remark|comment|statement)|gave the (?:speech|remarks?)|re-emphasi[sz]ed|pointed out`;
 const AUX = String.raw`did|does|do|has|have|had|was|is|will|would|could|can|might`;
+/** Declining to say is a claim too ("who wouldn't confirm where …", "which source refused to say …"): the verb stays in it. */
+const DECLINE = String.raw`(?:(?:would|could|did|does|do|will)(?:\s+not|n['’]?t)|refused to|declined to)\s+(?:confirm|say|comment on|reveal|disclose|deny)`;
+/** Whom "which …?" asks for. */
+const WHICH = String.raw`person|people|official|officials|agency|group|organi[sz]ation|one|source|sources|man|woman|spokesman|spokeswoman|spokesperson|lawyer|attorney|expert|member|body|authority|authorities|report|statement`;
+/** Adverbs between the saying verb and what was said ("who stressed again that …"). */
+const AGAIN = String.raw`(?:again|also|once again|once more|repeatedly|publicly|later|earlier)\s+`;
 const ABOUT = String.raw`about|on|regarding|concerning|of|with regard to|in relation to|as to`;
 /** A trailing topic after an addressee: only unambiguous words ("of" and "on" belong inside names). */
 const TOPIC = String.raw`about|regarding|concerning|with regard to|in relation to`;
@@ -130,11 +136,16 @@ const RULES: Rule[] = [
   },
   // which official / what agency said … ? / according to whom … ? / who made the claim that … ?
   {
-    re: r(String.raw`(?:which|what)\s+(?:\w+\s+)?(?:person|people|official|officials|agency|group|organi[sz]ation|one|source|man|woman|spokesman|spokeswoman|lawyer|attorney|expert|member|body)\s+(?:(?:${AUX})\s+)?(?:${WHO})\s+(?:that\s+)?(.+)`),
+    re: r(String.raw`(?:which|what)\s+(?:\w+\s+)?(?:${WHICH})\s+(?:(?:${AUX})\s+)?(?:${WHO})\s+(?:${AGAIN})?(?:that\s+)?(.+)`),
+    make: (m) => who(m[1]!),
+  },
+  // which source wouldn't confirm … / which official refused to say …: the verb is part of what was said (as "who wouldn't confirm").
+  {
+    re: r(String.raw`(?:which|what)\s+(?:\w+\s+)?(?:${WHICH})\s+(${DECLINE}\s+.+)`),
     make: (m) => who(m[1]!),
   },
   {
-    re: r(String.raw`according to whom\s*,?\s+(.+)|(.+?),?\s+according to whom`),
+    re: r(String.raw`according to whom?\s*,?\s+(.+)|(.+?),?\s+according to whom?`),
     make: (m) => who((m[1] ?? m[2])!),
   },
   {
@@ -146,14 +157,19 @@ const RULES: Rule[] = [
     re: r(String.raw`who(?:m)?\s+(?:(?:${AUX})\s+)?(?:told|tells|tell|informed|reminded|warned|assured|promised)\s+(.+?)\s+that\s+(.+)`),
     make: (m) => who(m[2]!),
   },
+  // … and without "that", when a clause with its own subject follows the addressee ("who told larry king he'd played madison first").
+  {
+    re: r(String.raw`who(?:m)?\s+(?:(?:${AUX})\s+)?(?:told|tells|tell|informed|reminded|assured|promised)\s+(?!(?:he|she|they|we|i|you)\b)(\S+(?:\s+\S+){0,3}?)\s+((?:he|she|they|we|i|you)(?:['’](?:d|s|ll|re|ve|m))?\s+.+)`),
+    make: (m) => who(m[2]!),
+  },
   // who wouldn't confirm … / who refused to comment on … / who denied …: the verb is part of what was said.
   {
-    re: r(String.raw`who\s+((?:(?:would|could|did|does|do|will)(?:\s+not|n['’]?t)|refused to|declined to)\s+(?:confirm|say|comment on|reveal|disclose|deny)\s+.+|(?:denied|confirmed|admitted|predicted|promised|revealed)\s+.+)`),
+    re: r(String.raw`who\s+(${DECLINE}\s+.+|(?:denied|confirmed|admitted|predicted|promised|revealed)\s+.+)`),
     make: (m) => who(m[1]!),
   },
   // who said / called for / warned … ?
   {
-    re: r(String.raw`who(?:m)?\s+(?:(?:${AUX})\s+)?(?:${WHO})\s+(?:that\s+|the words\s+|the phrase\s+)?(.+)`),
+    re: r(String.raw`who(?:m)?\s+(?:(?:${AUX})\s+)?(?:${WHO})\s+(?:${AGAIN})?(?:that\s+|the words\s+|the phrase\s+)?(.+)`),
     make: (m) => who(m[1]!),
   },
   {

@@ -28,6 +28,14 @@ describe('lexiconFrom', () => {
 describe('the shipped WordNet table', () => {
   const lex = loadLexicon();
 
+  it('given a verb and its nominalisation ("supervised", "supervision"), when compared, then they are derived forms; WordNet knows "organization" but not "orgs"', () => {
+    expect(lex.derived('supervised', 'supervision')).toBe(true);
+    expect(lex.derived('clarified', 'clarification')).toBe(true);
+    expect(lex.derived('supervised', 'clarification')).toBe(false);
+    expect(lex.known('organization')).toBe(true);
+    expect(lex.known('orgs')).toBe(false);
+  });
+
   it('given satellite adjectives ("terrible", "complicated"), when compared with their head\'s antonym, then they are antonyms', () => {
     expect(lex.antonyms('terrible', 'good')).toBe(true);
     expect(lex.antonyms('simpler', 'complicated')).toBe(true);
@@ -63,6 +71,18 @@ describe('buildLexicon (from WordNet\'s data files)', () => {
     expect(lex.antonyms('terrible', 'good')).toBe(true);
     expect(lex.antonyms('great', 'awful')).toBe(true);
     expect(lex.antonyms('great', 'fine')).toBe(false);
+  });
+
+  it('given a derivation pointer between two words (WordNet "+"), when built, then the two are derived forms of each other in any inflection', () => {
+    const wn = mkdtempSync(path.join(tmpdir(), 'wn-'));
+    writeFileSync(path.join(wn, 'data.verb'), '00000050 00 v 01 clarify 0 001 + 00000060 n 0101 | make clear\n');
+    writeFileSync(path.join(wn, 'data.noun'), '00000060 00 n 01 clarification 0 001 + 00000050 v 0101 | making clear\n');
+    for (const pos of ['adj', 'adv']) writeFileSync(path.join(wn, `data.${pos}`), '');
+    const data = buildLexicon(wn, () => true);
+    expect(data.derived).toEqual(['clarification|clarify']);
+    const lex = lexiconFrom(data);
+    expect(lex.derived('clarified', 'clarification')).toBe(true);
+    expect(lex.derived('clarified', 'good')).toBe(false);
   });
 
   it('given synonym sets, when built with words the vectors do not know, then those words are left out', () => {

@@ -57,6 +57,13 @@ describe('term normalisation', () => {
     expect(term("O'Brien")).toBe('obrien');
   });
 
+  it('given chat as people type it (no apostrophe, filler, shortenings), then it searches for what a tidy question would', () => {
+    expect(terms('whats lil waynes net worth pls lol')).toEqual(terms("What's Lil Wayne's net worth?"));
+    expect(terms('wheres the meeting, didnt he go')).toEqual(terms('Where is the meeting, did he go'));
+    expect(terms('which orgs were there')).toEqual(terms('which organizations were there'));
+    expect(term('yo')).toBeNull();
+  });
+
   it('given words that name Object.prototype members, then they are ordinary words', () => {
     expect(term('constructor')).toBe('constructor');
     expect(term('toString')).toBe(term('tostring'));

@@ -23,6 +23,16 @@ describe('sentence features', () => {
     expect(sentenceFeatures(q, s('The meetings began slowly.'), stats)).toMatchObject({ typeHit: 0, typeMiss: 1 });
   });
 
+  it('given "what year" or "how many", then only a year or a count is the asked-for answer (not a weekday, not an ordinal)', () => {
+    const year = questionTerms('What year did the meetings begin?', stats, 'date');
+    expect(sentenceFeatures(year, s('The meetings began in 1994.'), stats).typeHit).toBe(1);
+    expect(sentenceFeatures(year, s('The meetings began on Wednesday.'), stats).typeHit).toBe(0);
+    expect(sentenceFeatures(questionTerms('When did the meetings begin?', stats, 'date'), s('The meetings began on Wednesday.'), stats).typeHit).toBe(1);
+    const count = questionTerms('How many organizations came?', stats, 'number');
+    expect(sentenceFeatures(count, s('More than 20 organizations came.'), stats).typeHit).toBe(1);
+    expect(sentenceFeatures(count, s('It was the seventh meeting of organizations.'), stats).typeHit).toBe(0);
+  });
+
   it('given a "who" question, then a name that is only the question\'s own word does not count as the answer', () => {
     const q = questionTerms('Who did Annan speak to?', stats, 'agent');
     expect(sentenceFeatures(q, s('Annan spoke at length.'), stats).typeHit).toBe(0);

@@ -19,6 +19,12 @@ describe('reportedSpeaker', () => {
     expect(reportedSpeaker(s)?.speaker).toBe(who);
   });
 
+  it('given a sentence that ends with its reporter ("…, authorities say."), when it opens with another speaker ("She told …"), then the reporter is the speaker', () => {
+    const s = 'She told the witness she provided these drugs to people at house parties, authorities say.';
+    expect(reportedSpeaker(s, () => 'Kristin Davis')?.speaker).toBe('authorities');
+    expect(reportedSpeaker('The deal was signed on Monday, he said.', () => 'Andrew Miller')?.speaker).toBe('Andrew Miller');
+  });
+
   it.each(['The meetings began in 1994.', 'He said nothing.'])('given "%s", then no speaker is named', (s) => {
     expect(reportedSpeaker(s)).toBeNull();
   });

@@ -36,6 +36,11 @@ describe('classify: what kind of request a message is', () => {
     },
   );
 
+  it('given a question typed with "whats" (no apostrophe), when classified, then it is a question like "what\'s", not a summary request', () => {
+    for (const q of ['whats the name of chris hardwicks podcast', 'whats klugmans wife\'s name', 'whats his newest album called']) expect(classify(q), q).toEqual({ kind: 'question' });
+    expect(classify('whats the gist')).toMatchObject({ kind: 'summary' });
+  });
+
   it('given "Summarize paragraph 3", when classified, then it is a summary of that paragraph, not of the document', () => {
     expect(classify('Summarize paragraph 3')).toEqual({ kind: 'summary', paragraph: 3 });
   });

@@ -31,6 +31,12 @@ const TABLE: [string, QuoteIntent][] = [
   ['Who said “division of labour”?', { kind: 'who-said', about: 'division of labour' }],
   ['Who stressed multilateralism and joint action?', { kind: 'who-said', about: 'multilateralism and joint action' }],
   ['Who warned about the fragility of post-conflict situations?', { kind: 'who-said', about: 'about the fragility of post-conflict situations' }],
+  ['according to who is wayne headed straight to prison', { kind: 'who-said', about: 'is wayne headed straight to prison' }],
+  ['Which source refused to say where Wayne would serve his time?', { kind: 'who-said', about: 'refused to say where Wayne would serve his time' }],
+  ["which official wouldn't confirm the deal", { kind: 'who-said', about: "wouldn't confirm the deal" }],
+  ['Who stressed again that we must cooperate?', { kind: 'who-said', about: 'we must cooperate' }],
+  ["who told larry king he'd played madison on broadway first", { kind: 'who-said', about: "he'd played madison on broadway first" }],
+  ['Who told viewers to appreciate their families?', { kind: 'who-said', about: 'viewers to appreciate their families' }],
   // not about quotations
   ['What did he say?', null],
   ['Who said that?', null],
