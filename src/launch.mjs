@@ -132,12 +132,14 @@ function makeStateTemplate() {
  */
 function prestartModelThread(args) {
   const script = path.join(DIST, 'embed', 'model-thread-worker.js');
-  if (args.includes('--help') || args.includes('-h') || process.env.EMBEDDING_MODEL === 'none' || !existsSync(script)) return;
+  if (args.includes('--help') || args.includes('-h') || process.env.EMBEDDING_MODEL === 'none' || !existsSync(script)) return undefined;
   const worker = new Worker(pathToFileURL(script));
   worker.unref();
   worker.on('error', () => undefined); // the real load reports its own failure
-  globalThis[Symbol.for('verbatim.modelThread')] = worker;
+  globalThis[PRESTARTED] = worker;
+  return worker;
 }
+const PRESTARTED = Symbol.for('verbatim.modelThread');
 
 const [command, ...rest] = process.argv.slice(2);
 if (command === '--build') {
@@ -147,13 +149,21 @@ if (command === '--build') {
     process.stderr.write('usage: node src/launch.mjs <command> [args…]\n');
     process.exit(2);
   }
-  if (!fresh()) build();
+  // The thread starts before the "is dist/ fresh?" walk over src/ (it reads only dist/); a rebuild replaces it.
+  const thread = command === 'ask' ? prestartModelThread(rest) : undefined;
+  if (!fresh()) {
+    if (thread) {
+      delete globalThis[PRESTARTED];
+      await thread.terminate();
+    }
+    build();
+    if (command === 'ask') prestartModelThread(rest);
+  }
   const entry = path.join(DIST, 'cli', `${command}.js`);
   if (!existsSync(entry)) {
     process.stderr.write(`Error: no such command: ${command}\n`);
     process.exit(2);
   }
-  if (command === 'ask') prestartModelThread(rest);
   process.argv = [process.argv[0], entry, ...rest];
   await import(pathToFileURL(entry).href);
 }
