@@ -198,6 +198,17 @@ export async function summarize(docs: StoredDocument[], opts: SummarizeOptions =
     if (pick === -1) break;
     take(pick);
   }
+  // Nothing opens readably (a paragraph or a one-paragraph text whose every sentence says "he"): the continuous cut
+  // from its first sentence reads as the document does, so that is the summary rather than none.
+  if (!chosen.length && idx.length) {
+    const order = idx.map((_, k) => k).sort((a, b) => cands[idx[a]!]!.docIndex - cands[idx[b]!]!.docIndex || cands[idx[a]!]!.position - cands[idx[b]!]!.position);
+    for (const k of order) {
+      const prev = chosen.length ? cands[idx[chosen[chosen.length - 1]!]!]! : null;
+      const c = cands[idx[k]!]!;
+      if (chosen.length >= budget || (prev && (prev.docIndex !== c.docIndex || prev.position !== c.position - 1))) break;
+      chosen.push(k);
+    }
+  }
 
   result.summary = chosen
     .map((k) => cands[idx[k]!]!)

@@ -71,12 +71,14 @@ const SUMMARY = new RegExp(
 
 /** "the article", "it", "this": a summary of these is a summary of the whole document. */
 const WHOLE = /^(?:(?:the|this|that|your)\s+)?(?:it|this|that|article|document|story|text|piece|report|page|news|whole\s+thing|thing|doc)(?:\s+(?:for\s+me|please|in\s+a\s+few\s+(?:lines|words|sentences)|briefly))*$/i;
+/** "what happened", "everything", "what it says": the whole document again, not a topic to look for. */
+const WHOLE_EVENTS = /^(?:(?:all\s+(?:of\s+)?)?(?:what|everything(?:\s+that)?)\s+(?:(?:has|had|just|really|actually)\s+)?(?:happened|happens|went\s+(?:on|down)|is\s+going\s+on|was\s+going\s+on|(?:it|this|the\s+\w+)\s+(?:says?|said|is\s+about|was\s+about))(?:\s+(?:here|there|in\s+(?:it|this|the\s+\w+)))?|everything|all\s+of\s+it|the\s+(?:main\s+)?(?:events|story\s+so\s+far))(?:\s+(?:for\s+me|please|pls|plz|briefly))*$/i;
 
 /** A focus after a summary word: "a summary of the challenges", "summarise what he said about prevention". */
 function summaryFocus(q: string): string | undefined {
   const m = /\b(?:summar\w*|sum\s+up|gist|overview|recap|rundown|main\s+points?|key\s+points?|highlights|takeaways?)\s+(?:(?:of\s+)?(?:the|this|that)\s+(?:part|bit|section|passage|piece)\s+)?(?:of|on|about|regarding|concerning|for)\s+(.+?)[?.!]*$/iu.exec(q);
   const focus = m?.[1]?.trim();
-  return focus && !WHOLE.test(focus) ? focus : undefined;
+  return focus && !WHOLE.test(focus) && !WHOLE_EVENTS.test(focus) ? focus : undefined;
 }
 
 /** A request for a paragraph by number: "Quote paragraph 3", "What does ¶8 say?", "Paragraph 7 please". */

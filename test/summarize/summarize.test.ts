@@ -100,6 +100,16 @@ describe('summarize', () => {
     }
   });
 
+  it('given a text whose every sentence says "he" of someone named before it (one paragraph asked for alone), when summarised, then the summary is the continuous cut from its first sentence, not nothing', async () => {
+    const text = 'His sentencing was delayed three weeks so he could get some dental work done, including his braces.\n\nHe is expected to serve his sentence in a city jail, his lawyer said on Monday.';
+    const para = buildDocument({ id: 'p.txt', path: 'p.txt', text });
+    for (const length of ['short', 'medium'] as const) {
+      const s = await summarize([para], { length });
+      expectWellFormed(s, [para]);
+      expect(s.summary[0]?.quote).toMatch(/^His sentencing was delayed/);
+    }
+  });
+
   it('given a focus the document never mentions, when summarised, then the summary is empty and a note says so', async () => {
     const s = await summarize([doc], { length: 'short', focus: 'climate change' });
     expect(s.summary).toEqual([]);

@@ -149,6 +149,13 @@ describe('summaryFocus through classify', () => {
   ])('given "%s", when classified, then it is a summary focused on "%s"', (q, focus) => {
     expect(classify(q)).toEqual({ kind: 'summary', focus });
   });
+
+  it.each(['give me a quick recap of what happened', 'summary of what the article says pls', 'a summary of everything please', 'overview of what went on here'])(
+    'given "%s", when classified, then it is a summary of the whole document (what happened is not a topic to look for)',
+    (q) => {
+      expect(classify(q)).toEqual({ kind: 'summary' });
+    },
+  );
 });
 
 describe('classify cost', () => {
