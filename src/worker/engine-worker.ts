@@ -39,7 +39,8 @@ let opened: Promise<Engine> | null = null;
 let withoutModel = false;
 
 function open(progress?: MessagePort): Promise<Engine> {
-  opened ??= (async () => {
+  if (opened) return opened;
+  opened = (async () => {
     // An in-memory corpus is embedded at once; the configured index is, when fresh, searched with a model loaded on first use.
     const embedder = withoutModel ? null : init.documents ? undefined : await deferredModel({ config: init.config, logger });
     return createEngine({
@@ -55,7 +56,7 @@ function open(progress?: MessagePort): Promise<Engine> {
   // A failed open is not cached: the next task tries again (and reports its own error).
   opened.catch(() => (opened = null));
   // Once the idle warm-up is done, its garbage and the open's go at once, in idle time, not whenever V8 next
-  // gets to them: RSS then settles early instead of shedding tens of MB at some later question.
+  // gets to them: RSS then settles early instead of shedding tens of MB at some later question. Once per open.
   void opened.then((engine) => engine.settled?.().then(collectGarbage)).catch(() => undefined);
   return opened;
 }
