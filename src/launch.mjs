@@ -17,8 +17,8 @@
  * compiled from packages (the lemmatizer's tables, dist/text/lemma-data.json), and an empty,
  * migrated state database is made for first starts to copy (dist/state-template/, src/state/template.ts).
  */
-import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, rmdirSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
@@ -32,6 +32,9 @@ const LOCK = path.join(ROOT, 'dist.lock');
 export const BUNDLED = ['ask'];
 
 const fresh = () => existsSync(STAMP) && statSync(STAMP).mtimeMs >= newestSource(ROOT);
+
+/** node:child_process (~15 ms to load) only when building: a start with dist/ fresh spawns no process. */
+const spawnSync = (...args) => createRequire(import.meta.url)('node:child_process').spawnSync(...args);
 
 /** A directory is an atomic lock; one left by a killed build is stale after two minutes. */
 function withLock(fn) {
@@ -132,12 +135,14 @@ function makeStateTemplate() {
  */
 function prestartModelThread(args) {
   const script = path.join(DIST, 'embed', 'model-thread-worker.js');
-  if (args.includes('--help') || args.includes('-h') || process.env.EMBEDDING_MODEL === 'none' || !existsSync(script)) return;
+  if (args.includes('--help') || args.includes('-h') || process.env.EMBEDDING_MODEL === 'none' || !existsSync(script)) return undefined;
   const worker = new Worker(pathToFileURL(script));
   worker.unref();
   worker.on('error', () => undefined); // the real load reports its own failure
-  globalThis[Symbol.for('verbatim.modelThread')] = worker;
+  globalThis[PRESTARTED] = worker;
+  return worker;
 }
+const PRESTARTED = Symbol.for('verbatim.modelThread');
 
 const [command, ...rest] = process.argv.slice(2);
 if (command === '--build') {
@@ -147,13 +152,21 @@ if (command === '--build') {
     process.stderr.write('usage: node src/launch.mjs <command> [args…]\n');
     process.exit(2);
   }
-  if (!fresh()) build();
+  // The thread starts before the "is dist/ fresh?" walk over src/ (it reads only dist/); a rebuild replaces it.
+  const thread = command === 'ask' ? prestartModelThread(rest) : undefined;
+  if (!fresh()) {
+    if (thread) {
+      delete globalThis[PRESTARTED];
+      await thread.terminate();
+    }
+    build();
+    if (command === 'ask') prestartModelThread(rest);
+  }
   const entry = path.join(DIST, 'cli', `${command}.js`);
   if (!existsSync(entry)) {
     process.stderr.write(`Error: no such command: ${command}\n`);
     process.exit(2);
   }
-  if (command === 'ask') prestartModelThread(rest);
   process.argv = [process.argv[0], entry, ...rest];
   await import(pathToFileURL(entry).href);
 }

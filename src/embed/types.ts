@@ -1,3 +1,6 @@
+/** The `EMBEDDING_MODEL` value that selects the word-vector embedder (./word-vectors-embedder.ts). */
+export const WORD_VECTORS_MODEL = 'word-vectors';
+
 /** Turns text into unit-length vectors. `null` where no model could be loaded (lexical-only mode). */
 export interface Embedder {
   /** Model id or local folder, as recorded in the index manifest. */

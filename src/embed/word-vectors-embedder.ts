@@ -17,11 +17,10 @@ import { term, wordsOf, TERMS_VERSION } from '../retrieve/terms.js';
 import type { UserError } from '../errors.js';
 import type { Logger } from '../log.js';
 import type { TransformersEmbedder } from './load.js';
-import type { Embedder } from './types.js';
+import { WORD_VECTORS_MODEL, type Embedder } from './types.js';
 import { loadWordVectors, type WordVectors } from './word-vectors.js';
 
-/** The `EMBEDDING_MODEL` value that selects this embedder. */
-export const WORD_VECTORS_MODEL = 'word-vectors';
+export { WORD_VECTORS_MODEL };
 
 /** SIF's a; GloVe 6B has 400k words, so p(rank) = 1 / (rank · H₄₀₀ₖ). */
 const SIF_A = 1e-4;

@@ -11,7 +11,6 @@
 import { mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import lockfile from 'proper-lockfile';
 import { UserError } from '../errors.js';
 import type { Logger } from '../log.js';
 
@@ -93,6 +92,8 @@ export async function withIndexLock<T>(dir: string, fn: (lock: { stillHeld: () =
   const deadline = Date.now() + waitMs;
   let said = false;
   let release: (() => Promise<void>) | undefined;
+  // Loaded by the first writer, not by every process that only reads the index (a cold `ask`).
+  const { default: lockfile } = await import('proper-lockfile');
   while (!release) {
     try {
       release = await lockfile.lock(dir, {

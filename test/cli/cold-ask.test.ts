@@ -12,6 +12,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { disableOrtTelemetry } from '../../src/cli/common.js';
 import { loadConfig } from '../../src/config.js';
 import { loadEmbedder } from '../../src/embed/load.js';
 import { createEngine } from '../../src/engine.js';
@@ -23,11 +24,38 @@ const tiny = path.join(ROOT, 'test/fixtures/tiny-model');
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'verbatim-cold-ask-'));
 const env = { EMBEDDING_MODEL: tiny, INDEX_DIR: path.join(tmp, 'index'), MODEL_CACHE_DIR: path.join(tmp, 'models'), STATE_DIR: path.join(tmp, 'state'), ALLOW_REMOTE_MODELS: 'false', LOG_LEVEL: 'warn', LOG_FORMAT: 'json', LLM_BASE_URL: '', LLM_MODEL: '', DATABASE_URL: '' };
 
+const home = path.join(tmp, 'home');
+fs.mkdirSync(home);
+
+/**
+ * The packages a cold `ask` loads whether it uses them or not: the static imports of `dist/cli/<file>`, through
+ * the bundle's chunks, and of the chunks every cold ask imports on its way to the answer (the engine, the early
+ * model's thread and the model loader); other `import()`s are loaded only on use and not followed.
+ */
+function startupPackages(file: string, seen = new Set<string>(), packages = new Set<string>()): Set<string> {
+  if (seen.has(file)) return packages;
+  seen.add(file);
+  const code = fs.readFileSync(path.join(ROOT, 'dist/cli', file), 'utf8');
+  const imports = [...code.matchAll(/^(?:import|export)\s(?:[^'"]*?\sfrom\s)?["']([^"']+)["']/gms)].map((m) => m[1]!);
+  imports.push(...[...code.matchAll(/import\("\.\/((?:engine|early|load)-[A-Z0-9]+\.js)"\)/g)].map((m) => `./${m[1]}`));
+  for (const spec of imports) {
+    if (spec.startsWith('./')) startupPackages(spec.slice(2), seen, packages);
+    else if (!spec.startsWith('node:')) packages.add(spec.split('/').slice(0, spec.startsWith('@') ? 2 : 1).join('/'));
+  }
+  return packages;
+}
+
+/** The environment as a user's is by default: ONNX Runtime's telemetry switch unset (Verbatim sets it). */
+function withoutTelemetrySwitch(e: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  delete e.ORT_DISABLE_TELEMETRY;
+  return e;
+}
+
 /** package.json's `ask` script as argv for node. */
 const askArgs = () => (JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { scripts: { ask: string } }).scripts.ask.split(/\s+/).slice(1);
 
 function coldAsk(extra: Record<string, string> = {}) {
-  const r = spawnSync(process.execPath, [...askArgs(), '--json', QUESTION], { cwd: ROOT, env: { ...process.env, ...env, ...extra }, encoding: 'utf8', timeout: 120_000 });
+  const r = spawnSync(process.execPath, [...askArgs(), '--json', QUESTION], { cwd: ROOT, env: withoutTelemetrySwitch({ ...process.env, HOME: home, ...env, ...extra }), encoding: 'utf8', timeout: 120_000 });
   expect(r.status, r.stderr).toBe(0);
   return { json: JSON.parse(r.stdout) as { citations: { doc: string; start: number; end: number; quote: string }[] }, stderr: r.stderr };
 }
@@ -74,6 +102,26 @@ describe('cold npm run ask', () => {
     const bundle = fs.readFileSync(path.join(ROOT, 'dist/cli/ask.js'), 'utf8');
     expect(bundle).not.toMatch(/from ["']\.\.\/(engine|config|log)\.js["']/);
     expect(fs.existsSync(path.join(ROOT, 'dist/text/lemma-data.json'))).toBe(true);
+  });
+
+  it('given the build, then a cold `ask` loads no package it needs only on use (the LLM client, the index writer’s lock, transformers.js, compromise, the state database)', () => {
+    const packages = startupPackages('ask.js');
+    expect(packages).toContain('minisearch'); // the reading works: the lexical index is loaded up front
+    for (const lazy of ['openai', 'proper-lockfile', '@huggingface/transformers', 'compromise', '@electric-sql/pglite', 'pino-pretty']) expect(packages).not.toContain(lazy);
+  });
+
+  it('given cold asks with ONNX Runtime’s telemetry switch unset, then it writes no telemetry file under the home folder', () => {
+    expect(first.json.citations.length).toBeGreaterThan(0); // the model ran (tiny model, through ONNX Runtime)
+    expect(fs.existsSync(path.join(home, '.cache', 'Microsoft'))).toBe(false);
+  });
+
+  it('given ORT_DISABLE_TELEMETRY set by the user, then it is left as set', () => {
+    const own = { ORT_DISABLE_TELEMETRY: '0' };
+    disableOrtTelemetry(own);
+    expect(own.ORT_DISABLE_TELEMETRY).toBe('0');
+    const unset: NodeJS.ProcessEnv = {};
+    disableOrtTelemetry(unset);
+    expect(unset.ORT_DISABLE_TELEMETRY).toBe('1');
   });
 
   it('given an index built with a model that then breaks, when asked cold, then one warning and a lexical answer, as without the early thread', () => {

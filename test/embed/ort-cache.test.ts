@@ -10,7 +10,7 @@ import * as ort from 'onnxruntime-node';
 import onnxProto from 'onnx-proto';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openOnnxModel, type OnnxModel } from '../../src/embed/onnx-model.js';
-import { cacheFolder } from '../../src/embed/ort-cache.js';
+import { cacheFolder, openCachedSession } from '../../src/embed/ort-cache.js';
 import { copyTinyModel, spyLogger, tempDir } from './helpers.js';
 
 const opened: OnnxModel[] = [];
@@ -95,5 +95,49 @@ describe('the optimized-model cache (tiny model)', () => {
     expect(r.m.session).toBe('original');
     expect(r.logs.calls.warn).not.toHaveBeenCalled();
     expect(r.rows).toHaveLength(texts.length);
+  });
+});
+
+/** A model that is one MatMul by a constant fp32 weight: the kind of weight ONNX Runtime pre-packs for its matrix kernels. */
+function matMulModel(file: string, k = 128): number {
+  const { onnx } = onnxProto;
+  const w = Float32Array.from({ length: k * k }, (_, i) => Math.sin(i));
+  const tensor = (name: string) => ({ name, type: { tensorType: { elemType: 1, shape: { dim: [{ dimParam: 'n' }, { dimValue: k }] } } } });
+  const model = onnx.ModelProto.create({
+    irVersion: 8,
+    opsetImport: [{ domain: '', version: 17 }],
+    graph: {
+      name: 'matmul',
+      node: [{ opType: 'MatMul', input: ['x', 'w'], output: ['y'] }],
+      initializer: [{ name: 'w', dims: [k, k], dataType: 1, rawData: new Uint8Array(w.buffer) }],
+      input: [tensor('x')],
+      output: [tensor('y')],
+    },
+  });
+  fs.writeFileSync(file, onnx.ModelProto.encode(model).finish());
+  return w.byteLength;
+}
+
+describe('the optimized-model cache (a model with pre-packed weights)', () => {
+  it('given a model whose weight the matrix kernels pre-pack, when the cache is built, then the weights file holds the packed form beside the weight, and a session from it computes bit-identical output', async () => {
+    const dir = tempDir();
+    const onnxFile = path.join(dir, 'model.onnx');
+    const weightBytes = matMulModel(onnxFile);
+    const x = new ort.Tensor('float32', Float32Array.from({ length: 3 * 128 }, (_, i) => Math.cos(i)), [3, 128]);
+    const run = async (s: ort.InferenceSession) => (await s.run({ x })).y!.data as Float32Array;
+    const open = () => openCachedSession({ ort: ort as never, onnxFile, cacheDir: path.join(dir, 'cache'), logger: spyLogger().logger, probe: run });
+    const built = await open();
+    const cached = await open();
+    try {
+      expect(cached.source).toBe('cache');
+      // A later open maps the packed form instead of packing the weight again (CPU and memory at every start).
+      expect(fs.statSync(path.join(cacheFolder(ort as never, onnxFile, path.join(dir, 'cache')).dir, 'model.onnx.data')).size).toBeGreaterThan(weightBytes);
+      const plain = await ort.InferenceSession.create(onnxFile);
+      expect(Buffer.from((await run(cached.session)).buffer)).toEqual(Buffer.from((await run(plain)).buffer));
+      await plain.release();
+    } finally {
+      await built.session.release();
+      await cached.session.release();
+    }
   });
 });

@@ -57,6 +57,20 @@ describe('createWorkerEngine', () => {
     expect(held.length).toBe(2_000_000);
   }, 60_000);
 
+  it('given questions answered and the idle warm-up settled, then the worker has collected its garbage once by itself (no GC asked for)', async () => {
+    const e = await createWorkerEngine({ config, logger: silentLogger(), workers: 1, logLevel: 'silent', documents: documents.slice(0, 20) });
+    try {
+      for (const q of ['What did Priya Raman say about the water supply plan?', 'Who spoke about the rail network?']) await e.ask(q);
+      const settled = await e.memory({ settle: true, gc: false });
+      const collected = await e.memory({ settle: true, gc: true });
+      // The warm-up's ~80 questions leave garbage; a collection right after it leaves the young generation empty.
+      expect(settled.spaces.new_space!.used).toBeLessThan(0.05);
+      expect(Math.abs(settled.heapUsed - collected.heapUsed)).toBeLessThan(1);
+    } finally {
+      await e.close();
+    }
+  }, 120_000);
+
   it('given the same documents, when asked and summarising in a worker, then the answers equal the in-process engine\'s, quotes verbatim', async () => {
     const q = 'What did Priya Raman say about the water supply plan?';
     const [a, b] = [await local.ask(q), await pooled.ask(q)];

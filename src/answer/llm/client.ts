@@ -5,7 +5,7 @@
  * streaming or not. Every failure becomes an {@link LlmUnavailableError};
  * a cancel from the caller's own signal is re-thrown as an AbortError.
  */
-import OpenAI from 'openai';
+import type OpenAI from 'openai';
 import type { Config } from '../../config.js';
 import { secretScrubber, type Logger } from '../../log.js';
 import { abortError, classifyLlmError, LlmUnavailableError } from './errors.js';
@@ -70,7 +70,11 @@ export function createChatClient(deps: { config: Config; logger: Logger; fetch?:
   const now = deps.now ?? (() => Date.now());
   const baseURL = config.LLM_BASE_URL!;
   const model = config.LLM_MODEL!;
-  const client = new OpenAI({
+  // `openai` (~100 modules) loads on the first call, not when the engine opens: a one-shot `ask` rarely calls it.
+  let api: typeof import('openai') | undefined;
+  let opening: Promise<OpenAI> | undefined;
+  const openClient = () => (opening ??= import('openai').then((m) => ((api = m), new m.default(clientOptions))));
+  const clientOptions: ConstructorParameters<typeof OpenAI>[0] = {
     baseURL,
     // The client insists on a key; without one we send no Authorization header at all.
     apiKey: config.LLM_API_KEY ?? 'unused',
@@ -86,7 +90,7 @@ export function createChatClient(deps: { config: Config; logger: Logger; fetch?:
     timeout: config.LLM_TIMEOUT_MS,
     logLevel: 'off',
     ...(deps.fetch ? { fetch: deps.fetch as never } : {}),
-  });
+  };
   const label = `${model} @ ${endpointHost(baseURL)}`;
   // The model may echo a configured secret (a prompt injection asking for it): never pass one on.
   const scrub = secretScrubber([config.DISCORD_TOKEN, config.LLM_API_KEY]);
@@ -107,6 +111,7 @@ export function createChatClient(deps: { config: Config; logger: Logger; fetch?:
     const opts = { signal: controller.signal, maxRetries: 0, timeout: timeoutMs };
     const callerAborted = () => !timedOut && !!req.signal?.aborted;
     try {
+      const client = await openClient();
       let text = '';
       let finishReason: string | null = null;
       if (req.stream) {
@@ -140,7 +145,7 @@ export function createChatClient(deps: { config: Config; logger: Logger; fetch?:
       return { text: scrub(text), finishReason, latencyMs };
     } catch (e) {
       if (callerAborted()) throw abortError(req.signal?.reason);
-      const err = e instanceof LlmUnavailableError ? e : classifyLlmError(e, { timeoutMs, timedOut });
+      const err = e instanceof LlmUnavailableError ? e : classifyLlmError(e, { timeoutMs, timedOut, ...(api && { api }) });
       logger.warn({ purpose: req.purpose, llm: label, reason: err.reason, latencyMs: now() - t0, err: err.message }, 'LLM call failed');
       throw err;
     } finally {

@@ -5,7 +5,15 @@
  * {@link LlmUnavailableError}, so the engine falls back to the extractive
  * answer and prints {@link LlmUnavailableError.note} as its one-line note.
  */
-import { APIConnectionError, APIConnectionTimeoutError, APIError, APIUserAbortError } from 'openai';
+import type { APIConnectionError, APIConnectionTimeoutError, APIError, APIUserAbortError } from 'openai';
+
+/** The openai client's error classes (the client loads `openai` on its first call, not at start-up). */
+export interface OpenAiErrors {
+  APIConnectionError: typeof APIConnectionError;
+  APIConnectionTimeoutError: typeof APIConnectionTimeoutError;
+  APIError: typeof APIError;
+  APIUserAbortError: typeof APIUserAbortError;
+}
 
 export type LlmFailure =
   | 'unreachable'
@@ -67,13 +75,14 @@ const CONTEXT_RE =
   /context[_ ]length|context[_ ]window|context size|maximum context|too many tokens|prompt is too long|too long for the model|exceeds? (?:the )?(?:model'?s? )?(?:maximum )?(?:available )?context|n_ctx/i;
 
 /** Map anything the openai client (or the stream) throws to an {@link LlmUnavailableError}. */
-export function classifyLlmError(e: unknown, ctx: { timeoutMs: number; timedOut: boolean }): LlmUnavailableError {
+export function classifyLlmError(e: unknown, ctx: { timeoutMs: number; timedOut: boolean; api?: OpenAiErrors }): LlmUnavailableError {
   if (e instanceof LlmUnavailableError) return e;
   const secs = `${Math.round(ctx.timeoutMs / 100) / 10} s`;
-  if (ctx.timedOut || e instanceof APIConnectionTimeoutError) return new LlmUnavailableError('timeout', secs, { cause: e });
-  if (e instanceof APIUserAbortError) return new LlmUnavailableError('timeout', secs, { cause: e });
-  if (e instanceof APIConnectionError) return new LlmUnavailableError('unreachable', e.message, { cause: e });
-  if (e instanceof APIError) {
+  const api = ctx.api;
+  if (ctx.timedOut || (api && e instanceof api.APIConnectionTimeoutError)) return new LlmUnavailableError('timeout', secs, { cause: e });
+  if (api && e instanceof api.APIUserAbortError) return new LlmUnavailableError('timeout', secs, { cause: e });
+  if (api && e instanceof api.APIConnectionError) return new LlmUnavailableError('unreachable', e.message, { cause: e });
+  if (api && e instanceof api.APIError) {
     const status = e.status;
     const err = (e.error ?? {}) as { code?: unknown; message?: unknown };
     const text = `${e.message} ${typeof err.message === 'string' ? err.message : ''} ${typeof err.code === 'string' ? err.code : ''}`;
