@@ -26,11 +26,13 @@ describe.each(['tune', 'heldout', 'heldout-2'] as const)('the %s phrasing set', 
 // at its end: 60/87 (69.0%) and 63/98 (64.3%) — short of the 90% target. The bars guard against sliding back; a
 // failure reports only the count, so the items stay unread. Round 5 (lead, once after the merge): heldout-3 64/87
 // (73.6%), heldout-4 62/98 (63.3%); heldout-5 (new, 100 items by label5, same blind rules) 59/100 before round 5's work,
-// 63/100 after.
-const BLIND_BAR = { 'heldout-3': 0.72, 'heldout-4': 0.63, 'heldout-5': 0.62 };
+// 63/100 after. Round 6 (lead, once before and once after the round's merges): heldout-3 64 → 65/87, heldout-4 62 →
+// 66/98, heldout-5 63 → 65/100; heldout-6 (new, 100 items by label8 over the default document and eight new Abg-CoQA
+// CNN stories, same blind rules) 57/100 before, 56/100 after.
+const BLIND_BAR = { 'heldout-3': 0.74, 'heldout-4': 0.66, 'heldout-5': 0.64, 'heldout-6': 0.55 };
 
-describe.each(['heldout-3', 'heldout-4', 'heldout-5'] as const)('the blind %s phrasing set', (split) => {
-  it(`given each phrasing, when asked, then at least ${BLIND_BAR[split] * 100}% are handled right (and every quote is verbatim)`, { timeout: 120_000 }, async () => {
+describe.each(['heldout-3', 'heldout-4', 'heldout-5', 'heldout-6'] as const)('the blind %s phrasing set', (split) => {
+  it(`given each phrasing, when asked, then at least ${Math.round(BLIND_BAR[split] * 100)}% are handled right (and every quote is verbatim)`, { timeout: 120_000 }, async () => {
     const results = await runPhrasings(loadPhrasings(split));
     const right = results.filter((r) => !r.problem).length;
     expect(results.every((r) => r.problem !== 'quote not verbatim')).toBe(true);
