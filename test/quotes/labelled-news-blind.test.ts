@@ -30,24 +30,18 @@ describe('the quotation finder on the blind sets', () => {
     console.log(describeScore('fresh5 blind (round 6, Abg-CoQA RACE)', fresh5));
   });
 
-  it('given the round-6 blind stories (fresh5: Abg-CoQA RACE), when quotations are found and attributed, then they share no story with the tuning sets and the figures stay at their floors', () => {
-    expect(new Set(fresh5Stories.map((s) => s.id)).size).toBe(fresh5Stories.length);
-    expect(sharesStory(fresh5Stories, tuning)).toBe(false);
-    expect(fresh5.clear).toBeGreaterThanOrEqual(140);
-    expect(fresh5.recall).toBeGreaterThanOrEqual(FRESH5_FLOOR.recall);
-    expect(fresh5.precision).toBeGreaterThanOrEqual(FRESH5_FLOOR.precision);
-    expect(fresh5.attribution).toBeGreaterThanOrEqual(FRESH5_FLOOR.attribution);
-    expect(fresh5.titlesWithSpeaker).toBeLessThanOrEqual(FRESH5_FLOOR.titlesWithSpeaker);
-  });
-
-  it('given the round-5 blind stories (fresh4: CNN/DM rows 60–99), when quotations are found and attributed, then they share no story with the tuning sets and the figures stay at their floors', () => {
-    expect(new Set(fresh4Stories.map((s) => s.id)).size).toBe(fresh4Stories.length);
-    expect(sharesStory(fresh4Stories, tuning)).toBe(false);
-    expect(fresh4.clear).toBeGreaterThanOrEqual(250);
-    expect(fresh4.recall).toBeGreaterThanOrEqual(FRESH4_FLOOR.recall);
-    expect(fresh4.precision).toBeGreaterThanOrEqual(FRESH4_FLOOR.precision);
-    expect(fresh4.attribution).toBeGreaterThanOrEqual(FRESH4_FLOOR.attribution);
-    expect(fresh4.titlesWithSpeaker).toBeLessThanOrEqual(FRESH4_FLOOR.titlesWithSpeaker);
+  it.each([
+    { name: 'round-6 blind stories (fresh5: Abg-CoQA RACE)', set: () => ({ stories: fresh5Stories, score: fresh5, floor: FRESH5_FLOOR, clear: 140 }) },
+    { name: 'round-5 blind stories (fresh4: CNN/DM rows 60–99)', set: () => ({ stories: fresh4Stories, score: fresh4, floor: FRESH4_FLOOR, clear: 250 }) },
+  ])('given the $name, when quotations are found and attributed, then they share no story with the tuning sets and the figures stay at their floors', ({ set }) => {
+    const { stories: blind, score, floor, clear } = set();
+    expect(new Set(blind.map((s) => s.id)).size).toBe(blind.length);
+    expect(sharesStory(blind, tuning)).toBe(false);
+    expect(score.clear).toBeGreaterThanOrEqual(clear);
+    expect(score.recall).toBeGreaterThanOrEqual(floor.recall);
+    expect(score.precision).toBeGreaterThanOrEqual(floor.precision);
+    expect(score.attribution).toBeGreaterThanOrEqual(floor.attribution);
+    expect(score.titlesWithSpeaker).toBeLessThanOrEqual(floor.titlesWithSpeaker);
   });
 
   // The blind sets: figures printed, mistakes never (they are for measuring, not tuning). Round 4 measured each once:
