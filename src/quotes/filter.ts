@@ -3,6 +3,7 @@
  * query-time side of the index).
  */
 import { terms } from '../retrieve/terms.js';
+import { memoPerText } from '../text/text-memo.js';
 import type { Quotation, StoredDocument } from '../types.js';
 import { canonicalSpeaker, lookupSpeaker, type SpeakerTable } from './speakers.js';
 
@@ -20,15 +21,8 @@ const nameTerms = (s: string) => terms(s.replace(/[’']s\b/gu, ''));
 const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** An alias as a whole word (not inside another word or a hyphenated one); compiled once per alias (bounded). */
-const aliasPatterns = new Map<string, RegExp>();
-function aliasPattern(a: string): RegExp {
-  let re = aliasPatterns.get(a);
-  if (!re) {
-    if (aliasPatterns.size >= 1_000) aliasPatterns.clear();
-    aliasPatterns.set(a, (re = new RegExp(`(?<![\\p{L}\\p{N}-])${escapeRe(a)}(?![\\p{L}\\p{N}-])`, 'u')));
-  }
-  return re;
-}
+const aliasPatterns = memoPerText((a: string, _: null) => new RegExp(`(?<![\\p{L}\\p{N}-])${escapeRe(a)}(?![\\p{L}\\p{N}-])`, 'u'), 1_000);
+const aliasPattern = (a: string): RegExp => aliasPatterns(a, null);
 
 /** Loose name match: equal canonical forms, or one's terms contained in the other's. */
 function namesMatch(query: string, value: string | null, table: SpeakerTable | undefined): boolean {

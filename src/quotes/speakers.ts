@@ -4,6 +4,7 @@
  * Council"; "ASEAN" → its full name), looking a name up in it, and one
  * canonical form for a speaker's name.
  */
+import { memoPerText } from '../text/text-memo.js';
 import type { EntityKind, Mention } from './mentions.js';
 import { CONNECTORS, firstNameGender, splitName, type Gender } from './names.js';
 
@@ -74,17 +75,10 @@ export function buildSpeakerTable(doc: string, mentions: Mention[]): SpeakerTabl
  * lookupSpeaker(table, 'the Council')?.canonical; // 'Security Council'
  */
 export function lookupSpeaker(table: SpeakerTable, name: string): SpeakerEntry | undefined {
-  // Remembered per table and name (bounded): filtering the quotation index asks once per quotation.
-  let memo = lookups.get(table);
-  if (!memo) lookups.set(table, (memo = new Map()));
-  if (memo.has(name)) return memo.get(name);
-  if (memo.size >= LOOKUP_MEMO_MAX) memo.clear();
-  const entry = findSpeaker(table, name);
-  memo.set(name, entry);
-  return entry;
+  return lookups(name, table);
 }
-const lookups = new WeakMap<SpeakerTable, Map<string, SpeakerEntry | undefined>>();
-const LOOKUP_MEMO_MAX = 1_000;
+/** Remembered per table and name (bounded): filtering the quotation index asks once per quotation. */
+const lookups = memoPerText((name: string, table: SpeakerTable) => findSpeaker(table, name), 1_000);
 
 function findSpeaker(table: SpeakerTable, name: string): SpeakerEntry | undefined {
   const cleaned = normKey(name.replace(/^(?:the|a|an)\s+/i, ''));

@@ -16,8 +16,7 @@ export function memoPerText<O extends object | null | undefined, R>(fn: (text: s
   return (text, owner) => {
     let memo = owner ? byOwner.get(owner) : ownerless;
     if (!memo) byOwner.set(owner!, (memo = new Map()));
-    const hit = memo.get(text);
-    if (hit !== undefined) return hit;
+    if (memo.has(text)) return memo.get(text) as R; // an undefined result is remembered too
     const out = fn(text, owner);
     if (memo.size >= max) memo.clear();
     memo.set(text, out);

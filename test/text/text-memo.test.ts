@@ -11,6 +11,14 @@ describe('memoPerText: per-sentence analyses remembered across questions', () =>
     expect(calls).toBe(1);
   });
 
+  it('given a text whose result is undefined (a name no table knows), when asked again, then it is not computed again', () => {
+    let calls = 0;
+    const find = memoPerText((_text: string, _owner: null) => (calls++, undefined));
+    expect(find('Mr. Smith', null)).toBeUndefined();
+    expect(find('Mr. Smith', null)).toBeUndefined();
+    expect(calls).toBe(1);
+  });
+
   it('given another owner (other word vectors) or none, when asked, then each has its own result', () => {
     let calls = 0;
     const tag = memoPerText((text: string, owner: { name: string } | null) => (calls++, `${owner?.name ?? 'none'}:${text}`));
