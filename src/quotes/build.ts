@@ -356,7 +356,7 @@ function analyze(doc: StoredDocument, model: AttributionModel | null): { analysi
       // Only a quote that opens its sentence has one ("“No,” he said"): in "the series “Walking Dead,” said he …" the verb is the sentence's.
       const opensSentence = !preToks.some((t) => t.word);
       // "“Testing” is what James Cox tweeted": the words are the object of the attribution after them.
-      const own = opensSentence && (/^[,!?]/.test(text.slice(span.end, span.end + 1)) || /[!?]$/.test(text.slice(span.start, span.end)) || /^\s+(?:is|was) (?:what|how)\b/u.test(text.slice(after, after + 12)));
+      const own = opensSentence && (/^ ?[,!?]/.test(text.slice(span.end, span.end + 2)) || /[!?]$/.test(text.slice(span.start, span.end)) || /^\s+(?:is|was) (?:what|how)\b/u.test(text.slice(after, after + 12)));
       attr = own && !endsSentence ? parsePost(text, postToks) : null;
       if (attr?.cueClass === 'according') attr = null; // "“All about Eve,” according to the Academy database": a source, not a speaker
     } else {
@@ -380,7 +380,7 @@ function analyze(doc: StoredDocument, model: AttributionModel | null): { analysi
       const sameSentence = prev && prevSib === prev.span && preFrom === preFloor && preFloor > lo;
       const wholeSentence = !preToks.some((t) => t.word);
       // “…,” Williams' deputy said: a quote whose comma hands over to an attribution we could not read is not a follow-on.
-      const handsOver = /^,/.test(text.slice(span.end, span.end + 1)) && postToks.some((t) => t.word);
+      const handsOver = /^ ?,/.test(text.slice(span.end, span.end + 2)) && postToks.some((t) => t.word);
       const recent =
         prev && prev.span.depth === span.depth && prev.speaker && wholeSentence && !handsOver && paraOf(prev.span.end) >= span.paragraphs[0]! - 1 && !inCaption(span, preFrom, after);
       if (parent) {
@@ -425,7 +425,8 @@ function analyze(doc: StoredDocument, model: AttributionModel | null): { analysi
     const f = { span, attr, speaker };
     found.push(f);
     foundBySpan.set(span, f);
-    if (!titleLike[qi]) lastAtDepth.set(span.depth, f);
+    // A one-word greeting with its own attribution (“Hello,” said Anna) is speech the next quotation may follow on.
+    if (!titleLike[qi] || (speaker && attr?.subject)) lastAtDepth.set(span.depth, f);
   }
 
   // The learned layer: rank each top-level quotation's speaker candidates (the rules' pick is one feature among
@@ -454,7 +455,7 @@ function analyze(doc: StoredDocument, model: AttributionModel | null): { analysi
     const after = span.close !== null ? span.close + 1 : span.end;
     const from = sentenceStartBefore(text, doc.paragraphs[span.paragraphs[0]!]!.start, span.open);
     const speech = fills ? !candidates[candidates.length - 1]!.features.noneNoSpeech : speechInSentence(ctx, span);
-    const handsOver = /^,/.test(text.slice(span.end, span.end + 1)) && /^\s*\p{L}/u.test(text.slice(after, after + 3));
+    const handsOver = /^ ?,/.test(text.slice(span.end, span.end + 2)) && /^\s*\p{L}/u.test(text.slice(after, after + 3));
     const title = titleFeatures(text.slice(span.start, span.end), text.slice(from, span.open), !!f.attr?.subject, speech, handsOver);
     if (fills) {
       // "Nobody" weighs the title cues too: one ranker decides between the people and no one.
