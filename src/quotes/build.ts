@@ -440,6 +440,17 @@ function analyze(doc: StoredDocument, model: AttributionModel | null): { analysi
     resolve: (subj) => resolveSubject(subj, null).speaker,
     kindOf: (name) => table.entries.find((e) => e.canonical === name)?.kind,
   };
+  /** “…,” she said: no candidate of the other gender (nor an organisation) may be the "she" (the "nobody" candidate stays). */
+  const agreeing = (subj: Subject | null | undefined, cands: Candidate[]): Candidate[] => {
+    const pron = subj?.kind === 'pronoun' ? PRONOUNS.get(subj.text.toLowerCase()) : undefined;
+    if (pron !== 'he' && pron !== 'she') return cands;
+    const kept = cands.filter((c) => {
+      if (!c.speaker) return true;
+      const e = table.entries.find((x) => x.canonical === c.speaker);
+      return !e || compatible(pron, { pos: 0, canonical: e.canonical, kind: e.kind, gender: e.gender, roles: [] });
+    });
+    return kept.length ? kept : cands;
+  };
   const traces: AttributionTrace[] = [];
   const spanIndex = new Map(spans.map((x, k) => [x, k]));
   let previous: string | null = null;
@@ -464,7 +475,7 @@ function analyze(doc: StoredDocument, model: AttributionModel | null): { analysi
     }
     if (!model) traces.push({ start: span.start, end: span.end, rule: f.speaker, candidates, title });
     else {
-      let best = titleProbability(model, title) >= model.titleThreshold ? null : !fills ? f.speaker : bestCandidate(model, candidates).speaker;
+      let best = titleProbability(model, title) >= model.titleThreshold ? null : !fills ? f.speaker : bestCandidate(model, agreeing(f.attr?.subject, candidates)).speaker;
       // A filled-in speaker must be one the text says spoke (the subject of a speech verb nearby, or the previous
       // quotation's speaker), not merely someone mentioned.
       if (fills && model.fallbackOnly && best && !spokeNearby(candidates.find((c) => c.speaker === best)!)) best = null;
