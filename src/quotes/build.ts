@@ -313,6 +313,25 @@ function analyze(doc: StoredDocument, model: AttributionModel | null): { analysi
     return r.speaker && (kind === 'person' || (subj.kind === 'pronoun' && !kind)) ? r.speaker : null;
   };
   let narrator: string | null = null;
+  /** Is the quotation one paragraph's only words but a short attribution (a turn of dialogue: “Hi!” said Sam.)? */
+  const isTurn = (q: QuoteSpan, maxWords: number): boolean => {
+    if (q.paragraphs.length !== 1) return false;
+    const p = doc.paragraphs[q.paragraphs[0]!]!;
+    const outside = text.slice(p.start, q.open) + ' ' + text.slice(q.close !== null ? q.close + 1 : q.end, p.end);
+    return !/[\p{L}\p{N}]/u.test(text.slice(p.start, q.open)) && !/[“”"]/u.test(outside) && (outside.match(/[\p{L}\p{N}]+/gu) ?? []).length <= maxWords;
+  };
+  /**
+   * The speaker of a bare turn of dialogue in its own paragraph when the two turns before it, in the two paragraphs
+   * before it, were two different people's: the one before the last (turns alternate). Null otherwise.
+   */
+  const turnTaker = (q: QuoteSpan, last: Found): string | null => {
+    if (q.depth !== 0 || !isTurn(q, 0)) return null;
+    const k = found.lastIndexOf(last);
+    const before = found.slice(0, k).reverse().find((x) => x.span.depth === 0 && !titleLike[spans.indexOf(x.span)]);
+    const pi = q.paragraphs[0]!;
+    if (!before?.speaker || before.speaker === last.speaker || last.span.paragraphs[0] !== pi - 1 || before.span.paragraphs[0] !== pi - 2) return null;
+    return isTurn(last.span, 6) && isTurn(before.span, 6) ? before.speaker : null;
+  };
   /** Does the quotation stand in a photo caption or subheading without a speech verb ("'Object of interest' found .")? */
   const inCaption = (span: QuoteSpan, from: number, after: number): boolean => {
     if (/[.!?…]$/u.test(text.slice(span.start, span.end))) return false; // a quotation that ends its sentence heads nothing
@@ -396,6 +415,9 @@ function analyze(doc: StoredDocument, model: AttributionModel | null): { analysi
         // "Peñaflorida hopes to expand the pushcart … . "I always tell my volunteers …"": words in the first person
         // right after a sentence about someone are that person's, not the last speaker's.
         speaker = narrator;
+        attr = { subject: null, cue: null, cueClass: null, addressee: null, setting: null };
+      } else if (recent && prev && (speaker = turnTaker(span, prev))) {
+        // Dialogue: a paragraph of bare quoted words after two turns by two people ("Hi!" said Sam. ¶ "Do you want to play?") is the other person's turn.
         attr = { subject: null, cue: null, cueClass: null, addressee: null, setting: null };
       } else if (recent && prev) {
         speaker = prev.speaker;
