@@ -32,4 +32,11 @@ describe('turns of dialogue', () => {
       ['The money has run out.', 'Tom Hill'],
     ]);
   });
+
+  it('given an animal or a child of a story as the subject ("thought the frog", "said the little bird"), when attributed, then that character', () => {
+    expect(who('The frog looked at the pond. "I wish I could fly," thought the frog. "Me too," said the little bird.')).toEqual([
+      ['I wish I could fly', 'the frog'],
+      ['Me too', 'the little bird'],
+    ]);
+  });
 });
