@@ -108,7 +108,8 @@ export function select(input: SelectInput): Selection {
       followup,
     };
     let p = answerProbability(f, conversation, undefined, logit(f, weights));
-    if (indexed) p = Math.max(p, INDEX_CONFIDENCE);
+    // Someone's quotations asked for by a quote request ("Biden's exact words on …") come first, in the order of how well they meet its topic.
+    if (indexed) p = u.intent.kind === 'quote' ? INDEX_CONFIDENCE + (1 - INDEX_CONFIDENCE) * p : Math.max(p, INDEX_CONFIDENCE);
     const known = c?.quotation ? attributionOf(c.quotation) : undefined;
     byKey.set(key, { doc, paragraph, start: s.start, end: s.end, p, features: f, conversation, attribution: attribution ?? prev?.attribution ?? known, indexed: indexed || !!prev?.indexed, inherited: c?.inherited });
   };

@@ -8,11 +8,12 @@ import { chatTone, chatToneOf, type ChatTone } from './chat.js';
 import { intentFeatures, intentVector, type IntentVectors } from './intent-features.js';
 import { intentWordVectors } from './intent-vectors.js';
 import { INTENT_MODEL, predictIntent, type IntentModel } from './intent-model.js';
-import { looseQuoteTopic, namesPieceOnTopic, quoteTopic } from './request.js';
+import { looseQuoteTopic, namesPieceOnTopic, quoteSpeaker, quoteTopic } from './request.js';
 
 export type Intent =
   | { kind: 'question' }
-  | { kind: 'quote'; topic: string }
+  /** `speaker`: whose words are asked for ("Biden's exact words"), when the request names someone. */
+  | { kind: 'quote'; topic: string; speaker?: string }
   | { kind: 'paragraph'; n: number }
   | { kind: 'summary'; paragraph?: number; focus?: string }
   | { kind: 'chat'; tone: ChatTone };
@@ -92,6 +93,8 @@ export function ruleIntent(question: string): Intent {
   const q = question.trim();
   const tone = chatTone(q);
   if (tone) return { kind: 'chat', tone };
+  // "what's up?", "how are you doing?": a greeting asked as a question is still chit-chat.
+  if (GREETING_QUESTION.test(q)) return { kind: 'chat', tone: 'greeting' };
   const ref = paragraphRef(q);
   if (SUMMARY.test(q)) {
     if (ref) return { kind: 'summary', paragraph: ref.n };
@@ -105,14 +108,12 @@ export function ruleIntent(question: string): Intent {
       .replace(/^\s*(?:of\s+(?:the|this)\s+(?:article|document|story|text))?\s*(?:say|says|said|contain|contains|for\s+me|please|in\s+full|again|verbatim|word\s+for\s+word)?\s*(?:for\s+me|please)?\s*[?.!]*\s*$/iu, '');
     if (!after.trim() && SHOW_PARAGRAPH.test(before)) return { kind: 'paragraph', n: ref.n };
   }
-  const topic = quoteTopic(q);
-  if (topic) return { kind: 'quote', topic };
-  return { kind: 'question' };
+  return asQuote(q, false) ?? { kind: 'question' };
 }
 
 /** A question word outside the greeting idioms ("how are you", "what's up"): a message with one is never chit-chat. */
 const ASKS = /\b(?:who|whom|whose|what|when|where|why|which|how)\b/i;
-const GREETING_QUESTION = /^\W*(?:(?:hi|hello|hey|yo)\W+)*(?:how\s+(?:are|r)\s+(?:you|u|ya)|how['’]?s\s+it\s+going|how\s+is\s+it\s+going|what['’]?s\s+up|whats\s+up|what\s+up|wh?at['’]?s\s+good|how\s+(?:do\s+you\s+do|have\s+you\s+been))\b[\s\W]*(?:(?:bot|buddy|mate|friend|today)\W*)*$/i;
+const GREETING_QUESTION = /^\W*(?:(?:hi|hello|hey|yo)\W+)*(?:how\s+(?:are|r)\s+(?:you|u|ya)(?:\s+doing)?|how['’]?s\s+it\s+going|how\s+is\s+it\s+going|what['’]?s\s+up|whats\s+up|what\s+up|wh?at['’]?s\s+good|how\s+(?:do\s+you\s+do|have\s+you\s+been))\b[\s\W]*(?:(?:bot|buddy|mate|friend|today)\W*)*$/i;
 
 /** The classifier's features of a message (what the fitting script trains on). */
 export function classifierFeatures(question: string): string[] {
@@ -176,7 +177,10 @@ export function classify(question: string, model: IntentModel = INTENT_MODEL, ve
   }
 }
 
-function asQuote(q: string): Intent | null {
-  const topic = quoteTopic(q) ?? looseQuoteTopic(q);
-  return topic ? { kind: 'quote', topic } : null;
+/** A quote request's topic (and whose words, when it names someone); `loose`: any phrasing, not only the known shapes. */
+function asQuote(q: string, loose = true): Intent | null {
+  const topic = quoteTopic(q) ?? (loose ? looseQuoteTopic(q) : null);
+  if (!topic) return null;
+  const speaker = quoteSpeaker(q);
+  return speaker ? { kind: 'quote', topic, speaker } : { kind: 'quote', topic };
 }

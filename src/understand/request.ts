@@ -13,6 +13,34 @@ const PIECE = String.raw`(?:(?:the|a|an|any|some|all|his|her|their|its)\s+)?(?:(
 /** What links the piece to its topic. */
 const LINK = String.raw`(?:about|on|regarding|concerning|re|mentioning|that\s+(?:mentions?|talks?\s+about|says?|discuss(?:es)?|covers?|deals?\s+with|refers?\s+to)|where\s+(?:.+?\s+)?(?:talks?|speaks?|writes?|says?|mentions?|discuss(?:es)?|refers?)(?:\s+(?:about|of|to))?|in\s+which\s+(?:.+?\s+)?(?:talks?|speaks?|says?|mentions?)(?:\s+about)?|with|of|from|for|describing|dealing\s+with|related\s+to|referring\s+to)`;
 
+/** What a person says, as a piece of text ("Biden's exact words", "Quintana's own remarks"). */
+const SAYING = String.raw`(?:(?:exact|precise|actual|verbatim|original|full|own|direct|literal)\s+)*(?:words|wording|quotes?|quotations?|remarks?|statements?|comments?|language|phrasing|message)`;
+
+/** "Give me Biden's exact words", "show me Obama's words to Reid", "what were Quintana's exact words": whose words, and to whom. */
+const SPEAKER_WORDS = [
+  new RegExp(String.raw`^${ASK}\s+(.+?)[’']s\s+${SAYING}(?:\s+to\s+(.+))?$`, 'iu'),
+  new RegExp(String.raw`^what\s+(?:are|were)\s+(.+?)[’']s\s+(?:(?:exact|precise|actual|verbatim|own|direct|literal)\s+)+(?:words|wording|quotes?|remarks?)(?:\s+to\s+(.+))?$`, 'iu'),
+];
+
+/** A quote request of someone's words without a topic: the speaker (and the addressee, a topic too). */
+function speakerWords(q: string): { speaker: string; to?: string } | null {
+  for (const re of SPEAKER_WORDS) {
+    const m = re.exec(q);
+    if (m?.[1] && !/^(?:the|this|that|his|her|their|its|my|your)$/i.test(m[1].trim())) return { speaker: m[1].trim(), ...(m[2] ? { to: m[2].trim() } : {}) };
+  }
+  return null;
+}
+
+/** Whose words a quote request asks for ("Give me Quintana's exact words about Froome" → "Quintana"), else null. */
+export function quoteSpeaker(question: string): string | null {
+  const q = question.trim().replace(/[?.!]+$/u, '').trim();
+  const own = speakerWords(q);
+  if (own) return own.speaker;
+  const m = new RegExp(String.raw`^${ASK}\s+(.+?)[’']s\s+${SAYING}\s+${LINK}\s+.+$`, 'iu').exec(q);
+  const speaker = m?.[1]?.trim();
+  return speaker && !/^(?:the|this|that|his|her|their|its|my|your)$/i.test(speaker) ? speaker : null;
+}
+
 const QUOTE_BY_TOPIC = [
   // "Quote the passage about division of labour", "Give me Annan's exact words on multilateralism"
   new RegExp(String.raw`^${ASK}\s+(?:(.+?)[’']s\s+)?${PIECE}\s+${LINK}\s+(.+)$`, 'iu'),
@@ -32,6 +60,8 @@ export function namesPieceOnTopic(question: string): boolean {
 /** Strip request phrasing, keeping the topic: "Cite the part on capacity-building" → "capacity-building". */
 export function quoteTopic(question: string): string | null {
   const q = question.trim().replace(/[?.!]+$/u, '').trim();
+  const own = speakerWords(q);
+  if (own) return own.to ? `${own.speaker} ${own.to}` : own.speaker;
   for (const re of QUOTE_BY_TOPIC) {
     const m = re.exec(q);
     if (!m) continue;

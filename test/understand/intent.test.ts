@@ -25,8 +25,24 @@ describe('classify: what kind of request a message is', () => {
     expect(classify(q)).toEqual({ kind: 'quote', topic });
   });
 
-  it('given a quote request naming whose words, when classified, then the speaker stays in the topic', () => {
-    expect(classify("Give me Annan's exact words on multilateralism")).toEqual({ kind: 'quote', topic: 'Annan multilateralism' });
+  it('given a quote request naming whose words, when classified, then the speaker stays in the topic and is kept as whose words are asked for', () => {
+    expect(classify("Give me Annan's exact words on multilateralism")).toEqual({ kind: 'quote', topic: 'Annan multilateralism', speaker: 'Annan' });
+  });
+
+  it.each([
+    ["give me biden's exact words", { kind: 'quote', topic: 'biden', speaker: 'biden' }],
+    ["show me obama's words to reid", { kind: 'quote', topic: 'obama reid', speaker: 'obama' }],
+    ["what are quintana's exact words?", { kind: 'quote', topic: 'quintana', speaker: 'quintana' }],
+  ])('given a request for someone\'s words with no topic ("%s"), when classified, then it is a quote request of their words, not a summary', (q, want) => {
+    expect(classify(q)).toEqual(want);
+  });
+
+  it.each(['whats up', "what's up?", 'yo whats up bot', 'how are you doing?'])('given the greeting "%s" asked as a question, when classified, then it is chit-chat (not a summary request)', (q) => {
+    expect(classify(q)).toEqual({ kind: 'chat', tone: 'greeting' });
+  });
+
+  it('given "what\'s up with" a topic, when classified, then it is not chit-chat', () => {
+    expect(classify("what's up with the council").kind).not.toBe('chat');
   });
 
   it.each(['Give me the gist', "What's the main point?", 'Key takeaways', 'What is this about?', 'tl;dr', 'Can you sum up the article for me?', 'Briefly, what happened?', 'Give me a quick recap', 'In a nutshell, what does the article say?'])(
