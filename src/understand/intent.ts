@@ -131,6 +131,9 @@ function hintsOf(q: string, rule: Intent, ref: boolean): string[] {
   return hints;
 }
 
+/** A question word and then a name's possessive ("what's Lil Wayne's net worth", "how old is Reid's wife"); "what's", "it's" and "that's" are not possessives. */
+const POSSESSIVE_QUESTION = /^\W*(?:(?:hey|yo|ok|so)\W+)*(?:who|whom|whose|what|when|where|why|which|how)\b.*?\b(?!(?:what|that|it|there|here|who|where|how|when|why|he|she|let)['’]s\b)\p{L}+['’]s\s+\p{L}/iu;
+
 /** "whats" → "what's": a question typed without the apostrophe is read as the same question. */
 const withApostrophes = (q: string) => q.replace(/\b(what|where|who|how|when|why)s\b/giu, "$1's");
 
@@ -167,6 +170,8 @@ export function classify(question: string, model: IntentModel = INTENT_MODEL, ve
       return asQuote(q) ?? rule;
     case 'summary': {
       if (ref) return { kind: 'summary', paragraph: ref.n };
+      // "what's Lil Wayne's net worth": a question about something of someone's, unless a summary word says otherwise.
+      if (!SUMMARY.test(q) && POSSESSIVE_QUESTION.test(q)) return rule;
       const focus = summaryFocus(q);
       return focus ? { kind: 'summary', focus } : { kind: 'summary' };
     }

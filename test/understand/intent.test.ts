@@ -41,6 +41,14 @@ describe('classify: what kind of request a message is', () => {
     expect(classify(q)).toEqual({ kind: 'chat', tone: 'greeting' });
   });
 
+  it.each(["what's froome's net worth", 'whats reids wife called', "how old is Reid's wife?"])('given a question about something of someone\'s ("%s"), when classified, then it is a question, not a summary request', (q) => {
+    expect(classify(q)).toEqual({ kind: 'question' });
+  });
+
+  it("given a summary word beside a possessive (\"what's the article's main point\"), when classified, then it is still a summary request", () => {
+    expect(classify("what's the article's main point")).toEqual({ kind: 'summary' });
+  });
+
   it('given "what\'s up with" a topic, when classified, then it is not chit-chat', () => {
     expect(classify("what's up with the council").kind).not.toBe('chat');
   });
