@@ -70,6 +70,11 @@ const SUMMARY = new RegExp(
   'iu',
 );
 
+/** With a paragraph number: "what is ¶3 about?", or what it "basically"/"in short" says. */
+const PARAGRAPH_GIST = /^\W*(?:what\b.*\babout\s*[?.!]*$|.*\b(?:basically|mainly|essentially|roughly|generally|in\s+short|in\s+brief|briefly|in\s+a\s+nutshell|in\s+a\s+few\s+words|in\s+plain\s+english)\b)/iu;
+/** "what happened here?", "what's the news?": the whole document, with nothing to look for. */
+const WHAT_HAPPENED = /^\W*(?:(?:so|ok|okay|hey|yo|hi)\W+)*(?:what(?:['’]s|\s+is|\s+has)?\s+(?:happened|happening|happens|going\s+on|went\s+on|been\s+going\s+on)|what(?:['’]s|\s+is)\s+the\s+(?:news|story|deal))(?:\s+(?:here|there|today|in\s+(?:it|this|the)(?:\s+(?:article|story|news|piece|report|document|text))?))?(?:\W+(?:bot|pls|please|plz))*\W*$/iu;
+
 /** "the article", "it", "this": a summary of these is a summary of the whole document. */
 const WHOLE = /^(?:(?:the|this|that|your)\s+)?(?:it|this|that|article|document|story|text|piece|report|page|news|whole\s+thing|thing|doc)(?:\s+(?:for\s+me|please|in\s+a\s+few\s+(?:lines|words|sentences)|briefly))*$/i;
 /** "what happened", "everything", "what it says": the whole document again, not a topic to look for. */
@@ -96,6 +101,9 @@ export function ruleIntent(question: string): Intent {
   // "what's up?", "how are you doing?": a greeting asked as a question is still chit-chat.
   if (GREETING_QUESTION.test(q)) return { kind: 'chat', tone: 'greeting' };
   const ref = paragraphRef(q);
+  // "what is the third paragraph about?", "what does paragraph 2 basically say": a summary of that paragraph.
+  if (ref && PARAGRAPH_GIST.test(q)) return { kind: 'summary', paragraph: ref.n };
+  if (WHAT_HAPPENED.test(q)) return { kind: 'summary' };
   if (SUMMARY.test(q)) {
     if (ref) return { kind: 'summary', paragraph: ref.n };
     const focus = summaryFocus(q);
@@ -166,7 +174,8 @@ export function classify(question: string, model: IntentModel = INTENT_MODEL, ve
     case 'chat':
       return hints.includes('asks') ? rule : { kind: 'chat', tone: chatToneOf(q) };
     case 'paragraph':
-      if (ref) return { kind: 'paragraph', n: ref.n };
+      // "can you summarise the fifth paragraph": a summary word makes it a summary of that paragraph.
+      if (ref) return rule.kind === 'summary' ? rule : { kind: 'paragraph', n: ref.n };
       return asQuote(q) ?? rule;
     case 'summary': {
       if (ref) return { kind: 'summary', paragraph: ref.n };

@@ -171,6 +171,28 @@ describe('classify on the held-out part of the intent corpus (test/fixtures/unde
   });
 });
 
+describe('summaries of one paragraph and of what happened', () => {
+  it.each([
+    ['what is the third paragraph about', 3],
+    ['can you summarise the fifth paragraph', 5],
+    ['what does the 2nd paragraph basically say', 2],
+  ])('given "%s", when classified, then it is a summary of that paragraph (not the paragraph in full, not a question)', (q, n) => {
+    expect(classify(q)).toEqual({ kind: 'summary', paragraph: n });
+  });
+
+  it('given "what does paragraph 8 say?" (no summary wording), when classified, then it still asks for the paragraph in full', () => {
+    expect(classify('What does paragraph 8 say?')).toEqual({ kind: 'paragraph', n: 8 });
+  });
+
+  it.each(['what happened here', "what's the news here", 'whats going on'])('given "%s", when classified, then it is a summary of the whole document', (q) => {
+    expect(classify(q)).toEqual({ kind: 'summary' });
+  });
+
+  it('given what happened to someone, when classified, then it is a question', () => {
+    expect(classify('what happened to billy')).toEqual({ kind: 'question' });
+  });
+});
+
 describe('summaryFocus through classify', () => {
   it.each([
     ['summarize the part about the council', 'the council'],
