@@ -8,7 +8,7 @@ import { chatTone, chatToneOf, type ChatTone } from './chat.js';
 import { intentFeatures, intentVector, type IntentVectors } from './intent-features.js';
 import { intentWordVectors } from './intent-vectors.js';
 import { INTENT_MODEL, predictIntent, type IntentModel } from './intent-model.js';
-import { looseQuoteTopic, namesPieceOnTopic, quoteSpeaker, quoteTopic } from './request.js';
+import { looseQuoteTopic, namesPieceOnTopic, quoteSpeaker, quoteTopic, withoutAddress } from './request.js';
 
 export type Intent =
   | { kind: 'question' }
@@ -95,9 +95,10 @@ const SHOW_PARAGRAPH = /^(?:please\s+)?(?:(?:can|could|would|will)\s+you\s+(?:pl
  * against the tuning phrasings), a question otherwise.
  */
 export function ruleIntent(question: string): Intent {
-  const q = question.trim();
-  const tone = chatTone(q);
+  const tone = chatTone(question.trim());
   if (tone) return { kind: 'chat', tone };
+  // "hey bot, quote …", "@verbatim summarise …": the request starts after the address.
+  const q = withoutAddress(question.trim());
   // "what's up?", "how are you doing?": a greeting asked as a question is still chit-chat.
   if (GREETING_QUESTION.test(q)) return { kind: 'chat', tone: 'greeting' };
   const ref = paragraphRef(q);
@@ -192,7 +193,8 @@ export function classify(question: string, model: IntentModel = INTENT_MODEL, ve
 }
 
 /** A quote request's topic (and whose words, when it names someone); `loose`: any phrasing, not only the known shapes. */
-function asQuote(q: string, loose = true): Intent | null {
+function asQuote(message: string, loose = true): Intent | null {
+  const q = withoutAddress(message);
   const topic = quoteTopic(q) ?? (loose ? looseQuoteTopic(q) : null);
   if (!topic) return null;
   const speaker = quoteSpeaker(q);

@@ -4,6 +4,20 @@
  * count as content words a sentence must contain.
  */
 
+/** How a message may open before its request: "hey bot", "@verbatim", "yo", "ok so". */
+const ADDRESS = /^(?:(?:hey|hi|hello|yo|ok|okay|so|um|uh|oi|pls|please)\b[\s,:;!.-]*)*(?:@?verbatim\b|bot\b)?[\s,:;!.-]*/iu;
+
+/**
+ * The message without how it addresses the bot; the message itself when nothing else is left.
+ *
+ * @example
+ * withoutAddress('hey bot quote the section on X'); // 'quote the section on X'
+ */
+export function withoutAddress(message: string): string {
+  const rest = message.replace(ADDRESS, '');
+  return rest.trim() ? rest : message;
+}
+
 /** Verbs and phrases that ask for something to be shown. */
 const ASK = String.raw`(?:please\s+)?(?:(?:can|could|would|will)\s+you\s+(?:please\s+)?)?(?:(?:quote|cite|show|paste|give|find|get|pull\s+up|read|print|share|send|point\s+me\s+to|bring\s+up|display|copy|fetch|list|tell)(?:\s+(?:me|us))?|i(?:'d|\s+would)\s+like|i\s+want|i\s+need|let\s+me\s+(?:see|have|read))`;
 
@@ -31,20 +45,33 @@ function speakerWords(q: string): { speaker: string; to?: string } | null {
   return null;
 }
 
+/** Who is not a speaker to look up: the text itself, pronouns. */
+const NOT_SPEAKER = /^(?:the|this|that|his|her|their|its|my|your|it|he|she|they|we|you|i|one|someone|somebody|(?:the|this|that)\s+(?:article|story|document|doc|text|piece|report|writer|author|page))$/i;
+
+/** Someone's words named in a quote request: "X's exact words on …", "the bit where X talks about …", "quote what X said about …". */
+const SPEAKER_IN_REQUEST = [
+  new RegExp(String.raw`^${ASK}\s+(.+?)[’']s\s+${SAYING}\s+${LINK}\s+.+$`, 'iu'),
+  new RegExp(String.raw`\b(?:where|in\s+which|when)\s+(.+?)\s+(?:talks?|talked|speaks?|spoke|says?|said|writes?|wrote|tweets?|tweeted|explains?|explained|describes?|described|mentions?|mentioned)\b`, 'iu'),
+  new RegExp(String.raw`^(?:${ASK}\s+)?what\s+(.+?)\s+(?:said|says|told|tweeted|wrote|stated|had\s+to\s+say)\b`, 'iu'),
+];
+
 /** Whose words a quote request asks for ("Give me Quintana's exact words about Froome" → "Quintana"), else null. */
 export function quoteSpeaker(question: string): string | null {
   const q = question.trim().replace(/[?.!]+$/u, '').trim();
   const own = speakerWords(q);
   if (own) return own.speaker;
-  const m = new RegExp(String.raw`^${ASK}\s+(.+?)[’']s\s+${SAYING}\s+${LINK}\s+.+$`, 'iu').exec(q);
-  const speaker = m?.[1]?.trim();
-  return speaker && !/^(?:the|this|that|his|her|their|its|my|your)$/i.test(speaker) ? speaker : null;
+  for (const re of SPEAKER_IN_REQUEST) {
+    const speaker = re.exec(q)?.[1]?.trim();
+    if (speaker && !NOT_SPEAKER.test(speaker) && speaker.split(/\s+/).length <= 4) return speaker;
+  }
+  return null;
 }
 
 const QUOTE_BY_TOPIC = [
   // "Quote the passage about division of labour", "Give me Annan's exact words on multilateralism"
   new RegExp(String.raw`^${ASK}\s+(?:(.+?)[’']s\s+)?${PIECE}\s+${LINK}\s+(.+)$`, 'iu'),
   // "Quote what was said about mediation efforts", "quote what Hardwick tweeted about his dad"
+  new RegExp(String.raw`^(?:please\s+)?(?:(?:can|could|would)\s+you\s+)?(?:quote|cite|paste|show|give|read|pull\s+up|copy)\s+(?:me\s+|us\s+)?(what\s+.+?\s+(?:said|says|told|tweeted|wrote|stated|had\s+to\s+say)\b.*)$`, 'iu'),
   new RegExp(String.raw`^(?:please\s+)?(?:(?:can|could|would)\s+you\s+)?(?:quote|cite)\s+(?:me\s+)?(what\s+.+)$`, 'iu'),
   // "Quote the bit about X" handled above; "quote on X" / "quotes about X"
   new RegExp(String.raw`^(?:any\s+)?${PIECE}\s+${LINK}\s+(.+)$`, 'iu'),
