@@ -36,6 +36,15 @@ const SPEAKER_WORDS = [
   new RegExp(String.raw`^what\s+(?:are|were)\s+(.+?)[’']s\s+(?:(?:exact|precise|actual|verbatim|own|direct|literal)\s+)+(?:words|wording|quotes?|remarks?)(?:\s+to\s+(.+))?$`, 'iu'),
 ];
 
+/** Colloquial words for a person ("the Israeli guy"): the topic is the Israeli, whom the text calls "man" or by name. */
+const COLLOQUIAL_PERSON = /\s*\b(?:guys?|dudes?|fellas?|blokes?|chaps?|gals?)\b/giu;
+
+/** The topic without colloquial person words, unless nothing else is left. */
+function plainTopic(topic: string): string {
+  const rest = topic.replace(COLLOQUIAL_PERSON, '').trim();
+  return /\p{L}{2,}/u.test(rest.replace(/\b(?:the|a|an|that|this|those|these|some)\b/giu, '')) ? rest : topic;
+}
+
 /** A quote request of someone's words without a topic: the speaker (and the addressee, a topic too). */
 function speakerWords(q: string): { speaker: string; to?: string } | null {
   for (const re of SPEAKER_WORDS) {
@@ -94,7 +103,7 @@ export function quoteTopic(question: string): string | null {
     if (!m) continue;
     const parts = m.slice(1).filter((x): x is string => !!x);
     const topic = parts.join(' ').trim();
-    if (topic) return topic;
+    if (topic) return plainTopic(topic);
   }
   return null;
 }
@@ -142,5 +151,5 @@ export function looseQuoteTopic(question: string): string | null {
     .split(/\s+/)
     .map((w) => w.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, ''))
     .filter((w) => w && !LOOSE_REQUEST.has(w.toLowerCase().replace(/[’']/g, '')));
-  return words.length ? words.join(' ') : null;
+  return words.length ? plainTopic(words.join(' ')) : null;
 }

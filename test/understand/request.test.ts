@@ -65,3 +65,13 @@ describe('withoutAddress: a request starts after "hey bot" / "@verbatim"', () =>
     expect(withoutAddress('hey bot')).toBe('hey bot');
   });
 });
+
+describe('colloquial person words are not topic words', () => {
+  it.each([
+    ['can u paste the bit about the israeli guy', 'israeli'],
+    ['Quote the passage about the Israeli guy', 'Israeli'],
+    ['quote the part about the guy', 'guy'],
+  ])('given "%s", then the topic is "%s" (the text says "man" or a name, never "guy")', (q, topic) => {
+    expect(terms(withoutRequestWords(quoteTopic(q) ?? looseQuoteTopic(q)!))).toEqual(terms(topic));
+  });
+});
