@@ -170,7 +170,8 @@ export function classify(question: string, model: IntentModel = INTENT_MODEL, ve
   const ref = paragraphRef(q);
   const hints = hintsOf(q, rule, !!ref);
   const { label, p } = predictIntent(intentFeatures(q, hints), model, vectors && intentVector(q, vectors));
-  if (p < model.bar || label === rule.kind) return rule;
+  // A quote request of a known shape stays one when the model reads a question ("quote Froome", "any quotes from Froome?").
+  if (p < model.bar || label === rule.kind || (rule.kind === 'quote' && label === 'question')) return rule;
   switch (label) {
     case 'chat':
       return hints.includes('asks') ? rule : { kind: 'chat', tone: chatToneOf(q) };

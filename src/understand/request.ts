@@ -28,7 +28,7 @@ const PIECE = String.raw`(?:(?:the|a|an|any|some|all|his|her|their|its)\s+)?(?:(
 const LINK = String.raw`(?:about|on|regarding|concerning|re|mentioning|that\s+(?:mentions?|talks?\s+about|says?|discuss(?:es)?|covers?|deals?\s+with|refers?\s+to)|where\s+(?:.+?\s+)?(?:talks?|speaks?|writes?|says?|mentions?|discuss(?:es)?|refers?)(?:\s+(?:about|of|to))?|in\s+which\s+(?:.+?\s+)?(?:talks?|speaks?|says?|mentions?)(?:\s+about)?|with|of|from|for|describing|dealing\s+with|related\s+to|referring\s+to)`;
 
 /** What a person says, as a piece of text ("Biden's exact words", "Quintana's own remarks"). */
-const SAYING = String.raw`(?:(?:exact|precise|actual|verbatim|original|full|own|direct|literal)\s+)*(?:words|wording|quotes?|quotations?|remarks?|statements?|comments?|language|phrasing|message)`;
+const SAYING = String.raw`(?:(?:exact|precise|actual|verbatim|original|full|own|direct|literal)\s+)*(?:words|wording|quotes?|quotations?|remarks?|statements?|comments?|language|phrasing|message|tweets?|posts?|speech)`;
 
 /** "Give me Biden's exact words", "show me Obama's words to Reid", "what were Quintana's exact words": whose words, and to whom. */
 const SPEAKER_WORDS = [
@@ -54,6 +54,9 @@ function speakerWords(q: string): { speaker: string; to?: string } | null {
   return null;
 }
 
+/** A word naming a piece of text or a topic link: "quote the part on X" names no one. */
+const PIECE_WORD = /\b(?:words?|wording|passages?|paragraphs?|parts?|bits?|sections?|sentences?|lines?|text|quotes?|quotations?|excerpts?|extracts?|snippets?|place|portion|piece|about|on|regarding|where|¶)\b|¶/iu;
+
 /** Who is not a speaker to look up: the text itself, pronouns. */
 const NOT_SPEAKER = /^(?:the|this|that|his|her|their|its|my|your|it|he|she|they|we|you|i|one|someone|somebody|(?:the|this|that)\s+(?:article|story|document|doc|text|piece|report|writer|author|page))$/i;
 
@@ -62,6 +65,10 @@ const SPEAKER_IN_REQUEST = [
   new RegExp(String.raw`^${ASK}\s+(.+?)[’']s\s+${SAYING}\s+${LINK}\s+.+$`, 'iu'),
   new RegExp(String.raw`\b(?:where|in\s+which|when)\s+(.+?)\s+(?:talks?|talked|speaks?|spoke|says?|said|writes?|wrote|tweets?|tweeted|explains?|explained|describes?|described|mentions?|mentioned)\b`, 'iu'),
   new RegExp(String.raw`^(?:${ASK}\s+)?what\s+(.+?)\s+(?:said|says|told|tweeted|wrote|stated|had\s+to\s+say)\b`, 'iu'),
+  // "any quotes from Froome?", "give me a quote by the ministry"
+  new RegExp(String.raw`\b(?:quotes?|quotations?|words|statements?|remarks?|comments?|tweets?)\s+(?:from|by)\s+(.+)$`, 'iu'),
+  // "quote Froome", "cite the ministry of culture" (someone, not a piece of text)
+  new RegExp(String.raw`^(?:please\s+)?(?:(?:can|could|would)\s+you\s+)?(?:quote|cite)\s+(?!(?:me|us|it|this|that)\b)(.+)$`, 'iu'),
 ];
 
 /** Whose words a quote request asks for ("Give me Quintana's exact words about Froome" → "Quintana"), else null. */
@@ -70,8 +77,8 @@ export function quoteSpeaker(question: string): string | null {
   const own = speakerWords(q);
   if (own) return own.speaker;
   for (const re of SPEAKER_IN_REQUEST) {
-    const speaker = re.exec(q)?.[1]?.trim();
-    if (speaker && !NOT_SPEAKER.test(speaker) && speaker.split(/\s+/).length <= 4) return speaker;
+    const speaker = re.exec(q)?.[1]?.replace(/\s+(?:pls|plz|please|thanks|thx)$/iu, '').trim();
+    if (speaker && !NOT_SPEAKER.test(speaker) && !PIECE_WORD.test(speaker) && !/^what\b/i.test(speaker) && speaker.split(/\s+/).length <= 4) return speaker;
   }
   return null;
 }
@@ -84,6 +91,10 @@ const QUOTE_BY_TOPIC = [
   new RegExp(String.raw`^(?:please\s+)?(?:(?:can|could|would)\s+you\s+)?(?:quote|cite)\s+(?:me\s+)?(what\s+.+)$`, 'iu'),
   // "Quote the bit about X" handled above; "quote on X" / "quotes about X"
   new RegExp(String.raw`^(?:any\s+)?${PIECE}\s+${LINK}\s+(.+)$`, 'iu'),
+  // "quote Froome", "cite the ministry of culture": someone's words (a piece of text or a paragraph is matched above).
+  new RegExp(String.raw`^(?:please\s+)?(?:(?:can|could|would)\s+you\s+)?(?:quote|cite)\s+(?!(?:me|us|it|this|that|paragraph|para|graf)\b)([^¶§\d][^¶§]*)$`, 'iu'),
+  // "got any quotes from Quintana?"
+  new RegExp(String.raw`^(?:(?:got|have\s+you\s+got|do\s+you\s+have|are\s+there)\s+)?(?:any\s+)?(?:quotes?|quotations?)\s+(?:from|by)\s+(.+)$`, 'iu'),
 ];
 
 const PIECE_ON_TOPIC = new RegExp(String.raw`\b${PIECE}\s+(?:about|on|regarding|concerning|mentioning|where|that\s+(?:mentions?|says?|talks?))\b`, 'iu');

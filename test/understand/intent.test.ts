@@ -40,6 +40,19 @@ describe('classify: what kind of request a message is', () => {
     expect(classify('Show me the paragraph where Annan talks about polarized initiatives')).toEqual({ kind: 'quote', topic: 'polarized initiatives', speaker: 'Annan' });
   });
 
+  it.each([
+    ['quote froome', 'froome'],
+    ['any quotes from quintana?', 'quintana'],
+    ['quote the ministry of culture', 'the ministry of culture'],
+    ["paste shatner's tweet", 'shatner'],
+  ])('given a request for someone\'s quotes ("%s"), when classified, then it is a quote request of their words (the model\'s question reading does not override a known quote shape)', (q, who) => {
+    expect(classify(q)).toEqual({ kind: 'quote', topic: who, speaker: who });
+  });
+
+  it('given "quote the second paragraph", when classified, then it is still the paragraph in full', () => {
+    expect(classify('quote the second paragraph')).toEqual({ kind: 'paragraph', n: 2 });
+  });
+
   it('given a quote request after "hey bot", when classified, then it is a quote request of its topic', () => {
     expect(classify('hey bot quote the section describing how froome passed quintana')).toEqual({ kind: 'quote', topic: 'how froome passed quintana' });
   });
