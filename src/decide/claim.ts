@@ -143,7 +143,7 @@ export const VERB_WEIGHT = 1.5;
 export const CLAIM_SUPPORT = 0.7;
 
 /** Negators, as words and as the clitic "n't" (also typed without its apostrophe: "wasnt", "dont"). */
-const NEGATION = /\b(?:not|never|no|nobody|none|nothing|neither|nor|without|cannot|rather than|instead of|(?:refus|declin)(?:e|es|ed|ing) to)\b|n['’]t\b|\b(?:is|was|are|were|do|does|did|has|have|had|ca|wo|would|should|could|ai)nt\b/iu;
+const NEGATION = /\b(?:not|never|no(?![\s"“]+(?:doubt|question)\b)|nobody|none|nothing|neither|nor|without|cannot|rather than|instead of|(?:refus|declin)(?:e|es|ed|ing) to)\b|n['’]t\b|\b(?:is|was|are|were|do|does|did|has|have|had|ca|wo|would|should|could|ai)nt\b/iu;
 /** Degree words that turn the next word round ("his least favorite guest", "work less closely"). */
 const DIMINISH = new Set(['least', 'less']);
 /** Chat spellings of function words ("even tho", "bc", "u"): no more a claim's content than "though", "because", "you". */

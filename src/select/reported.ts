@@ -13,8 +13,8 @@ const VERB = String.raw`said|says|say|allege|alleges|alleged|stated|states|argue
 const REFUSAL = String.raw`(?:would|could|did|does|will)\s+(?:not|never)\s+(?:confirm|comment|say|reveal|disclose)|(?:declined|refused)\s+to\s+(?:confirm|comment|say|reveal|disclose)|denied|denies`;
 
 /** The subject right before a saying verb, after a clause boundary; or the name after "according to". */
-const BEFORE = new RegExp(String.raw`(?:^|[,;:–—]\s+|\b(?:and|but|while|as)\s+)(?:“[^”]*”\s*|"[^"]*"\s*)?((?:(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)\s+)?[\p{L}’'.-]+(?:\s+[\p{L}’'.-]+){0,4}?)(?:,\s*([\p{Lu}][\p{L}’'.-]+(?:\s+[\p{Lu}][\p{L}’'.-]+){0,3}),)?(?:,\s*\d{1,3},)?\s+(${VERB}|${REFUSAL})\b`, 'u');
-const AFTER = new RegExp(String.raw`[,”"]\s*(${VERB})\s+((?:the\s+)?[\p{Lu}][\p{L}’'.-]+(?:\s+[\p{Lu}][\p{L}’'.-]+){0,3})`, 'u');
+const BEFORE = new RegExp(String.raw`(?:^|[,;:–—]\s+|\b(?:and|but|while|as)\s+)(?:“[^”]*”\s*|"[^"]*"\s*)?(?!(?:and|but|while|as)\s)((?:(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)\s+)?[\p{L}’'.-]+(?:\s+[\p{L}’'.-]+){0,8}?)(?:,\s*([\p{Lu}][\p{L}’'.-]+(?:\s+[\p{Lu}][\p{L}’'.-]+){0,3}),)?(?:,\s*\d{1,3},)?\s+(${VERB}|${REFUSAL})\b`, 'u');
+const AFTER = new RegExp(String.raw`[,”"]\s*(${VERB})\s+((?:the\s+)?[\p{Lu}][\p{L}’'.-]+(?:\s+[\p{Lu}][\p{L}’'.-]+){0,5})`, 'u');
 const ACCORDING = /\b[Aa]ccording to\s+((?:(?:a|an|the)\s+)?[\p{L}’'.-]+(?:\s+[\p{L}’'.-]+){0,5}?)(?=[,.;]|\s+(?:on|in|at|about)\b|$)/u;
 
 /**
@@ -55,7 +55,7 @@ export function reportedSpeaker(sentence: string, antecedent: () => string | nul
     if (who) return { speaker: who, cue: m[3]!, addressee: null, setting: null };
   }
   const acc = ACCORDING.exec(sentence);
-  if (acc) return { speaker: acc[1]!.trim(), cue: 'according to', addressee: null, setting: null };
+  if (acc) return { speaker: acc[1]!.trim().replace(/\.$/u, ''), cue: 'according to', addressee: null, setting: null };
   return null;
 }
 
