@@ -19,7 +19,7 @@ import { sigmoid } from '../log-odds.js';
 import { CLAIM_FEATURES, type ClaimFeatures } from './claim.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const SETS = ['whosaid-tune', 'whosaid-tune2', 'tune'];
+const SETS = ['whosaid-tune', 'whosaid-tune2', 'whosaid-tune3', 'tune'];
 /** Claims nobody made must stay refused at least this often on the tuning questions. */
 const REFUSED = 0.93;
 
