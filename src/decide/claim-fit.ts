@@ -115,6 +115,7 @@ if (process.argv.includes('--explain'))
     const best = Math.max(...q.map(p));
     const pos = q.find((c) => c.y);
     const real = realQuestion.has(q);
-    if (real ? !(pos && p(pos) >= bar && p(pos) >= best) : best >= bar - 0.15) console.log(`${real ? 'real, missed' : 'invented, answered'} (best ${best.toFixed(2)}${pos ? `, speaker's ${p(pos).toFixed(2)} ${JSON.stringify(pos.f)}` : ''}): ${asked.get(q)}`);
+    const top = q.find((c) => p(c) === best);
+    if (real ? !(pos && p(pos) >= bar && p(pos) >= best) : best >= bar - 0.15) console.log(`${real ? 'real, missed' : 'invented, answered'} (best ${best.toFixed(2)}${pos ? `, speaker's ${p(pos).toFixed(2)} ${JSON.stringify(pos.f)}` : ` ${JSON.stringify(top?.f)}`}): ${asked.get(q)}`);
   }
 if (process.argv.includes('--write')) writeFileSync(path.join(ROOT, 'src/decide/claim-model.json'), `${JSON.stringify({ ...weights, bar: +bar.toFixed(2) }, null, 2)}\n`);

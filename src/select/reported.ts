@@ -15,7 +15,7 @@ const REFUSAL = String.raw`(?:would|could|did|does|will)\s+(?:not|never)\s+(?:co
 /** The subject right before a saying verb, after a clause boundary; or the name after "according to". */
 const BEFORE = new RegExp(String.raw`(?:^|[,;:–—]\s+|\b(?:and|but|while|as)\s+)(?:“[^”]*”\s*|"[^"]*"\s*)?(?!(?:and|but|while|as)\s)((?:(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)\s+)?[\p{L}’'.-]+(?:\s+[\p{L}’'.-]+){0,8}?)(?:,\s*([\p{Lu}][\p{L}’'.-]+(?:\s+[\p{Lu}][\p{L}’'.-]+){0,3}),)?(?:,\s*\d{1,3},)?\s+(${VERB}|${REFUSAL})\b`, 'u');
 const AFTER = new RegExp(String.raw`[,”"]\s*(${VERB})\s+((?:the\s+)?[\p{Lu}][\p{L}’'.-]+(?:\s+[\p{Lu}][\p{L}’'.-]+){0,5})`, 'u');
-const ACCORDING = /\b[Aa]ccording to\s+((?:(?:a|an|the)\s+)?[\p{L}’'.-]+(?:\s+[\p{L}’'.-]+){0,5}?)(?=[,.;]|\s+(?:on|in|at|about)\b|$)/u;
+const ACCORDING = /\b[Aa]ccording to\s+((?:(?:a|an|the)\s+)?[\p{L}’'.-]+(?:\s+[\p{L}’'.-]+){0,5}?)(?=[,.;]|\s+(?:on|in|at|about|who|whom|which|that)\b|$)/u;
 
 /**
  * The reporter's frame at the end of a sentence ("She told the witness she provided these drugs …, authorities say."):
@@ -27,6 +27,8 @@ const PRONOUN = /^(?:he|she|they|it|we|i|you|this|that|which|who)$/i;
 const PERSONAL = /^(?:he|she)$/i;
 /** "Chris Hardwick, who hosts the aftershow …, said": the name before a relative clause. */
 const RELATIVE = new RegExp(String.raw`^((?:[\p{Lu}][\p{L}’'.-]+\s+){0,3}[\p{Lu}][\p{L}’'.-]+),\s+(?:who|whose)\b[^]*?[,”"]\s+(${VERB})\b`, 'u');
+/** "Republican Walter Jones of North Carolina, who said he will …": the name whose relative clause says it. */
+const WHO_SAID = new RegExp(String.raw`((?:[\p{Lu}][\p{L}’'.-]+\s+){0,3}[\p{Lu}][\p{L}’'.-]+)(?:\s+(?:of|from)\s+(?:[\p{Lu}][\p{L}’'.-]+\s*){1,3})?,\s+who\s+(?:has\s+|had\s+|also\s+|once\s+)?(${VERB})\b`, 'u');
 /** Words of time after a subject ("Kofi Annan today re-emphasized"). */
 const TIME = /\s+(?:today|yesterday|also|then|later|earlier|now)$/iu;
 
@@ -46,6 +48,8 @@ export function reportedSpeaker(sentence: string, antecedent: () => string | nul
   }
   const rel = RELATIVE.exec(sentence);
   if (rel) return { speaker: rel[1]!, cue: rel[2]!, addressee: null, setting: null };
+  const whoSaid = WHO_SAID.exec(sentence);
+  if (whoSaid) return { speaker: whoSaid[1]!, cue: whoSaid[2]!, addressee: null, setting: null };
   const m = BEFORE.exec(sentence);
   if (m) {
     const speaker = (m[2] ?? m[1]!).trim().replace(TIME, '');

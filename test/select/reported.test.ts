@@ -15,6 +15,13 @@ describe('reportedSpeaker', () => {
     ['Chris Hardwick, who hosts the aftershow for AMC\'s most-watched series, "Walking Dead," said he decided to continue.', 'Chris Hardwick'],
     ['The person familiar with the case would not confirm where Wayne would serve his sentence.', 'The person familiar with the case'],
     ['Secretary-General Kofi Annan today re-emphasized the need for regional organizations to work more closely.', 'Secretary-General Kofi Annan'],
+    // Round 7: long reporters, "X, who said …", "according to X who …".
+    ['Some 500 to 600 homes were ordered to evacuate, said Iowa City Mayor Regenia Bailey.', 'Iowa City Mayor Regenia Bailey'],
+    ['The head of the regional police force in the north said the bomb was remote-controlled.', 'The head of the regional police force in the north'],
+    ['The bomb went off near the market, and police said it was planned.', 'police'],
+    ['Republican Walter Jones of North Carolina, who said he will go to his grave apologizing for his vote, could not commit.', 'Republican Walter Jones'],
+    ['Saddam let the world think he had weapons, according to an FBI agent who interviewed the dictator after his capture.', 'an FBI agent'],
+    ['Five people died, according to police spokesman Usman Anwar.', 'police spokesman Usman Anwar'],
   ])('given "%s", then the speaker is %s', (s, who) => {
     expect(reportedSpeaker(s)?.speaker).toBe(who);
   });
