@@ -279,6 +279,14 @@ function wordsOfSentence(sentence: string, vectors: WordVectors | null | undefin
   return words;
 }
 
+/** A sentence word's phrases that WordNet knows (most know none), worked out once per sentence word (those are remembered per sentence). */
+const phraseMemo = new WeakMap<SentenceWord, string[]>();
+function knownPhrases(s: SentenceWord, lex: Lexicon): string[] {
+  let out = phraseMemo.get(s);
+  if (!out) phraseMemo.set(s, (out = s.phrases.length && lex.startsPhrase(s.word) ? s.phrases.filter((ph) => lex.known(ph)) : []));
+  return out;
+}
+
 /** The claim word's match: how strongly, and the sentence words that hold it (all occurrences of an exact term). */
 interface Match {
   score: number;
@@ -306,7 +314,8 @@ export function supports(claim: Claim, sentence: string, opts: ClaimOptions): Cl
   const match = new Map<ClaimWord, Match>();
   const opposed = new Set<ClaimWord>();
   for (const w of want) {
-    const at = words.filter((s) => s.term === w.term || sameYear(w.word, s.word));
+    const short = SHORT_YEAR.test(w.word);
+    const at = words.filter((s) => s.term === w.term || (short && sameYear(w.word, s.word)));
     if (at.length) {
       used.add(at[0]!);
       match.set(w, { score: 1, at });
@@ -331,7 +340,7 @@ export function supports(claim: Claim, sentence: string, opts: ClaimOptions): Cl
       const phrase = !!lex && !!w.next && lex.synonyms(`${w.word} ${w.next}`, s.word);
       const disclose = DISCLOSE.has(lemmatizer.verb(lower)) && DISCLOSE.has(lemmatizer.verb(s.word.toLowerCase()));
       const cos = v && s.vector ? dot(v, s.vector) : 0;
-      const sentencePhrase = !!lex && s.phrases.some((ph) => lex.known(ph) && lex.synonyms(w.word, ph));
+      const sentencePhrase = !!lex && knownPhrases(s, lex).some((ph) => lex.synonyms(w.word, ph));
       let score = disclose || (lex && (phrase || sentencePhrase || lex.synonyms(w.word, s.word) || lex.derived(w.word, s.word))) ? SYNONYM_MATCH : 0;
       nearest.set(w, Math.max(nearest.get(w) ?? 0, cos));
       score = Math.max(score, cos);
@@ -381,7 +390,8 @@ export function supports(claim: Claim, sentence: string, opts: ClaimOptions): Cl
 /** A number as written ("1994", "40"). */
 const NUMBER = /^\d+$/u;
 /** A year typed short ("in 94") and the sentence's ("in 1994"). */
-const sameYear = (claim: string, sentence: string) => /^\d\d$/u.test(claim) && /^(?:19|20)\d\d$/u.test(sentence) && sentence.endsWith(claim);
+const SHORT_YEAR = /^\d\d$/u;
+const sameYear = (claim: string, sentence: string) => SHORT_YEAR.test(claim) && /^(?:19|20)\d\d$/u.test(sentence) && sentence.endsWith(claim);
 
 /** Unmet claim words' nearest sentence words count in the `soft` feature from this cosine up (linearly to {@link CLAIM_SOFT_FLOOR}). */
 export const SOFT_FLOOR = 0.35;
