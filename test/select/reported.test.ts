@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { antecedent, reportedSpeaker } from '../../src/select/reported.js';
+import { antecedent, describedPerson, reportedSpeaker } from '../../src/select/reported.js';
 import type { StoredDocument } from '../../src/types.js';
 
 describe('reportedSpeaker', () => {
@@ -49,5 +49,21 @@ describe('reported speech by "he" or "she"', () => {
     const doc = { id: 'k', text, sentences: [{ start: 0, end: second - 1, paragraph: 4 }, { start: second, end: text.length, paragraph: 5 }] } as unknown as StoredDocument;
     expect(antecedent(doc, second, ['Jack Klugman'])).toBe('Jack Klugman');
     expect(antecedent(doc, 0, ['Jack Klugman'])).toBeNull();
+  });
+});
+
+describe('a reporter named by a title ("The ambassador said …")', () => {
+  const text = 'Mourad Benmehidi, the Algerian ambassador to the United Nations, said he relayed the news. Talks went on. The ambassador said he did not know. The spokesman said nothing more.';
+  const starts = ['Mourad', 'Talks', 'The ambassador', 'The spokesman'].map((w) => text.indexOf(w));
+  const doc = { id: 'g', text, sentences: starts.map((start, i) => ({ start, end: (starts[i + 1] ?? text.length + 1) - 1, paragraph: i + 1 })) } as unknown as StoredDocument;
+
+  it('given a name with an appositive before its verb ("Mourad Benmehidi, the Algerian ambassador …, said"), then the name is the speaker', () => {
+    expect(reportedSpeaker(text.slice(0, starts[1]! - 1))?.speaker).toBe('Mourad Benmehidi');
+  });
+
+  it('given "The ambassador said" after the ambassador was named, when resolved, then the speaker is that person; a title named before by nobody stays as written', () => {
+    expect(describedPerson(doc, starts[2]!, 'ambassador')).toBe('Mourad Benmehidi');
+    expect(reportedSpeaker('The ambassador said he did not know.', () => null, (n) => describedPerson(doc, starts[2]!, n))?.speaker).toBe('Mourad Benmehidi');
+    expect(reportedSpeaker('The spokesman said nothing more.', () => null, (n) => describedPerson(doc, starts[3]!, n))?.speaker).toBe('The spokesman');
   });
 });
