@@ -19,9 +19,14 @@ import { sigmoid } from '../log-odds.js';
 import { CLAIM_FEATURES, type ClaimFeatures } from './claim.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const SETS = ['whosaid-tune', 'whosaid-tune2', 'tune'];
-/** Claims nobody made must stay refused at least this often on the tuning questions. */
-const REFUSED = 0.93;
+const SETS = ['whosaid-tune', 'whosaid-tune2', 'whosaid-tune3', 'tune'];
+/**
+ * A claim nobody made answered with a speaker costs this many real claims refused: the bar is the one with the
+ * most real claims answered right less this many times the claims nobody made that are answered. (Round 6 chose
+ * the bar answering most real claims among those refusing ≥ 93% of the others; on 268 tuning questions that edge
+ * jumped from 0.80 to 0.90 for 4 of 113 refusals at the cost of 42 of 155 real claims.)
+ */
+const WRONG_SPEAKER_COST = 3;
 
 interface Item {
   doc: string;
@@ -80,7 +85,7 @@ const examples = questions.flatMap((q) => q.map((c) => ({ f: c.f, y: c.y, weight
 // fitLogistic reads the named features of each example, whatever record holds them.
 const weights = fitLogistic(examples as unknown as Example[], { features: CLAIM_FEATURES as unknown as NonNullable<Parameters<typeof fitLogistic>[1]>['features'], l2: 1e-2, iterations: 3000 });
 // The bar: a who-said question is answered by its best sentence, so the bar is chosen per question — the
-// one answering the most real claims right among those refusing ≥ 93% of the claims nobody made.
+// one answering the most real claims right, each claim nobody made that it answers counting WRONG_SPEAKER_COST against.
 const model = (f: ClaimFeatures) => sigmoid(weights.bias + CLAIM_FEATURES.reduce((a, k) => a + ((weights.w as Record<string, number>)[k] ?? 0) * f[k], 0));
 // A sentence saying it the other way round never answers (decide refuses it as "contradicted").
 const p = (c: { f: ClaimFeatures; contradicted: boolean }) => (c.contradicted ? 0 : model(c.f));
@@ -104,8 +109,8 @@ const outcome = (t: number) => {
 };
 const sweep = Array.from({ length: 19 }, (_, i) => outcome(0.05 * (i + 1)));
 for (const o of sweep) console.log(`bar ${o.t.toFixed(2)}: real ${o.realRight}/${o.real}, invented refused ${o.refused}/${o.invented}`);
-const fine = sweep.filter((o) => o.refused >= REFUSED * o.invented);
-const bar = fine.sort((a, b) => b.realRight - a.realRight || a.t - b.t)[0]?.t ?? 0.5;
+const cost = (o: (typeof sweep)[number]) => o.realRight - WRONG_SPEAKER_COST * (o.invented - o.refused);
+const bar = [...sweep].sort((a, b) => cost(b) - cost(a) || b.t - a.t)[0]?.t ?? 0.5;
 console.log(`${questions.length} questions, ${examples.length} sentences (${examples.filter((e) => e.y).length} saying the claim)`);
 console.log(JSON.stringify(weights));
 console.log(`bar ${bar.toFixed(2)}`);
@@ -115,6 +120,7 @@ if (process.argv.includes('--explain'))
     const best = Math.max(...q.map(p));
     const pos = q.find((c) => c.y);
     const real = realQuestion.has(q);
-    if (real ? !(pos && p(pos) >= bar && p(pos) >= best) : best >= bar - 0.15) console.log(`${real ? 'real, missed' : 'invented, answered'} (best ${best.toFixed(2)}${pos ? `, speaker's ${p(pos).toFixed(2)} ${JSON.stringify(pos.f)}` : ''}): ${asked.get(q)}`);
+    const top = q.find((c) => p(c) === best);
+    if (real ? !(pos && p(pos) >= bar && p(pos) >= best) : best >= bar - 0.15) console.log(`${real ? 'real, missed' : 'invented, answered'} (best ${best.toFixed(2)}${pos ? `, speaker's ${p(pos).toFixed(2)} ${JSON.stringify(pos.f)}` : ` ${JSON.stringify(top?.f)}`}): ${asked.get(q)}`);
   }
 if (process.argv.includes('--write')) writeFileSync(path.join(ROOT, 'src/decide/claim-model.json'), `${JSON.stringify({ ...weights, bar: +bar.toFixed(2) }, null, 2)}\n`);

@@ -65,6 +65,8 @@ export interface ClaimSupport {
 export interface ClaimFeatures {
   share: number;
   near: number;
+  /** Unmet words' nearest sentence words from a lower cosine ({@link SOFT_FLOOR}), weighted like share: paraphrase evidence too weak to hold a word alone. */
+  soft: number;
   contrary: number;
   verbMissing: number;
   /**
@@ -75,7 +77,7 @@ export interface ClaimFeatures {
   lone: number;
 }
 
-export const CLAIM_FEATURES = ['share', 'near', 'contrary', 'verbMissing', 'lone'] as const;
+export const CLAIM_FEATURES = ['share', 'near', 'soft', 'contrary', 'verbMissing', 'lone'] as const;
 
 /**
  * Probability that a sentence says the claim: logistic over {@link ClaimFeatures}, weights in
@@ -143,13 +145,18 @@ export const VERB_WEIGHT = 1.5;
 export const CLAIM_SUPPORT = 0.7;
 
 /** Negators, as words and as the clitic "n't" (also typed without its apostrophe: "wasnt", "dont"). */
-const NEGATION = /\b(?:not|never|no|nobody|none|nothing|neither|nor|without|cannot|rather than|instead of|(?:refus|declin)(?:e|es|ed|ing) to)\b|n['’]t\b|\b(?:is|was|are|were|do|does|did|has|have|had|ca|wo|would|should|could|ai)nt\b/iu;
+const NEGATION = /\b(?:not|never|no(?![\s"“]+(?:doubt|question)\b)|nobody|none|nothing|neither|nor|without|cannot|rather than|instead of|(?:refus|declin)(?:e|es|ed|ing) to)\b|n['’]t\b|\b(?:is|was|are|were|do|does|did|has|have|had|ca|wo|would|should|could|ai)nt\b/iu;
 /** Degree words that turn the next word round ("his least favorite guest", "work less closely"). */
 const DIMINISH = new Set(['least', 'less']);
 /** Chat spellings of function words ("even tho", "bc", "u"): no more a claim's content than "though", "because", "you". */
-const CHAT_SPELLINGS = ['tho', 'altho', 'thru', 'cuz', 'coz', 'bc', 'bcuz', 'u', 'ur', 'abt', 'w', 'ya', 'yeah', 'yea', 'smth', 'sth', 'idk', 'imo', 'tbh', 'rn', 'gonna', 'wanna', 'gotta', 'kinda', 'sorta'];
+const CHAT_SPELLINGS = ['hes', 'shes', 'theyre', 'theyve', 'theyd', 'youre', 'ive', 'im', 'id', 'thats', 'theres', 'n', 'tho', 'altho', 'thru', 'cuz', 'coz', 'bc', 'bcuz', 'u', 'ur', 'abt', 'w', 'ya', 'yeah', 'yea', 'smth', 'sth', 'idk', 'imo', 'tbh', 'rn', 'gonna', 'wanna', 'gotta', 'kinda', 'sorta'];
+/**
+ * Verbs of holding a view: what was said is the view ("they feel really uneasy about …" claims "uneasy about …"; the
+ * sentence reports it with "said", which is no claim word either).
+ */
+const ATTITUDE = ['feel', 'feels', 'felt', 'feeling', 'think', 'thinks', 'thought', 'believe', 'believes', 'believed', 'reckon', 'reckons', 'reckoned'];
 /** Words that add nothing a sentence must hold ("once sentenced", "still needed", "a lot of work"). */
-const FILLER = new Set(['belong', 'belongs', 'belonged', 'far', 'much', 'once', 'still', 'just', 'really', 'actually', 'basically', 'now', 'lot', 'lots', 'ever', 'very', 'pretty', 'quite', 'least', 'less', 'anymore', 'longer', 'again', ...CHAT_SPELLINGS]);
+const FILLER = new Set([...ATTITUDE, 'belong', 'belongs', 'belonged', 'far', 'much', 'once', 'still', 'just', 'really', 'actually', 'basically', 'now', 'lot', 'lots', 'ever', 'very', 'pretty', 'quite', 'least', 'less', 'anymore', 'longer', 'again', ...CHAT_SPELLINGS]);
 /** A WordNet synonym, or a form derived from the same word ("clarified" ~ "clarification"), stands in for a claim word at this strength (a word vector at its cosine). */
 export const SYNONYM_MATCH = 0.9;
 /** A word the vectors don't know that begins a longer sentence word ("fav" → "favorite", "info" → "information"). */
@@ -253,6 +260,8 @@ interface SentenceWord {
   vector: Float32Array | undefined;
   clause: number;
   negated: boolean;
+  /** The word with the next one and two of its clause ("put to", "put to death"): phrases WordNet may know ("executed" ~ "put to death"). */
+  phrases: string[];
 }
 
 /** The same for every question that reads the sentence: remembered (src/text/text-memo.ts). */
@@ -264,10 +273,18 @@ function wordsOfSentence(sentence: string, vectors: WordVectors | null | undefin
     const ws = wordsOf(c);
     ws.forEach((w, i) => {
       const t = term(w);
-      if (t) words.push({ term: t, word: w, vector: vectors?.vector(w), clause, negated: neg !== DIMINISH.has(ws[i - 1]?.toLowerCase() ?? '') });
+      if (t) words.push({ term: t, word: w, vector: vectors?.vector(w), clause, negated: neg !== DIMINISH.has(ws[i - 1]?.toLowerCase() ?? ''), phrases: ws[i + 1] ? [`${w} ${ws[i + 1]}`, ...(ws[i + 2] ? [`${w} ${ws[i + 1]} ${ws[i + 2]}`] : [])] : [] });
     });
   });
   return words;
+}
+
+/** A sentence word's phrases that WordNet knows (most know none), worked out once per sentence word (those are remembered per sentence). */
+const phraseMemo = new WeakMap<SentenceWord, string[]>();
+function knownPhrases(s: SentenceWord, lex: Lexicon): string[] {
+  let out = phraseMemo.get(s);
+  if (!out) phraseMemo.set(s, (out = s.phrases.length && lex.startsPhrase(s.word) ? s.phrases.filter((ph) => lex.known(ph)) : []));
+  return out;
 }
 
 /** The claim word's match: how strongly, and the sentence words that hold it (all occurrences of an exact term). */
@@ -297,7 +314,8 @@ export function supports(claim: Claim, sentence: string, opts: ClaimOptions): Cl
   const match = new Map<ClaimWord, Match>();
   const opposed = new Set<ClaimWord>();
   for (const w of want) {
-    const at = words.filter((s) => s.term === w.term);
+    const short = SHORT_YEAR.test(w.word);
+    const at = words.filter((s) => s.term === w.term || (short && sameYear(w.word, s.word)));
     if (at.length) {
       used.add(at[0]!);
       match.set(w, { score: 1, at });
@@ -322,7 +340,8 @@ export function supports(claim: Claim, sentence: string, opts: ClaimOptions): Cl
       const phrase = !!lex && !!w.next && lex.synonyms(`${w.word} ${w.next}`, s.word);
       const disclose = DISCLOSE.has(lemmatizer.verb(lower)) && DISCLOSE.has(lemmatizer.verb(s.word.toLowerCase()));
       const cos = v && s.vector ? dot(v, s.vector) : 0;
-      let score = disclose || (lex && (phrase || lex.synonyms(w.word, s.word) || lex.derived(w.word, s.word))) ? SYNONYM_MATCH : 0;
+      const sentencePhrase = !!lex && knownPhrases(s, lex).some((ph) => lex.synonyms(w.word, ph));
+      let score = disclose || (lex && (phrase || sentencePhrase || lex.synonyms(w.word, s.word) || lex.derived(w.word, s.word))) ? SYNONYM_MATCH : 0;
       nearest.set(w, Math.max(nearest.get(w) ?? 0, cos));
       score = Math.max(score, cos);
       if ((!v || (lex && !lex.known(w.word))) && stem.length >= 3 && s.word.length > stem.length + 1 && s.word.toLowerCase().startsWith(stem)) score = Math.max(score, SHORTENED_MATCH);
@@ -345,6 +364,7 @@ export function supports(claim: Claim, sentence: string, opts: ClaimOptions): Cl
   let held = 0;
   let contrary = 0;
   let near = 0;
+  let soft = 0;
   let verbMissing = 0;
   for (const w of want) {
     total += w.weight;
@@ -353,6 +373,7 @@ export function supports(claim: Claim, sentence: string, opts: ClaimOptions): Cl
     else if (!m) {
       // Below the floor, a near word is weaker evidence ("understanding" ~ "recognition", 0.58).
       near += w.weight * Math.max(0, ((nearest.get(w) ?? 0) - NEAR_FLOOR) / (CLAIM_SOFT_FLOOR - NEAR_FLOOR));
+      soft += w.weight * Math.min(1, Math.max(0, ((nearest.get(w) ?? 0) - SOFT_FLOOR) / (CLAIM_SOFT_FLOOR - SOFT_FLOOR)));
       if (w.verb) verbMissing = 1;
     }
     // A topic ("about the gun") is met either way round.
@@ -362,12 +383,18 @@ export function supports(claim: Claim, sentence: string, opts: ClaimOptions): Cl
   const share = total > 0 ? held / total : 0;
   const against = total > 0 ? contrary / total : 0;
   const missing = want.filter((w) => !match.has(w) && !opposed.has(w));
-  const features = { share, near: total > 0 ? near / total : 0, contrary: against, verbMissing, lone: claim.predicate.length === 1 ? 1 : 0 };
+  const features = { share, near: total > 0 ? near / total : 0, soft: total > 0 ? soft / total : 0, contrary: against, verbMissing, lone: claim.predicate.length === 1 ? 1 : 0 };
   return { share, contrary: against, contradicted: against >= CONTRARY_SHARE && share + against >= CLAIM_SUPPORT, missing: missing.map((w) => w.word), features, p: claimProbability(features) };
 }
 
 /** A number as written ("1994", "40"). */
 const NUMBER = /^\d+$/u;
+/** A year typed short ("in 94") and the sentence's ("in 1994"). */
+const SHORT_YEAR = /^\d\d$/u;
+const sameYear = (claim: string, sentence: string) => SHORT_YEAR.test(claim) && /^(?:19|20)\d\d$/u.test(sentence) && sentence.endsWith(claim);
+
+/** Unmet claim words' nearest sentence words count in the `soft` feature from this cosine up (linearly to {@link CLAIM_SOFT_FLOOR}). */
+export const SOFT_FLOOR = 0.35;
 
 /** Cosines from here to {@link CLAIM_SOFT_FLOOR} count as partial evidence in the fitted model (the `near` feature). */
 export const NEAR_FLOOR = 0.5;

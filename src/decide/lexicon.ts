@@ -23,6 +23,8 @@ export interface Lexicon {
   derived(a: string, b: string): boolean;
   /** WordNet has the word, in some form, in a synonym set of two or more ("orgs" and "fav" it has not). */
   known(word: string): boolean;
+  /** Some phrase of a synonym set begins with the word, in some form ("put" of "put to death"): a cheap test before looking its phrases up. */
+  startsPhrase(word: string): boolean;
 }
 
 /**
@@ -59,8 +61,11 @@ function formsOf(word: string): string[] {
  */
 export function lexiconFrom(data: LexiconData): Lexicon {
   const byWord = new Map<string, number[]>();
+  const heads = new Set<string>();
   data.synsets.forEach((s, i) => {
     for (const w of s.split('|')) {
+      const space = w.indexOf(' ');
+      if (space > 0) heads.add(w.slice(0, space));
       const list = byWord.get(w);
       if (list) list.push(i);
       else byWord.set(w, [i]);
@@ -108,6 +113,7 @@ export function lexiconFrom(data: LexiconData): Lexicon {
     },
     derived: (a, b) => paired(derived, a, b),
     known: (w) => synsetsOf(w).size > 0,
+    startsPhrase: (w) => forms(w).some((f) => heads.has(f)),
   };
 }
 

@@ -13,9 +13,9 @@ const VERB = String.raw`said|says|say|allege|alleges|alleged|stated|states|argue
 const REFUSAL = String.raw`(?:would|could|did|does|will)\s+(?:not|never)\s+(?:confirm|comment|say|reveal|disclose)|(?:declined|refused)\s+to\s+(?:confirm|comment|say|reveal|disclose)|denied|denies`;
 
 /** The subject right before a saying verb, after a clause boundary; or the name after "according to". */
-const BEFORE = new RegExp(String.raw`(?:^|[,;:–—]\s+|\b(?:and|but|while|as)\s+)(?:“[^”]*”\s*|"[^"]*"\s*)?((?:(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)\s+)?[\p{L}’'.-]+(?:\s+[\p{L}’'.-]+){0,4}?)(?:,\s*([\p{Lu}][\p{L}’'.-]+(?:\s+[\p{Lu}][\p{L}’'.-]+){0,3}),)?(?:,\s*\d{1,3},)?\s+(${VERB}|${REFUSAL})\b`, 'u');
-const AFTER = new RegExp(String.raw`[,”"]\s*(${VERB})\s+((?:the\s+)?[\p{Lu}][\p{L}’'.-]+(?:\s+[\p{Lu}][\p{L}’'.-]+){0,3})`, 'u');
-const ACCORDING = /\b[Aa]ccording to\s+((?:(?:a|an|the)\s+)?[\p{L}’'.-]+(?:\s+[\p{L}’'.-]+){0,5}?)(?=[,.;]|\s+(?:on|in|at|about)\b|$)/u;
+const BEFORE = new RegExp(String.raw`(?:^|[,;:–—]\s+|\b(?:and|but|while|as)\s+)(?:“[^”]*”\s*|"[^"]*"\s*)?(?!(?:and|but|while|as)\s)((?:(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)\s+)?[\p{L}’'.-]+(?:\s+[\p{L}’'.-]+){0,8}?)(?:,\s*([\p{Lu}][\p{L}’'.-]+(?:\s+[\p{Lu}][\p{L}’'.-]+){0,3}),)?(?:,\s*\d{1,3},)?\s+(${VERB}|${REFUSAL})\b`, 'u');
+const AFTER = new RegExp(String.raw`[,”"]\s*(${VERB})\s+((?:the\s+)?[\p{Lu}][\p{L}’'.-]+(?:\s+[\p{Lu}][\p{L}’'.-]+){0,5})`, 'u');
+const ACCORDING = /\b[Aa]ccording to\s+((?:(?:a|an|the)\s+)?[\p{L}’'.-]+(?:\s+[\p{L}’'.-]+){0,5}?)(?=[,.;]|\s+(?:on|in|at|about|who|whom|which|that)\b|$)/u;
 
 /**
  * The reporter's frame at the end of a sentence ("She told the witness she provided these drugs …, authorities say."):
@@ -27,6 +27,12 @@ const PRONOUN = /^(?:he|she|they|it|we|i|you|this|that|which|who)$/i;
 const PERSONAL = /^(?:he|she)$/i;
 /** "Chris Hardwick, who hosts the aftershow …, said": the name before a relative clause. */
 const RELATIVE = new RegExp(String.raw`^((?:[\p{Lu}][\p{L}’'.-]+\s+){0,3}[\p{Lu}][\p{L}’'.-]+),\s+(?:who|whose)\b[^]*?[,”"]\s+(${VERB})\b`, 'u');
+/** "Republican Walter Jones of North Carolina, who said he will …": the name whose relative clause says it. */
+const WHO_SAID = new RegExp(String.raw`((?:[\p{Lu}][\p{L}’'.-]+\s+){0,3}[\p{Lu}][\p{L}’'.-]+)(?:\s+(?:of|from)\s+(?:[\p{Lu}][\p{L}’'.-]+\s*){1,3})?,\s+who\s+(?:has\s+|had\s+|also\s+|once\s+)?(${VERB})\b`, 'u');
+/** "Mourad Benmehidi, the Algerian ambassador to the United Nations, said …": the name before its appositive. */
+const APPOSITIVE = new RegExp(String.raw`^((?:[\p{Lu}][\p{L}’'.-]+\s+){0,3}[\p{Lu}][\p{L}’'.-]+),\s+(?:the|a|an|his|her|its|their)\s+[^,“”"]{1,80},\s+(${VERB})\b`, 'u');
+/** "The ambassador said …": a reporter named only by a title or role noun. */
+const DESCRIBED = /^the\s+(\p{L}{3,})$/iu;
 /** Words of time after a subject ("Kofi Annan today re-emphasized"). */
 const TIME = /\s+(?:today|yesterday|also|then|later|earlier|now)$/iu;
 
@@ -36,7 +42,7 @@ const TIME = /\s+(?:today|yesterday|also|then|later|earlier|now)$/iu;
  * // { speaker: 'delegates', cue: 'said', addressee: null, setting: null }
  * reportedSpeaker('He said he was grateful.', () => 'Chris Hardwick'); // { speaker: 'Chris Hardwick', cue: 'said', … }
  */
-export function reportedSpeaker(sentence: string, antecedent: () => string | null = () => null): Attribution | null {
+export function reportedSpeaker(sentence: string, antecedent: () => string | null = () => null, described: (noun: string) => string | null = () => null): Attribution | null {
   const a = AFTER.exec(sentence);
   if (a) return { speaker: a[2]!.replace(/\.$/u, ''), cue: a[1]!, addressee: null, setting: null };
   const frame = FRAME.exec(sentence.trim());
@@ -46,16 +52,48 @@ export function reportedSpeaker(sentence: string, antecedent: () => string | nul
   }
   const rel = RELATIVE.exec(sentence);
   if (rel) return { speaker: rel[1]!, cue: rel[2]!, addressee: null, setting: null };
+  const app = APPOSITIVE.exec(sentence);
+  if (app) return { speaker: app[1]!, cue: app[2]!, addressee: null, setting: null };
+  const whoSaid = WHO_SAID.exec(sentence);
+  if (whoSaid) return { speaker: whoSaid[1]!, cue: whoSaid[2]!, addressee: null, setting: null };
   const m = BEFORE.exec(sentence);
   if (m) {
     const speaker = (m[2] ?? m[1]!).trim().replace(TIME, '');
+    // "The ambassador said": the person named with that title before ("Mourad Benmehidi, the Algerian ambassador …").
+    const noun = DESCRIBED.exec(speaker)?.[1];
+    const named = noun ? described(noun) : null;
+    if (named) return { speaker: named, cue: m[3]!, addressee: null, setting: null };
     if (!PRONOUN.test(speaker)) return { speaker, cue: m[3]!, addressee: null, setting: null };
     // "He said he was grateful": whom "he" stands for, when the caller knows.
     const who = PERSONAL.test(speaker) ? antecedent() : null;
     if (who) return { speaker: who, cue: m[3]!, addressee: null, setting: null };
   }
   const acc = ACCORDING.exec(sentence);
-  if (acc) return { speaker: acc[1]!.trim(), cue: 'according to', addressee: null, setting: null };
+  if (acc) return { speaker: acc[1]!.trim().replace(/\.$/u, ''), cue: 'according to', addressee: null, setting: null };
+  return null;
+}
+
+/**
+ * Whom "the ambassador" stands for: the nearest person before the sentence (this paragraph or the three before) named with
+ * that noun — "Mourad Benmehidi, the Algerian ambassador to …" or "Ambassador Mourad Benmehidi".
+ *
+ * @example
+ * describedPerson(doc, start, 'ambassador'); // "Mourad Benmehidi"
+ */
+export function describedPerson(doc: StoredDocument, start: number, noun: string): string | null {
+  const i = doc.sentences.findIndex((s) => s.start === start);
+  const here = doc.sentences[i];
+  if (!here) return null;
+  const n = noun.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
+  const NAME = String.raw`((?:[\p{Lu}][\p{L}’'.-]+\s+){1,3}?[\p{Lu}][\p{L}’'.-]+)`;
+  const after = new RegExp(String.raw`${NAME},\s+(?:the|a|an)\s+(?:[\p{L}’'.-]+\s+){0,4}?${n}\b`, 'iu');
+  const before = new RegExp(String.raw`\b${n}\s+${NAME}`, 'u');
+  for (let j = i - 1; j >= 0 && here.paragraph - doc.sentences[j]!.paragraph <= 3; j--) {
+    const s = doc.sentences[j]!;
+    const text = doc.text.slice(s.start, s.end);
+    const m = after.exec(text) ?? new RegExp(before.source, 'iu').exec(text);
+    if (m && /^\p{Lu}/u.test(m[1]!)) return m[1]!;
+  }
   return null;
 }
 

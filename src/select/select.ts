@@ -14,7 +14,7 @@ import type { TermStats } from './idf.js';
 import type { SoftGains } from '../embed/word-vectors-match.js';
 import { answerProbability, type ConversationSignals } from './conversation.js';
 import { logit, SOFT_WEIGHTS, WEIGHTS } from './model.js';
-import { antecedent, reportedSpeaker } from './reported.js';
+import { antecedent, describedPerson, reportedSpeaker } from './reported.js';
 import { TOPIC_RELEVANCE } from '../decide/decide.js';
 
 export interface Scored {
@@ -138,7 +138,7 @@ export function select(input: SelectInput): Selection {
     // One scan of the quotation index per document, not per candidate.
     const known = new Map<string, string[]>();
     const speakers = (doc: string) => known.get(doc) ?? known.set(doc, speakersOf(index, doc)).get(doc)!;
-    for (const c of byKey.values()) if (!c.attribution?.speaker) c.attribution = reportedSpeaker(c.doc.text.slice(c.start, c.end), () => c.inherited || antecedent(c.doc, c.start, speakers(c.doc.id))) ?? c.attribution;
+    for (const c of byKey.values()) if (!c.attribution?.speaker) c.attribution = reportedSpeaker(c.doc.text.slice(c.start, c.end), () => c.inherited || antecedent(c.doc, c.start, speakers(c.doc.id)), (noun) => describedPerson(c.doc, c.start, noun)) ?? c.attribution;
   }
   const ranked = [...byKey.values()].filter((c) => !exclude.some((e) => overlaps({ doc: c.doc.id, start: c.start, end: c.end }, e))).sort((a, b) => b.p - a.p || a.start - b.start);
   return { ranked, confidence: ranked[0]?.p ?? 0 };

@@ -21,12 +21,14 @@ const TELL = String.raw`tell|tells|told|telling|inform|informed|remind|reminded|
 /** Verbs of saying (an addressee follows "to"). */
 const SAY = String.raw`say|says|said|saying|stress|stressed|stresses|emphasi[sz]e|emphasi[sz]ed|add|added|note|noted|declare|declared|announce|announced|state|stated|argue|argued|write|wrote|written|mention|mentioned|suggest|suggested|propose|proposed|claim|claimed|insist|insisted|explain|explained|reply|replied|remark|remarked|think|thinks|thought|feel|feels|felt|recommend|recommended|call for|called for|ask for|asked for|re-emphasi[sz]e|re-emphasi[sz]ed|underline|underlined|speak|spoke|spoken|talk|talked|comment|commented`;
 /** Verbs a "who …?" question can ask about. */
-const WHO = String.raw`said|says|say|is saying|was saying|reported|reports|revealed|reveals|stated|states|explained|explains|predicted|predicts|estimated|estimates|tweeted|tweets|posted|posts|thinks|thought|believes|believed|felt|feels|admitted|admits|confirmed|confirms|denied|denies|praised|praises|told|tells|called for|calls for|call for|stressed|stresses|emphasi[sz]ed|warned|warns|urged|urges|asked|asks|argued|argues|noted|notes|added|declared|announced|described|describes|mentioned|spoke of|speaks of|spoke about|talked about|insisted|claimed|suggested|proposed|recommended|wrote|writes|referred to|quoted|is quoted as saying|was quoted as saying|made the (?:point|remark|comment|statement)|gave the (?:speech|remarks?)|re-emphasi[sz]ed|pointed out`;
+const WHO = String.raw`said|says|say|is saying|was saying|reported|reports|revealed|reveals|stated|states|explained|explains|predicted|predicts|estimated|estimates|tweeted|tweets|posted|posts|thinks|thought|believes|believed|felt|feels|reckoned|reckons|figured|wanted|wants|hoped|hopes|wished|admitted|admits|confirmed|confirms|denied|denies|praised|praises|told|tells|called for|calls for|call for|stressed|stresses|emphasi[sz]ed|warned|warns|urged|urges|asked|asks|argued|argues|noted|notes|added|declared|announced|described|describes|mentioned|spoke of|speaks of|spoke about|talked about|insisted|claimed|suggested|proposed|recommended|wrote|writes|referred to|quoted|is quoted as saying|was quoted as saying|made the (?:point|remark|comment|statement)|gave the (?:speech|remarks?)|re-emphasi[sz]ed|pointed out`;
 const AUX = String.raw`did|does|do|has|have|had|was|is|will|would|could|can|might`;
 /** Declining to say is a claim too ("who wouldn't confirm where …", "which source refused to say …"): the verb stays in it. */
 const DECLINE = String.raw`(?:(?:would|could|did|does|do|will)(?:\s+not|n['’]?t)|refused to|declined to)\s+(?:confirm|say|comment on|reveal|disclose|deny)`;
 /** Whom "which …?" asks for. */
-const WHICH = String.raw`person|people|official|officials|agency|group|organi[sz]ation|one|source|sources|man|woman|spokesman|spokeswoman|spokesperson|lawyer|attorney|expert|member|body|authority|authorities|report|statement`;
+const WHICH = String.raw`(?:person|people|official|agency|agencies|group|organi[sz]ation|one|source|man|men|woman|women|spokesman|spokeswoman|spokesperson|lawyer|attorney|expert|member|body|authority|authorities|report|statement|congressman|congressmen|congresswoman|senator|lawmaker|legislator|politician|democrat|republican|agent|student|officer|police|minister|president|leader|representative|analyst|reporter|journalist|newspaper|paper|outlet|network|website|site|witness|resident|doctor|professor|coach|player|actor|actress|singer|rapper|star|relative|friend|prosecutor|judge|mayor|governor|manager|director|executive|chief|head|commander|general|diplomat|ambassador|envoy|activist|investigator|researcher|scientist|guy|lady|dude|party|side|company|firm|team|club|ministry|department|office|government|court|cleric|pastor)s?`;
+/** Who "which …?" asks for, with up to two words before it ("which FBI agent", "which Iowa official"). */
+const WHICH_SUBJECT = String.raw`(?:which|what)\s+(?:[\w'’.-]+\s+){0,2}?(?:${WHICH})`;
 /** Adverbs between the saying verb and what was said ("who stressed again that …"). */
 const AGAIN = String.raw`(?:again|also|once again|once more|repeatedly|publicly|later|earlier)\s+`;
 const ABOUT = String.raw`about|on|regarding|concerning|of|with regard to|in relation to|as to`;
@@ -134,33 +136,33 @@ const RULES: Rule[] = [
     re: r(String.raw`(?:did|does|has|had)\s+(.+?)\s+(?:really\s+|actually\s+|ever\s+)?(?:say|said|claim|claimed|state|stated|tweet|tweeted|insist|insisted|argue|argued)\s+(?!(?:anything|something|nothing|about|on|regarding|concerning|of|to)\b)(.+)`),
     make: (m) => claimedBy(m[1]!, m[2]!),
   },
+  // who told Z (that) Y? — the claim is Y ("who told the Council that more must be done").
+  {
+    re: r(String.raw`(?:who(?:m)?|${WHICH_SUBJECT})\s+(?:(?:${AUX})\s+)?(?:told|tells|tell|informed|reminded|warned|assured|promised)\s+(.+?)\s+that\s+(.+)`),
+    make: (m) => who(m[2]!),
+  },
+  // … and without "that", when a clause with its own subject follows the addressee ("who told larry king he'd played madison first").
+  {
+    re: r(String.raw`(?:who(?:m)?|${WHICH_SUBJECT})\s+(?:(?:${AUX})\s+)?(?:told|tells|tell|informed|reminded|assured|promised)\s+(?!(?:he|she|they|we|i|you)\b)(\S+(?:\s+\S+){0,3}?)\s+((?:he|she|they|we|i|you)(?:['’](?:d|s|ll|re|ve|m))?\s+.+)`),
+    make: (m) => who(m[2]!),
+  },
   // which official / what agency said … ? / according to whom … ? / who made the claim that … ?
   {
-    re: r(String.raw`(?:which|what)\s+(?:\w+\s+)?(?:${WHICH})\s+(?:(?:${AUX})\s+)?(?:${WHO})\s+(?:${AGAIN})?(?:that\s+)?(.+)`),
+    re: r(String.raw`${WHICH_SUBJECT}\s+(?:(?:${AUX})\s+)?(?:${WHO})\s+(?:${AGAIN})?(?:that\s+)?(.+)`),
     make: (m) => who(m[1]!),
   },
   // which source wouldn't confirm … / which official refused to say …: the verb is part of what was said (as "who wouldn't confirm").
   {
-    re: r(String.raw`(?:which|what)\s+(?:\w+\s+)?(?:${WHICH})\s+(${DECLINE}\s+.+)`),
+    re: r(String.raw`${WHICH_SUBJECT}\s+(${DECLINE}\s+.+)`),
     make: (m) => who(m[1]!),
   },
   {
-    re: r(String.raw`according to whom?\s*,?\s+(.+)|(.+?),?\s+according to whom?`),
+    re: r(String.raw`according to (?:whom?|what)\s*,?\s+(.+)|(.+?),?\s+according to (?:whom?|what)`),
     make: (m) => who((m[1] ?? m[2])!),
   },
   {
     re: r(String.raw`who\s+(?:made|makes|is making|was making)\s+(?:the|that|this)\s+(?:claim|point|argument|statement|remark|comment)\s+(?:that\s+)?(.+)`),
     make: (m) => who(m[1]!),
-  },
-  // who told Z (that) Y? — the claim is Y ("who told the Council that more must be done").
-  {
-    re: r(String.raw`who(?:m)?\s+(?:(?:${AUX})\s+)?(?:told|tells|tell|informed|reminded|warned|assured|promised)\s+(.+?)\s+that\s+(.+)`),
-    make: (m) => who(m[2]!),
-  },
-  // … and without "that", when a clause with its own subject follows the addressee ("who told larry king he'd played madison first").
-  {
-    re: r(String.raw`who(?:m)?\s+(?:(?:${AUX})\s+)?(?:told|tells|tell|informed|reminded|assured|promised)\s+(?!(?:he|she|they|we|i|you)\b)(\S+(?:\s+\S+){0,3}?)\s+((?:he|she|they|we|i|you)(?:['’](?:d|s|ll|re|ve|m))?\s+.+)`),
-    make: (m) => who(m[2]!),
   },
   // who wouldn't confirm … / who refused to comment on … / who denied …: the verb is part of what was said.
   {
@@ -211,7 +213,7 @@ function who(about: string): QuoteIntent {
 }
 
 /** Greetings and fillers before a question, and laughter, politeness and emoji after it. */
-const CHAT_BEFORE = /^(?:(?:hey|hi|hello|yo|pls|plz|please|um+|uh+|hmm+|ok|okay|so)[,!\s]+)+/iu;
+const CHAT_BEFORE = /^(?:(?:(?:hey|hi|hello|yo)(?:\s+(?:bot|verbatim))?|@?verbatim|pls|plz|please|um+|uh+|hmm+|ok|okay|so|quick q)[,:!\s]+)+/iu;
 const CHAT_AFTER = /(?:[\s,.!?]+(?:lol|lmao|rofl|haha+|pls|plz|please|thx|thanks|ty)|\s*(?:\p{Extended_Pictographic}|\u200d|\ufe0f|[:;]-?[()DPp])+)+[\s?!.]*$/iu;
 
 /**

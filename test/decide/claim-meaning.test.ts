@@ -132,7 +132,7 @@ describe('paraphrase the claim check reads (round 6)', () => {
   });
 
   it('given a claim that rests on one content word, when scored, then the same share is less likely to say it', () => {
-    const base = { share: 1, near: 0, contrary: 0, verbMissing: 0, lone: 0 };
+    const base = { share: 1, near: 0, soft: 0, contrary: 0, verbMissing: 0, lone: 0 };
     expect(claimProbability({ ...base, lone: 1 })).toBeLessThan(claimProbability(base));
     expect(check('the gun was Wayne\'s', '"It\'s not his gun, they know whose gun it is," Richman said.').features?.lone).toBe(1);
   });
@@ -140,7 +140,7 @@ describe('paraphrase the claim check reads (round 6)', () => {
 
 describe('the fitted probability', () => {
   it('given more of the claim held, when scored, then the probability rises; held the other way round, it falls', () => {
-    const base = { share: 0.5, near: 0, contrary: 0, verbMissing: 0, lone: 0 };
+    const base = { share: 0.5, near: 0, soft: 0, contrary: 0, verbMissing: 0, lone: 0 };
     expect(claimProbability({ ...base, share: 0.9 })).toBeGreaterThan(claimProbability(base));
     expect(claimProbability({ ...base, contrary: 0.5 })).toBeLessThan(claimProbability(base));
     expect(claimProbability({ ...base, share: 1 })).toBeGreaterThanOrEqual(CLAIM_PROBABILITY);
@@ -149,5 +149,43 @@ describe('the fitted probability', () => {
 
   it('given a sentence that holds the claim the other way round, when decided, then it never meets it however high its probability', () => {
     expect(meetsClaim({ share: 1, contrary: 0.5, contradicted: true, missing: [], p: 0.99 })).toBe(false);
+  });
+});
+
+describe('paraphrase the claim check reads (round 7)', () => {
+  it('given "no doubt" or "no question" ("there\'s no doubt that ISIS has to be stopped"), when read, then it is certainty, not a negation', () => {
+    expect(claimOf("there's no doubt that ISIS has to be stopped", withWordNet).negated).toBe(false);
+    const s = check("there's no doubt that ISIS has to be stopped", 'This time around, she said there\'s "no question" that ISIS needs to be stopped.');
+    expect(s.contradicted).toBe(false);
+    expect(s.contrary).toBe(0);
+    expect(claimOf('there was no deal', withWordNet).negated).toBe(true);
+  });
+
+  it('given contractions typed without the apostrophe ("hes", "theyre") and "n" for "and", when read, then they are no claim words', () => {
+    expect(claimOf('hes regretted that iraq vote ever since', withWordNet).predicate.map((w) => w.word)).toEqual(['regretted', 'iraq', 'vote']);
+    expect(claimOf('theyre strong n defiant', withWordNet).predicate.map((w) => w.word)).toEqual(['strong', 'defiant']);
+  });
+
+  it('given a view the claim puts as felt or thought ("they feel really uneasy about …"), when read, then the view is the claim, not the verb of holding it', () => {
+    expect(claimOf('they feel really uneasy about the war', withWordNet).predicate.map((w) => w.word)).toEqual(['uneasy', 'war']);
+  });
+
+  it('given a claim word WordNet knows as a phrase of the sentence ("executed" / "put to death"), when checked, then the phrase meets it', () => {
+    const s = check('nadarkhani is going to be executed', 'Nadarkhani will be put to death for several charges.');
+    expect(s.missing).not.toContain('executed');
+  });
+
+  it('given a year typed short ("since 94"), when the sentence has it in full ("since 1994"), then it is the same number', () => {
+    const s = check('the meetings started in 94', 'High-level meetings began in 1994.');
+    expect(s.missing).not.toContain('94');
+    expect(s.contrary).toBe(0);
+    expect(check('the meetings started in 04', 'High-level meetings began in 1994.').missing).toContain('04');
+  });
+
+  it('given a claim word unmet but near a sentence word below the floor ("understanding" ~ "recognition", 0.58), when checked, then it counts in the soft feature; an unrelated word does not', () => {
+    const near = check('there is a better understanding', 'There is a better recognition that we have to work together.');
+    expect(near.missing).toContain('understanding');
+    expect(near.features?.soft).toBeGreaterThan(0);
+    expect(check('there is a better xylophone', 'There is a better recognition that we have to work together.').features?.soft).toBe(0);
   });
 });

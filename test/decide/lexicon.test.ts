@@ -108,3 +108,12 @@ describe('lexiconFrom: words remembered (the claim check asks about the same wor
     expect(lex.synonyms('passed away', 'perished')).toBe(true);
   });
 });
+
+describe('phrase heads', () => {
+  it('given WordNet phrases ("put to death"), when a word is tested, then a word that begins one (in some form) does and others do not', () => {
+    const lex = loadLexicon();
+    expect(lex.startsPhrase('put')).toBe(true);
+    expect(lex.startsPhrase('passed')).toBe(true);
+    expect(lex.startsPhrase('xylophone')).toBe(false);
+  });
+});

@@ -64,11 +64,15 @@ describe.each(['heldout-3', 'heldout-4', 'heldout-5', 'heldout-6'] as const)('th
 // Round 6 (whosaid3): 72 more, in the blind sets' styles, over the default document, the three tuning stories and
 // ex-madam; every third held out (whosaid-heldout2, never tuned on). Before → after: tune2 35/48 (real 18/30, invented
 // refused 17/18) → 39/48 (22/30, 17/18); heldout2 15/24 (7/13, 8/11) → 15/24 (7/13, 8/11).
-const WHO_BAR = { 'whosaid-tune': 0.86, 'whosaid-heldout': 0.8, 'whosaid-tune2': 0.81, 'whosaid-heldout2': 0.62 };
+// Round 7 (who4): 170 more by label10 (whosaid-tune3 114, whosaid-heldout3 56, every third line held out, never tuned
+// on), half of the real claims reported speech without quotation marks, over ten new tuning stories too. Before → after:
+// tune3 66/114 (real 25/67, refused 41/47) → 76/114 (35/67, 41/47); heldout3 27/56 (7/33, 20/23) → 27/56 (7/33, 20/23);
+// tune2 39 → 41/48, heldout2 15 → 16/24 (real 7 → 8/13).
+const WHO_BAR = { 'whosaid-tune': 0.86, 'whosaid-heldout': 0.8, 'whosaid-tune2': 0.85, 'whosaid-heldout2': 0.66, 'whosaid-tune3': 0.66, 'whosaid-heldout3': 0.48 };
 /** Claims nobody made, refused at least this share (as measured; heldout2's 8/11 is what main refused too). */
-const REFUSED_BAR = { 'whosaid-tune': 0.85, 'whosaid-heldout': 0.85, 'whosaid-tune2': 0.85, 'whosaid-heldout2': 0.72 };
+const REFUSED_BAR = { 'whosaid-tune': 0.85, 'whosaid-heldout': 0.85, 'whosaid-tune2': 0.85, 'whosaid-heldout2': 0.72, 'whosaid-tune3': 0.87, 'whosaid-heldout3': 0.86 };
 
-describe.each(['whosaid-tune', 'whosaid-heldout', 'whosaid-tune2', 'whosaid-heldout2'] as const)('the %s who-said set', (split) => {
+describe.each(['whosaid-tune', 'whosaid-heldout', 'whosaid-tune2', 'whosaid-heldout2', 'whosaid-tune3', 'whosaid-heldout3'] as const)('the %s who-said set', (split) => {
   it(`given each who-said phrasing, when asked, then at least ${WHO_BAR[split] * 100}% are answered with the right speaker or refused as nobody's`, { timeout: 120_000 }, async () => {
     const results = await runPhrasings(loadPhrasings(split));
     const right = results.filter((r) => !r.problem).length;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { antecedent, reportedSpeaker } from '../../src/select/reported.js';
+import { antecedent, describedPerson, reportedSpeaker } from '../../src/select/reported.js';
 import type { StoredDocument } from '../../src/types.js';
 
 describe('reportedSpeaker', () => {
@@ -15,6 +15,13 @@ describe('reportedSpeaker', () => {
     ['Chris Hardwick, who hosts the aftershow for AMC\'s most-watched series, "Walking Dead," said he decided to continue.', 'Chris Hardwick'],
     ['The person familiar with the case would not confirm where Wayne would serve his sentence.', 'The person familiar with the case'],
     ['Secretary-General Kofi Annan today re-emphasized the need for regional organizations to work more closely.', 'Secretary-General Kofi Annan'],
+    // Round 7: long reporters, "X, who said …", "according to X who …".
+    ['Some 500 to 600 homes were ordered to evacuate, said Iowa City Mayor Regenia Bailey.', 'Iowa City Mayor Regenia Bailey'],
+    ['The head of the regional police force in the north said the bomb was remote-controlled.', 'The head of the regional police force in the north'],
+    ['The bomb went off near the market, and police said it was planned.', 'police'],
+    ['Republican Walter Jones of North Carolina, who said he will go to his grave apologizing for his vote, could not commit.', 'Republican Walter Jones'],
+    ['Saddam let the world think he had weapons, according to an FBI agent who interviewed the dictator after his capture.', 'an FBI agent'],
+    ['Five people died, according to police spokesman Usman Anwar.', 'police spokesman Usman Anwar'],
   ])('given "%s", then the speaker is %s', (s, who) => {
     expect(reportedSpeaker(s)?.speaker).toBe(who);
   });
@@ -42,5 +49,21 @@ describe('reported speech by "he" or "she"', () => {
     const doc = { id: 'k', text, sentences: [{ start: 0, end: second - 1, paragraph: 4 }, { start: second, end: text.length, paragraph: 5 }] } as unknown as StoredDocument;
     expect(antecedent(doc, second, ['Jack Klugman'])).toBe('Jack Klugman');
     expect(antecedent(doc, 0, ['Jack Klugman'])).toBeNull();
+  });
+});
+
+describe('a reporter named by a title ("The ambassador said …")', () => {
+  const text = 'Mourad Benmehidi, the Algerian ambassador to the United Nations, said he relayed the news. Talks went on. The ambassador said he did not know. The spokesman said nothing more.';
+  const starts = ['Mourad', 'Talks', 'The ambassador', 'The spokesman'].map((w) => text.indexOf(w));
+  const doc = { id: 'g', text, sentences: starts.map((start, i) => ({ start, end: (starts[i + 1] ?? text.length + 1) - 1, paragraph: i + 1 })) } as unknown as StoredDocument;
+
+  it('given a name with an appositive before its verb ("Mourad Benmehidi, the Algerian ambassador …, said"), then the name is the speaker', () => {
+    expect(reportedSpeaker(text.slice(0, starts[1]! - 1))?.speaker).toBe('Mourad Benmehidi');
+  });
+
+  it('given "The ambassador said" after the ambassador was named, when resolved, then the speaker is that person; a title named before by nobody stays as written', () => {
+    expect(describedPerson(doc, starts[2]!, 'ambassador')).toBe('Mourad Benmehidi');
+    expect(reportedSpeaker('The ambassador said he did not know.', () => null, (n) => describedPerson(doc, starts[2]!, n))?.speaker).toBe('Mourad Benmehidi');
+    expect(reportedSpeaker('The spokesman said nothing more.', () => null, (n) => describedPerson(doc, starts[3]!, n))?.speaker).toBe('The spokesman');
   });
 });

@@ -37,6 +37,15 @@ const TABLE: [string, QuoteIntent][] = [
   ['Who stressed again that we must cooperate?', { kind: 'who-said', about: 'we must cooperate' }],
   ["who told larry king he'd played madison on broadway first", { kind: 'who-said', about: "he'd played madison on broadway first" }],
   ['Who told viewers to appreciate their families?', { kind: 'who-said', about: 'viewers to appreciate their families' }],
+  // Round 7: "which <person noun> …", views, "according to what", a greeting to the bot.
+  ['Which congressman said he will keep apologizing for his vote?', { kind: 'who-said', about: 'he will keep apologizing for his vote' }],
+  ['Which FBI agent said Saddam let the world believe he had WMD?', { kind: 'who-said', about: 'Saddam let the world believe he had WMD' }],
+  ["Which student told CNN she'd been filling sandbags for a week?", { kind: 'who-said', about: "she'd been filling sandbags for a week" }],
+  ['which senator told reporters that the plan failed', { kind: 'who-said', about: 'the plan failed' }],
+  ["hey bot who reckoned there's more awareness now", { kind: 'who-said', about: "there's more awareness now" }],
+  ['who wanted the dealings to become clearer', { kind: 'who-said', about: 'the dealings to become clearer' }],
+  ['according to what are classes called off till sunday', { kind: 'who-said', about: 'are classes called off till sunday' }],
+  ['Which paragraph says the meetings began in 1994?', null],
   // not about quotations
   ['What did he say?', null],
   ['Who said that?', null],
