@@ -21,6 +21,9 @@ const fresh4 = scoreSplit(fresh4Stories, findQuotations);
 // Round 6's blind set (label7, 29 Abg-CoQA RACE stories: exam passages, many retelling news; spaced quote marks).
 const fresh5Stories = loadLabelledStories('test/fixtures/quotes/race-attribution-fresh5.json');
 const fresh5 = scoreSplit(fresh5Stories, findQuotations);
+// Round 7's blind set (label11, 17 Abg-CoQA MCTest children's stories and 10 Wikipedia articles: dialogue, quoted titles).
+const fresh6Stories = loadLabelledStories('test/fixtures/quotes/coqa-attribution-fresh6.json');
+const fresh6 = scoreSplit(fresh6Stories, findQuotations);
 
 describe('the quotation finder on the blind sets', () => {
   it('prints the blind sets\' figures', () => {
@@ -28,9 +31,11 @@ describe('the quotation finder on the blind sets', () => {
     console.log(describeScore('fresh3 blind (round 4, Daily Mail)', fresh3));
     console.log(describeScore('fresh4 blind (round 5, CNN/DM rows 60–99)', fresh4));
     console.log(describeScore('fresh5 blind (round 6, Abg-CoQA RACE)', fresh5));
+    console.log(describeScore('fresh6 blind (round 7, Abg-CoQA MCTest + Wikipedia)', fresh6));
   });
 
   it.each([
+    { name: 'round-7 blind stories (fresh6: Abg-CoQA MCTest + Wikipedia)', set: () => ({ stories: fresh6Stories, score: fresh6, floor: FRESH6_FLOOR, clear: 120 }) },
     { name: 'round-6 blind stories (fresh5: Abg-CoQA RACE)', set: () => ({ stories: fresh5Stories, score: fresh5, floor: FRESH5_FLOOR, clear: 140 }) },
     { name: 'round-5 blind stories (fresh4: CNN/DM rows 60–99)', set: () => ({ stories: fresh4Stories, score: fresh4, floor: FRESH4_FLOOR, clear: 250 }) },
   ])('given the $name, when quotations are found and attributed, then they share no story with the tuning sets and the figures stay at their floors', ({ set }) => {
@@ -76,3 +81,6 @@ const FRESH4_FLOOR = { recall: 0.95, precision: 0.93, attribution: 0.66, titlesW
 // Round 6 (quotes-v5; attrib3's quotes-v6 was not merged): fresh5 recall 87.0%, precision 95.1%, attribution 70.9%
 // (100/141), titles 4/26 — the same before and after the round.
 const FRESH5_FLOOR = { recall: 0.86, precision: 0.94, attribution: 0.7, titlesWithSpeaker: 4 };
+// Round 7 (label11's fresh6, new): quotes-v5 on main before the round: recall 100%, precision 100%, attribution 71.9%
+// (87/121), titles 3/74; after (quotes-v7): attribution 73.6% (89/121), titles 3/74.
+const FRESH6_FLOOR = { recall: 0.99, precision: 0.99, attribution: 0.73, titlesWithSpeaker: 3 };
