@@ -313,6 +313,25 @@ function analyze(doc: StoredDocument, model: AttributionModel | null): { analysi
     return r.speaker && (kind === 'person' || (subj.kind === 'pronoun' && !kind)) ? r.speaker : null;
   };
   let narrator: string | null = null;
+  /** Is the quotation one paragraph's only words but a short attribution (a turn of dialogue: “Hi!” said Sam.)? */
+  const isTurn = (q: QuoteSpan, maxWords: number): boolean => {
+    if (q.paragraphs.length !== 1) return false;
+    const p = doc.paragraphs[q.paragraphs[0]!]!;
+    const outside = text.slice(p.start, q.open) + ' ' + text.slice(q.close !== null ? q.close + 1 : q.end, p.end);
+    return !/[\p{L}\p{N}]/u.test(text.slice(p.start, q.open)) && !/[“”"]/u.test(outside) && (outside.match(/[\p{L}\p{N}]+/gu) ?? []).length <= maxWords;
+  };
+  /**
+   * The speaker of a bare turn of dialogue in its own paragraph when the two turns before it, in the two paragraphs
+   * before it, were two different people's: the one before the last (turns alternate). Null otherwise.
+   */
+  const turnTaker = (q: QuoteSpan, last: Found): string | null => {
+    if (q.depth !== 0 || !isTurn(q, 0)) return null;
+    const k = found.lastIndexOf(last);
+    const before = found.slice(0, k).reverse().find((x) => x.span.depth === 0 && !titleLike[spans.indexOf(x.span)]);
+    const pi = q.paragraphs[0]!;
+    if (!before?.speaker || before.speaker === last.speaker || last.span.paragraphs[0] !== pi - 1 || before.span.paragraphs[0] !== pi - 2) return null;
+    return isTurn(last.span, 6) && isTurn(before.span, 6) ? before.speaker : null;
+  };
   /** Does the quotation stand in a photo caption or subheading without a speech verb ("'Object of interest' found .")? */
   const inCaption = (span: QuoteSpan, from: number, after: number): boolean => {
     if (/[.!?…]$/u.test(text.slice(span.start, span.end))) return false; // a quotation that ends its sentence heads nothing
@@ -356,7 +375,7 @@ function analyze(doc: StoredDocument, model: AttributionModel | null): { analysi
       // Only a quote that opens its sentence has one ("“No,” he said"): in "the series “Walking Dead,” said he …" the verb is the sentence's.
       const opensSentence = !preToks.some((t) => t.word);
       // "“Testing” is what James Cox tweeted": the words are the object of the attribution after them.
-      const own = opensSentence && (/^[,!?]/.test(text.slice(span.end, span.end + 1)) || /[!?]$/.test(text.slice(span.start, span.end)) || /^\s+(?:is|was) (?:what|how)\b/u.test(text.slice(after, after + 12)));
+      const own = opensSentence && (/^ ?[,!?]/.test(text.slice(span.end, span.end + 2)) || /[!?]$/.test(text.slice(span.start, span.end)) || /^\s+(?:is|was) (?:what|how)\b/u.test(text.slice(after, after + 12)));
       attr = own && !endsSentence ? parsePost(text, postToks) : null;
       if (attr?.cueClass === 'according') attr = null; // "“All about Eve,” according to the Academy database": a source, not a speaker
     } else {
@@ -380,7 +399,7 @@ function analyze(doc: StoredDocument, model: AttributionModel | null): { analysi
       const sameSentence = prev && prevSib === prev.span && preFrom === preFloor && preFloor > lo;
       const wholeSentence = !preToks.some((t) => t.word);
       // “…,” Williams' deputy said: a quote whose comma hands over to an attribution we could not read is not a follow-on.
-      const handsOver = /^,/.test(text.slice(span.end, span.end + 1)) && postToks.some((t) => t.word);
+      const handsOver = /^ ?,/.test(text.slice(span.end, span.end + 2)) && postToks.some((t) => t.word);
       const recent =
         prev && prev.span.depth === span.depth && prev.speaker && wholeSentence && !handsOver && paraOf(prev.span.end) >= span.paragraphs[0]! - 1 && !inCaption(span, preFrom, after);
       if (parent) {
@@ -396,6 +415,9 @@ function analyze(doc: StoredDocument, model: AttributionModel | null): { analysi
         // "Peñaflorida hopes to expand the pushcart … . "I always tell my volunteers …"": words in the first person
         // right after a sentence about someone are that person's, not the last speaker's.
         speaker = narrator;
+        attr = { subject: null, cue: null, cueClass: null, addressee: null, setting: null };
+      } else if (recent && prev && (speaker = turnTaker(span, prev))) {
+        // Dialogue: a paragraph of bare quoted words after two turns by two people ("Hi!" said Sam. ¶ "Do you want to play?") is the other person's turn.
         attr = { subject: null, cue: null, cueClass: null, addressee: null, setting: null };
       } else if (recent && prev) {
         speaker = prev.speaker;
@@ -425,7 +447,8 @@ function analyze(doc: StoredDocument, model: AttributionModel | null): { analysi
     const f = { span, attr, speaker };
     found.push(f);
     foundBySpan.set(span, f);
-    if (!titleLike[qi]) lastAtDepth.set(span.depth, f);
+    // A one-word greeting with its own attribution (“Hello,” said Anna) is speech the next quotation may follow on.
+    if (!titleLike[qi] || (speaker && attr?.subject)) lastAtDepth.set(span.depth, f);
   }
 
   // The learned layer: rank each top-level quotation's speaker candidates (the rules' pick is one feature among
@@ -438,6 +461,17 @@ function analyze(doc: StoredDocument, model: AttributionModel | null): { analysi
     starts,
     resolve: (subj) => resolveSubject(subj, null).speaker,
     kindOf: (name) => table.entries.find((e) => e.canonical === name)?.kind,
+  };
+  /** “…,” she said: no candidate of the other gender (nor an organisation) may be the "she" (the "nobody" candidate stays). */
+  const agreeing = (subj: Subject | null | undefined, cands: Candidate[]): Candidate[] => {
+    const pron = subj?.kind === 'pronoun' ? PRONOUNS.get(subj.text.toLowerCase()) : undefined;
+    if (pron !== 'he' && pron !== 'she') return cands;
+    const kept = cands.filter((c) => {
+      if (!c.speaker) return true;
+      const e = table.entries.find((x) => x.canonical === c.speaker);
+      return !e || compatible(pron, { pos: 0, canonical: e.canonical, kind: e.kind, gender: e.gender, roles: [] });
+    });
+    return kept.length ? kept : cands;
   };
   const traces: AttributionTrace[] = [];
   const spanIndex = new Map(spans.map((x, k) => [x, k]));
@@ -454,7 +488,7 @@ function analyze(doc: StoredDocument, model: AttributionModel | null): { analysi
     const after = span.close !== null ? span.close + 1 : span.end;
     const from = sentenceStartBefore(text, doc.paragraphs[span.paragraphs[0]!]!.start, span.open);
     const speech = fills ? !candidates[candidates.length - 1]!.features.noneNoSpeech : speechInSentence(ctx, span);
-    const handsOver = /^,/.test(text.slice(span.end, span.end + 1)) && /^\s*\p{L}/u.test(text.slice(after, after + 3));
+    const handsOver = /^ ?,/.test(text.slice(span.end, span.end + 2)) && /^\s*\p{L}/u.test(text.slice(after, after + 3));
     const title = titleFeatures(text.slice(span.start, span.end), text.slice(from, span.open), !!f.attr?.subject, speech, handsOver);
     if (fills) {
       // "Nobody" weighs the title cues too: one ranker decides between the people and no one.
@@ -463,7 +497,7 @@ function analyze(doc: StoredDocument, model: AttributionModel | null): { analysi
     }
     if (!model) traces.push({ start: span.start, end: span.end, rule: f.speaker, candidates, title });
     else {
-      let best = titleProbability(model, title) >= model.titleThreshold ? null : !fills ? f.speaker : bestCandidate(model, candidates).speaker;
+      let best = titleProbability(model, title) >= model.titleThreshold ? null : !fills ? f.speaker : bestCandidate(model, agreeing(f.attr?.subject, candidates)).speaker;
       // A filled-in speaker must be one the text says spoke (the subject of a speech verb nearby, or the previous
       // quotation's speaker), not merely someone mentioned.
       if (fills && model.fallbackOnly && best && !spokeNearby(candidates.find((c) => c.speaker === best)!)) best = null;

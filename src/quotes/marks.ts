@@ -147,10 +147,13 @@ export function findQuoteSpans(text: string, paragraphs: Span[]): QuoteSpan[] {
       } else if (c === '"') {
         const at = findLast(stack, (o) => o.family === 'double' && o.mark === '"');
         if (at !== -1 && closerContext(prev, next)) closeAt(at);
+        // `" the key is to keep going ".`: a padded closing mark before punctuation closes the open quote.
+        else if (at !== -1 && isSpace(prev) && next !== undefined && /[.,;:!?]/u.test(next)) closeAt(at);
         else if (openerContext(prev, next)) push('double');
         else if (at !== -1 && !isSpace(prev)) closeAt(at);
         // A mark with spaces on both sides (`,' " Harper recalled`, `. " And that's`): straight marks alternate.
-        else if (isSpace(prev) && (next === undefined || isSpace(next))) {
+        // At a paragraph's start a spaced mark opens (`" I quickly got up," said Tom`: exam and web copy pads the mark).
+        else if ((prev === undefined || isSpace(prev)) && (next === undefined || isSpace(next))) {
           if (at !== -1) closeAt(at);
           else if (next !== undefined) push('double');
         }
@@ -161,6 +164,10 @@ export function findQuoteSpans(text: string, paragraphs: Span[]): QuoteSpan[] {
           if (acceptSingleClose(text, i, para.end, true)) closeAt(at);
         } else if (openerContext(prev, next) && !(straight && isWordChar(prev))) {
           push('single');
+        } else if (straight && (prev === undefined || isSpace(prev)) && (next === undefined || isSpace(next))) {
+          // A straight mark padded on both sides is no apostrophe: `said to him, ' You can do it. '` (marks alternate).
+          if (at !== -1) closeAt(at);
+          else if (next !== undefined && isWordChar(text[i + 2])) push('single');
         }
       } else if (c === SINGLE_CLOSE) {
         const at = findLast(stack, (o) => o.family === 'single' && o.mark === SINGLE_OPEN);

@@ -5,6 +5,7 @@
  * with their usual gender (#MaleName / #FemaleName), known people and
  * organisations, dates and places, role nouns (#Actor).
  */
+import { createRequire } from 'node:module';
 import { nlp } from '../text/nlp.js';
 
 export type Gender = 'male' | 'female' | null;
@@ -76,7 +77,7 @@ export const CONNECTORS = new Set(['of', 'for', 'on', 'de', 'da', 'di', 'du', 'd
 // ---------------------------------------------------------------------------
 // compromise, memoised (it is the slow part)
 
-const tagCache = new Map<string, { person: boolean; org: boolean; female: boolean; male: boolean; place: boolean; date: boolean; actor: boolean; demonym: boolean; adjective: boolean; noun: boolean }>();
+const tagCache = new Map<string, { person: boolean; first: boolean; org: boolean; female: boolean; male: boolean; place: boolean; date: boolean; actor: boolean; demonym: boolean; adjective: boolean; noun: boolean }>();
 /**
  * What compromise knows about a short phrase (memoised).
  *
@@ -89,6 +90,7 @@ export function tagsOf(phrase: string) {
     const d = nlp(phrase);
     r = {
       person: d.has('#Person'),
+      first: d.has('#FirstName') && !d.has('#LastName'),
       org: d.has('#Organization'),
       female: d.has('#FemaleName'),
       male: d.has('#MaleName'),
@@ -218,11 +220,21 @@ export function isNationality(phrase: string): boolean {
   return !!pre && pre.length === rest.split(/\s+/).length;
 }
 
-/** Gender guessed from a first name (compromise's name lists). */
+/** Gender guessed from a first name: compromise's name lists, else — for a word compromise knows only as a first
+ * name, without a gender ("Mark", "Sue", "Jack") — the usual gender of that name in gender-detection-from-name's
+ * English list (loaded on first use, once per process: ~0.1 s of CPU). */
 export function firstNameGender(first: string | undefined): Gender {
   if (!first || first.length < 2) return null;
   const t = tagsOf(first);
   if (t.female && !t.male) return 'female';
   if (t.male && !t.female) return 'male';
+  if (t.first && !t.female && !t.male) {
+    const g = usualGender(first);
+    return g === 'male' || g === 'female' ? g : null;
+  }
   return null;
 }
+
+let nameList: Map<string, string> | undefined;
+/** The English list alone (its other languages' lists cost three times the load). */
+const usualGender = (name: string) => (nameList ??= createRequire(import.meta.url)('gender-detection-from-name/names/en.js') as Map<string, string>).get(name.toLowerCase());

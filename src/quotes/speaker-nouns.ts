@@ -27,6 +27,10 @@ export const SPEAKER_NOUNS = new Set([
   'husband', 'wife', 'son', 'daughter', 'brother', 'sister', 'uncle', 'aunt', 'cousin', 'friend', 'friends', 'girlfriend', 'boyfriend',
   'fiance', 'fiancé', 'fiancée', 'partner', 'colleague', 'colleagues', 'teammate', 'teammates', 'family', 'grandmother', 'grandfather',
   // documents that "read" or "state"
+  // characters of stories for children and exam passages: "“I wish I could fly,” said the frog", "the old man asked"
+  'boy', 'girl', 'boys', 'girls', 'kid', 'kids', 'child', 'children', 'baby', 'mom', 'mum', 'dad', 'king', 'queen', 'prince',
+  'princess', 'stranger', 'shopkeeper', 'waiter', 'waitress', 'farmer', 'doctor', 'nurse', 'dog', 'cat', 'frog', 'bird', 'fox',
+  'rabbit', 'bear', 'mouse', 'owl', 'duck', 'pig', 'lion', 'monkey', 'horse', 'cow', 'fish', 'turtle', 'squirrel', 'puppy', 'kitten',
   // couples and inquiries: "The couple who married in 2011 told …", "A 2012 probe into the jail branded it a '…'"
   'couple', 'pair', 'probe', 'executive', 'boss', 'inquiry', 'investigation',
   'research', 'biography', 'database', 'brief', 'indictment', 'complaint', 'lawsuit', 'affidavit', 'website', 'post', 'memo', 'filing', 'ruling', 'tweet', 'sign',

@@ -6,7 +6,7 @@
  */
 import { memoPerText } from '../text/text-memo.js';
 import type { EntityKind, Mention } from './mentions.js';
-import { CONNECTORS, firstNameGender, splitName, type Gender } from './names.js';
+import { CONNECTORS, firstNameGender, splitName, tagsOf, type Gender } from './names.js';
 
 /** One entity of the alias table. */
 export interface SpeakerEntry {
@@ -54,7 +54,9 @@ export function buildSpeakerTable(doc: string, mentions: Mention[]): SpeakerTabl
     for (const r of m.roles) keys.add(r);
     e.aliases = [...keys];
     if (m.kind === 'person') {
-      const g = parts.gender ?? firstNameGender(parts.title.length ? parts.name[0] : parts.name.length >= 2 ? parts.name[0] : undefined);
+      // A lone word is a first name only when compromise knows it as one and not as a surname ("her husband Chris", not "Jones").
+      const lone = parts.name.length === 1 && !/\s/u.test(m.canonical) && tagsOf(parts.name[0]!).first ? parts.name[0] : undefined;
+      const g = parts.gender ?? firstNameGender(parts.title.length ? parts.name[0] : parts.name.length >= 2 ? parts.name[0] : lone);
       if (g && !e.gender) e.gender = g;
     }
   }

@@ -15,6 +15,7 @@ import type { SoftGains } from '../embed/word-vectors-match.js';
 import { answerProbability, type ConversationSignals } from './conversation.js';
 import { logit, SOFT_WEIGHTS, WEIGHTS } from './model.js';
 import { antecedent, reportedSpeaker } from './reported.js';
+import { TOPIC_RELEVANCE } from '../decide/decide.js';
 
 export interface Scored {
   doc: StoredDocument;
@@ -108,7 +109,9 @@ export function select(input: SelectInput): Selection {
       followup,
     };
     let p = answerProbability(f, conversation, undefined, logit(f, weights));
-    if (indexed) p = Math.max(p, INDEX_CONFIDENCE);
+    // Someone's quotations asked for by a quote request ("Biden's exact words on …") come first, in the order of how well they meet its topic.
+    // (Only those that meet the topic: "the bit where Froome talks about fading" is not any quotation of his.)
+    if (indexed) p = u.intent.kind !== 'quote' ? Math.max(p, INDEX_CONFIDENCE) : f.covNear >= TOPIC_RELEVANCE ? INDEX_CONFIDENCE + (1 - INDEX_CONFIDENCE) * p : p;
     const known = c?.quotation ? attributionOf(c.quotation) : undefined;
     byKey.set(key, { doc, paragraph, start: s.start, end: s.end, p, features: f, conversation, attribution: attribution ?? prev?.attribution ?? known, indexed: indexed || !!prev?.indexed, inherited: c?.inherited });
   };

@@ -8,11 +8,12 @@ import { chatTone, chatToneOf, type ChatTone } from './chat.js';
 import { intentFeatures, intentVector, type IntentVectors } from './intent-features.js';
 import { intentWordVectors } from './intent-vectors.js';
 import { INTENT_MODEL, predictIntent, type IntentModel } from './intent-model.js';
-import { looseQuoteTopic, namesPieceOnTopic, quoteTopic } from './request.js';
+import { looseQuoteTopic, namesPieceOnTopic, quoteSpeaker, quoteTopic, withoutAddress } from './request.js';
 
 export type Intent =
   | { kind: 'question' }
-  | { kind: 'quote'; topic: string }
+  /** `speaker`: whose words are asked for ("Biden's exact words"), when the request names someone. */
+  | { kind: 'quote'; topic: string; speaker?: string }
   | { kind: 'paragraph'; n: number }
   | { kind: 'summary'; paragraph?: number; focus?: string }
   | { kind: 'chat'; tone: ChatTone };
@@ -69,6 +70,11 @@ const SUMMARY = new RegExp(
   'iu',
 );
 
+/** With a paragraph number: "what is ¶3 about?", or what it "basically"/"in short" says. */
+const PARAGRAPH_GIST = /^\W*(?:what\b.*\babout\s*[?.!]*$|.*\b(?:basically|mainly|essentially|roughly|generally|in\s+short|in\s+brief|briefly|in\s+a\s+nutshell|in\s+a\s+few\s+words|in\s+plain\s+english)\b)/iu;
+/** "what happened here?", "what's the news?": the whole document, with nothing to look for. */
+const WHAT_HAPPENED = /^\W*(?:(?:so|ok|okay|hey|yo|hi)\W+)*(?:what(?:['’]s|\s+is|\s+has)?\s+(?:happened|happening|happens|going\s+on|went\s+on|been\s+going\s+on)|what(?:['’]s|\s+is)\s+the\s+(?:news|story|deal))(?:\s+(?:here|there|today|in\s+(?:it|this|the)(?:\s+(?:article|story|news|piece|report|document|text))?))?(?:\W+(?:bot|pls|please|plz))*\W*$/iu;
+
 /** "the article", "it", "this": a summary of these is a summary of the whole document. */
 const WHOLE = /^(?:(?:the|this|that|your)\s+)?(?:it|this|that|article|document|story|text|piece|report|page|news|whole\s+thing|thing|doc)(?:\s+(?:for\s+me|please|in\s+a\s+few\s+(?:lines|words|sentences)|briefly))*$/i;
 /** "what happened", "everything", "what it says": the whole document again, not a topic to look for. */
@@ -89,10 +95,16 @@ const SHOW_PARAGRAPH = /^(?:please\s+)?(?:(?:can|could|would|will)\s+you\s+(?:pl
  * against the tuning phrasings), a question otherwise.
  */
 export function ruleIntent(question: string): Intent {
-  const q = question.trim();
-  const tone = chatTone(q);
+  const tone = chatTone(question.trim());
   if (tone) return { kind: 'chat', tone };
+  // "hey bot, quote …", "@verbatim summarise …": the request starts after the address.
+  const q = withoutAddress(question.trim());
+  // "what's up?", "how are you doing?": a greeting asked as a question is still chit-chat.
+  if (GREETING_QUESTION.test(q)) return { kind: 'chat', tone: 'greeting' };
   const ref = paragraphRef(q);
+  // "what is the third paragraph about?", "what does paragraph 2 basically say": a summary of that paragraph.
+  if (ref && PARAGRAPH_GIST.test(q)) return { kind: 'summary', paragraph: ref.n };
+  if (WHAT_HAPPENED.test(q)) return { kind: 'summary' };
   if (SUMMARY.test(q)) {
     if (ref) return { kind: 'summary', paragraph: ref.n };
     const focus = summaryFocus(q);
@@ -105,14 +117,12 @@ export function ruleIntent(question: string): Intent {
       .replace(/^\s*(?:of\s+(?:the|this)\s+(?:article|document|story|text))?\s*(?:say|says|said|contain|contains|for\s+me|please|in\s+full|again|verbatim|word\s+for\s+word)?\s*(?:for\s+me|please)?\s*[?.!]*\s*$/iu, '');
     if (!after.trim() && SHOW_PARAGRAPH.test(before)) return { kind: 'paragraph', n: ref.n };
   }
-  const topic = quoteTopic(q);
-  if (topic) return { kind: 'quote', topic };
-  return { kind: 'question' };
+  return asQuote(q, false) ?? { kind: 'question' };
 }
 
 /** A question word outside the greeting idioms ("how are you", "what's up"): a message with one is never chit-chat. */
 const ASKS = /\b(?:who|whom|whose|what|when|where|why|which|how)\b/i;
-const GREETING_QUESTION = /^\W*(?:(?:hi|hello|hey|yo)\W+)*(?:how\s+(?:are|r)\s+(?:you|u|ya)|how['’]?s\s+it\s+going|how\s+is\s+it\s+going|what['’]?s\s+up|whats\s+up|what\s+up|wh?at['’]?s\s+good|how\s+(?:do\s+you\s+do|have\s+you\s+been))\b[\s\W]*(?:(?:bot|buddy|mate|friend|today)\W*)*$/i;
+const GREETING_QUESTION = /^\W*(?:(?:hi|hello|hey|yo)\W+)*(?:how\s+(?:are|r)\s+(?:you|u|ya)(?:\s+doing)?|how['’]?s\s+it\s+going|how\s+is\s+it\s+going|what['’]?s\s+up|whats\s+up|what\s+up|wh?at['’]?s\s+good|how\s+(?:do\s+you\s+do|have\s+you\s+been))\b[\s\W]*(?:(?:bot|buddy|mate|friend|today)\W*)*$/i;
 
 /** The classifier's features of a message (what the fitting script trains on). */
 export function classifierFeatures(question: string): string[] {
@@ -129,6 +139,9 @@ function hintsOf(q: string, rule: Intent, ref: boolean): string[] {
   if (ASKS.test(q) && !GREETING_QUESTION.test(q)) hints.push('asks');
   return hints;
 }
+
+/** A question word and then a name's possessive ("what's Lil Wayne's net worth", "how old is Reid's wife"); "what's", "it's" and "that's" are not possessives. */
+const POSSESSIVE_QUESTION = /^\W*(?:(?:hey|yo|ok|so)\W+)*(?:who|whom|whose|what|when|where|why|which|how)\b.*?\b(?!(?:what|that|it|there|here|who|where|how|when|why|he|she|let)['’]s\b)\p{L}+['’]s\s+\p{L}/iu;
 
 /** "whats" → "what's": a question typed without the apostrophe is read as the same question. */
 const withApostrophes = (q: string) => q.replace(/\b(what|where|who|how|when|why)s\b/giu, "$1's");
@@ -157,15 +170,19 @@ export function classify(question: string, model: IntentModel = INTENT_MODEL, ve
   const ref = paragraphRef(q);
   const hints = hintsOf(q, rule, !!ref);
   const { label, p } = predictIntent(intentFeatures(q, hints), model, vectors && intentVector(q, vectors));
-  if (p < model.bar || label === rule.kind) return rule;
+  // A quote request of a known shape stays one when the model reads a question ("quote Froome", "any quotes from Froome?").
+  if (p < model.bar || label === rule.kind || (rule.kind === 'quote' && label === 'question')) return rule;
   switch (label) {
     case 'chat':
       return hints.includes('asks') ? rule : { kind: 'chat', tone: chatToneOf(q) };
     case 'paragraph':
-      if (ref) return { kind: 'paragraph', n: ref.n };
+      // "can you summarise the fifth paragraph": a summary word makes it a summary of that paragraph.
+      if (ref) return rule.kind === 'summary' ? rule : { kind: 'paragraph', n: ref.n };
       return asQuote(q) ?? rule;
     case 'summary': {
       if (ref) return { kind: 'summary', paragraph: ref.n };
+      // "what's Lil Wayne's net worth": a question about something of someone's, unless a summary word says otherwise.
+      if (!SUMMARY.test(q) && POSSESSIVE_QUESTION.test(q)) return rule;
       const focus = summaryFocus(q);
       return focus ? { kind: 'summary', focus } : { kind: 'summary' };
     }
@@ -176,7 +193,11 @@ export function classify(question: string, model: IntentModel = INTENT_MODEL, ve
   }
 }
 
-function asQuote(q: string): Intent | null {
-  const topic = quoteTopic(q) ?? looseQuoteTopic(q);
-  return topic ? { kind: 'quote', topic } : null;
+/** A quote request's topic (and whose words, when it names someone); `loose`: any phrasing, not only the known shapes. */
+function asQuote(message: string, loose = true): Intent | null {
+  const q = withoutAddress(message);
+  const topic = quoteTopic(q) ?? (loose ? looseQuoteTopic(q) : null);
+  if (!topic) return null;
+  const speaker = quoteSpeaker(q);
+  return speaker ? { kind: 'quote', topic, speaker } : { kind: 'quote', topic };
 }

@@ -4,6 +4,20 @@
  * count as content words a sentence must contain.
  */
 
+/** How a message may open before its request: "hey bot", "@verbatim", "yo", "ok so". */
+const ADDRESS = /^(?:(?:hey|hi|hello|yo|ok|okay|so|um|uh|oi|pls|please)\b[\s,:;!.-]*)*(?:@?verbatim\b|bot\b)?[\s,:;!.-]*/iu;
+
+/**
+ * The message without how it addresses the bot; the message itself when nothing else is left.
+ *
+ * @example
+ * withoutAddress('hey bot quote the section on X'); // 'quote the section on X'
+ */
+export function withoutAddress(message: string): string {
+  const rest = message.replace(ADDRESS, '');
+  return rest.trim() ? rest : message;
+}
+
 /** Verbs and phrases that ask for something to be shown. */
 const ASK = String.raw`(?:please\s+)?(?:(?:can|could|would|will)\s+you\s+(?:please\s+)?)?(?:(?:quote|cite|show|paste|give|find|get|pull\s+up|read|print|share|send|point\s+me\s+to|bring\s+up|display|copy|fetch|list|tell)(?:\s+(?:me|us))?|i(?:'d|\s+would)\s+like|i\s+want|i\s+need|let\s+me\s+(?:see|have|read))`;
 
@@ -13,13 +27,74 @@ const PIECE = String.raw`(?:(?:the|a|an|any|some|all|his|her|their|its)\s+)?(?:(
 /** What links the piece to its topic. */
 const LINK = String.raw`(?:about|on|regarding|concerning|re|mentioning|that\s+(?:mentions?|talks?\s+about|says?|discuss(?:es)?|covers?|deals?\s+with|refers?\s+to)|where\s+(?:.+?\s+)?(?:talks?|speaks?|writes?|says?|mentions?|discuss(?:es)?|refers?)(?:\s+(?:about|of|to))?|in\s+which\s+(?:.+?\s+)?(?:talks?|speaks?|says?|mentions?)(?:\s+about)?|with|of|from|for|describing|dealing\s+with|related\s+to|referring\s+to)`;
 
+/** What a person says, as a piece of text ("Biden's exact words", "Quintana's own remarks"). */
+const SAYING = String.raw`(?:(?:exact|precise|actual|verbatim|original|full|own|direct|literal)\s+)*(?:words|wording|quotes?|quotations?|remarks?|statements?|comments?|language|phrasing|message|tweets?|posts?|speech)`;
+
+/** "Give me Biden's exact words", "show me Obama's words to Reid", "what were Quintana's exact words": whose words, and to whom. */
+const SPEAKER_WORDS = [
+  new RegExp(String.raw`^${ASK}\s+(.+?)[’']s\s+${SAYING}(?:\s+to\s+(.+))?$`, 'iu'),
+  new RegExp(String.raw`^what\s+(?:are|were)\s+(.+?)[’']s\s+(?:(?:exact|precise|actual|verbatim|own|direct|literal)\s+)+(?:words|wording|quotes?|remarks?)(?:\s+to\s+(.+))?$`, 'iu'),
+];
+
+/** Colloquial words for a person ("the Israeli guy"): the topic is the Israeli, whom the text calls "man" or by name. */
+const COLLOQUIAL_PERSON = /\s*\b(?:guys?|dudes?|fellas?|blokes?|chaps?|gals?)\b/giu;
+
+/** The topic without colloquial person words, unless nothing else is left. */
+function plainTopic(topic: string): string {
+  const rest = topic.replace(COLLOQUIAL_PERSON, '').trim();
+  return /\p{L}{2,}/u.test(rest.replace(/\b(?:the|a|an|that|this|those|these|some)\b/giu, '')) ? rest : topic;
+}
+
+/** A quote request of someone's words without a topic: the speaker (and the addressee, a topic too). */
+function speakerWords(q: string): { speaker: string; to?: string } | null {
+  for (const re of SPEAKER_WORDS) {
+    const m = re.exec(q);
+    if (m?.[1] && !/^(?:the|this|that|his|her|their|its|my|your)$/i.test(m[1].trim())) return { speaker: m[1].trim(), ...(m[2] ? { to: m[2].trim() } : {}) };
+  }
+  return null;
+}
+
+/** A word naming a piece of text or a topic link: "quote the part on X" names no one. */
+const PIECE_WORD = /\b(?:words?|wording|passages?|paragraphs?|parts?|bits?|sections?|sentences?|lines?|text|quotes?|quotations?|excerpts?|extracts?|snippets?|place|portion|piece|about|on|regarding|where|¶)\b|¶/iu;
+
+/** Who is not a speaker to look up: the text itself, pronouns. */
+const NOT_SPEAKER = /^(?:the|this|that|his|her|their|its|my|your|it|he|she|they|we|you|i|one|someone|somebody|(?:the|this|that)\s+(?:article|story|document|doc|text|piece|report|writer|author|page))$/i;
+
+/** Someone's words named in a quote request: "X's exact words on …", "the bit where X talks about …", "quote what X said about …". */
+const SPEAKER_IN_REQUEST = [
+  new RegExp(String.raw`^${ASK}\s+(.+?)[’']s\s+${SAYING}\s+${LINK}\s+.+$`, 'iu'),
+  new RegExp(String.raw`\b(?:where|in\s+which|when)\s+(.+?)\s+(?:talks?|talked|speaks?|spoke|says?|said|writes?|wrote|tweets?|tweeted|explains?|explained|describes?|described|mentions?|mentioned)\b`, 'iu'),
+  new RegExp(String.raw`^(?:${ASK}\s+)?what\s+(.+?)\s+(?:said|says|told|tweeted|wrote|stated|had\s+to\s+say)\b`, 'iu'),
+  // "any quotes from Froome?", "give me a quote by the ministry"
+  new RegExp(String.raw`\b(?:quotes?|quotations?|words|statements?|remarks?|comments?|tweets?)\s+(?:from|by)\s+(.+)$`, 'iu'),
+  // "quote Froome", "cite the ministry of culture" (someone, not a piece of text)
+  new RegExp(String.raw`^(?:please\s+)?(?:(?:can|could|would)\s+you\s+)?(?:quote|cite)\s+(?!(?:me|us|it|this|that)\b)(.+)$`, 'iu'),
+];
+
+/** Whose words a quote request asks for ("Give me Quintana's exact words about Froome" → "Quintana"), else null. */
+export function quoteSpeaker(question: string): string | null {
+  const q = question.trim().replace(/[?.!]+$/u, '').trim();
+  const own = speakerWords(q);
+  if (own) return own.speaker;
+  for (const re of SPEAKER_IN_REQUEST) {
+    const speaker = re.exec(q)?.[1]?.replace(/\s+(?:pls|plz|please|thanks|thx)$/iu, '').trim();
+    if (speaker && !NOT_SPEAKER.test(speaker) && !PIECE_WORD.test(speaker) && !/^what\b/i.test(speaker) && speaker.split(/\s+/).length <= 4) return speaker;
+  }
+  return null;
+}
+
 const QUOTE_BY_TOPIC = [
   // "Quote the passage about division of labour", "Give me Annan's exact words on multilateralism"
   new RegExp(String.raw`^${ASK}\s+(?:(.+?)[’']s\s+)?${PIECE}\s+${LINK}\s+(.+)$`, 'iu'),
   // "Quote what was said about mediation efforts", "quote what Hardwick tweeted about his dad"
+  new RegExp(String.raw`^(?:please\s+)?(?:(?:can|could|would)\s+you\s+)?(?:quote|cite|paste|show|give|read|pull\s+up|copy)\s+(?:me\s+|us\s+)?(what\s+.+?\s+(?:said|says|told|tweeted|wrote|stated|had\s+to\s+say)\b.*)$`, 'iu'),
   new RegExp(String.raw`^(?:please\s+)?(?:(?:can|could|would)\s+you\s+)?(?:quote|cite)\s+(?:me\s+)?(what\s+.+)$`, 'iu'),
   // "Quote the bit about X" handled above; "quote on X" / "quotes about X"
   new RegExp(String.raw`^(?:any\s+)?${PIECE}\s+${LINK}\s+(.+)$`, 'iu'),
+  // "quote Froome", "cite the ministry of culture": someone's words (a piece of text or a paragraph is matched above).
+  new RegExp(String.raw`^(?:please\s+)?(?:(?:can|could|would)\s+you\s+)?(?:quote|cite)\s+(?!(?:me|us|it|this|that|paragraph|para|graf)\b)([^¶§\d][^¶§]*)$`, 'iu'),
+  // "got any quotes from Quintana?"
+  new RegExp(String.raw`^(?:(?:got|have\s+you\s+got|do\s+you\s+have|are\s+there)\s+)?(?:any\s+)?(?:quotes?|quotations?)\s+(?:from|by)\s+(.+)$`, 'iu'),
 ];
 
 const PIECE_ON_TOPIC = new RegExp(String.raw`\b${PIECE}\s+(?:about|on|regarding|concerning|mentioning|where|that\s+(?:mentions?|says?|talks?))\b`, 'iu');
@@ -32,12 +107,14 @@ export function namesPieceOnTopic(question: string): boolean {
 /** Strip request phrasing, keeping the topic: "Cite the part on capacity-building" → "capacity-building". */
 export function quoteTopic(question: string): string | null {
   const q = question.trim().replace(/[?.!]+$/u, '').trim();
+  const own = speakerWords(q);
+  if (own) return own.to ? `${own.speaker} ${own.to}` : own.speaker;
   for (const re of QUOTE_BY_TOPIC) {
     const m = re.exec(q);
     if (!m) continue;
     const parts = m.slice(1).filter((x): x is string => !!x);
     const topic = parts.join(' ').trim();
-    if (topic) return topic;
+    if (topic) return plainTopic(topic);
   }
   return null;
 }
@@ -85,5 +162,5 @@ export function looseQuoteTopic(question: string): string | null {
     .split(/\s+/)
     .map((w) => w.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, ''))
     .filter((w) => w && !LOOSE_REQUEST.has(w.toLowerCase().replace(/[’']/g, '')));
-  return words.length ? words.join(' ') : null;
+  return words.length ? plainTopic(words.join(' ')) : null;
 }

@@ -50,7 +50,8 @@ export function understand(asked: string, conversation: Conversation | undefined
   }
   // Typos are corrected toward the documents' words ("Anan" → "annan") before anything reads the words.
   const resolved = resolveFollowUp(correct(intent.kind === 'quote' ? intent.topic : asked), conversation, quotations);
-  const said = intent.kind === 'question' ? parseQuoteIntent(resolved.standalone) : null;
+  // A quote request for someone's words ("Biden's exact words") is answered from their quotations first.
+  const said: QuoteIntent = intent.kind === 'question' ? parseQuoteIntent(resolved.standalone) : intent.kind === 'quote' && intent.speaker ? { kind: 'said', speaker: intent.speaker } : null;
   // In a follow-up, "name", "year", "cost" say what kind of answer is wanted about what the conversation established.
   const scoringText = withoutRequestWords(resolved.kind === 'followup' ? withoutGenericNouns(resolved.standalone) : resolved.standalone);
   const inserted = new Set(terms(resolved.resolvedName ?? ''));

@@ -20,13 +20,57 @@ describe('classify: what kind of request a message is', () => {
     ['Cite the part on capacity-building', 'capacity-building'],
     ['Give me the exact words about the fragility of post-conflict situations', 'the fragility of post-conflict situations'],
     ['Can you quote the sentence mentioning ASEAN?', 'ASEAN'],
-    ['Show me the paragraph where Annan talks about polarized initiatives', 'polarized initiatives'],
   ])('given "%s", when classified, then it is a quote request whose topic excludes the request words', (q, topic) => {
     expect(classify(q)).toEqual({ kind: 'quote', topic });
   });
 
-  it('given a quote request naming whose words, when classified, then the speaker stays in the topic', () => {
-    expect(classify("Give me Annan's exact words on multilateralism")).toEqual({ kind: 'quote', topic: 'Annan multilateralism' });
+  it('given a quote request naming whose words, when classified, then the speaker stays in the topic and is kept as whose words are asked for', () => {
+    expect(classify("Give me Annan's exact words on multilateralism")).toEqual({ kind: 'quote', topic: 'Annan multilateralism', speaker: 'Annan' });
+  });
+
+  it.each([
+    ["give me biden's exact words", { kind: 'quote', topic: 'biden', speaker: 'biden' }],
+    ["show me obama's words to reid", { kind: 'quote', topic: 'obama reid', speaker: 'obama' }],
+    ["what are quintana's exact words?", { kind: 'quote', topic: 'quintana', speaker: 'quintana' }],
+  ])('given a request for someone\'s words with no topic ("%s"), when classified, then it is a quote request of their words, not a summary', (q, want) => {
+    expect(classify(q)).toEqual(want);
+  });
+
+  it('given "the paragraph where Annan talks about …", when classified, then the topic excludes the request words and Annan is whose words are asked for', () => {
+    expect(classify('Show me the paragraph where Annan talks about polarized initiatives')).toEqual({ kind: 'quote', topic: 'polarized initiatives', speaker: 'Annan' });
+  });
+
+  it.each([
+    ['quote froome', 'froome'],
+    ['any quotes from quintana?', 'quintana'],
+    ['quote the ministry of culture', 'the ministry of culture'],
+    ["paste shatner's tweet", 'shatner'],
+  ])('given a request for someone\'s quotes ("%s"), when classified, then it is a quote request of their words (the model\'s question reading does not override a known quote shape)', (q, who) => {
+    expect(classify(q)).toEqual({ kind: 'quote', topic: who, speaker: who });
+  });
+
+  it('given "quote the second paragraph", when classified, then it is still the paragraph in full', () => {
+    expect(classify('quote the second paragraph')).toEqual({ kind: 'paragraph', n: 2 });
+  });
+
+  it('given a quote request after "hey bot", when classified, then it is a quote request of its topic', () => {
+    expect(classify('hey bot quote the section describing how froome passed quintana')).toEqual({ kind: 'quote', topic: 'how froome passed quintana' });
+  });
+
+  it.each(['whats up', "what's up?", 'yo whats up bot', 'how are you doing?'])('given the greeting "%s" asked as a question, when classified, then it is chit-chat (not a summary request)', (q) => {
+    expect(classify(q)).toEqual({ kind: 'chat', tone: 'greeting' });
+  });
+
+  it.each(["what's froome's net worth", 'whats reids wife called', "how old is Reid's wife?"])('given a question about something of someone\'s ("%s"), when classified, then it is a question, not a summary request', (q) => {
+    expect(classify(q)).toEqual({ kind: 'question' });
+  });
+
+  it("given a summary word beside a possessive (\"what's the article's main point\"), when classified, then it is still a summary request", () => {
+    expect(classify("what's the article's main point")).toEqual({ kind: 'summary' });
+  });
+
+  it('given "what\'s up with" a topic, when classified, then it is not chit-chat', () => {
+    expect(classify("what's up with the council").kind).not.toBe('chat');
   });
 
   it.each(['Give me the gist', "What's the main point?", 'Key takeaways', 'What is this about?', 'tl;dr', 'Can you sum up the article for me?', 'Briefly, what happened?', 'Give me a quick recap', 'In a nutshell, what does the article say?'])(
@@ -144,6 +188,28 @@ describe('classify on the held-out part of the intent corpus (test/fixtures/unde
     ['chat', 0.9],
   ])('given the held-out %s messages, when classified, then at least %s are right', (k, min) => {
     expect(byIntent(k)).toBeGreaterThanOrEqual(min);
+  });
+});
+
+describe('summaries of one paragraph and of what happened', () => {
+  it.each([
+    ['what is the third paragraph about', 3],
+    ['can you summarise the fifth paragraph', 5],
+    ['what does the 2nd paragraph basically say', 2],
+  ])('given "%s", when classified, then it is a summary of that paragraph (not the paragraph in full, not a question)', (q, n) => {
+    expect(classify(q)).toEqual({ kind: 'summary', paragraph: n });
+  });
+
+  it('given "what does paragraph 8 say?" (no summary wording), when classified, then it still asks for the paragraph in full', () => {
+    expect(classify('What does paragraph 8 say?')).toEqual({ kind: 'paragraph', n: 8 });
+  });
+
+  it.each(['what happened here', "what's the news here", 'whats going on'])('given "%s", when classified, then it is a summary of the whole document', (q) => {
+    expect(classify(q)).toEqual({ kind: 'summary' });
+  });
+
+  it('given what happened to someone, when classified, then it is a question', () => {
+    expect(classify('what happened to billy')).toEqual({ kind: 'question' });
   });
 });
 

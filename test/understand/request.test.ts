@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { looseQuoteTopic, quoteTopic, withoutRequestWords } from '../../src/understand/request.js';
+import { looseQuoteTopic, quoteSpeaker, quoteTopic, withoutAddress, withoutRequestWords } from '../../src/understand/request.js';
 import { terms } from '../../src/retrieve/terms.js';
 
 describe('request words never count as content words', () => {
@@ -34,5 +34,44 @@ describe('looseQuoteTopic: the topic of a quote request phrased any way', () => 
 
   it('given a request made of request words only, then there is no topic', () => {
     expect(looseQuoteTopic('show me the exact quote please')).toBeNull();
+  });
+});
+
+describe('quoteSpeaker: whose words a quote request asks for', () => {
+  it.each([
+    ["give me Quintana's exact words about Froome", 'Quintana'],
+    ["give me biden's exact words", 'biden'],
+    ['quote the bit where froome talks about quintana fading', 'froome'],
+    ['Quote what Mormontoy said about local rules', 'Mormontoy'],
+  ])('given "%s", then the speaker is "%s"', (q, speaker) => {
+    expect(quoteSpeaker(q)).toBe(speaker);
+  });
+
+  it.each(['show me where it talks about the admission tickets', 'quote the part about the exercise equipment', "give me the article's exact words on bail"])('given "%s" (the text itself or nobody), then there is no speaker', (q) => {
+    expect(quoteSpeaker(q)).toBeNull();
+  });
+});
+
+describe('withoutAddress: a request starts after "hey bot" / "@verbatim"', () => {
+  it.each([
+    ['hey bot quote the section on X', 'quote the section on X'],
+    ['@verbatim summarize this', 'summarize this'],
+    ['yo, bot: show me paragraph 2', 'show me paragraph 2'],
+  ])('given "%s", then the request is "%s"', (q, want) => {
+    expect(withoutAddress(q)).toBe(want);
+  });
+
+  it('given a message that is only an address, then it is kept whole', () => {
+    expect(withoutAddress('hey bot')).toBe('hey bot');
+  });
+});
+
+describe('colloquial person words are not topic words', () => {
+  it.each([
+    ['can u paste the bit about the israeli guy', 'israeli'],
+    ['Quote the passage about the Israeli guy', 'Israeli'],
+    ['quote the part about the guy', 'guy'],
+  ])('given "%s", then the topic is "%s" (the text says "man" or a name, never "guy")', (q, topic) => {
+    expect(terms(withoutRequestWords(quoteTopic(q) ?? looseQuoteTopic(q)!))).toEqual(terms(topic));
   });
 });

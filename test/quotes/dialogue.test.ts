@@ -1,0 +1,42 @@
+/**
+ * Turns of dialogue (stories for children, exam passages): a paragraph of bare quoted words after two turns by two
+ * people is the other person's turn; in news copy, a bare quotation after a quotation in a longer paragraph
+ * continues its speaker.
+ */
+import { describe, expect, it } from 'vitest';
+import { buildDocument } from '../../src/ingest/document.js';
+import { findQuotations } from '../../src/quotes/index.js';
+
+const who = (...paragraphs: string[]) => findQuotations(buildDocument({ id: 't', path: 't', text: paragraphs.join('\n\n') })).map((q) => [q.quote, q.speaker]);
+
+describe('turns of dialogue', () => {
+  it('given two tagged turns by two people, when bare turns follow in their own paragraphs, then they alternate between the two', () => {
+    expect(who('"Hello there!" said Tim.', '"Hi!" said Sam.', '"Do you want to play?"', '"Yes, I do!"')).toEqual([
+      ['Hello there!', 'Tim'],
+      ['Hi!', 'Sam'],
+      ['Do you want to play?', 'Tim'],
+      ['Yes, I do!', 'Sam'],
+    ]);
+  });
+
+  it('given a quotation inside a longer news paragraph before the last speaker\'s, when a bare quotation follows, then it continues the last speaker', () => {
+    expect(
+      who(
+        'The council voted on Monday to close the library, which has served the town for 80 years. "It is a sad day," said Jane Smith.',
+        '"We had no choice," said council leader Tom Hill.',
+        '"The money has run out."',
+      ),
+    ).toEqual([
+      ['It is a sad day', 'Jane Smith'],
+      ['We had no choice', 'Tom Hill'],
+      ['The money has run out.', 'Tom Hill'],
+    ]);
+  });
+
+  it('given an animal or a child of a story as the subject ("thought the frog", "said the little bird"), when attributed, then that character', () => {
+    expect(who('The frog looked at the pond. "I wish I could fly," thought the frog. "Me too," said the little bird.')).toEqual([
+      ['I wish I could fly', 'the frog'],
+      ['Me too', 'the little bird'],
+    ]);
+  });
+});

@@ -1,0 +1,60 @@
+/**
+ * Miss counts by class on the TUNING sets only (never the blind sets), split into the fit part (the sets tuned on
+ * in earlier rounds) and the check part (tune6's held-out stories and tune7, never read mistake by mistake):
+ *
+ *   npx tsx test/quotes/score-classes.ts             # one line per set and per part
+ *   npx tsx test/quotes/score-classes.ts --misses    # also the fit part's mistakes (never the check part's)
+ */
+import { findQuotations } from '../../src/quotes/index.js';
+import { FRESH_FIXTURE, loadLabelledStories, scoreSplit, type LabelledStory, type Score } from './labelled-news.js';
+import { TUNE4_FIXTURE, TUNE5_FIXTURE, TUNE6_FIXTURE } from './train-attribution.js';
+
+export const TUNE7_FIXTURE = 'test/fixtures/quotes/cnn-attribution-tune7.json';
+
+/** Miss classes as the lead reports them: a wrong speaker is split into a wrong name and no name. */
+export function missClasses(s: Score): Record<string, number> {
+  const out: Record<string, number> = { 'speaker-wrong': 0, 'speaker-none': 0, 'missed-speech': 0, 'missed-title': 0, spurious: 0, addressee: 0, 'title-speaker': 0 };
+  for (const m of s.misses) {
+    const k = m.what === 'speaker' ? (m.got ? 'speaker-wrong' : 'speaker-none') : m.what === 'missed' ? (m.want ? 'missed-speech' : 'missed-title') : m.what;
+    out[k] = (out[k] ?? 0) + 1;
+  }
+  return out;
+}
+
+export function tuningParts(): { fit: [string, LabelledStory[]][]; check: [string, LabelledStory[]][] } {
+  const base = loadLabelledStories();
+  const tune6 = loadLabelledStories(TUNE6_FIXTURE);
+  return {
+    fit: [
+      ['dev', base.filter((s) => s.split === 'dev')],
+      ['round-2', base.filter((s) => s.split === 'held-out')],
+      ['fresh', loadLabelledStories(FRESH_FIXTURE)],
+      ['tune4', loadLabelledStories(TUNE4_FIXTURE)],
+      ['tune5', loadLabelledStories(TUNE5_FIXTURE)],
+      ['tune6 tuning', tune6.filter((s) => s.split !== 'held-out')],
+    ],
+    check: [
+      ['tune6 held-out', tune6.filter((s) => s.split === 'held-out')],
+      ['tune7', loadLabelledStories(TUNE7_FIXTURE)],
+    ],
+  };
+}
+
+if (process.argv[1] && /score-classes/.test(process.argv[1])) {
+  const parts = tuningParts();
+  for (const [part, sets] of Object.entries(parts)) {
+    let right = 0;
+    let clear = 0;
+    const total: Record<string, number> = {};
+    for (const [name, stories] of sets) {
+      const s = scoreSplit(stories, findQuotations);
+      right += s.attributedRight;
+      clear += s.clear;
+      const c = missClasses(s);
+      for (const [k, v] of Object.entries(c)) total[k] = (total[k] ?? 0) + v;
+      console.log(`${part} ${name}: attribution ${s.attributedRight}/${s.clear}; titles with a speaker ${s.titlesWithSpeaker}/${s.titles}; ${Object.entries(c).map(([k, v]) => `${k} ${v}`).join(', ')}`);
+      if (part === 'fit' && process.argv.includes('--misses')) for (const m of s.misses) console.log('   ', JSON.stringify(m));
+    }
+    console.log(`== ${part} part: attribution ${right}/${clear} (${((100 * right) / clear).toFixed(1)}%); ${Object.entries(total).map(([k, v]) => `${k} ${v}`).join(', ')}`);
+  }
+}
