@@ -123,3 +123,18 @@ export function withConversation(selection: Selection, asked: AskedTerms, w: Est
     .sort((a, b) => b.p - a.p || a.start - b.start);
   return { ranked, confidence: ranked[0]?.p ?? 0 };
 }
+
+/**
+ * Whether an answer's quotes go by probability alone rather than one per paragraph first (src/select/pick.ts): in a
+ * conversation that is already at a place in the documents, the answer to the next question is most often beside
+ * that place, in the same paragraph; spreading the quotes over other paragraphs suits a question out of the blue,
+ * and there it would push the next sentence out for a lesser one elsewhere ("Who did this with Giles?" after an
+ * answer about Wade: the sentence after it, on his son, lost its slot to one seven sentences back).
+ *
+ * @example
+ * quotesByRank({ established: true, kind: 'followup', last: { doc: 'd', start: 0, end: 40 } }); // true
+ * quotesByRank({ established: false, kind: 'new' }); // false
+ */
+export function quotesByRank(u: { established: boolean; kind: 'new' | 'more' | 'followup'; last?: AskedTerms['last'] }): boolean {
+  return u.established && !!u.last && u.kind !== 'more';
+}

@@ -33,6 +33,8 @@ export interface DecideInput {
   whoSaid?: boolean;
   /** How far a sentence says what the question claims ("who said X?": X; see claim.ts); a sentence that does not cannot answer. */
   claim?: (c: Scored) => ClaimSupport;
+  /** Quotes in order of probability alone, not one per paragraph first (a follow-up: conversation.ts, quotesByRank). */
+  byRank?: boolean;
 }
 
 /** The candidates that say the claim (all, without one), and whether the only ones holding its words say it the other way round. */
@@ -70,6 +72,6 @@ export function decide(input: DecideInput): Decision {
   const bar = input.whoSaid && input.claim ? 0 : input.claim ? threshold * SECONDARY_FLOOR : threshold;
   if (confidence < bar) return refuse(input.continuing ? 'exhausted' : input.whoSaid ? 'nobody-said' : 'low-confidence');
   // The answer stands on the best sentence; others nearly as good may join it a little below the threshold.
-  const chosen = pick(selection.ranked, { maxQuotes: input.maxQuotes, floor: Math.min(bar, threshold * SECONDARY_FLOOR) });
+  const chosen = pick(selection.ranked, { maxQuotes: input.maxQuotes, floor: Math.min(bar, threshold * SECONDARY_FLOOR), byRank: input.byRank });
   return chosen.length ? { answer: true, chosen, confidence } : refuse('low-confidence');
 }

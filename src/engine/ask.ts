@@ -12,7 +12,7 @@ import { answerLead, LEAD } from '../present/lead.js';
 import { answerWithFallback, historyFromTurns, llmPassagesFrom } from '../answer/llm/index.js';
 import { decide } from '../decide/decide.js';
 import { claimCheck } from '../decide/claim.js';
-import { withConversation } from '../decide/conversation.js';
+import { quotesByRank, withConversation } from '../decide/conversation.js';
 import { refusalWording, type RefusalReason } from '../decide/reasons.js';
 import { select } from '../select/select.js';
 import { CHAT_REPLY } from '../understand/chat.js';
@@ -63,7 +63,7 @@ function extractive(ctx: EngineContext, u: Understanding, passages: Passage[], e
   // What the conversation established counts too (a follow-up's own words in the document weigh more).
   const selection = withConversation(select({ understanding: u, passages, index: ctx.index, stats: ctx.stats, quoted, exclude, soft: ctx.soft }), u);
   ctx.onSelection?.(u, selection);
-  const decision = decide({ selection, threshold: ctx.settings.threshold, maxQuotes, continuing: u.kind === 'more' && u.shown.length > 0, topical: u.intent.kind === 'quote' || u.kind === 'more', whoSaid: u.said?.kind === 'who-said', claim: claimCheck(u.said, ctx.claims, () => (u.said && 'speaker' in u.said && u.said.speaker ? matchSaid(ctx, { kind: 'said', speaker: u.said.speaker }) : [])) });
+  const decision = decide({ selection, threshold: ctx.settings.threshold, maxQuotes, continuing: u.kind === 'more' && u.shown.length > 0, topical: u.intent.kind === 'quote' || u.kind === 'more', whoSaid: u.said?.kind === 'who-said', byRank: quotesByRank(u), claim: claimCheck(u.said, ctx.claims, () => (u.said && 'speaker' in u.said && u.said.speaker ? matchSaid(ctx, { kind: 'said', speaker: u.said.speaker }) : [])) });
   if (!decision.answer) {
     const answer = refusal(u.asked, decision.reason, { confidence: decision.confidence });
     const best = selection.ranked[0];

@@ -9,10 +9,13 @@ import type { Scored } from './select.js';
 export const RELATIVE_FLOOR = 0.5;
 
 /**
+ * With `byRank` (a follow-up in a conversation: src/decide/conversation.ts, quotesByRank) the sentences are taken
+ * in order of probability alone, a paragraph's second sentence before another paragraph's best.
+ *
  * @example
  * pick(ranked, { maxQuotes: 3, floor: 0.3 }).map((c) => c.paragraph); // [7, 2, 7]
  */
-export function pick(ranked: Scored[], opts: { maxQuotes: number; floor: number }): Scored[] {
+export function pick(ranked: Scored[], opts: { maxQuotes: number; floor: number; byRank?: boolean }): Scored[] {
   const best = ranked[0];
   if (!best) return [];
   const good = ranked.filter((c) => c.p >= Math.max(opts.floor, best.p * RELATIVE_FLOOR));
@@ -22,7 +25,7 @@ export function pick(ranked: Scored[], opts: { maxQuotes: number; floor: number 
   for (const c of good) {
     if (chosen.length >= opts.maxQuotes) break;
     const key = `${c.doc.id}#${c.paragraph}`;
-    if (paragraphs.has(key)) continue;
+    if (paragraphs.has(key) && !opts.byRank) continue;
     paragraphs.add(key);
     chosen.push(c);
   }

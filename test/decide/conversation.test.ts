@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { conversationLogOdds, establishedLogOdds, orderLogOdds, sentencesAfter, withConversation, type EstablishedWeights } from '../../src/decide/conversation.js';
+import { conversationLogOdds, establishedLogOdds, orderLogOdds, quotesByRank, sentencesAfter, withConversation, type EstablishedWeights } from '../../src/decide/conversation.js';
+import { decide } from '../../src/decide/decide.js';
 import type { Scored, Selection } from '../../src/select/select.js';
 import type { StoredDocument } from '../../src/types.js';
 
@@ -110,5 +111,33 @@ describe('withConversation', () => {
   it('given no established conversation, when the conversation counts, then the selection is returned unchanged', () => {
     const s = sel(cand(0.3, 0, { followup: false, established: 0 }));
     expect(withConversation(s, OWN, W)).toBe(s);
+  });
+});
+
+describe('quotesByRank', () => {
+  const last = { doc: 'd', start: 10, end: 20 };
+  it('given a conversation already at a place in the documents, when a follow-up or a new question comes, then its quotes go by rank', () => {
+    expect(quotesByRank({ established: true, kind: 'followup', last })).toBe(true);
+    expect(quotesByRank({ established: true, kind: 'new', last })).toBe(true);
+  });
+
+  it('given no conversation, no place yet, or "what else?", when asked, then quotes are spread one per paragraph first', () => {
+    expect(quotesByRank({ established: false, kind: 'new' })).toBe(false);
+    expect(quotesByRank({ established: true, kind: 'followup' })).toBe(false);
+    expect(quotesByRank({ established: true, kind: 'more', last })).toBe(false);
+  });
+
+  it('given the two sentences after the last answer in its paragraph and a lesser one in another paragraph, when decided by rank, then the quotes are the paragraph\'s sentences, not the other paragraph\'s', () => {
+    const a = { ...cand(0.99, 0, {}, 10), paragraph: 1 };
+    const b = { ...cand(0.98, 0, {}, 20), paragraph: 1 };
+    const c = { ...cand(0.97, 0, {}, 30), paragraph: 1 };
+    const other = { ...cand(0.9, 0, {}, 40), paragraph: 2 };
+    const chosen = (byRank: boolean) => {
+      const d = decide({ selection: sel(a, b, c, other), threshold: 0.5, maxQuotes: 3, byRank });
+      return d.answer ? d.chosen.map((x) => x.start) : [];
+    };
+    expect(chosen(true)).toEqual([10, 20, 30]);
+    // Without it (a question out of the blue), the other paragraph's best takes the third slot.
+    expect(chosen(false)).toEqual([10, 20, 40]);
   });
 });
