@@ -5,15 +5,13 @@
  * ¶N but under the configured threshold, so refused) or right — and every `refuse` item's confidence is compared
  * with the threshold. Tuning sets only: a held-out set's items must not be read one by one.
  */
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { loadConfig } from '../../src/config.js';
 import { createEngine } from '../../src/engine/index.js';
 import type { Engine } from '../../src/engine-api.js';
 import { silentLogger } from '../../src/log.js';
 import type { Selection } from '../../src/select/select.js';
-import { loadPhrasings } from './phrasings.js';
-import { DEFAULT_DOC_PATH, ROOT } from './paths.js';
+import { loadPhrasings, phrasingDocument } from './phrasings.js';
+import { ROOT } from './paths.js';
 
 const sets = (process.argv[2] ?? 'natural-tune').split(',');
 if (sets.some((s) => /heldout/.test(s))) throw new Error('tuning sets only');
@@ -29,9 +27,8 @@ for (const p of sets.flatMap((s) => loadPhrasings(s))) {
   if ((kind !== 'q' && kind !== 'refuse') || p.after) continue;
   let e = engines.get(p.doc);
   if (!e) {
-    const id = p.doc === 'default' ? 'documents/un-news-annan-regional-cooperation.txt' : `${p.doc}.txt`;
-    const text = readFileSync(p.doc === 'default' ? DEFAULT_DOC_PATH : path.join(ROOT, 'test/fixtures/coqa-cnn', `${p.doc}.txt`), 'utf8');
-    e = await createEngine({ config, logger: silentLogger(), embedder: null, documents: [{ id, path: id, text }], refusalThreshold: 0, idleWork: false, onSelection: (_u, s) => (selection = s) });
+    const document = phrasingDocument(p.doc);
+    e = await createEngine({ config, logger: silentLogger(), embedder: null, documents: [document], refusalThreshold: 0, idleWork: false, onSelection: (_u, s) => (selection = s) });
     engines.set(p.doc, e);
   }
   selection = null;

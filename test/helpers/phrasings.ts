@@ -29,6 +29,12 @@ export function loadPhrasings(split: string): Phrasing[] {
 
 const docPath = (doc: string) => (doc === 'default' ? DEFAULT_DOC_PATH : path.join(ROOT, 'test/fixtures/coqa-cnn', `${doc}.txt`));
 
+/** A phrasing set's document as the engine is given it: `default` is the UN News article, anything else a coqa-cnn story. */
+export function phrasingDocument(doc: string): { id: string; path: string; text: string } {
+  const id = doc === 'default' ? 'documents/un-news-annan-regional-cooperation.txt' : `${doc}.txt`;
+  return { id, path: id, text: readFileSync(docPath(doc), 'utf8') };
+}
+
 /** Why an answer does not meet its expectation, or null when it does. */
 export function judge(p: Phrasing, a: Answer, text: string): string | null {
   const [kind, arg = ''] = p.expect.split(':');
@@ -76,9 +82,8 @@ export async function runPhrasings(set: Phrasing[]): Promise<PhrasingResult[]> {
   for (const p of set) {
     let e = engines.get(p.doc);
     if (!e) {
-      const text = readFileSync(docPath(p.doc), 'utf8');
-      const id = p.doc === 'default' ? 'documents/un-news-annan-regional-cooperation.txt' : `${p.doc}.txt`;
-      e = { engine: await createEngine({ config, logger: silentLogger(), embedder: null, documents: [{ id, path: id, text }] }), text };
+      const document = phrasingDocument(p.doc);
+      e = { engine: await createEngine({ config, logger: silentLogger(), embedder: null, documents: [document] }), text: document.text };
       engines.set(p.doc, e);
     }
     const c: Conversation = { id: 'p', turns: [] };

@@ -6,8 +6,6 @@
  * it prints the document sentence that holds most of the claim, its speaker (if any) and its claim features.
  * Tuning sets only: a held-out set's items must not be read one by one.
  */
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { loadConfig } from '../../src/config.js';
 import { createEngine } from '../../src/engine/index.js';
 import type { Engine } from '../../src/engine-api.js';
@@ -16,8 +14,8 @@ import type { Selection } from '../../src/select/select.js';
 import type { ClaimCandidate, ClaimSupport } from '../../src/decide/claim.js';
 import { CLAIM_PROBABILITY } from '../../src/decide/claim.js';
 import { parseQuoteIntent } from '../../src/understand/said.js';
-import { loadPhrasings } from './phrasings.js';
-import { DEFAULT_DOC_PATH, ROOT } from './paths.js';
+import { loadPhrasings, phrasingDocument } from './phrasings.js';
+import { ROOT } from './paths.js';
 
 const sets = (process.argv[2] ?? 'whosaid-tune2').split(',');
 if (sets.some((s) => /heldout/.test(s))) throw new Error('tuning sets only');
@@ -35,9 +33,8 @@ for (const p of sets.flatMap((s) => loadPhrasings(s))) {
   if ((kind !== 'who' && kind !== 'refuse') || p.after) continue;
   let e = engines.get(p.doc);
   if (!e) {
-    const id = p.doc === 'default' ? 'documents/un-news-annan-regional-cooperation.txt' : `${p.doc}.txt`;
-    const text = readFileSync(p.doc === 'default' ? DEFAULT_DOC_PATH : path.join(ROOT, 'test/fixtures/coqa-cnn', `${p.doc}.txt`), 'utf8');
-    e = { e: await createEngine({ config, logger: silentLogger(), embedder: null, documents: [{ id, path: id, text }], idleWork: false, onSelection: (_u, s) => (selection = s), onClaim: (c, s) => checks.push({ c, s }) }), text };
+    const document = phrasingDocument(p.doc);
+    e = { e: await createEngine({ config, logger: silentLogger(), embedder: null, documents: [document], idleWork: false, onSelection: (_u, s) => (selection = s), onClaim: (c, s) => checks.push({ c, s }) }), text: document.text };
     engines.set(p.doc, e);
   }
   selection = null;
