@@ -432,9 +432,16 @@ export function claimCheck(said: QuoteIntent, opts: ClaimOptions, bySpeaker: () 
   const claim = claimOf(said.about, opts, said.kind === 'who-said' ? 'claim' : 'topic');
   // The sentence, and the whole quotation when it runs over several sentences.
   const textOf = (c: ClaimCandidate) => c.doc.text.slice(Math.min(c.start, c.attribution?.words?.start ?? c.start), Math.max(c.end, c.attribution?.words?.end ?? c.end));
+  // Each sentence of a quotation is checked as the whole quotation: the same text, checked once per question.
+  const checked = new Map<string, ClaimSupport>();
+  const check = (text: string) => {
+    let s = checked.get(text);
+    if (!s) checked.set(text, (s = supports(claim, text, opts)));
+    return s;
+  };
   if (said.kind === 'who-said')
     return (c) => {
-      const s = supports(claim, textOf(c), opts);
+      const s = check(textOf(c));
       opts.observe?.(c, s);
       return s;
     };
@@ -445,7 +452,7 @@ export function claimCheck(said: QuoteIntent, opts: ClaimOptions, bySpeaker: () 
   const quotes = () => (quotations ??= bySpeaker());
   const saysIt = (c: ClaimCandidate) =>
     names(c.attribution?.speaker) || names(textOf(c)) || names(c.inherited) || quotes().some((q) => q.doc === c.doc.id && q.start < c.end && c.start < q.end);
-  return (c) => (saysIt(c) ? supports(claim, textOf(c), opts) : { share: 0, contradicted: false, missing: [said.speaker] });
+  return (c) => (saysIt(c) ? check(textOf(c)) : { share: 0, contradicted: false, missing: [said.speaker] });
 }
 
 interface Span {
