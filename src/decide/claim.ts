@@ -335,16 +335,22 @@ export function supports(claim: Claim, sentence: string, opts: ClaimOptions): Cl
     const lower = w.word.toLowerCase();
     // A shortening, also in the plural ("fav" → "favorite", "orgs" → "organizations").
     const stem = lower.length >= 4 ? lower.replace(/s$/u, '') : lower;
+    // What depends on the claim word alone, once per claim word rather than per sentence word.
+    const claimPhrase = lex && w.next ? `${w.word} ${w.next}` : null;
+    const phraseKnown = !!claimPhrase && lex!.known(claimPhrase);
+    const discloses = DISCLOSE.has(lemmatizer.verb(lower));
+    const shortening = (!v || (!!lex && !lex.known(w.word))) && stem.length >= 3;
     for (const s of words) {
       if (used.has(s)) continue;
-      const phrase = !!lex && !!w.next && lex.synonyms(`${w.word} ${w.next}`, s.word);
-      const disclose = DISCLOSE.has(lemmatizer.verb(lower)) && DISCLOSE.has(lemmatizer.verb(s.word.toLowerCase()));
+      const phrase = phraseKnown && lex!.synonyms(claimPhrase!, s.word);
+      const disclose = discloses && DISCLOSE.has(lemmatizer.verb(s.word.toLowerCase()));
       const cos = v && s.vector ? dot(v, s.vector) : 0;
-      const sentencePhrase = !!lex && knownPhrases(s, lex).some((ph) => lex.synonyms(w.word, ph));
-      let score = disclose || (lex && (phrase || sentencePhrase || lex.synonyms(w.word, s.word) || lex.derived(w.word, s.word))) ? SYNONYM_MATCH : 0;
+      // A lexical match scores SYNONYM_MATCH: at or above it the vectors' cosine decides the score alone.
+      const lexical = cos < SYNONYM_MATCH && (disclose || (!!lex && (phrase || knownPhrases(s, lex).some((ph) => lex.synonyms(w.word, ph)) || lex.synonyms(w.word, s.word) || lex.derived(w.word, s.word))));
+      let score = lexical ? SYNONYM_MATCH : 0;
       nearest.set(w, Math.max(nearest.get(w) ?? 0, cos));
       score = Math.max(score, cos);
-      if ((!v || (lex && !lex.known(w.word))) && stem.length >= 3 && s.word.length > stem.length + 1 && s.word.toLowerCase().startsWith(stem)) score = Math.max(score, SHORTENED_MATCH);
+      if (shortening && s.word.length > stem.length + 1 && s.word.toLowerCase().startsWith(stem)) score = Math.max(score, SHORTENED_MATCH);
       if (score >= CLAIM_SOFT_FLOOR) pairs.push({ w, s, score, phrase });
     }
   }
@@ -426,9 +432,16 @@ export function claimCheck(said: QuoteIntent, opts: ClaimOptions, bySpeaker: () 
   const claim = claimOf(said.about, opts, said.kind === 'who-said' ? 'claim' : 'topic');
   // The sentence, and the whole quotation when it runs over several sentences.
   const textOf = (c: ClaimCandidate) => c.doc.text.slice(Math.min(c.start, c.attribution?.words?.start ?? c.start), Math.max(c.end, c.attribution?.words?.end ?? c.end));
+  // Each sentence of a quotation is checked as the whole quotation: the same text, checked once per question.
+  const checked = new Map<string, ClaimSupport>();
+  const check = (text: string) => {
+    let s = checked.get(text);
+    if (!s) checked.set(text, (s = supports(claim, text, opts)));
+    return s;
+  };
   if (said.kind === 'who-said')
     return (c) => {
-      const s = supports(claim, textOf(c), opts);
+      const s = check(textOf(c));
       opts.observe?.(c, s);
       return s;
     };
@@ -439,7 +452,7 @@ export function claimCheck(said: QuoteIntent, opts: ClaimOptions, bySpeaker: () 
   const quotes = () => (quotations ??= bySpeaker());
   const saysIt = (c: ClaimCandidate) =>
     names(c.attribution?.speaker) || names(textOf(c)) || names(c.inherited) || quotes().some((q) => q.doc === c.doc.id && q.start < c.end && c.start < q.end);
-  return (c) => (saysIt(c) ? supports(claim, textOf(c), opts) : { share: 0, contradicted: false, missing: [said.speaker] });
+  return (c) => (saysIt(c) ? check(textOf(c)) : { share: 0, contradicted: false, missing: [said.speaker] });
 }
 
 interface Span {

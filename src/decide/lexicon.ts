@@ -92,11 +92,17 @@ export function lexiconFrom(data: LexiconData): Lexicon {
     }
     return sets;
   };
-  const derived = new Set(data.derived ?? []);
-  const paired = (set: ReadonlySet<string>, a: string, b: string) => {
-    for (const x of forms(a)) for (const y of forms(b)) if (x !== y && set.has(x < y ? `${x}|${y}` : `${y}|${x}`)) return true;
-    return false;
-  };
+  // Each word's derived forms, both ways round (a pair counts as the table writes it, "a|b" with a < b), like antonyms.
+  const derived = new Map<string, Set<string>>();
+  const relate = (x: string, y: string) => (derived.get(x) ?? derived.set(x, new Set()).get(x)!).add(y);
+  for (const pair of data.derived ?? []) {
+    const bar = pair.indexOf('|');
+    const [x, y] = [pair.slice(0, bar), pair.slice(bar + 1)];
+    if (x < y) {
+      relate(x, y);
+      relate(y, x);
+    }
+  }
   return {
     synonyms(a, b) {
       const sa = synsetsOf(a);
@@ -111,7 +117,13 @@ export function lexiconFrom(data: LexiconData): Lexicon {
       }
       return false;
     },
-    derived: (a, b) => paired(derived, a, b),
+    derived(a, b) {
+      for (const x of forms(a)) {
+        const related = derived.get(x);
+        if (related) for (const y of forms(b)) if (x !== y && related.has(y)) return true;
+      }
+      return false;
+    },
     known: (w) => synsetsOf(w).size > 0,
     startsPhrase: (w) => forms(w).some((f) => heads.has(f)),
   };

@@ -130,11 +130,14 @@ function pool(t: Tensor, mask: BigInt64Array, pooling: Pooling): Float32Array[] 
     if (pooling === 'cls') {
       row.set(data.subarray(offset, offset + dim));
     } else {
+      // The row's mask as numbers, once: reading a BigInt64Array makes a BigInt per read (dim × seq of them, garbage on every query).
+      const attns = new Float64Array(seq);
+      for (let j = 0; j < seq; j++) attns[j] = Number(mask[i * seq + j]);
       for (let k = 0; k < dim; k++) {
         let sum = 0;
         let count = 0;
         for (let j = 0; j < seq; j++) {
-          const attn = Number(mask[i * seq + j]);
+          const attn = attns[j]!;
           count += attn;
           sum += data[offset + k + j * dim]! * attn;
         }

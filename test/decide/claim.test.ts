@@ -146,6 +146,29 @@ describe('claimCheck: per intent', () => {
     expect(meetsClaim(claimCheck({ kind: 'said-about', speaker: 'the actor', about: 'being missed' }, opts)!(shatner))).toBe(false);
   });
 
+  it('given a quotation running over two sentences, when each is checked for one question, then the whole quotation is checked once and a sentence outside it on its own', () => {
+    const text = 'He said: "The deal is done. We will sign it." Critics called the plan a mistake.';
+    const quote = { doc: 'q', start: text.indexOf('The deal'), end: text.indexOf(' Critics') };
+    const attribution = { speaker: 'Annan', words: quote };
+    const qdoc = { id: 'q', text };
+    const first = { doc: qdoc, start: quote.start, end: text.indexOf(' We'), attribution };
+    const second = { doc: qdoc, start: text.indexOf('We'), end: quote.end, attribution };
+    const outside = { doc: qdoc, start: text.indexOf('Critics'), end: text.length };
+    let looks = 0;
+    const counted: ClaimOptions = { ...opts, lexicon: () => (looks++, null) };
+    const check = claimCheck({ kind: 'who-said', about: 'the deal will be signed' }, counted)!;
+    const claim = claimOf('the deal will be signed', counted);
+    const [a, b, c] = [check(first), check(second), check(outside)];
+    expect(looks).toBe(2);
+    expect(a).toEqual(supports(claim, text.slice(quote.start, quote.end), counted));
+    expect(b).toEqual(a);
+    expect(c).toEqual(supports(claim, text.slice(outside.start, outside.end), counted));
+    expect(c.share).toBeLessThan(a.share);
+    // Another question's check starts afresh.
+    claimCheck({ kind: 'who-said', about: 'the deal will be signed' }, counted)!(first);
+    expect(looks).toBe(2 + 2 + 1);
+  });
+
   it('given a question that claims nothing, then there is no check', () => {
     expect(claimCheck({ kind: 'said', speaker: 'Shatner' }, opts)).toBeUndefined();
     expect(claimCheck(null, opts)).toBeUndefined();
