@@ -5,15 +5,10 @@
  */
 import type { Scored, Selection } from '../select/select.js';
 import { pick } from '../select/pick.js';
+import { TOPIC_RELEVANCE } from '../select/features.js';
 import type { RefusalReason } from './reasons.js';
 import { meetsClaim, type ClaimSupport } from './claim.js';
 
-/**
- * A request about a topic — "quote the passage about X", or "what else?" after an answer — is met by a
- * sentence that covers this share of the topic's words (with its neighbours), not only by one that
- * would answer a question alone.
- */
-export const TOPIC_RELEVANCE = 0.5;
 
 /** Quotes after the first need this share of the threshold (and half the best one's probability, see pick). */
 export const SECONDARY_FLOOR = 0.6;

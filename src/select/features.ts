@@ -8,6 +8,13 @@ import type { AnswerType } from '../understand/answer-type.js';
 import { candidatesOfType } from './entities.js';
 import type { TermStats } from './idf.js';
 
+/**
+ * A request about a topic — "quote the passage about X", or "what else?" after an answer — is met by a
+ * sentence that covers this share of the topic's words (with its neighbours), not only by one that
+ * would answer a question alone.
+ */
+export const TOPIC_RELEVANCE = 0.5;
+
 export const FEATURES = ['cov', 'covNear', 'covPara', 'bigram', 'missMax', 'missKnown', 'oov', 'typeHit', 'typeMiss', 'rankInv', 'shortQ', 'novel', 'prefix', 'softOov', 'softKnown'] as const;
 export type FeatureName = (typeof FEATURES)[number];
 export type Features = Record<FeatureName, number>;

@@ -87,11 +87,11 @@ export function describedPerson(doc: StoredDocument, start: number, noun: string
   const n = noun.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
   const NAME = String.raw`((?:[\p{Lu}][\p{L}’'.-]+\s+){1,3}?[\p{Lu}][\p{L}’'.-]+)`;
   const after = new RegExp(String.raw`${NAME},\s+(?:the|a|an)\s+(?:[\p{L}’'.-]+\s+){0,4}?${n}\b`, 'iu');
-  const before = new RegExp(String.raw`\b${n}\s+${NAME}`, 'u');
+  const before = new RegExp(String.raw`\b${n}\s+${NAME}`, 'iu');
   for (let j = i - 1; j >= 0 && here.paragraph - doc.sentences[j]!.paragraph <= 3; j--) {
     const s = doc.sentences[j]!;
     const text = doc.text.slice(s.start, s.end);
-    const m = after.exec(text) ?? new RegExp(before.source, 'iu').exec(text);
+    const m = after.exec(text) ?? before.exec(text);
     if (m && /^\p{Lu}/u.test(m[1]!)) return m[1]!;
   }
   return null;

@@ -9,13 +9,12 @@ import { terms } from '../retrieve/terms.js';
 import type { Attribution, Passage, Quotation, StoredDocument } from '../types.js';
 import type { Understanding } from '../understand/understand.js';
 import { nearText, scoredText, sentenceContext } from './context.js';
-import { questionTerms, sentenceFeatures, type Features } from './features.js';
+import { questionTerms, sentenceFeatures, TOPIC_RELEVANCE, type Features } from './features.js';
 import type { TermStats } from './idf.js';
 import type { SoftGains } from '../embed/word-vectors-match.js';
 import { answerProbability, type ConversationSignals } from './conversation.js';
 import { logit, SOFT_WEIGHTS, WEIGHTS } from './model.js';
 import { antecedent, describedPerson, reportedSpeaker } from './reported.js';
-import { TOPIC_RELEVANCE } from '../decide/decide.js';
 
 export interface Scored {
   doc: StoredDocument;

@@ -18,6 +18,9 @@ export function withoutAddress(message: string): string {
   return rest.trim() ? rest : message;
 }
 
+/** A polite opening before a request verb: "please", "can you", "could you please". */
+const POLITE = String.raw`(?:please\s+)?(?:(?:can|could|would)\s+you\s+)?`;
+
 /** Verbs and phrases that ask for something to be shown. */
 const ASK = String.raw`(?:please\s+)?(?:(?:can|could|would|will)\s+you\s+(?:please\s+)?)?(?:(?:quote|cite|show|paste|give|find|get|pull\s+up|read|print|share|send|point\s+me\s+to|bring\s+up|display|copy|fetch|list|tell)(?:\s+(?:me|us))?|i(?:'d|\s+would)\s+like|i\s+want|i\s+need|let\s+me\s+(?:see|have|read))`;
 
@@ -68,7 +71,7 @@ const SPEAKER_IN_REQUEST = [
   // "any quotes from Froome?", "give me a quote by the ministry"
   new RegExp(String.raw`\b(?:quotes?|quotations?|words|statements?|remarks?|comments?|tweets?)\s+(?:from|by)\s+(.+)$`, 'iu'),
   // "quote Froome", "cite the ministry of culture" (someone, not a piece of text)
-  new RegExp(String.raw`^(?:please\s+)?(?:(?:can|could|would)\s+you\s+)?(?:quote|cite)\s+(?!(?:me|us|it|this|that)\b)(.+)$`, 'iu'),
+  new RegExp(String.raw`^${POLITE}(?:quote|cite)\s+(?!(?:me|us|it|this|that)\b)(.+)$`, 'iu'),
 ];
 
 /** Whose words a quote request asks for ("Give me Quintana's exact words about Froome" → "Quintana"), else null. */
@@ -87,12 +90,12 @@ const QUOTE_BY_TOPIC = [
   // "Quote the passage about division of labour", "Give me Annan's exact words on multilateralism"
   new RegExp(String.raw`^${ASK}\s+(?:(.+?)[’']s\s+)?${PIECE}\s+${LINK}\s+(.+)$`, 'iu'),
   // "Quote what was said about mediation efforts", "quote what Hardwick tweeted about his dad"
-  new RegExp(String.raw`^(?:please\s+)?(?:(?:can|could|would)\s+you\s+)?(?:quote|cite|paste|show|give|read|pull\s+up|copy)\s+(?:me\s+|us\s+)?(what\s+.+?\s+(?:said|says|told|tweeted|wrote|stated|had\s+to\s+say)\b.*)$`, 'iu'),
-  new RegExp(String.raw`^(?:please\s+)?(?:(?:can|could|would)\s+you\s+)?(?:quote|cite)\s+(?:me\s+)?(what\s+.+)$`, 'iu'),
+  new RegExp(String.raw`^${POLITE}(?:quote|cite|paste|show|give|read|pull\s+up|copy)\s+(?:me\s+|us\s+)?(what\s+.+?\s+(?:said|says|told|tweeted|wrote|stated|had\s+to\s+say)\b.*)$`, 'iu'),
+  new RegExp(String.raw`^${POLITE}(?:quote|cite)\s+(?:me\s+)?(what\s+.+)$`, 'iu'),
   // "Quote the bit about X" handled above; "quote on X" / "quotes about X"
   new RegExp(String.raw`^(?:any\s+)?${PIECE}\s+${LINK}\s+(.+)$`, 'iu'),
   // "quote Froome", "cite the ministry of culture": someone's words (a piece of text or a paragraph is matched above).
-  new RegExp(String.raw`^(?:please\s+)?(?:(?:can|could|would)\s+you\s+)?(?:quote|cite)\s+(?!(?:me|us|it|this|that|paragraph|para|graf)\b)([^¶§\d][^¶§]*)$`, 'iu'),
+  new RegExp(String.raw`^${POLITE}(?:quote|cite)\s+(?!(?:me|us|it|this|that|paragraph|para|graf)\b)([^¶§\d][^¶§]*)$`, 'iu'),
   // "got any quotes from Quintana?"
   new RegExp(String.raw`^(?:(?:got|have\s+you\s+got|do\s+you\s+have|are\s+there)\s+)?(?:any\s+)?(?:quotes?|quotations?)\s+(?:from|by)\s+(.+)$`, 'iu'),
 ];
