@@ -33,7 +33,7 @@ export interface LabelledQuotation {
 export interface LabelledStory {
   id: string;
   /** dev: tuned on; held-out: the round-2 held-out stories (read since, so now tuned on too); fresh: the round-3 held-out set. */
-  split: 'dev' | 'held-out' | 'fresh';
+  split: 'dev' | 'held-out' | 'fresh' | 'tune';
   text: string;
   quotations: LabelledQuotation[];
 }

@@ -10,6 +10,8 @@ import { FRESH_FIXTURE, loadLabelledStories, scoreSplit, type LabelledStory, typ
 import { TUNE4_FIXTURE, TUNE5_FIXTURE, TUNE6_FIXTURE } from './train-attribution.js';
 
 export const TUNE7_FIXTURE = 'test/fixtures/quotes/cnn-attribution-tune7.json';
+/** Round 8: Gutenberg fiction from Abg-CoQA val; its held-out stories are counted, never read mistake by mistake. */
+export const TUNE8_FIXTURE = 'test/fixtures/quotes/gutenberg-attribution-tune8.json';
 
 /** Miss classes as the lead reports them: a wrong speaker is split into a wrong name and no name. */
 export function missClasses(s: Score): Record<string, number> {
@@ -24,6 +26,7 @@ export function missClasses(s: Score): Record<string, number> {
 export function tuningParts(): { fit: [string, LabelledStory[]][]; check: [string, LabelledStory[]][] } {
   const base = loadLabelledStories();
   const tune6 = loadLabelledStories(TUNE6_FIXTURE);
+  const tune8 = loadLabelledStories(TUNE8_FIXTURE);
   return {
     fit: [
       ['dev', base.filter((s) => s.split === 'dev')],
@@ -32,10 +35,12 @@ export function tuningParts(): { fit: [string, LabelledStory[]][]; check: [strin
       ['tune4', loadLabelledStories(TUNE4_FIXTURE)],
       ['tune5', loadLabelledStories(TUNE5_FIXTURE)],
       ['tune6 tuning', tune6.filter((s) => s.split !== 'held-out')],
+      ['tune8 tuning (Gutenberg)', tune8.filter((s) => s.split !== 'held-out')],
     ],
     check: [
       ['tune6 held-out', tune6.filter((s) => s.split === 'held-out')],
       ['tune7', loadLabelledStories(TUNE7_FIXTURE)],
+      ['tune8 held-out (Gutenberg)', tune8.filter((s) => s.split === 'held-out')],
     ],
   };
 }
@@ -52,7 +57,7 @@ if (process.argv[1] && /score-classes/.test(process.argv[1])) {
       clear += s.clear;
       const c = missClasses(s);
       for (const [k, v] of Object.entries(c)) total[k] = (total[k] ?? 0) + v;
-      console.log(`${part} ${name}: attribution ${s.attributedRight}/${s.clear}; titles with a speaker ${s.titlesWithSpeaker}/${s.titles}; ${Object.entries(c).map(([k, v]) => `${k} ${v}`).join(', ')}`);
+      console.log(`${part} ${name}: detection P ${s.matched}/${s.found} R ${s.matched}/${s.labelled} exact ${s.exact}; attribution ${s.attributedRight}/${s.clear}; titles with a speaker ${s.titlesWithSpeaker}/${s.titles}; ${Object.entries(c).map(([k, v]) => `${k} ${v}`).join(', ')}`);
       if (part === 'fit' && process.argv.includes('--misses')) for (const m of s.misses) console.log('   ', JSON.stringify(m));
     }
     console.log(`== ${part} part: attribution ${right}/${clear} (${((100 * right) / clear).toFixed(1)}%); ${Object.entries(total).map(([k, v]) => `${k} ${v}`).join(', ')}`);
