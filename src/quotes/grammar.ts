@@ -348,7 +348,7 @@ export function parsePost(text: string, toks: Tok[]): Attr | null {
   // "“Testing” is what James Cox tweeted": the quotation is the object of the attribution after "is what".
   if (/^(?:is|was|were|are)$/.test(toks[i]?.lower ?? '') && /^(?:what|how)$/.test(toks[i + 1]?.lower ?? '')) i += 2;
   if (i >= toks.length) return null;
-  const lead = cueAt(toks, i);
+  const lead = cueAt(toks, i, true);
   // "…,” referring to X / adding that …: a participle is never an inverted attribution.
   if (lead && lead.cls !== 'according' && /ing$/.test(toks[i]!.lower)) return null;
   if (lead) {
@@ -368,7 +368,7 @@ export function parsePost(text: string, toks: Tok[]): Attr | null {
   for (let c = i + 1; c < Math.min(toks.length, i + 24); c++) {
     const t = toks[c]!;
     if (!t.word && /^[.;:!?“”"‘]$/.test(t.text)) break;
-    const cue = cueAt(toks, c);
+    const cue = cueAt(toks, c, c - i <= 3);
     if (!cue || cue.cls === 'according') continue;
     // "The man is described as white": in the passive, the subject did not say it.
     if (cue.len === 1 && PASSIVE_AUX.has(toks[c - 1]?.lower ?? '') && /(?:ed|told|said)$/.test(t.lower)) continue;

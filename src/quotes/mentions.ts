@@ -97,10 +97,18 @@ function capitalRuns(text: string, toks: Tok[]): RawRun[] {
   return runs;
 }
 
+/** Two or more words all in capitals, or a chapter/part heading ("CHAPTER XXIV", "Chapter 5", "BOOK II"). */
+export function isHeadingCaps(words: string[]): boolean {
+  if (/^(?:chapter|part|book|volume|act|scene|canto)$/iu.test(words[0] ?? '') && words.length === 2 && /^(?:[IVXLC]+|\d+|[\p{Lu}][\p{Lu}-]+)\.?$/u.test(words[1]!)) return true;
+  return words.length >= 2 && words.every((w) => !/\p{Ll}/u.test(w)) && words.filter((w) => /\p{Lu}{2,}/u.test(w)).length >= 2;
+}
+
 /** Classify a capitalised run; null when it does not name a person or an organisation. */
 function classifyRun(run: RawRun): { kind: EntityKind; parts: NameParts; weak: boolean } | null {
-  const parts = splitName(run.text);
   const words = run.text.split(/\s+/);
+  // "CHAPTER XXIV", "A CAPTURE AND A SURPRISE": a heading set in capitals names no one ("UN", "NATO" are one word).
+  if (isHeadingCaps(words)) return null;
+  const parts = splitName(run.text);
   const of = words.indexOf('of');
   // "Iowa Division of Criminal Investigation", "Department of Justice": the head stands before "of".
   const head = (of > 0 && ORG_HEADS.has(words[of - 1]!.toLowerCase()) ? words[of - 1]! : words[words.length - 1]!).toLowerCase();

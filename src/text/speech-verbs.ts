@@ -22,6 +22,11 @@ export const SAY_VERBS: readonly string[] = [
   'answered', 'answers', 'posted', 'posts', 'posting', 'writing', 'tweeting', 'texted', 'cried', 'cries', 'chanted', 'yelled',
   'screamed', 'sobbed', 'wailed', 'sang', 'sings', 'recited', 'reads', 'joked', 'jokes', 'boasted', 'bragged', 'testified',
   'testifies', 'states', 'denounced', 'denounces', 'condemned', 'condemns', 'criticized', 'criticised', 'praised', 'recalling', 'repeated', 'repeats', 'ruled', 'pleaded', 'pleads', 'begged', 'retorted', 'protested', 'echoed', 'muttered', 'murmured', 'sighed', 'snapped', 'wondered', 'interjected', 'gushed', 'raved', 'bellowed', 'stammered', 'whispers', 'shouts',
+  // dialogue in fiction and stories: "“Gee!” panted Andy", "“No,” he confessed", "questioned Andy"
+  'confessed', 'groaned', 'questioned', 'queried', 'inquired', 'enquired', 'panted', 'gasped', 'laughed', 'chuckled', 'giggled',
+  'grumbled', 'growled', 'snarled', 'sneered', 'roared', 'shrieked', 'moaned', 'whimpered', 'hissed', 'rejoined', 'interrupted',
+  'objected', 'assented', 'ventured', 'drawled', 'faltered', 'stuttered', 'mumbled', 'persisted', 'thundered', 'scoffed', 'teased',
+  'scolded', 'wept', 'exclaims', 'sighs', 'laughs', 'screams', 'yells', 'whimpers', 'ejaculated', 'chorused', 'volunteered',
   // present tense after a plural subject: "the authorities claim", "critics argue"
   'claim', 'insist', 'argue', 'admit', 'deny', 'explain', 'predict', 'suggest', 'declare', 'testify', 'complain', 'acknowledge', 'concede', 'tweets', 'tweet',
   // "USADA accused Armstrong of running “the most sophisticated … doping program”"
@@ -29,6 +34,12 @@ export const SAY_VERBS: readonly string[] = [
   // "the Council voiced “grave concern …”"
   'voiced', 'voices', 'expressed', 'expresses', 'expressing',
 ];
+
+/**
+ * Verbs that report speech only right after the quotation they report (“I don't think so,” returned Dave; “Oh,” he
+ * began): elsewhere they are ordinary verbs ("Dave returned to the house").
+ */
+export const POST_ONLY_VERBS: readonly string[] = ['returned', 'began', 'called', 'ordered', 'commanded', 'thought', 'resumed'];
 
 /** Every speech verb, for membership tests. */
 export const SPEECH_VERBS: ReadonlySet<string> = new Set([...SAY_VERBS, ...TELL_VERBS]);
