@@ -13,10 +13,11 @@ import type { Quotation, Span, StoredDocument } from '../types.js';
 import { cueAt } from './cues.js';
 import { AGE, DOCUMENT_NOUNS, GENERIC_ORG, PRONOUNS, clauseSubject, isBareAttribution, parsePost, parsePre, settingIn, type Attr, type Pronoun, type Subject } from './grammar.js';
 import { learnGenders } from './gender.js';
+import { replyAfter, vocatives } from './dialogue.js';
 import { looksLikeTitle } from './titles.js';
 import { findQuoteSpans, type QuoteSpan } from './marks.js';
 import { findMentions, type EntityKind, type Mention } from './mentions.js';
-import { isNationality, splitName, type Gender } from './names.js';
+import { firstNameGender, isNationality, splitName, type Gender } from './names.js';
 import { sentenceEndAfter, sentenceStartBefore, sentenceStarts } from './sentence-bounds.js';
 import { isEpithetNoun, isPluralNoun, nounGender } from './speaker-nouns.js';
 import { buildSpeakerTable, canonicalSpeaker, lookupSpeaker, type SpeakerTable } from './speakers.js';
@@ -339,6 +340,40 @@ function analyze(doc: StoredDocument, model: AttributionModel | null): { analysi
     return /\s\.$/u.test(text.slice(from, end + 1).trimEnd()) && !tokenize(text, from, end).some((t) => t.word && SPEECH_VERBS.has(t.lower));
   };
 
+  const spanIndexOf = (q: QuoteSpan) => spans.indexOf(q);
+  /** The canonical names a quotation's words address by name. */
+  const addressed = (q: QuoteSpan): string[] => vocatives(text.slice(q.start, q.end)).map((v) => canonicalSpeaker(v, table));
+  /** Does the quotation open its paragraph (no words before it there)? */
+  const opensParagraph = (q: QuoteSpan) => !/[\p{L}\p{N}]/u.test(text.slice(doc.paragraphs[q.paragraphs[0]!]!.start, q.open));
+  /** The turn of dialogue in paragraph `pi`: its speech quotations' one speaker, and whom they address. */
+  const turnIn = (pi: number): { speaker: string; addressed: string[]; opens: boolean } | null => {
+    const here = found.filter((x) => x.span.depth === 0 && x.span.paragraphs[x.span.paragraphs.length - 1] === pi && !titleLike[spanIndexOf(x.span)]);
+    const who = new Set(here.map((x) => x.speaker));
+    if (!here.length || who.size !== 1 || !here[0]!.speaker) return null;
+    return { speaker: here[0]!.speaker, addressed: here.flatMap((x) => addressed(x.span)), opens: opensParagraph(here[0]!.span) };
+  };
+  /**
+   * The speaker of a quotation without a named attribution of its own when it is a turn of dialogue: a paragraph
+   * that opens with it, right after a paragraph of someone's turn. The person that turn addressed by name answers;
+   * else, after two turns by two people in the two paragraphs before, the one before the last (turns alternate);
+   * a reply ("was the reply") is never the last speaker's. The rules' speaker is kept (undefined) otherwise, unless
+   * the words address that person by name (nobody is their own vocative).
+   */
+  const dialogueTurn = (q: QuoteSpan, speaker: string | null, isReply: boolean): string | null | undefined => {
+    const pi = q.paragraphs[0]!;
+    const own = addressed(q);
+    const last = opensParagraph(q) && !found.some((x) => x.span.depth === 0 && x.span.paragraphs.includes(pi)) ? turnIn(pi - 1) : null;
+    if (last) {
+      const called = last.addressed.filter((n) => n !== last.speaker && !own.includes(n));
+      if (called.length) return called[called.length - 1]!;
+      const before = last.opens ? turnIn(pi - 2) : null;
+      if (before && before.opens && before.speaker !== last.speaker && !own.includes(before.speaker) && (isReply || speaker === last.speaker || !speaker)) return before.speaker;
+      if (isReply) return null;
+    }
+    if (speaker && own.includes(speaker)) return last && last.speaker !== speaker ? last.speaker : null;
+    return undefined;
+  };
+
   for (let qi = 0; qi < spans.length; qi++) {
     const span = spans[qi]!;
     const firstPara = doc.paragraphs[span.paragraphs[0]!]!;
@@ -384,6 +419,13 @@ function analyze(doc: StoredDocument, model: AttributionModel | null): { analysi
       const introducesNext = !!nextSib && postTo === postCeil && /[,:]\s*$/u.test(text.slice(after, postTo));
       const trailing = post && !introducesNext && isBareAttribution(postToks, post) ? post : null;
       attr = (endsSentence ? trailing : post) ?? parsePre(text, preToks);
+    }
+    // “I will,” was Wilbur Poole's answer: the name before a reply noun is the speaker; “…,” was the reply: someone
+    // the dialogue decides (below).
+    const reply = !titleLike[qi] && !parent && !attr?.subject ? replyAfter(text.slice(after, postTo)) : null;
+    if (reply) {
+      const at = text.indexOf(reply, after);
+      attr = { subject: { kind: 'name', text: reply, start: at, end: at + reply.length, from: -1, to: -1 }, cue: 'reply', cueClass: 'say', addressee: null, setting: null };
     }
     if (attr && !attr.setting) attr.setting = settingIn(text, preFrom, span.open) ?? (endsSentence ? null : settingIn(text, after, postTo));
 
@@ -442,6 +484,14 @@ function analyze(doc: StoredDocument, model: AttributionModel | null): { analysi
             }
           }
         }
+      }
+    }
+    if (!parent && !titleLike[qi] && !(attr?.subject && attr.subject.kind !== 'pronoun')) {
+      // Dialogue: a bare turn replies to the one spoken to by name, or alternates; nobody is their own vocative.
+      const turn = dialogueTurn(span, speaker, reply === '');
+      if (turn !== undefined) {
+        speaker = turn;
+        attr = speaker ? (attr ?? { subject: null, cue: null, cueClass: null, addressee: null, setting: null }) : null;
       }
     }
     const f = { span, attr, speaker };
