@@ -346,11 +346,14 @@ function analyze(doc: StoredDocument, model: AttributionModel | null): { analysi
   /** Does the quotation open its paragraph (no words before it there)? */
   const opensParagraph = (q: QuoteSpan) => !/[\p{L}\p{N}]/u.test(text.slice(doc.paragraphs[q.paragraphs[0]!]!.start, q.open));
   /** The turn of dialogue in paragraph `pi`: its speech quotations' one speaker, and whom they address. */
+  const quotesIn = (pi: number) => found.filter((x) => x.span.depth === 0 && x.span.paragraphs[x.span.paragraphs.length - 1] === pi && !titleLike[spanIndexOf(x.span)]);
   const turnIn = (pi: number): { speaker: string; addressed: string[]; opens: boolean } | null => {
-    const here = found.filter((x) => x.span.depth === 0 && x.span.paragraphs[x.span.paragraphs.length - 1] === pi && !titleLike[spanIndexOf(x.span)]);
-    const who = new Set(here.map((x) => x.speaker));
-    if (!here.length || who.size !== 1 || !here[0]!.speaker) return null;
-    return { speaker: here[0]!.speaker, addressed: here.flatMap((x) => addressed(x.span)), opens: opensParagraph(here[0]!.span) };
+    const all = quotesIn(pi);
+    const here = all.filter((x) => x.speaker);
+    if (!here.length || new Set(here.map((x) => x.speaker)).size !== 1) return null;
+    // Spoken to by name in the words (“…, Sam”), or by the attribution (“Answer him!” whispered Tom to Larry).
+    const to = here.flatMap((x) => [...addressed(x.span), ...(x.attr?.addressee && lookupSpeaker(table, x.attr.addressee)?.kind === 'person' ? [canonicalSpeaker(x.attr.addressee, table)] : [])]);
+    return { speaker: here[0]!.speaker!, addressed: to, opens: opensParagraph(all[0]!.span) };
   };
   /**
    * The speaker of a quotation without a named attribution of its own when it is a turn of dialogue: a paragraph
@@ -362,6 +365,13 @@ function analyze(doc: StoredDocument, model: AttributionModel | null): { analysi
   const dialogueTurn = (q: QuoteSpan, speaker: string | null, isReply: boolean): string | null | undefined => {
     const pi = q.paragraphs[0]!;
     const own = addressed(q);
+    // “Tom, we are in a fix.” ¶ “So it would seem, Sam.”: a bare turn nobody was found for is by the one the reply to
+    // it addresses.
+    const unsaid = opensParagraph(q) ? quotesIn(pi - 1) : [];
+    if (own.length && unsaid.length && opensParagraph(unsaid[0]!.span) && unsaid.every((x) => !x.speaker && !x.attr?.subject)) {
+      const by = own[own.length - 1]!;
+      for (const x of unsaid) if (!addressed(x.span).includes(by)) [x.speaker, x.attr] = [by, { subject: null, cue: null, cueClass: null, addressee: null, setting: null }];
+    }
     const last = opensParagraph(q) && !found.some((x) => x.span.depth === 0 && x.span.paragraphs.includes(pi)) ? turnIn(pi - 1) : null;
     if (last) {
       const called = last.addressed.filter((n) => n !== last.speaker && !own.includes(n));
