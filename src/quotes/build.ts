@@ -219,6 +219,23 @@ function analyze(doc: StoredDocument, model: AttributionModel | null): { analysi
     return ms;
   };
 
+  /**
+   * “Why, it's Nora Sharey!” he exclaimed. ¶ “Well, …,” she said: a "he"/"she" the narration names no one for is the
+   * latest person of that gender named in the dialogue before it (the last 3,000 characters).
+   */
+  const namedInDialogue = (pos: number, pron: Pronoun): string | undefined => {
+    if (pron !== 'he' && pron !== 'she') return undefined;
+    const want: Gender = pron === 'he' ? 'male' : 'female';
+    for (let k = spans.length - 1; k >= 0; k--) {
+      const q = spans[k]!;
+      if (q.depth !== 0 || q.end > pos) continue;
+      if (q.end < pos - 3000) break;
+      const named = mentionsInside(q).filter((m) => m.kind === 'person' && (genderOf(table, m.canonical) ?? firstNameGender(splitName(m.text).name[0])) === want);
+      if (named.length) return canonicalSpeaker(named[named.length - 1]!.canonical, table);
+    }
+    return undefined;
+  };
+
   const resolveSubject = (subj: Subject, enclosing: string | null, depth = 0, inside: QuoteSpan | null = null): { speaker: string | null; antecedent: Antecedent | null } => {
     if (subj.kind !== 'pronoun' && isEpithet(subj)) {
       const role = text.slice(subj.start, subj.end).toLowerCase().replace(/^(?:the|this)\s+/, '');
@@ -253,7 +270,7 @@ function analyze(doc: StoredDocument, model: AttributionModel | null): { analysi
       }
       const subjectBefore = inSentence || lastSpeaker ? undefined : firstIn(before, here, (x) => ok(x) && /^\W*(?:\S+\s+){0,2}\S*$/u.test(text.slice(before, x.pos)));
       const a = inSentence ?? lastSpeaker ?? subjectBefore ?? salientPerson(subj.start, ok) ?? nearest(subj.start, ok) ?? nearest(subj.start, (x) => compatible(pron, x));
-      return { speaker: a?.canonical ?? null, antecedent: null };
+      return { speaker: a?.canonical ?? namedInDialogue(subj.start, pron) ?? null, antecedent: null };
     }
     const a = subj.kind === 'name' ? resolveName(subj) : resolveNominal(subj);
     return { speaker: a.canonical, antecedent: a };
