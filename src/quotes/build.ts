@@ -13,7 +13,7 @@ import type { Quotation, Span, StoredDocument } from '../types.js';
 import { cueAt } from './cues.js';
 import { AGE, DOCUMENT_NOUNS, GENERIC_ORG, PRONOUNS, clauseSubject, isBareAttribution, parsePost, parsePre, settingIn, type Attr, type Pronoun, type Subject } from './grammar.js';
 import { learnGenders } from './gender.js';
-import { replyAfter, vocatives } from './dialogue.js';
+import { replyAfter, selfNamed, vocatives } from './dialogue.js';
 import { looksLikeTitle } from './titles.js';
 import { findQuoteSpans, type QuoteSpan } from './marks.js';
 import { findMentions, type EntityKind, type Mention } from './mentions.js';
@@ -382,6 +382,9 @@ function analyze(doc: StoredDocument, model: AttributionModel | null): { analysi
   const dialogueTurn = (q: QuoteSpan, speaker: string | null, isReply: boolean): string | null | undefined => {
     const pi = q.paragraphs[0]!;
     const own = addressed(q);
+    // “So am I. My name is Stanley Browne.”: a speaker who names themselves (someone the text knows, or a first name).
+    const self = selfNamed(text.slice(q.start, q.end));
+    if (self && (lookupSpeaker(table, self)?.kind === 'person' || firstNameGender(splitName(self).name[0]))) return canonicalSpeaker(self, table);
     // “Tom, we are in a fix.” ¶ “So it would seem, Sam.”: a bare turn nobody was found for is by the one the reply to
     // it addresses.
     const unsaid = opensParagraph(q) ? quotesIn(pi - 1) : [];

@@ -13,6 +13,10 @@ const NAME = String.raw`((?:(?:Mr|Mrs|Ms|Dr|Mme|Mlle)\.?\s+|(?:Miss|Master|Capta
 const OPENING = new RegExp(String.raw`(?:^|--|—|–|[,!]\s+|^(?:Oh|O|Well|Why|Say|Now|Come|Hey|Hello|Hi|Yes|No|Please|Dear|Good\s+\p{Ll}+)[,!]?\s+)${NAME}\s*,`, 'gu');
 /** “… if we have, Sam”, “I can't help that, Andy.”, “You're fine, Dick, but …”: a name after a comma, closing a clause. */
 const CLOSING = new RegExp(String.raw`[,;]\s+${NAME}\s*(?=[,.!?;—–]|--|$)`, 'gu');
+/** “Oh, are you Dick Rover?”: the one asked about their name is spoken to. */
+const ARE_YOU = new RegExp(String.raw`\b(?:[Aa]re|[Aa]ren't|[Aa]ren’t)\s+you\s+${NAME}\s*\?`, 'gu');
+/** “So am I. My name is Stanley Browne.”, “I am Jack Ness, the man who …”, “Hi, I'm Tim!”: the speaker's own name. */
+const SELF = new RegExp(String.raw`(?:^|[\s,.!?—–-])(?:[Mm]y\s+name\s+is|[Mm]y\s+name['’]s|I\s+am|I['’]m|[Tt]hey\s+call\s+me)\s+${NAME}(?=\s*(?:[,.!?;—–]|--|$|\s+and\b))`, 'u');
 /** Words that look like a name after a comma but are not someone spoken to. */
 const NOT_A_NAME = /^(?:I|I'm|I’m|I'll|I’ll|I've|I’ve|I'd|I’d|Oh|O|Well|Why|Yes|No|Now|Then|Sir|Madam|Ma'am|Mister|Miss|God|Heaven|Heavens|Lord|Mother|Father|Mama|Papa|Mum|Dad|Mom|Boys|Girls|Gentlemen|Ladies|Friends|Sirs|Children|Everybody|Everyone|Please|Thanks|Thank|Indeed|Too|Though|However|Perhaps|Maybe|Still|Yet|Sure|Certainly|Of|And|But|Or|So|Gee|Say|Hello|Hi|Hey|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Today|Tomorrow|Tonight)$/u;
 
@@ -27,7 +31,7 @@ const NOT_A_NAME = /^(?:I|I'm|I’m|I'll|I’ll|I've|I’ve|I'd|I’d|Oh|O|Well|
  */
 export function vocatives(words: string): string[] {
   const out: string[] = [];
-  for (const re of [OPENING, CLOSING]) {
+  for (const re of [OPENING, CLOSING, ARE_YOU]) {
     re.lastIndex = 0;
     for (let m = re.exec(words); m; m = re.exec(words)) {
       const name = m[1]!;
@@ -55,4 +59,16 @@ export function replyAfter(after: string): string | null {
   const named = NAMED_REPLY.exec(after);
   if (named) return named[1]!;
   return BARE_REPLY.test(after) ? '' : null;
+}
+
+/**
+ * The name a quotation's speaker gives as their own, as written; null when they give none.
+ *
+ * @example
+ * selfNamed('So am I. My name is Stanley Browne. What\'s yours?'); // 'Stanley Browne'
+ * selfNamed("I'm sure it was him."); // null
+ */
+export function selfNamed(words: string): string | null {
+  const m = SELF.exec(words);
+  return m && !NOT_A_NAME.test(m[1]!.split(/\s+/)[0]!) ? m[1]! : null;
 }
