@@ -7,11 +7,10 @@
  */
 import { findQuotations } from '../../src/quotes/index.js';
 import { FRESH_FIXTURE, loadLabelledStories, scoreSplit, type LabelledStory, type Score } from './labelled-news.js';
-import { TUNE4_FIXTURE, TUNE5_FIXTURE, TUNE6_FIXTURE } from './train-attribution.js';
+import { TUNE4_FIXTURE, TUNE5_FIXTURE, TUNE6_FIXTURE, TUNE8_FIXTURE } from './train-attribution.js';
 
 export const TUNE7_FIXTURE = 'test/fixtures/quotes/cnn-attribution-tune7.json';
-/** Round 8: Gutenberg fiction from Abg-CoQA val; its held-out stories are counted, never read mistake by mistake. */
-export const TUNE8_FIXTURE = 'test/fixtures/quotes/gutenberg-attribution-tune8.json';
+
 
 /** Miss classes as the lead reports them: a wrong speaker is split into a wrong name and no name. */
 export function missClasses(s: Score): Record<string, number> {
