@@ -63,6 +63,8 @@ function genderOf(table: SpeakerTable, canonical: string): Gender {
 
 /** First-person words: "I", "my", "we" … */
 const FIRST_PERSON = /\b(?:I|I'm|I’m|I've|I’ve|I'd|I’d|I'll|I’ll|me|my|we|we're|we’re|our|us)\b/u;
+/** "his sister", "Tom's mother", "the little girl": a relative or a child the narration mentions. */
+const RELATIVE = /\b(?:(?:his|her|their|[Tt]he|\p{Lu}\p{Ll}+['’]s)\s+(?:(?:little|old|young|elder|older|younger|big|baby|twin)\s+)?)(mother|father|sister|brother|son|daughter|wife|husband|mum|mom|dad|grandmother|grandfather|aunt|uncle|boy|girl)\b/gu;
 /** A photo caption in flattened copy: "Joy: They celebrated … ." (a label and a colon, or a final " ."). */
 const CAPTION_LIKE = /^[\p{Lu}][^.:]{0,40}:\s|\s\.$/u;
 
@@ -220,6 +222,25 @@ function analyze(doc: StoredDocument, model: AttributionModel | null): { analysi
   };
 
   /**
+   * "Tom Jones and his sister lived by the sea. “Look!” she cried.": a "he"/"she" no named person fits is the latest
+   * family member or child of that gender the narration mentions (his sister, Tom's mother, the little girl) in the
+   * pronoun's sentence or the two before it, as written.
+   */
+  const relativeBefore = (pos: number, pron: Pronoun): string | undefined => {
+    if (pron !== 'he' && pron !== 'she') return undefined;
+    starts ??= sentenceStarts(text);
+    const here = lowerBound(starts, pos + 1, (x) => x) - 1;
+    const from = starts[Math.max(0, here - 2)] ?? 0;
+    let found: string | undefined;
+    for (const m of text.slice(from, pos).matchAll(RELATIVE)) {
+      const at = from + m.index!;
+      if (spans.some((q) => q.depth === 0 && q.open <= at && at < (q.close ?? q.end))) continue;
+      if (nounGender(m[1]!) === (pron === 'he' ? 'male' : 'female')) found = m[0]!.replace(/^T/u, 't');
+    }
+    return found;
+  };
+
+  /**
    * “Why, it's Nora Sharey!” he exclaimed. ¶ “Well, …,” she said: a "he"/"she" the narration names no one for is the
    * latest person of that gender named in the dialogue before it (the last 3,000 characters).
    */
@@ -270,7 +291,7 @@ function analyze(doc: StoredDocument, model: AttributionModel | null): { analysi
       }
       const subjectBefore = inSentence || lastSpeaker ? undefined : firstIn(before, here, (x) => ok(x) && /^\W*(?:\S+\s+){0,2}\S*$/u.test(text.slice(before, x.pos)));
       const a = inSentence ?? lastSpeaker ?? subjectBefore ?? salientPerson(subj.start, ok) ?? nearest(subj.start, ok) ?? nearest(subj.start, (x) => compatible(pron, x));
-      return { speaker: a?.canonical ?? namedInDialogue(subj.start, pron) ?? null, antecedent: null };
+      return { speaker: a?.canonical ?? relativeBefore(subj.start, pron) ?? namedInDialogue(subj.start, pron) ?? null, antecedent: null };
     }
     const a = subj.kind === 'name' ? resolveName(subj) : resolveNominal(subj);
     return { speaker: a.canonical, antecedent: a };
@@ -329,6 +350,20 @@ function analyze(doc: StoredDocument, model: AttributionModel | null): { analysi
     const r = resolveSubject(subj, null);
     const kind = r.antecedent?.kind ?? (r.speaker ? table.entries.find((e) => e.canonical === r.speaker)?.kind : undefined);
     return r.speaker && (kind === 'person' || (subj.kind === 'pronoun' && !kind)) ? r.speaker : null;
+  };
+  /**
+   * The speaker of a sentence right before `pos` in its paragraph that is nothing but an attribution ("Mayor Ann Lee
+   * agreed.", "He added:"), with no quotation in it; null otherwise.
+   */
+  const saidBefore = (pos: number, lo: number): string | null => {
+    if (pos - 2 <= lo) return null;
+    const from = sentenceStartBefore(text, lo, pos - 2);
+    if (spans.some((x) => x.open >= from && x.open < pos) || CAPTION_LIKE.test(text.slice(from, pos).trim())) return null;
+    const toks = tokenize(text, from, pos);
+    const a = parsePre(text, toks);
+    if (!a?.subject || a.cueClass === 'according' || a.subject.from !== 0 || !isBareAttribution(toks, a)) return null;
+    if (toks.slice(a.restFrom).some((t) => t.word)) return null;
+    return resolveSubject(a.subject, null).speaker;
   };
   let narrator: string | null = null;
   /** Is the quotation one paragraph's only words but a short attribution (a turn of dialogue: “Hi!” said Sam.)? */
@@ -483,6 +518,10 @@ function analyze(doc: StoredDocument, model: AttributionModel | null): { analysi
       } else if (sameSentence && prev) {
         speaker = prev.speaker;
         attr = prev.attr ? { ...prev.attr } : null;
+      } else if (!parent && wholeSentence && (narrator = saidBefore(preFrom, lo))) {
+        // "Mayor Ann Lee agreed. “The town is calm.”": after a sentence that is only an attribution, the words are its subject's.
+        speaker = narrator;
+        attr = { subject: null, cue: null, cueClass: null, addressee: null, setting: null };
       } else if ((narrator = !parent && wholeSentence && FIRST_PERSON.test(text.slice(span.start, span.end)) ? narratorBefore(preFrom, lo) : null) && narrator !== prev?.speaker) {
         // "Peñaflorida hopes to expand the pushcart … . "I always tell my volunteers …"": words in the first person
         // right after a sentence about someone are that person's, not the last speaker's.

@@ -51,10 +51,41 @@ export function learnGenders(text: string, paragraphs: Span[], exclude: Span[], 
       votes.set(m.canonical, v);
     });
   }
+  // "his wife Mary Lopez", "Ms Lee's husband, Chris", "Sam Reed, her son,": a family noun beside a name gives its gender.
+  for (const m of persons) {
+    const e = unknown.get(m.canonical);
+    if (!e) continue;
+    const g = familyGender(text.slice(Math.max(0, m.start - 30), m.start), text.slice(m.end, m.end + 40));
+    if (!g) continue;
+    const v = votes.get(m.canonical) ?? { male: 0, female: 0 };
+    v[g] += 2;
+    votes.set(m.canonical, v);
+  }
   for (const [canonical, v] of votes) {
     const e = unknown.get(canonical);
     if (!e) continue;
     if (v.female >= 2 * v.male && v.female > 0) e.gender = 'female';
     else if (v.male >= 2 * v.female && v.male > 0) e.gender = 'male';
   }
+}
+
+const FAMILY: Record<string, 'male' | 'female'> = {
+  wife: 'female', husband: 'male', son: 'male', daughter: 'female', mother: 'female', father: 'male', brother: 'male', sister: 'female',
+  widow: 'female', widower: 'male', boyfriend: 'male', girlfriend: 'female', grandmother: 'female', grandfather: 'male', mum: 'female',
+  mom: 'female', dad: 'male', aunt: 'female', uncle: 'male', niece: 'female', nephew: 'male', fiancee: 'female', fiancée: 'female', stepson: 'male', stepdaughter: 'female',
+};
+const NOUN = Object.keys(FAMILY).join('|');
+const BEFORE = new RegExp(`\\b(${NOUN}),?\\s+$`, 'iu');
+const AFTER = new RegExp(`^,\\s+(?:his|her|their|the)\\s+(?:[\\p{Ll}-]+\\s+)?(${NOUN})\\b`, 'u');
+
+/**
+ * The gender a family noun right beside a name gives it: "his wife Mary Lopez", "Sam Reed, her son,".
+ *
+ * @example
+ * familyGender('and his wife ', ' said'); // 'female'
+ * familyGender('Police chief ', ', the mayor'); // null
+ */
+export function familyGender(before: string, after: string): 'male' | 'female' | null {
+  const m = BEFORE.exec(before) ?? AFTER.exec(after);
+  return m ? FAMILY[m[1]!.toLowerCase()]! : null;
 }

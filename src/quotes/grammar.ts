@@ -533,7 +533,8 @@ export function parsePre(text: string, toks: Tok[]): Attr | null {
     if (!subj) subj = relativeHead(text, toks, j);
     // "Prime Minister Omer Beriziky, who told him “…”", "research which had concluded: ‘…’": a relative pronoun stands
     // for the speaker before it.
-    if (!subj && (toks[j]?.lower === 'who' || toks[j]?.lower === 'which')) subj = subjectEndingAt(text, toks, toks[j - 1]?.text === ',' ? j - 2 : j - 1, 0);
+    // "The judge (who said “…”)": the same before a parenthesis.
+    if (!subj && (toks[j]?.lower === 'who' || toks[j]?.lower === 'which')) subj = subjectEndingAt(text, toks, /^[,(]$/.test(toks[j - 1]?.text ?? '') ? j - 2 : j - 1, 0);
     // "Gadhafi mourned Ben Ali's ouster and warned …": a second verb shares its clause's subject.
     if (!subj && /^(?:and|but)$/.test(toks[j]?.lower ?? '')) subj = clauseSubject(text, toks, j);
     // "a source close to the Bo family for decades says": the head of a noun phrase a preposition continues.

@@ -26,7 +26,7 @@ export const SAY_VERBS: readonly string[] = [
   'confessed', 'groaned', 'questioned', 'queried', 'inquired', 'enquired', 'panted', 'gasped', 'laughed', 'chuckled', 'giggled',
   'grumbled', 'growled', 'snarled', 'sneered', 'roared', 'shrieked', 'moaned', 'whimpered', 'hissed', 'rejoined', 'interrupted',
   'objected', 'assented', 'ventured', 'drawled', 'faltered', 'stuttered', 'mumbled', 'persisted', 'thundered', 'scoffed', 'teased',
-  'scolded', 'wept', 'exclaims', 'sighs', 'laughs', 'screams', 'yells', 'whimpers', 'ejaculated', 'chorused', 'volunteered',
+  'scolded', 'wept', 'disagreed', 'exclaims', 'sighs', 'laughs', 'screams', 'yells', 'whimpers', 'ejaculated', 'chorused', 'volunteered',
   // present tense after a plural subject: "the authorities claim", "critics argue"
   'claim', 'insist', 'argue', 'admit', 'deny', 'explain', 'predict', 'suggest', 'declare', 'testify', 'complain', 'acknowledge', 'concede', 'tweets', 'tweet',
   // "USADA accused Armstrong of running “the most sophisticated … doping program”"

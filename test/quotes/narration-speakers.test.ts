@@ -1,0 +1,47 @@
+/**
+ * Speakers the narration gives without an attribution of the quotation's own: a sentence that is only an
+ * attribution ("Mayor Ann Lee agreed."), a family member or child the narration mentions ("his sister"), a family
+ * noun that gives a name its gender ("Ms Lee's husband, Chris"), and a speaker before a parenthesis.
+ */
+import { describe, expect, it } from 'vitest';
+import { buildDocument } from '../../src/ingest/document.js';
+import { familyGender } from '../../src/quotes/gender.js';
+import { findQuotations } from '../../src/quotes/index.js';
+
+const who = (...paragraphs: string[]) => findQuotations(buildDocument({ id: 't', path: 't', text: paragraphs.join('\n\n') })).map((q) => [q.quote, q.speaker]);
+
+describe('speakers from the narration', () => {
+  it('given a sentence that is only an attribution ("X agreed."), when a quotation follows it, then X said it, not the previous speaker', () => {
+    expect(who('Police chief John Smith said the area was safe. "We have no reason to worry," Smith said.', 'Mayor Ann Lee agreed. "The town is calm tonight."')).toEqual([
+      ['We have no reason to worry', 'John Smith'],
+      ['The town is calm tonight.', 'Ann Lee'],
+    ]);
+  });
+
+  it('given a narrative sentence that is more than an attribution, when a quotation follows it, then the previous speaker keeps it', () => {
+    expect(who('"We have no reason to worry," said John Smith.', 'Mayor Ann Lee agreed with the plan on Monday after a long meeting in the town hall. "The town is calm tonight."')).toEqual([
+      ['We have no reason to worry', 'John Smith'],
+      ['The town is calm tonight.', 'John Smith'],
+    ]);
+  });
+
+  it('given "she"/"he" and only a man/woman named, when the narration mentions a relative of that gender, then that relative as written', () => {
+    expect(who('Tom Jones and his sister lived by the sea. "Look at the boats!" she cried.')).toEqual([['Look at the boats!', 'his sister']]);
+    expect(who('Sarah Miller was at home with her son. "Mom, I am hungry," he said.')).toEqual([['Mom, I am hungry', 'her son']]);
+  });
+
+  it('given a family noun beside a name, then the gender it gives', () => {
+    expect(familyGender("Ms Lee's husband, ", ' said')).toBe('male');
+    expect(familyGender('and his wife ', ' told')).toBe('female');
+    expect(familyGender('', ', her son, said')).toBe('male');
+    expect(familyGender('Police chief ', ', the mayor')).toBeNull();
+  });
+
+  it('given a name whose gender only a family noun gives, when "she" follows, then that person', () => {
+    expect(who('Chris Moore arrived with his wife, Jo Park. "We are so happy," she said.')).toEqual([['We are so happy', 'Jo Park']]);
+  });
+
+  it('given a speaker before a parenthesis ("The judge (who said “…”)"), then that speaker', () => {
+    expect(who('The judge (who said "this case is a disgrace") adjourned the hearing.')).toEqual([['this case is a disgrace', 'the judge']]);
+  });
+});
