@@ -7,7 +7,7 @@
  */
 import { findQuotations } from '../../src/quotes/index.js';
 import { FRESH_FIXTURE, loadLabelledStories, scoreSplit, type LabelledStory, type Score } from './labelled-news.js';
-import { TUNE4_FIXTURE, TUNE5_FIXTURE, TUNE6_FIXTURE, TUNE8_FIXTURE } from './train-attribution.js';
+import { TUNE4_FIXTURE, TUNE5_FIXTURE, TUNE6_FIXTURE, TUNE8_FIXTURE, TUNE9_FIXTURE } from './train-attribution.js';
 
 export const TUNE7_FIXTURE = 'test/fixtures/quotes/cnn-attribution-tune7.json';
 
@@ -26,6 +26,7 @@ export function tuningParts(): { fit: [string, LabelledStory[]][]; check: [strin
   const base = loadLabelledStories();
   const tune6 = loadLabelledStories(TUNE6_FIXTURE);
   const tune8 = loadLabelledStories(TUNE8_FIXTURE);
+  const tune9 = loadLabelledStories(TUNE9_FIXTURE);
   return {
     fit: [
       ['dev', base.filter((s) => s.split === 'dev')],
@@ -35,11 +36,13 @@ export function tuningParts(): { fit: [string, LabelledStory[]][]; check: [strin
       ['tune5', loadLabelledStories(TUNE5_FIXTURE)],
       ['tune6 tuning', tune6.filter((s) => s.split !== 'held-out')],
       ['tune8 tuning (Gutenberg)', tune8.filter((s) => s.split !== 'held-out')],
+      ['tune9 tuning (Gutenberg)', tune9.filter((s) => s.split !== 'held-out')],
     ],
     check: [
       ['tune6 held-out', tune6.filter((s) => s.split === 'held-out')],
       ['tune7', loadLabelledStories(TUNE7_FIXTURE)],
       ['tune8 held-out (Gutenberg)', tune8.filter((s) => s.split === 'held-out')],
+      ['tune9 held-out (Gutenberg)', tune9.filter((s) => s.split === 'held-out')],
     ],
   };
 }

@@ -23,6 +23,7 @@ export const TUNE4_FIXTURE = 'test/fixtures/quotes/cnn-attribution-tune4.json';
 export const TUNE5_FIXTURE = 'test/fixtures/quotes/cnn-attribution-tune5.json';
 export const TUNE6_FIXTURE = 'test/fixtures/quotes/cnn-attribution-tune6.json';
 export const TUNE8_FIXTURE = 'test/fixtures/quotes/gutenberg-attribution-tune8.json';
+export const TUNE9_FIXTURE = 'test/fixtures/quotes/gutenberg-attribution-tune9.json';
 const FOLDS = 5;
 
 export function tuningStories(): (LabelledStory & { origin: string })[] {
