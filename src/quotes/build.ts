@@ -63,6 +63,7 @@ function genderOf(table: SpeakerTable, canonical: string): Gender {
 
 /** First-person words: "I", "my", "we" … */
 const FIRST_PERSON = /\b(?:I|I'm|I’m|I've|I’ve|I'd|I’d|I'll|I’ll|me|my|we|we're|we’re|our|us)\b/u;
+const NOBODY: ReadonlySet<string> = new Set();
 /** "his sister", "Tom's mother", "the little girl": a relative or a child the narration mentions. */
 const RELATIVE = /\b(?:(?:his|her|their|[Tt]he|\p{Lu}\p{Ll}+['’]s)\s+(?:(?:little|old|young|elder|older|younger|big|baby|twin)\s+)?)(mother|father|sister|brother|son|daughter|wife|husband|mum|mom|dad|grandmother|grandfather|aunt|uncle|boy|girl)\b/gu;
 /** A photo caption in flattened copy: "Joy: They celebrated … ." (a label and a colon, or a final " ."). */
@@ -247,17 +248,26 @@ function analyze(doc: StoredDocument, model: AttributionModel | null): { analysi
   const namedInDialogue = (pos: number, pron: Pronoun): string | undefined => {
     if (pron !== 'he' && pron !== 'she') return undefined;
     const want: Gender = pron === 'he' ? 'male' : 'female';
+    const named = (q: QuoteSpan) => mentionsInside(q).filter((m) => m.kind === 'person' && (genderOf(table, m.canonical) ?? firstNameGender(splitName(m.text).name[0])) === want);
     for (let k = spans.length - 1; k >= 0; k--) {
       const q = spans[k]!;
       if (q.depth !== 0 || q.end > pos) continue;
       if (q.end < pos - 3000) break;
-      const named = mentionsInside(q).filter((m) => m.kind === 'person' && (genderOf(table, m.canonical) ?? firstNameGender(splitName(m.text).name[0])) === want);
-      if (named.length) return canonicalSpeaker(named[named.length - 1]!.canonical, table);
+      const ms = named(q);
+      if (ms.length) return canonicalSpeaker(ms[ms.length - 1]!.canonical, table);
+    }
+    // “Well, you see what I look like,” she remarked. … “What a city this is, Martha!”: else the first one named after it,
+    // spoken to by name (someone the words only mention may be elsewhere).
+    for (const q of spans) {
+      if (q.depth !== 0 || q.start < pos) continue;
+      if (q.start > pos + 3000) break;
+      const to = addressed(q).filter((n) => (genderOf(table, n) ?? firstNameGender(splitName(n).name[0])) === want);
+      if (to.length) return to[0]!;
     }
     return undefined;
   };
 
-  const resolveSubject = (subj: Subject, enclosing: string | null, depth = 0, inside: QuoteSpan | null = null): { speaker: string | null; antecedent: Antecedent | null } => {
+  const resolveSubject = (subj: Subject, enclosing: string | null, depth = 0, inside: QuoteSpan | null = null, not: ReadonlySet<string> = NOBODY): { speaker: string | null; antecedent: Antecedent | null } => {
     if (subj.kind !== 'pronoun' && isEpithet(subj)) {
       const role = text.slice(subj.start, subj.end).toLowerCase().replace(/^(?:the|this)\s+/, '');
       // A description with a gender ("the actress") names a person of that gender.
@@ -274,7 +284,8 @@ function analyze(doc: StoredDocument, model: AttributionModel | null): { analysi
         const m = told[told.length - 1];
         if (m) return { speaker: m.canonical, antecedent: null };
       }
-      const ok = (x: Antecedent) => compatible(pron, x) && !x.possessive;
+      // “Mr. Askern says you'll soon be all right, Tulliver,” he said: the people the words name are not the "he".
+      const ok = (x: Antecedent) => compatible(pron, x) && !x.possessive && !not.has(x.canonical);
       // Someone compatible earlier in the pronoun's own sentence: the nearest ("Harper told CNN that she …").
       const here = sentenceStartBefore(text, Math.max(0, subj.start - 2000), subj.start);
       const inSentence = nearest(subj.start, (x) => ok(x) && x.pos >= here);
@@ -283,14 +294,15 @@ function analyze(doc: StoredDocument, model: AttributionModel | null): { analysi
       const before = here > 0 ? sentenceStartBefore(text, Math.max(0, here - 2000), here - 1) : here;
       const lastSpeaker = inSentence ? undefined : nearest(here, (x) => ok(x) && !!x.spoke && x.pos >= before);
       // "He has now targeted No. 1 Rory McIlroy. ¶ “…,” he said.": the same pronoun as the previous sentence's subject is its person.
-      const same = new RegExp(`^\\W*(${subj.text})\\b`, 'iu').exec(text.slice(before, here));
+      // ("Koswell went flat. When he got up his nose was bleeding. ¶ “I'll fix you!” he roared.": after an opening conjunction too.)
+      const same = new RegExp(`^\\W*(?:(?:when|as|then|and|but|so|while|after|before|once|now|suddenly)\\s+)?(${subj.text})\\b`, 'iu').exec(text.slice(before, here));
       if (!inSentence && !lastSpeaker && same && depth < 3) {
         const at = before + same[0].length - same[1]!.length;
-        const r = resolveSubject({ ...subj, start: at, end: at + same[1]!.length }, enclosing, depth + 1);
+        const r = resolveSubject({ ...subj, start: at, end: at + same[1]!.length }, enclosing, depth + 1, null, not);
         if (r.speaker) return r;
       }
       const subjectBefore = inSentence || lastSpeaker ? undefined : firstIn(before, here, (x) => ok(x) && /^\W*(?:\S+\s+){0,2}\S*$/u.test(text.slice(before, x.pos)));
-      const a = inSentence ?? lastSpeaker ?? subjectBefore ?? salientPerson(subj.start, ok) ?? nearest(subj.start, ok) ?? nearest(subj.start, (x) => compatible(pron, x));
+      const a = inSentence ?? lastSpeaker ?? subjectBefore ?? salientPerson(subj.start, ok) ?? nearest(subj.start, ok) ?? nearest(subj.start, (x) => compatible(pron, x) && !not.has(x.canonical));
       return { speaker: a?.canonical ?? relativeBefore(subj.start, pron) ?? namedInDialogue(subj.start, pron) ?? null, antecedent: null };
     }
     const a = subj.kind === 'name' ? resolveName(subj) : resolveNominal(subj);
@@ -395,6 +407,9 @@ function analyze(doc: StoredDocument, model: AttributionModel | null): { analysi
   const spanIndexOf = (q: QuoteSpan) => spans.indexOf(q);
   /** The canonical names a quotation's words address by name. */
   const addressed = (q: QuoteSpan): string[] => vocatives(text.slice(q.start, q.end)).map((v) => canonicalSpeaker(v, table));
+  /** The people a quotation's words name or address (none of them is its "he"/"she"). */
+  const namedWithin = (q: QuoteSpan): ReadonlySet<string> =>
+    new Set([...mentionsInside(q).filter((m) => m.kind === 'person').map((m) => canonicalSpeaker(m.canonical, table)), ...addressed(q)]);
   /** Does the quotation open its paragraph (no words before it there)? */
   const opensParagraph = (q: QuoteSpan) => !/[\p{L}\p{N}]/u.test(text.slice(doc.paragraphs[q.paragraphs[0]!]!.start, q.open));
   /** The turn of dialogue in paragraph `pi`: its speech quotations' one speaker, and whom they address. */
@@ -496,7 +511,8 @@ function analyze(doc: StoredDocument, model: AttributionModel | null): { analysi
 
     let speaker: string | null = null;
     if (attr?.subject) {
-      const r = resolveSubject(attr.subject, parent0?.speaker ?? null, 0, parent && parent.family !== span.family && attr.subject.start >= parent.start && attr.subject.end <= parent.end ? parent : null);
+      const named = !parent && attr.subject.kind === 'pronoun' ? namedWithin(span) : NOBODY;
+      const r = resolveSubject(attr.subject, parent0?.speaker ?? null, 0, parent && parent.family !== span.family && attr.subject.start >= parent.start && attr.subject.end <= parent.end ? parent : null, named);
       speaker = r.speaker;
       if (r.antecedent) addAntecedent({ ...r.antecedent, spoke: true });
     } else if (!titleLike[qi]) {

@@ -18,7 +18,7 @@ const CUE_MULTI: [string[], CueClass][] = [
 ];
 /** Cues that report speech only right after the quotation (“No,” returned Dave; “Well,” he broke in). */
 const POST_SINGLE = new Set(POST_ONLY_VERBS);
-const POST_MULTI: string[][] = [['put', 'in'], ['broke', 'in'], ['cut', 'in'], ['chimed', 'in'], ['spoke', 'up'], ['called', 'out'], ['cried', 'out']];
+const POST_MULTI: string[][] = [['put', 'in'], ['broke', 'in'], ['cut', 'in'], ['chimed', 'in'], ['spoke', 'up'], ['called', 'out'], ['cried', 'out'], ['came', 'from']];
 
 /** Cue words that are also common nouns: only cues when a subject is right before them. */
 export const NOUN_LIKE_CUES = new Set(['notes', 'remarks', 'comments', 'claims', 'demands', 'states', 'reports', 'stress', 'say', 'tell', 'call', 'pledges', 'vows', 'briefing', 'warning', 'posts', 'reads', 'cries', 'answers', 'jokes', 'posting', 'writing', 'claim', 'tweet', 'tweets']);

@@ -32,6 +32,8 @@ export const SPEAKER_NOUNS = new Set([
   'princess', 'stranger', 'shopkeeper', 'waiter', 'waitress', 'farmer', 'doctor', 'nurse', 'dog', 'cat', 'frog', 'bird', 'fox',
   'rabbit', 'bear', 'mouse', 'owl', 'duck', 'pig', 'lion', 'monkey', 'horse', 'cow', 'fish', 'turtle', 'squirrel', 'puppy', 'kitten',
   // couples and inquiries: "The couple who married in 2011 told …", "A 2012 probe into the jail branded it a '…'"
+  // a crowd that shouts, men and women of a story: "“A fight!” came from the crowd", "questioned one of the men"
+  'crowd', 'men', 'women', 'lads', 'seniors', 'juniors', 'sailors', 'guards', 'servants', 'maid',
   'couple', 'pair', 'probe', 'executive', 'boss', 'inquiry', 'investigation',
   'research', 'biography', 'database', 'brief', 'indictment', 'complaint', 'lawsuit', 'affidavit', 'website', 'post', 'memo', 'filing', 'ruling', 'tweet', 'sign',
 ]);
