@@ -408,8 +408,12 @@ function analyze(doc: StoredDocument, model: AttributionModel | null): { analysi
   /** The canonical names a quotation's words address by name. */
   const addressed = (q: QuoteSpan): string[] => vocatives(text.slice(q.start, q.end)).map((v) => canonicalSpeaker(v, table));
   /** The people a quotation's words name or address (none of them is its "he"/"she"). */
-  const namedWithin = (q: QuoteSpan): ReadonlySet<string> =>
-    new Set([...mentionsInside(q).filter((m) => m.kind === 'person').map((m) => canonicalSpeaker(m.canonical, table)), ...addressed(q)]);
+  const namedWithin = (q: QuoteSpan): ReadonlySet<string> => {
+    // (and the words it goes on with in its paragraph: “…,” he said, “… I've just been to ask Mr. Stelling.”)
+    const pe = doc.paragraphs[q.paragraphs[q.paragraphs.length - 1]!]!.end;
+    const words = spans.filter((x) => x.depth === 0 && x.start >= q.start && x.start < pe);
+    return new Set(words.flatMap((x) => [...mentionsInside(x).filter((m) => m.kind === 'person').map((m) => canonicalSpeaker(m.canonical, table)), ...addressed(x)]));
+  };
   /** Does the quotation open its paragraph (no words before it there)? */
   const opensParagraph = (q: QuoteSpan) => !/[\p{L}\p{N}]/u.test(text.slice(doc.paragraphs[q.paragraphs[0]!]!.start, q.open));
   /** The turn of dialogue in paragraph `pi`: its speech quotations' one speaker, and whom they address. */
