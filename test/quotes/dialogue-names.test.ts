@@ -65,6 +65,27 @@ describe('turns of dialogue that name no speaker', () => {
     ]);
   });
 
+  it('given "he said" after words that name or address people, then none of them: someone else the text knows', () => {
+    expect(who('Philip waited at the door while Mr. Stelling spoke to the surgeon. Mr. Stelling nodded.', '"Mr. Stelling says you will walk again, Tom," he said. "I asked him myself."')).toEqual([
+      ['Mr. Stelling says you will walk again, Tom', 'Philip'],
+      ['I asked him myself.', 'Philip'],
+    ]);
+  });
+
+  it('given "came from" after a quotation, or one of a group as the subject, then that speaker', () => {
+    expect(who('"A fight! a fight!" came from the crowd.')).toEqual([['A fight! a fight!', 'the crowd']]);
+    expect(who('"Look out, Rover!" said one of the seniors.')).toEqual([['Look out, Rover!', 'one of the seniors']]);
+    expect(who('"Do him up brown!" came from Larkspur, who was present.')).toEqual([['Do him up brown!', 'Larkspur']]);
+  });
+
+  it('given a "she" nobody is named for before her words, when a later turn addresses a woman by name, then her', () => {
+    expect(who('Philip waited in the hall until his guest came down.', '"Well, you see what I look like," she remarked.', '"You look quite all right," he replied. "What a wonderful city this is, Martha!"')).toEqual([
+      ['Well, you see what I look like', 'Martha'],
+      ['You look quite all right', 'Philip'],
+      ['What a wonderful city this is, Martha!', 'Philip'],
+    ]);
+  });
+
   it('given a reply with its speaker in a possessive ("was Buster\'s opinion"), then that speaker', () => {
     expect(who('"Maybe he was wandering," suggested Ben.', '"It is a terrible thing for the family," was Buster\'s opinion; and the other lads agreed.')).toEqual([
       ['Maybe he was wandering', 'Ben'],
