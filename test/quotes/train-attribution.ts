@@ -8,7 +8,7 @@
  *
  * Tuning stories: cnn-attribution.json (dev + round-2 held-out), the round-3
  * fresh set, cnn-attribution-tune4.json, cnn-attribution-tune5.json and the tuning part of
- * cnn-attribution-tune6.json and of gutenberg-attribution-tune8.json (never their held-out parts). Never the blind sets.
+ * cnn-attribution-tune6.json and of gutenberg-attribution-tune8/-tune9.json (never their held-out parts). Never the blind sets.
  */
 import { existsSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -33,9 +33,10 @@ export function tuningStories(): (LabelledStory & { origin: string })[] {
   const tune5 = existsSync(path.join(ROOT, TUNE5_FIXTURE)) ? loadLabelledStories(TUNE5_FIXTURE).map((s) => ({ ...s, origin: 'tune5' })) : [];
   // tune6's held-out part (attrib2's own) is never trained on.
   const tune6 = existsSync(path.join(ROOT, TUNE6_FIXTURE)) ? loadLabelledStories(TUNE6_FIXTURE).filter((s) => s.split !== 'held-out').map((s) => ({ ...s, origin: 'tune6' })) : [];
-  // tune8 (Gutenberg fiction, round 8): its tuning part; its held-out part is never trained on.
+  // tune8 and tune9 (Gutenberg fiction, round 8): their tuning parts; their held-out parts are never trained on.
   const tune8 = existsSync(path.join(ROOT, TUNE8_FIXTURE)) ? loadLabelledStories(TUNE8_FIXTURE).filter((s) => s.split !== 'held-out').map((s) => ({ ...s, origin: 'tune8' })) : [];
-  return [...base, ...fresh, ...tune4, ...tune5, ...tune6, ...tune8];
+  const tune9 = existsSync(path.join(ROOT, TUNE9_FIXTURE)) ? loadLabelledStories(TUNE9_FIXTURE).filter((s) => s.split !== 'held-out').map((s) => ({ ...s, origin: 'tune9' })) : [];
+  return [...base, ...fresh, ...tune4, ...tune5, ...tune6, ...tune8, ...tune9];
 }
 
 const jaccard = (a: { start: number; end: number }, b: { start: number; end: number }) => {
@@ -101,10 +102,10 @@ if (process.argv[1] && /train-attribution/.test(process.argv[1])) {
     titleThreshold: Number(process.argv.find((a) => a.startsWith('--title-threshold='))?.split('=')[1] ?? 0.7),
     fallbackOnly: !process.argv.includes('--override'),
   };
-  console.log(`tuning stories: ${stories.length} (${['dev', 'r2', 'fresh', 'tune4', 'tune5', 'tune6', 'tune8'].map((o) => `${o} ${stories.filter((s) => s.origin === o).length}`).join(', ')})`);
+  console.log(`tuning stories: ${stories.length} (${['dev', 'r2', 'fresh', 'tune4', 'tune5', 'tune6', 'tune8', 'tune9'].map((o) => `${o} ${stories.filter((s) => s.origin === o).length}`).join(', ')})`);
   const all = examplesOf(stories);
   console.log(`speech quotations for the ranker: ${all.rank.length}, gold not among the candidates: ${all.unreachable}; title examples ${all.titleY.filter(Boolean).length}/${all.titleY.length}`);
-  for (const origin of ['all', 'dev', 'r2', 'fresh', 'tune4', 'tune5', 'tune6', 'tune8']) {
+  for (const origin of ['all', 'dev', 'r2', 'fresh', 'tune4', 'tune5', 'tune6', 'tune8', 'tune9']) {
     if (origin !== 'all' && !stories.some((s) => s.origin === origin)) continue;
     const { cv, rules } = crossValidate(stories, opts, origin);
     console.log(describeScore(`CV ${FOLDS}-fold ${origin}`, cv));
