@@ -167,7 +167,7 @@ function analyze(doc: StoredDocument, model: AttributionModel | null): { analysi
     if (entry && (subj.kind === 'role' || entry.kind === 'org')) return { ...base, canonical: entry.canonical, kind: entry.kind, gender: entry.gender };
     const org = GENERIC_ORG.has(head) ? nearest(subj.start, (a) => a.kind === 'org') : undefined;
     if (org) return { ...base, canonical: org.canonical, kind: 'org', gender: null };
-    const canonical = subj.text.replace(/^(?:The|A|An)\b/, (w) => w.toLowerCase()).replace(/^\p{Lu}(?=\p{Ll}+$)/u, (c) => c.toLowerCase());
+    const canonical = subj.text.replace(/^(?:The|A|An|My|Your|His|Her|Their|Our)\b/, (w) => w.toLowerCase()).replace(/^\p{Lu}(?=\p{Ll}+$)/u, (c) => c.toLowerCase());
     const kind: EntityKind = isPluralNoun(head) ? 'group' : DOCUMENT_NOUNS.has(head) || /^\p{Lu}/u.test(head) ? 'org' : 'person';
     return { ...base, canonical, kind, gender: nounGender(head) };
   };

@@ -16,9 +16,12 @@ import { bare, type Tok } from './tokens.js';
 export type Pronoun = 'he' | 'she' | 'they' | 'it' | 'i' | 'we';
 /** Subject pronouns; "I"/"we" name the speaker of the quotation they stand in. */
 export const PRONOUNS = new Map<string, Pronoun>([['he', 'he'], ['she', 'she'], ['they', 'they'], ['it', 'it'], ['i', 'i'], ['we', 'we']]);
-const DETERMINERS = new Set(['the', 'a', 'an', 'his', 'her', 'its', 'their', 'our', 'this', 'that', 'these', 'those', 'one', 'another', 'some', 'several', 'many', 'two', 'three', 'four', 'both', 'other']);
+const DETERMINERS = new Set(['the', 'a', 'an', 'his', 'her', 'its', 'their', 'our', 'my', 'your', 'this', 'that', 'these', 'those', 'one', 'another', 'some', 'several', 'many', 'two', 'three', 'four', 'both', 'other']);
 /** Words allowed between a subject and its cue: "Mr. Annan today called for", "he has also said". */
-export const BETWEEN = new Set(['today', 'also', 'again', 'later', 'earlier', 'then', 'once', 'further', 'repeatedly', 'previously', 'recently', 'yesterday', 'tonight', 'now', 'separately', 'similarly', 'likewise', 'has', 'had', 'have', 'will', 'would', 'had', 'was', 'is', 'once', 'twice', 'reportedly', 'publicly', 'privately', 'openly', 'bluntly', 'firmly', 'strongly', 'simply', 'only', 'even', 'just', 'still', 'herself', 'himself', 'themselves', 'itself', 'flatly', 'quickly', 'angrily', 'calmly', 'emphatically']);
+export const BETWEEN = new Set(['today', 'also', 'again', 'later', 'earlier', 'then', 'once', 'further', 'repeatedly', 'previously', 'recently', 'yesterday', 'tonight', 'now', 'separately', 'similarly', 'likewise', 'has', 'had', 'have', 'will', 'would', 'had', 'was', 'is', 'once', 'twice', 'reportedly', 'publicly', 'privately', 'openly', 'bluntly', 'firmly', 'strongly', 'simply', 'only', 'even', 'just', 'still', 'herself', 'himself', 'themselves', 'itself', 'flatly', 'quickly', 'angrily', 'calmly', 'emphatically',
+  // stories: "my father always says", "Mary softly said"
+  'always', 'often', 'usually', 'sometimes', 'never', 'finally', 'suddenly', 'softly', 'quietly', 'loudly', 'happily', 'sadly', 'excitedly',
+  'proudly', 'slowly', 'gently', 'politely', 'kindly', 'nervously', 'eagerly', 'shyly', 'sweetly']);
 /** Words that end an addressee or a speaker noun phrase. */
 const NP_CUT = new Set(['that', 'including', 'in', 'at', 'during', 'on', 'when', 'while', 'as', 'after', 'before', 'who', 'which', 'where', 'about', 'ahead', 'if', 'because', 'since', 'but', 'to', 'for', 'with', 'by', 'from', 'amid', 'over', 'via', 'whether', 'how', 'why', 'what', 'not', 'it', 'this', 'there', 'today', 'yesterday', 'earlier', 'later', 'last', 'this', 'afterward', 'afterwards', 'tonight', 'recently', 'then', 'instead', 'through', 'under', 'against', 'upon', 'following', 'saying', 'adding', 'telling', 'noting', 'late', 'early', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday']);
 const DAYS = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday']);
@@ -455,6 +458,8 @@ export function isBareAttribution(toks: Tok[], attr: Attr, anywhere = false): bo
   const words = rest.filter((t) => t.word);
   if (!words.length) return true;
   if (words.length > 10) return false;
+  // “Hi, Tim!” Mary said happily.: manner adverbs too.
+  if (words.every((w) => /^\p{Ll}{3,}ly$/u.test(w.text)) && words.length <= 2) return true;
   return TRAILER_START.has(words[0]!.lower) || (attr.cueClass === 'tell' && !!attr.addressee && rest[0]!.word);
 }
 

@@ -44,4 +44,13 @@ describe('speakers from the narration', () => {
   it('given a speaker before a parenthesis ("The judge (who said “…”)"), then that speaker', () => {
     expect(who('The judge (who said "this case is a disgrace") adjourned the hearing.')).toEqual([['this case is a disgrace', 'the judge']]);
   });
+
+  it('given a manner adverb after the attribution that follows a "!"/"?" quotation, then the attribution still counts', () => {
+    expect(who('"Hi, Tim!" Mary said happily.')).toEqual([['Hi, Tim!', 'Mary']]);
+  });
+
+  it('given a first-person relative ("my father") and a frequency adverb before the cue, then that relative', () => {
+    expect(who('My father always says, "Never give up."')).toEqual([['Never give up.', 'my father']]);
+    expect(who('"Never give up," my father always says.')).toEqual([['Never give up', 'my father']]);
+  });
 });
