@@ -3,11 +3,9 @@
  * their speaker only in a noun phrase, speakers who name themselves, and the speakers these give untagged turns.
  */
 import { describe, expect, it } from 'vitest';
-import { buildDocument } from '../../src/ingest/document.js';
 import { replyAfter, selfNamed, vocatives } from '../../src/quotes/dialogue.js';
-import { findQuotations } from '../../src/quotes/index.js';
+import { who } from './who.js';
 
-const who = (...paragraphs: string[]) => findQuotations(buildDocument({ id: 't', path: 't', text: paragraphs.join('\n\n') })).map((q) => [q.quote, q.speaker]);
 
 describe('vocatives, replies and self-introductions', () => {
   it.each([

@@ -4,10 +4,8 @@
  * continues its speaker.
  */
 import { describe, expect, it } from 'vitest';
-import { buildDocument } from '../../src/ingest/document.js';
-import { findQuotations } from '../../src/quotes/index.js';
+import { who } from './who.js';
 
-const who = (...paragraphs: string[]) => findQuotations(buildDocument({ id: 't', path: 't', text: paragraphs.join('\n\n') })).map((q) => [q.quote, q.speaker]);
 
 describe('turns of dialogue', () => {
   it('given two tagged turns by two people, when bare turns follow in their own paragraphs, then they alternate between the two', () => {

@@ -4,11 +4,9 @@
  * noun that gives a name its gender ("Ms Lee's husband, Chris"), and a speaker before a parenthesis.
  */
 import { describe, expect, it } from 'vitest';
-import { buildDocument } from '../../src/ingest/document.js';
 import { familyGender } from '../../src/quotes/gender.js';
-import { findQuotations } from '../../src/quotes/index.js';
+import { who } from './who.js';
 
-const who = (...paragraphs: string[]) => findQuotations(buildDocument({ id: 't', path: 't', text: paragraphs.join('\n\n') })).map((q) => [q.quote, q.speaker]);
 
 describe('speakers from the narration', () => {
   it('given a sentence that is only an attribution ("X agreed."), when a quotation follows it, then X said it, not the previous speaker', () => {

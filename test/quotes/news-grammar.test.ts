@@ -6,10 +6,8 @@
  * Synthetic paragraphs in those shapes; straight quote marks as CNN uses them.
  */
 import { describe, expect, it } from 'vitest';
-import { buildDocument } from '../../src/ingest/document.js';
-import { findQuotations } from '../../src/quotes/index.js';
+import { who } from './who.js';
 
-const who = (...paragraphs: string[]) => findQuotations(buildDocument({ id: 't', path: 't', text: paragraphs.join('\n\n') })).map((q) => [q.quote, q.speaker]);
 
 describe('names in appositives and after jobs', () => {
   it('given "X\'s attorney, Name, said" and "Name, father of …, who …, told", when attributed, then the name (not the role, not the name inside the aside)', () => {

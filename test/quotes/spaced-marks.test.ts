@@ -3,10 +3,8 @@
  * Tom`, `he said that " the key is … ".`, `' You can do it. '`). Synthetic paragraphs in those shapes.
  */
 import { describe, expect, it } from 'vitest';
-import { buildDocument } from '../../src/ingest/document.js';
-import { findQuotations } from '../../src/quotes/index.js';
+import { who } from './who.js';
 
-const who = (...paragraphs: string[]) => findQuotations(buildDocument({ id: 't', path: 't', text: paragraphs.join('\n\n') })).map((q) => [q.quote, q.speaker]);
 
 describe('quotation marks padded with spaces', () => {
   it('given a padded opening mark at the start of a paragraph or of the text, when quotations are found, then it opens a quotation and the attribution after it is read', () => {
