@@ -506,7 +506,7 @@ function analyze(doc: StoredDocument, model: AttributionModel | null): { analysi
     }
     // “I will,” was Wilbur Poole's answer: the name before a reply noun is the speaker; “…,” was the reply: someone
     // the dialogue decides (below).
-    const reply = !titleLike[qi] && !parent && !attr?.subject ? replyAfter(text.slice(after, postTo)) : null;
+    const reply = !titleLike[qi] && !parent && !attr?.subject ? replyAfter(text.slice(after, Math.max(postTo, Math.min(text.length, after + 120)))) : null;
     if (reply) {
       const at = text.indexOf(reply, after);
       attr = { subject: { kind: 'name', text: reply, start: at, end: at + reply.length, from: -1, to: -1 }, cue: 'reply', cueClass: 'say', addressee: null, setting: null };

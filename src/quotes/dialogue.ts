@@ -45,6 +45,8 @@ export function vocatives(words: string): string[] {
 /** Nouns that name a reply: “…,” was Fred's reply / was the answer / came the response. */
 const REPLY = String.raw`(?:reply|answer|response|retort|rejoinder|comment|opinion|remark|verdict|suggestion|question|command|order|cry|greeting|advice|explanation)`;
 const NAMED_REPLY = new RegExp(String.raw`^\s*,?\s*(?:was|came)\s+(?:the\s+)?(\p{Lu}[\p{L}’'\-.]*(?:\s+\p{Lu}[\p{L}’'\-.]*){0,2})[’']s\s+(?:\p{Ll}+\s+)?${REPLY}\b`, 'u');
+/** “Well, this looks like a wild goose chase.” ¶ It was Sam who spoke: a cleft sentence right after the words names their speaker. */
+const CLEFT = new RegExp(String.raw`^\s*It\s+was\s+(\p{Lu}[\p{L}’'\-.]*(?:\s+\p{Lu}[\p{L}’'\-.]*){0,2})\s+who\s+(?:had\s+)?(?:spoke|spoken|said|asked|answered|replied|called|cried|shouted|whispered)\b`, 'u');
 const BARE_REPLY = new RegExp(String.raw`^\s*,?\s*(?:was|came)\s+(?:the|a|an|his|her|their)\s+(?:\p{Ll}+\s+)?${REPLY}\b`, 'u');
 
 /**
@@ -54,9 +56,10 @@ const BARE_REPLY = new RegExp(String.raw`^\s*,?\s*(?:was|came)\s+(?:the|a|an|his
  * @example
  * replyAfter(" was Fred's reply, and then he rushed"); // 'Fred'
  * replyAfter(' was the reply. "You are not …'); // ''
+ * replyAfter(' \n\nIt was Sam who spoke, from the bow.'); // 'Sam'
  */
 export function replyAfter(after: string): string | null {
-  const named = NAMED_REPLY.exec(after);
+  const named = NAMED_REPLY.exec(after) ?? CLEFT.exec(after);
   if (named) return named[1]!;
   return BARE_REPLY.test(after) ? '' : null;
 }

@@ -26,6 +26,7 @@ describe('vocatives, replies and self-introductions', () => {
     expect(replyAfter(" was Wilbur Poole's answer, and he opened")).toBe('Wilbur Poole');
     expect(replyAfter(' was the reply. ')).toBe('');
     expect(replyAfter(' came the answer.')).toBe('');
+    expect(replyAfter(' \n\nIt was Sam who spoke, from the bow of the boat.')).toBe('Sam');
     expect(replyAfter(' he said.')).toBeNull();
     expect(replyAfter(' was all he said.')).toBeNull();
   });
@@ -82,6 +83,10 @@ describe('turns of dialogue that name no speaker', () => {
       ['You look quite all right', 'Philip'],
       ['What a wonderful city this is, Martha!', 'Philip'],
     ]);
+  });
+
+  it('given a quotation that opens a chapter, when the next sentence is "It was Sam who spoke", then Sam', () => {
+    expect(who('CHAPTER XX', '"Well, this looks like a wild goose chase."', 'It was Sam who spoke, from the bow of the motor-boat.')).toEqual([['Well, this looks like a wild goose chase.', 'Sam']]);
   });
 
   it('given a reply with its speaker in a possessive ("was Buster\'s opinion"), then that speaker', () => {
