@@ -64,6 +64,8 @@ function genderOf(table: SpeakerTable, canonical: string): Gender {
 /** First-person words: "I", "my", "we" … */
 const FIRST_PERSON = /\b(?:I|I'm|I’m|I've|I’ve|I'd|I’d|I'll|I’ll|me|my|we|we're|we’re|our|us)\b/u;
 const NOBODY: ReadonlySet<string> = new Set();
+/** Cues of a speaker who goes on speaking (“…,” he added): not a new turn of dialogue. */
+const GOES_ON = /^(?:add|adds|added|continued|continues|went on|goes on|repeated|repeats|resumed)$/i;
 /** "his sister", "Tom's mother", "the little girl": a relative or a child the narration mentions. */
 const RELATIVE = /\b(?:(?:his|her|their|[Tt]he|\p{Lu}\p{Ll}+['’]s)\s+(?:(?:little|old|young|elder|older|younger|big|baby|twin)\s+)?)(mother|father|sister|brother|son|daughter|wife|husband|mum|mom|dad|grandmother|grandfather|aunt|uncle|boy|girl)\b/gu;
 /** A photo caption in flattened copy: "Joy: They celebrated … ." (a label and a colon, or a final " ."). */
@@ -575,10 +577,14 @@ function analyze(doc: StoredDocument, model: AttributionModel | null): { analysi
         }
       }
     }
-    if (!parent && !titleLike[qi] && !(attr?.subject && attr.subject.kind !== 'pronoun')) {
-      // Dialogue: a bare turn replies to the one spoken to by name, or alternates; nobody is their own vocative.
+    if (!parent && !titleLike[qi] && !(attr?.subject && attr.subject.kind !== 'pronoun') && !GOES_ON.test(attr?.cue ?? '')) {
+      // Dialogue: a bare turn (or one a he/she tags: “Anything wrong, Dobri?” I inquired. ¶ “God knows!” he replied.)
+      // replies to the one spoken to by name, or alternates; nobody is their own vocative. Not one who goes on (“…,”
+      // he added), nor a he/she of the other gender.
       const turn = dialogueTurn(span, speaker, reply === '');
-      if (turn !== undefined) {
+      const pron = attr?.subject?.kind === 'pronoun' ? PRONOUNS.get(attr.subject.text.toLowerCase()) : undefined;
+      const misfit = !!turn && (pron === 'he' || pron === 'she') && (genderOf(table, turn) ?? firstNameGender(splitName(turn).name[0])) === (pron === 'he' ? 'female' : 'male');
+      if (turn !== undefined && !misfit) {
         speaker = turn;
         attr = speaker ? (attr ?? { subject: null, cue: null, cueClass: null, addressee: null, setting: null }) : null;
       }

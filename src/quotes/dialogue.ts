@@ -47,7 +47,7 @@ const REPLY = String.raw`(?:reply|answer|response|retort|rejoinder|comment|opini
 const NAMED_REPLY = new RegExp(String.raw`^\s*,?\s*(?:was|came)\s+(?:the\s+)?(\p{Lu}[\p{L}’'\-.]*(?:\s+\p{Lu}[\p{L}’'\-.]*){0,2})[’']s\s+(?:\p{Ll}+\s+)?${REPLY}\b`, 'u');
 /** “Well, this looks like a wild goose chase.” ¶ It was Sam who spoke: a cleft sentence right after the words names their speaker. */
 const CLEFT = new RegExp(String.raw`^\s*It\s+was\s+(\p{Lu}[\p{L}’'\-.]*(?:\s+\p{Lu}[\p{L}’'\-.]*){0,2})\s+who\s+(?:had\s+)?(?:spoke|spoken|said|asked|answered|replied|called|cried|shouted|whispered)\b`, 'u');
-const BARE_REPLY = new RegExp(String.raw`^\s*,?\s*(?:was|came)\s+(?:the|a|an|his|her|their)\s+(?:\p{Ll}+\s+)?${REPLY}\b`, 'u');
+const BARE_REPLY = new RegExp(String.raw`^\s*,?\s*(?:was|came)\s+(?:the|a|an|his|her|their)\s+(?:[\p{Ll}-]+\s+)?${REPLY}\b`, 'u');
 
 /**
  * A reply noun right after the quotation: the name when the text gives one (“I will,” was Wilbur Poole's answer),

@@ -85,6 +85,17 @@ describe('turns of dialogue that name no speaker', () => {
     ]);
   });
 
+  it('given a turn that addresses someone by name, when the next turn opens with "he replied", then the one addressed; "he added" goes on', () => {
+    expect(who('The scout came in with Tom.', '"Anything wrong, Dobri?" asked Tom.', '"God knows!" he replied in a solemn tone.')).toEqual([
+      ['Anything wrong, Dobri?', 'Tom'],
+      ['God knows!', 'Dobri'],
+    ]);
+    expect(who('The scout came in with Tom.', '"Anything wrong, Dobri?" asked Tom.', '"Tell me," he added.')).toEqual([
+      ['Anything wrong, Dobri?', 'Tom'],
+      ['Tell me', 'Tom'],
+    ]);
+  });
+
   it('given a quotation that opens a chapter, when the next sentence is "It was Sam who spoke", then Sam', () => {
     expect(who('CHAPTER XX', '"Well, this looks like a wild goose chase."', 'It was Sam who spoke, from the bow of the motor-boat.')).toEqual([['Well, this looks like a wild goose chase.', 'Sam']]);
   });
