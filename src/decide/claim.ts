@@ -15,6 +15,7 @@ import { term, terms, wordsOf } from '../retrieve/terms.js';
 import { withoutRequestWords } from '../understand/request.js';
 import { dot, type WordVectors } from '../embed/word-vectors.js';
 import type { Lexicon } from './lexicon.js';
+import { askedPerson, isAskedSpeaker } from './claim-speaker.js';
 import { sigmoid } from '../log-odds.js';
 import { memoPerText } from '../text/text-memo.js';
 import CLAIM_MODEL_JSON from './claim-model.json' with { type: 'json' };
@@ -59,6 +60,8 @@ export interface ClaimSupport {
   features?: ClaimFeatures;
   /** Probability that the sentence says the claim (the fitted model), when computed. */
   p?: number;
+  /** "Did Y say X?": the sentence is not Y's, so it cannot make the answer yes, however well it says X. */
+  otherSpeaker?: boolean;
 }
 
 /** The claim model's inputs: held share, partial evidence of near words below the floor, contrary share, a content verb left unmet. */
@@ -412,7 +415,10 @@ export const NEAR_FLOOR = 0.5;
 export const CONTRARY_SHARE = 0.25;
 
 /** Does the sentence say what the claim says? Most of it (its verbs counting more), the same way round. */
-export const meetsClaim = (s: ClaimSupport) => (s.p !== undefined ? s.p >= CLAIM_PROBABILITY : s.share >= CLAIM_SUPPORT) && !s.contradicted;
+export const meetsClaim = (s: ClaimSupport) => !s.otherSpeaker && saysClaim(s);
+
+/** The sentence says X, whoever says it. */
+export const saysClaim = (s: ClaimSupport) => (s.p !== undefined ? s.p >= CLAIM_PROBABILITY : s.share >= CLAIM_SUPPORT) && !s.contradicted;
 
 /** The fitted model's probability a sentence must reach to say the claim (chosen with it: claim-fit.ts). */
 export const CLAIM_PROBABILITY: number = CLAIM_MODEL.bar ?? 0.5;
@@ -430,6 +436,9 @@ export const CLAIM_PROBABILITY: number = CLAIM_MODEL.bar ?? 0.5;
 export function claimCheck(said: QuoteIntent, opts: ClaimOptions, bySpeaker: () => Span[] = () => []): ((c: ClaimCandidate) => ClaimSupport) | undefined {
   if (said?.kind !== 'who-said' && said?.kind !== 'said-about') return undefined;
   const claim = claimOf(said.about, opts, said.kind === 'who-said' ? 'claim' : 'topic');
+  // The speaker's quotations (aliases resolved) are looked up only when the cheaper signs fail.
+  let quotations: Span[] | undefined;
+  const quotes = () => (quotations ??= bySpeaker());
   // The sentence, and the whole quotation when it runs over several sentences.
   const textOf = (c: ClaimCandidate) => c.doc.text.slice(Math.min(c.start, c.attribution?.words?.start ?? c.start), Math.max(c.end, c.attribution?.words?.end ?? c.end));
   // Each sentence of a quotation is checked as the whole quotation: the same text, checked once per question.
@@ -439,17 +448,19 @@ export function claimCheck(said: QuoteIntent, opts: ClaimOptions, bySpeaker: () 
     if (!s) checked.set(text, (s = supports(claim, text, opts)));
     return s;
   };
-  if (said.kind === 'who-said')
+  if (said.kind === 'who-said') {
+    // "Did Sway say X?" asks about Sway: another speaker's sentence saying X is no yes (claim-speaker.ts).
+    const asked = said.speaker ? askedPerson(said.speaker, (w) => /^\p{Lu}/u.test(said.speaker!.split(/\s+/u).find((x) => x.toLowerCase().startsWith(w)) ?? '') || !!opts.names?.().has(w)) : null;
+    const theirs = asked ? (c: ClaimCandidate) => quotes().some((q) => q.doc === c.doc.id && q.start < c.end && c.start < q.end) || (!!c.attribution?.speaker && isAskedSpeaker(asked, c.attribution.speaker, c.doc.text, opts.lexicon?.() ?? null)) : null;
     return (c) => {
       const s = check(textOf(c));
+      if (theirs && !theirs(c)) return { ...s, otherSpeaker: true };
       opts.observe?.(c, s);
       return s;
     };
+  }
   const speaker = new Set(terms(said.speaker));
   const names = (text: string | null | undefined) => !!text && terms(text).some((t) => speaker.has(t));
-  // The speaker's quotations (aliases resolved) are looked up only when the cheaper signs fail.
-  let quotations: Span[] | undefined;
-  const quotes = () => (quotations ??= bySpeaker());
   const saysIt = (c: ClaimCandidate) =>
     names(c.attribution?.speaker) || names(textOf(c)) || names(c.inherited) || quotes().some((q) => q.doc === c.doc.id && q.start < c.end && c.start < q.end);
   return (c) => (saysIt(c) ? check(textOf(c)) : { share: 0, contradicted: false, missing: [said.speaker] });

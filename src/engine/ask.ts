@@ -11,7 +11,9 @@ import { quoteAt, verifyQuotes } from '../answer/verify.js';
 import { answerLead, LEAD } from '../present/lead.js';
 import { answerWithFallback, historyFromTurns, llmPassagesFrom } from '../answer/llm/index.js';
 import { decide } from '../decide/decide.js';
-import { claimCheck } from '../decide/claim.js';
+import { claimCheck, saysClaim } from '../decide/claim.js';
+import { otherSaying } from '../decide/claim-speaker.js';
+import { didSayRefusal } from '../present/did-say.js';
 import { quotesByRank, withConversation } from '../decide/conversation.js';
 import { refusalWording, type RefusalReason } from '../decide/reasons.js';
 import { select } from '../select/select.js';
@@ -63,9 +65,15 @@ function extractive(ctx: EngineContext, u: Understanding, passages: Passage[], e
   // What the conversation established counts too (a follow-up's own words in the document weigh more).
   const selection = withConversation(select({ understanding: u, passages, index: ctx.index, stats: ctx.stats, quoted, exclude, soft: ctx.soft }), u);
   ctx.onSelection?.(u, selection);
-  const decision = decide({ selection, threshold: ctx.settings.threshold, maxQuotes, continuing: u.kind === 'more' && u.shown.length > 0, topical: u.intent.kind === 'quote' || u.kind === 'more', whoSaid: u.said?.kind === 'who-said', byRank: quotesByRank(u), claim: claimCheck(u.said, ctx.claims, () => (u.said && 'speaker' in u.said && u.said.speaker ? matchSaid(ctx, { kind: 'said', speaker: u.said.speaker }) : [])) });
+  const claim = claimCheck(u.said, ctx.claims, () => (u.said && 'speaker' in u.said && u.said.speaker ? matchSaid(ctx, { kind: 'said', speaker: u.said.speaker }) : []));
+  const decision = decide({ selection, threshold: ctx.settings.threshold, maxQuotes, continuing: u.kind === 'more' && u.shown.length > 0, topical: u.intent.kind === 'quote' || u.kind === 'more', whoSaid: u.said?.kind === 'who-said', byRank: quotesByRank(u), claim });
   if (!decision.answer) {
     const answer = refusal(u.asked, decision.reason, { confidence: decision.confidence });
+    // "Did Y say X?" refused for Y: say so, and who does say it.
+    if (u.said?.kind === 'who-said' && u.said.speaker && decision.reason === 'nobody-said') {
+      const other = otherSaying(selection.ranked, claim, saysClaim);
+      answer.lead = didSayRefusal(u.said.speaker, other && { speaker: other.attribution!.speaker!, paragraph: other.paragraph });
+    }
     const best = selection.ranked[0];
     // Only a sentence that holds some of the question's words is a place at all ("Did he win the World Cup?" has none).
     if (best && decision.reason === 'low-confidence' && best.features.cov > 0) unshownOf.set(answer, { doc: best.doc.id, start: best.start, end: best.end });
