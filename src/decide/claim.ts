@@ -177,6 +177,13 @@ const LINKING = new Set(['grow', 'become', 'get', 'turn', 'seem', 'remain', 'sta
 const DISCLOSE = new Set(['say', 'confirm', 'comment', 'reveal', 'disclose', 'specify', 'tell', 'discuss', 'elaborate', 'divulge']);
 /** A manner or degree adverb ("closely", "strictly") counts this share of its weight: it qualifies the claim, it is not the claim. */
 export const ADVERB_WEIGHT = 0.5;
+/**
+ * Prepositions, quantifiers and approximators ("in the *next few* days", "*roughly* 400", "*until* the day he dies",
+ * "*within* its rights"): a paraphrase rewords them freely ("the coming days", "about 400", "to his grave", "in our
+ * right"), so they count this share of their weight. Not "against" or "without": those carry the claim's polarity.
+ */
+export const LIGHT_WEIGHT = 0.3;
+const LIGHT = new Set(['next', 'few', 'several', 'until', 'till', 'beside', 'within', 'roughly', 'together', 'forever', 'along', 'off', 'across', 'almost', 'around', 'nearly', 'approximately', 'about', 'every', 'down', 'thru', 'onto', 'upon', 'toward', 'towards', 'during', 'above', 'below', 'among', 'behind', 'away', 'right', 'straight', 'totally', 'completely', 'entirely', 'fully', 'hugely', 'highly', 'truly']);
 /** Verbs that carry no claim of their own ("go straight to jail", "do even more"). */
 const LIGHT_VERBS = new Set(['go', 'do', 'make', 'get', 'take', 'have', 'be', 'come', 'put', 'keep', 'let', 'seem', 'become']);
 /** Words after which the next content word is a verb ("should stop", "would quit", "do not need", "to work"; not "do" alone: "to do even more"). */
@@ -250,7 +257,8 @@ export function claimOf(text: string, opts: ClaimOptions, kind: 'claim' | 'topic
       const verb = isVerb(words, i);
       // An adverb that carries the claim's polarity ("work less closely") is what the claim is about: full weight.
       const qualifier = ADVERB.test(lower) && !negated;
-      predicate.push({ term: t, word, weight: opts.weight(t, word) * (verb ? VERB_WEIGHT : qualifier ? ADVERB_WEIGHT : 1), verb, negated, next: words[i + 1] });
+      const light = LIGHT.has(lower) && !verb;
+      predicate.push({ term: t, word, weight: opts.weight(t, word) * (verb ? VERB_WEIGHT : light ? LIGHT_WEIGHT : qualifier ? ADVERB_WEIGHT : 1), verb, negated, next: words[i + 1] });
     }
   });
   return { text: clean, predicate, names, negated: kind === 'topic' ? null : NEGATION.test(clean) || predicate.some((w) => w.negated) };
@@ -318,7 +326,8 @@ export function supports(claim: Claim, sentence: string, opts: ClaimOptions): Cl
   const opposed = new Set<ClaimWord>();
   for (const w of want) {
     const short = SHORT_YEAR.test(w.word);
-    const at = words.filter((s) => s.term === w.term || (short && sameYear(w.word, s.word)));
+    const count = countOf(w.word);
+    const at = words.filter((s) => s.term === w.term || (short && sameYear(w.word, s.word)) || (count !== null && countOf(s.word) === count));
     if (at.length) {
       used.add(at[0]!);
       match.set(w, { score: 1, at });
@@ -330,7 +339,7 @@ export function supports(claim: Claim, sentence: string, opts: ClaimOptions): Cl
   for (const w of want) {
     if (match.has(w)) continue;
     // An antonym, or another number where the claim has one ("began in 2004" / "began in 1994"), says otherwise.
-    if ((lex && words.some((s) => lex.antonyms(w.word, s.word))) || (NUMBER.test(w.word) && words.some((s) => NUMBER.test(s.word) && s.word.length === w.word.length))) {
+    if ((lex && words.some((s) => lex.antonyms(w.word, s.word))) || (NUMBER.test(w.word) && words.some((s) => NUMBER.test(s.word) && s.word.length === w.word.length)) || otherCount(w.word, words)) {
       opposed.add(w);
       continue;
     }
@@ -398,6 +407,21 @@ export function supports(claim: Claim, sentence: string, opts: ClaimOptions): Cl
 
 /** A number as written ("1994", "40"). */
 const NUMBER = /^\d+$/u;
+/** Small counts written as words ("two years", "twice a week", "three times"). */
+const COUNT_WORDS: Record<string, number> = { one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12, twenty: 20, thirty: 30, forty: 40, fifty: 50, hundred: 100, twice: 2, thrice: 3 };
+/** A count up to 1,000, as digits or words ("2", "two", "twice"); null for other words and for years. */
+function countOf(word: string): number | null {
+  const w = word.toLowerCase();
+  if (w in COUNT_WORDS) return COUNT_WORDS[w]!;
+  return /^\d{1,3}$/u.test(w) ? Number(w) : null;
+}
+/** "questioned Saddam for two years" against "nearly seven months": the sentence counts otherwise, and nowhere the claim's count. */
+const otherCount = (word: string, words: readonly SentenceWord[]) => {
+  const n = countOf(word);
+  if (n === null || !(word.toLowerCase() in COUNT_WORDS)) return false;
+  const counts = words.map((s) => countOf(s.word)).filter((x): x is number => x !== null);
+  return counts.length > 0 && !counts.includes(n);
+};
 /** A year typed short ("in 94") and the sentence's ("in 1994"). */
 const SHORT_YEAR = /^\d\d$/u;
 const sameYear = (claim: string, sentence: string) => SHORT_YEAR.test(claim) && /^(?:19|20)\d\d$/u.test(sentence) && sentence.endsWith(claim);

@@ -138,7 +138,7 @@ export function select(input: SelectInput): Selection {
     const known = new Map<string, string[]>();
     const speakers = (doc: string) => known.get(doc) ?? known.set(doc, speakersOf(index, doc)).get(doc)!;
     for (const c of byKey.values()) {
-      if (!c.attribution?.speaker) c.attribution = reportedSpeaker(c.doc.text.slice(c.start, c.end), () => c.inherited || antecedent(c.doc, c.start, speakers(c.doc.id)), (noun) => describedPerson(c.doc, c.start, noun)) ?? c.attribution;
+      if (!c.attribution?.speaker) c.attribution = reportedSpeaker(c.doc.text.slice(c.start, c.end), () => antecedent(c.doc, c.start, speakers(c.doc.id)) || c.inherited || null, (noun) => describedPerson(c.doc, c.start, noun)) ?? c.attribution;
       // A quotation's speaker known only by a role ("…," the agent said): the person the document names so ("agent George Piro").
       else {
         const noun = describedNoun(c.attribution.speaker);
