@@ -164,8 +164,8 @@ const FILLER = new Set([...ATTITUDE, 'belong', 'belongs', 'belonged', 'far', 'mu
 export const SYNONYM_MATCH = 0.9;
 /** A word the vectors don't know that begins a longer sentence word ("fav" → "favorite", "info" → "information"). */
 const SHORTENED_MATCH = 0.8;
-/** Clause boundaries: punctuation, double quotation marks, and sentence ends inside a quotation. */
-const CLAUSE = /[,;:–—()“”"]+|[.!?…]+['’]?\s|\s-\s|\bbut\b/u;
+/** Clause boundaries: punctuation, double quotation marks, and sentence ends inside a quotation (not an abbreviation's point: "U.N. Security Council", "Mr. Annan"). */
+const CLAUSE = /[,;:–—()“”"]+|(?<!(?:^|[\s.])(?:\p{Lu}|Mr|Mrs|Ms|Dr|St|Jr|Sr|Gen|Rep|Sen|Gov|Lt|Col|No))[.!?…]+['’]?\s|\s-\s|\bbut\b/u;
 /** "refused to", "declined to": negators (see {@link NEGATION}), not words a sentence must hold. */
 const REFUSING = /^(?:refus|declin)(?:e|es|ed|ing)$/u;
 /** Linking verbs: before a degree word or a comparative ("has grown more complex", "got worse") the claim is the adjective. */

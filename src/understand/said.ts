@@ -26,7 +26,7 @@ const AUX = String.raw`did|does|do|has|have|had|was|is|will|would|could|can|migh
 /** Declining to say is a claim too ("who wouldn't confirm where …", "which source refused to say …"): the verb stays in it. */
 const DECLINE = String.raw`(?:(?:would|could|did|does|do|will)(?:\s+not|n['’]?t)|refused to|declined to)\s+(?:confirm|say|comment on|reveal|disclose|deny)`;
 /** Whom "which …?" asks for. */
-const WHICH = String.raw`(?:person|people|official|agency|agencies|group|organi[sz]ation|one|source|man|men|woman|women|spokesman|spokeswoman|spokesperson|lawyer|attorney|expert|member|body|authority|authorities|report|statement|congressman|congressmen|congresswoman|senator|lawmaker|legislator|politician|democrat|republican|agent|student|officer|police|minister|president|leader|representative|analyst|reporter|journalist|newspaper|paper|outlet|network|website|site|witness|resident|doctor|professor|coach|player|actor|actress|singer|rapper|star|relative|friend|prosecutor|judge|mayor|governor|manager|director|executive|chief|head|commander|general|diplomat|ambassador|envoy|activist|investigator|researcher|scientist|guy|lady|dude|party|side|company|firm|team|club|ministry|department|office|government|court|cleric|pastor)s?`;
+const WHICH = String.raw`(?:person|people|official|agency|agencies|group|organi[sz]ation|one|source|man|men|woman|women|spokesman|spokeswoman|spokesperson|lawyer|attorney|expert|member|body|authority|authorities|report|statement|congressman|congressmen|congresswoman|senator|lawmaker|legislator|politician|democrat|republican|agent|student|officer|police|minister|president|leader|representative|analyst|reporter|journalist|newspaper|paper|outlet|network|website|site|witness|resident|doctor|professor|coach|player|actor|actress|singer|rapper|star|relative|friend|prosecutor|judge|mayor|governor|manager|director|executive|chief|head|commander|general|diplomat|ambassador|envoy|activist|investigator|researcher|scientist|guy|lady|dude|party|side|company|firm|team|club|ministry|department|office|government|court|cleric|pastor|country|countries|nation|state|city|university|school|station|channel|magazine|broadcaster)s?`;
 /** Who "which …?" asks for, with up to two words before it ("which FBI agent", "which Iowa official"). */
 const WHICH_SUBJECT = String.raw`(?:which|what)\s+(?:[\w'’.-]+\s+){0,2}?(?:${WHICH})`;
 /** Adverbs between the saying verb and what was said ("who stressed again that …"). */
@@ -136,6 +136,15 @@ const RULES: Rule[] = [
     re: r(String.raw`(?:did|does|has|had)\s+(.+?)\s+(?:really\s+|actually\s+|ever\s+)?(?:say|said|claim|claimed|state|stated|tweet|tweeted|insist|insisted|argue|argued)\s+(?!(?:anything|something|nothing|about|on|regarding|concerning|of|to)\b)(.+)`),
     make: (m) => claimedBy(m[1]!, m[2]!),
   },
+  // was it X who said Y? / is it true that X said Y? — asked about X, as "did X say Y?".
+  {
+    re: r(String.raw`(?:was|is)\s+it\s+(.+?)\s+(?:who|that)\s+(?:said|says|claimed|claims|stated|tweeted|insisted|argued|told\s+.+?)\s+(?:that\s+)?(.+)`),
+    make: (m) => claimedBy(m[1]!, m[2]!),
+  },
+  {
+    re: r(String.raw`(?:is\s+it\s+)?(?:true|right|correct)\s+that\s+(.+?)\s+(?:said|says|claimed|claims|stated|tweeted|insisted|argued|told\s+.+?)\s+(?:that\s+)?(.+)`),
+    make: (m) => claimedBy(m[1]!, m[2]!),
+  },
   // who told Z (that) Y? — the claim is Y ("who told the Council that more must be done").
   {
     re: r(String.raw`(?:who(?:m)?|${WHICH_SUBJECT})\s+(?:(?:${AUX})\s+)?(?:told|tells|tell|informed|reminded|warned|assured|promised)\s+(.+?)\s+that\s+(.+)`),
@@ -200,8 +209,10 @@ function said(kind: 'said-to' | 'said-about' | 'said', speakerRaw: string, other
 
 /** "Did Annan say that NATO should be disbanded?": the claim, and whom the asker named. */
 function claimedBy(speakerRaw: string, about: string): QuoteIntent {
-  const speaker = speakerOf(speakerRaw);
   const intent = who(about);
+  // "Did Piro or Pelley say …?" asks which of them: whoever said it answers.
+  if (/\s(?:or|and\/or)\s/iu.test(speakerRaw)) return intent;
+  const speaker = speakerOf(speakerRaw);
   return speaker && intent?.kind === 'who-said' ? { ...intent, speaker } : null;
 }
 
