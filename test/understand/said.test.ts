@@ -102,3 +102,16 @@ describe('parseQuoteIntent: a claim put to a named speaker, or a refusal to say'
     expect(parseQuoteIntent('Did he say that?')).toBeNull();
   });
 });
+
+describe('parseQuoteIntent: other ways of putting a claim to a named speaker (round 8)', () => {
+  it.each([
+    ['was it piro who said saddam wanted to look strong', { kind: 'who-said', about: 'saddam wanted to look strong', speaker: 'piro' }],
+    ['Is it true that the delegates told reporters that coordination was hopeless?', { kind: 'who-said', about: 'coordination was hopeless', speaker: 'the delegates' }],
+    ["did the lawyer representing gadhafi's family say they'd file a complaint", { kind: 'who-said', about: "they'd file a complaint", speaker: "the lawyer representing gadhafi's family" }],
+    // Asking which of two: whoever said it answers.
+    ['did piro or pelley say saddam wanted to look strong', { kind: 'who-said', about: 'saddam wanted to look strong' }],
+    ['Which country said it backs an independent investigation?', { kind: 'who-said', about: 'it backs an independent investigation' }],
+  ])('given %j, when parsed, then the intent is %j', (question, intent) => {
+    expect(parseQuoteIntent(question)).toEqual(intent);
+  });
+});
