@@ -47,7 +47,7 @@ export function askedPerson(asked: string, isName: (word: string) => boolean): {
   const ws = tokens(own.at(-1) ?? core);
   if (!ws.length) return null;
   const head = ws.at(-1)!;
-  if (own.length === 1 && ws.every((w) => isName(w))) return { name: ws };
+  if (ws.every((w) => isName(w))) return { name: ws };
   return { head, words: ws };
 }
 

@@ -14,7 +14,7 @@ import type { TermStats } from './idf.js';
 import type { SoftGains } from '../embed/word-vectors-match.js';
 import { answerProbability, type ConversationSignals } from './conversation.js';
 import { logit, SOFT_WEIGHTS, WEIGHTS } from './model.js';
-import { antecedent, describedNoun, describedPerson, reportedSpeaker } from './reported.js';
+import { antecedent, describedPerson, reportedSpeaker } from './reported.js';
 
 export interface Scored {
   doc: StoredDocument;
@@ -137,15 +137,8 @@ export function select(input: SelectInput): Selection {
     // One scan of the quotation index per document, not per candidate.
     const known = new Map<string, string[]>();
     const speakers = (doc: string) => known.get(doc) ?? known.set(doc, speakersOf(index, doc)).get(doc)!;
-    for (const c of byKey.values()) {
-      if (!c.attribution?.speaker) c.attribution = reportedSpeaker(c.doc.text.slice(c.start, c.end), () => antecedent(c.doc, c.start, speakers(c.doc.id)) || c.inherited || null, (noun) => describedPerson(c.doc, c.start, noun)) ?? c.attribution;
-      // A quotation's speaker known only by a role ("…," the agent said): the person the document names so ("agent George Piro").
-      else {
-        const noun = describedNoun(c.attribution.speaker);
-        const named = noun ? describedPerson(c.doc, c.start, noun) : null;
-        if (named) c.attribution = { ...c.attribution, speaker: named };
-      }
-    }
+    // "He said …": the nearest known speaker named before it, else whom the sentence's context inherited.
+    for (const c of byKey.values()) if (!c.attribution?.speaker) c.attribution = reportedSpeaker(c.doc.text.slice(c.start, c.end), () => antecedent(c.doc, c.start, speakers(c.doc.id)) || c.inherited || null, (noun) => describedPerson(c.doc, c.start, noun)) ?? c.attribution;
   }
   const ranked = [...byKey.values()].filter((c) => !exclude.some((e) => overlaps({ doc: c.doc.id, start: c.start, end: c.end }, e))).sort((a, b) => b.p - a.p || a.start - b.start);
   return { ranked, confidence: ranked[0]?.p ?? 0 };

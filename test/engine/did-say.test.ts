@@ -53,3 +53,11 @@ describe('"Did Y say X?"', () => {
     expect(a.quotes[0]!.attribution?.speaker).toBe('George Piro');
   });
 });
+
+describe('reported speech by "he"', () => {
+  it('given "…, he said." after a sentence ending "…, Biven said." and a spokeswoman quoted before that, when asked who said it, then Biven (the nearest known speaker before it)', { timeout: 60_000 }, async () => {
+    const a = await ask('tune-churchill-body', 'who said about 400 people were in the rear of the racetrack on saturday night');
+    expect(a.refused).toBe(false);
+    expect(a.quotes[0]!.attribution?.speaker).toBe('Robert Biven');
+  });
+});
