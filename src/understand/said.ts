@@ -26,7 +26,7 @@ const AUX = String.raw`did|does|do|has|have|had|was|is|will|would|could|can|migh
 /** Declining to say is a claim too ("who wouldn't confirm where …", "which source refused to say …"): the verb stays in it. */
 const DECLINE = String.raw`(?:(?:would|could|did|does|do|will)(?:\s+not|n['’]?t)|refused to|declined to)\s+(?:confirm|say|comment on|reveal|disclose|deny)`;
 /** Whom "which …?" asks for. */
-const WHICH = String.raw`(?:person|people|official|agency|agencies|group|organi[sz]ation|one|source|man|men|woman|women|spokesman|spokeswoman|spokesperson|lawyer|attorney|expert|member|body|authority|authorities|report|statement|congressman|congressmen|congresswoman|senator|lawmaker|legislator|politician|democrat|republican|agent|student|officer|police|minister|president|leader|representative|analyst|reporter|journalist|newspaper|paper|outlet|network|website|site|witness|resident|doctor|professor|coach|player|actor|actress|singer|rapper|star|relative|friend|prosecutor|judge|mayor|governor|manager|director|executive|chief|head|commander|general|diplomat|ambassador|envoy|activist|investigator|researcher|scientist|guy|lady|dude|party|side|company|firm|team|club|ministry|department|office|government|court|cleric|pastor|country|countries|nation|state|city|university|school|station|channel|magazine|broadcaster)s?`;
+const WHICH = String.raw`(?:person|people|official|agency|agencies|group|organi[sz]ation|one|source|man|men|woman|women|spokesman|spokeswoman|spokesperson|lawyer|attorney|expert|member|body|authority|authorities|report|statement|congressman|congressmen|congresswoman|senator|lawmaker|legislator|politician|democrat|republican|agent|student|officer|police|minister|president|leader|representative|analyst|reporter|journalist|newspaper|paper|outlet|network|website|site|witness|resident|doctor|professor|coach|player|actor|actress|singer|rapper|star|relative|friend|prosecutor|judge|mayor|governor|manager|director|executive|chief|head|commander|general|diplomat|ambassador|envoy|activist|investigator|researcher|scientist|guy|lady|dude|party|side|company|firm|team|club|ministry|department|office|government|court|cleric|pastor)s?`;
 /** Who "which …?" asks for, with up to two words before it ("which FBI agent", "which Iowa official"). */
 const WHICH_SUBJECT = String.raw`(?:which|what)\s+(?:[\w'’.-]+\s+){0,2}?(?:${WHICH})`;
 /** Adverbs between the saying verb and what was said ("who stressed again that …"). */
@@ -158,6 +158,11 @@ const RULES: Rule[] = [
   // which official / what agency said … ? / according to whom … ? / who made the claim that … ?
   {
     re: r(String.raw`${WHICH_SUBJECT}\s+(?:(?:${AUX})\s+)?(?:${WHO})\s+(?:${AGAIN})?(?:that\s+)?(.+)`),
+    make: (m) => who(m[1]!),
+  },
+  // which country / city said … ? — only with a verb of saying ("which countries declared days of mourning" is about an act).
+  {
+    re: r(String.raw`(?:which|what)\s+(?:[\w'’.-]+\s+)?(?:country|countries|nation|nations|state|states|city|cities|university|school|station|channel|magazine|broadcaster)\s+(?:(?:${AUX})\s+)?(?:said|says|say|claimed|claims|insisted|insists|argued|argues|stated|states|told\s+\S+(?:\s+\S+)?\s+that)\s+(?:that\s+)?(.+)`),
     make: (m) => who(m[1]!),
   },
   // which source wouldn't confirm … / which official refused to say …: the verb is part of what was said (as "who wouldn't confirm").

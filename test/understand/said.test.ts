@@ -114,4 +114,8 @@ describe('parseQuoteIntent: other ways of putting a claim to a named speaker (ro
   ])('given %j, when parsed, then the intent is %j', (question, intent) => {
     expect(parseQuoteIntent(question)).toEqual(intent);
   });
+
+  it('given "which countries declared …" (an act, not a saying), when parsed, then it is no who-said question', () => {
+    expect(parseQuoteIntent('which countries declared days of mourning')).toBeNull();
+  });
 });
