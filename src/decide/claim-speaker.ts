@@ -8,6 +8,7 @@
  * "Fred Van Valkenburg, Missoula County chief prosecutor")?
  */
 import type { Lexicon } from './lexicon.js';
+import { descriptionCore, roleKin } from '../select/reported.js';
 
 /** Words of a name that do not tell people apart. */
 const NOISE = new Set(['mr', 'mrs', 'ms', 'miss', 'dr', 'sir', 'the', 'a', 'an', 'of', 'and', 'jr', 'sr', 'rep', 'sen', 'gov', 'gen', 'st', 'his', 'her', 'their', 'its']);
@@ -18,15 +19,6 @@ const tokens = (s: string) =>
     .split(/[^\p{L}\p{N}-]+/u)
     .filter((t) => t.length > 1 && !NOISE.has(t));
 
-/** Role nouns the news writes for the same job (WordNet does not always pair them: "spokesman" / "spokesperson"). */
-const ROLE_KIN: readonly (readonly string[])[] = [
-  ['lawyer', 'attorney', 'counsel', 'solicitor', 'barrister', 'lawyers', 'attorneys'],
-  ['spokesman', 'spokeswoman', 'spokesperson', 'spokesmen', 'spokeswomen', 'spokespeople'],
-  ['prosecutor', 'prosecutors', 'da'],
-  ['official', 'officials', 'officer', 'officers'],
-  ['mother', 'mom', 'mum'],
-  ['father', 'dad'],
-];
 
 /**
  * What the asker named: a person's name ("Sway Calloway", "piro"), or a description whose head is a role noun
@@ -38,10 +30,7 @@ const ROLE_KIN: readonly (readonly string[])[] = [
  */
 export function askedPerson(asked: string, isName: (word: string) => boolean): { name: string[] } | { head: string; words: string[] } | null {
   // A relative clause or a participle after the head describes it further ("who questioned Saddam", "representing the family").
-  const core = asked
-    .replace(/\s+(?:who|whom|that|which|whose)\b.*$/iu, '')
-    .replace(/\s+\p{L}+ing\b.*$/iu, '')
-    .replace(/\s+(?:of|for|from|at|in|with)\s+.*$/iu, '');
+  const core = descriptionCore(asked);
   // "wayne's lawyer": the person is the lawyer, not Wayne.
   const own = core.split(/[’']s\s+/u);
   const ws = tokens(own.at(-1) ?? core);
@@ -51,7 +40,7 @@ export function askedPerson(asked: string, isName: (word: string) => boolean): {
   return { head, words: ws };
 }
 
-const kin = (a: string, b: string, lex: Lexicon | null) => a === b || ROLE_KIN.some((g) => g.includes(a) && g.includes(b)) || a.replace(/s$/u, '') === b.replace(/s$/u, '') || !!lex?.synonyms(a, b);
+const kin = (a: string, b: string, lex: Lexicon | null) => a === b || roleKin(a).includes(b) || a.replace(/s$/u, '') === b.replace(/s$/u, '') || !!lex?.synonyms(a, b);
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
 

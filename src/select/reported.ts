@@ -32,15 +32,25 @@ const WHO_SAID = new RegExp(String.raw`((?:[\p{Lu}][\p{L}’'.-]+\s+){0,3}[\p{Lu
 /** "Mourad Benmehidi, the Algerian ambassador to the United Nations, said …": the name before its appositive. */
 const APPOSITIVE = new RegExp(String.raw`^((?:[\p{Lu}][\p{L}’'.-]+\s+){0,3}[\p{Lu}][\p{L}’'.-]+),\s+(?:the|a|an|his|her|its|their)\s+[^,“”"]{1,80},\s+(${VERB})\b`, 'u');
 /**
- * "The ambassador said …", "according to an FBI agent who interviewed the dictator", "a lawyer representing the family
- * said": a reporter named only by a role noun (up to two words before it, a clause after it). Its noun, else null.
+ * A description without what describes it further: a relative clause, a participle or a prepositional phrase after its
+ * head ("the FBI agent who questioned Saddam", "a lawyer representing the family", "the mother of a 25-year-old woman").
+ *
+ * @example
+ * descriptionCore('a lawyer representing the family'); // 'a lawyer'
  */
-export function describedNoun(speaker: string): string | null {
-  const core = speaker
+export const descriptionCore = (s: string): string =>
+  s
     .trim()
     .replace(/\s+(?:who|whom|that|which|whose)\b.*$/iu, '')
     .replace(/\s+\p{Ll}+ing\b.*$/u, '')
     .replace(/\s+(?:of|for|from|at|in|with|on)\s+.*$/iu, '');
+
+/**
+ * "The ambassador said …", "according to an FBI agent who interviewed the dictator", "a lawyer representing the family
+ * said": a reporter named only by a role noun (up to two words before it, a clause after it). Its noun, else null.
+ */
+export function describedNoun(speaker: string): string | null {
+  const core = descriptionCore(speaker);
   const m = /^(?:the|an?)\s+(?:[\p{L}-]+\s+){0,2}?(\p{Ll}{3,})$/u.exec(core.replace(/^(?:The|An?)\b/u, (w) => w.toLowerCase()));
   return m ? m[1]! : null;
 }
@@ -89,11 +99,23 @@ export function reportedSpeaker(sentence: string, antecedent: () => string | nul
   return null;
 }
 
-/** Role nouns the news writes for the same job ("a lawyer representing the family" … "Ceccaldi, a French attorney"). */
+/** Role nouns the news writes for the same job ("a lawyer representing the family" … "Ceccaldi, a French attorney"; WordNet does not pair "spokesman" / "spokeswoman"). */
 const ROLE_KIN: readonly (readonly string[])[] = [
-  ['lawyer', 'attorney', 'counsel'],
-  ['spokesman', 'spokeswoman', 'spokesperson'],
+  ['lawyer', 'attorney', 'counsel', 'solicitor', 'barrister', 'lawyers', 'attorneys'],
+  ['spokesman', 'spokeswoman', 'spokesperson', 'spokesmen', 'spokeswomen', 'spokespeople'],
+  ['prosecutor', 'prosecutors'],
+  ['official', 'officials', 'officer', 'officers'],
+  ['mother', 'mom', 'mum'],
+  ['father', 'dad'],
 ];
+
+/**
+ * The role nouns that name the same job as `noun` (itself included).
+ *
+ * @example
+ * roleKin('lawyer'); // ['lawyer', 'attorney', 'counsel', …]
+ */
+export const roleKin = (noun: string): readonly string[] => ROLE_KIN.find((g) => g.includes(noun.toLowerCase())) ?? [noun];
 const NAME_WORD = String.raw`[\p{Lu}][\p{L}’'.-]+`;
 
 /**
@@ -109,7 +131,7 @@ export function describedPerson(doc: StoredDocument, start: number, noun: string
   const i = doc.sentences.findIndex((s) => s.start === start);
   const here = doc.sentences[i];
   if (!here) return null;
-  const nouns = ROLE_KIN.find((g) => g.includes(noun.toLowerCase())) ?? [noun];
+  const nouns = roleKin(noun);
   // Either case for the noun's first letter ("Ambassador Mourad Benmehidi", "agent George Piro"); a name's words are capitalised.
   const n = `(?:${nouns.map((x) => `[${x[0]!.toUpperCase()}${x[0]!.toLowerCase()}]${x.slice(1).replace(/[.*+?^${}()|[\]\\]/gu, '\\$&')}`).join('|')})`;
   const NAME = String.raw`((?:${NAME_WORD}\s+){0,3}${NAME_WORD})`;

@@ -32,6 +32,7 @@ describe('isAskedSpeaker: is the candidate\'s speaker the person asked about', (
     expect(isAskedSpeaker({ head: 'lawyer', words: ['lawyer'] }, 'Stacey Richman', WAYNE, null)).toBe(true);
     expect(isAskedSpeaker({ head: 'mayor', words: ['mayor'] }, 'John Engen', MONTANA, null)).toBe(true);
     expect(isAskedSpeaker({ head: 'prosecutor', words: ['missoula', 'county', 'prosecutor'] }, 'Fred Van Valkenburg', MONTANA, null)).toBe(true);
+    expect(isAskedSpeaker({ head: 'spokesman', words: ['police', 'spokesman'] }, 'Police spokeswoman Alicia Smiley', '', null)).toBe(true);
   });
 
   it('given a description, when the speaker is someone else (a name beside the role noun in another clause), then no', () => {
