@@ -119,3 +119,22 @@ describe('parseQuoteIntent: other ways of putting a claim to a named speaker (ro
     expect(parseQuoteIntent('which countries declared days of mourning')).toBeNull();
   });
 });
+
+describe('parseQuoteIntent: more ways of asking who said it (round 8)', () => {
+  it.each([
+    ["who's the one who said the gun wasn't his", "the gun wasn't his"],
+    ["who was it that claimed the gun wasn't his", "the gun wasn't his"],
+    ["who said, the gun wasn't his", "the gun wasn't his"],
+    ["which source claims the gun wasn't his", "the gun wasn't his"],
+    ["who commented that the gun wasn't his", "the gun wasn't his"],
+    ["who told cnn the gun wasn't his", "the gun wasn't his"],
+    ["who told reporters after the hearing the gun wasn't his", "the gun wasn't his"],
+    ["the gun wasn't his - who said that", "the gun wasn't his"],
+    ["whose claim was it that the gun wasn't his", "the gun wasn't his"],
+    ['according to which official was the gun not his', 'the gun not his'],
+    // Accusing is part of what was said: the verb stays in the claim.
+    ['who accused western media of twisting the story', 'accused western media of twisting the story'],
+  ])('given %j, when parsed, then the claim is %j', (q, about) => {
+    expect(parseQuoteIntent(q)).toEqual({ kind: 'who-said', about });
+  });
+});
