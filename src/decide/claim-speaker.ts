@@ -49,6 +49,22 @@ const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
  * "Wayne's attorney, Stacey Richman,", "Fred Van Valkenburg, Missoula County chief prosecutor,", "Ceccaldi, a French attorney,".
  */
 function descriptors(person: string, text: string): string[] {
+  // Two scans of the whole document per person: remembered per document text (the last few) and person.
+  let perText = descriptorMemo.find((m) => m.text === text);
+  if (!perText) {
+    perText = { text, byPerson: new Map() };
+    descriptorMemo.unshift(perText);
+    descriptorMemo.length = Math.min(descriptorMemo.length, DESCRIPTOR_TEXTS);
+  }
+  let out = perText.byPerson.get(person);
+  if (!out) perText.byPerson.set(person, (out = scanDescriptors(person, text)));
+  return out;
+}
+/** Documents whose people's descriptors are remembered (most recent first). */
+const DESCRIPTOR_TEXTS = 8;
+const descriptorMemo: { text: string; byPerson: Map<string, string[]> }[] = [];
+
+function scanDescriptors(person: string, text: string): string[] {
   const surname = person.split(/\s+/u).at(-1) ?? person;
   if (!/^\p{Lu}/u.test(surname)) return tokens(person);
   const out = tokens(person);
