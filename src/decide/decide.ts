@@ -56,9 +56,9 @@ export function decide(input: DecideInput): Decision {
   if ('contradicted' in selection && selection.contradicted) return refuse('contradicted');
   if (!selection.ranked.length) return refuse(input.continuing ? 'exhausted' : input.whoSaid || input.claim ? 'nobody-said' : 'nothing-retrieved');
   if (input.topical || input.continuing) {
-    const relevant = selection.ranked.filter((c) => c.p >= threshold || c.features.covNear >= TOPIC_RELEVANCE);
+    const relevant = selection.ranked.filter((c) => c.p >= threshold || (c.topic ?? c.features.covNear) >= TOPIC_RELEVANCE);
     // Order by answer probability, then by how much of the topic they cover.
-    const chosen = pick(relevant.map((c) => ({ ...c, p: Math.max(c.p, threshold + (1 - threshold) * 0.5 * c.features.cov) })).sort((a, b) => b.p - a.p), { maxQuotes: input.maxQuotes, floor: threshold });
+    const chosen = pick(relevant.map((c) => ({ ...c, p: Math.max(c.p, threshold + (1 - threshold) * 0.5 * Math.min(c.features.cov, c.topic ?? 1)) })).sort((a, b) => b.p - a.p), { maxQuotes: input.maxQuotes, floor: threshold });
     return chosen.length ? { answer: true, chosen, confidence: Math.max(confidence, chosen[0]!.p) } : refuse(input.continuing ? 'exhausted' : 'low-confidence');
   }
   // "Who said X?" is decided by whether a quotation says X (claim.ts, its own calibrated bars): the answer model,

@@ -20,6 +20,7 @@ import { ENGLISH_ONLY_NOTE } from '../understand/language.js';
 import { understand, type Understanding } from '../understand/understand.js';
 import type { QuoteIntent } from '../understand/said.js';
 import { withoutRequestWords } from '../understand/request.js';
+import { searchText } from '../understand/search-text.js';
 import type { Answer, Conversation, Passage, Quotation, Quote } from '../types.js';
 import type { EngineContext } from './context.js';
 import { paragraphOnly, summarize } from './summarize.js';
@@ -50,7 +51,7 @@ export async function understandAndRetrieve(ctx: EngineContext, asked: string, c
       u = { ...u, standalone: condensed, context: '', scoringText, query: scoringText };
     }
   }
-  const passages = u.query.trim() ? await searchIn(ctx, u.query, k, doc) : [];
+  const passages = u.query.trim() ? await searchIn(ctx, searchText(ctx, u), k, doc) : [];
   return { u, passages };
 }
 
@@ -61,7 +62,7 @@ const unshownOf = new WeakMap<Answer, { doc: string; start: number; end: number 
 function extractive(ctx: EngineContext, u: Understanding, passages: Passage[], exclude: AskOptions['exclude'], maxQuotes: number, doc?: string): Answer {
   const quoted = matchSaid(ctx, u.said).filter((q) => !doc || q.doc === doc);
   // What the conversation established counts too (a follow-up's own words in the document weigh more).
-  const selection = withConversation(select({ understanding: u, passages, index: ctx.index, stats: ctx.stats, quoted, exclude, soft: ctx.soft }), u);
+  const selection = withConversation(select({ understanding: u, passages, index: ctx.index, stats: ctx.stats, quoted, exclude, soft: ctx.soft, topicMatch: ctx.topicMatch }), u);
   ctx.onSelection?.(u, selection);
   const decision = decide({ selection, threshold: ctx.settings.threshold, maxQuotes, continuing: u.kind === 'more' && u.shown.length > 0, topical: u.intent.kind === 'quote' || u.kind === 'more', whoSaid: u.said?.kind === 'who-said', byRank: quotesByRank(u), claim: claimCheck(u.said, ctx.claims, () => (u.said && 'speaker' in u.said && u.said.speaker ? matchSaid(ctx, { kind: 'said', speaker: u.said.speaker }) : [])) });
   if (!decision.answer) {
