@@ -65,7 +65,7 @@ const SUMMARY = new RegExp(
     String.raw`^what['’]?s\s+the\s+story(?:\s+here)?\s*[?.!]*$`,
     String.raw`^(?:briefly|in\s+brief|in\s+short)\b.*\bwhat\s+happened\b|\bwhat\s+happened\b.*\b(?:briefly|in\s+brief|in\s+short)\s*[?.!]*$`,
     String.raw`^what\s+does\s+(?:the|this)\s+(?:article|document|story|text|piece|report)\s+say\s*[?.!]*$`,
-    String.raw`^(?:in\s+(?:a\s+)?(?:few|couple\s+of)\s+(?:words|lines|sentences)|in\s+brief|in\s+short)\b`,
+    String.raw`^(?:in\s+(?:a\s+)?(?:few|couple\s+of|one|a\s+single|two|three)\s+(?:words?|lines?|sentences?)|in\s+brief|in\s+short)\b`,
   ].join('|'),
   'iu',
 );
