@@ -119,8 +119,8 @@ async function answerSummary(ctx: EngineContext, u: Understanding, only?: string
 }
 
 const bodyOf = (doc: EngineContext['index']['documents'][number]) => doc.paragraphs.filter((p) => p.kind === 'body');
-/** −1 ("the last paragraph") → the last body paragraph's number. */
-const resolveParagraph = (doc: EngineContext['index']['documents'][number], n: number) => (n === -1 ? (bodyOf(doc).at(-1)?.n ?? 0) : n);
+/** −1 ("the last paragraph") → the last body paragraph's number; −2 ("the second-to-last") the one before. */
+const resolveParagraph = (doc: EngineContext['index']['documents'][number], n: number) => (n < 0 ? (bodyOf(doc).at(n)?.n ?? 0) : n);
 const paragraphVars = (doc: EngineContext['index']['documents'][number], n: number) => ({ n, range: `¶1–¶${bodyOf(doc).length}` });
 
 /** "Quote paragraph 3": the whole paragraph, verbatim. */

@@ -265,3 +265,17 @@ describe('classify: quote requests in the shapes of a question (round 8)', () =>
     expect(classify('in one sentence, what happened?')).toEqual({ kind: 'summary' });
   });
 });
+
+describe('classify: a paragraph by its place (round 8)', () => {
+  it.each([
+    ['quote the second-to-last paragraph', -2],
+    ['quote the paragraph before last', -2],
+    ['quote the penultimate paragraph', -2],
+    ['4th graf', 4],
+    ['quote the top paragraph', 1],
+    ['quote the lede', 1],
+    ["what's the 2nd paragraph", 2],
+  ])('given "%s", when classified, then it asks for that paragraph (−1 last, −2 the one before)', (q, n) => {
+    expect(classify(q)).toEqual({ kind: 'paragraph', n });
+  });
+});
