@@ -56,6 +56,7 @@ export function createTopicMatcher(vectors: WordVectors, weight: (term: string, 
     const sw = wordsWithVectors(sentence, vectors);
     const held = new Set([...sw.map((x) => x.term), ...terms(near)]);
     let got = 0;
+    let soft = 0;
     const used = new Set<string>(tw.map((x) => x.term));
     // Heaviest words first take their nearest sentence word.
     for (const x of [...tw].sort((a, b) => b.w - a.w)) {
@@ -72,10 +73,13 @@ export function createTopicMatcher(vectors: WordVectors, weight: (term: string, 
         if (c > best) [best, bestTerm] = [c, s.term];
       }
       if (best >= floor) {
-        got += x.w * best;
+        soft += x.w * best;
         used.add(bestTerm);
       }
     }
-    return got / total;
+    // A topic of several words none of which the passage uses is most often another topic in the same field ("her
+    // trial verdict" against "She faces a maximum sentence …, if convicted"): only a one-word topic may be met in
+    // other words alone ("his lawyer" by "attorney").
+    return got > 0 || tw.length === 1 ? (got + soft) / total : 0;
   };
 }

@@ -37,4 +37,14 @@ describe('topic-match: how much of a requested topic a sentence covers', () => {
     expect(createTopicMatcher(vectors, weight, near)('trial', s, '')).toBe(0);
     expect(createTopicMatcher(vectors, weight, near)('trial', 'A preliminary hearing is scheduled.', '')).toBeGreaterThan(0.6);
   });
+
+  it('given a topic of several words none of which the sentence holds, when matched, then near words alone do not meet it; one word of it held, they count', () => {
+    const cover = createTopicMatcher(vectors, weight);
+    const s = 'She faces a maximum sentence of 20 years in prison for each count, if convicted.';
+    expect(vectors.similarity('verdict', 'sentence')).toBeGreaterThan(0.6);
+    expect(vectors.similarity('trial', 'convicted')).toBeGreaterThan(0.6);
+    expect(cover('her trial verdict', s, '')).toBe(0);
+    expect(cover('her prison verdict', s, '')).toBeGreaterThan(0.8);
+  });
 });
+
