@@ -123,3 +123,10 @@ describe('a claim the question makes ("who said X?", "what did Y say about X?")'
     expect(decide({ selection: sel({ ...cand(0.05, 7), features: f, topic: 0.39 }), threshold: 0.5, maxQuotes: 3, topical: true })).toMatchObject({ answer: false, reason: 'low-confidence' });
   });
 });
+
+describe('refusal wording for a paragraph counted from the end', () => {
+  it('given the second-to-last paragraph of a one-paragraph document, when refused, then the wording names it so, not "¶-2"', () => {
+    expect(refusalWording('no-such-paragraph', { n: -2, range: '¶1–¶1' })).toBe('There is no paragraph 2 from the end; the document has paragraphs ¶1–¶1.');
+    expect(refusalWording('no-such-paragraph', { n: 12, range: '¶1–¶8' })).toBe('There is no ¶12; the document has paragraphs ¶1–¶8.');
+  });
+});
