@@ -38,6 +38,25 @@ describe.each(['quote4-tune', 'quote4-heldout'] as const)('the %s phrasing set',
   });
 });
 
+// Round 8 (quote5): 50 items written before running any — quote requests with the topic in other words ("his teeth"
+// for "dental work", "a counselor" for "therapist"), naming a person ("quote shatner", "quote his lawyer"), summaries
+// (incl. "sum up ¶7"), natural questions and off-topic quote requests — over the default document and the tuning-side
+// stories; every third line held out (quote5-heldout, never tuned on, run only for counts). Before → after: tune 19/34 →
+// 22/34, held-out 7/16 → 9/16. Far from 90%: the bars guard what was reached.
+const QUOTE5_BAR = { 'quote5-tune': 0.64, 'quote5-heldout': 0.56 };
+
+describe.each(['quote5-tune', 'quote5-heldout'] as const)('the %s phrasing set', (split) => {
+  it(`given each phrasing, when asked, then at least ${Math.round(QUOTE5_BAR[split] * 100)}% are handled right (and every quote is verbatim)`, { timeout: 120_000 }, async () => {
+    const results = await runPhrasings(loadPhrasings(split));
+    const right = results.filter((r) => !r.problem).length;
+    const wrong = split === 'quote5-tune' ? results.filter((r) => r.problem).map((r) => `${r.p.q} → ${r.problem}`).join('\n') : `${right}/${results.length}`;
+    expect(results.every((r) => r.problem !== 'quote not verbatim')).toBe(true);
+    expect(right / results.length, wrong).toBeGreaterThanOrEqual(QUOTE5_BAR[split]);
+    // Off-topic quote requests stay refused.
+    expect(results.filter((r) => r.p.expect === 'refuse').every((r) => !r.problem)).toBe(true);
+  });
+});
+
 // Blind sets written in round 4 by engineers who never ran the engine on them (heldout-3: 87 items; heldout-4: 98
 // Discord-style items); nobody tuned on them. Measured on main before round 4's work: 55/87 (63.2%) and 51/98 (52.0%);
 // at its end: 60/87 (69.0%) and 63/98 (64.3%) — short of the 90% target. The bars guard against sliding back; a
