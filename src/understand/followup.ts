@@ -29,7 +29,7 @@ export interface Resolved {
   adjacent?: boolean;
 }
 
-const MORE = /^(?:and\s+)?(?:what|anything|something|tell me|give me|any|show me)?\s*(?:else|more)\b(?:\s+(?:did|does|do|is|was|about|quotes?|passages?|from|in)\b.*)?\s*[?.!]*$|^(?:go on|continue|more please|next)[?.!]*$/i;
+const MORE = /^(?:and\s+)?(?:what|anything|something|tell me|give me|any|show me)?\s*(?:else|more)\b(?:\s+(?:did|does|do|is|was|about|quotes?|passages?|from|in)\b.*)?\s*[?.!]*$|^(?:go on|continue|more please|next)[?.!]*$|^(?:and\s+)?(?:anyone|anybody|someone|who)\s+else\s*[?.!]*$/i;
 const PERSON_PRONOUN = /\b(he|she|him|her|his|hers)\b/i;
 const PLURAL_PRONOUN = /\b(they|them|their|theirs)\b/i;
 /** Speakers that name nobody a later "he" could mean ("I said", "we told"). */

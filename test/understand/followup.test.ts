@@ -91,3 +91,18 @@ describe('resolveFollowUp: whether the asker has just read the place the convers
     expect(r.adjacent).toBe(true);
   });
 });
+
+describe('resolveFollowUp: "what else?" and its people form', () => {
+  const asked = conv(turn('Who did the delegates meet in Geneva?', { quotes: [{ doc: 'd', start: 0, end: 10, paragraph: 1, quote: 'x'.repeat(10) }] }));
+
+  it.each(['what else?', 'Anything else?', 'anyone else?', 'Anybody else?', 'who else?', 'and who else?'])('given an answered question, when "%s" follows, then it asks that question again for more, without what was shown', (q) => {
+    const r = resolveFollowUp(q, asked, []);
+    expect(r.kind).toBe('more');
+    expect(r.standalone).toBe('Who did the delegates meet in Geneva?');
+    expect(r.shown).toEqual([{ doc: 'd', start: 0, end: 10 }]);
+  });
+
+  it('given an answered question, when "who else was invited?" follows, then it is a question of its own, not a request for more', () => {
+    expect(resolveFollowUp('who else was invited?', asked, []).kind).not.toBe('more');
+  });
+});
