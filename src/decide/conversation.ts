@@ -87,10 +87,10 @@ export function sentencesAfter(c: Pick<Scored, 'doc' | 'start'>, last: AskedTerm
 
 /**
  * Stories are asked about roughly in order: the answer to a follow-up is often in the sentence just answered or
- * the next one or two. A question with no words of its own ("Why?", "What was it?") gets `orderLean` when it follows
- * an answer the asker has just read (it asks about that answer; after a refusal it could be about anything, so it
- * gets nothing for its position). One whose words the document all uses gets `order`; one with words the document never uses gets
- * `orderPartial`, and only for a candidate holding at least one of its words (a question about something else
+ * the next one or two. A question with no words of its own ("Why?", "What was it?") gets `orderLean` when it
+ * follows an answer the asker has just read (it asks about that answer; after a refusal it could be about anything,
+ * so it gets nothing for its position). One whose words the document all uses gets `order`; one with words the
+ * document never uses gets `orderPartial`, and only for a candidate holding at least one of its words (a question about something else
  * rarely shares a word with the sentences just after the last answer; one asked in other words usually does).
  */
 export function orderLogOdds(c: Pick<Scored, 'doc' | 'start' | 'features' | 'conversation'>, asked: AskedTerms, w: EstablishedWeights = ESTABLISHED_WEIGHTS): number {

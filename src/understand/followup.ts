@@ -24,7 +24,7 @@ export interface Resolved {
   /**
    * `last` is what the turn just before this one was answered with (shown, not a refused turn's unshown best
    * sentence nor an answer from before a refusal): the asker has just read it, so a follow-up with no words of its
-   * own ("Why?", "What else?") is about it.
+   * own ("Why?", "What was it?") is about it (src/decide/conversation.ts, orderLean).
    */
   adjacent?: boolean;
 }
