@@ -19,7 +19,7 @@ import { sigmoid } from '../log-odds.js';
 import { CLAIM_FEATURES, type ClaimFeatures } from './claim.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const SETS = ['whosaid-tune', 'whosaid-tune2', 'whosaid-tune3', 'tune'];
+const SETS = ['whosaid-tune', 'whosaid-tune2', 'whosaid-tune3', 'who5-tune', 'tune'];
 /**
  * A claim nobody made answered with a speaker costs this many real claims refused: the bar is the one with the
  * most real claims answered right less this many times the claims nobody made that are answered. (Round 6 chose

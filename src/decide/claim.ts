@@ -15,6 +15,7 @@ import { term, terms, wordsOf } from '../retrieve/terms.js';
 import { withoutRequestWords } from '../understand/request.js';
 import { dot, type WordVectors } from '../embed/word-vectors.js';
 import type { Lexicon } from './lexicon.js';
+import { askedPerson, isAskedSpeaker } from './claim-speaker.js';
 import { sigmoid } from '../log-odds.js';
 import { memoPerText } from '../text/text-memo.js';
 import CLAIM_MODEL_JSON from './claim-model.json' with { type: 'json' };
@@ -59,6 +60,8 @@ export interface ClaimSupport {
   features?: ClaimFeatures;
   /** Probability that the sentence says the claim (the fitted model), when computed. */
   p?: number;
+  /** "Did Y say X?": the sentence is not Y's, so it cannot make the answer yes, however well it says X. */
+  otherSpeaker?: boolean;
 }
 
 /** The claim model's inputs: held share, partial evidence of near words below the floor, contrary share, a content verb left unmet. */
@@ -161,8 +164,8 @@ const FILLER = new Set([...ATTITUDE, 'belong', 'belongs', 'belonged', 'far', 'mu
 export const SYNONYM_MATCH = 0.9;
 /** A word the vectors don't know that begins a longer sentence word ("fav" → "favorite", "info" → "information"). */
 const SHORTENED_MATCH = 0.8;
-/** Clause boundaries: punctuation, double quotation marks, and sentence ends inside a quotation. */
-const CLAUSE = /[,;:–—()“”"]+|[.!?…]+['’]?\s|\s-\s|\bbut\b/u;
+/** Clause boundaries: punctuation, double quotation marks, and sentence ends inside a quotation (not an abbreviation's point: "U.N. Security Council", "Mr. Annan"). */
+const CLAUSE = /[,;:–—()“”"]+|(?<!(?:^|[\s.])(?:\p{Lu}|Mr|Mrs|Ms|Dr|St|Jr|Sr|Gen|Rep|Sen|Gov|Lt|Col|No))[.!?…]+['’]?\s|\s-\s|\bbut\b/u;
 /** "refused to", "declined to": negators (see {@link NEGATION}), not words a sentence must hold. */
 const REFUSING = /^(?:refus|declin)(?:e|es|ed|ing)$/u;
 /** Linking verbs: before a degree word or a comparative ("has grown more complex", "got worse") the claim is the adjective. */
@@ -174,6 +177,13 @@ const LINKING = new Set(['grow', 'become', 'get', 'turn', 'seem', 'remain', 'sta
 const DISCLOSE = new Set(['say', 'confirm', 'comment', 'reveal', 'disclose', 'specify', 'tell', 'discuss', 'elaborate', 'divulge']);
 /** A manner or degree adverb ("closely", "strictly") counts this share of its weight: it qualifies the claim, it is not the claim. */
 export const ADVERB_WEIGHT = 0.5;
+/**
+ * Prepositions, quantifiers and approximators ("in the *next few* days", "*roughly* 400", "*until* the day he dies",
+ * "*within* its rights"): a paraphrase rewords them freely ("the coming days", "about 400", "to his grave", "in our
+ * right"), so they count this share of their weight. Not "against" or "without": those carry the claim's polarity.
+ */
+export const LIGHT_WEIGHT = 0.3;
+const LIGHT = new Set(['next', 'few', 'several', 'until', 'till', 'beside', 'within', 'roughly', 'together', 'forever', 'along', 'off', 'across', 'almost', 'around', 'nearly', 'approximately', 'about', 'every', 'down', 'thru', 'onto', 'upon', 'toward', 'towards', 'during', 'above', 'below', 'among', 'behind', 'away', 'right', 'straight', 'totally', 'completely', 'entirely', 'fully', 'hugely', 'highly', 'truly']);
 /** Verbs that carry no claim of their own ("go straight to jail", "do even more"). */
 const LIGHT_VERBS = new Set(['go', 'do', 'make', 'get', 'take', 'have', 'be', 'come', 'put', 'keep', 'let', 'seem', 'become']);
 /** Words after which the next content word is a verb ("should stop", "would quit", "do not need", "to work"; not "do" alone: "to do even more"). */
@@ -247,7 +257,8 @@ export function claimOf(text: string, opts: ClaimOptions, kind: 'claim' | 'topic
       const verb = isVerb(words, i);
       // An adverb that carries the claim's polarity ("work less closely") is what the claim is about: full weight.
       const qualifier = ADVERB.test(lower) && !negated;
-      predicate.push({ term: t, word, weight: opts.weight(t, word) * (verb ? VERB_WEIGHT : qualifier ? ADVERB_WEIGHT : 1), verb, negated, next: words[i + 1] });
+      const light = LIGHT.has(lower) && !verb;
+      predicate.push({ term: t, word, weight: opts.weight(t, word) * (verb ? VERB_WEIGHT : light ? LIGHT_WEIGHT : qualifier ? ADVERB_WEIGHT : 1), verb, negated, next: words[i + 1] });
     }
   });
   return { text: clean, predicate, names, negated: kind === 'topic' ? null : NEGATION.test(clean) || predicate.some((w) => w.negated) };
@@ -315,7 +326,8 @@ export function supports(claim: Claim, sentence: string, opts: ClaimOptions): Cl
   const opposed = new Set<ClaimWord>();
   for (const w of want) {
     const short = SHORT_YEAR.test(w.word);
-    const at = words.filter((s) => s.term === w.term || (short && sameYear(w.word, s.word)));
+    const count = countOf(w.word);
+    const at = words.filter((s) => s.term === w.term || (short && sameYear(w.word, s.word)) || (count !== null && countOf(s.word) === count));
     if (at.length) {
       used.add(at[0]!);
       match.set(w, { score: 1, at });
@@ -327,7 +339,7 @@ export function supports(claim: Claim, sentence: string, opts: ClaimOptions): Cl
   for (const w of want) {
     if (match.has(w)) continue;
     // An antonym, or another number where the claim has one ("began in 2004" / "began in 1994"), says otherwise.
-    if ((lex && words.some((s) => lex.antonyms(w.word, s.word))) || (NUMBER.test(w.word) && words.some((s) => NUMBER.test(s.word) && s.word.length === w.word.length))) {
+    if ((lex && words.some((s) => lex.antonyms(w.word, s.word))) || (NUMBER.test(w.word) && words.some((s) => NUMBER.test(s.word) && s.word.length === w.word.length)) || otherCount(w.word, words)) {
       opposed.add(w);
       continue;
     }
@@ -395,6 +407,21 @@ export function supports(claim: Claim, sentence: string, opts: ClaimOptions): Cl
 
 /** A number as written ("1994", "40"). */
 const NUMBER = /^\d+$/u;
+/** Small counts written as words ("two years", "twice a week", "three times"). */
+const COUNT_WORDS: Record<string, number> = { one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12, twenty: 20, thirty: 30, forty: 40, fifty: 50, hundred: 100, twice: 2, thrice: 3 };
+/** A count up to 1,000, as digits or words ("2", "two", "twice"); null for other words and for years. */
+function countOf(word: string): number | null {
+  const w = word.toLowerCase();
+  if (w in COUNT_WORDS) return COUNT_WORDS[w]!;
+  return /^\d{1,3}$/u.test(w) ? Number(w) : null;
+}
+/** "questioned Saddam for two years" against "nearly seven months": the sentence counts otherwise, and nowhere the claim's count. */
+const otherCount = (word: string, words: readonly SentenceWord[]) => {
+  const n = countOf(word);
+  if (n === null || !(word.toLowerCase() in COUNT_WORDS)) return false;
+  const counts = words.map((s) => countOf(s.word)).filter((x): x is number => x !== null);
+  return counts.length > 0 && !counts.includes(n);
+};
 /** A year typed short ("in 94") and the sentence's ("in 1994"). */
 const SHORT_YEAR = /^\d\d$/u;
 const sameYear = (claim: string, sentence: string) => SHORT_YEAR.test(claim) && /^(?:19|20)\d\d$/u.test(sentence) && sentence.endsWith(claim);
@@ -412,7 +439,10 @@ export const NEAR_FLOOR = 0.5;
 export const CONTRARY_SHARE = 0.25;
 
 /** Does the sentence say what the claim says? Most of it (its verbs counting more), the same way round. */
-export const meetsClaim = (s: ClaimSupport) => (s.p !== undefined ? s.p >= CLAIM_PROBABILITY : s.share >= CLAIM_SUPPORT) && !s.contradicted;
+export const meetsClaim = (s: ClaimSupport) => !s.otherSpeaker && saysClaim(s);
+
+/** The sentence says X, whoever says it. */
+export const saysClaim = (s: ClaimSupport) => (s.p !== undefined ? s.p >= CLAIM_PROBABILITY : s.share >= CLAIM_SUPPORT) && !s.contradicted;
 
 /** The fitted model's probability a sentence must reach to say the claim (chosen with it: claim-fit.ts). */
 export const CLAIM_PROBABILITY: number = CLAIM_MODEL.bar ?? 0.5;
@@ -430,6 +460,9 @@ export const CLAIM_PROBABILITY: number = CLAIM_MODEL.bar ?? 0.5;
 export function claimCheck(said: QuoteIntent, opts: ClaimOptions, bySpeaker: () => Span[] = () => []): ((c: ClaimCandidate) => ClaimSupport) | undefined {
   if (said?.kind !== 'who-said' && said?.kind !== 'said-about') return undefined;
   const claim = claimOf(said.about, opts, said.kind === 'who-said' ? 'claim' : 'topic');
+  // The speaker's quotations (aliases resolved) are looked up only when the cheaper signs fail.
+  let quotations: Span[] | undefined;
+  const quotes = () => (quotations ??= bySpeaker());
   // The sentence, and the whole quotation when it runs over several sentences.
   const textOf = (c: ClaimCandidate) => c.doc.text.slice(Math.min(c.start, c.attribution?.words?.start ?? c.start), Math.max(c.end, c.attribution?.words?.end ?? c.end));
   // Each sentence of a quotation is checked as the whole quotation: the same text, checked once per question.
@@ -439,17 +472,19 @@ export function claimCheck(said: QuoteIntent, opts: ClaimOptions, bySpeaker: () 
     if (!s) checked.set(text, (s = supports(claim, text, opts)));
     return s;
   };
-  if (said.kind === 'who-said')
+  if (said.kind === 'who-said') {
+    // "Did Sway say X?" asks about Sway: another speaker's sentence saying X is no yes (claim-speaker.ts).
+    const asked = said.speaker ? askedPerson(said.speaker, (w) => /^\p{Lu}/u.test(said.speaker!.split(/\s+/u).find((x) => x.toLowerCase().startsWith(w)) ?? '') || !!opts.names?.().has(w)) : null;
+    const theirs = asked ? (c: ClaimCandidate) => quotes().some((q) => q.doc === c.doc.id && q.start < c.end && c.start < q.end) || (!!c.attribution?.speaker && isAskedSpeaker(asked, c.attribution.speaker, c.doc.text, opts.lexicon?.() ?? null)) : null;
     return (c) => {
       const s = check(textOf(c));
+      if (theirs && !theirs(c)) return { ...s, otherSpeaker: true };
       opts.observe?.(c, s);
       return s;
     };
+  }
   const speaker = new Set(terms(said.speaker));
   const names = (text: string | null | undefined) => !!text && terms(text).some((t) => speaker.has(t));
-  // The speaker's quotations (aliases resolved) are looked up only when the cheaper signs fail.
-  let quotations: Span[] | undefined;
-  const quotes = () => (quotations ??= bySpeaker());
   const saysIt = (c: ClaimCandidate) =>
     names(c.attribution?.speaker) || names(textOf(c)) || names(c.inherited) || quotes().some((q) => q.doc === c.doc.id && q.start < c.end && c.start < q.end);
   return (c) => (saysIt(c) ? check(textOf(c)) : { share: 0, contradicted: false, missing: [said.speaker] });

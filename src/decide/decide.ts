@@ -3,7 +3,7 @@
  * quote requests, who-said, follow-ups — comparing the best sentence's
  * calibrated probability with one threshold.
  */
-import type { Scored, Selection } from '../select/select.js';
+import { INDEX_CONFIDENCE, type Scored, type Selection } from '../select/select.js';
 import { pick } from '../select/pick.js';
 import { TOPIC_RELEVANCE } from '../select/features.js';
 import type { RefusalReason } from './reasons.js';
@@ -56,10 +56,15 @@ export function decide(input: DecideInput): Decision {
   if ('contradicted' in selection && selection.contradicted) return refuse('contradicted');
   if (!selection.ranked.length) return refuse(input.continuing ? 'exhausted' : input.whoSaid || input.claim ? 'nobody-said' : 'nothing-retrieved');
   if (input.topical || input.continuing) {
-    const relevant = selection.ranked.filter((c) => c.p >= threshold || c.features.covNear >= TOPIC_RELEVANCE);
+    const topical = selection.ranked.filter((c) => c.p >= threshold || (c.topic ?? c.features.covNear) >= TOPIC_RELEVANCE);
+    // Someone's words asked for ("quote Froome", "Annan's exact words on …"): their own quotations that meet the topic, when
+    // the quotation index has any — not the narration around them — in the order the document has them.
+    const own = topical.filter((c) => c.indexed && c.p >= INDEX_CONFIDENCE);
+    const relevant = own.length ? own : topical;
     // Order by answer probability, then by how much of the topic they cover.
-    const chosen = pick(relevant.map((c) => ({ ...c, p: Math.max(c.p, threshold + (1 - threshold) * 0.5 * c.features.cov) })).sort((a, b) => b.p - a.p), { maxQuotes: input.maxQuotes, floor: threshold });
-    return chosen.length ? { answer: true, chosen, confidence: Math.max(confidence, chosen[0]!.p) } : refuse(input.continuing ? 'exhausted' : 'low-confidence');
+    const chosen = pick(relevant.map((c) => ({ ...c, p: Math.max(c.p, threshold + (1 - threshold) * 0.5 * Math.min(c.features.cov, c.topic ?? 1)) })).sort((a, b) => b.p - a.p), { maxQuotes: input.maxQuotes, floor: threshold });
+    if (own.length) chosen.sort((a, b) => a.doc.id.localeCompare(b.doc.id) || a.start - b.start);
+    return chosen.length ? { answer: true, chosen, confidence: Math.max(confidence, ...chosen.map((c) => c.p)) } : refuse(input.continuing ? 'exhausted' : 'low-confidence');
   }
   // "Who said X?" is decided by whether a quotation says X (claim.ts, its own calibrated bars): the answer model,
   // fitted on questions a sentence answers, only orders the quotations that do. "What did Y say about X?" is a

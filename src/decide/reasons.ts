@@ -47,5 +47,8 @@ export const REFUSAL_WORDING: Record<RefusalReason, string> = {
  * refusalWording('no-such-paragraph', { n: 12, range: '¶1–¶8' }); // 'There is no ¶12; the document has paragraphs ¶1–¶8.'
  */
 export function refusalWording(reason: RefusalReason, vars: { n?: number; range?: string } = {}): string {
-  return REFUSAL_WORDING[reason].replace('{n}', String(vars.n ?? '')).replace('{range}', vars.range ?? '');
+  // A place counted from the end (−1 the last, −2 the one before) is named as such, never "¶-2".
+  const n = vars.n !== undefined && vars.n < 0 ? (vars.n === -1 ? 'last paragraph' : `paragraph ${-vars.n} from the end`) : String(vars.n ?? '');
+  const template = vars.n !== undefined && vars.n < 0 ? REFUSAL_WORDING[reason].replace('¶{n}', '{n}') : REFUSAL_WORDING[reason];
+  return template.replace('{n}', n).replace('{range}', vars.range ?? '');
 }

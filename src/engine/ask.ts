@@ -11,7 +11,9 @@ import { quoteAt, verifyQuotes } from '../answer/verify.js';
 import { answerLead, LEAD } from '../present/lead.js';
 import { answerWithFallback, historyFromTurns, llmPassagesFrom } from '../answer/llm/index.js';
 import { decide } from '../decide/decide.js';
-import { claimCheck } from '../decide/claim.js';
+import { claimCheck, saysClaim } from '../decide/claim.js';
+import { otherSaying } from '../decide/claim-speaker.js';
+import { didSayRefusal } from '../present/did-say.js';
 import { quotesByRank, withConversation } from '../decide/conversation.js';
 import { refusalWording, type RefusalReason } from '../decide/reasons.js';
 import { select } from '../select/select.js';
@@ -20,6 +22,7 @@ import { ENGLISH_ONLY_NOTE } from '../understand/language.js';
 import { understand, type Understanding } from '../understand/understand.js';
 import type { QuoteIntent } from '../understand/said.js';
 import { withoutRequestWords } from '../understand/request.js';
+import { searchText } from '../understand/search-text.js';
 import type { Answer, Conversation, Passage, Quotation, Quote } from '../types.js';
 import type { EngineContext } from './context.js';
 import { paragraphOnly, summarize } from './summarize.js';
@@ -50,7 +53,7 @@ export async function understandAndRetrieve(ctx: EngineContext, asked: string, c
       u = { ...u, standalone: condensed, context: '', scoringText, query: scoringText };
     }
   }
-  const passages = u.query.trim() ? await searchIn(ctx, u.query, k, doc) : [];
+  const passages = u.query.trim() ? await searchIn(ctx, searchText(ctx, u), k, doc) : [];
   return { u, passages };
 }
 
@@ -61,11 +64,17 @@ const unshownOf = new WeakMap<Answer, { doc: string; start: number; end: number 
 function extractive(ctx: EngineContext, u: Understanding, passages: Passage[], exclude: AskOptions['exclude'], maxQuotes: number, doc?: string): Answer {
   const quoted = matchSaid(ctx, u.said).filter((q) => !doc || q.doc === doc);
   // What the conversation established counts too (a follow-up's own words in the document weigh more).
-  const selection = withConversation(select({ understanding: u, passages, index: ctx.index, stats: ctx.stats, quoted, exclude, soft: ctx.soft }), u);
+  const selection = withConversation(select({ understanding: u, passages, index: ctx.index, stats: ctx.stats, quoted, exclude, soft: ctx.soft, topicMatch: ctx.topicMatch }), u);
   ctx.onSelection?.(u, selection);
-  const decision = decide({ selection, threshold: ctx.settings.threshold, maxQuotes, continuing: u.kind === 'more' && u.shown.length > 0, topical: u.intent.kind === 'quote' || u.kind === 'more', whoSaid: u.said?.kind === 'who-said', byRank: quotesByRank(u), claim: claimCheck(u.said, ctx.claims, () => (u.said && 'speaker' in u.said && u.said.speaker ? matchSaid(ctx, { kind: 'said', speaker: u.said.speaker }) : [])) });
+  const claim = claimCheck(u.said, ctx.claims, () => (u.said && 'speaker' in u.said && u.said.speaker ? matchSaid(ctx, { kind: 'said', speaker: u.said.speaker }) : []));
+  const decision = decide({ selection, threshold: ctx.settings.threshold, maxQuotes, continuing: u.kind === 'more' && u.shown.length > 0, topical: u.intent.kind === 'quote' || u.kind === 'more', whoSaid: u.said?.kind === 'who-said', byRank: quotesByRank(u), claim });
   if (!decision.answer) {
     const answer = refusal(u.asked, decision.reason, { confidence: decision.confidence });
+    // "Did Y say X?" refused for Y: say so, and who does say it.
+    if (u.said?.kind === 'who-said' && u.said.speaker && decision.reason === 'nobody-said') {
+      const other = otherSaying(selection.ranked, claim, saysClaim);
+      answer.lead = didSayRefusal(u.said.speaker, other && { speaker: other.attribution!.speaker!, paragraph: other.paragraph });
+    }
     const best = selection.ranked[0];
     // Only a sentence that holds some of the question's words is a place at all ("Did he win the World Cup?" has none).
     if (best && decision.reason === 'low-confidence' && best.features.cov > 0) unshownOf.set(answer, { doc: best.doc.id, start: best.start, end: best.end });
@@ -118,8 +127,8 @@ async function answerSummary(ctx: EngineContext, u: Understanding, only?: string
 }
 
 const bodyOf = (doc: EngineContext['index']['documents'][number]) => doc.paragraphs.filter((p) => p.kind === 'body');
-/** −1 ("the last paragraph") → the last body paragraph's number. */
-const resolveParagraph = (doc: EngineContext['index']['documents'][number], n: number) => (n === -1 ? (bodyOf(doc).at(-1)?.n ?? 0) : n);
+/** −1 ("the last paragraph") → the last body paragraph's number; −2 ("the second-to-last") the one before. */
+const resolveParagraph = (doc: EngineContext['index']['documents'][number], n: number) => (n < 0 ? (bodyOf(doc).at(n)?.n ?? 0) : n);
 const paragraphVars = (doc: EngineContext['index']['documents'][number], n: number) => ({ n, range: `¶1–¶${bodyOf(doc).length}` });
 
 /** "Quote paragraph 3": the whole paragraph, verbatim. */

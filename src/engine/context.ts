@@ -11,6 +11,8 @@ import type { TermStats } from '../select/idf.js';
 import type { Selection, SoftScorer } from '../select/select.js';
 import type { Understanding } from '../understand/understand.js';
 import type { ClaimOptions } from '../decide/claim.js';
+import type { NearWords } from '../understand/near-words.js';
+import type { TopicMatcher } from '../select/topic-match.js';
 
 export interface EngineContext {
   index: LoadedIndex;
@@ -26,6 +28,10 @@ export interface EngineContext {
   claims: ClaimOptions;
   /** Maps words the documents never use to close ones they do ("Anan" → "annan"). */
   correct: (text: string) => string;
+  /** The documents' words nearest to a request's words they never use ("lawyer" → "attorney"), with word vectors. */
+  nearWords: NearWords | null;
+  /** How much of a requested topic a sentence covers, words in other words included (with word vectors). */
+  topicMatch: TopicMatcher | null;
   /** Speaker alias tables (built lazily). */
   filterOptions: () => QuotationFilterOptions;
   settings: { topK: number; maxQuotes: number; threshold: number; maxTurns: number };

@@ -27,6 +27,8 @@ import { warmQuestionPath, warmSentences } from '../select/warm.js';
 import { documentNames } from '../decide/claim.js';
 import { loadLexicon } from '../decide/lexicon.js';
 import { createTypoCorrector, documentVocabulary } from '../retrieve/typo.js';
+import { createNearWords } from '../understand/near-words.js';
+import { createTopicMatcher } from '../select/topic-match.js';
 import { ask, understandAndRetrieve } from './ask.js';
 import type { EngineContext } from './context.js';
 import { about, paragraph, passages, quotations } from './lookups.js';
@@ -114,10 +116,12 @@ export async function createEngine(deps: EngineDeps): Promise<Engine> {
   }
   // Their frequency ranks weigh words the documents never use (a common word missing says less).
   const stats = termStats(index, { rank: words ? (w) => words!.rank(w) : undefined });
-  const typos = createTypoCorrector(documentVocabulary(index.chunks.map((c) => index.docById.get(c.docId)!.text.slice(c.start, c.end))), { isWord: words ? (w) => words!.isWord(w) : undefined });
+  const vocabulary = documentVocabulary(index.chunks.map((c) => index.docById.get(c.docId)!.text.slice(c.start, c.end)));
+  const typos = createTypoCorrector(vocabulary, { isWord: words ? (w) => words!.isWord(w) : undefined });
   const softOn = (deps.softMatch ?? config.SOFT_MATCH === 'on') && !!words;
   const soft = softOn ? (q: string, sentence: string) => softGains(q, sentence, { vectors: words!, idf: stats.idf, known: stats.known }) : null;
 
+  const nearWords = softOn ? createNearWords(vocabulary, words!) : null;
   let names: Set<string> | undefined;
   const ctx: EngineContext = {
     index,
@@ -129,6 +133,8 @@ export async function createEngine(deps: EngineDeps): Promise<Engine> {
     soft,
     claims: { weight: (t, w) => (stats.known(t) ? stats.idf(t) : stats.unseen(w)), vectors: softOn ? words : null, names: () => (names ??= documentNames(index.documents.map((d) => d.text))), lexicon: loadLexicon, observe: deps.onClaim },
     correct: (text) => typos.correctText(text).text,
+    nearWords,
+    topicMatch: softOn ? createTopicMatcher(words!, (t, w) => (stats.known(t) ? stats.idf(t) : stats.unseen(w)), nearWords ?? undefined) : null,
     filterOptions,
     settings: { topK: config.TOP_K, maxQuotes: config.MAX_QUOTES, threshold: deps.refusalThreshold ?? config.REFUSAL_THRESHOLD ?? DEFAULT_REFUSAL_THRESHOLD, maxTurns: config.CONVERSATION_MAX_TURNS },
     now: deps.clock ?? Date.now,

@@ -9,13 +9,14 @@
  * answerLead({ kind: 'said-to', speaker: 'Annan', to: 'the Council' }, quotes); // 'What Kofi Annan told the Council, in the document's words:'
  */
 import type { Quote } from '../types.js';
+import { didSayLead } from './did-say.js';
 
 /** What the question asked for (the shape of the understand stage's quote intent). */
 export type LeadIntent =
   | { kind: 'said-to'; speaker: string; to: string }
   | { kind: 'said-about'; speaker: string; about: string }
   | { kind: 'said'; speaker: string }
-  | { kind: 'who-said'; about: string }
+  | { kind: 'who-said'; about: string; speaker?: string }
   | null
   | undefined;
 
@@ -51,7 +52,8 @@ export function answerLead(intent: LeadIntent, quotes: Quote[], matched?: string
   if (!intent) return LEAD.generic;
   if (intent.kind === 'who-said') {
     const speaker = quotes.find((q) => q.attribution?.speaker)?.attribution?.speaker;
-    return speaker ? `${speaker}, in the document's words:` : LEAD.generic;
+    // "Did Y say X?" answered: the quotes are Y's (decide keeps only Y's), so the answer is yes.
+    return speaker ? (intent.speaker ? didSayLead(speaker) : `${speaker}, in the document's words:`) : LEAD.generic;
   }
   const theirs = quotes.filter((q) => {
     const s = q.attribution?.speaker;

@@ -31,8 +31,29 @@ const RELATIVE = new RegExp(String.raw`^((?:[\p{Lu}][\p{L}’'.-]+\s+){0,3}[\p{L
 const WHO_SAID = new RegExp(String.raw`((?:[\p{Lu}][\p{L}’'.-]+\s+){0,3}[\p{Lu}][\p{L}’'.-]+)(?:\s+(?:of|from)\s+(?:[\p{Lu}][\p{L}’'.-]+\s*){1,3})?,\s+who\s+(?:has\s+|had\s+|also\s+|once\s+)?(${VERB})\b`, 'u');
 /** "Mourad Benmehidi, the Algerian ambassador to the United Nations, said …": the name before its appositive. */
 const APPOSITIVE = new RegExp(String.raw`^((?:[\p{Lu}][\p{L}’'.-]+\s+){0,3}[\p{Lu}][\p{L}’'.-]+),\s+(?:the|a|an|his|her|its|their)\s+[^,“”"]{1,80},\s+(${VERB})\b`, 'u');
-/** "The ambassador said …": a reporter named only by a title or role noun. */
-const DESCRIBED = /^the\s+(\p{L}{3,})$/iu;
+/**
+ * A description without what describes it further: a relative clause, a participle or a prepositional phrase after its
+ * head ("the FBI agent who questioned Saddam", "a lawyer representing the family", "the mother of a 25-year-old woman").
+ *
+ * @example
+ * descriptionCore('a lawyer representing the family'); // 'a lawyer'
+ */
+export const descriptionCore = (s: string): string =>
+  s
+    .trim()
+    .replace(/\s+(?:who|whom|that|which|whose)\b.*$/iu, '')
+    .replace(/\s+\p{Ll}+ing\b.*$/u, '')
+    .replace(/\s+(?:of|for|from|at|in|with|on)\s+.*$/iu, '');
+
+/**
+ * "The ambassador said …", "according to an FBI agent who interviewed the dictator", "a lawyer representing the family
+ * said": a reporter named only by a role noun (up to two words before it, a clause after it). Its noun, else null.
+ */
+export function describedNoun(speaker: string): string | null {
+  const core = descriptionCore(speaker);
+  const m = /^(?:the|an?)\s+(?:[\p{L}-]+\s+){0,2}?(\p{Ll}{3,})$/u.exec(core.replace(/^(?:The|An?)\b/u, (w) => w.toLowerCase()));
+  return m ? m[1]! : null;
+}
 /** Words of time after a subject ("Kofi Annan today re-emphasized"). */
 const TIME = /\s+(?:today|yesterday|also|then|later|earlier|now)$/iu;
 
@@ -60,7 +81,7 @@ export function reportedSpeaker(sentence: string, antecedent: () => string | nul
   if (m) {
     const speaker = (m[2] ?? m[1]!).trim().replace(TIME, '');
     // "The ambassador said": the person named with that title before ("Mourad Benmehidi, the Algerian ambassador …").
-    const noun = DESCRIBED.exec(speaker)?.[1];
+    const noun = describedNoun(speaker);
     const named = noun ? described(noun) : null;
     if (named) return { speaker: named, cue: m[3]!, addressee: null, setting: null };
     if (!PRONOUN.test(speaker)) return { speaker, cue: m[3]!, addressee: null, setting: null };
@@ -69,13 +90,39 @@ export function reportedSpeaker(sentence: string, antecedent: () => string | nul
     if (who) return { speaker: who, cue: m[3]!, addressee: null, setting: null };
   }
   const acc = ACCORDING.exec(sentence);
-  if (acc) return { speaker: acc[1]!.trim().replace(/\.$/u, ''), cue: 'according to', addressee: null, setting: null };
+  if (acc) {
+    const speaker = acc[1]!.trim().replace(/\.$/u, '');
+    // "according to an FBI agent who interviewed the dictator": the agent the document names ("agent George Piro").
+    const noun = describedNoun(acc[0]!.replace(/^[Aa]ccording to\s+/u, '') + sentence.slice(acc.index + acc[0]!.length).replace(/[.!?]+\s*$/u, ''));
+    return { speaker: (noun && described(noun)) || speaker, cue: 'according to', addressee: null, setting: null };
+  }
   return null;
 }
 
+/** Role nouns the news writes for the same job ("a lawyer representing the family" … "Ceccaldi, a French attorney"; WordNet does not pair "spokesman" / "spokeswoman"). */
+const ROLE_KIN: readonly (readonly string[])[] = [
+  ['lawyer', 'attorney', 'counsel', 'solicitor', 'barrister', 'lawyers', 'attorneys'],
+  ['spokesman', 'spokeswoman', 'spokesperson', 'spokesmen', 'spokeswomen', 'spokespeople'],
+  ['prosecutor', 'prosecutors'],
+  ['official', 'officials', 'officer', 'officers'],
+  ['mother', 'mom', 'mum'],
+  ['father', 'dad'],
+];
+
 /**
- * Whom "the ambassador" stands for: the nearest person before the sentence (this paragraph or the three before) named with
- * that noun — "Mourad Benmehidi, the Algerian ambassador to …" or "Ambassador Mourad Benmehidi".
+ * The role nouns that name the same job as `noun` (itself included).
+ *
+ * @example
+ * roleKin('lawyer'); // ['lawyer', 'attorney', 'counsel', …]
+ */
+export const roleKin = (noun: string): readonly string[] => ROLE_KIN.find((g) => g.includes(noun.toLowerCase())) ?? [noun];
+const NAME_WORD = String.raw`[\p{Lu}][\p{L}’'.-]+`;
+
+/**
+ * Whom "the ambassador" stands for: the nearest person named with that noun (or a kin one: lawyer/attorney) —
+ * "Mourad Benmehidi, the Algerian ambassador to …", "Ambassador Mourad Benmehidi", "agent George Piro" — before the
+ * sentence, else in it or the three paragraphs after ("according to an FBI agent who …" in ¶1, "agent George Piro" in ¶3).
+ * A lone surname ("Ceccaldi, a French attorney") is given as the document's fuller name for it ("Marcel Ceccaldi").
  *
  * @example
  * describedPerson(doc, start, 'ambassador'); // "Mourad Benmehidi"
@@ -84,17 +131,35 @@ export function describedPerson(doc: StoredDocument, start: number, noun: string
   const i = doc.sentences.findIndex((s) => s.start === start);
   const here = doc.sentences[i];
   if (!here) return null;
-  const n = noun.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
-  const NAME = String.raw`((?:[\p{Lu}][\p{L}’'.-]+\s+){1,3}?[\p{Lu}][\p{L}’'.-]+)`;
-  const after = new RegExp(String.raw`${NAME},\s+(?:the|a|an)\s+(?:[\p{L}’'.-]+\s+){0,4}?${n}\b`, 'iu');
-  const before = new RegExp(String.raw`\b${n}\s+${NAME}`, 'iu');
-  for (let j = i - 1; j >= 0 && here.paragraph - doc.sentences[j]!.paragraph <= 3; j--) {
+  const nouns = roleKin(noun);
+  // Either case for the noun's first letter ("Ambassador Mourad Benmehidi", "agent George Piro"); a name's words are capitalised.
+  const n = `(?:${nouns.map((x) => `[${x[0]!.toUpperCase()}${x[0]!.toLowerCase()}]${x.slice(1).replace(/[.*+?^${}()|[\]\\]/gu, '\\$&')}`).join('|')})`;
+  const NAME = String.raw`((?:${NAME_WORD}\s+){0,3}${NAME_WORD})`;
+  // The appositive closes with a comma ("Ceccaldi, a French attorney, said"; not "Hussein, the agent hinted").
+  const after = new RegExp(String.raw`${NAME},\s+(?:the|a|an)\s+(?:[\p{L}’'.-]+\s+){0,4}?${n}(?:\s+(?:to|of|for|at|in|with|on)\s+[^,]{1,60})?,`, 'u');
+  const before = new RegExp(String.raw`\b${n}\s+${NAME}`, 'u');
+  const found = (j: number) => {
     const s = doc.sentences[j]!;
     const text = doc.text.slice(s.start, s.end);
     const m = after.exec(text) ?? before.exec(text);
-    if (m && /^\p{Lu}/u.test(m[1]!)) return m[1]!;
+    return m && /^\p{Lu}/u.test(m[1]!) ? fuller(doc.text, m[1]!) : null;
+  };
+  for (let j = i - 1; j >= 0; j--) {
+    const who = found(j);
+    if (who) return who;
+  }
+  for (let j = i; j < doc.sentences.length && doc.sentences[j]!.paragraph - here.paragraph <= 3; j++) {
+    const who = found(j);
+    if (who) return who;
   }
   return null;
+}
+
+/** "Ceccaldi" → "Marcel Ceccaldi" when the document writes that; a name of two words or more stays. A lone word that is no name ("The", "In") is none. */
+function fuller(text: string, name: string): string | null {
+  if (/\s/u.test(name)) return name;
+  const m = new RegExp(String.raw`(?:${NAME_WORD}\s+){1,2}${name.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&')}\b`, 'u').exec(text);
+  return m && !/^(?:The|A|An|In|On|At|But|And|When|While)\s/u.test(m[0]) ? m[0] : null;
 }
 
 /**

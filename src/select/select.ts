@@ -10,6 +10,7 @@ import type { Attribution, Passage, Quotation, StoredDocument } from '../types.j
 import type { Understanding } from '../understand/understand.js';
 import { nearText, scoredText, sentenceContext } from './context.js';
 import { questionTerms, sentenceFeatures, TOPIC_RELEVANCE, type Features } from './features.js';
+import type { TopicMatcher } from './topic-match.js';
 import type { TermStats } from './idf.js';
 import type { SoftGains } from '../embed/word-vectors-match.js';
 import { answerProbability, type ConversationSignals } from './conversation.js';
@@ -31,6 +32,8 @@ export interface Scored {
   indexed: boolean;
   /** Whom its pronouns stand for ("he told the Council" → "Kofi Annan"), when known. */
   inherited?: string | null;
+  /** For a quote request by topic: how much of the topic it covers, words in other words included (./topic-match.ts); else its covNear. */
+  topic?: number;
 }
 
 export interface Selection {
@@ -54,6 +57,8 @@ export interface SelectInput {
   quoted?: Quotation[];
   exclude?: { doc: string; start: number; end: number }[];
   soft?: SoftScorer | null;
+  /** How much of a requested topic a sentence covers with word vectors (else its exact coverage). */
+  topicMatch?: TopicMatcher | null;
 }
 
 const overlaps = (a: { doc: string; start: number; end: number }, b: { doc: string; start: number; end: number }) => a.doc === b.doc && a.start < b.end && b.start < a.end;
@@ -107,12 +112,13 @@ export function select(input: SelectInput): Selection {
       lean: q.terms.length === 0,
       followup,
     };
+    const topic = input.topicMatch && u.intent.kind === 'quote' ? input.topicMatch(u.scoringText, text, nearText(c)) : f.covNear;
     let p = answerProbability(f, conversation, undefined, logit(f, weights));
     // Someone's quotations asked for by a quote request ("Biden's exact words on …") come first, in the order of how well they meet its topic.
     // (Only those that meet the topic: "the bit where Froome talks about fading" is not any quotation of his.)
-    if (indexed) p = u.intent.kind !== 'quote' ? Math.max(p, INDEX_CONFIDENCE) : f.covNear >= TOPIC_RELEVANCE ? INDEX_CONFIDENCE + (1 - INDEX_CONFIDENCE) * p : p;
+    if (indexed) p = u.intent.kind !== 'quote' ? Math.max(p, INDEX_CONFIDENCE) : topic >= TOPIC_RELEVANCE ? INDEX_CONFIDENCE + (1 - INDEX_CONFIDENCE) * p : p;
     const known = c?.quotation ? attributionOf(c.quotation) : undefined;
-    byKey.set(key, { doc, paragraph, start: s.start, end: s.end, p, features: f, conversation, attribution: attribution ?? prev?.attribution ?? known, indexed: indexed || !!prev?.indexed, inherited: c?.inherited });
+    byKey.set(key, { doc, paragraph, start: s.start, end: s.end, p, features: f, conversation, attribution: attribution ?? prev?.attribution ?? known, indexed: indexed || !!prev?.indexed, inherited: c?.inherited, topic });
   };
 
   // 1. Attribution questions ("what did X tell Y?") answer from the quotation index.
@@ -137,7 +143,8 @@ export function select(input: SelectInput): Selection {
     // One scan of the quotation index per document, not per candidate.
     const known = new Map<string, string[]>();
     const speakers = (doc: string) => known.get(doc) ?? known.set(doc, speakersOf(index, doc)).get(doc)!;
-    for (const c of byKey.values()) if (!c.attribution?.speaker) c.attribution = reportedSpeaker(c.doc.text.slice(c.start, c.end), () => c.inherited || antecedent(c.doc, c.start, speakers(c.doc.id)), (noun) => describedPerson(c.doc, c.start, noun)) ?? c.attribution;
+    // "He said …": the nearest known speaker named before it, else whom the sentence's context inherited.
+    for (const c of byKey.values()) if (!c.attribution?.speaker) c.attribution = reportedSpeaker(c.doc.text.slice(c.start, c.end), () => antecedent(c.doc, c.start, speakers(c.doc.id)) || c.inherited || null, (noun) => describedPerson(c.doc, c.start, noun)) ?? c.attribution;
   }
   const ranked = [...byKey.values()].filter((c) => !exclude.some((e) => overlaps({ doc: c.doc.id, start: c.start, end: c.end }, e))).sort((a, b) => b.p - a.p || a.start - b.start);
   return { ranked, confidence: ranked[0]?.p ?? 0 };

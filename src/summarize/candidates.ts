@@ -36,7 +36,11 @@ export interface Candidate {
 /** Words with a letter or digit in them. */
 export const wordCount = (s: string) => s.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
 
-export function candidates(docs: StoredDocument[], quotations: readonly Quotation[] = []): Candidate[] {
+/**
+ * @param opts.loose Keep short sentences, captions and furniture too: what is left of a text that is all
+ * headline ("Analysis: Obama speech a do-over", "(CNN) -- Lying low.") when its summary is asked for.
+ */
+export function candidates(docs: StoredDocument[], quotations: readonly Quotation[] = [], opts: { loose?: boolean } = {}): Candidate[] {
   const out: Candidate[] = [];
   const seen = new Set<string>();
   docs.forEach((doc, docIndex) => {
@@ -50,8 +54,8 @@ export function candidates(docs: StoredDocument[], quotations: readonly Quotatio
       if (s.paragraph <= 0 || !body.has(s.paragraph)) continue;
       const text = doc.text.slice(s.start, s.end);
       const key = text.toLowerCase().replace(/\s+/g, ' ').trim();
-      if (seen.has(key) || wordCount(text) < MIN_WORDS || isCaptionOrFurniture(text)) continue;
-      if (sentencesIn.get(s.paragraph) === 1 && isVerblessCaption(text)) continue;
+      if (seen.has(key) || !/[\p{L}\p{N}]/u.test(text)) continue;
+      if (!opts.loose && (wordCount(text) < MIN_WORDS || isCaptionOrFurniture(text) || (sentencesIn.get(s.paragraph) === 1 && isVerblessCaption(text)))) continue;
       seen.add(key);
       const inside = quoted.filter((q) => q.start < s.end && q.end > s.start);
       const quotation = inside.sort((a, b) => b.end - b.start - (a.end - a.start))[0] ?? null;

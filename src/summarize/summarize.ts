@@ -88,7 +88,9 @@ export async function summarize(docs: StoredDocument[], opts: SummarizeOptions =
   const result: Summary = { summary: [], length, focus };
   const where = docs.length > 1 ? 'the documents' : 'the document';
 
+  // A text that is all headline or caption (a heading paragraph asked for alone) is summarised by what it has.
   let cands = candidates(docs, opts.quotations);
+  if (!cands.length) cands = candidates(docs, opts.quotations, { loose: true });
   if (!cands.length) return { ...result, note: `There is no body text in ${where} to summarise.` };
   const budget = summaryLength(length, cands.length);
 

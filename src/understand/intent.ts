@@ -23,13 +23,16 @@ export type IntentKind = Intent['kind'];
 const ORDINALS = ['first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth', 'eleventh', 'twelfth', 'thirteenth', 'fourteenth', 'fifteenth', 'sixteenth', 'seventeenth', 'eighteenth', 'nineteenth', 'twentieth'];
 const NUMBERS = ['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'thirteen', 'fourteen', 'fifteen', 'sixteen', 'seventeen', 'eighteen', 'nineteen', 'twenty'];
 const NUM = String.raw`(\d{1,4}|${NUMBERS.join('|')})`;
-const ORD = String.raw`(\d{1,4}(?:st|nd|rd|th)|${ORDINALS.join('|')}|last|final|closing|concluding|opening|intro|introductory)`;
+const ORD = String.raw`(\d{1,4}(?:st|nd|rd|th)|${ORDINALS.join('|')}|(?:second|next)[\s-]+to[\s-]+(?:last|final)|penultimate|last|final|closing|concluding|opening|intro|introductory|top|lead|lede)`;
 
 // Compiled once (no /g: exec keeps no state between calls).
 const PARAGRAPH_REFS: [RegExp, (m: RegExpExecArray) => number][] = [
   [new RegExp(String.raw`(?:¶|§)\s*${NUM}\b`, 'iu'), (m) => toNumber(m[1]!)],
   [new RegExp(String.raw`\b(?:paragraph|para\.?|par\.?|graf)\s*(?:no\.?\s*|number\s*|#\s*)?${NUM}\b`, 'iu'), (m) => toNumber(m[1]!)],
-  [new RegExp(String.raw`\b(?:the\s+)?${ORD}\s+(?:paragraph|para)\b`, 'iu'), (m) => toNumber(m[1]!)],
+  [new RegExp(String.raw`\b(?:the\s+)?${ORD}\s+(?:paragraph|para|graf|par)\b`, 'iu'), (m) => toNumber(m[1]!)],
+  [/\b(?:the\s+)?(?:paragraph|para)\s+before\s+(?:the\s+)?(?:last|final)\b/iu, () => -2],
+  // "quote the lede", "show me the intro": the first paragraph.
+  [/\b(?:the\s+)?(?:lede|intro)$/iu, () => 1],
 ];
 
 /** "paragraph 3", "¶3", "para. 3", "the third paragraph", "paragraph three" → 3 (−1 for "the last paragraph"). */
@@ -44,7 +47,8 @@ function paragraphRef(q: string): { n: number; at: number; len: number } | null 
 function toNumber(s: string): number {
   const w = s.toLowerCase();
   if (/^(?:last|final|closing|concluding)$/.test(w)) return -1;
-  if (/^(?:opening|intro|introductory)$/.test(w)) return 1;
+  if (/^(?:(?:second|next)[\s-]+to[\s-]+(?:last|final)|penultimate)$/.test(w)) return -2;
+  if (/^(?:opening|intro|introductory|top|lead|lede)$/.test(w)) return 1;
   if (/^\d/.test(w)) return Number.parseInt(w, 10);
   const i = NUMBERS.indexOf(w);
   return i >= 0 ? i + 1 : ORDINALS.indexOf(w) + 1;
@@ -65,7 +69,7 @@ const SUMMARY = new RegExp(
     String.raw`^what['’]?s\s+the\s+story(?:\s+here)?\s*[?.!]*$`,
     String.raw`^(?:briefly|in\s+brief|in\s+short)\b.*\bwhat\s+happened\b|\bwhat\s+happened\b.*\b(?:briefly|in\s+brief|in\s+short)\s*[?.!]*$`,
     String.raw`^what\s+does\s+(?:the|this)\s+(?:article|document|story|text|piece|report)\s+say\s*[?.!]*$`,
-    String.raw`^(?:in\s+(?:a\s+)?(?:few|couple\s+of)\s+(?:words|lines|sentences)|in\s+brief|in\s+short)\b`,
+    String.raw`^(?:in\s+(?:a\s+)?(?:few|couple\s+of|one|a\s+single|two|three)\s+(?:words?|lines?|sentences?)|in\s+brief|in\s+short)\b`,
   ].join('|'),
   'iu',
 );
@@ -88,7 +92,7 @@ function summaryFocus(q: string): string | undefined {
 }
 
 /** A request for a paragraph by number: "Quote paragraph 3", "What does ¶8 say?", "Paragraph 7 please". */
-const SHOW_PARAGRAPH = /^(?:please\s+)?(?:(?:can|could|would|will)\s+you\s+(?:please\s+)?)?(?:(?:quote|cite|show|paste|give|read|print|display|copy|get|fetch|send|share|pull\s+up|bring\s+up|open)(?:\s+(?:me|us))?|i(?:'d|\s+would)\s+like|i\s+want|let\s+me\s+(?:see|have|read)|what\s+(?:does|did|do)|what['’]?s\s+in|what\s+is\s+in|what\s+is|go\s+to|jump\s+to)?\s*(?:the\s+)?(?:text\s+of\s+|words\s+of\s+|whole\s+)?$/iu;
+const SHOW_PARAGRAPH = /^(?:please\s+)?(?:(?:can|could|would|will)\s+you\s+(?:please\s+)?)?(?:(?:quote|cite|show|paste|give|read|print|display|copy|get|fetch|send|share|pull\s+up|bring\s+up|open)(?:\s+(?:me|us))?|i(?:'d|\s+would)\s+like|i\s+want|let\s+me\s+(?:see|have|read)|what\s+(?:does|did|do)|what['’]?s\s+in|what\s+is\s+in|what\s+is|what['’]s|go\s+to|jump\s+to)?\s*(?:the\s+)?(?:text\s+of\s+|words\s+of\s+|whole\s+)?$/iu;
 
 /**
  * What the hand-written rules say: sure where they match (they were written

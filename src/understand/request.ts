@@ -22,7 +22,7 @@ export function withoutAddress(message: string): string {
 const POLITE = String.raw`(?:please\s+)?(?:(?:can|could|would)\s+you\s+)?`;
 
 /** Verbs and phrases that ask for something to be shown. */
-const ASK = String.raw`(?:please\s+)?(?:(?:can|could|would|will)\s+you\s+(?:please\s+)?)?(?:(?:quote|cite|show|paste|give|find|get|pull\s+up|read|print|share|send|point\s+me\s+to|bring\s+up|display|copy|fetch|list|tell)(?:\s+(?:me|us))?|i(?:'d|\s+would)\s+like|i\s+want|i\s+need|let\s+me\s+(?:see|have|read))`;
+const ASK = String.raw`(?:please\s+)?(?:(?:can|could|would|will)\s+you\s+(?:please\s+)?)?(?:(?:quote|cite|show|copy[\s-]?paste|paste|give|find|get|pull(?:\s+up)?|read|print|share|send|point\s+me\s+to|bring\s+up|display|copy|fetch|list|tell|highlight)(?:\s+(?:me|us))?|i(?:'d|\s+would)\s+like|(?:i\s+)?want|(?:i\s+)?need|let\s+me\s+(?:see|have|read))`;
 
 /** Nouns naming a piece of the text, with their modifiers. */
 const PIECE = String.raw`(?:(?:the|a|an|any|some|all|his|her|their|its)\s+)?(?:(?:exact|precise|actual|verbatim|original|full|relevant|specific|whole|literal)\s+)*(?:words?|wording|passages?|paragraphs?|parts?|bits?|sections?|sentences?|lines?|text|quotes?|quotations?|excerpts?|extracts?|snippets?|statements?|remarks?|language|phrasing|place|portion|piece)`;
@@ -36,7 +36,7 @@ const SAYING = String.raw`(?:(?:exact|precise|actual|verbatim|original|full|own|
 /** "Give me Biden's exact words", "show me Obama's words to Reid", "what were Quintana's exact words": whose words, and to whom. */
 const SPEAKER_WORDS = [
   new RegExp(String.raw`^${ASK}\s+(.+?)[’']s\s+${SAYING}(?:\s+to\s+(.+))?$`, 'iu'),
-  new RegExp(String.raw`^what\s+(?:are|were)\s+(.+?)[’']s\s+(?:(?:exact|precise|actual|verbatim|own|direct|literal)\s+)+(?:words|wording|quotes?|remarks?)(?:\s+to\s+(.+))?$`, 'iu'),
+  new RegExp(String.raw`^what\s+(?:are|were)\s+(.+?)[’']s\s+(?:(?:exact|precise|actual|verbatim|own|direct|literal)\s+)*(?:words|wording|quotes?|remarks?)(?:\s+to\s+(.+))?$`, 'iu'),
 ];
 
 /** Colloquial words for a person ("the Israeli guy"): the topic is the Israeli, whom the text calls "man" or by name. */
@@ -80,8 +80,9 @@ export function quoteSpeaker(question: string): string | null {
   const own = speakerWords(q);
   if (own) return own.speaker;
   for (const re of SPEAKER_IN_REQUEST) {
-    const speaker = re.exec(q)?.[1]?.replace(/\s+(?:pls|plz|please|thanks|thx)$/iu, '').trim();
-    if (speaker && !NOT_SPEAKER.test(speaker) && !PIECE_WORD.test(speaker) && !/^what\b/i.test(speaker) && speaker.split(/\s+/).length <= 4) return speaker;
+    const speaker = re.exec(q)?.[1]?.replace(/\s+(?:pls|plz|please|thanks|thx)$/iu, '').replace(/^(?:does|did|do)\s+/iu, '').trim();
+    // "where is the plea deal mentioned" names a topic, not a speaker.
+    if (speaker && !/^(?:is|are|was|were)\s/iu.test(speaker) && !NOT_SPEAKER.test(speaker) && !PIECE_WORD.test(speaker) && !/^what\b/i.test(speaker) && speaker.split(/\s+/).length <= 4) return speaker;
   }
   return null;
 }
@@ -96,6 +97,17 @@ const QUOTE_BY_TOPIC = [
   new RegExp(String.raw`^(?:any\s+)?${PIECE}\s+${LINK}\s+(.+)$`, 'iu'),
   // "quote Froome", "cite the ministry of culture": someone's words (a piece of text or a paragraph is matched above).
   new RegExp(String.raw`^${POLITE}(?:quote|cite)\s+(?!(?:me|us|it|this|that|paragraph|para|graf)\b)([^¶§\d][^¶§]*)$`, 'iu'),
+  // "what's the line about X", "which sentence mentions X", "what paragraph talks about X"
+  new RegExp(String.raw`^(?:what|which)(?:['’]s|\s+is|\s+are|\s+was)?\s+(?:the\s+)?(?:exact\s+)?(?:lines?|sentences?|passages?|bits?|parts?|quotes?|paragraphs?|wording|section)\s+(?:about|on|regarding|re|concerning|mentioning|that\s+(?:mentions?|talks?\s+about|says?|discuss(?:es)?|covers?))\s+(.+)$`, 'iu'),
+  new RegExp(String.raw`^(?:what|which)\s+(?:lines?|sentences?|passages?|bits?|parts?|paragraphs?|section)\s+(?:mentions?|talks?\s+about|says?|discuss(?:es)?|covers?|refers?\s+to|deals?\s+with|is\s+about)\s+(.+)$`, 'iu'),
+  // "find me where it mentions the Emmys", "show me the spot where the story talks about X"
+  new RegExp(String.raw`^${ASK}\s+(?:the\s+(?:place|spot|part|bit)\s+)?where\s+(?:it|the\s+(?:article|story|text|document|doc|piece|report))\s+(?:mentions?|talks?\s+about|says?|discuss(?:es)?|refers?\s+to|covers?|describes?|brings?\s+up)\s+(.+)$`, 'iu'),
+  // "where is the plea deal mentioned", "where does the article talk about X"
+  new RegExp(String.raw`^where\s+(?:is|are|was|were)\s+(.+?)\s+(?:mentioned|discussed|described|talked\s+about|brought\s+up|covered|quoted)$`, 'iu'),
+  new RegExp(String.raw`^where\s+(?:does|did)\s+(?:it|the\s+(?:article|story|text|document|doc|piece|report))\s+(?:mention|talk\s+about|discuss|describe|cover|refer\s+to|bring\s+up)\s+(.+)$`, 'iu'),
+  // "the plea deal part, verbatim", "verbatim: the plea deal"
+  new RegExp(String.raw`^(.+?)\s+(?:part|bit|section|passage|line|lines)\W*\s*(?:verbatim|word\s+for\s+word|exactly)$`, 'iu'),
+  new RegExp(String.raw`^(?:verbatim|word\s+for\s+word|exact\s+words?|quote)\s*[:–—-]\s*(.+)$`, 'iu'),
   // "got any quotes from Quintana?"
   new RegExp(String.raw`^(?:(?:got|have\s+you\s+got|do\s+you\s+have|are\s+there)\s+)?(?:any\s+)?(?:quotes?|quotations?)\s+(?:from|by)\s+(.+)$`, 'iu'),
 ];
@@ -116,7 +128,7 @@ export function quoteTopic(question: string): string | null {
     const m = re.exec(q);
     if (!m) continue;
     const parts = m.slice(1).filter((x): x is string => !!x);
-    const topic = parts.join(' ').trim();
+    const topic = parts.join(' ').replace(/(?:\s+(?:pls|plz|please|thanks|thx|ty|for\s+me))+$/iu, '').trim();
     if (topic) return plainTopic(topic);
   }
   return null;
@@ -164,6 +176,6 @@ export function looseQuoteTopic(question: string): string | null {
     .replace(/\b(?:talk|talks|talking|speak|speaks|speaking|refer|refers|referring)\s+(?:about|abt|of|on|to)\b|\b(?:discuss|discusses|discussing|discussed)\b/giu, ' ')
     .split(/\s+/)
     .map((w) => w.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, ''))
-    .filter((w) => w && !LOOSE_REQUEST.has(w.toLowerCase().replace(/[’']/g, '')));
+    .filter((w) => w && !LOOSE_REQUEST.has(w.toLowerCase().replace(/[’']/g, '')) && !LOOSE_REQUEST.has(w.toLowerCase().replace(/[’']s$/, '')));
   return words.length ? plainTopic(words.join(' ')) : null;
 }

@@ -21,7 +21,7 @@ const TELL = String.raw`tell|tells|told|telling|inform|informed|remind|reminded|
 /** Verbs of saying (an addressee follows "to"). */
 const SAY = String.raw`say|says|said|saying|stress|stressed|stresses|emphasi[sz]e|emphasi[sz]ed|add|added|note|noted|declare|declared|announce|announced|state|stated|argue|argued|write|wrote|written|mention|mentioned|suggest|suggested|propose|proposed|claim|claimed|insist|insisted|explain|explained|reply|replied|remark|remarked|think|thinks|thought|feel|feels|felt|recommend|recommended|call for|called for|ask for|asked for|re-emphasi[sz]e|re-emphasi[sz]ed|underline|underlined|speak|spoke|spoken|talk|talked|comment|commented`;
 /** Verbs a "who …?" question can ask about. */
-const WHO = String.raw`said|says|say|is saying|was saying|reported|reports|revealed|reveals|stated|states|explained|explains|predicted|predicts|estimated|estimates|tweeted|tweets|posted|posts|thinks|thought|believes|believed|felt|feels|reckoned|reckons|figured|wanted|wants|hoped|hopes|wished|admitted|admits|confirmed|confirms|denied|denies|praised|praises|told|tells|called for|calls for|call for|stressed|stresses|emphasi[sz]ed|warned|warns|urged|urges|asked|asks|argued|argues|noted|notes|added|declared|announced|described|describes|mentioned|spoke of|speaks of|spoke about|talked about|insisted|claimed|suggested|proposed|recommended|wrote|writes|referred to|quoted|is quoted as saying|was quoted as saying|made the (?:point|remark|comment|statement)|gave the (?:speech|remarks?)|re-emphasi[sz]ed|pointed out`;
+const WHO = String.raw`said|says|say|is saying|was saying|reported|reports|revealed|reveals|stated|states|explained|explains|predicted|predicts|estimated|estimates|tweeted|tweets|posted|posts|thinks|thought|believes|believed|felt|feels|reckoned|reckons|figured|wanted|wants|hoped|hopes|wished|admitted|admits|confirmed|confirms|denied|denies|praised|praises|told|tells|called for|calls for|call for|stressed|stresses|emphasi[sz]ed|warned|warns|urged|urges|asked|asks|argued|argues|noted|notes|added|declared|announced|described|describes|mentioned|spoke of|speaks of|spoke about|talked about|insisted|claimed|suggested|proposed|recommended|wrote|writes|referred to|quoted|is quoted as saying|was quoted as saying|made the (?:point|remark|comment|statement)|gave the (?:speech|remarks?)|re-emphasi[sz]ed|pointed out|claims|insists|commented|comments|remarked|remarks|observed|acknowledged|acknowledges|conceded|concedes|maintained|maintains|asserted|asserts|alleged|alleges|contended|contends|suggests|(?:is|was|'s|’s)\s+(?:claiming|insisting|arguing|suggesting|alleging|telling people)`;
 const AUX = String.raw`did|does|do|has|have|had|was|is|will|would|could|can|might`;
 /** Declining to say is a claim too ("who wouldn't confirm where …", "which source refused to say …"): the verb stays in it. */
 const DECLINE = String.raw`(?:(?:would|could|did|does|do|will)(?:\s+not|n['’]?t)|refused to|declined to)\s+(?:confirm|say|comment on|reveal|disclose|deny)`;
@@ -136,6 +136,15 @@ const RULES: Rule[] = [
     re: r(String.raw`(?:did|does|has|had)\s+(.+?)\s+(?:really\s+|actually\s+|ever\s+)?(?:say|said|claim|claimed|state|stated|tweet|tweeted|insist|insisted|argue|argued)\s+(?!(?:anything|something|nothing|about|on|regarding|concerning|of|to)\b)(.+)`),
     make: (m) => claimedBy(m[1]!, m[2]!),
   },
+  // was it X who said Y? / is it true that X said Y? — asked about X, as "did X say Y?".
+  {
+    re: r(String.raw`(?:was|is)\s+it\s+(.+?)\s+(?:who|that)\s+(?:said|says|claimed|claims|stated|tweeted|insisted|argued|told\s+.+?)\s+(?:that\s+)?(.+)`),
+    make: (m) => claimedBy(m[1]!, m[2]!),
+  },
+  {
+    re: r(String.raw`(?:is\s+it\s+)?(?:true|right|correct)\s+that\s+(.+?)\s+(?:said|says|claimed|claims|stated|tweeted|insisted|argued|told\s+.+?)\s+(?:that\s+)?(.+)`),
+    make: (m) => claimedBy(m[1]!, m[2]!),
+  },
   // who told Z (that) Y? — the claim is Y ("who told the Council that more must be done").
   {
     re: r(String.raw`(?:who(?:m)?|${WHICH_SUBJECT})\s+(?:(?:${AUX})\s+)?(?:told|tells|tell|informed|reminded|warned|assured|promised)\s+(.+?)\s+that\s+(.+)`),
@@ -146,9 +155,19 @@ const RULES: Rule[] = [
     re: r(String.raw`(?:who(?:m)?|${WHICH_SUBJECT})\s+(?:(?:${AUX})\s+)?(?:told|tells|tell|informed|reminded|assured|promised)\s+(?!(?:he|she|they|we|i|you)\b)(\S+(?:\s+\S+){0,3}?)\s+((?:he|she|they|we|i|you)(?:['’](?:d|s|ll|re|ve|m))?\s+.+)`),
     make: (m) => who(m[2]!),
   },
+  // … and "who told CNN/reporters (after the hearing) X": an addressee of the news, then the claim.
+  {
+    re: r(String.raw`(?:who(?:m)?|${WHICH_SUBJECT})\s+(?:(?:${AUX})\s+)?(?:told|tells|tell)\s+(?:cnn|reporters|journalists|the press|the media|fox|abc|nbc|cbs|mtv(?:\s+news)?|the bbc|bbc|a news conference|police|the court|the jury)(?:\s+(?:after|before|during|at|on|in)\s+(?:the|a|an)\s+\w+)?\s*,?\s+(?!that\b)(.+)`),
+    make: (m) => who(m[1]!),
+  },
   // which official / what agency said … ? / according to whom … ? / who made the claim that … ?
   {
     re: r(String.raw`${WHICH_SUBJECT}\s+(?:(?:${AUX})\s+)?(?:${WHO})\s+(?:${AGAIN})?(?:that\s+)?(.+)`),
+    make: (m) => who(m[1]!),
+  },
+  // which country / city said … ? — only with a verb of saying ("which countries declared days of mourning" is about an act).
+  {
+    re: r(String.raw`(?:which|what)\s+(?:[\w'’.-]+\s+)?(?:country|countries|nation|nations|state|states|city|cities|university|school|station|channel|magazine|broadcaster)\s+(?:(?:${AUX})\s+)?(?:said|says|say|claimed|claims|insisted|insists|argued|argues|stated|states|told\s+\S+(?:\s+\S+)?\s+that)\s+(?:that\s+)?(.+)`),
     make: (m) => who(m[1]!),
   },
   // which source wouldn't confirm … / which official refused to say …: the verb is part of what was said (as "who wouldn't confirm").
@@ -157,7 +176,7 @@ const RULES: Rule[] = [
     make: (m) => who(m[1]!),
   },
   {
-    re: r(String.raw`according to (?:whom?|what)\s*,?\s+(.+)|(.+?),?\s+according to (?:whom?|what)`),
+    re: r(String.raw`according to (?:whom?|what|which\s+[\w'’.-]+(?:\s+[\w'’.-]+)?)\s*,?\s+(.+)|(.+?),?\s+according to (?:whom?|what)`),
     make: (m) => who((m[1] ?? m[2])!),
   },
   {
@@ -166,12 +185,12 @@ const RULES: Rule[] = [
   },
   // who wouldn't confirm … / who refused to comment on … / who denied …: the verb is part of what was said.
   {
-    re: r(String.raw`who\s+(${DECLINE}\s+.+|(?:denied|confirmed|admitted|predicted|promised|revealed)\s+.+)`),
+    re: r(String.raw`who\s+(${DECLINE}\s+.+|(?:denied|confirmed|admitted|predicted|promised|revealed|accused|blamed|criticized|criticised)\s+.+)`),
     make: (m) => who(m[1]!),
   },
   // who said / called for / warned … ?
   {
-    re: r(String.raw`who(?:m)?\s+(?:(?:${AUX})\s+)?(?:${WHO})\s+(?:${AGAIN})?(?:that\s+|the words\s+|the phrase\s+)?(.+)`),
+    re: r(String.raw`who(?:m)?\s+(?:(?:${AUX})\s+)?(?:${WHO})\s*,?\s+(?:${AGAIN})?(?:that\s+|the words\s+|the phrase\s+)?(.+)`),
     make: (m) => who(m[1]!),
   },
   {
@@ -180,6 +199,15 @@ const RULES: Rule[] = [
   },
   {
     re: r(String.raw`whose\s+(?:words|quote|remark|phrase|statement)\s+(?:is|was|are|were)\s+(.+)`),
+    make: (m) => who(m[1]!),
+  },
+  {
+    re: r(String.raw`whose\s+(?:claim|idea|view|argument|statement|point)\s+(?:is|was)\s+(?:it\s+)?(?:that\s+)?(.+)`),
+    make: (m) => who(m[1]!),
+  },
+  // "the gun wasn't his — who said that?": the claim comes first.
+  {
+    re: r(String.raw`(.+?)\s*[-–—,.;:!?]+\s*(?:so\s+)?who\s+(?:said|says|claimed|claims|wrote|tweeted|told us)\s+(?:that|this|it)`),
     make: (m) => who(m[1]!),
   },
 ];
@@ -200,8 +228,10 @@ function said(kind: 'said-to' | 'said-about' | 'said', speakerRaw: string, other
 
 /** "Did Annan say that NATO should be disbanded?": the claim, and whom the asker named. */
 function claimedBy(speakerRaw: string, about: string): QuoteIntent {
-  const speaker = speakerOf(speakerRaw);
   const intent = who(about);
+  // "Did Piro or Pelley say …?" asks which of them: whoever said it answers.
+  if (/\s(?:or|and\/or)\s/iu.test(speakerRaw)) return intent;
+  const speaker = speakerOf(speakerRaw);
   return speaker && intent?.kind === 'who-said' ? { ...intent, speaker } : null;
 }
 
@@ -236,7 +266,9 @@ export function parseQuoteIntent(question: string): QuoteIntent {
     .replace(CHAT_BEFORE, '')
     .replace(/^(?:and|so|ok|okay|also|then|now|but)[,\s]+/i, '')
     .replace(/^(?:(?:can|could|would) you (?:tell me|say|show me|remind me)|tell me|do you know|i(?:'d| would) like to know|please(?: tell me)?)[,\s]+/i, '')
-    .replace(/^(?:what|who)\s+exactly\b/i, (w) => w.split(/\s+/)[0]!);
+    .replace(/^(?:what|who)\s+exactly\b/i, (w) => w.split(/\s+/)[0]!)
+    // "who's the one who said …", "who was it that claimed …", "who is the person that said …": "who said …".
+    .replace(/^who(?:['’]s|\s+is|\s+was)\s+(?:it|the\s+(?:one|person|guy|man|woman|source))\s+(?:who|that)\s+/iu, 'who ');
   if (!q) return null;
   for (const { re, make } of RULES) {
     const m = re.exec(q);

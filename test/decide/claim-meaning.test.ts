@@ -189,3 +189,28 @@ describe('paraphrase the claim check reads (round 7)', () => {
     expect(check('there is a better xylophone', 'There is a better recognition that we have to work together.').features?.soft).toBe(0);
   });
 });
+
+describe('light words, counts and abbreviations (round 8)', () => {
+  it('given prepositions and quantifiers a paraphrase rewords ("in the next few days" / "in the coming days"), when the claim is read, then they count 0.3 of their weight', () => {
+    const claim = claimOf('the complaint would be filed in the next few days', withWordNet);
+    const weight = (w: string) => claim.predicate.find((x) => x.word === w)!.weight;
+    expect(weight('next')).toBeCloseTo(0.3);
+    expect(weight('few')).toBeCloseTo(0.3);
+    expect(weight('complaint')).toBe(1);
+    // "against" carries the claim's sense: full weight.
+    expect(claimOf('the us is against an independent investigation', withWordNet).predicate.find((x) => x.word === 'against')!.weight).toBe(1);
+  });
+
+  it('given a count in words, when the sentence has the same count in other words, then it is met; another count is against the claim', () => {
+    expect(check('he sees his therapist two times a week', 'I still talk to my therapist twice a week, he said.').missing).not.toContain('two');
+    const s = check('the FBI agent questioned Saddam for two years', 'During the nearly seven months Piro talked to Hussein, the agent hinted.');
+    expect(s.missing).not.toContain('two');
+    expect(s.contrary).toBeGreaterThan(0);
+  });
+
+  it('given an abbreviation\'s point inside the sentence ("U.N. Security Council"), when checked, then the clause goes on: a negated claim agrees with it', () => {
+    const s = check('none of the Gadhafis were under UN Security Council sanctions', 'The ambassador claimed none of the Gadhafis were subject to U.N. Security Council sanctions.');
+    expect(s.contradicted).toBe(false);
+    expect(s.contrary).toBe(0);
+  });
+});

@@ -107,4 +107,26 @@ describe('a claim the question makes ("who said X?", "what did Y say about X?")'
     const d = decide({ selection: sel(cand(0.9, 1)), threshold: 0.5, maxQuotes: 3, claim: () => support(0) });
     expect(d).toMatchObject({ answer: false, reason: 'nobody-said' });
   });
+
+  it('given a quote request for someone\'s words, when their quotations meet the topic, then only those are quoted (not narration that scores as well), in document order', () => {
+    const f = { cov: 1, covNear: 1 } as Scored['features'];
+    const own = (p: number, paragraph: number, start: number): Scored => ({ ...cand(p, paragraph, start), features: f, indexed: true, topic: 1 });
+    const narration = { ...cand(0.97, 6, 600), features: f, topic: 1 };
+    const d = decide({ selection: sel(narration, own(0.975, 10, 1000), own(0.974, 7, 700), own(0.973, 7, 720)), threshold: 0.5, maxQuotes: 3, topical: true });
+    expect(d.answer && d.chosen.map((c) => c.start)).toEqual([700, 720, 1000]);
+  });
+
+  it('given a quote request whose topic a sentence covers in other words, when deciding, then that sentence answers though its probability is low; one covering less than half is refused', () => {
+    const f = { cov: 0, covNear: 0 } as Scored['features'];
+    const d = decide({ selection: sel({ ...cand(0.05, 7), features: f, topic: 0.85 }), threshold: 0.5, maxQuotes: 3, topical: true });
+    expect(d.answer && d.chosen.map((c) => c.paragraph)).toEqual([7]);
+    expect(decide({ selection: sel({ ...cand(0.05, 7), features: f, topic: 0.39 }), threshold: 0.5, maxQuotes: 3, topical: true })).toMatchObject({ answer: false, reason: 'low-confidence' });
+  });
+});
+
+describe('refusal wording for a paragraph counted from the end', () => {
+  it('given the second-to-last paragraph of a one-paragraph document, when refused, then the wording names it so, not "¶-2"', () => {
+    expect(refusalWording('no-such-paragraph', { n: -2, range: '¶1–¶1' })).toBe('There is no paragraph 2 from the end; the document has paragraphs ¶1–¶1.');
+    expect(refusalWording('no-such-paragraph', { n: 12, range: '¶1–¶8' })).toBe('There is no ¶12; the document has paragraphs ¶1–¶8.');
+  });
 });

@@ -38,6 +38,25 @@ describe.each(['quote4-tune', 'quote4-heldout'] as const)('the %s phrasing set',
   });
 });
 
+// Round 8 (quote5): 50 items written before running any — quote requests with the topic in other words ("his teeth"
+// for "dental work", "a counselor" for "therapist"), naming a person ("quote shatner", "quote his lawyer"), summaries
+// (incl. "sum up ¶7"), natural questions and off-topic quote requests — over the default document and the tuning-side
+// stories; every third line held out (quote5-heldout, never tuned on, run only for counts). Before → after: tune 19/34 →
+// 22/34, held-out 7/16 → 9/16. Far from 90%: the bars guard what was reached.
+const QUOTE5_BAR = { 'quote5-tune': 0.64, 'quote5-heldout': 0.56 };
+
+describe.each(['quote5-tune', 'quote5-heldout'] as const)('the %s phrasing set', (split) => {
+  it(`given each phrasing, when asked, then at least ${Math.round(QUOTE5_BAR[split] * 100)}% are handled right (and every quote is verbatim)`, { timeout: 120_000 }, async () => {
+    const results = await runPhrasings(loadPhrasings(split));
+    const right = results.filter((r) => !r.problem).length;
+    const wrong = split === 'quote5-tune' ? results.filter((r) => r.problem).map((r) => `${r.p.q} → ${r.problem}`).join('\n') : `${right}/${results.length}`;
+    expect(results.every((r) => r.problem !== 'quote not verbatim')).toBe(true);
+    expect(right / results.length, wrong).toBeGreaterThanOrEqual(QUOTE5_BAR[split]);
+    // Off-topic quote requests stay refused.
+    expect(results.filter((r) => r.p.expect === 'refuse').every((r) => !r.problem)).toBe(true);
+  });
+});
+
 // Blind sets written in round 4 by engineers who never ran the engine on them (heldout-3: 87 items; heldout-4: 98
 // Discord-style items); nobody tuned on them. Measured on main before round 4's work: 55/87 (63.2%) and 51/98 (52.0%);
 // at its end: 60/87 (69.0%) and 63/98 (64.3%) — short of the 90% target. The bars guard against sliding back; a
@@ -73,11 +92,14 @@ describe.each(['heldout-3', 'heldout-4', 'heldout-5', 'heldout-6', 'heldout-7', 
 // on), half of the real claims reported speech without quotation marks, over ten new tuning stories too. Before → after:
 // tune3 66/114 (real 25/67, refused 41/47) → 76/114 (35/67, 41/47); heldout3 27/56 (7/33, 20/23) → 27/56 (7/33, 20/23);
 // tune2 39 → 41/48, heldout2 15 → 16/24 (real 7 → 8/13).
-const WHO_BAR = { 'whosaid-tune': 0.86, 'whosaid-heldout': 0.8, 'whosaid-tune2': 0.85, 'whosaid-heldout2': 0.66, 'whosaid-tune3': 0.66, 'whosaid-heldout3': 0.48 };
+// Round 8 (who5): "did Y say X?" answered about Y, speakers by description, reporters named later (who5-tune 24, who5-heldout
+// 12, every third of each kind held out). Before → after: who5-tune 10/24 (real 8/16, refused 2/8) → 19/24 (11/16, 8/8);
+// who5-heldout 6/12 (5/8, 1/4) → 8/12 (5/8, 3/4); tune3 76 → 82/114 (real 35 → 40/67, refused 41 → 42/47); heldout3 27 → 30/56 (real 7 → 10/33).
+const WHO_BAR = { 'whosaid-tune': 0.86, 'whosaid-heldout': 0.8, 'whosaid-tune2': 0.85, 'whosaid-heldout2': 0.66, 'whosaid-tune3': 0.71, 'whosaid-heldout3': 0.53, 'who5-tune': 0.79, 'who5-heldout': 0.66 };
 /** Claims nobody made, refused at least this share (as measured; heldout2's 8/11 is what main refused too). */
-const REFUSED_BAR = { 'whosaid-tune': 0.85, 'whosaid-heldout': 0.85, 'whosaid-tune2': 0.85, 'whosaid-heldout2': 0.72, 'whosaid-tune3': 0.87, 'whosaid-heldout3': 0.86 };
+const REFUSED_BAR = { 'whosaid-tune': 0.85, 'whosaid-heldout': 0.85, 'whosaid-tune2': 0.85, 'whosaid-heldout2': 0.72, 'whosaid-tune3': 0.89, 'whosaid-heldout3': 0.86, 'who5-tune': 1, 'who5-heldout': 0.75 };
 
-describe.each(['whosaid-tune', 'whosaid-heldout', 'whosaid-tune2', 'whosaid-heldout2', 'whosaid-tune3', 'whosaid-heldout3'] as const)('the %s who-said set', (split) => {
+describe.each(['whosaid-tune', 'whosaid-heldout', 'whosaid-tune2', 'whosaid-heldout2', 'whosaid-tune3', 'whosaid-heldout3', 'who5-tune', 'who5-heldout'] as const)('the %s who-said set', (split) => {
   it(`given each who-said phrasing, when asked, then at least ${WHO_BAR[split] * 100}% are answered with the right speaker or refused as nobody's`, { timeout: 120_000 }, async () => {
     const results = await runPhrasings(loadPhrasings(split));
     const right = results.filter((r) => !r.problem).length;

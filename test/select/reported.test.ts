@@ -67,3 +67,37 @@ describe('a reporter named by a title ("The ambassador said …")', () => {
     expect(reportedSpeaker('The spokesman said nothing more.', () => null, (n) => describedPerson(doc, starts[3]!, n))?.speaker).toBe('The spokesman');
   });
 });
+
+describe('a reporter known by a role the document names later or long before (round 8)', () => {
+  const paras = [
+    'Saddam let the world think he had weapons, according to an FBI agent who interviewed the dictator.',
+    'Hussein claimed he did not expect an invasion, agent George Piro said.',
+    'During the months Piro talked to Saddam Hussein, the agent hinted to the Iraqi that he answered to Bush, CBS said.',
+    'Talks went on.',
+    'More talks.',
+    'Even more talks.',
+    '"It would go into a secret war," the agent said.',
+    'The family will file a complaint, a lawyer representing the family said Thursday.',
+    '"We are in our right," Ceccaldi, a French attorney, said. Marcel Ceccaldi spoke in Paris.',
+  ];
+  const text = paras.join(' ');
+  const starts = paras.map((p) => text.indexOf(p));
+  const doc = { id: 's', text, sentences: paras.map((p, i) => ({ start: starts[i]!, end: starts[i]! + p.length, paragraph: i + 1 })) } as unknown as StoredDocument;
+  const at = (i: number) => (noun: string) => describedPerson(doc, starts[i]!, noun);
+
+  it('given "according to an FBI agent who …" before the agent is named, when resolved, then the agent named in the next paragraphs', () => {
+    expect(reportedSpeaker(paras[0]!, () => null, at(0))?.speaker).toBe('George Piro');
+  });
+
+  it('given "…, the agent said" more than three paragraphs after "agent George Piro", when resolved, then Piro — not Hussein, whose "the agent" is no appositive', () => {
+    expect(describedPerson(doc, starts[6]!, 'agent')).toBe('George Piro');
+  });
+
+  it('given "a lawyer representing the family said", when the document calls a man "a French attorney" after, then his fuller name', () => {
+    expect(reportedSpeaker(paras[7]!, () => null, at(7))?.speaker).toBe('Marcel Ceccaldi');
+  });
+
+  it('given a description with no person named so, then it stays as written', () => {
+    expect(reportedSpeaker('The Department of Education is coordinating, a spokesman told CNN.', () => null, at(3))?.speaker).toBe('a spokesman');
+  });
+});

@@ -110,6 +110,16 @@ describe('summarize', () => {
     }
   });
 
+  it('given a text that is all headline ("Analysis: Obama speech a do-over", a heading paragraph asked for alone), when summarised, then the summary is that heading, verbatim, not "no body text"', async () => {
+    const text = 'Analysis: Obama speech a do-over \'no strategy\' comment';
+    const heading = buildDocument({ id: 'h.txt', path: 'h.txt', text: `First paragraph of the story, with a verb in it.\n\n${text}` });
+    const only = { ...heading, paragraphs: heading.paragraphs.filter((p) => p.n === 2), sentences: heading.sentences.filter((x) => x.paragraph === 2) };
+    const s = await summarize([only], { length: 'short' });
+    expectWellFormed(s, [only]);
+    expect(s.summary.map((q) => q.quote)).toEqual([text]);
+    expect(s.note).toBeUndefined();
+  });
+
   it('given a focus the document never mentions, when summarised, then the summary is empty and a note says so', async () => {
     const s = await summarize([doc], { length: 'short', focus: 'climate change' });
     expect(s.summary).toEqual([]);

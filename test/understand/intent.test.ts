@@ -238,3 +238,44 @@ describe('classify cost', () => {
     expect((performance.now() - t0) / texts.length).toBeLessThan(1);
   });
 });
+
+describe('classify: quote requests in the shapes of a question (round 8)', () => {
+  it.each([
+    ["what's the line about the gun", { kind: 'quote', topic: 'the gun' }],
+    ['need the quote re the gun', { kind: 'quote', topic: 'the gun' }],
+    ['which sentence mentions the plea deal', { kind: 'quote', topic: 'the plea deal' }],
+    ['which paragraph talks about the plea deal', { kind: 'quote', topic: 'the plea deal' }],
+    ['what paragraph mentions Arizona', { kind: 'quote', topic: 'Arizona' }],
+    ['where is the plea deal mentioned', { kind: 'quote', topic: 'the plea deal' }],
+    ['where does it talk about the Beacon Theater', { kind: 'quote', topic: 'the Beacon Theater' }],
+    ['find me where it mentions the Emmys', { kind: 'quote', topic: 'the Emmys' }],
+    ['the plea deal part, verbatim', { kind: 'quote', topic: 'the plea deal' }],
+    ['text about the gun pls', { kind: 'quote', topic: 'the gun' }],
+    ['copy-paste the sentence mentioning Rihanna', { kind: 'quote', topic: 'Rihanna' }],
+    ["what were the lawyer's words", { kind: 'quote', topic: 'the lawyer', speaker: 'the lawyer' }],
+  ])('given "%s", when classified, then it is a quote request with its topic (and no pronoun or place as the speaker)', (q, want) => {
+    expect(classify(q)).toEqual(want);
+  });
+
+  it.each(['where is he now?', 'where was the body found', 'what part did he play', 'which part of the city flooded'])('given the question "%s", when classified, then it stays a question', (q) => {
+    expect(classify(q)).toEqual({ kind: 'question' });
+  });
+
+  it('given "in one sentence, what happened?", when classified, then it asks for a summary', () => {
+    expect(classify('in one sentence, what happened?')).toEqual({ kind: 'summary' });
+  });
+});
+
+describe('classify: a paragraph by its place (round 8)', () => {
+  it.each([
+    ['quote the second-to-last paragraph', -2],
+    ['quote the paragraph before last', -2],
+    ['quote the penultimate paragraph', -2],
+    ['4th graf', 4],
+    ['quote the top paragraph', 1],
+    ['quote the lede', 1],
+    ["what's the 2nd paragraph", 2],
+  ])('given "%s", when classified, then it asks for that paragraph (−1 last, −2 the one before)', (q, n) => {
+    expect(classify(q)).toEqual({ kind: 'paragraph', n });
+  });
+});

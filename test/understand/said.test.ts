@@ -102,3 +102,39 @@ describe('parseQuoteIntent: a claim put to a named speaker, or a refusal to say'
     expect(parseQuoteIntent('Did he say that?')).toBeNull();
   });
 });
+
+describe('parseQuoteIntent: other ways of putting a claim to a named speaker (round 8)', () => {
+  it.each([
+    ['was it piro who said saddam wanted to look strong', { kind: 'who-said', about: 'saddam wanted to look strong', speaker: 'piro' }],
+    ['Is it true that the delegates told reporters that coordination was hopeless?', { kind: 'who-said', about: 'coordination was hopeless', speaker: 'the delegates' }],
+    ["did the lawyer representing gadhafi's family say they'd file a complaint", { kind: 'who-said', about: "they'd file a complaint", speaker: "the lawyer representing gadhafi's family" }],
+    // Asking which of two: whoever said it answers.
+    ['did piro or pelley say saddam wanted to look strong', { kind: 'who-said', about: 'saddam wanted to look strong' }],
+    ['Which country said it backs an independent investigation?', { kind: 'who-said', about: 'it backs an independent investigation' }],
+  ])('given %j, when parsed, then the intent is %j', (question, intent) => {
+    expect(parseQuoteIntent(question)).toEqual(intent);
+  });
+
+  it('given "which countries declared …" (an act, not a saying), when parsed, then it is no who-said question', () => {
+    expect(parseQuoteIntent('which countries declared days of mourning')).toBeNull();
+  });
+});
+
+describe('parseQuoteIntent: more ways of asking who said it (round 8)', () => {
+  it.each([
+    ["who's the one who said the gun wasn't his", "the gun wasn't his"],
+    ["who was it that claimed the gun wasn't his", "the gun wasn't his"],
+    ["who said, the gun wasn't his", "the gun wasn't his"],
+    ["which source claims the gun wasn't his", "the gun wasn't his"],
+    ["who commented that the gun wasn't his", "the gun wasn't his"],
+    ["who told cnn the gun wasn't his", "the gun wasn't his"],
+    ["who told reporters after the hearing the gun wasn't his", "the gun wasn't his"],
+    ["the gun wasn't his - who said that", "the gun wasn't his"],
+    ["whose claim was it that the gun wasn't his", "the gun wasn't his"],
+    ['according to which official was the gun not his', 'the gun not his'],
+    // Accusing is part of what was said: the verb stays in the claim.
+    ['who accused western media of twisting the story', 'accused western media of twisting the story'],
+  ])('given %j, when parsed, then the claim is %j', (q, about) => {
+    expect(parseQuoteIntent(q)).toEqual({ kind: 'who-said', about });
+  });
+});

@@ -1,0 +1,85 @@
+/**
+ * How much of a requested topic a sentence covers ("quote the part about his
+ * lawyer": does "Wayne's attorney, Stacey Richman, said …" cover "lawyer"?).
+ * Each content word of the topic counts by its weight (IDF): fully when the
+ * sentence or its neighbours hold its term, else by its cosine to the nearest
+ * word of the sentence when that reaches the floor — one sentence word per
+ * topic word, and never a word that is itself one of the topic's terms (in
+ * "the world cup", "cup" is not met by the "world" that "world" already met).
+ *
+ * @example
+ * const cover = createTopicMatcher(vectors, (t, w) => stats.known(t) ? stats.idf(t) : stats.unseen(w));
+ * cover('his lawyer', 'Wayne’s attorney, Stacey Richman, said.', ''); // ≈ 0.85
+ */
+import type { WordVectors } from '../embed/word-vectors.js';
+import { dot } from '../embed/word-vectors.js';
+import { term, terms, wordsOf } from '../retrieve/terms.js';
+import type { NearWords } from '../understand/near-words.js';
+
+/** Cosine at which a sentence word says a topic word in other words (GloVe puts unrelated words at ≈ 0.1–0.4). */
+export const TOPIC_SOFT_FLOOR = 0.6;
+
+export type TopicMatcher = (topic: string, sentence: string, near: string) => number;
+
+interface Word {
+  term: string;
+  vector: Float32Array | undefined;
+}
+
+const wordsWithVectors = (text: string, vectors: WordVectors): Word[] => {
+  const seen = new Set<string>();
+  const out: Word[] = [];
+  for (const w of wordsOf(text)) {
+    const t = term(w);
+    if (!t || seen.has(t)) continue;
+    seen.add(t);
+    out.push({ term: t, vector: vectors.vector(w.toLowerCase()) });
+  }
+  return out;
+};
+
+/**
+ * @param weight A topic word's weight: its term's IDF when the documents use it, else what an unseen word weighs.
+ */
+export function createTopicMatcher(vectors: WordVectors, weight: (term: string, word: string) => number, nearWords?: NearWords, floor = TOPIC_SOFT_FLOOR): TopicMatcher {
+  return (topic, sentence, near) => {
+    const seen = new Set<string>();
+    const tw: (Word & { w: number; near: Set<string> | null })[] = [];
+    for (const w of wordsOf(topic)) {
+      const t = term(w);
+      if (!t || seen.has(t)) continue;
+      seen.add(t);
+      tw.push({ term: t, vector: vectors.vector(w.toLowerCase()), w: weight(t, w), near: nearWords ? new Set(nearWords.of(w).flatMap((x) => term(x) ?? [])) : null });
+    }
+    const total = tw.reduce((a, x) => a + x.w, 0);
+    if (!total) return 0;
+    const sw = wordsWithVectors(sentence, vectors);
+    const held = new Set([...sw.map((x) => x.term), ...terms(near)]);
+    let got = 0;
+    let soft = 0;
+    const used = new Set<string>(tw.map((x) => x.term));
+    // Heaviest words first take their nearest sentence word.
+    for (const x of [...tw].sort((a, b) => b.w - a.w)) {
+      if (held.has(x.term)) {
+        got += x.w;
+        continue;
+      }
+      if (!x.vector) continue;
+      let best = 0;
+      let bestTerm = '';
+      for (const s of sw) {
+        if (!s.vector || used.has(s.term) || (x.near && !x.near.has(s.term))) continue;
+        const c = dot(x.vector, s.vector);
+        if (c > best) [best, bestTerm] = [c, s.term];
+      }
+      if (best >= floor) {
+        soft += x.w * best;
+        used.add(bestTerm);
+      }
+    }
+    // A topic of several words none of which the passage uses is most often another topic in the same field ("her
+    // trial verdict" against "She faces a maximum sentence …, if convicted"): only a one-word topic may be met in
+    // other words alone ("his lawyer" by "attorney").
+    return got > 0 || tw.length === 1 ? (got + soft) / total : 0;
+  };
+}

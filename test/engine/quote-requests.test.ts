@@ -1,0 +1,32 @@
+/**
+ * Quote requests end to end (round 8): a topic in other words than the document's, someone's words, a paragraph
+ * by its place — through the whole engine over tuning-side stories, every quote verbatim.
+ */
+import { describe, expect, it } from 'vitest';
+import { runPhrasings, type Phrasing } from '../helpers/phrasings.js';
+
+const ask = async (p: Phrasing) => (await runPhrasings([p]))[0]!;
+
+describe('quote requests through the engine', () => {
+  it('given "quote his lawyer" on a story that says "attorney", when asked, then the attorney\'s quotation is quoted, verbatim', { timeout: 60_000 }, async () => {
+    const r = await ask({ doc: 'lil-wayne', q: 'quote his lawyer', expect: 'quote:7' });
+    expect(r.problem).toBeNull();
+  });
+
+  it('given a quote request about something the story never mentions in any words, when asked, then it is refused', { timeout: 60_000 }, async () => {
+    expect((await ask({ doc: 'lil-wayne', q: 'quote the part about his tattoos', expect: 'refuse' })).problem).toBeNull();
+    expect((await ask({ doc: 'ex-madam', q: 'quote the part about her trial verdict', expect: 'refuse' })).problem).toBeNull();
+  });
+
+  it('given "quote Froome", when asked, then only Froome\'s quotations are quoted, in the order the story has them', { timeout: 60_000 }, async () => {
+    const r = await ask({ doc: 'froome-ventoux', q: 'quote Froome', expect: 'quote:7' });
+    expect(r.problem).toBeNull();
+    expect(r.answer.quotes.every((q) => q.attribution?.speaker === 'Chris Froome')).toBe(true);
+    const starts = r.answer.quotes.map((q) => q.start);
+    expect(starts).toEqual([...starts].sort((a, b) => a - b));
+  });
+
+  it('given "quote the second-to-last paragraph", when asked, then the paragraph before the last is quoted whole', { timeout: 60_000 }, async () => {
+    expect((await ask({ doc: 'hardwick', q: 'quote the second-to-last paragraph', expect: 'para:10' })).problem).toBeNull();
+  });
+});

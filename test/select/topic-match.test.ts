@@ -1,0 +1,50 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadWordVectors } from '../../src/embed/word-vectors.js';
+import { documentVocabulary } from '../../src/retrieve/typo.js';
+import { createTopicMatcher } from '../../src/select/topic-match.js';
+import { createNearWords } from '../../src/understand/near-words.js';
+import { TOPIC_RELEVANCE } from '../../src/select/features.js';
+
+const vectors = loadWordVectors({ root: path.resolve(import.meta.dirname, '../..') });
+const weight = () => 1;
+
+describe('topic-match: how much of a requested topic a sentence covers', () => {
+  it('given a topic word the sentence says in other words, when matched, then it counts by its cosine and meets the topic', () => {
+    const cover = createTopicMatcher(vectors, weight);
+    const c = cover('his lawyer', 'Wayne’s attorney, Stacey Richman, said after a hearing.', '');
+    expect(c).toBeCloseTo(vectors.similarity('lawyer', 'attorney'), 3);
+    expect(c).toBeGreaterThanOrEqual(TOPIC_RELEVANCE);
+  });
+
+  it('given a topic word held by a neighbouring sentence, when matched, then it counts in full', () => {
+    expect(createTopicMatcher(vectors, weight)('the bail', 'She was released on Tuesday.', 'Her bail was set at $100,000.')).toBe(1);
+  });
+
+  it('given a two-word topic whose second word is only near its first ("the world cup"), when matched against a sentence about the world, then the sentence word met by one topic word does not meet the other', () => {
+    const text = 'We have to work together in a much more complicated world than a decade ago.';
+    expect(vectors.similarity('cup', 'world')).toBeGreaterThan(0.6);
+    expect(createTopicMatcher(vectors, weight)('the world cup', text, '')).toBeCloseTo(0.5, 3);
+    expect(createTopicMatcher(vectors, weight)('the world cup', text, '')).toBeLessThan(0.51);
+  });
+
+  it('given the documents\' near words, when a topic word\'s near match is not among its nearest, then it does not count ("trial" ~ "bail", while the story\'s nearest are prosecutors and hearing)', () => {
+    const story = ['She was released on bail on Tuesday.', 'A preliminary hearing is scheduled.', 'Prosecutors said she would be convicted.'];
+    const near = createNearWords(documentVocabulary(story), vectors);
+    const s = 'She was released on bail on Tuesday.';
+    expect(near.of('trial')).not.toContain('bail');
+    expect(createTopicMatcher(vectors, weight)('trial', s, '')).toBeGreaterThan(0.6);
+    expect(createTopicMatcher(vectors, weight, near)('trial', s, '')).toBe(0);
+    expect(createTopicMatcher(vectors, weight, near)('trial', 'A preliminary hearing is scheduled.', '')).toBeGreaterThan(0.6);
+  });
+
+  it('given a topic of several words none of which the sentence holds, when matched, then near words alone do not meet it; one word of it held, they count', () => {
+    const cover = createTopicMatcher(vectors, weight);
+    const s = 'She faces a maximum sentence of 20 years in prison for each count, if convicted.';
+    expect(vectors.similarity('verdict', 'sentence')).toBeGreaterThan(0.6);
+    expect(vectors.similarity('trial', 'convicted')).toBeGreaterThan(0.6);
+    expect(cover('her trial verdict', s, '')).toBe(0);
+    expect(cover('her prison verdict', s, '')).toBeGreaterThan(0.8);
+  });
+});
+
