@@ -36,6 +36,7 @@ interface Turn {
   /** The question's own terms (src/decide/conversation.ts). */
   ownTerms: number;
   last?: { doc: string; start: number; end: number };
+  adjacent?: boolean;
   /** A question about another story, asked inside this story's conversation: should be refused. */
   foreign?: boolean;
 }
@@ -65,10 +66,12 @@ async function collect(config: Config, file: string, split: Split, softMatch: bo
     let last: Selection | null = null;
     let own = 0;
     let lastAnswer: Turn['last'];
+    let adjacent = false;
     const engine = await createEngine({ config, logger: silentLogger(), embedder: null, documents: [{ id, path: id, text: line.text }], refusalThreshold: threshold, softMatch, onSelection: (u, s) => {
       last = s;
       own = u.ownTerms;
       lastAnswer = u.last;
+      adjacent = !!u.adjacent;
     } });
     for (const conv of conversations) {
       const conversation: Conversation = { id: conv.id, turns: [] };
@@ -85,13 +88,13 @@ async function collect(config: Config, file: string, split: Split, softMatch: bo
           const hit = spans.some((s) => s.start < c.end && c.start < s.end) || t.answers.some((g) => containsAnswer(line.text.slice(c.start, c.end), g));
           return { c, y: (hit && !t.unanswerable ? 1 : 0) as 0 | 1 };
         });
-        turns.push({ candidates, unanswerable: t.unanswerable === true, ownTerms: own, last: lastAnswer });
+        turns.push({ candidates, unanswerable: t.unanswerable === true, ownTerms: own, last: lastAnswer, adjacent });
       }
       if (foreign.length && ids.length > 1) {
         last = null;
         await engine.ask(foreign[turns.length % foreign.length]!, conversation);
         const sel = last as Selection | null;
-        turns.push({ candidates: (sel?.ranked ?? []).map((c) => ({ c, y: 0 as const })), unanswerable: true, foreign: true, ownTerms: own, last: lastAnswer });
+        turns.push({ candidates: (sel?.ranked ?? []).map((c) => ({ c, y: 0 as const })), unanswerable: true, foreign: true, ownTerms: own, last: lastAnswer, adjacent });
       }
     }
   }
@@ -111,7 +114,7 @@ function inAnswer(turns: Turn[], w: ConversationWeights, threshold: number, mode
   let worded = 0;
   let refusedWorded = 0;
   for (const t of turns) {
-    const ps = t.candidates.map(({ c, y }) => ({ p: withEstablished(answerProbability(c.features, c.conversation, w, logit(c.features, model)), c, { ownTerms: t.ownTerms, last: t.last }), y, indexed: c.indexed }));
+    const ps = t.candidates.map(({ c, y }) => ({ p: withEstablished(answerProbability(c.features, c.conversation, w, logit(c.features, model)), c, { ownTerms: t.ownTerms, last: t.last, adjacent: t.adjacent }), y, indexed: c.indexed }));
     const best = Math.max(0, ...ps.map((x) => (x.indexed ? Math.max(x.p, 0.95) : x.p)));
     if (t.foreign) {
       foreign++;

@@ -34,6 +34,11 @@ export interface EstablishedWeights {
    * usual in a conversation, and the story's order says where the rest of the answer is.
    */
   orderPartial: number[];
+  /**
+   * The same for a follow-up with no words of its own ("Why?", "What was it?", "Which is?") about the answer the
+   * asker has just read (`adjacent`): it asks about that sentence or the next. Nothing else tells its answer apart.
+   */
+  orderLean: number[];
 }
 
 export const ESTABLISHED_WEIGHTS: EstablishedWeights = fitted as EstablishedWeights;
@@ -45,6 +50,8 @@ export interface AskedTerms {
   ownTerms: number;
   /** What the conversation was last answered with, if anything. */
   last?: { doc: string; start: number; end: number };
+  /** `last` is the answer of the turn just before (shown to the asker), not a place from before a refusal. */
+  adjacent?: boolean;
 }
 
 /**
@@ -80,13 +87,19 @@ export function sentencesAfter(c: Pick<Scored, 'doc' | 'start'>, last: AskedTerm
 
 /**
  * Stories are asked about roughly in order: the answer to a follow-up is often in the sentence just answered or
- * the next one or two. A question with no words of its own ("Why?") could be about anything, so it gets nothing for
- * its position. One whose words the document all uses gets `order`; one with words the document never uses gets
- * `orderPartial`, and only for a candidate holding at least one of its words (a question about something else
+ * the next one or two. A question with no words of its own ("Why?", "What was it?") gets `orderLean` when it
+ * follows an answer the asker has just read (it asks about that answer; after a refusal it could be about anything,
+ * so it gets nothing for its position). One whose words the document all uses gets `order`; one with words the
+ * document never uses gets `orderPartial`, and only for a candidate holding at least one of its words (a question about something else
  * rarely shares a word with the sentences just after the last answer; one asked in other words usually does).
  */
 export function orderLogOdds(c: Pick<Scored, 'doc' | 'start' | 'features' | 'conversation'>, asked: AskedTerms, w: EstablishedWeights = ESTABLISHED_WEIGHTS): number {
-  if (!c.conversation.established || asked.ownTerms === 0) return 0;
+  if (!c.conversation.established) return 0;
+  if (asked.ownTerms === 0) {
+    if (!c.conversation.followup || !asked.adjacent) return 0;
+    const d = sentencesAfter(c, asked.last);
+    return d === null ? 0 : (w.orderLean[d] ?? 0);
+  }
   if (c.features.oov > 0 && !(c.features.cov > 0)) return 0;
   const d = sentencesAfter(c, asked.last);
   if (d === null) return 0;

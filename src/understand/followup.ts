@@ -21,9 +21,15 @@ export interface Resolved {
   resolvedName?: string;
   /** What the conversation was last answered with (a story is asked about roughly in order: the answer is often just after it). */
   last?: { doc: string; start: number; end: number };
+  /**
+   * `last` is what the turn just before this one was answered with (shown, not a refused turn's unshown best
+   * sentence nor an answer from before a refusal): the asker has just read it, so a follow-up with no words of its
+   * own ("Why?", "What was it?") is about it (src/decide/conversation.ts, orderLean).
+   */
+  adjacent?: boolean;
 }
 
-const MORE = /^(?:and\s+)?(?:what|anything|something|tell me|give me|any|show me)?\s*(?:else|more)\b(?:\s+(?:did|does|do|is|was|about|quotes?|passages?|from|in)\b.*)?\s*[?.!]*$|^(?:go on|continue|more please|next)[?.!]*$/i;
+const MORE = /^(?:and\s+)?(?:what|anything|something|tell me|give me|any|show me)?\s*(?:else|more)\b(?:\s+(?:did|does|do|is|was|about|quotes?|passages?|from|in)\b.*)?\s*[?.!]*$|^(?:go on|continue|more please|next)[?.!]*$|^(?:and\s+)?(?:anyone|anybody|someone|who)\s+else\s*[?.!]*$/i;
 const PERSON_PRONOUN = /\b(he|she|him|her|his|hers)\b/i;
 const PLURAL_PRONOUN = /\b(they|them|their|theirs)\b/i;
 /** Speakers that name nobody a later "he" could mean ("I said", "we told"). */
@@ -65,7 +71,9 @@ export function resolveFollowUp(question: string, conversation: Conversation | u
   const turns = (conversation?.turns ?? []).filter((t) => t.answer.intent !== 'chat');
   const shown = turns.flatMap((t) => t.answer.quotes.map(({ doc, start, end }) => ({ doc, start, end })));
   const place = lastPlace(turns);
-  const last = place ? { last: place } : {};
+  const justRead = turns.at(-1)?.answer;
+  const adjacent = !!place && !!justRead && !justRead.refused && justRead.quotes[0]?.start === place.start && justRead.quotes[0]?.doc === place.doc;
+  const last = place ? { last: place, adjacent } : {};
   const none: Resolved = { standalone: question, context: '', kind: 'new', shown: [], focus: [], ...last };
   const prev = turns[turns.length - 1];
   if (!prev) return none;
@@ -86,10 +94,12 @@ export function resolveFollowUp(question: string, conversation: Conversation | u
   const person = gender && !namedSpeaker(question, quotations) ? (lastPerson(turns, quotations) ?? conversationPerson(turns, gender)) : null;
   if (person) {
     const name = surname(person);
+    // Only the pronouns of that person's gender: in "How did she lead him?" "him" is someone else.
+    const [subject, object, possessive] = gender === 'he' ? ['he', 'him', 'his'] : ['she', 'her', 'hers'];
     standalone = standalone
-      .replace(/\b(he|she)\b/gi, name)
-      .replace(/\b(him|her)\b(?=\s*(?:[?.!,]|$|\b(?:say|tell|said|told)\b))/gi, name)
-      .replace(/\b(his|hers)\b/gi, `${name}’s`);
+      .replace(new RegExp(`\\b${subject}\\b`, 'gi'), name)
+      .replace(new RegExp(`\\b${object}\\b(?=\\s*(?:[?.!,]|$|\\b(?:say|tell|said|told)\\b))`, 'gi'), name)
+      .replace(new RegExp(`\\b(?:${possessive})\\b`, 'gi'), `${name}’s`);
     resolved = name;
   }
   // A pronoun we could not resolve to a known speaker still points back at the previous turn.

@@ -4,7 +4,7 @@ import { decide } from '../../src/decide/decide.js';
 import type { Scored, Selection } from '../../src/select/select.js';
 import type { StoredDocument } from '../../src/types.js';
 
-const W: EstablishedWeights = { known: 3, knownPower: 4, allKnown: 2, leanBias: 0.5, leanTypeMiss: 2, order: [1.5, 2, 1], orderPartial: [1, 1.5, 0.5] };
+const W: EstablishedWeights = { known: 3, knownPower: 4, allKnown: 2, leanBias: 0.5, leanTypeMiss: 2, order: [1.5, 2, 1], orderPartial: [1, 1.5, 0.5], orderLean: [1.2, 0.7] };
 // Five sentences of 10 characters each: [0,10) [10,20) [20,30) [30,40) [40,50).
 const doc = { id: 'd', sentences: [0, 10, 20, 30, 40].map((start) => ({ start, end: start + 10, paragraph: 1 })) } as unknown as StoredDocument;
 const cand = (p: number, oov: number, conv: Partial<Scored['conversation']> = {}, start = 0, f: Partial<Scored['features']> = {}): Scored => ({
@@ -82,6 +82,30 @@ describe('sentencesAfter / orderLogOdds', () => {
     expect(orderLogOdds(cand(0, 0.6, {}, 30, { cov: 0.2 }), { ownTerms: 3, last }, W)).toBe(0.5);
     expect(orderLogOdds(cand(0, 0.6, {}, 40, { cov: 0.2 }), { ownTerms: 3, last }, W)).toBe(0);
     expect(orderLogOdds(cand(0, 0.6, {}, 0, { cov: 0.2 }), { ownTerms: 3, last }, W)).toBe(0);
+  });
+
+  it('given a follow-up with no words of its own ("Why?") right after an answer the asker read, when the candidate is that answer\'s sentence or the next, then its position counts (orderLean)', () => {
+    const lean = { ownTerms: 0, last, adjacent: true };
+    expect(orderLogOdds(cand(0, 0, {}, 10), lean, W)).toBe(1.2);
+    expect(orderLogOdds(cand(0, 0, {}, 20), lean, W)).toBe(0.7);
+    expect(orderLogOdds(cand(0, 0, {}, 30), lean, W)).toBe(0);
+    expect(orderLogOdds(cand(0, 0, {}, 0), lean, W)).toBe(0);
+  });
+
+  it('given a follow-up with no words of its own after a refused turn (the place is older or was never shown), or a conversation that established nothing, when placed, then position counts for nothing', () => {
+    expect(orderLogOdds(cand(0, 0, {}, 10), { ownTerms: 0, last, adjacent: false }, W)).toBe(0);
+    expect(orderLogOdds(cand(0, 0, {}, 10), { ownTerms: 0, last }, W)).toBe(0);
+    expect(orderLogOdds(cand(0, 0, { established: 0 }, 10), { ownTerms: 0, last, adjacent: true }, W)).toBe(0);
+    expect(orderLogOdds(cand(0, 0, { followup: false }, 10), { ownTerms: 0, last, adjacent: true }, W)).toBe(0);
+  });
+
+  it('given a lean follow-up, when the sentence just answered and another one are otherwise equal, then the one just answered wins and clears the bar it missed', () => {
+    const there = cand(0.4, 0, { lean: true }, 10);
+    const elsewhere = cand(0.4, 0, { lean: true }, 40);
+    const out = withConversation(sel(elsewhere, there), { ownTerms: 0, last, adjacent: true }, W);
+    expect(out.ranked[0]!.start).toBe(10);
+    expect(decide({ selection: out, threshold: 0.48, maxQuotes: 3 }).answer).toBe(true);
+    expect(decide({ selection: withConversation(sel(elsewhere, there), { ownTerms: 0, last, adjacent: false }, W), threshold: 0.48, maxQuotes: 3 }).answer).toBe(false);
   });
 
   it('given both signals, when summed, then conversationLogOdds is their sum', () => {

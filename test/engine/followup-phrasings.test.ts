@@ -5,8 +5,8 @@
 import { describe, expect, it } from 'vitest';
 import { loadPhrasings, runPhrasings } from '../helpers/phrasings.js';
 
-/** Floors at the figures measured when the sets were finished (tune 10/16, held out 5/7). */
-const BAR = { 'followup-tune': 10, 'followup-heldout': 5 } as const;
+/** Floors at the figures measured when the sets were finished (tune 10/16, held out 5/7); tune raised to 11 in round 8 (orderLean). */
+const BAR = { 'followup-tune': 11, 'followup-heldout': 5 } as const;
 
 describe.each(['followup-tune', 'followup-heldout'] as const)('the %s follow-up set', (split) => {
   it(`given each follow-up asked after its earlier question, when answered, then at least ${BAR[split]} are handled right (and every quote is verbatim)`, { timeout: 120_000 }, async () => {
