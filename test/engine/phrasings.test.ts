@@ -48,10 +48,12 @@ describe.each(['quote4-tune', 'quote4-heldout'] as const)('the %s phrasing set',
 // CNN stories, same blind rules) 57/100 before, 56/100 after. Round 7 (lead, once before the round's work and once per
 // branch and after the merges): heldout-3 65 → 65/87, heldout-4 66 → 68/98, heldout-5 65 → 65/100, heldout-6 56 → 58/100;
 // heldout-7 (new, 100 items by label9, quote/summary/who-said heavy, over the default document and 21 blind-only stories,
-// same blind rules) 60/100 before, 65/100 after.
-const BLIND_BAR = { 'heldout-3': 0.74, 'heldout-4': 0.69, 'heldout-5': 0.64, 'heldout-6': 0.58, 'heldout-7': 0.65 };
+// same blind rules) 60/100 before, 65/100 after. Round 8: heldout-8 (new, 100 items by label12, weighted like heldout-7,
+// over the default document, ten earlier blind-only stories and four new Abg-CoQA held-out CNN stories, same blind rules)
+// 53/100 on main before the round's work.
+const BLIND_BAR = { 'heldout-3': 0.74, 'heldout-4': 0.69, 'heldout-5': 0.64, 'heldout-6': 0.58, 'heldout-7': 0.65, 'heldout-8': 0.53 };
 
-describe.each(['heldout-3', 'heldout-4', 'heldout-5', 'heldout-6', 'heldout-7'] as const)('the blind %s phrasing set', (split) => {
+describe.each(['heldout-3', 'heldout-4', 'heldout-5', 'heldout-6', 'heldout-7', 'heldout-8'] as const)('the blind %s phrasing set', (split) => {
   it(`given each phrasing, when asked, then at least ${Math.round(BLIND_BAR[split] * 100)}% are handled right (and every quote is verbatim)`, { timeout: 120_000 }, async () => {
     const results = await runPhrasings(loadPhrasings(split));
     const right = results.filter((r) => !r.problem).length;
