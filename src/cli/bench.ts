@@ -23,7 +23,9 @@
  * samples: a p95 over one run's 50 answers is its 3rd-slowest answer, so one slow answer moved the
  * ratio by ~0.5×; over 250 it is the 13th. Each measured question is new to its engine (the warm-up
  * asks other questions), as a warm bot's next question is; every question is asked once per process
- * because a repeated question hits memos a new one does not.
+ * because a repeated question hits memos a new one does not. `--gap <ms>` waits that long (untimed) before each
+ * measured question, as a bot's questions arrive with idle time between them (the engine collects the answers'
+ * garbage in idle time, src/engine/idle-gc.ts; back to back, there is none).
  *
  * `--raw-only [--library <package folder>]` measures only the raw pipeline (import, load,
  * sentences/s, peak RSS), in a fresh plain-node process, with the installed
@@ -38,6 +40,7 @@
  * npm run bench -- --raw-only --library /tmp/xenova-bench/node_modules/@xenova/transformers
  */
 import { spawn, spawnSync } from 'node:child_process';
+import { PerformanceObserver } from 'node:perf_hooks';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -229,7 +232,7 @@ function rawOnly(library: string | undefined, model: string, dtype: string, sent
  * few warm-up asks, then every question embedded once. The engine gets a counting view of the
  * embedder, to tell embedding time from the rest of `ask`. Times sorted ascending.
  */
-async function warmAsk(embedder: Embedder, model: string, tmp: string, modelCache: string, settle = true) {
+async function warmAsk(embedder: Embedder, model: string, tmp: string, modelCache: string, settle = true, gapMs = 0) {
   const { createEngine } = await import('../engine.js');
   const silent = createLogger({ level: 'silent' });
   const config = loadConfig(
@@ -265,18 +268,29 @@ async function warmAsk(embedder: Embedder, model: string, tmp: string, modelCach
   const otherMs: number[] = [];
   let refused = 0;
   queryCalls = 0;
+  // Garbage collections that start inside a measured answer (a count load does not change, unlike their length).
+  const gcStarts: number[] = [];
+  const windows: [number, number][] = [];
+  const gcs = new PerformanceObserver((list) => list.getEntries().forEach((e) => gcStarts.push(e.startTime)));
+  gcs.observe({ entryTypes: ['gc'] });
   const cpu0 = process.cpuUsage();
   for (const q of QUESTIONS) {
+    // `--gap`: idle time before each question, as a bot's questions arrive (not timed).
+    if (gapMs > 0) await new Promise((r) => setTimeout(r, gapMs));
     const before = queryTime;
     const t = performance.now();
     const a = await engine.ask(q);
     const ms = performance.now() - t;
+    windows.push([t, t + ms]);
     askMs.push(ms);
     otherMs.push(ms - (queryTime - before));
     if (a.refused) refused++;
   }
   const cpu = process.cpuUsage(cpu0);
   const cpuMs = (cpu.user + cpu.system) / 1000;
+  await new Promise((r) => setImmediate(r)); // the observer's entries arrive asynchronously
+  gcs.disconnect();
+  const gcInAnswers = windows.filter(([a, b]) => gcStarts.some((g) => g >= a && g < b)).length;
   const callsPerAsk = queryCalls / QUESTIONS.length;
   const queryMs: number[] = [];
   const qcpu0 = process.cpuUsage();
@@ -288,7 +302,7 @@ async function warmAsk(embedder: Embedder, model: string, tmp: string, modelCach
   const qcpu = process.cpuUsage(qcpu0);
   const queryCpuMs = (qcpu.user + qcpu.system) / 1000;
   for (const xs of [askMs, otherMs, queryMs]) xs.sort((a, b) => a - b);
-  return { config, engine, askMs, queryMs, otherMs, refused, callsPerAsk, cpuMs, queryCpuMs };
+  return { config, engine, askMs, queryMs, otherMs, refused, callsPerAsk, cpuMs, queryCpuMs, gcInAnswers };
 }
 
 /** The rows every bench prints: embedding one query, warm ask, and their ratio. */
@@ -300,6 +314,8 @@ interface LatencySamples {
   callsPerAsk: number;
   cpuMs: number;
   queryCpuMs: number;
+  /** Answers inside which a garbage collection started. */
+  gcInAnswers: number;
 }
 
 const ratios = (r: LatencySamples) => ({ p95: percentile(r.askMs, 95) / percentile(r.queryMs, 50), p50: percentile(r.askMs, 50) / percentile(r.queryMs, 50), cpu: r.cpuMs / r.queryCpuMs });
@@ -307,8 +323,8 @@ const ratios = (r: LatencySamples) => ({ p95: percentile(r.askMs, 95) / percenti
 /** Several runs' samples as one (sorted again); CPU and refusals summed. */
 function pool(runs: LatencySamples[]): LatencySamples {
   const cat = (k: 'askMs' | 'queryMs' | 'otherMs') => runs.flatMap((r) => r[k]).sort((a, b) => a - b);
-  const sum = (k: 'refused' | 'cpuMs' | 'queryCpuMs') => runs.reduce((a, r) => a + r[k], 0);
-  return { askMs: cat('askMs'), queryMs: cat('queryMs'), otherMs: cat('otherMs'), refused: sum('refused'), callsPerAsk: runs.reduce((a, r) => a + r.callsPerAsk, 0) / runs.length, cpuMs: sum('cpuMs'), queryCpuMs: sum('queryCpuMs') };
+  const sum = (k: 'refused' | 'cpuMs' | 'queryCpuMs' | 'gcInAnswers') => runs.reduce((a, r) => a + (r[k] ?? 0), 0);
+  return { askMs: cat('askMs'), queryMs: cat('queryMs'), otherMs: cat('otherMs'), refused: sum('refused'), callsPerAsk: runs.reduce((a, r) => a + r.callsPerAsk, 0) / runs.length, cpuMs: sum('cpuMs'), queryCpuMs: sum('queryCpuMs'), gcInAnswers: sum('gcInAnswers') };
 }
 
 function latencyRows(r: LatencySamples): [string, string, string][] {
@@ -320,7 +336,7 @@ function latencyRows(r: LatencySamples): [string, string, string][] {
   return [
     ['embed one query', `p50 ${fmt(queryP50, 2)} ms`, `p95 ${fmt(percentile(r.queryMs, 95), 2)} ms over ${r.queryMs.length} questions; ${fmt(r.queryCpuMs / r.queryMs.length, 2)} ms CPU (user+sys, all threads) per query`],
     ['warm ask', `p50 ${fmt(askP50)} ms`, `p95 ${fmt(askP95)} ms over ${n} answers; ${r.refused}/${n} refused; ${fmt(r.cpuMs / n, 1)} ms CPU (user+sys) per ask`],
-    ['  of which not embedding', `p50 ${fmt(percentile(r.otherMs, 50))} ms`, `p95 ${fmt(percentile(r.otherMs, 95))} ms (retrieval, answer, verification); ${fmt(r.callsPerAsk, 2)} query embeddings per ask`],
+    ['  of which not embedding', `p50 ${fmt(percentile(r.otherMs, 50))} ms`, `p95 ${fmt(percentile(r.otherMs, 95))} ms (retrieval, answer, verification); ${fmt(r.callsPerAsk, 2)} query embeddings per ask; a garbage collection started inside ${r.gcInAnswers}/${n} answers`],
     ['warm ask / one query', `${fmt(ratio, 2)}×`, `ask p95 ÷ query p50 (target ≤ 2×) ${ratio <= 2 ? 'OK' : 'MISSED'}; p50 ÷ p50 ${fmt(askP50 / queryP50, 2)}×; CPU per ask ÷ CPU per query ${fmt(r.cpuMs / r.queryCpuMs, 2)}× (less sensitive to load)`],
   ];
 }
@@ -329,11 +345,11 @@ function latencyRows(r: LatencySamples): [string, string, string][] {
  * `--latency-only --runs N`: N fresh processes (one after another, each loads the model, warms an engine and asks
  * every question once), their samples pooled into one table, plus each run's own ratios.
  */
-function pooledRuns(runs: number, model: string, dtype: string, settle: boolean, tmp: string): [string, string, string][] {
+function pooledRuns(runs: number, model: string, dtype: string, settle: boolean, tmp: string, gapMs = 0): [string, string, string][] {
   const samples: LatencySamples[] = [];
   for (let i = 0; i < runs; i++) {
     const out = path.join(tmp, `samples-${i}.json`);
-    const args = ['--import', 'tsx', path.join(ROOT, 'src/cli/bench.ts'), '--latency-only', '--runs', '1', '--samples-out', out, '--model', model, '--dtype', dtype, ...(settle ? [] : ['--no-settle'])];
+    const args = ['--import', 'tsx', path.join(ROOT, 'src/cli/bench.ts'), '--latency-only', '--runs', '1', '--samples-out', out, '--model', model, '--dtype', dtype, ...(settle ? [] : ['--no-settle']), ...(gapMs > 0 ? ['--gap', String(gapMs)] : [])];
     const r = spawnSync(process.execPath, args, { cwd: process.cwd(), encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
     if (r.status !== 0 || !fs.existsSync(out)) throw new Error(`latency run ${i + 1} of ${runs} failed: ${(r.stderr || r.stdout).trim().split('\n').pop() ?? `exit ${r.status}`}`);
     samples.push(JSON.parse(fs.readFileSync(out, 'utf8')) as LatencySamples);
@@ -341,7 +357,7 @@ function pooledRuns(runs: number, model: string, dtype: string, settle: boolean,
   const each = samples.map(ratios);
   const range = (k: 'p95' | 'p50' | 'cpu') => `${fmt(Math.min(...each.map((x) => x[k])), 2)}–${fmt(Math.max(...each.map((x) => x[k])), 2)}×`;
   return [
-    ['model', path.isAbsolute(model) ? path.relative(process.cwd(), model) || model : model, `${runs} fresh processes, samples pooled`],
+    ['model', path.isAbsolute(model) ? path.relative(process.cwd(), model) || model : model, `${runs} fresh processes, samples pooled${gapMs > 0 ? `; ${gapMs} ms idle before each question` : ''}`],
     ...latencyRows(pool(samples)),
     ['  each run alone', `${range('p95')}`, `ask p95 ÷ query p50 over ${QUESTIONS.length} answers (its 3rd-slowest); p50 ÷ p50 ${range('p50')}; CPU ${range('cpu')}`],
   ];
@@ -367,10 +383,11 @@ await run(async () => {
     .option('--no-settle', 'measure right after the warm-up asks, before the sentence analyses done in idle time finish')
     .option('--latency-only', 'only warm ask latency vs embedding one query (implied by --model word-vectors)')
     .option('--runs <n>', 'with --latency-only: fresh processes whose samples are pooled', (v) => Number.parseInt(v, 10), 5)
+    .option('--gap <ms>', 'with --latency-only: idle time before each measured question, as a bot receives them (default 0: back to back)', (v) => Number.parseInt(v, 10), 0)
     .option('--samples-out <file>', 'with --latency-only --runs 1: also write the raw samples as JSON (used by --runs)')
     .option('--library <folder>', 'with --raw-only: a transformers.js package folder installed elsewhere (e.g. @xenova/transformers)')
     .parse()
-    .opts<{ model?: string; dtype: EmbedDtype | 'auto'; sentences: number; batch: number; rawOnly?: boolean; latencyOnly?: boolean; library?: string; settle: boolean; runs: number; samplesOut?: string }>();
+    .opts<{ model?: string; dtype: EmbedDtype | 'auto'; sentences: number; batch: number; rawOnly?: boolean; latencyOnly?: boolean; library?: string; settle: boolean; runs: number; samplesOut?: string; gap: number }>();
 
   const notes: string[] = [];
   let model = opts.model;
@@ -412,7 +429,7 @@ await run(async () => {
   const { loadEmbedder } = await import('../embed/load.js');
 
   if ((opts.latencyOnly || model.toLowerCase() === WORD_VECTORS_MODEL) && opts.runs > 1) {
-    printTable(pooledRuns(opts.runs, model, opts.dtype, opts.settle, tmp), notes);
+    printTable(pooledRuns(opts.runs, model, opts.dtype, opts.settle, tmp, opts.gap), notes);
     return 0;
   }
   if (opts.latencyOnly || model.toLowerCase() === WORD_VECTORS_MODEL) {
@@ -420,9 +437,9 @@ await run(async () => {
     const embedder = await loadEmbedder({ model, cacheDir: modelCache, allowRemote: true, batchSize: opts.batch, logger: warnOnly, root: ROOT, dtype: opts.dtype });
     const loadMs = performance.now() - t0;
     if (!embedder) throw new UserError(`the model ${model} could not be loaded (see the warning above)`);
-    const r = await warmAsk(embedder, model, tmp, modelCache, opts.settle);
+    const r = await warmAsk(embedder, model, tmp, modelCache, opts.settle, opts.gap);
     await r.engine.close();
-    if (opts.samplesOut) fs.writeFileSync(opts.samplesOut, JSON.stringify({ askMs: r.askMs, queryMs: r.queryMs, otherMs: r.otherMs, refused: r.refused, callsPerAsk: r.callsPerAsk, cpuMs: r.cpuMs, queryCpuMs: r.queryCpuMs } satisfies LatencySamples));
+    if (opts.samplesOut) fs.writeFileSync(opts.samplesOut, JSON.stringify({ askMs: r.askMs, queryMs: r.queryMs, otherMs: r.otherMs, refused: r.refused, callsPerAsk: r.callsPerAsk, cpuMs: r.cpuMs, queryCpuMs: r.queryCpuMs, gcInAnswers: r.gcInAnswers } satisfies LatencySamples));
     printTable([['model', path.isAbsolute(model) ? path.relative(process.cwd(), model) || model : model, `${embedder.dim} dims, ${embedder.dtype}, ${embedder.pooling} pooling; loaded in ${fmt(loadMs, 0)} ms`], ...latencyRows(r)], notes);
     await embedder.dispose();
     return 0;

@@ -34,6 +34,7 @@ import type { EngineContext } from './context.js';
 import { about, paragraph, passages, quotations } from './lookups.js';
 import { loadModel, openIndex, openVectorStore, QUOTER } from './open.js';
 import { summarize } from './summarize.js';
+import { idleScavenger } from './idle-gc.js';
 import { openAnalysis } from '../index/analysis.js';
 import { entitiesOf, rememberEntities } from '../select/entities.js';
 import { rememberTags, taggedPhrases } from '../quotes/names.js';
@@ -151,6 +152,8 @@ export async function createEngine(deps: EngineDeps): Promise<Engine> {
     first: () => warmQuestionPath((q) => ask({ ...ctx, llm: null, onSelection: undefined }, q), () => inFlight > 0),
     prepare: soft ? (sentence) => soft('', sentence) : undefined,
   });
+  // The answers' short-lived garbage is collected once no question is in flight, not in the middle of a later answer.
+  const idleGc = deps.idleWork === false ? null : idleScavenger({ busy: () => inFlight > 0 });
   return {
     async ask(question, conversation, options) {
       inFlight++;
@@ -159,6 +162,7 @@ export async function createEngine(deps: EngineDeps): Promise<Engine> {
       } finally {
         inFlight--;
         answered++;
+        idleGc?.answered();
       }
     },
     settled: () => warmer.settled(),
@@ -172,6 +176,7 @@ export async function createEngine(deps: EngineDeps): Promise<Engine> {
     about: () => about(ctx),
     async close() {
       warmer.stop();
+      idleGc?.stop();
       await vectorStore?.close();
       await embedder?.dispose?.();
     },

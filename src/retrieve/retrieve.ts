@@ -35,8 +35,9 @@ export function createRetriever(deps: { index: LoadedIndex; embedder: Embedder |
     mode,
     async search(query, k) {
       const depth = Math.max(50, k * 4);
-      // Embed first and only then search BM25: on few cores, work on this thread while
-      // onnxruntime's threads run the query slows the embedding more than it saves.
+      // The order does not matter for latency: onnxruntime-node runs the query synchronously on this
+      // thread (its `run` is a setImmediate around the native call, with one intra-op thread here),
+      // so nothing else on this thread can run while it embeds (README, "Round 8").
       const vector = mode !== 'bm25' && hasVectors && query.trim() ? await vectors!.search(await embedder!.embedQuery(query), depth) : [];
       const lexical = mode === 'vector' ? [] : index.lexical.search(query, depth);
       const fused = new Map<string, { score: number; bm25?: number; cosine?: number }>();
