@@ -14,7 +14,7 @@ import { lemmatizer } from '../text/lemmatizer.js';
 import { term, terms, wordsOf } from '../retrieve/terms.js';
 import { withoutRequestWords } from '../understand/request.js';
 import { dot, type WordVectors } from '../embed/word-vectors.js';
-import type { Lexicon } from './lexicon.js';
+import { opposite, related, sameSynset, type LexEntry, type Lexicon } from './lexicon.js';
 import { askedPerson, isAskedSpeaker } from './claim-speaker.js';
 import { sigmoid } from '../log-odds.js';
 import { memoPerText } from '../text/text-memo.js';
@@ -87,10 +87,11 @@ export const CLAIM_FEATURES = ['share', 'near', 'soft', 'contrary', 'verbMissing
  * claim-model.json fitted on the tuning who-said phrasings (`npm run fit:claim`).
  */
 export function claimProbability(f: ClaimFeatures): number {
-  let z = CLAIM_MODEL.bias;
-  for (const k of CLAIM_FEATURES) z += (CLAIM_MODEL.w[k] ?? 0) * f[k];
-  return sigmoid(z);
+  const w = CLAIM_WEIGHTS;
+  return sigmoid(CLAIM_MODEL.bias + w[0]! * f.share + w[1]! * f.near + w[2]! * f.soft + w[3]! * f.contrary + w[4]! * f.verbMissing + w[5]! * f.lone);
 }
+/** The model's weights in {@link CLAIM_FEATURES}' order (read once, not looked up by name per sentence). */
+const CLAIM_WEIGHTS = CLAIM_FEATURES.map((k) => CLAIM_MODEL.w[k] ?? 0);
 
 export interface ClaimOptions {
   /** Weight of a term (IDF for the documents' terms, else the unseen-word weight of the word). */
@@ -268,11 +269,25 @@ export function claimOf(text: string, opts: ClaimOptions, kind: 'claim' | 'topic
 interface SentenceWord {
   term: string;
   word: string;
+  /** The word in lower case. */
+  lower: string;
   vector: Float32Array | undefined;
   clause: number;
   negated: boolean;
   /** The word with the next one and two of its clause ("put to", "put to death"): phrases WordNet may know ("executed" ~ "put to death"). */
   phrases: string[];
+  /** Its count ({@link countOf}), and whether it is a number as written. */
+  count: number | null;
+  number: boolean;
+  /**
+   * Worked out on first use, once per sentence word (they are remembered per sentence) — the only fields set after
+   * the word is made: its phrases WordNet knows (most know none; set by the first lexicon asked), its WordNet entry
+   * (and the lexicon it is from), whether it is a verb of disclosing.
+   */
+  known: string[] | undefined;
+  entry: LexEntry | undefined;
+  entryFrom: Lexicon | undefined;
+  disclose: boolean | undefined;
 }
 
 /** The same for every question that reads the sentence: remembered (src/text/text-memo.ts). */
@@ -284,25 +299,116 @@ function wordsOfSentence(sentence: string, vectors: WordVectors | null | undefin
     const ws = wordsOf(c);
     ws.forEach((w, i) => {
       const t = term(w);
-      if (t) words.push({ term: t, word: w, vector: vectors?.vector(w), clause, negated: neg !== DIMINISH.has(ws[i - 1]?.toLowerCase() ?? ''), phrases: ws[i + 1] ? [`${w} ${ws[i + 1]}`, ...(ws[i + 2] ? [`${w} ${ws[i + 1]} ${ws[i + 2]}`] : [])] : [] });
+      if (t)
+        words.push({
+          term: t,
+          word: w,
+          lower: w.toLowerCase(),
+          vector: vectors?.vector(w),
+          clause,
+          negated: neg !== DIMINISH.has(ws[i - 1]?.toLowerCase() ?? ''),
+          phrases: ws[i + 1] ? [`${w} ${ws[i + 1]}`, ...(ws[i + 2] ? [`${w} ${ws[i + 1]} ${ws[i + 2]}`] : [])] : [],
+          count: countOf(w),
+          number: NUMBER.test(w),
+          known: undefined,
+          entry: undefined,
+          entryFrom: undefined,
+          disclose: undefined,
+        });
     });
   });
   return words;
 }
 
 /** A sentence word's phrases that WordNet knows (most know none), worked out once per sentence word (those are remembered per sentence). */
-const phraseMemo = new WeakMap<SentenceWord, string[]>();
 function knownPhrases(s: SentenceWord, lex: Lexicon): string[] {
-  let out = phraseMemo.get(s);
-  if (!out) phraseMemo.set(s, (out = s.phrases.length && lex.startsPhrase(s.word) ? s.phrases.filter((ph) => lex.known(ph)) : []));
-  return out;
+  return (s.known ??= s.phrases.length && lex.startsPhrase(s.word) ? s.phrases.filter((ph) => lex.known(ph)) : []);
 }
 
-/** The claim word's match: how strongly, and the sentence words that hold it (all occurrences of an exact term). */
-interface Match {
-  score: number;
-  at: SentenceWord[];
+/** A sentence word's WordNet entry, looked up once per sentence word. */
+function entryOf(s: SentenceWord, lex: Lexicon): LexEntry {
+  if (s.entryFrom !== lex) {
+    s.entry = lex.entry(s.word);
+    s.entryFrom = lex;
+  }
+  return s.entry!;
 }
+
+/** A sentence word is a verb of disclosing ({@link DISCLOSE}). */
+const disclosing = (s: SentenceWord) => (s.disclose ??= DISCLOSE.has(lemmatizer.verb(s.lower)));
+
+/** What depends on a claim word alone, worked out once per claim (not per sentence, nor per sentence word). */
+interface WantedWord {
+  w: ClaimWord;
+  /** A year typed short ("94"), its count, a number as written, its count when written in words ("two", {@link otherCount}). */
+  short: boolean;
+  count: number | null;
+  number: boolean;
+  countWord: number | null;
+  vector: Float32Array | undefined;
+  /** Without its plural -s, for a shortening ("orgs" → "org"…"organizations"); tried when {@link shortening}. */
+  stem: string;
+  shortening: boolean;
+  /** Its WordNet entry, and its phrase's with the next claim word when WordNet knows that ("passed away"). */
+  entry: LexEntry | null;
+  phrase: LexEntry | null;
+  discloses: boolean;
+}
+
+/** A claim's words worked out once per question (per lexicon and vectors: the check may be asked with others). */
+interface Prepared {
+  lex: Lexicon | null;
+  vectors: WordVectors | null | undefined;
+  words: WantedWord[];
+}
+const preparedMemo = new WeakMap<Claim, Prepared>();
+
+function prepare(claim: Claim, want: ClaimWord[], lex: Lexicon | null, vectors: WordVectors | null | undefined): WantedWord[] {
+  const hit = preparedMemo.get(claim);
+  if (hit && hit.lex === lex && hit.vectors === vectors) return hit.words;
+  const words = want.map((w): WantedWord => {
+    const lower = w.word.toLowerCase();
+    const count = countOf(w.word);
+    const vector = vectors?.vector(w.word);
+    // A shortening, also in the plural ("fav" → "favorite", "orgs" → "organizations").
+    const stem = lower.length >= 4 ? lower.replace(/s$/u, '') : lower;
+    const entry = lex ? lex.entry(w.word) : null;
+    const claimPhrase = lex && w.next ? `${w.word} ${w.next}` : null;
+    return {
+      w,
+      short: SHORT_YEAR.test(w.word),
+      count,
+      number: NUMBER.test(w.word),
+      countWord: count !== null && lower in COUNT_WORDS ? count : null,
+      vector,
+      stem,
+      shortening: (!vector || (!!entry && entry.synsets.size === 0)) && stem.length >= 3,
+      entry,
+      phrase: claimPhrase && lex!.known(claimPhrase) ? lex!.entry(claimPhrase) : null,
+      discloses: DISCLOSE.has(lemmatizer.verb(lower)),
+    };
+  });
+  preparedMemo.set(claim, { lex, vectors, words });
+  return words;
+}
+
+/** Does a claim word say otherwise than the sentence: an antonym, another number of the same length ("2004" / "1994"), another count? */
+function opposes(p: WantedWord, words: readonly SentenceWord[], lex: Lexicon | null): boolean {
+  if (lex && p.entry!.antonyms !== null) for (const s of words) if (opposite(p.entry!, entryOf(s, lex))) return true;
+  if (p.number) for (const s of words) if (s.number && s.word.length === p.w.word.length) return true;
+  return p.countWord !== null && otherCount(p.countWord, words);
+}
+
+/** A candidate pairing of an unmet claim word (index) with a sentence word (index). */
+interface Pair {
+  w: number;
+  s: number;
+  score: number;
+  phrase: boolean;
+}
+
+/** Which sentence words are taken (one claim word each), reused between calls: supports() runs to its end without calling itself. */
+let usedScratch = new Uint8Array(64);
 
 /**
  * How far a sentence says a claim: its predicate words aligned one-to-one with the sentence's — the same
@@ -320,62 +426,75 @@ export function supports(claim: Claim, sentence: string, opts: ClaimOptions): Cl
   if (!want.length) return { share: 1, contrary: 0, contradicted: false, missing: [] };
   const words = sentenceWords(sentence, opts.vectors);
   const lex = opts.lexicon?.() ?? null;
+  const prepared = prepare(claim, want, lex, opts.vectors);
+  const n = want.length;
+  if (usedScratch.length < words.length) usedScratch = new Uint8Array(words.length * 2);
+  const used = usedScratch.fill(0, 0, words.length);
+  // Per claim word: its match's score (0: none), whether a matched occurrence agrees with it on negation, whether it is opposed, its nearest cosine.
+  const score: number[] = new Array<number>(n).fill(0);
+  const agrees: boolean[] = new Array<boolean>(n).fill(false);
+  const opposed: boolean[] = new Array<boolean>(n).fill(false);
+  const nearest: number[] = new Array<number>(n).fill(0);
   // Exact terms first; a sentence word met exactly cannot also stand in for another claim word.
-  const used = new Set<SentenceWord>();
-  const match = new Map<ClaimWord, Match>();
-  const opposed = new Set<ClaimWord>();
-  for (const w of want) {
-    const short = SHORT_YEAR.test(w.word);
-    const count = countOf(w.word);
-    const at = words.filter((s) => s.term === w.term || (short && sameYear(w.word, s.word)) || (count !== null && countOf(s.word) === count));
-    if (at.length) {
-      used.add(at[0]!);
-      match.set(w, { score: 1, at });
+  for (let i = 0; i < n; i++) {
+    const p = prepared[i]!;
+    const negated = !!p.w.negated;
+    let first = -1;
+    for (let j = 0; j < words.length; j++) {
+      const s = words[j]!;
+      if (s.term === p.w.term || (p.short && sameYear(p.w.word, s.word)) || (p.count !== null && s.count === p.count)) {
+        if (first < 0) first = j;
+        if (s.negated === negated) agrees[i] = true;
+      }
+    }
+    if (first >= 0) {
+      used[first] = 1;
+      score[i] = 1;
     }
   }
   // Then the best remaining pairs, strongest first: a synonym, a near vector, or a shortening ("fav" → "favorite").
-  const pairs: { w: ClaimWord; s: SentenceWord; score: number; phrase: boolean }[] = [];
-  const nearest = new Map<ClaimWord, number>();
-  for (const w of want) {
-    if (match.has(w)) continue;
+  const pairs: Pair[] = [];
+  for (let i = 0; i < n; i++) {
+    if (score[i]! > 0) continue;
+    const p = prepared[i]!;
     // An antonym, or another number where the claim has one ("began in 2004" / "began in 1994"), says otherwise.
-    if ((lex && words.some((s) => lex.antonyms(w.word, s.word))) || (NUMBER.test(w.word) && words.some((s) => NUMBER.test(s.word) && s.word.length === w.word.length)) || otherCount(w.word, words)) {
-      opposed.add(w);
+    if (opposes(p, words, lex)) {
+      opposed[i] = true;
       continue;
     }
-    const v = opts.vectors?.vector(w.word);
-    const lower = w.word.toLowerCase();
-    // A shortening, also in the plural ("fav" → "favorite", "orgs" → "organizations").
-    const stem = lower.length >= 4 ? lower.replace(/s$/u, '') : lower;
-    // What depends on the claim word alone, once per claim word rather than per sentence word.
-    const claimPhrase = lex && w.next ? `${w.word} ${w.next}` : null;
-    const phraseKnown = !!claimPhrase && lex!.known(claimPhrase);
-    const discloses = DISCLOSE.has(lemmatizer.verb(lower));
-    const shortening = (!v || (!!lex && !lex.known(w.word))) && stem.length >= 3;
-    for (const s of words) {
-      if (used.has(s)) continue;
-      const phrase = phraseKnown && lex!.synonyms(claimPhrase!, s.word);
-      const disclose = discloses && DISCLOSE.has(lemmatizer.verb(s.word.toLowerCase()));
+    const { vector: v, entry, phrase: claimPhrase, discloses, shortening, stem } = p;
+    let near = 0;
+    for (let j = 0; j < words.length; j++) {
+      if (used[j]) continue;
+      const s = words[j]!;
+      const e = lex ? entryOf(s, lex) : null;
+      const phrase = claimPhrase !== null && sameSynset(claimPhrase, e!);
       const cos = v && s.vector ? dot(v, s.vector) : 0;
       // A lexical match scores SYNONYM_MATCH: at or above it the vectors' cosine decides the score alone.
-      const lexical = cos < SYNONYM_MATCH && (disclose || (!!lex && (phrase || knownPhrases(s, lex).some((ph) => lex.synonyms(w.word, ph)) || lex.synonyms(w.word, s.word) || lex.derived(w.word, s.word))));
-      let score = lexical ? SYNONYM_MATCH : 0;
-      nearest.set(w, Math.max(nearest.get(w) ?? 0, cos));
-      score = Math.max(score, cos);
-      if (shortening && s.word.length > stem.length + 1 && s.word.toLowerCase().startsWith(stem)) score = Math.max(score, SHORTENED_MATCH);
-      if (score >= CLAIM_SOFT_FLOOR) pairs.push({ w, s, score, phrase });
+      const lexical =
+        cos < SYNONYM_MATCH && ((discloses && disclosing(s)) || (!!lex && (phrase || knownPhrases(s, lex).some((ph) => sameSynset(entry!, lex.entry(ph))) || sameSynset(entry!, e!) || related(entry!, e!))));
+      let sc = lexical ? SYNONYM_MATCH : 0;
+      if (cos > near) near = cos;
+      if (cos > sc) sc = cos;
+      if (shortening && s.word.length > stem.length + 1 && s.lower.startsWith(stem) && SHORTENED_MATCH > sc) sc = SHORTENED_MATCH;
+      if (sc >= CLAIM_SOFT_FLOOR) pairs.push({ w: i, s: j, score: sc, phrase });
     }
+    nearest[i] = near;
   }
   pairs.sort((x, y) => y.score - x.score);
-  for (const { w, s, score, phrase } of pairs) {
-    if (match.has(w) || used.has(s)) continue;
-    used.add(s);
-    match.set(w, { score, at: [s] });
+  for (const { w: i, s: j, score: sc, phrase } of pairs) {
+    if (score[i]! > 0 || used[j]) continue;
+    used[j] = 1;
+    const s = words[j]!;
+    score[i] = sc;
+    agrees[i] = s.negated === !!want[i]!.negated;
     // "passed away" ~ "died": the particle is met with its verb (and is no antonym of "home" then).
-    const particle = phrase ? want.find((x) => x.word === w.next && !match.has(x)) : undefined;
-    if (particle) {
-      opposed.delete(particle);
-      match.set(particle, { score, at: [s] });
+    const next = want[i]!.next;
+    const k = phrase ? want.findIndex((x, at) => x.word === next && score[at] === 0) : -1;
+    if (k >= 0) {
+      opposed[k] = false;
+      score[k] = sc;
+      agrees[k] = s.negated === !!want[k]!.negated;
     }
   }
   let total = 0;
@@ -384,25 +503,26 @@ export function supports(claim: Claim, sentence: string, opts: ClaimOptions): Cl
   let near = 0;
   let soft = 0;
   let verbMissing = 0;
-  for (const w of want) {
+  const missing: string[] = [];
+  for (let i = 0; i < n; i++) {
+    const w = want[i]!;
     total += w.weight;
-    const m = match.get(w);
-    if (opposed.has(w)) contrary += w.weight;
-    else if (!m) {
+    if (opposed[i]) contrary += w.weight;
+    else if (score[i] === 0) {
       // Below the floor, a near word is weaker evidence ("understanding" ~ "recognition", 0.58).
-      near += w.weight * Math.max(0, ((nearest.get(w) ?? 0) - NEAR_FLOOR) / (CLAIM_SOFT_FLOOR - NEAR_FLOOR));
-      soft += w.weight * Math.min(1, Math.max(0, ((nearest.get(w) ?? 0) - SOFT_FLOOR) / (CLAIM_SOFT_FLOOR - SOFT_FLOOR)));
+      near += w.weight * Math.max(0, (nearest[i]! - NEAR_FLOOR) / (CLAIM_SOFT_FLOOR - NEAR_FLOOR));
+      soft += w.weight * Math.min(1, Math.max(0, (nearest[i]! - SOFT_FLOOR) / (CLAIM_SOFT_FLOOR - SOFT_FLOOR)));
       if (w.verb) verbMissing = 1;
+      missing.push(w.word);
     }
     // A topic ("about the gun") is met either way round.
-    else if (claim.negated === null || m.at.some((s) => s.negated === !!w.negated)) held += w.weight * m.score;
-    else contrary += w.weight * m.score;
+    else if (claim.negated === null || agrees[i]) held += w.weight * score[i]!;
+    else contrary += w.weight * score[i]!;
   }
   const share = total > 0 ? held / total : 0;
   const against = total > 0 ? contrary / total : 0;
-  const missing = want.filter((w) => !match.has(w) && !opposed.has(w));
   const features = { share, near: total > 0 ? near / total : 0, soft: total > 0 ? soft / total : 0, contrary: against, verbMissing, lone: claim.predicate.length === 1 ? 1 : 0 };
-  return { share, contrary: against, contradicted: against >= CONTRARY_SHARE && share + against >= CLAIM_SUPPORT, missing: missing.map((w) => w.word), features, p: claimProbability(features) };
+  return { share, contrary: against, contradicted: against >= CONTRARY_SHARE && share + against >= CLAIM_SUPPORT, missing, features, p: claimProbability(features) };
 }
 
 /** A number as written ("1994", "40"). */
@@ -415,13 +535,16 @@ function countOf(word: string): number | null {
   if (w in COUNT_WORDS) return COUNT_WORDS[w]!;
   return /^\d{1,3}$/u.test(w) ? Number(w) : null;
 }
-/** "questioned Saddam for two years" against "nearly seven months": the sentence counts otherwise, and nowhere the claim's count. */
-const otherCount = (word: string, words: readonly SentenceWord[]) => {
-  const n = countOf(word);
-  if (n === null || !(word.toLowerCase() in COUNT_WORDS)) return false;
-  const counts = words.map((s) => countOf(s.word)).filter((x): x is number => x !== null);
-  return counts.length > 0 && !counts.includes(n);
-};
+/** "questioned Saddam for two years" against "nearly seven months": the sentence counts otherwise, and nowhere the claim's count (n, a claim word's count written in words). */
+function otherCount(n: number, words: readonly SentenceWord[]): boolean {
+  let counts = false;
+  for (const s of words) {
+    if (s.count === null) continue;
+    if (s.count === n) return false;
+    counts = true;
+  }
+  return counts;
+}
 /** A year typed short ("in 94") and the sentence's ("in 1994"). */
 const SHORT_YEAR = /^\d\d$/u;
 const sameYear = (claim: string, sentence: string) => SHORT_YEAR.test(claim) && /^(?:19|20)\d\d$/u.test(sentence) && sentence.endsWith(claim);

@@ -25,6 +25,51 @@ export interface Lexicon {
   known(word: string): boolean;
   /** Some phrase of a synonym set begins with the word, in some form ("put" of "put to death"): a cheap test before looking its phrases up. */
   startsPhrase(word: string): boolean;
+  /**
+   * What the relations above read of one word, looked up once (remembered per word, bounded): a caller comparing the
+   * same word with many others (the claim check: a claim word against every sentence word) takes it once and compares
+   * entries with {@link sameSynset}, {@link opposite} and {@link related}, which answer as synonyms, antonyms and derived do.
+   */
+  entry(word: string): LexEntry;
+  /** How many words' entries are remembered now (tests: the bound holds). */
+  remembered(): number;
+}
+
+/** One word's WordNet relations, in all its forms ({@link Lexicon.entry}). */
+export interface LexEntry {
+  /** Its forms: itself and its noun, verb and adjective lemmas. */
+  forms: readonly string[];
+  /** The synonym sets any form is in. */
+  synsets: ReadonlySet<number>;
+  /** The same, as a list (iterated cheaply). */
+  synsetList: readonly number[];
+  /** Antonyms of any of its forms; null for none (most words). */
+  antonyms: ReadonlySet<string> | null;
+  /** Forms derived from any of its forms; null for none. */
+  derived: ReadonlySet<string> | null;
+}
+
+/** Do the two words share a synonym set ({@link Lexicon.synonyms} of their entries)? */
+export function sameSynset(a: LexEntry, b: LexEntry): boolean {
+  if (a.synsets.size === 0) return false;
+  const list = b.synsetList;
+  for (let i = 0; i < list.length; i++) if (a.synsets.has(list[i]!)) return true;
+  return false;
+}
+
+/** Is some form of b an antonym of some form of a ({@link Lexicon.antonyms} of their entries)? */
+export function opposite(a: LexEntry, b: LexEntry): boolean {
+  return a.antonyms !== null && hasAny(a.antonyms, b.forms);
+}
+
+/** Is some form of b derived from some form of a ({@link Lexicon.derived} of their entries)? */
+export function related(a: LexEntry, b: LexEntry): boolean {
+  return a.derived !== null && hasAny(a.derived, b.forms);
+}
+
+function hasAny(set: ReadonlySet<string>, words: readonly string[]): boolean {
+  for (let i = 0; i < words.length; i++) if (set.has(words[i]!)) return true;
+  return false;
 }
 
 /**
@@ -82,16 +127,6 @@ export function lexiconFrom(data: LexiconData): Lexicon {
       oppose(y, x);
     }
   }
-  // Each word's synonym sets, remembered per word (bounded) like its forms.
-  const synsetMemo = new Map<string, ReadonlySet<number>>();
-  const synsetsOf = (w: string): ReadonlySet<number> => {
-    let sets = synsetMemo.get(w);
-    if (!sets) {
-      if (synsetMemo.size >= FORMS_MEMO_MAX) synsetMemo.clear();
-      synsetMemo.set(w, (sets = new Set(forms(w).flatMap((f) => byWord.get(f) ?? []))));
-    }
-    return sets;
-  };
   // Each word's derived forms, both ways round (a pair counts as the table writes it, "a|b" with a < b), like antonyms.
   const derived = new Map<string, Set<string>>();
   const relate = (x: string, y: string) => (derived.get(x) ?? derived.set(x, new Set()).get(x)!).add(y);
@@ -103,29 +138,37 @@ export function lexiconFrom(data: LexiconData): Lexicon {
       relate(y, x);
     }
   }
+  // Each word's entry (its synonym sets, and its forms' antonyms and derived forms together), remembered per word
+  // (bounded) like its forms. A table pair is never one word twice (x < y), so no form is its own antonym or derived
+  // form: "some form of b is in the union over a's forms" is the same test as pairing a's forms with b's one by one.
+  const entries = new Map<string, LexEntry>();
+  const union = (table: Map<string, Set<string>>, fs: readonly string[]): ReadonlySet<string> | null => {
+    let out: Set<string> | null = null;
+    for (const f of fs) {
+      const more = table.get(f);
+      if (more) for (const y of more) (out ??= new Set()).add(y);
+    }
+    return out;
+  };
+  const entry = (w: string): LexEntry => {
+    let e = entries.get(w);
+    if (!e) {
+      const fs = forms(w);
+      const synsetList = [...new Set(fs.flatMap((f) => byWord.get(f) ?? []))];
+      e = { forms: fs, synsets: new Set(synsetList), synsetList, antonyms: union(antonyms, fs), derived: union(derived, fs) };
+      if (entries.size >= FORMS_MEMO_MAX) entries.clear();
+      entries.set(w, e);
+    }
+    return e;
+  };
   return {
-    synonyms(a, b) {
-      const sa = synsetsOf(a);
-      if (sa.size === 0) return false;
-      for (const i of synsetsOf(b)) if (sa.has(i)) return true;
-      return false;
-    },
-    antonyms(a, b) {
-      for (const x of forms(a)) {
-        const opposite = antonyms.get(x);
-        if (opposite) for (const y of forms(b)) if (x !== y && opposite.has(y)) return true;
-      }
-      return false;
-    },
-    derived(a, b) {
-      for (const x of forms(a)) {
-        const related = derived.get(x);
-        if (related) for (const y of forms(b)) if (x !== y && related.has(y)) return true;
-      }
-      return false;
-    },
-    known: (w) => synsetsOf(w).size > 0,
+    synonyms: (a, b) => sameSynset(entry(a), entry(b)),
+    antonyms: (a, b) => opposite(entry(a), entry(b)),
+    derived: (a, b) => related(entry(a), entry(b)),
+    known: (w) => entry(w).synsets.size > 0,
     startsPhrase: (w) => forms(w).some((f) => heads.has(f)),
+    entry,
+    remembered: () => entries.size,
   };
 }
 
