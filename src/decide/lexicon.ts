@@ -94,9 +94,21 @@ function formsOf(word: string): string[] {
   const head = parts[0]!;
   const rest = parts.slice(1).join(' ');
   const out = new Set([w]);
-  for (const l of [lemmatizer.noun(head), lemmatizer.verb(head), lemmatizer.adjective(head)]) out.add(rest ? `${l} ${rest}` : l);
+  for (const l of lemmasOf(head)) out.add(rest ? `${l} ${rest}` : l);
   return [...out];
 }
+/** A word's noun, verb and adjective lemmas, remembered (bounded) apart from its phrases' forms: "capacities", "capacities over" and "capacities over the" lemmatize one head. */
+const lemmaMemo = new Map<string, readonly [string, string, string]>();
+function lemmasOf(head: string): readonly [string, string, string] {
+  let out = lemmaMemo.get(head);
+  if (!out) {
+    if (lemmaMemo.size >= FORMS_MEMO_MAX) lemmaMemo.clear();
+    lemmaMemo.set(head, (out = [lemmatizer.noun(head), lemmatizer.verb(head), lemmatizer.adjective(head)]));
+  }
+  return out;
+}
+/** Heads whose lemmas are remembered now (tests: the bound holds). */
+export const rememberedLemmas = (): number => lemmaMemo.size;
 
 /**
  * @example
