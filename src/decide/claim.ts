@@ -325,6 +325,13 @@ function knownPhrases(s: SentenceWord, lex: Lexicon): string[] {
   return (s.known ??= s.phrases.length && lex.startsPhrase(s.word) ? s.phrases.filter((ph) => lex.known(ph)) : []);
 }
 
+/** Is one of the sentence word's known phrases a synonym of the claim word ("executed" ~ "put to death")? */
+function phraseSynonym(claimWord: LexEntry, s: SentenceWord, lex: Lexicon): boolean {
+  const phrases = knownPhrases(s, lex);
+  for (let i = 0; i < phrases.length; i++) if (sameSynset(claimWord, lex.entry(phrases[i]!))) return true;
+  return false;
+}
+
 /** A sentence word's WordNet entry, looked up once per sentence word. */
 function entryOf(s: SentenceWord, lex: Lexicon): LexEntry {
   if (s.entryFrom !== lex) {
@@ -471,8 +478,7 @@ export function supports(claim: Claim, sentence: string, opts: ClaimOptions): Cl
       const phrase = claimPhrase !== null && sameSynset(claimPhrase, e!);
       const cos = v && s.vector ? dot(v, s.vector) : 0;
       // A lexical match scores SYNONYM_MATCH: at or above it the vectors' cosine decides the score alone.
-      const lexical =
-        cos < SYNONYM_MATCH && ((discloses && disclosing(s)) || (!!lex && (phrase || knownPhrases(s, lex).some((ph) => sameSynset(entry!, lex.entry(ph))) || sameSynset(entry!, e!) || related(entry!, e!))));
+      const lexical = cos < SYNONYM_MATCH && ((discloses && disclosing(s)) || (!!lex && (phrase || phraseSynonym(entry!, s, lex) || sameSynset(entry!, e!) || related(entry!, e!))));
       let sc = lexical ? SYNONYM_MATCH : 0;
       if (cos > near) near = cos;
       if (cos > sc) sc = cos;
