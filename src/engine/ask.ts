@@ -14,6 +14,7 @@ import { decide } from '../decide/decide.js';
 import { claimCheck, saysClaim } from '../decide/claim.js';
 import { otherSaying } from '../decide/claim-speaker.js';
 import { didSayRefusal } from '../present/did-say.js';
+import { MAX_PARAGRAPHS, paragraphsCapNote, paragraphsLead } from '../present/paragraphs.js';
 import { quotesByRank, withConversation } from '../decide/conversation.js';
 import { refusalWording, type RefusalReason } from '../decide/reasons.js';
 import { select } from '../select/select.js';
@@ -131,15 +132,22 @@ const bodyOf = (doc: EngineContext['index']['documents'][number]) => doc.paragra
 const resolveParagraph = (doc: EngineContext['index']['documents'][number], n: number) => (n < 0 ? (bodyOf(doc).at(n)?.n ?? 0) : n);
 const paragraphVars = (doc: EngineContext['index']['documents'][number], n: number) => ({ n, range: `¶1–¶${bodyOf(doc).length}` });
 
-/** "Quote paragraph 3": the whole paragraph, verbatim. */
+/** "Quote paragraph 3", "quote paragraphs 3 and 4": each whole paragraph, verbatim, in the document's order (at most MAX_PARAGRAPHS). */
 function answerParagraph(ctx: EngineContext, u: Understanding, only?: string): Answer {
   if (u.intent.kind !== 'paragraph') throw new Error('not a paragraph request');
   const doc = documentsIn(ctx, only)[0]!;
-  const n = resolveParagraph(doc, u.intent.n);
-  const p = bodyOf(doc).find((x) => x.n === n);
-  if (!p) return refusal(u.asked, 'no-such-paragraph', {}, paragraphVars(doc, u.intent.n));
-  const quotes = verifyQuotes([quoteAt(doc, p.start, p.end, p.n)], ctx.index.docById, ctx.logger);
-  return quotes.length ? { question: u.asked, lead: `¶${p.n}, in full:`, quotes, refused: false, mode: 'extractive', confidence: 1 } : refusal(u.asked, 'no-verified-quote');
+  const body = bodyOf(doc);
+  const asked = [u.intent.n, ...(u.intent.also ?? [])].map((n) => ({ n, p: body.find((x) => x.n === resolveParagraph(doc, n)) }));
+  const found = [...new Set(asked.flatMap((a) => (a.p ? [a.p] : [])))].sort((a, b) => a.n - b.n);
+  const missing = asked.filter((a) => !a.p).sort((a, b) => a.n - b.n)[0];
+  if (!found.length) return refusal(u.asked, 'no-such-paragraph', {}, paragraphVars(doc, missing!.n));
+  const shown = found.slice(0, MAX_PARAGRAPHS);
+  const quotes = verifyQuotes(shown.map((p) => quoteAt(doc, p.start, p.end, p.n)), ctx.index.docById, ctx.logger);
+  if (!quotes.length) return refusal(u.asked, 'no-verified-quote');
+  const notes = [missing ? refusalWording('no-such-paragraph', paragraphVars(doc, missing.n)) : '', found.length > shown.length ? paragraphsCapNote(found.length, shown.length, found[shown.length]!.n) : ''].filter(Boolean);
+  const answer: Answer = { question: u.asked, lead: paragraphsLead(quotes.map((q) => q.paragraph!)), quotes, refused: false, mode: 'extractive', confidence: 1 };
+  if (notes.length) answer.note = notes.join(' ');
+  return answer;
 }
 
 /**

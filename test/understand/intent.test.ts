@@ -279,3 +279,34 @@ describe('classify: a paragraph by its place (round 8)', () => {
     expect(classify(q)).toEqual({ kind: 'paragraph', n });
   });
 });
+
+describe('classify: several paragraphs by number (round 9)', () => {
+  it.each([
+    ['quote paragraph 3 and 4', 3, [4]],
+    ['quote paragraphs 3-4', 3, [4]],
+    ['quote paragraphs 3–4', 3, [4]],
+    ['quote ¶3 and ¶4', 3, [4]],
+    ['¶3 & ¶4 please', 3, [4]],
+    ['quote paragraphs 2, 3', 2, [3]],
+    ['paragraphs 2, 3 and 5 please', 2, [3, 5]],
+    ['show me paragraphs 2 through 4', 2, [3, 4]],
+    ['show me paragraphs 2 to 4', 2, [3, 4]],
+    ['what do paragraphs 3 and 4 say?', 3, [4]],
+    ['quote the third and fourth paragraphs', 3, [4]],
+    ['paragraph 3 and paragraph 6', 3, [6]],
+  ])('given "%s", when classified, then it asks for ¶%i and then %j', (q, n, also) => {
+    expect(classify(q)).toEqual({ kind: 'paragraph', n, also });
+  });
+
+  it.each([
+    ['Quote paragraph 3', { kind: 'paragraph', n: 3 }],
+    ['quote paragraphs 3', { kind: 'paragraph', n: 3 }],
+    ['quote paragraph 3 and 3', { kind: 'paragraph', n: 3 }],
+  ])('given "%s", when classified, then it asks for one paragraph only', (q, want) => {
+    expect(classify(q)).toEqual(want);
+  });
+
+  it('given "quote paragraph 3 and the part about the gun", when classified, then it is not a paragraph list', () => {
+    expect(classify('quote paragraph 3 and the part about the gun').kind).not.toBe('paragraph');
+  });
+});
