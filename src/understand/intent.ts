@@ -9,6 +9,7 @@ import { intentFeatures, intentVector, type IntentVectors } from './intent-featu
 import { intentWordVectors } from './intent-vectors.js';
 import { INTENT_MODEL, predictIntent, type IntentModel } from './intent-model.js';
 import { looseQuoteTopic, namesPieceOnTopic, quoteSpeaker, quoteTopic, withoutAddress } from './request.js';
+import { parseQuoteIntent } from './said.js';
 
 export type Intent =
   | { kind: 'question' }
@@ -164,8 +165,31 @@ export function ruleIntent(question: string): Intent {
       .replace(/^\s*(?:of\s+(?:the|this)\s+(?:article|document|story|text))?\s*(?:say|says|said|contain|contains|for\s+me|please|in\s+full|again|verbatim|word\s+for\s+word)?\s*(?:for\s+me|please)?\s*[?.!]*\s*$/iu, '');
     if (!after.trim() && SHOW_PARAGRAPH.test(before)) return paragraphIntent(ref);
   }
-  return asQuote(q, false) ?? { kind: 'question' };
+  return asQuote(q, false) ?? namedTopic(question.trim()) ?? { kind: 'question' };
 }
+
+/** The bot addressed by its name: "verbatim: …", "@verbatim …", "hey verbatim, …". */
+const BY_NAME = /^\W*(?:(?:hey|hi|hello|yo|ok|okay|so)\b\W*)*@?verbatim\b[\s,:;!.–—-]*/iu;
+/** What opens a question or a request of its own, not a topic: an auxiliary, an imperative, a subject pronoun. */
+const NOT_A_TOPIC = /^(?:is|are|was|were|am|do|does|did|can|could|will|would|should|shall|may|might|must|has|have|had|tell|explain|describe|list|compare|give|show|find|help|i|you|he|she|they|we|it|thanks?|thank|ok|okay|yes|no|lol)\b/iu;
+
+/**
+ * "verbatim: the plea deal", "@verbatim the plea deal": the bot's name is also
+ * the request, so a bare topic after it (no question, no request of its own)
+ * asks for the document's words on that topic.
+ */
+function namedTopic(message: string): Intent | null {
+  if (!BY_NAME.test(message)) return null;
+  const topic = message.replace(BY_NAME, '').trim().replace(/[.!]+$/u, '').trim();
+  if (!topic || /\?/u.test(topic) || ASKS.test(topic) || NOT_A_TOPIC.test(topic) || topic.split(/\s+/u).length > 10 || parseQuoteIntent(topic)) return null;
+  return { kind: 'quote', topic };
+}
+
+/** The message without the bot's name before it: what the classifier reads ("verbatim, did Annan say …" is "did Annan say …"). */
+const withoutName = (q: string) => {
+  const rest = q.replace(BY_NAME, '');
+  return rest.trim() ? rest : q;
+};
 
 /** A question word outside the greeting idioms ("how are you", "what's up"): a message with one is never chit-chat. */
 const ASKS = /\b(?:who|whom|whose|what|when|where|why|which|how)\b/i;
@@ -211,8 +235,8 @@ const withApostrophes = (q: string) => q.replace(/\b(what|where|who|how|when|why
  * classify('When did the meetings begin?');         // { kind: 'question' }
  */
 export function classify(question: string, model: IntentModel = INTENT_MODEL, vectors: IntentVectors | null = model.dense ? intentWordVectors() : null): Intent {
-  const q = withApostrophes(question.trim());
-  const rule = ruleIntent(q);
+  const rule = ruleIntent(withApostrophes(question.trim()));
+  const q = withApostrophes(withoutName(question.trim()));
   if (rule.kind === 'chat' || rule.kind === 'paragraph') return rule;
   const ref = paragraphRef(q);
   const hints = hintsOf(q, rule, !!ref);

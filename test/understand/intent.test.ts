@@ -310,3 +310,35 @@ describe('classify: several paragraphs by number (round 9)', () => {
     expect(classify('quote paragraph 3 and the part about the gun').kind).not.toBe('paragraph');
   });
 });
+
+describe('classify: the bot addressed by its name, "verbatim" (round 9)', () => {
+  // The name is also the request: a bare topic after it asks for the document's words on that topic.
+  it.each([
+    ['verbatim: the plea deal', 'the plea deal'],
+    ['Verbatim - the plea deal', 'the plea deal'],
+    ['verbatim the plea deal', 'the plea deal'],
+    ['@verbatim the plea deal', 'the plea deal'],
+    ['hey verbatim, the plea deal.', 'the plea deal'],
+    ['word for word: the plea deal', 'the plea deal'],
+    ['exact words: the plea deal', 'the plea deal'],
+  ])('given "%s", when classified, then it is a quote request on "%s"', (q, topic) => {
+    expect(classify(q)).toEqual({ kind: 'quote', topic });
+  });
+
+  // After the name, a request or a question is read as that request or question.
+  it.each([
+    ['verbatim: who said the deal was fair?', { kind: 'question' }],
+    ['verbatim, did Annan say the deal was fair', { kind: 'question' }],
+    ['verbatim is the plea deal final', { kind: 'question' }],
+    ['@verbatim when did the meetings begin?', { kind: 'question' }],
+    ['verbatim, quote paragraph 3', { kind: 'paragraph', n: 3 }],
+    ['verbatim: summarize the article', { kind: 'summary' }],
+    ['verbatim: quote the part about the plea deal', { kind: 'quote', topic: 'the plea deal' }],
+  ])('given "%s", when classified, then it is read as what follows the name: %j', (q, want) => {
+    expect(classify(q)).toEqual(want);
+  });
+
+  it('given a bare topic without the name ("the plea deal"), when classified, then it stays a question', () => {
+    expect(classify('the plea deal')).toEqual({ kind: 'question' });
+  });
+});
