@@ -113,17 +113,23 @@ async function answerQuestion(ctx: EngineContext, understood: Understanding, con
 async function answerSummary(ctx: EngineContext, u: Understanding, only?: string): Promise<Answer> {
   if (u.intent.kind !== 'summary') throw new Error('not a summary request');
   let documents = documentsIn(ctx, only);
+  let missingNote: string | undefined;
   if (u.intent.paragraph !== undefined) {
     const doc = documents[0]!;
-    const only = paragraphOnly(doc, resolveParagraph(doc, u.intent.paragraph));
-    if (!only) return refusal(u.asked, 'no-such-paragraph', {}, paragraphVars(doc, u.intent.paragraph));
-    documents = [only];
+    // "Summarize paragraphs 3 and 4": those paragraphs only, in the document's order (a missing one is named).
+    const asked = [u.intent.paragraph, ...(u.intent.also ?? [])].map((n) => ({ n, only: paragraphOnly(doc, resolveParagraph(doc, n)) }));
+    const missing = asked.filter((a) => !a.only).sort((a, b) => a.n - b.n)[0];
+    if (missing && asked.every((a) => !a.only)) return refusal(u.asked, 'no-such-paragraph', {}, paragraphVars(doc, missing.n));
+    if (missing) missingNote = refusalWording('no-such-paragraph', paragraphVars(doc, missing.n));
+    const parts = [...new Map(asked.flatMap((a) => (a.only ? [[a.only.paragraphs[0]!.n, a.only] as const] : []))).values()].sort((a, b) => a.paragraphs[0]!.n - b.paragraphs[0]!.n);
+    documents = [{ ...doc, paragraphs: parts.flatMap((p) => p.paragraphs), sentences: parts.flatMap((p) => p.sentences) }];
   }
   const s = await summarize(ctx, { length: 'short', focus: u.intent.focus ?? null, documents });
   const answer: Answer = s.summary.length
     ? { question: u.asked, lead: LEAD.summary, quotes: s.summary, refused: false, mode: 'extractive', text: s.text, confidence: 1 }
     : refusal(u.asked, u.intent.focus ? 'low-confidence' : 'nothing-to-summarise');
-  if (s.note) answer.note = s.note;
+  const notes = [missingNote, s.note].filter(Boolean);
+  if (notes.length) answer.note = notes.join(' ');
   return answer;
 }
 

@@ -17,7 +17,8 @@ export type Intent =
   | { kind: 'quote'; topic: string; speaker?: string }
   /** `also`: the further paragraphs asked for, as asked ("paragraphs 3 and 4", "¶2-¶5"). */
   | { kind: 'paragraph'; n: number; also?: number[] }
-  | { kind: 'summary'; paragraph?: number; focus?: string }
+  /** `also`: further paragraphs to summarise with `paragraph` ("summarize paragraphs 3 and 4"). */
+  | { kind: 'summary'; paragraph?: number; also?: number[]; focus?: string }
   | { kind: 'chat'; tone: ChatTone };
 
 export type IntentKind = Intent['kind'];
@@ -85,6 +86,9 @@ function paragraphList(q: string, from: number, first: number): { more: number[]
 /** The further paragraphs in the order asked, each once, without the first. */
 const furtherParagraphs = (first: number, more: number[]) => [...new Set(more)].filter((n) => n !== first).slice(0, MAX_LISTED);
 
+/** A summary of the paragraphs asked for: with `also` only when more than one was. */
+const paragraphSummary = (ref: { n: number; also: number[] }): Intent => (ref.also.length ? { kind: 'summary', paragraph: ref.n, also: ref.also } : { kind: 'summary', paragraph: ref.n });
+
 /** A paragraph request's intent: with `also` only when more than one paragraph was asked for. */
 const paragraphIntent = (ref: { n: number; also: number[] }): Intent => (ref.also.length ? { kind: 'paragraph', n: ref.n, also: ref.also } : { kind: 'paragraph', n: ref.n });
 
@@ -151,10 +155,10 @@ export function ruleIntent(question: string): Intent {
   if (GREETING_QUESTION.test(q)) return { kind: 'chat', tone: 'greeting' };
   const ref = paragraphRef(q);
   // "what is the third paragraph about?", "what does paragraph 2 basically say": a summary of that paragraph.
-  if (ref && PARAGRAPH_GIST.test(q)) return { kind: 'summary', paragraph: ref.n };
+  if (ref && PARAGRAPH_GIST.test(q)) return paragraphSummary(ref);
   if (WHAT_HAPPENED.test(q)) return { kind: 'summary' };
   if (SUMMARY.test(q)) {
-    if (ref) return { kind: 'summary', paragraph: ref.n };
+    if (ref) return paragraphSummary(ref);
     const focus = summaryFocus(q);
     return focus ? { kind: 'summary', focus } : { kind: 'summary' };
   }
@@ -251,7 +255,7 @@ export function classify(question: string, model: IntentModel = INTENT_MODEL, ve
       if (ref) return rule.kind === 'summary' ? rule : paragraphIntent(ref);
       return asQuote(q) ?? rule;
     case 'summary': {
-      if (ref) return { kind: 'summary', paragraph: ref.n };
+      if (ref) return paragraphSummary(ref);
       // "what's Lil Wayne's net worth": a question about something of someone's, unless a summary word says otherwise.
       if (!SUMMARY.test(q) && POSSESSIVE_QUESTION.test(q)) return rule;
       const focus = summaryFocus(q);

@@ -89,3 +89,27 @@ describe('several paragraphs asked for by number (round 9)', () => {
     expect(a.lead).toBe('There is no ¶11; the document has paragraphs ¶1–¶8.');
   });
 });
+
+describe('a summary of several paragraphs (round 9)', () => {
+  it('given "Summarize paragraphs 5 to 8", when asked, then the summary quotes from more than one of ¶5–¶8 and nothing else, verbatim', async () => {
+    const a = await engine.ask('Summarize paragraphs 5 to 8');
+    expect(a).toMatchObject({ intent: 'summary', refused: false });
+    const ps = new Set(a.quotes.map((q) => q.paragraph!));
+    expect([...ps].every((p) => p >= 5 && p <= 8)).toBe(true);
+    expect(ps.size).toBeGreaterThan(1);
+    for (const q of a.quotes) expect(TEXT.slice(q.start, q.end)).toBe(q.quote);
+  });
+
+  it('given "Summarize paragraphs 7 to 9", when asked, then ¶7–¶8 are summarised and the note names the missing ¶9', async () => {
+    const a = await engine.ask('Summarize paragraphs 7 to 9');
+    expect(a).toMatchObject({ intent: 'summary', refused: false });
+    expect(a.quotes.every((q) => q.paragraph === 7 || q.paragraph === 8)).toBe(true);
+    expect(a.note).toBe('There is no ¶9; the document has paragraphs ¶1–¶8.');
+  });
+
+  it('given "Summarize paragraphs 11 and 12", when asked, then it is refused naming ¶11 and the range', async () => {
+    const a = await engine.ask('Summarize paragraphs 11 and 12');
+    expect(a).toMatchObject({ refused: true, reason: 'no-such-paragraph' });
+    expect(a.lead).toBe('There is no ¶11; the document has paragraphs ¶1–¶8.');
+  });
+});

@@ -342,3 +342,13 @@ describe('classify: the bot addressed by its name, "verbatim" (round 9)', () => 
     expect(classify('the plea deal')).toEqual({ kind: 'question' });
   });
 });
+
+describe('classify: a summary of several paragraphs (round 9)', () => {
+  it.each([
+    ['summarize paragraphs 3 and 4', 3, [4]],
+    ['what are paragraphs 2-3 about?', 2, [3]],
+    ['give me the gist of ¶3 and ¶5', 3, [5]],
+  ])('given "%s", when classified, then it asks for a summary of ¶%i and %j', (q, paragraph, also) => {
+    expect(classify(q)).toEqual({ kind: 'summary', paragraph, also });
+  });
+});
