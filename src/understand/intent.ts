@@ -31,7 +31,7 @@ const ORD = String.raw`(\d{1,4}(?:st|nd|rd|th)|${ORDINALS.join('|')}|(?:second|n
 // Compiled once (no /g: exec keeps no state between calls).
 const ORD_ANY = `(?:${ORD.slice(1)}`;
 /** Between two paragraphs of a list: "3, 4", "3 and 4", "3 & 4"; or of a range: "3-4", "3 to 4", "3 through 4". */
-const LIST_SEP = String.raw`\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*`;
+const LIST_SEP = String.raw`\s*,\s*(?:and\s+)?|\s+and\s+(?:also\s+)?|\s*&\s*`;
 const RANGE_SEP = String.raw`\s*[-–—]\s*|\s+(?:to|through|thru)\s+`;
 /** One more paragraph of a list, right after the last: ", 4", " and ¶4", "-4", " to paragraph 4". */
 const MORE_PARAGRAPH = new RegExp(String.raw`(${LIST_SEP}|${RANGE_SEP})(?:(?:¶|§)\s*|(?:paragraph|para|graf)\s*)?${NUM}\b`, 'iuy');

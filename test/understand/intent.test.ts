@@ -294,6 +294,7 @@ describe('classify: several paragraphs by number (round 9)', () => {
     ['what do paragraphs 3 and 4 say?', 3, [4]],
     ['quote the third and fourth paragraphs', 3, [4]],
     ['paragraph 3 and paragraph 6', 3, [6]],
+    ['quote paragraph 3 and also paragraph 5', 3, [5]],
   ])('given "%s", when classified, then it asks for ¶%i and then %j', (q, n, also) => {
     expect(classify(q)).toEqual({ kind: 'paragraph', n, also });
   });

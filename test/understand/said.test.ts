@@ -148,6 +148,8 @@ describe('parseQuoteIntent: "who\'s claiming X" (contracted "who is", round 9)',
     ["who's saying the gun wasn't his", "the gun wasn't his"],
     ["who's insisting that the gun wasn't his", "the gun wasn't his"],
     ["who's said the gun wasn't his", "the gun wasn't his"],
+    ["who's been saying the gun wasn't his", "the gun wasn't his"],
+    ["who has been claiming the gun wasn't his", "the gun wasn't his"],
   ])('given %j, when parsed, then it asks who said %j', (q, about) => {
     expect(parseQuoteIntent(q)).toEqual({ kind: 'who-said', about });
   });
