@@ -14,6 +14,7 @@ import { decide } from '../decide/decide.js';
 import { claimCheck, saysClaim } from '../decide/claim.js';
 import { otherSaying } from '../decide/claim-speaker.js';
 import { didSayRefusal } from '../present/did-say.js';
+import { MAX_PARAGRAPHS, paragraphsCapNote, paragraphsLead } from '../present/paragraphs.js';
 import { quotesByRank, withConversation } from '../decide/conversation.js';
 import { refusalWording, type RefusalReason } from '../decide/reasons.js';
 import { select } from '../select/select.js';
@@ -112,17 +113,23 @@ async function answerQuestion(ctx: EngineContext, understood: Understanding, con
 async function answerSummary(ctx: EngineContext, u: Understanding, only?: string): Promise<Answer> {
   if (u.intent.kind !== 'summary') throw new Error('not a summary request');
   let documents = documentsIn(ctx, only);
+  let missingNote: string | undefined;
   if (u.intent.paragraph !== undefined) {
     const doc = documents[0]!;
-    const only = paragraphOnly(doc, resolveParagraph(doc, u.intent.paragraph));
-    if (!only) return refusal(u.asked, 'no-such-paragraph', {}, paragraphVars(doc, u.intent.paragraph));
-    documents = [only];
+    // "Summarize paragraphs 3 and 4": those paragraphs only, in the document's order (a missing one is named).
+    const asked = [u.intent.paragraph, ...(u.intent.also ?? [])].map((n) => ({ n, only: paragraphOnly(doc, resolveParagraph(doc, n)) }));
+    const missing = asked.filter((a) => !a.only).sort((a, b) => a.n - b.n)[0];
+    if (missing && asked.every((a) => !a.only)) return refusal(u.asked, 'no-such-paragraph', {}, paragraphVars(doc, missing.n));
+    if (missing) missingNote = refusalWording('no-such-paragraph', paragraphVars(doc, missing.n));
+    const parts = [...new Map(asked.flatMap((a) => (a.only ? [[a.only.paragraphs[0]!.n, a.only] as const] : []))).values()].sort((a, b) => a.paragraphs[0]!.n - b.paragraphs[0]!.n);
+    documents = [{ ...doc, paragraphs: parts.flatMap((p) => p.paragraphs), sentences: parts.flatMap((p) => p.sentences) }];
   }
   const s = await summarize(ctx, { length: 'short', focus: u.intent.focus ?? null, documents });
   const answer: Answer = s.summary.length
     ? { question: u.asked, lead: LEAD.summary, quotes: s.summary, refused: false, mode: 'extractive', text: s.text, confidence: 1 }
     : refusal(u.asked, u.intent.focus ? 'low-confidence' : 'nothing-to-summarise');
-  if (s.note) answer.note = s.note;
+  const notes = [missingNote, s.note].filter(Boolean);
+  if (notes.length) answer.note = notes.join(' ');
   return answer;
 }
 
@@ -131,15 +138,22 @@ const bodyOf = (doc: EngineContext['index']['documents'][number]) => doc.paragra
 const resolveParagraph = (doc: EngineContext['index']['documents'][number], n: number) => (n < 0 ? (bodyOf(doc).at(n)?.n ?? 0) : n);
 const paragraphVars = (doc: EngineContext['index']['documents'][number], n: number) => ({ n, range: `¶1–¶${bodyOf(doc).length}` });
 
-/** "Quote paragraph 3": the whole paragraph, verbatim. */
+/** "Quote paragraph 3", "quote paragraphs 3 and 4": each whole paragraph, verbatim, in the document's order (at most MAX_PARAGRAPHS). */
 function answerParagraph(ctx: EngineContext, u: Understanding, only?: string): Answer {
   if (u.intent.kind !== 'paragraph') throw new Error('not a paragraph request');
   const doc = documentsIn(ctx, only)[0]!;
-  const n = resolveParagraph(doc, u.intent.n);
-  const p = bodyOf(doc).find((x) => x.n === n);
-  if (!p) return refusal(u.asked, 'no-such-paragraph', {}, paragraphVars(doc, u.intent.n));
-  const quotes = verifyQuotes([quoteAt(doc, p.start, p.end, p.n)], ctx.index.docById, ctx.logger);
-  return quotes.length ? { question: u.asked, lead: `¶${p.n}, in full:`, quotes, refused: false, mode: 'extractive', confidence: 1 } : refusal(u.asked, 'no-verified-quote');
+  const body = bodyOf(doc);
+  const asked = [u.intent.n, ...(u.intent.also ?? [])].map((n) => ({ n, p: body.find((x) => x.n === resolveParagraph(doc, n)) }));
+  const found = [...new Set(asked.flatMap((a) => (a.p ? [a.p] : [])))].sort((a, b) => a.n - b.n);
+  const missing = asked.filter((a) => !a.p).sort((a, b) => a.n - b.n)[0];
+  if (!found.length) return refusal(u.asked, 'no-such-paragraph', {}, paragraphVars(doc, missing!.n));
+  const shown = found.slice(0, MAX_PARAGRAPHS);
+  const quotes = verifyQuotes(shown.map((p) => quoteAt(doc, p.start, p.end, p.n)), ctx.index.docById, ctx.logger);
+  if (!quotes.length) return refusal(u.asked, 'no-verified-quote');
+  const notes = [missing ? refusalWording('no-such-paragraph', paragraphVars(doc, missing.n)) : '', found.length > shown.length ? paragraphsCapNote(found.length, shown.length, found[shown.length]!.n) : ''].filter(Boolean);
+  const answer: Answer = { question: u.asked, lead: paragraphsLead(quotes.map((q) => q.paragraph!)), quotes, refused: false, mode: 'extractive', confidence: 1 };
+  if (notes.length) answer.note = notes.join(' ');
+  return answer;
 }
 
 /**

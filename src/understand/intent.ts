@@ -9,13 +9,16 @@ import { intentFeatures, intentVector, type IntentVectors } from './intent-featu
 import { intentWordVectors } from './intent-vectors.js';
 import { INTENT_MODEL, predictIntent, type IntentModel } from './intent-model.js';
 import { looseQuoteTopic, namesPieceOnTopic, quoteSpeaker, quoteTopic, withoutAddress } from './request.js';
+import { parseQuoteIntent } from './said.js';
 
 export type Intent =
   | { kind: 'question' }
   /** `speaker`: whose words are asked for ("Biden's exact words"), when the request names someone. */
   | { kind: 'quote'; topic: string; speaker?: string }
-  | { kind: 'paragraph'; n: number }
-  | { kind: 'summary'; paragraph?: number; focus?: string }
+  /** `also`: the further paragraphs asked for, as asked ("paragraphs 3 and 4", "¶2-¶5"). */
+  | { kind: 'paragraph'; n: number; also?: number[] }
+  /** `also`: further paragraphs to summarise with `paragraph` ("summarize paragraphs 3 and 4"). */
+  | { kind: 'summary'; paragraph?: number; also?: number[]; focus?: string }
   | { kind: 'chat'; tone: ChatTone };
 
 export type IntentKind = Intent['kind'];
@@ -26,9 +29,20 @@ const NUM = String.raw`(\d{1,4}|${NUMBERS.join('|')})`;
 const ORD = String.raw`(\d{1,4}(?:st|nd|rd|th)|${ORDINALS.join('|')}|(?:second|next)[\s-]+to[\s-]+(?:last|final)|penultimate|last|final|closing|concluding|opening|intro|introductory|top|lead|lede)`;
 
 // Compiled once (no /g: exec keeps no state between calls).
+const ORD_ANY = `(?:${ORD.slice(1)}`;
+/** Between two paragraphs of a list: "3, 4", "3 and 4", "3 & 4"; or of a range: "3-4", "3 to 4", "3 through 4". */
+const LIST_SEP = String.raw`\s*,\s*(?:and\s+)?|\s+and\s+(?:also\s+)?|\s*&\s*`;
+const RANGE_SEP = String.raw`\s*[-–—]\s*|\s+(?:to|through|thru)\s+`;
+/** One more paragraph of a list, right after the last: ", 4", " and ¶4", "-4", " to paragraph 4". */
+const MORE_PARAGRAPH = new RegExp(String.raw`(${LIST_SEP}|${RANGE_SEP})(?:(?:¶|§)\s*|(?:paragraph|para|graf)\s*)?${NUM}\b`, 'iuy');
+/** "the third and fourth paragraphs", "the 2nd, 3rd and 4th paragraphs". */
+const ORDINAL_LIST = new RegExp(String.raw`\b(?:the\s+)?(${ORD_ANY}(?:(?:${LIST_SEP})${ORD_ANY})+)\s+(?:paragraphs|paras|grafs)\b`, 'iu');
+/** A range's paragraphs are listed one by one, up to this many (the engine quotes fewer). */
+const MAX_LISTED = 100;
+
 const PARAGRAPH_REFS: [RegExp, (m: RegExpExecArray) => number][] = [
   [new RegExp(String.raw`(?:¶|§)\s*${NUM}\b`, 'iu'), (m) => toNumber(m[1]!)],
-  [new RegExp(String.raw`\b(?:paragraph|para\.?|par\.?|graf)\s*(?:no\.?\s*|number\s*|#\s*)?${NUM}\b`, 'iu'), (m) => toNumber(m[1]!)],
+  [new RegExp(String.raw`\b(?:paragraphs?|paras?\.?|par\.?|grafs?)\s*(?:no\.?\s*|number\s*|#\s*)?${NUM}\b`, 'iu'), (m) => toNumber(m[1]!)],
   [new RegExp(String.raw`\b(?:the\s+)?${ORD}\s+(?:paragraph|para|graf|par)\b`, 'iu'), (m) => toNumber(m[1]!)],
   [/\b(?:the\s+)?(?:paragraph|para)\s+before\s+(?:the\s+)?(?:last|final)\b/iu, () => -2],
   // "quote the lede", "show me the intro": the first paragraph.
@@ -36,13 +50,47 @@ const PARAGRAPH_REFS: [RegExp, (m: RegExpExecArray) => number][] = [
 ];
 
 /** "paragraph 3", "¶3", "para. 3", "the third paragraph", "paragraph three" → 3 (−1 for "the last paragraph"). */
-function paragraphRef(q: string): { n: number; at: number; len: number } | null {
-  for (const [re, n] of PARAGRAPH_REFS) {
+function paragraphRef(q: string): { n: number; also: number[]; at: number; len: number } | null {
+  const ords = ORDINAL_LIST.exec(q);
+  if (ords) {
+    const [n, ...rest] = ords[1]!.split(new RegExp(LIST_SEP, 'iu')).map(toNumber);
+    return { n: n!, also: furtherParagraphs(n!, rest), at: ords.index, len: ords[0].length };
+  }
+  for (const [i, [re, n]] of PARAGRAPH_REFS.entries()) {
     const m = re.exec(q);
-    if (m) return { n: n(m), at: m.index, len: m[0].length };
+    if (!m) continue;
+    // "¶3 and ¶4", "paragraphs 3-4": a list or range follows the number.
+    if (i > 1) return { n: n(m), also: [], at: m.index, len: m[0].length };
+    const list = paragraphList(q, m.index + m[0].length, n(m));
+    return { n: n(m), also: furtherParagraphs(n(m), list.more), at: m.index, len: list.end - m.index };
   }
   return null;
 }
+
+/** The paragraphs listed after the first one (ranges spelt out), and where the list ends. */
+function paragraphList(q: string, from: number, first: number): { more: number[]; end: number } {
+  const more: number[] = [];
+  let last = first;
+  let end = from;
+  MORE_PARAGRAPH.lastIndex = from;
+  for (let m = MORE_PARAGRAPH.exec(q); m; m = MORE_PARAGRAPH.exec(q)) {
+    const n = toNumber(m[2]!);
+    if (new RegExp(`^(?:${RANGE_SEP})$`, 'iu').test(m[1]!)) for (let k = last + 1; k < n && more.length < MAX_LISTED; k++) more.push(k);
+    more.push(n);
+    last = n;
+    end = MORE_PARAGRAPH.lastIndex;
+  }
+  return { more, end };
+}
+
+/** The further paragraphs in the order asked, each once, without the first. */
+const furtherParagraphs = (first: number, more: number[]) => [...new Set(more)].filter((n) => n !== first).slice(0, MAX_LISTED);
+
+/** A summary of the paragraphs asked for: with `also` only when more than one was. */
+const paragraphSummary = (ref: { n: number; also: number[] }): Intent => (ref.also.length ? { kind: 'summary', paragraph: ref.n, also: ref.also } : { kind: 'summary', paragraph: ref.n });
+
+/** A paragraph request's intent: with `also` only when more than one paragraph was asked for. */
+const paragraphIntent = (ref: { n: number; also: number[] }): Intent => (ref.also.length ? { kind: 'paragraph', n: ref.n, also: ref.also } : { kind: 'paragraph', n: ref.n });
 
 function toNumber(s: string): number {
   const w = s.toLowerCase();
@@ -107,10 +155,10 @@ export function ruleIntent(question: string): Intent {
   if (GREETING_QUESTION.test(q)) return { kind: 'chat', tone: 'greeting' };
   const ref = paragraphRef(q);
   // "what is the third paragraph about?", "what does paragraph 2 basically say": a summary of that paragraph.
-  if (ref && PARAGRAPH_GIST.test(q)) return { kind: 'summary', paragraph: ref.n };
+  if (ref && PARAGRAPH_GIST.test(q)) return paragraphSummary(ref);
   if (WHAT_HAPPENED.test(q)) return { kind: 'summary' };
   if (SUMMARY.test(q)) {
-    if (ref) return { kind: 'summary', paragraph: ref.n };
+    if (ref) return paragraphSummary(ref);
     const focus = summaryFocus(q);
     return focus ? { kind: 'summary', focus } : { kind: 'summary' };
   }
@@ -119,10 +167,33 @@ export function ruleIntent(question: string): Intent {
     const after = q
       .slice(ref.at + ref.len)
       .replace(/^\s*(?:of\s+(?:the|this)\s+(?:article|document|story|text))?\s*(?:say|says|said|contain|contains|for\s+me|please|in\s+full|again|verbatim|word\s+for\s+word)?\s*(?:for\s+me|please)?\s*[?.!]*\s*$/iu, '');
-    if (!after.trim() && SHOW_PARAGRAPH.test(before)) return { kind: 'paragraph', n: ref.n };
+    if (!after.trim() && SHOW_PARAGRAPH.test(before)) return paragraphIntent(ref);
   }
-  return asQuote(q, false) ?? { kind: 'question' };
+  return asQuote(q, false) ?? namedTopic(question.trim()) ?? { kind: 'question' };
 }
+
+/** The bot addressed by its name: "verbatim: …", "@verbatim …", "hey verbatim, …". */
+const BY_NAME = /^\W*(?:(?:hey|hi|hello|yo|ok|okay|so)\b\W*)*@?verbatim\b[\s,:;!.–—-]*/iu;
+/** What opens a question or a request of its own, not a topic: an auxiliary, an imperative, a subject pronoun. */
+const NOT_A_TOPIC = /^(?:is|are|was|were|am|do|does|did|can|could|will|would|should|shall|may|might|must|has|have|had|tell|explain|describe|list|compare|give|show|find|help|i|you|he|she|they|we|it|thanks?|thank|ok|okay|yes|no|lol)\b/iu;
+
+/**
+ * "verbatim: the plea deal", "@verbatim the plea deal": the bot's name is also
+ * the request, so a bare topic after it (no question, no request of its own)
+ * asks for the document's words on that topic.
+ */
+function namedTopic(message: string): Intent | null {
+  if (!BY_NAME.test(message)) return null;
+  const topic = message.replace(BY_NAME, '').trim().replace(/[.!]+$/u, '').trim();
+  if (!topic || /\?/u.test(topic) || ASKS.test(topic) || NOT_A_TOPIC.test(topic) || topic.split(/\s+/u).length > 10 || parseQuoteIntent(topic)) return null;
+  return { kind: 'quote', topic };
+}
+
+/** The message without the bot's name before it: what the classifier reads ("verbatim, did Annan say …" is "did Annan say …"). */
+const withoutName = (q: string) => {
+  const rest = q.replace(BY_NAME, '');
+  return rest.trim() ? rest : q;
+};
 
 /** A question word outside the greeting idioms ("how are you", "what's up"): a message with one is never chit-chat. */
 const ASKS = /\b(?:who|whom|whose|what|when|where|why|which|how)\b/i;
@@ -168,8 +239,8 @@ const withApostrophes = (q: string) => q.replace(/\b(what|where|who|how|when|why
  * classify('When did the meetings begin?');         // { kind: 'question' }
  */
 export function classify(question: string, model: IntentModel = INTENT_MODEL, vectors: IntentVectors | null = model.dense ? intentWordVectors() : null): Intent {
-  const q = withApostrophes(question.trim());
-  const rule = ruleIntent(q);
+  const rule = ruleIntent(withApostrophes(question.trim()));
+  const q = withApostrophes(withoutName(question.trim()));
   if (rule.kind === 'chat' || rule.kind === 'paragraph') return rule;
   const ref = paragraphRef(q);
   const hints = hintsOf(q, rule, !!ref);
@@ -181,10 +252,10 @@ export function classify(question: string, model: IntentModel = INTENT_MODEL, ve
       return hints.includes('asks') ? rule : { kind: 'chat', tone: chatToneOf(q) };
     case 'paragraph':
       // "can you summarise the fifth paragraph": a summary word makes it a summary of that paragraph.
-      if (ref) return rule.kind === 'summary' ? rule : { kind: 'paragraph', n: ref.n };
+      if (ref) return rule.kind === 'summary' ? rule : paragraphIntent(ref);
       return asQuote(q) ?? rule;
     case 'summary': {
-      if (ref) return { kind: 'summary', paragraph: ref.n };
+      if (ref) return paragraphSummary(ref);
       // "what's Lil Wayne's net worth": a question about something of someone's, unless a summary word says otherwise.
       if (!SUMMARY.test(q) && POSSESSIVE_QUESTION.test(q)) return rule;
       const focus = summaryFocus(q);

@@ -88,6 +88,8 @@ export function quoteSpeaker(question: string): string | null {
 }
 
 const QUOTE_BY_TOPIC = [
+  // "word for word: the plea deal", "quote: the plea deal" (first: "word for word" is not a piece "for" a topic)
+  new RegExp(String.raw`^(?:verbatim|word\s+for\s+word|exact\s+words?|quote)\s*(?:[:–—]|\s-)\s*(.+)$`, 'iu'),
   // "Quote the passage about division of labour", "Give me Annan's exact words on multilateralism"
   new RegExp(String.raw`^${ASK}\s+(?:(.+?)[’']s\s+)?${PIECE}\s+${LINK}\s+(.+)$`, 'iu'),
   // "Quote what was said about mediation efforts", "quote what Hardwick tweeted about his dad"
@@ -105,9 +107,8 @@ const QUOTE_BY_TOPIC = [
   // "where is the plea deal mentioned", "where does the article talk about X"
   new RegExp(String.raw`^where\s+(?:is|are|was|were)\s+(.+?)\s+(?:mentioned|discussed|described|talked\s+about|brought\s+up|covered|quoted)$`, 'iu'),
   new RegExp(String.raw`^where\s+(?:does|did)\s+(?:it|the\s+(?:article|story|text|document|doc|piece|report))\s+(?:mention|talk\s+about|discuss|describe|cover|refer\s+to|bring\s+up)\s+(.+)$`, 'iu'),
-  // "the plea deal part, verbatim", "verbatim: the plea deal"
+  // "the plea deal part, verbatim"
   new RegExp(String.raw`^(.+?)\s+(?:part|bit|section|passage|line|lines)\W*\s*(?:verbatim|word\s+for\s+word|exactly)$`, 'iu'),
-  new RegExp(String.raw`^(?:verbatim|word\s+for\s+word|exact\s+words?|quote)\s*[:–—-]\s*(.+)$`, 'iu'),
   // "got any quotes from Quintana?"
   new RegExp(String.raw`^(?:(?:got|have\s+you\s+got|do\s+you\s+have|are\s+there)\s+)?(?:any\s+)?(?:quotes?|quotations?)\s+(?:from|by)\s+(.+)$`, 'iu'),
 ];

@@ -268,7 +268,11 @@ export function parseQuoteIntent(question: string): QuoteIntent {
     .replace(/^(?:(?:can|could|would) you (?:tell me|say|show me|remind me)|tell me|do you know|i(?:'d| would) like to know|please(?: tell me)?)[,\s]+/i, '')
     .replace(/^(?:what|who)\s+exactly\b/i, (w) => w.split(/\s+/)[0]!)
     // "who's the one who said …", "who was it that claimed …", "who is the person that said …": "who said …".
-    .replace(/^who(?:['’]s|\s+is|\s+was)\s+(?:it|the\s+(?:one|person|guy|man|woman|source))\s+(?:who|that)\s+/iu, 'who ');
+    .replace(/^who(?:['’]s|\s+is|\s+was)\s+(?:it|the\s+(?:one|person|guy|man|woman|source))\s+(?:who|that)\s+/iu, 'who ')
+    // "who's claiming …", "whos saying …", "who's been saying …": "who is claiming …"; "who's said …": "who has said …".
+    .replace(/^who(?:['’]s|s|\s+has|\s+have)\s+been\s+(?=\p{L}+ing\b)/iu, 'who is ')
+    .replace(/^who(?:['’]s|s)\s+(?=\p{L}+ing\b)/iu, 'who is ')
+    .replace(/^who(?:['’]s|s)\s+(?=(?:said|claimed|stated|argued|insisted|suggested|written|told|denied|admitted|alleged)\b)/iu, 'who has ');
   if (!q) return null;
   for (const { re, make } of RULES) {
     const m = re.exec(q);

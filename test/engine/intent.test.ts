@@ -56,3 +56,18 @@ describe('intents the rules were not written for, through the engine', () => {
     expect((await engine.ask('Что сказал Аннан о Совете Безопасности?')).note).toMatch(/English/);
   });
 });
+
+describe('the bot addressed by its name (round 9)', () => {
+  it('given "verbatim: capacity-building", when asked, then it is a quote request answered from ¶7, verbatim', async () => {
+    const a = await engine.ask('verbatim: capacity-building');
+    expect(a).toMatchObject({ intent: 'quote', refused: false });
+    expect(a.quotes.map((q) => q.paragraph)).toContain(7);
+    for (const q of a.quotes) expect(TEXT.slice(q.start, q.end)).toBe(q.quote);
+  });
+
+  it('given "verbatim, what did Annan tell the Council?", when asked, then the question after the name is answered from ¶5', async () => {
+    const a = await engine.ask('verbatim, what did Annan tell the Council?');
+    expect(a).toMatchObject({ intent: 'question', refused: false });
+    expect(a.quotes.map((q) => q.paragraph)).toContain(5);
+  });
+});

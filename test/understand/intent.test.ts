@@ -279,3 +279,77 @@ describe('classify: a paragraph by its place (round 8)', () => {
     expect(classify(q)).toEqual({ kind: 'paragraph', n });
   });
 });
+
+describe('classify: several paragraphs by number (round 9)', () => {
+  it.each([
+    ['quote paragraph 3 and 4', 3, [4]],
+    ['quote paragraphs 3-4', 3, [4]],
+    ['quote paragraphs 3–4', 3, [4]],
+    ['quote ¶3 and ¶4', 3, [4]],
+    ['¶3 & ¶4 please', 3, [4]],
+    ['quote paragraphs 2, 3', 2, [3]],
+    ['paragraphs 2, 3 and 5 please', 2, [3, 5]],
+    ['show me paragraphs 2 through 4', 2, [3, 4]],
+    ['show me paragraphs 2 to 4', 2, [3, 4]],
+    ['what do paragraphs 3 and 4 say?', 3, [4]],
+    ['quote the third and fourth paragraphs', 3, [4]],
+    ['paragraph 3 and paragraph 6', 3, [6]],
+    ['quote paragraph 3 and also paragraph 5', 3, [5]],
+  ])('given "%s", when classified, then it asks for ¶%i and then %j', (q, n, also) => {
+    expect(classify(q)).toEqual({ kind: 'paragraph', n, also });
+  });
+
+  it.each([
+    ['Quote paragraph 3', { kind: 'paragraph', n: 3 }],
+    ['quote paragraphs 3', { kind: 'paragraph', n: 3 }],
+    ['quote paragraph 3 and 3', { kind: 'paragraph', n: 3 }],
+  ])('given "%s", when classified, then it asks for one paragraph only', (q, want) => {
+    expect(classify(q)).toEqual(want);
+  });
+
+  it('given "quote paragraph 3 and the part about the gun", when classified, then it is not a paragraph list', () => {
+    expect(classify('quote paragraph 3 and the part about the gun').kind).not.toBe('paragraph');
+  });
+});
+
+describe('classify: the bot addressed by its name, "verbatim" (round 9)', () => {
+  // The name is also the request: a bare topic after it asks for the document's words on that topic.
+  it.each([
+    ['verbatim: the plea deal', 'the plea deal'],
+    ['Verbatim - the plea deal', 'the plea deal'],
+    ['verbatim the plea deal', 'the plea deal'],
+    ['@verbatim the plea deal', 'the plea deal'],
+    ['hey verbatim, the plea deal.', 'the plea deal'],
+    ['word for word: the plea deal', 'the plea deal'],
+    ['exact words: the plea deal', 'the plea deal'],
+  ])('given "%s", when classified, then it is a quote request on "%s"', (q, topic) => {
+    expect(classify(q)).toEqual({ kind: 'quote', topic });
+  });
+
+  // After the name, a request or a question is read as that request or question.
+  it.each([
+    ['verbatim: who said the deal was fair?', { kind: 'question' }],
+    ['verbatim, did Annan say the deal was fair', { kind: 'question' }],
+    ['verbatim is the plea deal final', { kind: 'question' }],
+    ['@verbatim when did the meetings begin?', { kind: 'question' }],
+    ['verbatim, quote paragraph 3', { kind: 'paragraph', n: 3 }],
+    ['verbatim: summarize the article', { kind: 'summary' }],
+    ['verbatim: quote the part about the plea deal', { kind: 'quote', topic: 'the plea deal' }],
+  ])('given "%s", when classified, then it is read as what follows the name: %j', (q, want) => {
+    expect(classify(q)).toEqual(want);
+  });
+
+  it('given a bare topic without the name ("the plea deal"), when classified, then it stays a question', () => {
+    expect(classify('the plea deal')).toEqual({ kind: 'question' });
+  });
+});
+
+describe('classify: a summary of several paragraphs (round 9)', () => {
+  it.each([
+    ['summarize paragraphs 3 and 4', 3, [4]],
+    ['what are paragraphs 2-3 about?', 2, [3]],
+    ['give me the gist of ¶3 and ¶5', 3, [5]],
+  ])('given "%s", when classified, then it asks for a summary of ¶%i and %j', (q, paragraph, also) => {
+    expect(classify(q)).toEqual({ kind: 'summary', paragraph, also });
+  });
+});

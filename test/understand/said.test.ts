@@ -138,3 +138,23 @@ describe('parseQuoteIntent: more ways of asking who said it (round 8)', () => {
     expect(parseQuoteIntent(q)).toEqual({ kind: 'who-said', about });
   });
 });
+
+describe('parseQuoteIntent: "who\'s claiming X" (contracted "who is", round 9)', () => {
+  it.each([
+    ["who's claiming the gun wasn't his", "the gun wasn't his"],
+    ["who’s claiming the gun wasn't his", "the gun wasn't his"],
+    ["whos claiming the gun wasn't his", "the gun wasn't his"],
+    ["who is claiming the gun wasn't his", "the gun wasn't his"],
+    ["who's saying the gun wasn't his", "the gun wasn't his"],
+    ["who's insisting that the gun wasn't his", "the gun wasn't his"],
+    ["who's said the gun wasn't his", "the gun wasn't his"],
+    ["who's been saying the gun wasn't his", "the gun wasn't his"],
+    ["who has been claiming the gun wasn't his", "the gun wasn't his"],
+  ])('given %j, when parsed, then it asks who said %j', (q, about) => {
+    expect(parseQuoteIntent(q)).toEqual({ kind: 'who-said', about });
+  });
+
+  it.each(["who's the lawyer", "who's going to pay for the gun", "who's coming to the hearing"])('given %j, when parsed, then it is not a who-said question', (q) => {
+    expect(parseQuoteIntent(q)).toBeNull();
+  });
+});
