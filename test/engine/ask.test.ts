@@ -56,7 +56,7 @@ describe('"he" and "she" inherit who they are', () => {
   });
 });
 
-describe('several paragraphs asked for by number (round 9)', () => {
+describe('several paragraphs asked for by number (round 8)', () => {
   const single = async (n: number) => (await engine.ask(`Quote paragraph ${n}`)).quotes[0]!;
 
   it.each(['quote paragraph 3 and 4', 'quote paragraphs 3-4', 'quote ¶3 and ¶4', 'quote paragraphs 4, 3'])('given "%s", when asked, then ¶3 and ¶4 are each quoted whole, verbatim and cited, in order', async (q) => {
@@ -90,7 +90,7 @@ describe('several paragraphs asked for by number (round 9)', () => {
   });
 });
 
-describe('a summary of several paragraphs (round 9)', () => {
+describe('a summary of several paragraphs (round 8)', () => {
   it('given "Summarize paragraphs 5 to 8", when asked, then the summary quotes from more than one of ¶5–¶8 and nothing else, verbatim', async () => {
     const a = await engine.ask('Summarize paragraphs 5 to 8');
     expect(a).toMatchObject({ intent: 'summary', refused: false });

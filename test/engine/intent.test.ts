@@ -57,7 +57,7 @@ describe('intents the rules were not written for, through the engine', () => {
   });
 });
 
-describe('the bot addressed by its name (round 9)', () => {
+describe('the bot addressed by its name (round 8)', () => {
   it('given "verbatim: capacity-building", when asked, then it is a quote request answered from ¶7, verbatim', async () => {
     const a = await engine.ask('verbatim: capacity-building');
     expect(a).toMatchObject({ intent: 'quote', refused: false });

@@ -280,7 +280,7 @@ describe('classify: a paragraph by its place (round 8)', () => {
   });
 });
 
-describe('classify: several paragraphs by number (round 9)', () => {
+describe('classify: several paragraphs by number (round 8)', () => {
   it.each([
     ['quote paragraph 3 and 4', 3, [4]],
     ['quote paragraphs 3-4', 3, [4]],
@@ -312,7 +312,7 @@ describe('classify: several paragraphs by number (round 9)', () => {
   });
 });
 
-describe('classify: the bot addressed by its name, "verbatim" (round 9)', () => {
+describe('classify: the bot addressed by its name, "verbatim" (round 8)', () => {
   // The name is also the request: a bare topic after it asks for the document's words on that topic.
   it.each([
     ['verbatim: the plea deal', 'the plea deal'],
@@ -344,7 +344,7 @@ describe('classify: the bot addressed by its name, "verbatim" (round 9)', () => 
   });
 });
 
-describe('classify: a summary of several paragraphs (round 9)', () => {
+describe('classify: a summary of several paragraphs (round 8)', () => {
   it.each([
     ['summarize paragraphs 3 and 4', 3, [4]],
     ['what are paragraphs 2-3 about?', 2, [3]],

@@ -139,7 +139,7 @@ describe('parseQuoteIntent: more ways of asking who said it (round 8)', () => {
   });
 });
 
-describe('parseQuoteIntent: "who\'s claiming X" (contracted "who is", round 9)', () => {
+describe('parseQuoteIntent: "who\'s claiming X" (contracted "who is", round 8)', () => {
   it.each([
     ["who's claiming the gun wasn't his", "the gun wasn't his"],
     ["who’s claiming the gun wasn't his", "the gun wasn't his"],
