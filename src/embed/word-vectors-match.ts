@@ -25,7 +25,7 @@ export interface SoftMatchOptions {
 /** Measured on SQuAD (tuning articles only): see README "Word vectors". */
 export const DEFAULT_SOFT_FLOOR = 0.6;
 
-interface ContentWord {
+export interface ContentWord {
   term: string;
   /** The word lower-cased (what its vector is looked up by). */
   key: string;
@@ -43,7 +43,7 @@ export const QUESTION_MEMO_MAX = 64;
 const memos = new WeakMap<WordVectors, { sentences: Map<string, ContentWord[]>; questions: Map<string, ContentWord[]> }>();
 
 /** Content words of a text (one per distinct term), with their vectors; remembered per text (see the bounds above). */
-function contentWords(text: string, vectors: WordVectors, side: 'sentences' | 'questions'): ContentWord[] {
+export function contentWords(text: string, vectors: WordVectors, side: 'sentences' | 'questions'): ContentWord[] {
   let memo = memos.get(vectors);
   if (!memo) memos.set(vectors, (memo = { sentences: new Map(), questions: new Map() }));
   const m = memo[side];

@@ -13,6 +13,7 @@
  */
 import type { WordVectors } from '../embed/word-vectors.js';
 import { dot } from '../embed/word-vectors.js';
+import { contentWords } from '../embed/word-vectors-match.js';
 import { term, terms, wordsOf } from '../retrieve/terms.js';
 import type { NearWords } from '../understand/near-words.js';
 
@@ -21,30 +22,13 @@ export const TOPIC_SOFT_FLOOR = 0.6;
 
 export type TopicMatcher = (topic: string, sentence: string, near: string) => number;
 
-interface Word {
-  term: string;
-  vector: Float32Array | undefined;
-}
-
-const wordsWithVectors = (text: string, vectors: WordVectors): Word[] => {
-  const seen = new Set<string>();
-  const out: Word[] = [];
-  for (const w of wordsOf(text)) {
-    const t = term(w);
-    if (!t || seen.has(t)) continue;
-    seen.add(t);
-    out.push({ term: t, vector: vectors.vector(w.toLowerCase()) });
-  }
-  return out;
-};
-
 /**
  * @param weight A topic word's weight: its term's IDF when the documents use it, else what an unseen word weighs.
  */
 export function createTopicMatcher(vectors: WordVectors, weight: (term: string, word: string) => number, nearWords?: NearWords, floor = TOPIC_SOFT_FLOOR): TopicMatcher {
   return (topic, sentence, near) => {
     const seen = new Set<string>();
-    const tw: (Word & { w: number; near: Set<string> | null })[] = [];
+    const tw: { term: string; vector: Float32Array | undefined; w: number; near: Set<string> | null }[] = [];
     for (const w of wordsOf(topic)) {
       const t = term(w);
       if (!t || seen.has(t)) continue;
@@ -53,7 +37,7 @@ export function createTopicMatcher(vectors: WordVectors, weight: (term: string, 
     }
     const total = tw.reduce((a, x) => a + x.w, 0);
     if (!total) return 0;
-    const sw = wordsWithVectors(sentence, vectors);
+    const sw = contentWords(sentence, vectors, 'sentences');
     const held = new Set([...sw.map((x) => x.term), ...terms(near)]);
     let got = 0;
     let soft = 0;
