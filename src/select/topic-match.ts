@@ -15,26 +15,31 @@ import type { WordVectors } from '../embed/word-vectors.js';
 import { dot } from '../embed/word-vectors.js';
 import { contentWords } from '../embed/word-vectors-match.js';
 import { term, terms, wordsOf } from '../retrieve/terms.js';
-import type { NearWords } from '../understand/near-words.js';
+import { defaultKin, type Kin, type NearWords } from '../understand/near-words.js';
 
 /** Cosine at which a sentence word says a topic word in other words (GloVe puts unrelated words at ≈ 0.1–0.4). */
 export const TOPIC_SOFT_FLOOR = 0.6;
+/** What a topic word counts for when a sentence word is its WordNet kin (a synonym, a derived form) rather than itself. */
+export const TOPIC_KIN = 0.9;
 
 export type TopicMatcher = (topic: string, sentence: string, near: string) => number;
 
 /**
  * @param weight A topic word's weight: its term's IDF when the documents use it, else what an unseen word weighs.
  */
-export function createTopicMatcher(vectors: WordVectors, weight: (term: string, word: string) => number, nearWords?: NearWords, floor = TOPIC_SOFT_FLOOR): TopicMatcher {
+export function createTopicMatcher(vectors: WordVectors, weight: (term: string, word: string) => number, nearWords?: NearWords, floor = TOPIC_SOFT_FLOOR, kin: () => Kin | null = defaultKin): TopicMatcher {
   return (topic, sentence, near) => {
     const seen = new Set<string>();
-    const tw: { term: string; vector: Float32Array | undefined; w: number; near: Set<string> | null }[] = [];
-    for (const w of wordsOf(topic)) {
+    const tw: { term: string; word: string; phrase: string | null; vector: Float32Array | undefined; w: number; near: Set<string> | null }[] = [];
+    const words = wordsOf(topic);
+    words.forEach((w, i) => {
       const t = term(w);
-      if (!t || seen.has(t)) continue;
+      if (!t || seen.has(t)) return;
       seen.add(t);
-      tw.push({ term: t, vector: vectors.vector(w.toLowerCase()), w: weight(t, w), near: nearWords ? new Set(nearWords.of(w).flatMap((x) => term(x) ?? [])) : null });
-    }
+      // "passing away": the word with the next one may be a phrase WordNet knows.
+      const next = words[i + 1];
+      tw.push({ term: t, word: w.toLowerCase(), phrase: next ? `${w} ${next}`.toLowerCase() : null, vector: vectors.vector(w.toLowerCase()), w: weight(t, w), near: nearWords ? new Set(nearWords.of(w).flatMap((x) => term(x) ?? [])) : null });
+    });
     const total = tw.reduce((a, x) => a + x.w, 0);
     if (!total) return 0;
     const sw = contentWords(sentence, vectors, 'sentences');
@@ -42,10 +47,35 @@ export function createTopicMatcher(vectors: WordVectors, weight: (term: string, 
     let got = 0;
     let soft = 0;
     const used = new Set<string>(tw.map((x) => x.term));
+    const k = tw.some((x) => !held.has(x.term)) ? kin() : null;
+    // A phrase WordNet knows met by one sentence word ("passing away" ~ "died") meets both of its words.
+    const byPhrase = new Set<string>();
+    if (k)
+      for (let i = 0; i < tw.length; i++) {
+        const x = tw[i]!;
+        if (!x.phrase || held.has(x.term)) continue;
+        const s = sw.find((y) => !used.has(y.term) && k(x.phrase!, y.key));
+        if (!s) continue;
+        used.add(s.term);
+        byPhrase.add(x.term);
+        const second = term(x.phrase.slice(x.phrase.indexOf(' ') + 1));
+        if (second) byPhrase.add(second);
+      }
     // Heaviest words first take their nearest sentence word.
     for (const x of [...tw].sort((a, b) => b.w - a.w)) {
       if (held.has(x.term)) {
         got += x.w;
+        continue;
+      }
+      if (byPhrase.has(x.term)) {
+        got += x.w * TOPIC_KIN;
+        continue;
+      }
+      // WordNet kin ("death" ~ "died") counts nearly as the word itself.
+      const kinWord = k ? sw.find((s) => !used.has(s.term) && k(x.word, s.key)) : undefined;
+      if (kinWord) {
+        got += x.w * TOPIC_KIN;
+        used.add(kinWord.term);
         continue;
       }
       if (!x.vector) continue;

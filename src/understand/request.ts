@@ -22,13 +22,13 @@ export function withoutAddress(message: string): string {
 const POLITE = String.raw`(?:please\s+)?(?:(?:can|could|would)\s+you\s+)?`;
 
 /** Verbs and phrases that ask for something to be shown. */
-const ASK = String.raw`(?:please\s+)?(?:(?:can|could|would|will)\s+you\s+(?:please\s+)?)?(?:(?:quote|cite|show|copy[\s-]?paste|paste|give|find|get|pull(?:\s+up)?|read|print|share|send|point\s+me\s+to|bring\s+up|display|copy|fetch|list|tell|highlight)(?:\s+(?:me|us))?|i(?:'d|\s+would)\s+like|(?:i\s+)?want|(?:i\s+)?need|let\s+me\s+(?:see|have|read))`;
+const ASK = String.raw`(?:please\s+)?(?:(?:can|could|would|will)\s+you\s+(?:please\s+)?)?(?:(?:quote|cite|show|copy[\s-]?paste|paste|give|find|get|pull(?:\s+up)?|read|print|share|send|point\s+me\s+to|bring\s+up|display|copy|fetch|list|tell|highlight|post|drop|dig\s+up|look\s+up|hit\s+(?:me|us)\s+with)(?:\s+(?:me|us))?|gimme|lemme\s+(?:see|have|read|get)|(?:can|could|may)\s+(?:i|we)\s+(?:see|get|have|read)|i(?:'d|\s+would)\s+(?:like|love)|(?:i\s+)?(?:want|wanna|need)(?:\s+to\s+(?:see|read))?(?:\s+(?:to\s+)?see)?|let\s+me\s+(?:see|have|read))`;
 
 /** Nouns naming a piece of the text, with their modifiers. */
 const PIECE = String.raw`(?:(?:the|a|an|any|some|all|his|her|their|its)\s+)?(?:(?:exact|precise|actual|verbatim|original|full|relevant|specific|whole|literal)\s+)*(?:words?|wording|passages?|paragraphs?|parts?|bits?|sections?|sentences?|lines?|text|quotes?|quotations?|excerpts?|extracts?|snippets?|statements?|remarks?|language|phrasing|place|portion|piece)`;
 
 /** What links the piece to its topic. */
-const LINK = String.raw`(?:about|on|regarding|concerning|re|mentioning|that\s+(?:mentions?|talks?\s+about|says?|discuss(?:es)?|covers?|deals?\s+with|refers?\s+to)|where\s+(?:.+?\s+)?(?:talks?|speaks?|writes?|says?|mentions?|discuss(?:es)?|refers?)(?:\s+(?:about|of|to))?|in\s+which\s+(?:.+?\s+)?(?:talks?|speaks?|says?|mentions?)(?:\s+about)?|with|of|from|for|describing|dealing\s+with|related\s+to|referring\s+to)`;
+const LINK = String.raw`(?:about|abt|bout|on|regarding|concerning|re\s*:|re|wrt|w/r/t|involving|covering|touching\s+on|to\s+do\s+with|mentioning|that\s+(?:mentions?|talks?\s+about|says?|discuss(?:es)?|covers?|deals?\s+with|refers?\s+to)|where\s+(?:.+?\s+)?(?:talks?|speaks?|writes?|says?|mentions?|discuss(?:es)?|refers?)(?:\s+(?:about|of|to))?|in\s+which\s+(?:.+?\s+)?(?:talks?|speaks?|says?|mentions?)(?:\s+about)?|with|of|from|for|describing|dealing\s+with|related\s+to|referring\s+to|where|when|in\s+which)`;
 
 /** What a person says, as a piece of text ("Biden's exact words", "Quintana's own remarks"). */
 const SAYING = String.raw`(?:(?:exact|precise|actual|verbatim|original|full|own|direct|literal)\s+)*(?:words|wording|quotes?|quotations?|remarks?|statements?|comments?|language|phrasing|message|tweets?|posts?|speech)`;
@@ -40,7 +40,7 @@ const SPEAKER_WORDS = [
 ];
 
 /** Colloquial words for a person ("the Israeli guy"): the topic is the Israeli, whom the text calls "man" or by name. */
-const COLLOQUIAL_PERSON = /\s*\b(?:guys?|dudes?|fellas?|blokes?|chaps?|gals?)\b/giu;
+const COLLOQUIAL_PERSON = /\s*\b(?:guys?|dudes?|fellas?|blokes?|chaps?|gals?)(?:['’]s)?(?!\p{L})/giu;
 
 /** The topic without colloquial person words, unless nothing else is left. */
 function plainTopic(topic: string): string {
@@ -82,7 +82,7 @@ export function quoteSpeaker(question: string): string | null {
   for (const re of SPEAKER_IN_REQUEST) {
     const speaker = re.exec(q)?.[1]?.replace(/\s+(?:pls|plz|please|thanks|thx)$/iu, '').replace(/^(?:does|did|do)\s+/iu, '').trim();
     // "where is the plea deal mentioned" names a topic, not a speaker.
-    if (speaker && !/^(?:is|are|was|were)\s/iu.test(speaker) && !NOT_SPEAKER.test(speaker) && !PIECE_WORD.test(speaker) && !/^what\b/i.test(speaker) && speaker.split(/\s+/).length <= 4) return speaker;
+    if (speaker && !/^(?:is|are|was|were|been|be|he|she|they|it|i|we|you)(?:\s|$)/iu.test(speaker) && !NOT_SPEAKER.test(speaker) && !PIECE_WORD.test(speaker) && !/^what\b/i.test(speaker) && speaker.split(/\s+/).length <= 4) return speaker;
   }
   return null;
 }
@@ -104,6 +104,8 @@ const QUOTE_BY_TOPIC = [
   new RegExp(String.raw`^(?:what|which)\s+(?:lines?|sentences?|passages?|bits?|parts?|paragraphs?|section)\s+(?:mentions?|talks?\s+about|says?|discuss(?:es)?|covers?|refers?\s+to|deals?\s+with|is\s+about)\s+(.+)$`, 'iu'),
   // "find me where it mentions the Emmys", "show me the spot where the story talks about X"
   new RegExp(String.raw`^${ASK}\s+(?:the\s+(?:place|spot|part|bit)\s+)?where\s+(?:it|the\s+(?:article|story|text|document|doc|piece|report))\s+(?:mentions?|talks?\s+about|says?|discuss(?:es)?|refers?\s+to|covers?|describes?|brings?\s+up)\s+(.+)$`, 'iu'),
+  // "show me where shatner paid tribute", "find the spot where the police found the gun": the clause is the topic.
+  new RegExp(String.raw`^${ASK}\s+(?:the\s+(?:place|spot|part|bit|line|passage)\s+)?where\s+(?!(?:is|are|was|were|does|did|do)\b)(.+)$`, 'iu'),
   // "where is the plea deal mentioned", "where does the article talk about X"
   new RegExp(String.raw`^where\s+(?:is|are|was|were)\s+(.+?)\s+(?:mentioned|discussed|described|talked\s+about|brought\s+up|covered|quoted)$`, 'iu'),
   new RegExp(String.raw`^where\s+(?:does|did)\s+(?:it|the\s+(?:article|story|text|document|doc|piece|report))\s+(?:mention|talk\s+about|discuss|describe|cover|refer\s+to|bring\s+up)\s+(.+)$`, 'iu'),
@@ -120,6 +122,14 @@ export function namesPieceOnTopic(question: string): boolean {
   return PIECE_ON_TOPIC.test(question);
 }
 
+/** How a request may end after its topic: "…, word for word", "… verbatim pls", "…, copy paste it", "… for me thx". */
+const TAIL = /(?:[\s,;:–—-]+(?:word\s+for\s+word|verbatim|in\s+full|exactly|precisely|as\s+written|copy[\s-]?paste(?:\s+it)?|quote\s+it|pls|plz|please|thanks|thx|ty|for\s+me|real\s+quick|quick(?:ly)?|lol|bro|mate|if\s+you\s+can|thank\s+you))+$/iu;
+const withoutTail = (topic: string) => topic.replace(TAIL, '').trim();
+
+/** "what his lawyer said about the gun", "what it says about the jockey": the topic is what follows "about" (whose words, quoteSpeaker reads). */
+const SAID_ABOUT = /^what\s+.+?\s+(?:said|says|say|told\s+\S+|tweeted|wrote|writes|stated|had\s+to\s+say|has\s+to\s+say)\s+(?:about|on|regarding|concerning|re:?|abt)\s+(.+)$/iu;
+const aboutWhat = (topic: string) => SAID_ABOUT.exec(topic)?.[1]?.trim() || topic;
+
 /** Strip request phrasing, keeping the topic: "Cite the part on capacity-building" → "capacity-building". */
 export function quoteTopic(question: string): string | null {
   const q = question.trim().replace(/[?.!]+$/u, '').trim();
@@ -129,7 +139,7 @@ export function quoteTopic(question: string): string | null {
     const m = re.exec(q);
     if (!m) continue;
     const parts = m.slice(1).filter((x): x is string => !!x);
-    const topic = parts.join(' ').replace(/(?:\s+(?:pls|plz|please|thanks|thx|ty|for\s+me))+$/iu, '').trim();
+    const topic = aboutWhat(withoutTail(parts.join(' ')));
     if (topic) return plainTopic(topic);
   }
   return null;
