@@ -54,7 +54,7 @@ export function createTopicMatcher(vectors: WordVectors, weight: (term: string, 
       for (let i = 0; i < tw.length; i++) {
         const x = tw[i]!;
         if (!x.phrase || held.has(x.term)) continue;
-        const s = sw.find((y) => !used.has(y.term) && k(x.phrase!, y.key));
+        const s = sw.find((y) => !used.has(y.term) && k(x.phrase!, y.key) === 1);
         if (!s) continue;
         used.add(s.term);
         byPhrase.add(x.term);
@@ -71,10 +71,16 @@ export function createTopicMatcher(vectors: WordVectors, weight: (term: string, 
         got += x.w * TOPIC_KIN;
         continue;
       }
-      // WordNet kin ("death" ~ "died") counts nearly as the word itself.
-      const kinWord = k ? sw.find((s) => !used.has(s.term) && k(x.word, s.key)) : undefined;
+      // WordNet kin ("death" ~ "died", "awards" / "Emmys") counts nearly as the word itself.
+      let kinWord: { term: string; kin: number } | null = null;
+      if (k)
+        for (const s of sw) {
+          if (used.has(s.term)) continue;
+          const kin = k(x.word, s.key);
+          if (kin > (kinWord?.kin ?? 0)) kinWord = { term: s.term, kin };
+        }
       if (kinWord) {
-        got += x.w * TOPIC_KIN;
+        got += x.w * TOPIC_KIN * kinWord.kin;
         used.add(kinWord.term);
         continue;
       }

@@ -17,6 +17,7 @@ import { term, wordsOf } from '../retrieve/terms.js';
 import type { Vocabulary } from '../retrieve/typo.js';
 import { dot, type WordVectors } from '../embed/word-vectors.js';
 import { loadLexicon, related, sameSynset, type Lexicon } from '../decide/lexicon.js';
+import { loadHypernyms, type Hypernyms } from './hypernyms.js';
 
 /** Cosine below which a document word is not the request word in other words (measured on the quote5/quote4 tuning sets). */
 export const NEAR_WORD_FLOOR = 0.6;
@@ -24,18 +25,24 @@ export const NEAR_WORD_FLOOR = 0.6;
 export const NEAR_WORD_MAX = 2;
 
 /**
- * Are two words (or a phrase and a word) the same thing in WordNet's words: one synonym set in some form ("passing
- * away" ~ "died", "record" ~ "disc"), or one a form derived from the other ("death" ~ "died", "identity" ~
- * "identified")? What the word vectors place far apart (cosine 0.3–0.5) WordNet often relates.
+ * How far two words (or a phrase and a word) are the same thing in WordNet's words: 1 for one synonym set in some
+ * form ("passing away" ~ "died", "record" ~ "disc") or one a form derived from the other ("death" ~ "died",
+ * "identity" ~ "identified"); {@link KIND_OF} for one noun a kind of the other ("dad" / "father", "emmys" / "award");
+ * 0 for neither. What the word vectors place far apart (cosine 0.3–0.5) WordNet often relates.
  */
-export type Kin = (a: string, b: string) => boolean;
+export type Kin = (a: string, b: string) => number;
 
-/** {@link Kin} over a WordNet lexicon (src/decide/lexicon.ts). */
-export function wordNetKin(lex: Lexicon): Kin {
+/** A kind of the other word, one step ("emmy" / "award"), says less than a synonym. */
+export const KIND_OF = 0.85;
+
+/** {@link Kin} over a WordNet lexicon (src/decide/lexicon.ts) and its noun hypernyms (./hypernyms.ts). */
+export function wordNetKin(lex: Lexicon, kinds: Hypernyms | null = null): Kin {
   return (a, b) => {
     const ea = lex.entry(a);
     const eb = lex.entry(b);
-    return sameSynset(ea, eb) || related(ea, eb) || related(eb, ea);
+    if (sameSynset(ea, eb) || related(ea, eb) || related(eb, ea)) return 1;
+    if (kinds) for (const fa of ea.forms) for (const fb of eb.forms) if (fa !== fb && kinds.related(fa, fb)) return KIND_OF;
+    return 0;
   };
 }
 
@@ -57,7 +64,7 @@ let kinLoaded: Kin | null | undefined;
 export function defaultKin(): Kin | null {
   if (kinLoaded === undefined) {
     const lex = defaultLexicon();
-    kinLoaded = lex && wordNetKin(lex);
+    kinLoaded = lex && wordNetKin(lex, loadHypernyms());
   }
   return kinLoaded;
 }
@@ -114,6 +121,9 @@ export function createNearWords(vocab: Vocabulary, vectors: WordVectors, opts: {
     const found = new Set<string>();
     for (const s of e.synsetList) for (const w of table.bySynset.get(s) ?? []) found.add(w);
     for (const d of e.derived ?? []) for (const w of table.byForm.get(d) ?? []) found.add(w);
+    // One step up or down WordNet's nouns ("emmys" for "awards", "father" for "dad").
+    const kinds = loadHypernyms();
+    if (kinds) for (const f of e.forms) for (const k of kinds.around(f)) for (const w of table.byForm.get(k) ?? []) found.add(w);
     const own = term(word);
     return [...found].filter((w) => term(w) !== own && term(w) !== null).sort((a, b) => (vectors.rank(a.toLowerCase()) ?? 1e9) - (vectors.rank(b.toLowerCase()) ?? 1e9)).slice(0, max);
   };
