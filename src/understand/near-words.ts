@@ -116,13 +116,13 @@ export function createNearWords(vocab: Vocabulary, vectors: WordVectors, opts: {
     const lex = lexicon();
     if (!lex) return [];
     const e = lex.entry(word.toLowerCase());
-    if (!e.synsetList.length && !e.derived) return [];
+    const kinds = loadHypernyms();
+    if (!e.synsetList.length && !e.derived && !e.forms.some((f) => kinds?.around(f).length)) return [];
     const table = kinTable(lex);
     const found = new Set<string>();
     for (const s of e.synsetList) for (const w of table.bySynset.get(s) ?? []) found.add(w);
     for (const d of e.derived ?? []) for (const w of table.byForm.get(d) ?? []) found.add(w);
-    // One step up or down WordNet's nouns ("emmys" for "awards", "father" for "dad").
-    const kinds = loadHypernyms();
+    // One step up or down WordNet's nouns ("emmys" for "awards", "father" for "dad"), or an adjective of it ("dental" for "teeth").
     if (kinds) for (const f of e.forms) for (const k of kinds.around(f)) for (const w of table.byForm.get(k) ?? []) found.add(w);
     const own = term(word);
     return [...found].filter((w) => term(w) !== own && term(w) !== null).sort((a, b) => (vectors.rank(a.toLowerCase()) ?? 1e9) - (vectors.rank(b.toLowerCase()) ?? 1e9)).slice(0, max);
