@@ -36,6 +36,7 @@ const SAYING = String.raw`(?:(?:exact|precise|actual|verbatim|original|full|own|
 /** "Give me Biden's exact words", "show me Obama's words to Reid", "what were Quintana's exact words": whose words, and to whom. */
 const SPEAKER_WORDS = [
   new RegExp(String.raw`^${ASK}\s+(.+?)[’']s\s+${SAYING}(?:\s+to\s+(.+))?$`, 'iu'),
+  new RegExp(String.raw`^(?!${ASK}\s)(?:the\s+)?(?!(?:what|which|who|how|why|where|when|is|are|was|were|do|does|did)\b)(.+?)[’']s\s+${SAYING}(?:\s+to\s+(.+))?$`, 'iu'),
   new RegExp(String.raw`^what\s+(?:are|were)\s+(.+?)[’']s\s+(?:(?:exact|precise|actual|verbatim|own|direct|literal)\s+)*(?:words|wording|quotes?|remarks?)(?:\s+to\s+(.+))?$`, 'iu'),
 ];
 
@@ -66,6 +67,10 @@ const NOT_SPEAKER = /^(?:the|this|that|his|her|their|its|my|your|it|he|she|they|
 /** Someone's words named in a quote request: "X's exact words on …", "the bit where X talks about …", "quote what X said about …". */
 const SPEAKER_IN_REQUEST = [
   new RegExp(String.raw`^${ASK}\s+(.+?)[’']s\s+${SAYING}\s+${LINK}\s+.+$`, 'iu'),
+  // "the mayor's words on the flooding"
+  new RegExp(String.raw`^(?!${ASK}\s)(?:the\s+)?(?!(?:what|which|who|how|why|where|when|is|are|was|were|do|does|did)\b)(.+?)[’']s\s+${SAYING}\s+${LINK}\s+.+$`, 'iu'),
+  // "quote the mayor on the flooding": someone (not a piece of text) on a topic
+  new RegExp(String.raw`^${POLITE}(?:quote|cite)\s+(?!(?:me|us|it|this|that|the\s+(?:part|bit|passage|section|line|paragraph|article|story|text))\b)(.+?)\s+(?:on|about|regarding|re:?)\s+.+$`, 'iu'),
   new RegExp(String.raw`\b(?:where|in\s+which|when)\s+(.+?)\s+(?:talks?|talked|speaks?|spoke|says?|said|writes?|wrote|tweets?|tweeted|explains?|explained|describes?|described|mentions?|mentioned)\b`, 'iu'),
   new RegExp(String.raw`^(?:${ASK}\s+)?what\s+(.+?)\s+(?:said|says|told|tweeted|wrote|stated|had\s+to\s+say)\b`, 'iu'),
   // "any quotes from Froome?", "give me a quote by the ministry"
@@ -97,6 +102,12 @@ const QUOTE_BY_TOPIC = [
   new RegExp(String.raw`^${POLITE}(?:quote|cite)\s+(?:me\s+)?(what\s+.+)$`, 'iu'),
   // "Quote the bit about X" handled above; "quote on X" / "quotes about X"
   new RegExp(String.raw`^(?:any\s+)?${PIECE}\s+${LINK}\s+(.+)$`, 'iu'),
+  // "quote the mayor on the flooding": someone's words on a topic (whose, quoteSpeaker reads).
+  new RegExp(String.raw`^${POLITE}(?:quote|cite)\s+(?!(?:me|us|it|this|that|paragraph|para|graf)\b)[^¶§\d][^¶§]*?\s+(?:on|about|regarding|re:?)\s+(.+)$`, 'iu'),
+  // "the mayor's words on the flooding"
+  new RegExp(String.raw`^(?!${ASK}\s)(?:the\s+)?(?!(?:what|which|who|how|why|where|when|is|are|was|were|do|does|did)\b).+?[’']s\s+${SAYING}\s+${LINK}\s+(.+)$`, 'iu'),
+  // "anything in there about the flooding?", "is there a quote about X", "got any lines on X"
+  new RegExp(String.raw`^(?:(?:is|are)\s+there\s+|(?:have\s+you\s+)?got\s+|do\s+you\s+have\s+)?(?:anything|something|any(?:thing)?\s+(?:bits?|parts?|lines?|quotes?|passages?)|(?:a|an|any)\s+(?:bits?|parts?|lines?|quotes?|passages?|sentences?|paragraphs?))\s+(?:in\s+(?:there|it|here|the\s+(?:article|story|text|document|doc|piece))\s+)?(?:about|on|regarding|re:?|abt|mentioning)\s+(.+)$`, 'iu'),
   // "quote Froome", "cite the ministry of culture": someone's words (a piece of text or a paragraph is matched above).
   new RegExp(String.raw`^${POLITE}(?:quote|cite)\s+(?!(?:me|us|it|this|that|paragraph|para|graf)\b)([^¶§\d][^¶§]*)$`, 'iu'),
   // "what's the line about X", "which sentence mentions X", "what paragraph talks about X"
@@ -111,6 +122,8 @@ const QUOTE_BY_TOPIC = [
   new RegExp(String.raw`^where\s+(?:does|did)\s+(?:it|the\s+(?:article|story|text|document|doc|piece|report))\s+(?:mention|talk\s+about|discuss|describe|cover|refer\s+to|bring\s+up)\s+(.+)$`, 'iu'),
   // "the plea deal part, verbatim"
   new RegExp(String.raw`^(.+?)\s+(?:part|bit|section|passage|line|lines)\W*\s*(?:verbatim|word\s+for\s+word|exactly)$`, 'iu'),
+  // "the sandbags part pls", "sandbags quote?", "the plea deal bit"
+  new RegExp(String.raw`^(?!(?:what|which|who|whom|whose|how|why|when|where|is|are|was|were|do|does|did|can|could|will|would|should|i|you)\b)(?!.*\b(?:was|is|are|were|be|been|that|this|it|its|it's|best|worst|hardest|funniest|favou?rite)\b)(?:the\s+)?((?:\S+\s+){0,4}?\S+)\s+(?:part|bit|section|passage|quote|quotes|line|lines|paragraph|excerpt)(?:[\s,]+(?:pls|please|plz|thx|again|verbatim|word\s+for\s+word))*$`, 'iu'),
   // "got any quotes from Quintana?"
   new RegExp(String.raw`^(?:(?:got|have\s+you\s+got|do\s+you\s+have|are\s+there)\s+)?(?:any\s+)?(?:quotes?|quotations?)\s+(?:from|by)\s+(.+)$`, 'iu'),
 ];
