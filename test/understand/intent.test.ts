@@ -354,3 +354,18 @@ describe('classify: a summary of several paragraphs (round 8)', () => {
     expect(classify(q)).toEqual({ kind: 'summary', paragraph, also });
   });
 });
+
+describe('classify: paragraph lists mixing numbers and places (round 9)', () => {
+  it.each([
+    ['quote paragraph 2 and the final one', { kind: 'paragraph', n: 2, also: [-1] }],
+    ['¶1 and the last paragraph', { kind: 'paragraph', n: 1, also: [-1] }],
+    ['paragraphs 2, 4 and the last', { kind: 'paragraph', n: 2, also: [4, -1] }],
+    ['quote the 2nd paragraph and paragraph 6', { kind: 'paragraph', n: 2, also: [6] }],
+  ])('given "%s", when classified, then each paragraph is asked for', (q, want) => {
+    expect(classify(q)).toEqual(want);
+  });
+
+  it('given "quote paragraph 3 and the last sentence", when classified, then "the last sentence" is no paragraph', () => {
+    expect(classify('quote paragraph 3 and the last sentence')).not.toMatchObject({ also: [-1] });
+  });
+});
