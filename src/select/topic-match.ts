@@ -62,13 +62,19 @@ export function createTopicMatcher(vectors: WordVectors, weight: (term: string, 
         if (second) byPhrase.add(second);
       }
     // Heaviest words first take their nearest sentence word.
-    for (const x of [...tw].sort((a, b) => b.w - a.w)) {
+    const order = [...tw].sort((a, b) => b.w - a.w);
+    let exact = false;
+    let heaviestMet = false;
+    for (const x of order) {
       if (held.has(x.term)) {
         got += x.w;
+        exact = true;
+        if (x === order[0]) heaviestMet = true;
         continue;
       }
       if (byPhrase.has(x.term)) {
         got += x.w * TOPIC_KIN;
+        if (x === order[0]) heaviestMet = true;
         continue;
       }
       // WordNet kin ("death" ~ "died", "awards" / "Emmys") counts nearly as the word itself.
@@ -82,16 +88,21 @@ export function createTopicMatcher(vectors: WordVectors, weight: (term: string, 
       if (kinWord) {
         got += x.w * TOPIC_KIN * kinWord.kin;
         used.add(kinWord.term);
+        if (x === order[0]) heaviestMet = true;
         continue;
       }
       if (!x.vector) continue;
       let best = 0;
       let bestTerm = '';
+      let bestKey = '';
       for (const s of sw) {
         if (!s.vector || used.has(s.term) || (x.near && !x.near.has(s.term))) continue;
         const c = dot(x.vector, s.vector);
-        if (c > best) [best, bestTerm] = [c, s.term];
+        if (c > best) [best, bestTerm, bestKey] = [c, s.term, s.key];
       }
+      // A one-word topic met by a near vector alone, where WordNet knows both words and relates them not at all, is
+      // another thing of the same field ("his sister" against "father", 0.75): the vectors place kin terms together.
+      if (best >= floor && tw.length === 1 && k?.knows?.(x.word) && k.knows(bestKey)) continue;
       if (best >= floor) {
         soft += x.w * best;
         used.add(bestTerm);
@@ -100,6 +111,9 @@ export function createTopicMatcher(vectors: WordVectors, weight: (term: string, 
     // A topic of several words none of which the passage uses is most often another topic in the same field ("her
     // trial verdict" against "She faces a maximum sentence …, if convicted"): only a one-word topic may be met in
     // other words alone ("his lawyer" by "attorney").
+    // Nor is one whose weightiest word is met by a near vector only, when no word is held as itself ("climate change"
+    // against "the need for … action": "change" ~ "action" in some WordNet sense, "climate" ~ "global" by the vectors).
+    if (tw.length > 1 && !exact && !heaviestMet) return 0;
     return got > 0 || tw.length === 1 ? (got + soft) / total : 0;
   };
 }

@@ -30,20 +30,26 @@ export const NEAR_WORD_MAX = 2;
  * "identity" ~ "identified"); {@link KIND_OF} for one noun a kind of the other ("dad" / "father", "emmys" / "award");
  * 0 for neither. What the word vectors place far apart (cosine 0.3–0.5) WordNet often relates.
  */
-export type Kin = (a: string, b: string) => number;
+export interface Kin {
+  (a: string, b: string): number;
+  /** WordNet has the word (in a synonym set of two or more), so "no kin" means unrelated, not unknown. */
+  knows?(word: string): boolean;
+}
 
 /** A kind of the other word, one step ("emmy" / "award"), says less than a synonym. */
 export const KIND_OF = 0.85;
 
 /** {@link Kin} over a WordNet lexicon (src/decide/lexicon.ts) and its noun hypernyms (./hypernyms.ts). */
 export function wordNetKin(lex: Lexicon, kinds: Hypernyms | null = null): Kin {
-  return (a, b) => {
+  const kin: Kin = (a, b) => {
     const ea = lex.entry(a);
     const eb = lex.entry(b);
     if (sameSynset(ea, eb) || related(ea, eb) || related(eb, ea)) return 1;
     if (kinds) for (const fa of ea.forms) for (const fb of eb.forms) if (fa !== fb && kinds.related(fa, fb)) return KIND_OF;
     return 0;
   };
+  kin.knows = (w) => lex.known(w);
+  return kin;
 }
 
 let lexLoaded: Lexicon | null | undefined;
