@@ -263,6 +263,8 @@ export function classify(question: string, model: IntentModel = INTENT_MODEL, ve
       return focus ? { kind: 'summary', focus } : { kind: 'summary' };
     }
     case 'quote':
+      // "did Perez say the probe is about …": a question the attribution parser reads is asked as that, not a topic to quote.
+      if (rule.kind === 'question' && parseQuoteIntent(q)) return rule;
       return asQuote(q) ?? rule;
     default:
       return { kind: 'question' };

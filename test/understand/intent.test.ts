@@ -369,3 +369,9 @@ describe('classify: paragraph lists mixing numbers and places (round 9)', () => 
     expect(classify('quote paragraph 3 and the last sentence')).not.toMatchObject({ also: [-1] });
   });
 });
+
+describe('classify: an attribution question is never a topic to quote (round 9)', () => {
+  it('given "did the mayor say the flood was mostly about the river" (the classifier leans to a quote request), when classified, then it is a question', () => {
+    expect(classify('did the mayor say the flood was mostly about the river')).toEqual({ kind: 'question' });
+  });
+});
