@@ -12,7 +12,7 @@ import path from 'node:path';
 import { createRequire } from 'node:module';
 import { loadWordVectors } from '../embed/word-vectors.js';
 
-interface Synset {
+export interface Synset {
   id: string;
   pos: string;
   words: string[];
@@ -22,7 +22,7 @@ interface Synset {
 
 const POS = ['noun', 'verb', 'adj', 'adv'] as const;
 
-function parse(file: string): Synset[] {
+export function parse(file: string): Synset[] {
   const out: Synset[] = [];
   for (const line of readFileSync(file, 'utf8').split('\n')) {
     if (!line || line.startsWith(' ')) continue;

@@ -15,26 +15,31 @@ import type { WordVectors } from '../embed/word-vectors.js';
 import { dot } from '../embed/word-vectors.js';
 import { contentWords } from '../embed/word-vectors-match.js';
 import { term, terms, wordsOf } from '../retrieve/terms.js';
-import type { NearWords } from '../understand/near-words.js';
+import { defaultKin, type Kin, type NearWords } from '../understand/near-words.js';
 
 /** Cosine at which a sentence word says a topic word in other words (GloVe puts unrelated words at ≈ 0.1–0.4). */
 export const TOPIC_SOFT_FLOOR = 0.6;
+/** What a topic word counts for when a sentence word is its WordNet kin (a synonym, a derived form) rather than itself. */
+export const TOPIC_KIN = 0.9;
 
 export type TopicMatcher = (topic: string, sentence: string, near: string) => number;
 
 /**
  * @param weight A topic word's weight: its term's IDF when the documents use it, else what an unseen word weighs.
  */
-export function createTopicMatcher(vectors: WordVectors, weight: (term: string, word: string) => number, nearWords?: NearWords, floor = TOPIC_SOFT_FLOOR): TopicMatcher {
+export function createTopicMatcher(vectors: WordVectors, weight: (term: string, word: string) => number, nearWords?: NearWords, floor = TOPIC_SOFT_FLOOR, kin: () => Kin | null = defaultKin): TopicMatcher {
   return (topic, sentence, near) => {
     const seen = new Set<string>();
-    const tw: { term: string; vector: Float32Array | undefined; w: number; near: Set<string> | null }[] = [];
-    for (const w of wordsOf(topic)) {
+    const tw: { term: string; word: string; phrase: string | null; vector: Float32Array | undefined; w: number; near: Set<string> | null }[] = [];
+    const words = wordsOf(topic);
+    words.forEach((w, i) => {
       const t = term(w);
-      if (!t || seen.has(t)) continue;
+      if (!t || seen.has(t)) return;
       seen.add(t);
-      tw.push({ term: t, vector: vectors.vector(w.toLowerCase()), w: weight(t, w), near: nearWords ? new Set(nearWords.of(w).flatMap((x) => term(x) ?? [])) : null });
-    }
+      // "passing away": the word with the next one may be a phrase WordNet knows.
+      const next = words[i + 1];
+      tw.push({ term: t, word: w.toLowerCase(), phrase: next ? `${w} ${next}`.toLowerCase() : null, vector: vectors.vector(w.toLowerCase()), w: weight(t, w), near: nearWords ? new Set(nearWords.of(w).flatMap((x) => term(x) ?? [])) : null });
+    });
     const total = tw.reduce((a, x) => a + x.w, 0);
     if (!total) return 0;
     const sw = contentWords(sentence, vectors, 'sentences');
@@ -42,20 +47,62 @@ export function createTopicMatcher(vectors: WordVectors, weight: (term: string, 
     let got = 0;
     let soft = 0;
     const used = new Set<string>(tw.map((x) => x.term));
+    const k = tw.some((x) => !held.has(x.term)) ? kin() : null;
+    // A phrase WordNet knows met by one sentence word ("passing away" ~ "died") meets both of its words.
+    const byPhrase = new Set<string>();
+    if (k)
+      for (let i = 0; i < tw.length; i++) {
+        const x = tw[i]!;
+        if (!x.phrase || held.has(x.term)) continue;
+        const s = sw.find((y) => !used.has(y.term) && k(x.phrase!, y.key) === 1);
+        if (!s) continue;
+        used.add(s.term);
+        byPhrase.add(x.term);
+        const second = term(x.phrase.slice(x.phrase.indexOf(' ') + 1));
+        if (second) byPhrase.add(second);
+      }
     // Heaviest words first take their nearest sentence word.
-    for (const x of [...tw].sort((a, b) => b.w - a.w)) {
+    const order = [...tw].sort((a, b) => b.w - a.w);
+    let exact = false;
+    let heaviestMet = false;
+    for (const x of order) {
       if (held.has(x.term)) {
         got += x.w;
+        exact = true;
+        if (x === order[0]) heaviestMet = true;
+        continue;
+      }
+      if (byPhrase.has(x.term)) {
+        got += x.w * TOPIC_KIN;
+        if (x === order[0]) heaviestMet = true;
+        continue;
+      }
+      // WordNet kin ("death" ~ "died", "awards" / "Emmys") counts nearly as the word itself.
+      let kinWord: { term: string; kin: number } | null = null;
+      if (k)
+        for (const s of sw) {
+          if (used.has(s.term)) continue;
+          const kin = k(x.word, s.key);
+          if (kin > (kinWord?.kin ?? 0)) kinWord = { term: s.term, kin };
+        }
+      if (kinWord) {
+        got += x.w * TOPIC_KIN * kinWord.kin;
+        used.add(kinWord.term);
+        if (x === order[0]) heaviestMet = true;
         continue;
       }
       if (!x.vector) continue;
       let best = 0;
       let bestTerm = '';
+      let bestKey = '';
       for (const s of sw) {
         if (!s.vector || used.has(s.term) || (x.near && !x.near.has(s.term))) continue;
         const c = dot(x.vector, s.vector);
-        if (c > best) [best, bestTerm] = [c, s.term];
+        if (c > best) [best, bestTerm, bestKey] = [c, s.term, s.key];
       }
+      // A one-word topic met by a near vector alone, where WordNet knows both words and relates them not at all, is
+      // another thing of the same field ("his sister" against "father", 0.75): the vectors place kin terms together.
+      if (best >= floor && tw.length === 1 && k?.knows?.(x.word) && k.knows(bestKey)) continue;
       if (best >= floor) {
         soft += x.w * best;
         used.add(bestTerm);
@@ -64,6 +111,9 @@ export function createTopicMatcher(vectors: WordVectors, weight: (term: string, 
     // A topic of several words none of which the passage uses is most often another topic in the same field ("her
     // trial verdict" against "She faces a maximum sentence …, if convicted"): only a one-word topic may be met in
     // other words alone ("his lawyer" by "attorney").
+    // Nor is one whose weightiest word is met by a near vector only, when no word is held as itself ("climate change"
+    // against "the need for … action": "change" ~ "action" in some WordNet sense, "climate" ~ "global" by the vectors).
+    if (tw.length > 1 && !exact && !heaviestMet) return 0;
     return got > 0 || tw.length === 1 ? (got + soft) / total : 0;
   };
 }

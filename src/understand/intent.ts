@@ -33,8 +33,8 @@ const ORD_ANY = `(?:${ORD.slice(1)}`;
 /** Between two paragraphs of a list: "3, 4", "3 and 4", "3 & 4"; or of a range: "3-4", "3 to 4", "3 through 4". */
 const LIST_SEP = String.raw`\s*,\s*(?:and\s+)?|\s+and\s+(?:also\s+)?|\s*&\s*`;
 const RANGE_SEP = String.raw`\s*[-–—]\s*|\s+(?:to|through|thru)\s+`;
-/** One more paragraph of a list, right after the last: ", 4", " and ¶4", "-4", " to paragraph 4". */
-const MORE_PARAGRAPH = new RegExp(String.raw`(${LIST_SEP}|${RANGE_SEP})(?:(?:¶|§)\s*|(?:paragraph|para|graf)\s*)?${NUM}\b`, 'iuy');
+/** One more paragraph of a list, right after the last: ", 4", " and ¶4", "-4", " to paragraph 4", " and the last one", " and the final paragraph". */
+const MORE_PARAGRAPH = new RegExp(String.raw`(${LIST_SEP}|${RANGE_SEP})(?:(?:(?:¶|§)\s*|(?:paragraph|para|graf)\s*)?${NUM}\b|(?:the\s+)?${ORD}(?:\s+(?:one|paragraph|para|graf))?\b(?!\s+(?:sentences?|lines?|words?|bits?|parts?|quotes?|sections?)\b))`, 'iuy');
 /** "the third and fourth paragraphs", "the 2nd, 3rd and 4th paragraphs". */
 const ORDINAL_LIST = new RegExp(String.raw`\b(?:the\s+)?(${ORD_ANY}(?:(?:${LIST_SEP})${ORD_ANY})+)\s+(?:paragraphs|paras|grafs)\b`, 'iu');
 /** A range's paragraphs are listed one by one, up to this many (the engine quotes fewer). */
@@ -56,11 +56,12 @@ function paragraphRef(q: string): { n: number; also: number[]; at: number; len: 
     const [n, ...rest] = ords[1]!.split(new RegExp(LIST_SEP, 'iu')).map(toNumber);
     return { n: n!, also: furtherParagraphs(n!, rest), at: ords.index, len: ords[0].length };
   }
-  for (const [i, [re, n]] of PARAGRAPH_REFS.entries()) {
-    const m = re.exec(q);
-    if (!m) continue;
-    // "¶3 and ¶4", "paragraphs 3-4": a list or range follows the number.
-    if (i > 1) return { n: n(m), also: [], at: m.index, len: m[0].length };
+  // The reference that comes first in the message ("the 2nd paragraph and paragraph 6" starts at "the 2nd").
+  const found = PARAGRAPH_REFS.map(([re, n], i) => ({ m: re.exec(q), n, i })).filter((x): x is { m: RegExpExecArray; n: (m: RegExpExecArray) => number; i: number } => !!x.m);
+  found.sort((a, b) => a.m.index - b.m.index || a.i - b.i);
+  for (const { m, n, i } of found.slice(0, 1)) {
+    // "¶3 and ¶4", "paragraphs 3-4", "the 2nd paragraph and paragraph 6": a list or range follows the number.
+    if (i > 2) return { n: n(m), also: [], at: m.index, len: m[0].length };
     const list = paragraphList(q, m.index + m[0].length, n(m));
     return { n: n(m), also: furtherParagraphs(n(m), list.more), at: m.index, len: list.end - m.index };
   }
@@ -74,7 +75,7 @@ function paragraphList(q: string, from: number, first: number): { more: number[]
   let end = from;
   MORE_PARAGRAPH.lastIndex = from;
   for (let m = MORE_PARAGRAPH.exec(q); m; m = MORE_PARAGRAPH.exec(q)) {
-    const n = toNumber(m[2]!);
+    const n = toNumber(m[2] ?? m[3]!);
     if (new RegExp(`^(?:${RANGE_SEP})$`, 'iu').test(m[1]!)) for (let k = last + 1; k < n && more.length < MAX_LISTED; k++) more.push(k);
     more.push(n);
     last = n;
@@ -262,6 +263,8 @@ export function classify(question: string, model: IntentModel = INTENT_MODEL, ve
       return focus ? { kind: 'summary', focus } : { kind: 'summary' };
     }
     case 'quote':
+      // "did Perez say the probe is about …": a question the attribution parser reads is asked as that, not a topic to quote.
+      if (rule.kind === 'question' && parseQuoteIntent(q)) return rule;
       return asQuote(q) ?? rule;
     default:
       return { kind: 'question' };

@@ -22,13 +22,13 @@ export function withoutAddress(message: string): string {
 const POLITE = String.raw`(?:please\s+)?(?:(?:can|could|would)\s+you\s+)?`;
 
 /** Verbs and phrases that ask for something to be shown. */
-const ASK = String.raw`(?:please\s+)?(?:(?:can|could|would|will)\s+you\s+(?:please\s+)?)?(?:(?:quote|cite|show|copy[\s-]?paste|paste|give|find|get|pull(?:\s+up)?|read|print|share|send|point\s+me\s+to|bring\s+up|display|copy|fetch|list|tell|highlight)(?:\s+(?:me|us))?|i(?:'d|\s+would)\s+like|(?:i\s+)?want|(?:i\s+)?need|let\s+me\s+(?:see|have|read))`;
+const ASK = String.raw`(?:please\s+)?(?:(?:can|could|would|will)\s+you\s+(?:please\s+)?)?(?:(?:quote|cite|show|copy[\s-]?paste|paste|give|find|get|pull(?:\s+up)?|read|print|share|send|point\s+me\s+to|bring\s+up|display|copy|fetch|list|tell|highlight|post|drop|dig\s+up|look\s+up|hit\s+(?:me|us)\s+with)(?:\s+(?:me|us))?|gimme|lemme\s+(?:see|have|read|get)|(?:can|could|may)\s+(?:i|we)\s+(?:see|get|have|read)|i(?:'d|\s+would)\s+(?:like|love)|(?:i\s+)?(?:want|wanna|need)(?:\s+to\s+(?:see|read))?(?:\s+(?:to\s+)?see)?|let\s+me\s+(?:see|have|read))`;
 
 /** Nouns naming a piece of the text, with their modifiers. */
 const PIECE = String.raw`(?:(?:the|a|an|any|some|all|his|her|their|its)\s+)?(?:(?:exact|precise|actual|verbatim|original|full|relevant|specific|whole|literal)\s+)*(?:words?|wording|passages?|paragraphs?|parts?|bits?|sections?|sentences?|lines?|text|quotes?|quotations?|excerpts?|extracts?|snippets?|statements?|remarks?|language|phrasing|place|portion|piece)`;
 
 /** What links the piece to its topic. */
-const LINK = String.raw`(?:about|on|regarding|concerning|re|mentioning|that\s+(?:mentions?|talks?\s+about|says?|discuss(?:es)?|covers?|deals?\s+with|refers?\s+to)|where\s+(?:.+?\s+)?(?:talks?|speaks?|writes?|says?|mentions?|discuss(?:es)?|refers?)(?:\s+(?:about|of|to))?|in\s+which\s+(?:.+?\s+)?(?:talks?|speaks?|says?|mentions?)(?:\s+about)?|with|of|from|for|describing|dealing\s+with|related\s+to|referring\s+to)`;
+const LINK = String.raw`(?:about|abt|bout|on|regarding|concerning|re\s*:|re|wrt|w/r/t|involving|covering|touching\s+on|to\s+do\s+with|mentioning|that\s+(?:mentions?|talks?\s+about|says?|discuss(?:es)?|covers?|deals?\s+with|refers?\s+to)|where\s+(?:.+?\s+)?(?:talks?|speaks?|writes?|says?|mentions?|discuss(?:es)?|refers?)(?:\s+(?:about|of|to))?|in\s+which\s+(?:.+?\s+)?(?:talks?|speaks?|says?|mentions?)(?:\s+about)?|with|of|from|for|describing|dealing\s+with|related\s+to|referring\s+to|where|when|in\s+which)`;
 
 /** What a person says, as a piece of text ("Biden's exact words", "Quintana's own remarks"). */
 const SAYING = String.raw`(?:(?:exact|precise|actual|verbatim|original|full|own|direct|literal)\s+)*(?:words|wording|quotes?|quotations?|remarks?|statements?|comments?|language|phrasing|message|tweets?|posts?|speech)`;
@@ -36,11 +36,12 @@ const SAYING = String.raw`(?:(?:exact|precise|actual|verbatim|original|full|own|
 /** "Give me Biden's exact words", "show me Obama's words to Reid", "what were Quintana's exact words": whose words, and to whom. */
 const SPEAKER_WORDS = [
   new RegExp(String.raw`^${ASK}\s+(.+?)[’']s\s+${SAYING}(?:\s+to\s+(.+))?$`, 'iu'),
+  new RegExp(String.raw`^(?!${ASK}\s)(?:the\s+)?(?!(?:what|which|who|how|why|where|when|is|are|was|were|do|does|did)\b)(.+?)[’']s\s+${SAYING}(?:\s+to\s+(.+))?$`, 'iu'),
   new RegExp(String.raw`^what\s+(?:are|were)\s+(.+?)[’']s\s+(?:(?:exact|precise|actual|verbatim|own|direct|literal)\s+)*(?:words|wording|quotes?|remarks?)(?:\s+to\s+(.+))?$`, 'iu'),
 ];
 
 /** Colloquial words for a person ("the Israeli guy"): the topic is the Israeli, whom the text calls "man" or by name. */
-const COLLOQUIAL_PERSON = /\s*\b(?:guys?|dudes?|fellas?|blokes?|chaps?|gals?)\b/giu;
+const COLLOQUIAL_PERSON = /\s*\b(?:guys?|dudes?|fellas?|blokes?|chaps?|gals?)(?:['’]s)?(?!\p{L})/giu;
 
 /** The topic without colloquial person words, unless nothing else is left. */
 function plainTopic(topic: string): string {
@@ -66,6 +67,10 @@ const NOT_SPEAKER = /^(?:the|this|that|his|her|their|its|my|your|it|he|she|they|
 /** Someone's words named in a quote request: "X's exact words on …", "the bit where X talks about …", "quote what X said about …". */
 const SPEAKER_IN_REQUEST = [
   new RegExp(String.raw`^${ASK}\s+(.+?)[’']s\s+${SAYING}\s+${LINK}\s+.+$`, 'iu'),
+  // "the mayor's words on the flooding"
+  new RegExp(String.raw`^(?!${ASK}\s)(?:the\s+)?(?!(?:what|which|who|how|why|where|when|is|are|was|were|do|does|did)\b)(.+?)[’']s\s+${SAYING}\s+${LINK}\s+.+$`, 'iu'),
+  // "quote the mayor on the flooding": someone (not a piece of text) on a topic
+  new RegExp(String.raw`^${POLITE}(?:quote|cite)\s+(?!(?:me|us|it|this|that|the\s+(?:part|bit|passage|section|line|paragraph|article|story|text))\b)(.+?)\s+(?:on|about|regarding|re:?)\s+.+$`, 'iu'),
   new RegExp(String.raw`\b(?:where|in\s+which|when)\s+(.+?)\s+(?:talks?|talked|speaks?|spoke|says?|said|writes?|wrote|tweets?|tweeted|explains?|explained|describes?|described|mentions?|mentioned)\b`, 'iu'),
   new RegExp(String.raw`^(?:${ASK}\s+)?what\s+(.+?)\s+(?:said|says|told|tweeted|wrote|stated|had\s+to\s+say)\b`, 'iu'),
   // "any quotes from Froome?", "give me a quote by the ministry"
@@ -82,7 +87,7 @@ export function quoteSpeaker(question: string): string | null {
   for (const re of SPEAKER_IN_REQUEST) {
     const speaker = re.exec(q)?.[1]?.replace(/\s+(?:pls|plz|please|thanks|thx)$/iu, '').replace(/^(?:does|did|do)\s+/iu, '').trim();
     // "where is the plea deal mentioned" names a topic, not a speaker.
-    if (speaker && !/^(?:is|are|was|were)\s/iu.test(speaker) && !NOT_SPEAKER.test(speaker) && !PIECE_WORD.test(speaker) && !/^what\b/i.test(speaker) && speaker.split(/\s+/).length <= 4) return speaker;
+    if (speaker && !/^(?:is|are|was|were|been|be|he|she|they|it|i|we|you)(?:\s|$)/iu.test(speaker) && !NOT_SPEAKER.test(speaker) && !PIECE_WORD.test(speaker) && !/^what\b/i.test(speaker) && speaker.split(/\s+/).length <= 4) return speaker;
   }
   return null;
 }
@@ -97,6 +102,12 @@ const QUOTE_BY_TOPIC = [
   new RegExp(String.raw`^${POLITE}(?:quote|cite)\s+(?:me\s+)?(what\s+.+)$`, 'iu'),
   // "Quote the bit about X" handled above; "quote on X" / "quotes about X"
   new RegExp(String.raw`^(?:any\s+)?${PIECE}\s+${LINK}\s+(.+)$`, 'iu'),
+  // "quote the mayor on the flooding": someone's words on a topic (whose, quoteSpeaker reads).
+  new RegExp(String.raw`^${POLITE}(?:quote|cite)\s+(?!(?:me|us|it|this|that|paragraph|para|graf)\b)[^¶§\d][^¶§]*?\s+(?:on|about|regarding|re:?)\s+(.+)$`, 'iu'),
+  // "the mayor's words on the flooding"
+  new RegExp(String.raw`^(?!${ASK}\s)(?:the\s+)?(?!(?:what|which|who|how|why|where|when|is|are|was|were|do|does|did)\b).+?[’']s\s+${SAYING}\s+${LINK}\s+(.+)$`, 'iu'),
+  // "anything in there about the flooding?", "is there a quote about X", "got any lines on X"
+  new RegExp(String.raw`^(?:(?:is|are)\s+there\s+|(?:have\s+you\s+)?got\s+|do\s+you\s+have\s+)?(?:anything|something|any(?:thing)?\s+(?:bits?|parts?|lines?|quotes?|passages?)|(?:a|an|any)\s+(?:bits?|parts?|lines?|quotes?|passages?|sentences?|paragraphs?))\s+(?:in\s+(?:there|it|here|the\s+(?:article|story|text|document|doc|piece))\s+)?(?:about|on|regarding|re:?|abt|mentioning)\s+(.+)$`, 'iu'),
   // "quote Froome", "cite the ministry of culture": someone's words (a piece of text or a paragraph is matched above).
   new RegExp(String.raw`^${POLITE}(?:quote|cite)\s+(?!(?:me|us|it|this|that|paragraph|para|graf)\b)([^¶§\d][^¶§]*)$`, 'iu'),
   // "what's the line about X", "which sentence mentions X", "what paragraph talks about X"
@@ -104,11 +115,15 @@ const QUOTE_BY_TOPIC = [
   new RegExp(String.raw`^(?:what|which)\s+(?:lines?|sentences?|passages?|bits?|parts?|paragraphs?|section)\s+(?:mentions?|talks?\s+about|says?|discuss(?:es)?|covers?|refers?\s+to|deals?\s+with|is\s+about)\s+(.+)$`, 'iu'),
   // "find me where it mentions the Emmys", "show me the spot where the story talks about X"
   new RegExp(String.raw`^${ASK}\s+(?:the\s+(?:place|spot|part|bit)\s+)?where\s+(?:it|the\s+(?:article|story|text|document|doc|piece|report))\s+(?:mentions?|talks?\s+about|says?|discuss(?:es)?|refers?\s+to|covers?|describes?|brings?\s+up)\s+(.+)$`, 'iu'),
+  // "show me where shatner paid tribute", "find the spot where the police found the gun": the clause is the topic.
+  new RegExp(String.raw`^${ASK}\s+(?:the\s+(?:place|spot|part|bit|line|passage)\s+)?where\s+(?!(?:is|are|was|were|does|did|do)\b)(.+)$`, 'iu'),
   // "where is the plea deal mentioned", "where does the article talk about X"
   new RegExp(String.raw`^where\s+(?:is|are|was|were)\s+(.+?)\s+(?:mentioned|discussed|described|talked\s+about|brought\s+up|covered|quoted)$`, 'iu'),
   new RegExp(String.raw`^where\s+(?:does|did)\s+(?:it|the\s+(?:article|story|text|document|doc|piece|report))\s+(?:mention|talk\s+about|discuss|describe|cover|refer\s+to|bring\s+up)\s+(.+)$`, 'iu'),
   // "the plea deal part, verbatim"
   new RegExp(String.raw`^(.+?)\s+(?:part|bit|section|passage|line|lines)\W*\s*(?:verbatim|word\s+for\s+word|exactly)$`, 'iu'),
+  // "the sandbags part pls", "sandbags quote?", "the plea deal bit"
+  new RegExp(String.raw`^(?!(?:what|which|who|whom|whose|how|why|when|where|is|are|was|were|do|does|did|can|could|will|would|should|i|you)\b)(?!.*\b(?:was|is|are|were|be|been|that|this|it|its|it's|best|worst|hardest|funniest|favou?rite)\b)(?:the\s+)?((?:\S+\s+){0,4}?\S+)\s+(?:part|bit|section|passage|quote|quotes|line|lines|paragraph|excerpt)(?:[\s,]+(?:pls|please|plz|thx|again|verbatim|word\s+for\s+word))*$`, 'iu'),
   // "got any quotes from Quintana?"
   new RegExp(String.raw`^(?:(?:got|have\s+you\s+got|do\s+you\s+have|are\s+there)\s+)?(?:any\s+)?(?:quotes?|quotations?)\s+(?:from|by)\s+(.+)$`, 'iu'),
 ];
@@ -120,6 +135,14 @@ export function namesPieceOnTopic(question: string): boolean {
   return PIECE_ON_TOPIC.test(question);
 }
 
+/** How a request may end after its topic: "…, word for word", "… verbatim pls", "…, copy paste it", "… for me thx". */
+const TAIL = /(?:[\s,;:–—-]+(?:word\s+for\s+word|verbatim|in\s+full|exactly|precisely|as\s+written|copy[\s-]?paste(?:\s+it)?|quote\s+it|pls|plz|please|thanks|thx|ty|for\s+me|real\s+quick|quick(?:ly)?|lol|bro|mate|if\s+you\s+can|thank\s+you))+$/iu;
+const withoutTail = (topic: string) => topic.replace(TAIL, '').trim();
+
+/** "what his lawyer said about the gun", "what it says about the jockey": the topic is what follows "about" (whose words, quoteSpeaker reads). */
+const SAID_ABOUT = /^what\s+.+?\s+(?:said|says|say|told\s+\S+|tweeted|wrote|writes|stated|had\s+to\s+say|has\s+to\s+say)\s+(?:about|on|regarding|concerning|re:?|abt)\s+(.+)$/iu;
+const aboutWhat = (topic: string) => SAID_ABOUT.exec(topic)?.[1]?.trim() || topic;
+
 /** Strip request phrasing, keeping the topic: "Cite the part on capacity-building" → "capacity-building". */
 export function quoteTopic(question: string): string | null {
   const q = question.trim().replace(/[?.!]+$/u, '').trim();
@@ -129,7 +152,7 @@ export function quoteTopic(question: string): string | null {
     const m = re.exec(q);
     if (!m) continue;
     const parts = m.slice(1).filter((x): x is string => !!x);
-    const topic = parts.join(' ').replace(/(?:\s+(?:pls|plz|please|thanks|thx|ty|for\s+me))+$/iu, '').trim();
+    const topic = aboutWhat(withoutTail(parts.join(' ')));
     if (topic) return plainTopic(topic);
   }
   return null;

@@ -49,6 +49,8 @@ export function judge(p: Phrasing, a: Answer, text: string): string | null {
       return paras.some((n) => wanted.includes(n)) ? null : `quoted ¶${paras.join(',¶')}`;
     case 'para':
       if (a.refused || a.intent !== 'paragraph') return `intent ${a.intent}, refused ${a.refused}`;
+      // `para:3+8`: several paragraphs asked for at once, each whole, in that order.
+      if (arg.includes('+')) return paras.join('+') === arg ? null : `quoted ¶${paras.join(',¶')}`;
       return paras.length === 1 && paras[0] === wanted[0] ? null : `quoted ¶${paras.join(',¶')}`;
     case 'sum':
       if (a.refused || a.intent !== 'summary') return `intent ${a.intent}, refused ${a.refused}`;

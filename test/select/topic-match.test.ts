@@ -2,16 +2,17 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadWordVectors } from '../../src/embed/word-vectors.js';
 import { documentVocabulary } from '../../src/retrieve/typo.js';
-import { createTopicMatcher } from '../../src/select/topic-match.js';
-import { createNearWords } from '../../src/understand/near-words.js';
+import { createTopicMatcher, TOPIC_KIN } from '../../src/select/topic-match.js';
+import { createNearWords, KIND_OF } from '../../src/understand/near-words.js';
 import { TOPIC_RELEVANCE } from '../../src/select/features.js';
 
 const vectors = loadWordVectors({ root: path.resolve(import.meta.dirname, '../..') });
 const weight = () => 1;
 
 describe('topic-match: how much of a requested topic a sentence covers', () => {
-  it('given a topic word the sentence says in other words, when matched, then it counts by its cosine and meets the topic', () => {
-    const cover = createTopicMatcher(vectors, weight);
+  it('given a topic word the sentence says in other words, when matched without WordNet, then it counts by its cosine and meets the topic', () => {
+    // (with WordNet, "lawyer" and "attorney" share a synonym set and count TOPIC_KIN: see below)
+    const cover = createTopicMatcher(vectors, weight, undefined, undefined, () => null);
     const c = cover('his lawyer', 'Wayne’s attorney, Stacey Richman, said after a hearing.', '');
     expect(c).toBeCloseTo(vectors.similarity('lawyer', 'attorney'), 3);
     expect(c).toBeGreaterThanOrEqual(TOPIC_RELEVANCE);
@@ -33,9 +34,11 @@ describe('topic-match: how much of a requested topic a sentence covers', () => {
     const near = createNearWords(documentVocabulary(story), vectors);
     const s = 'She was released on bail on Tuesday.';
     expect(near.of('trial')).not.toContain('bail');
-    expect(createTopicMatcher(vectors, weight)('trial', s, '')).toBeGreaterThan(0.6);
-    expect(createTopicMatcher(vectors, weight, near)('trial', s, '')).toBe(0);
-    expect(createTopicMatcher(vectors, weight, near)('trial', 'A preliminary hearing is scheduled.', '')).toBeGreaterThan(0.6);
+    // (without WordNet, which since round 9 also says "trial" and "bail" are unrelated: see below)
+    const noKin = () => null;
+    expect(createTopicMatcher(vectors, weight, undefined, undefined, noKin)('trial', s, '')).toBeGreaterThan(0.6);
+    expect(createTopicMatcher(vectors, weight, near, undefined, noKin)('trial', s, '')).toBe(0);
+    expect(createTopicMatcher(vectors, weight, near, undefined, noKin)('trial', 'A preliminary hearing is scheduled.', '')).toBeGreaterThan(0.6);
   });
 
   it('given a topic of several words none of which the sentence holds, when matched, then near words alone do not meet it; one word of it held, they count', () => {
@@ -48,3 +51,48 @@ describe('topic-match: how much of a requested topic a sentence covers', () => {
   });
 });
 
+
+describe('topic-match: WordNet kin (round 9)', () => {
+  const cover = createTopicMatcher(vectors, weight);
+
+  it('given a topic phrase WordNet knows ("passing away") and a sentence saying it in one word ("died"), when matched, then both of its words are met', () => {
+    expect(vectors.similarity('passing', 'died')).toBeLessThan(0.6);
+    expect(cover('his dad passing away', 'His father, Billy Hardwick, died of an apparent heart attack a day earlier.', '')).toBeGreaterThanOrEqual(TOPIC_RELEVANCE);
+  });
+
+  it('given a topic word whose derived form the sentence holds ("death" / "died"), when matched, then it counts nearly in full', () => {
+    const c = cover('death', 'His father died of an apparent heart attack.', '');
+    expect(c).toBeCloseTo(TOPIC_KIN, 3);
+  });
+
+  it('given a topic noun one WordNet step from a sentence word ("awards" / "Emmys", "teeth" / "dental"), when matched, then it counts as a kind of it', () => {
+    expect(cover('awards', 'Klugman, who won two Emmys for his role in the early 1970s sitcom.', '')).toBeCloseTo(TOPIC_KIN * KIND_OF, 3);
+    expect(cover('his teeth', 'His sentencing was delayed three weeks so he could get some dental work done.', '')).toBeGreaterThanOrEqual(TOPIC_RELEVANCE);
+  });
+
+  it('given an off-topic word WordNet does not relate to any sentence word ("tattoos", "mom" against "father"), when matched, then kin adds nothing', () => {
+    expect(cover('his tattoos', 'His sentencing was delayed three weeks so he could get some dental work done.', '')).toBe(0);
+    expect(cover('his mom', 'His father, Billy Hardwick, died of an apparent heart attack a day earlier.', '')).toBeLessThan(TOPIC_RELEVANCE);
+  });
+
+  it('given no kin (a matcher built without the lexicon), when matched, then only the word vectors count, as before', () => {
+    const plain = createTopicMatcher(vectors, weight, undefined, undefined, () => null);
+    expect(plain('death', 'His father died of an apparent heart attack.', '')).toBeLessThan(TOPIC_KIN);
+  });
+});
+
+describe('topic-match: near vectors WordNet contradicts (round 9)', () => {
+  const cover = createTopicMatcher(vectors, weight);
+
+  it('given a one-word topic near a sentence word by the vectors only, where WordNet knows both and relates them not ("sister" / "father"), when matched, then it is not met', () => {
+    const s = 'His father, Billy Hardwick, died of an apparent heart attack a day earlier.';
+    expect(vectors.similarity('sister', 'father')).toBeGreaterThan(0.6);
+    expect(createTopicMatcher(vectors, weight, undefined, undefined, () => null)('his sister', s, '')).toBeGreaterThan(0.6);
+    expect(cover('his sister', s, '')).toBe(0);
+  });
+
+  it('given a topic of several words, none held, whose weightiest word only the vectors meet ("climate change"), when matched, then it is not met', () => {
+    const s = 'Kofi Annan today re-emphasized the need for regional organizations and the United Nations to work ever more closely in tackling the myriad issues of global security.';
+    expect(cover('climate change', s, '')).toBe(0);
+  });
+});

@@ -31,3 +31,23 @@ describe('near-words: a request word in the documents\' words', () => {
     expect(near.expand('the gun')).toBe('the gun');
   });
 });
+
+describe('near-words: WordNet kin among the documents\' words (round 9)', () => {
+  const hardwick = ['His father, Billy Hardwick, died of an apparent heart attack a day earlier.', "After he retired, he opened Billy Hardwick's All-Star Lanes in Memphis, Tennessee."];
+  const near = createNearWords(documentVocabulary([...story, ...hardwick]), vectors);
+
+  it('given a word the documents never use and WordNet relates to one they do, when looked up, then that word is searched for too ("teeth" → dental, "death" → died, "alley" → Lanes)', () => {
+    expect(near.of('teeth')).toContain('dental');
+    expect(near.of('death').map((w) => w.toLowerCase())).toContain('died');
+    expect(near.of('alley').map((w) => w.toLowerCase())).toContain('lanes');
+  });
+
+  it('given a phrase WordNet knows ("passing away"), when a request is expanded, then the documents\' word for it is searched for', () => {
+    expect(near.expand('his dad passing away').split(' ')).toContain('died');
+  });
+
+  it('given no lexicon, when looked up, then only the vectors\' near words are added', () => {
+    const plain = createNearWords(documentVocabulary([...story, ...hardwick]), vectors, { lexicon: () => null });
+    expect(plain.of('teeth')).not.toContain('dental');
+  });
+});

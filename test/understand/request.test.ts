@@ -75,3 +75,39 @@ describe('colloquial person words are not topic words', () => {
     expect(terms(withoutRequestWords(quoteTopic(q) ?? looseQuoteTopic(q)!))).toEqual(terms(topic));
   });
 });
+
+describe('quote requests by topic, more shapes (round 9)', () => {
+  it.each([
+    ['gimme the passage re: him going to prison', 'him going to prison'],
+    ['the bit about which groups showed up, word for word', 'which groups showed up'],
+    ['the bit about how he landed the role, copy paste it', 'how he landed the role'],
+    ['paste what his lawyer said about the gun', 'the gun'],
+    ['quote what it says about the jockey', 'the jockey'],
+    ['show me where shatner paid tribute', 'shatner paid tribute'],
+    ['quote the mayor on the flooding', 'the flooding'],
+    ["the mayor's words on the flooding", 'the flooding'],
+    ['anything in there about the flooding?', 'the flooding'],
+    ['is there a quote about the flooding', 'the flooding'],
+    ['the sandbags part pls', 'sandbags'],
+    ['sandbags quote?', 'sandbags'],
+    ["the line about the dead guy's identity pls", 'the dead identity'],
+  ])('given "%s", then the topic is "%s"', (q, topic) => {
+    expect(quoteTopic(q)).toBe(topic);
+  });
+
+  it.each([
+    ['paste what his lawyer said about the gun', 'his lawyer'],
+    ['quote the mayor on the flooding', 'the mayor'],
+    ["the mayor's words on the flooding", 'mayor'],
+  ])('given "%s", then the speaker is "%s"', (q, speaker) => {
+    expect(quoteSpeaker(q)).toBe(speaker);
+  });
+
+  it.each(['Quote what was said about mediation efforts', 'the part where he got to say i love you to his dad'])('given "%s" (an auxiliary or a pronoun where a name would be), then there is no speaker', (q) => {
+    expect(quoteSpeaker(q)).toBeNull();
+  });
+
+  it.each(['that was the best part', 'what is the best part', 'the hardest part'])('given the remark "%s", then it is no quote request', (q) => {
+    expect(quoteTopic(q)).toBeNull();
+  });
+});
