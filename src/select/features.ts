@@ -29,7 +29,7 @@ export interface QuestionTerms {
   weight: number;
   type: AnswerType | null;
   /** A narrower kind of the type the question names: a year ("what year…"), a count ("how many…"), an age ("how old…"). */
-  precise?: 'year' | 'count' | 'age';
+  precise?: 'year' | 'count' | 'age' | 'duration';
   /**
    * The term of the word that only names the kind of answer ("which *day* …", "what *year* …", "what's the *name* of …"):
    * a sentence holding an answer of the asked-for type holds it, in effect ("on Wednesday" answers "which day").
@@ -40,7 +40,11 @@ export interface QuestionTerms {
 const YEAR = /\b(?:1[0-9]{3}|20[0-9]{2})s?\b/;
 const ORDINAL_ONLY = /^(?:the\s+)?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|\d+(?:st|nd|rd|th))$/i;
 const precision = (text: string, type: AnswerType | null): QuestionTerms['precise'] =>
-  type === 'date' && /\b(?:what|which|in what|the) years?\b/i.test(text) ? 'year' : type === 'number' && /\bhow many\b/i.test(text) ? 'count' : type === 'number' && /\bhow old\b|\bwhat age\b/i.test(text) ? 'age' : undefined;
+  type === 'date' && /\b(?:what|which|in what|the) years?\b/i.test(text) ? 'year' : type === 'number' && /\bhow many\b/i.test(text) ? 'count' : type === 'number' && /\bhow old\b|\bwhat age\b/i.test(text) ? 'age' : type === 'number' && /\bhow long\b(?! ago)/i.test(text) ? 'duration' : undefined;
+/** A length of time: "a one-year prison sentence", "three weeks", "nearly seven months", "from 1976 to 1983", "since 2006". */
+const DURATION = /\b(?:\d[\d,.]*|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred|several|few|many)[- ](?:year|month|week|day|hour|minute|second|decade|centur(?:y|ie))s?\b|\bfrom\s+(?:1[0-9]{3}|20[0-9]{2})\s+(?:to|until|through|till)\s+(?:1[0-9]{3}|20[0-9]{2})\b|\bsince\s+(?:1[0-9]{3}|20[0-9]{2})\b/iu;
+/** A count said in words that the term normaliser drops as a stopword ("one"). */
+const NUMBER_WORD = /^(?:one|a dozen)$/i;
 /** An age said as one: "72-year-old", "32-years old", "He was 90.", "Philip Markoff, 23,", "at the age of 19", "in his 30s". */
 const AGE = /\b\d{1,3}[- ]years?[- ]old\b|\b(?:aged?|was|is|turned|turns)\s+\d{1,3}\b(?![,.]?\d|\s*(?:%|percent|million|feet|miles|years|days|hours|people))|\bat the age of\s+\d{1,3}\b|\bin (?:his|her|their) (?:early |late |mid-)?\d0s\b|[\p{Lu}][\p{L}'’-]+,\s+\d{1,3},/u;
 
@@ -126,9 +130,9 @@ export function sentenceFeatures(q: QuestionTerms, s: SentenceText, stats: TermS
     // An entity of the asked-for type that is not just the question's own words.
     typeHit = candidatesOfType(s.text, q.type).some((e) => {
       // "What year…" is answered by a year, not "Wednesday"; "how many…" by a count, not "the seventh".
-      if ((q.precise === 'year' && !YEAR.test(e)) || (q.precise === 'count' && ORDINAL_ONLY.test(e)) || (q.precise === 'age' && !AGE.test(s.text))) return false;
+      if ((q.precise === 'year' && !YEAR.test(e)) || (q.precise === 'count' && ORDINAL_ONLY.test(e)) || (q.precise === 'age' && !AGE.test(s.text)) || (q.precise === 'duration' && !DURATION.test(s.text))) return false;
       const ts = terms(e);
-      return ts.length === 0 ? /\d/.test(e) : ts.some((t) => !qset.has(t));
+      return ts.length === 0 ? /\d/.test(e) || (q.type === 'number' && NUMBER_WORD.test(e.trim())) : ts.some((t) => !qset.has(t));
     })
       ? 1
       : 0;
