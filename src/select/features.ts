@@ -30,11 +30,6 @@ export interface QuestionTerms {
   type: AnswerType | null;
   /** A narrower kind of the type the question names: a year ("what year…"), a count ("how many…"), an age ("how old…"). */
   precise?: 'year' | 'count' | 'age' | 'duration';
-  /**
-   * The term of the word that only names the kind of answer ("which *day* …", "what *year* …", "what's the *name* of …"):
-   * a sentence holding an answer of the asked-for type holds it, in effect ("on Wednesday" answers "which day").
-   */
-  kind?: string;
 }
 
 const YEAR = /\b(?:1[0-9]{3}|20[0-9]{2})s?\b/;
@@ -48,11 +43,6 @@ const NUMBER_WORD = /^(?:one|a dozen)$/i;
 /** An age said as one: "72-year-old", "32-years old", "He was 90.", "Philip Markoff, 23,", "at the age of 19", "in his 30s". */
 const AGE = /\b\d{1,3}[- ]years?[- ]old\b|\b(?:aged?|was|is|turned|turns)\s+\d{1,3}\b(?![,.]?\d|\s*(?:%|percent|million|feet|miles|years|days|hours|people))|\bat the age of\s+\d{1,3}\b|\bin (?:his|her|their) (?:early |late |mid-)?\d0s\b|[\p{Lu}][\p{L}'’-]+,\s+\d{1,3},/u;
 
-/**
- * The word right after the wh-word that only names the kind of answer wanted ("which *day* did …", "what *year* …",
- * "what's the *name* of …"); see {@link QuestionTerms.kind}.
- */
-const ANSWER_KIND = /\b(?:which|whats|what)(?:['’]s|\s+is|\s+was|\s+were|\s+are)?\s+(?:(?:the|a|his|her|their|its)\s+)?(name|kind|type|sort|number|year|years|day|days|date|month|time|century|decade|age|amount|size|price|cost|total)\b/iu;
 
 /** Filler a question carries that says nothing about what it asks ("was she shot *once*?", "what did he *actually* say"). */
 const FILLER = new Set(['onc', 'ever', 'realli', 'actual', 'exactli', 'basic', 'just', 'anywai']);
@@ -69,8 +59,7 @@ export function questionTerms(text: string, stats: TermStats, type: AnswerType |
   const uniq = [...idf.keys()];
   const bigrams = new Set<string>();
   for (let i = 1; i < seq.length; i++) bigrams.add(`${seq[i - 1]} ${seq[i]}`);
-  const kindWord = type ? ANSWER_KIND.exec(text)?.[1] : undefined;
-  return { terms: uniq, bigrams, idf, weight: uniq.reduce((a, t) => a + idf.get(t)!, 0) || 1, type, precise: precision(text, type), kind: kindWord ? (term(kindWord) ?? undefined) : undefined };
+  return { terms: uniq, bigrams, idf, weight: uniq.reduce((a, t) => a + idf.get(t)!, 0) || 1, type, precise: precision(text, type) };
 }
 
 export interface SentenceText {
@@ -137,20 +126,18 @@ export function sentenceFeatures(q: QuestionTerms, s: SentenceText, stats: TermS
       ? 1
       : 0;
   }
-  // The answer-kind word ("which *day*") is held by a sentence holding an answer of that type.
-  const kindHeld = (t: string) => typeHit === 1 && t === q.kind;
-  const inPara = (t: string) => near.has(t) || s.paragraphTerms.has(t) || kindHeld(t);
+  const inPara = (t: string) => near.has(t) || s.paragraphTerms.has(t);
   let bigramHits = 0;
   for (let i = 1; i < seq.length; i++) if (q.bigrams.has(`${seq[i - 1]} ${seq[i]}`)) bigramHits++;
-  const missing = q.terms.filter((t) => !near.has(t) && !kindHeld(t));
+  const missing = q.terms.filter((t) => !near.has(t));
   const missMax = missing.reduce((m, t) => Math.max(m, q.idf.get(t)!), 0) / (stats.maxIdf || 1);
   // A missing word the document uses elsewhere points to another passage; one it never uses may be a paraphrase.
   const missKnown = missing.filter((t) => stats.known(t)).reduce((m, t) => Math.max(m, stats.idf(t)), 0) / (stats.maxIdf || 1);
-  const oov = share(q, (t) => !stats.known(t) && !kindHeld(t));
+  const oov = share(q, (t) => !stats.known(t));
   const novel = seq.length ? seq.filter((t) => !qset.has(t)).length / seq.length : 0;
   return {
-    cov: share(q, (t) => own.has(t) || kindHeld(t)),
-    covNear: share(q, (t) => near.has(t) || kindHeld(t)),
+    cov: share(q, (t) => own.has(t)),
+    covNear: share(q, (t) => near.has(t)),
     covPara: share(q, inPara),
     bigram: q.bigrams.size ? Math.min(1, bigramHits / q.bigrams.size) : 0,
     missMax,

@@ -1,6 +1,5 @@
 /**
- * Round 9 (nat6): what a natural question's answer looks like — the word that only names the kind of answer, ages,
- * lengths of time, names, filler — and whom a "he"/"she" can stand for.
+ * Round 9 (nat6): what a natural question's answer looks like — ages, lengths of time, names, filler — and whom a "he"/"she" can stand for.
  */
 import { describe, expect, it } from 'vitest';
 import { questionTerms, sentenceFeatures } from '../../src/select/features.js';
@@ -13,22 +12,6 @@ import { answerType } from '../../src/understand/answer-type.js';
 
 const stats: TermStats = { idf: () => 2, maxIdf: 3, known: () => true, unseen: () => 3 };
 const s = (text: string) => ({ text, near: '', paragraphTerms: new Set<string>(), rank: 1 });
-
-describe('the word that only names the kind of answer', () => {
-  it('given "which day …", then a sentence with a date holds "day" as fully as one that says "days" without answering', () => {
-    const q = questionTerms('Which day did the council hold its discussions?', stats, 'date');
-    expect(q.kind).toBe('dai');
-    const answer = sentenceFeatures(q, s('The council held its discussions on Wednesday.'), stats);
-    expect(answer.cov).toBe(1);
-    expect(answer.missMax).toBe(0);
-    // Without a date, the word is missing as before.
-    expect(sentenceFeatures(q, s('The council held its discussions quietly.'), stats).cov).toBeLessThan(1);
-  });
-
-  it('given a question with no answer type, then nothing is held for it', () => {
-    expect(questionTerms('what day is good for the council', stats, null).kind).toBeUndefined();
-  });
-});
 
 describe('precise kinds of number', () => {
   it('given "how old", then an age answers and another number does not', () => {
