@@ -21,8 +21,6 @@ const ORDINAL = /\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth
 /** A run of capitalised words not at the sentence's start ("the African Union", "UN headquarters"). */
 const PROPER = /(?<=[\p{L}\p{N},;:–—-]\s+(?:the\s+|of\s+)?)(?:[\p{Lu}][\p{L}.’'-]*)(?:\s+(?:of\s+|the\s+|de\s+|and\s+)?[\p{Lu}][\p{L}.’'-]*)*/gu;
 
-/** A phrase in quotation marks whose words are capitalised, a title rather than speech ("Tha Carter III", "The Block is Hot", "Rebirth,"). */
-const TITLE = /["“]((?:[\p{Lu}\p{N}][\p{L}\p{N}'’.-]*)(?:\s+(?:(?:of|the|a|an|is|and|in|on|to|for)\s+)*[\p{Lu}\p{N}][\p{L}\p{N}'’.-]*){0,6})[,.]?["”]/gu;
 
 /** "at UN headquarters", "in New York", "in a closed-door meeting at …": where something happened. */
 const LOCATIVE = /\b(?:in|at|near|outside|inside|across|throughout)\s+(?:(?:a|an|the)\s+)?(?:[\p{Lu}][\p{L}.’'-]+(?:\s+[\p{Lu}][\p{L}.’'-]+)*|(?:[\p{L}-]+\s+){0,2}(?:headquarters|hall|building|room|hotel|centre|center|city|capital|house|home|hospital|prison|court|school|stadium|office|embassy|church|village|town|country|region))/gu;
@@ -44,8 +42,6 @@ function tag(text: string): Entities {
   put('ordinal', [...(doc.match('#Ordinal').out('array') as string[]), ...all(ORDINAL, text)]);
   // Capitalised names compromise does not know: people or bodies (a "who" answer).
   const proper = all(PROPER, text).filter((p) => !/^(?:I|The|A|An|He|She|It|They|We|This|That)$/.test(p));
-  // A capitalised title in quotation marks names something ("Rebirth," "Talking Dead"): an answer to "what's the name of …".
-  for (const m of text.matchAll(TITLE)) proper.push(m[1]!);
   if (proper.length) out.organization = [...(out.organization ?? []), ...proper];
   return out;
 }

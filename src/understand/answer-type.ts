@@ -39,7 +39,6 @@ const AUX = new Set('did does do is was are were has have had will would can cou
  * answerType('Which organizations took part in the meeting?'); // 'organization'
  * answerType('When did the high-level meetings start?');       // 'date'
  * answerType('Who did Annan speak to today?');                 // 'agent'
- * answerType("What's the name of his newest album?");          // 'organization' (a name)
  * answerType('Why was the sentencing delayed?');               // null
  */
 export function answerType(question: string): AnswerType | null {
@@ -75,7 +74,5 @@ export function answerType(question: string): AnswerType | null {
   if (/\bby whom\b|\bto whom\b/.test(s)) return 'agent';
   // "What's his name?", "What was their name?": a person's (or a group's) name.
   if (/^what(?:'s| is| was| were| are)? (?:his|her|their) (?:first |last |full |real |nick)?names?\b/.test(rest)) return 'agent';
-  // "What's the name of his newest album?", "whats the name of the bowling alley": a name — a title, a place's or a body's.
-  if (/^whats?(?:'s| is| was| were| are)? (?:the )?(?:first |last |full |real |nick)?names? (?:of|for)\b/.test(rest)) return 'organization';
   return null;
 }
