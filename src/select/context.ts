@@ -6,7 +6,6 @@
  */
 import type { Quotation, StoredDocument } from '../types.js';
 import { entitiesOf } from './entities.js';
-import { firstNameGender } from '../quotes/names.js';
 
 export interface SentenceContext {
   /** Index into doc.sentences. */
@@ -27,29 +26,6 @@ const TITLED = /\b(?:Mr|Mrs|Ms|Dr|Sir|Dame|Secretary-General|President|Minister|
 
 /** The person a sentence names first: compromise's people, else a titled name. */
 const personNamed = (text: string) => entitiesOf(text).person?.[0] ?? TITLED.exec(text)?.[1] ?? null;
-
-const MALE = /\b(?:he|him|his|himself)\b/i;
-const FEMALE = /\b(?:she|her|hers|herself)\b/i;
-/** The gender a sentence's third-person pronouns give, when they give one ("she told …" → female). */
-export const pronounGender = (text: string): 'male' | 'female' | null => (MALE.test(text) === FEMALE.test(text) ? null : MALE.test(text) ? 'male' : 'female');
-const TITLE_GENDER: Record<string, 'male' | 'female'> = { mr: 'male', sir: 'male', king: 'male', mrs: 'female', ms: 'female', dame: 'female', queen: 'female' };
-/** A name's gender from its title or first name ("Mr. Annan", "Sally Mason"), when either says. */
-export function nameGender(name: string, text: string): 'male' | 'female' | null {
-  const title = new RegExp(`\\b(Mr|Mrs|Ms|Sir|Dame|King|Queen)\\.?\\s+${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`).exec(text)?.[1];
-  if (title) return TITLE_GENDER[title.toLowerCase()] ?? null;
-  const words = name.split(/\s+/);
-  return words.length >= 2 ? firstNameGender(words[0]) : null;
-}
-
-/**
- * The first person a sentence names whom a "he" or "she" can stand for: one whose name says another gender than the
- * pronoun's is passed over ("Sally Mason … she said" is not Stephen Holl). Null when the sentence names none that agrees.
- */
-function agreeingPerson(text: string, gender: 'male' | 'female' | null): string | null {
-  const named = [...(entitiesOf(text).person ?? []), ...(TITLED.exec(text)?.[1] ? [TITLED.exec(text)![1]!] : [])];
-  if (!gender) return named[0] ?? null;
-  return named.find((n) => nameGender(n, text) !== (gender === 'male' ? 'female' : 'male')) ?? null;
-}
 
 interface DocCache {
   index: Map<number, number>;
@@ -88,10 +64,7 @@ export function sentenceContext(doc: StoredDocument, start: number, quotations: 
     const j = i - 1;
     if (j >= 0 && Math.abs(ss[j]!.paragraph - s.paragraph) <= 1) {
       const t = textOf(j);
-      // The pronoun's gender, where the sentence's pronouns agree on one, must not contradict the name's.
-      const g = pronounGender(text);
-      const agrees = (n: string | null | undefined) => (n && (!g || nameGender(n, t) !== (g === 'male' ? 'female' : 'male')) ? n : null);
-      inherited = agreeingPerson(t, g) ?? agrees(quotationAt(j)?.speaker) ?? (PRONOUN.test(t) ? agrees(sentenceContext(doc, ss[j]!.start, quotations)?.inherited) : null);
+      inherited = personNamed(t) ?? quotationAt(j)?.speaker ?? (PRONOUN.test(t) ? (sentenceContext(doc, ss[j]!.start, quotations)?.inherited ?? null) : null);
     }
   }
   const same = (j: number) => j >= 0 && j < ss.length && ss[j]!.paragraph === s.paragraph;

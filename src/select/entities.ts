@@ -21,7 +21,6 @@ const ORDINAL = /\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth
 /** A run of capitalised words not at the sentence's start ("the African Union", "UN headquarters"). */
 const PROPER = /(?<=[\p{L}\p{N},;:–—-]\s+(?:the\s+|of\s+)?)(?:[\p{Lu}][\p{L}.’'-]*)(?:\s+(?:of\s+|the\s+|de\s+|and\s+)?[\p{Lu}][\p{L}.’'-]*)*/gu;
 
-
 /** "at UN headquarters", "in New York", "in a closed-door meeting at …": where something happened. */
 const LOCATIVE = /\b(?:in|at|near|outside|inside|across|throughout)\s+(?:(?:a|an|the)\s+)?(?:[\p{Lu}][\p{L}.’'-]+(?:\s+[\p{Lu}][\p{L}.’'-]+)*|(?:[\p{L}-]+\s+){0,2}(?:headquarters|hall|building|room|hotel|centre|center|city|capital|house|home|hospital|prison|court|school|stadium|office|embassy|church|village|town|country|region))/gu;
 

@@ -28,31 +28,21 @@ export interface QuestionTerms {
   idf: Map<string, number>;
   weight: number;
   type: AnswerType | null;
-  /** A narrower kind of the type the question names: a year ("what year…"), a count ("how many…"), an age ("how old…"). */
-  precise?: 'year' | 'count' | 'age' | 'duration';
+  /** A narrower kind of the type the question names: a year ("what year…"), a count ("how many…"). */
+  precise?: 'year' | 'count';
 }
 
 const YEAR = /\b(?:1[0-9]{3}|20[0-9]{2})s?\b/;
 const ORDINAL_ONLY = /^(?:the\s+)?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|\d+(?:st|nd|rd|th))$/i;
 const precision = (text: string, type: AnswerType | null): QuestionTerms['precise'] =>
-  type === 'date' && /\b(?:what|which|in what|the) years?\b/i.test(text) ? 'year' : type === 'number' && /\bhow many\b/i.test(text) ? 'count' : type === 'number' && /\bhow old\b|\bwhat age\b/i.test(text) ? 'age' : type === 'number' && /\bhow long\b(?! ago)/i.test(text) ? 'duration' : undefined;
-/** A length of time: "a one-year prison sentence", "three weeks", "nearly seven months", "from 1976 to 1983", "since 2006". */
-const DURATION = /\b(?:\d[\d,.]*|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred|several|few|many)[- ](?:year|month|week|day|hour|minute|second|decade|centur(?:y|ie))s?\b|\bfrom\s+(?:1[0-9]{3}|20[0-9]{2})\s+(?:to|until|through|till)\s+(?:1[0-9]{3}|20[0-9]{2})\b|\bsince\s+(?:1[0-9]{3}|20[0-9]{2})\b/iu;
-/** A count said in words that the term normaliser drops as a stopword ("one"). */
-const NUMBER_WORD = /^(?:one|a dozen)$/i;
-/** An age said as one: "72-year-old", "32-years old", "He was 90.", "Philip Markoff, 23,", "at the age of 19", "in his 30s". */
-const AGE = /\b\d{1,3}[- ]years?[- ]old\b|\b(?:aged?|was|is|turned|turns)\s+\d{1,3}\b(?![,.]?\d|\s*(?:%|percent|million|feet|miles|years|days|hours|people))|\bat the age of\s+\d{1,3}\b|\bin (?:his|her|their) (?:early |late |mid-)?\d0s\b|[\p{Lu}][\p{L}'’-]+,\s+\d{1,3},/u;
-
-
-/** Filler a question carries that says nothing about what it asks ("was she shot *once*?", "what did he *actually* say"). */
-const FILLER = new Set(['onc', 'ever', 'realli', 'actual', 'exactli', 'basic', 'just', 'anywai']);
+  type === 'date' && /\b(?:what|which|in what|the) years?\b/i.test(text) ? 'year' : type === 'number' && /\bhow many\b/i.test(text) ? 'count' : undefined;
 
 export function questionTerms(text: string, stats: TermStats, type: AnswerType | null): QuestionTerms {
   const seq: string[] = [];
   const idf = new Map<string, number>();
   for (const w of wordsOf(text)) {
     const t = term(w);
-    if (!t || FILLER.has(t)) continue;
+    if (!t) continue;
     seq.push(t);
     if (!idf.has(t)) idf.set(t, stats.known(t) ? stats.idf(t) : stats.unseen(w));
   }
@@ -113,19 +103,6 @@ export function sentenceTerms(text: string, nearText: string): SentenceTerms {
 
 export function sentenceFeatures(q: QuestionTerms, s: SentenceText, stats: TermStats): Features {
   const { seq, own, near } = sentenceTerms(s.text, s.near);
-  const qset = new Set(q.terms);
-  let typeHit = 0;
-  if (q.type) {
-    // An entity of the asked-for type that is not just the question's own words.
-    typeHit = candidatesOfType(s.text, q.type).some((e) => {
-      // "What year…" is answered by a year, not "Wednesday"; "how many…" by a count, not "the seventh".
-      if ((q.precise === 'year' && !YEAR.test(e)) || (q.precise === 'count' && ORDINAL_ONLY.test(e)) || (q.precise === 'age' && !AGE.test(s.text)) || (q.precise === 'duration' && !DURATION.test(s.text))) return false;
-      const ts = terms(e);
-      return ts.length === 0 ? /\d/.test(e) || (q.type === 'number' && NUMBER_WORD.test(e.trim())) : ts.some((t) => !qset.has(t));
-    })
-      ? 1
-      : 0;
-  }
   const inPara = (t: string) => near.has(t) || s.paragraphTerms.has(t);
   let bigramHits = 0;
   for (let i = 1; i < seq.length; i++) if (q.bigrams.has(`${seq[i - 1]} ${seq[i]}`)) bigramHits++;
@@ -134,6 +111,19 @@ export function sentenceFeatures(q: QuestionTerms, s: SentenceText, stats: TermS
   // A missing word the document uses elsewhere points to another passage; one it never uses may be a paraphrase.
   const missKnown = missing.filter((t) => stats.known(t)).reduce((m, t) => Math.max(m, stats.idf(t)), 0) / (stats.maxIdf || 1);
   const oov = share(q, (t) => !stats.known(t));
+  const qset = new Set(q.terms);
+  let typeHit = 0;
+  if (q.type) {
+    // An entity of the asked-for type that is not just the question's own words.
+    typeHit = candidatesOfType(s.text, q.type).some((e) => {
+      // "What year…" is answered by a year, not "Wednesday"; "how many…" by a count, not "the seventh".
+      if ((q.precise === 'year' && !YEAR.test(e)) || (q.precise === 'count' && ORDINAL_ONLY.test(e))) return false;
+      const ts = terms(e);
+      return ts.length === 0 ? /\d/.test(e) : ts.some((t) => !qset.has(t));
+    })
+      ? 1
+      : 0;
+  }
   const novel = seq.length ? seq.filter((t) => !qset.has(t)).length / seq.length : 0;
   return {
     cov: share(q, (t) => own.has(t)),

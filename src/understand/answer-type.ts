@@ -43,7 +43,7 @@ const AUX = new Set('did does do is was are were has have had will would can cou
  */
 export function answerType(question: string): AnswerType | null {
   const s = question.toLowerCase().replace(/[’]/g, "'");
-  if (/\bcounting from\b|\bin (?:a|the) (?:row|series|sequence)\b|\bwhat (?:number|place|position) (?:was|is|did|in)\b.*\b(?:meeting|time|race|edition|game|season)\b|\bwhat (?:number|place|position) (?:meeting|time|race|edition|game|season|session|summit|conference)\b|\bhow many(?:th)?\b.*\bin (?:the )?(?:series|row)\b/.test(s)) return 'ordinal';
+  if (/\bcounting from\b|\bin (?:a|the) (?:row|series|sequence)\b|\bwhat (?:number|place|position) (?:was|is|did|in)\b.*\b(?:meeting|time|race|edition|game|season)\b|\bhow many(?:th)?\b.*\bin (?:the )?(?:series|row)\b/.test(s)) return 'ordinal';
   // The question's own wh-word is its first one ("Who was the leader when …?" asks who, not when).
   const wh = /\b(who|whom|whose|when|where|which|what|how)\b/.exec(s);
   const rest = wh ? s.slice(wh.index) : s;
