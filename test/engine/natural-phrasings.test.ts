@@ -1,0 +1,27 @@
+/**
+ * Natural questions (which/when/where/how many/why/who-did, expecting a quote from a given paragraph) and off-topic
+ * questions sharing words with the story, which must stay refused. Floors for the sets written before running them:
+ * natural (round 5), natural2 (round 6) and nat6 (round 9: test/fixtures/phrasings/README.md). A held-out set's failure
+ * reports its count only, so that nobody tunes on its items.
+ */
+import { describe, expect, it } from 'vitest';
+import { loadPhrasings, runPhrasings } from '../helpers/phrasings.js';
+
+// Round 9 (nat6), before → after (`npx tsx test/helpers/phrasings.ts <set>`): see README, *Natural questions (round 9)*.
+const BAR = { 'natural-tune': 35, 'natural2-tune': 40, 'nat6-tune': 29, 'nat6-heldout': 16 } as const;
+// Off-topic questions that must stay refused, at least this many of each set's.
+const REFUSED = { 'natural-tune': 9, 'natural2-tune': 7, 'nat6-tune': 5, 'nat6-heldout': 2 } as const;
+
+describe.each(Object.keys(BAR) as (keyof typeof BAR)[])('the %s natural-question set', (split) => {
+  it(`given each question, when asked, then at least the floor is handled right, off-topic ones stay refused, and every quote is verbatim`, { timeout: 120_000 }, async () => {
+    const results = await runPhrasings(loadPhrasings(split));
+    const right = results.filter((r) => !r.problem).length;
+    const refusals = results.filter((r) => r.p.expect === 'refuse');
+    const refused = refusals.filter((r) => !r.problem).length;
+    const held = split.includes('heldout');
+    const wrong = held ? `${right}/${results.length}` : results.filter((r) => r.problem).map((r) => `${r.p.q} → ${r.problem}`).join('\n');
+    expect(results.every((r) => r.problem !== 'quote not verbatim')).toBe(true);
+    expect(right, wrong).toBeGreaterThanOrEqual(BAR[split]);
+    expect(refused, held ? `${refused}/${refusals.length} refused` : wrong).toBeGreaterThanOrEqual(REFUSED[split]);
+  });
+});
