@@ -11,7 +11,7 @@
 import { CUE_SINGLE, NOUN_LIKE_CUES, cueAt, type CueClass } from './cues.js';
 import { splitName, tagsOf } from './names.js';
 import { isSpeakerNoun } from './speaker-nouns.js';
-import { bare, type Tok } from './tokens.js';
+import { bare, isCapital, type Tok } from './tokens.js';
 
 export type Pronoun = 'he' | 'she' | 'they' | 'it' | 'i' | 'we';
 /** Subject pronouns; "I"/"we" name the speaker of the quotation they stand in. */
@@ -64,7 +64,7 @@ export interface Attr {
   setting: string | null;
 }
 
-const isCap = (t: Tok | undefined) => !!t && t.word && /^\p{Lu}/u.test(t.text);
+const isCap = isCapital;
 const adjacent = (text: string, a: Tok, b: Tok) => /^[ \u00a0]$/u.test(text.slice(a.end, b.start));
 
 /** The speaker phrase that ends at token j (inclusive), read backwards. */
