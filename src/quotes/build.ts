@@ -11,7 +11,7 @@
  */
 import type { Quotation, Span, StoredDocument } from '../types.js';
 import { cueAt } from './cues.js';
-import { AGE, DOCUMENT_NOUNS, GENERIC_ORG, PRONOUNS, clauseSubject, isBareAttribution, parsePost, parsePre, settingIn, type Attr, type Pronoun, type Subject } from './grammar.js';
+import { AGE, DOCUMENT_NOUNS, GENERIC_ORG, PRONOUNS, clauseSubject, isBareAttribution, parsePost, parsePre, settingIn, subjectStartingAt, type Attr, type Pronoun, type Subject } from './grammar.js';
 import { learnGenders } from './gender.js';
 import { replyAfter, selfNamed, vocatives } from './dialogue.js';
 import { looksLikeTitle } from './titles.js';
@@ -19,7 +19,7 @@ import { findQuoteSpans, type QuoteSpan } from './marks.js';
 import { findMentions, type EntityKind, type Mention } from './mentions.js';
 import { firstNameGender, isNationality, splitName, type Gender } from './names.js';
 import { sentenceEndAfter, sentenceStartBefore, sentenceStarts } from './sentence-bounds.js';
-import { isEpithetNoun, isPluralNoun, nounGender } from './speaker-nouns.js';
+import { isEpithetNoun, isPluralNoun, MEDIUM_NOUNS, nounGender, WRITTEN_NOUNS } from './speaker-nouns.js';
 import { buildSpeakerTable, canonicalSpeaker, lookupSpeaker, type SpeakerTable } from './speakers.js';
 import { SPEECH_VERBS } from '../text/speech-verbs.js';
 import { tokenize } from './tokens.js';
@@ -307,8 +307,54 @@ function analyze(doc: StoredDocument, model: AttributionModel | null): { analysi
       const a = inSentence ?? lastSpeaker ?? subjectBefore ?? salientPerson(subj.start, ok) ?? nearest(subj.start, ok) ?? nearest(subj.start, (x) => compatible(pron, x) && !not.has(x.canonical));
       return { speaker: a?.canonical ?? relativeBefore(subj.start, pron) ?? namedInDialogue(subj.start, pron) ?? null, antecedent: null };
     }
+    if (subj.kind === 'nominal' && depth < 3) {
+      const issuer = issuerOf(subj);
+      if (issuer) {
+        const r = resolveSubject(issuer, enclosing, depth + 1, inside, not);
+        if (r.speaker) return r;
+      }
+    }
     const a = subj.kind === 'name' ? resolveName(subj) : resolveNominal(subj);
     return { speaker: a.canonical, antecedent: a };
+  };
+
+  /**
+   * The one behind a written medium: "The club's statement read" → the club, "their website slogan" → they, "a
+   * statement from the FA" → the FA, and "the statement said" / "another message read" → the person or organisation
+   * the sentence or the one before has speaking or as its subject ("Chelsea released a statement."). Documents
+   * ("the report", "the letter") only by the first two: a report is a speaker in its own right.
+   */
+  const issuerOf = (subj: Subject): Subject | null => {
+    const phrase = text.slice(subj.start, subj.end);
+    const head = (phrase.split(/\s+/).pop() ?? '').toLowerCase();
+    if (!WRITTEN_NOUNS.has(head)) return null;
+    const poss = /^(?:(?:the|a|an)\s+)?(\S+(?:\s+\S+){0,3}?)['’]s?\s+\S+/iu.exec(phrase);
+    if (poss) {
+      const start = subj.start;
+      const end = subj.start + poss[0].length - (poss[0].length - poss[0].search(/['’]s?\s+\S+$/u));
+      const t = text.slice(start, end);
+      return { kind: /^(?:the|a|an)\s/iu.test(t) ? 'nominal' : 'name', text: t, start, end, from: -1, to: -1 };
+    }
+    const det = /^(his|her|their|its)\s/iu.exec(phrase);
+    if (det) {
+      const pron = { his: 'he', her: 'she', their: 'they', its: 'it' }[det[1]!.toLowerCase() as 'his']!;
+      return { kind: 'pronoun', text: pron, start: subj.start, end: subj.start + det[1]!.length, from: -1, to: -1 };
+    }
+    const from = /^\s+(?:(?:issued|released|posted|sent|signed|published|written|put out)\s+)?(?:from|by|on behalf of)\s+/u.exec(text.slice(subj.end, subj.end + 40));
+    if (from) {
+      const at = subj.end + from[0].length;
+      const toks = tokenize(text, at, Math.min(text.length, at + 120));
+      const s = subjectStartingAt(text, toks, 0);
+      if (s && s.kind !== 'pronoun') return s;
+    }
+    if (!MEDIUM_NOUNS.has(head)) return null;
+    starts ??= sentenceStarts(text);
+    const here = lowerBound(starts, subj.start + 1, (x) => x) - 1;
+    const floor = starts[Math.max(0, here - 1)] ?? 0;
+    const sentenceOf = (p: number) => starts![lowerBound(starts!, p + 1, (x) => x) - 1] ?? 0;
+    const issuer = nearest(subj.start, (a) => a.pos >= floor && (a.kind === 'person' || a.kind === 'org') && !a.possessive && (!!a.spoke || /^\W*(?:\S+\s+){0,2}$/u.test(text.slice(sentenceOf(a.pos), a.pos))));
+    if (!issuer || issuer.pos < floor) return null;
+    return { kind: 'name', text: issuer.canonical, start: issuer.pos, end: issuer.pos + issuer.canonical.length, from: -1, to: -1 };
   };
 
   type Found = { span: QuoteSpan; attr: Attr | null; speaker: string | null };

@@ -10,7 +10,7 @@
  */
 import { CUE_SINGLE, NOUN_LIKE_CUES, cueAt, type CueClass } from './cues.js';
 import { splitName, tagsOf } from './names.js';
-import { isSpeakerNoun } from './speaker-nouns.js';
+import { isSpeakerNoun, WRITTEN_NOUNS } from './speaker-nouns.js';
 import { bare, isCapital, type Tok } from './tokens.js';
 
 export type Pronoun = 'he' | 'she' | 'they' | 'it' | 'i' | 'we';
@@ -106,7 +106,9 @@ export function subjectEndingAt(text: string, toks: Tok[], j: number, floor: num
   // "one angry shareholder said": up to two plain words between the determiner and the noun.
   const detNear = determined || [2, 3].some((d) => j - d >= floor && DETERMINERS.has(toks[j - d]!.lower) && toks.slice(j - d + 1, j).every((x) => x.word && /^\p{Ll}/u.test(x.text) && !NP_CUT.has(x.lower) && !PREPOSITIONS.has(x.lower) && !CUE_SINGLE.has(x.lower)));
   const nounSubject = detNear && j === toks.length - 1 ? false : detNear && j + 1 < toks.length && CUE_SINGLE.has(toks[j + 1]!.lower) && tagsOf(`the ${head}`).noun;
-  if (!isSpeakerNoun(head) && !(determined && /[^s]s$/.test(head)) && !(determined && AGE.test(head)) && !nounSubject) return null;
+  // "another message read": something written, with its determiner, reads.
+  const written = (determined || (j - 1 >= floor && !!toks[j - 1]?.possessive)) && WRITTEN_NOUNS.has(head);
+  if (!isSpeakerNoun(head) && !(determined && /[^s]s$/.test(head)) && !(determined && AGE.test(head)) && !nounSubject && !written) return null;
   let k = j;
   while (k - 1 >= floor && j - k < 6) {
     const p = toks[k - 1]!;

@@ -13,3 +13,27 @@ describe('names with an Arabic article or patronymic', () => {
     expect(who("The talks stalled. A senior Iraqi official, Ali al-Dabbagh, said the deal was close. Iraqi forces 'will be ready by June,' he told reporters.")).toEqual([['will be ready by June', 'Ali al-Dabbagh']]);
   });
 });
+
+describe('the medium is not the speaker: the one behind it is', () => {
+  it('given a possessor ("The club\'s statement read", "their website slogan reads"), when attributed, then the possessor', () => {
+    expect(who("Chelsea were fined on Monday. The club's statement read: 'We accept the decision.'")).toEqual([['We accept the decision.', 'the club']]);
+    expect(who("Oxfam launched its appeal on Facebook. Their website slogan reads: 'Every child matters.'")).toEqual([['Every child matters.', 'Oxfam']]);
+  });
+
+  it('given "a statement from X said", when attributed, then X', () => {
+    expect(who("'We will not be silenced,' a statement from the Muslim Council of Britain said.")).toEqual([['We will not be silenced', 'Muslim Council of Britain']]);
+  });
+
+  it('given "the statement said" / "another message read" after an organisation or person spoke or issued it, when attributed, then that organisation or person', () => {
+    expect(who("Chelsea released a statement on Sunday night. 'The club condemns this behaviour,' the statement said.")).toEqual([['The club condemns this behaviour', 'Chelsea']]);
+    expect(who("The FA said in a statement: 'We will be investigating.' Another message read: 'This is not acceptable.'")).toEqual([
+      ['We will be investigating.', 'FA'],
+      ['This is not acceptable.', 'FA'],
+    ]);
+    expect(who("Mr Jones, 45, posted a picture online. The caption read: 'Best day ever.'")).toEqual([['Best day ever.', 'Jones']]);
+  });
+
+  it('given a document that speaks in its own right ("The report … said"), when attributed, then the document stays', () => {
+    expect(who("The report, published on Monday, said the killings were 'systematic'.")).toEqual([['systematic', 'the report']]);
+  });
+});
