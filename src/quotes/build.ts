@@ -11,7 +11,7 @@
  */
 import type { Quotation, Span, StoredDocument } from '../types.js';
 import { cueAt } from './cues.js';
-import { AGE, DOCUMENT_NOUNS, GENERIC_ORG, PRONOUNS, clauseSubject, isBareAttribution, parsePost, parsePre, settingIn, subjectStartingAt, type Attr, type Pronoun, type Subject } from './grammar.js';
+import { AGE, DOCUMENT_NOUNS, GENERIC_ORG, PRONOUNS, clauseSubject, isBareAttribution, parsePost, passiveAgent, parsePre, settingIn, subjectStartingAt, type Attr, type Pronoun, type Subject } from './grammar.js';
 import { learnGenders } from './gender.js';
 import { replyAfter, selfNamed, vocatives } from './dialogue.js';
 import { looksLikeTitle } from './titles.js';
@@ -550,7 +550,7 @@ function analyze(doc: StoredDocument, model: AttributionModel | null): { analysi
       // “…?” He said, “…”: an attribution that ends in a comma before the next quotation introduces that one.
       const introducesNext = !!nextSib && postTo === postCeil && /[,:]\s*$/u.test(text.slice(after, postTo));
       const trailing = post && !introducesNext && isBareAttribution(postToks, post) ? post : null;
-      attr = (endsSentence ? trailing : post) ?? parsePre(text, preToks);
+      attr = (endsSentence ? trailing : post) ?? parsePre(text, preToks) ?? passiveAgent(text, preToks, postToks);
     }
     // “I will,” was Wilbur Poole's answer: the name before a reply noun is the speaker; “…,” was the reply: someone
     // the dialogue decides (below).

@@ -577,6 +577,29 @@ export function parsePre(text: string, toks: Tok[]): Attr | null {
   return null;
 }
 
+/** Verbs that describe what something was called, in the passive: "was described as ‘…’ by X". */
+const PASSIVE_NAMING = /^(?:described|called|dubbed|termed|labell?ed|branded|hailed|condemned|critici[sz]ed|praised|slammed|denounced|characteri[sz]ed|referred|quoted|mocked|derided|decried|lauded|blasted)$/;
+
+/**
+ * "The attack was described as ‘barbaric’ by Foreign Secretary William Hague": a passive naming verb before the
+ * quotation and its agent after it ("by X") — X said it.
+ */
+export function passiveAgent(text: string, pre: Tok[], post: Tok[]): Attr | null {
+  let v = pre.length - 1;
+  // the object words between the verb and the quotation: "as", "to as", "a", "an", "the", up to three plain words
+  while (v >= 0 && pre.length - 1 - v < 5 && pre[v]!.word && !PASSIVE_NAMING.test(pre[v]!.lower)) v--;
+  if (v < 1 || !PASSIVE_NAMING.test(pre[v]!.lower)) return null;
+  let a = v - 1;
+  if (pre[a]?.word && /ly$/.test(pre[a]!.lower)) a--;
+  if (!PASSIVE_AUX.has(pre[a]?.lower ?? '')) return null;
+  let i = 0;
+  while (i < post.length && !post[i]!.word && /^[,]$/.test(post[i]!.text)) i++;
+  if (post[i]?.lower !== 'by') return null;
+  const subj = subjectStartingAt(text, post, i + 1);
+  if (!subj || subj.kind === 'pronoun') return null;
+  return { subject: subj, cue: pre[v]!.text, cueClass: 'say', addressee: null, setting: null };
+}
+
 function finish(text: string, toks: Tok[], subject: Subject, cue: string, cls: CueClass, restFrom: number): Attr {
   const addressee = addresseeAfter(text, toks, restFrom, cls);
   const restStart = toks[restFrom]?.start ?? toks[toks.length - 1]?.end ?? 0;

@@ -37,3 +37,14 @@ describe('the medium is not the speaker: the one behind it is', () => {
     expect(who("The report, published on Monday, said the killings were 'systematic'.")).toEqual([['systematic', 'the report']]);
   });
 });
+
+describe('a passive naming verb and its agent', () => {
+  it('given "was described as ‘…’ by X" / "has been branded ‘…’ by X", when attributed, then X', () => {
+    expect(who("The attack was described as 'barbaric' by Foreign Secretary William Hague.")).toEqual([['barbaric', 'William Hague']]);
+    expect(who("The plan has been branded 'a disaster' by the Local Government Association.")).toEqual([['a disaster', 'Local Government Association']]);
+  });
+
+  it('given a passive without an agent, when attributed, then nobody', () => {
+    expect(who("She was called a 'hero' in the report.")).toEqual([['hero', null]]);
+  });
+});
