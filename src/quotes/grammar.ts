@@ -22,6 +22,23 @@ export const BETWEEN = new Set(['today', 'also', 'again', 'later', 'earlier', 't
   // stories: "my father always says", "Mary softly said"
   'always', 'often', 'usually', 'sometimes', 'never', 'finally', 'suddenly', 'softly', 'quietly', 'loudly', 'happily', 'sadly', 'excitedly',
   'proudly', 'slowly', 'gently', 'politely', 'kindly', 'nervously', 'eagerly', 'shyly', 'sweetly']);
+const TIME_NOUNS = /^(?:night|week|month|year|weekend|morning|evening|afternoon|day|monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/;
+/**
+ * The token before a cue once the words that may stand between a subject and its cue are skipped, read backwards from
+ * j: "Mr. Annan today called for", "he has also said", and time phrases — "The Foreign Secretary last night described",
+ * "the club on Monday said", "Smith earlier this week told".
+ */
+export function skipBetweenBack(toks: Tok[], j: number, floor = 0): number {
+  for (;;) {
+    if (j >= floor && toks[j]!.word && BETWEEN.has(toks[j]!.lower)) j--;
+    else if (j - 1 >= floor && toks[j]!.word && TIME_NOUNS.test(toks[j]!.lower) && /^(?:last|this|on|that|next|at|the)$/.test(toks[j - 1]!.lower)) {
+      j -= 2;
+      if (toks[j + 1]!.lower === 'the' && toks[j]?.lower === 'at') j--;
+      if (j >= floor && /^(?:earlier|later|early|late)$/.test(toks[j]!.lower)) j--;
+    } else return j;
+  }
+}
+
 /** Words that end an addressee or a speaker noun phrase. */
 const NP_CUT = new Set(['that', 'including', 'in', 'at', 'during', 'on', 'when', 'while', 'as', 'after', 'before', 'who', 'which', 'where', 'about', 'ahead', 'if', 'because', 'since', 'but', 'to', 'for', 'with', 'by', 'from', 'amid', 'over', 'via', 'whether', 'how', 'why', 'what', 'not', 'it', 'this', 'there', 'today', 'yesterday', 'earlier', 'later', 'last', 'this', 'afterward', 'afterwards', 'tonight', 'recently', 'then', 'instead', 'through', 'under', 'against', 'upon', 'following', 'saying', 'adding', 'telling', 'noting', 'late', 'early', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday']);
 const DAYS = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday']);
@@ -105,7 +122,9 @@ export function subjectEndingAt(text: string, toks: Tok[], j: number, floor: num
   // "the couple said", "the family told": any noun with its determiner right before the cue is its subject.
   // "one angry shareholder said": up to two plain words between the determiner and the noun.
   const detNear = determined || [2, 3].some((d) => j - d >= floor && DETERMINERS.has(toks[j - d]!.lower) && toks.slice(j - d + 1, j).every((x) => x.word && /^\p{Ll}/u.test(x.text) && !NP_CUT.has(x.lower) && !PREPOSITIONS.has(x.lower) && !CUE_SINGLE.has(x.lower)));
-  const nounSubject = detNear && j === toks.length - 1 ? false : detNear && j + 1 < toks.length && CUE_SINGLE.has(toks[j + 1]!.lower) && tagsOf(`the ${head}`).noun;
+  // ("the club on Monday said": a time phrase may stand between.)
+  const cueNext = [1, 2, 3, 4, 5].some((d) => j + d < toks.length && CUE_SINGLE.has(toks[j + d]!.lower) && (d === 1 || skipBetweenBack(toks, j + d - 1, j + 1) === j));
+  const nounSubject = detNear && j === toks.length - 1 ? false : detNear && cueNext && tagsOf(`the ${head}`).noun;
   // "another message read": something written, with its determiner, reads.
   const written = (determined || (j - 1 >= floor && !!toks[j - 1]?.possessive)) && WRITTEN_NOUNS.has(head);
   if (!isSpeakerNoun(head) && !(determined && /[^s]s$/.test(head)) && !(determined && AGE.test(head)) && !nounSubject && !written) return null;
@@ -377,8 +396,7 @@ export function parsePost(text: string, toks: Tok[]): Attr | null {
     if (!cue || cue.cls === 'according') continue;
     // "The man is described as white": in the passive, the subject did not say it.
     if (cue.len === 1 && PASSIVE_AUX.has(toks[c - 1]?.lower ?? '') && /(?:ed|told|said)$/.test(t.lower)) continue;
-    let j = c - 1;
-    while (j > i && toks[j]!.word && BETWEEN.has(toks[j]!.lower)) j--;
+    const j = skipBetweenBack(toks, c - 1, i + 1);
     let subj = subjectEndingAt(text, toks, j, i);
     // "“…,” a statement in the state-run Xinhua news agency declared": the head before its modifier.
     if (!subj || subj.from !== i) subj = headBeforeModifier(text, toks, j, i) ?? subj;
@@ -514,8 +532,7 @@ export function parsePre(text: string, toks: Tok[]): Attr | null {
       const a = finish(text, toks, subj, text.slice(toks[c]!.start, toks[c + 1]!.end), 'according', subj.to);
       return a;
     }
-    let j = c - 1;
-    while (j >= 0 && toks[j]!.word && BETWEEN.has(toks[j]!.lower)) j--;
+    let j = skipBetweenBack(toks, c - 1);
     // "The government - which was outraged by the film - also claimed": the subject before a parenthesis in dashes.
     if (/^[-–—]$/u.test(toks[j]?.text ?? '')) {
       for (let k = j - 1; k > 0 && j - k < 30; k--) {

@@ -48,3 +48,10 @@ describe('a passive naming verb and its agent', () => {
     expect(who("She was called a 'hero' in the report.")).toEqual([['hero', null]]);
   });
 });
+
+describe('time phrases between a subject and its cue', () => {
+  it('given "The Foreign Secretary, who …, last night described …" and "the club on Monday said", when attributed, then the subject', () => {
+    expect(who('The Foreign Secretary, who was visiting Cairo, last night described the killing as "barbaric".')).toEqual([['barbaric', 'the Foreign Secretary']]);
+    expect(who("Chelsea lost again. 'We are disappointed,' the club on Monday said.")).toEqual([['We are disappointed', 'the club']]);
+  });
+});
