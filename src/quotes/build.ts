@@ -17,7 +17,7 @@ import { replyAfter, selfNamed, vocatives } from './dialogue.js';
 import { looksLikeTitle } from './titles.js';
 import { findQuoteSpans, type QuoteSpan } from './marks.js';
 import { findMentions, type EntityKind, type Mention } from './mentions.js';
-import { firstNameGender, isNationality, splitName, type Gender } from './names.js';
+import { firstNameGender, isNationality, nonPersonWord, splitName, type Gender } from './names.js';
 import { sentenceEndAfter, sentenceStartBefore, sentenceStarts } from './sentence-bounds.js';
 import { isEpithetNoun, isPluralNoun, MEDIUM_NOUNS, nounGender, WRITTEN_NOUNS } from './speaker-nouns.js';
 import { buildSpeakerTable, canonicalSpeaker, lookupSpeaker, type SpeakerTable } from './speakers.js';
@@ -701,6 +701,29 @@ function analyze(doc: StoredDocument, model: AttributionModel | null): { analysi
       }
     }
     if (f.speaker && !isTitle) previous = f.speaker;
+  }
+
+  // A speaker that names no person — "Yesterday", "A", "Iraqi", "United" cut from United Nations, "Government" — is the
+  // person the text has speaking nearby (a speech verb's subject in the quotation's sentence or the two before), else
+  // nobody; a place alone ("Surrey", "Liverpool") gives way to such a person only.
+  starts ??= sentenceStarts(text);
+  for (const f of found) {
+    const kind = f.speaker ? nonPersonWord(f.speaker) : null;
+    if (!kind) continue;
+    const here = lowerBound(starts, f.span.open + 1, (x) => x) - 1;
+    const floor = starts[Math.max(0, here - 2)] ?? 0;
+    const after = f.span.close !== null ? f.span.close + 1 : f.span.end;
+    const end = starts[here + 1] ?? text.length;
+    const person = (a: Antecedent) => a.kind === 'person' && !a.possessive && !nonPersonWord(a.canonical);
+    const alt =
+      firstIn(after, Math.max(after, end), (a) => person(a) && !!a.spoke) ??
+      nearest(f.span.open, (a) => a.pos >= floor && person(a) && !!a.spoke) ??
+      (kind === 'hard' ? nearest(f.span.open, (a) => a.pos >= floor && person(a)) : undefined);
+    if (alt) f.speaker = alt.canonical;
+    else if (kind === 'hard') {
+      f.speaker = null;
+      if (f.attr) f.attr = { ...f.attr, cue: null, addressee: null };
+    }
   }
 
   const quotations: Quotation[] = found.map(({ span, attr, speaker }) => ({

@@ -5,6 +5,7 @@
  * Arsenal boss"). Synthetic paragraphs in those shapes; each rule was broken once and its test seen to fail.
  */
 import { describe, expect, it } from 'vitest';
+import { nonPersonWord } from '../../src/quotes/names.js';
 import { who } from './who.js';
 
 describe('names with an Arabic article or patronymic', () => {
@@ -53,5 +54,29 @@ describe('time phrases between a subject and its cue', () => {
   it('given "The Foreign Secretary, who …, last night described …" and "the club on Monday said", when attributed, then the subject', () => {
     expect(who('The Foreign Secretary, who was visiting Cairo, last night described the killing as "barbaric".')).toEqual([['barbaric', 'the Foreign Secretary']]);
     expect(who("Chelsea lost again. 'We are disappointed,' the club on Monday said.")).toEqual([['We are disappointed', 'the club']]);
+  });
+});
+
+describe('capitalised words that name no person are not speakers', () => {
+  it('given a nationality, a capitalised adjective or "Government" as the subject, when a person spoke just before, then that person', () => {
+    expect(who("Hague arrived in Baghdad on Monday. 'This is a new start,' Iraqi Foreign Minister Hoshyar Zebari said. 'We welcome it,' Iraqi said.")).toEqual([
+      ['This is a new start', 'Hoshyar Zebari'],
+      ['We welcome it', 'Hoshyar Zebari'],
+    ]);
+    expect(who("Striker Harry Kane said United were the better side. 'They deserved it,' United said.")).toEqual([['They deserved it', 'Harry Kane']]);
+  });
+
+  it('given such a word and no person nearby, when attributed, then nobody; a country or a name stays', () => {
+    expect(who("The talks ended. 'We welcome it,' Iraqi said.")).toEqual([['We welcome it', null]]);
+    expect(who("'We are deeply concerned,' Russia said.")).toEqual([['We are deeply concerned', 'Russia']]);
+    expect(who("Randy ran over. 'Wait for me!' Randy shouted.")).toEqual([['Wait for me!', 'Randy']]);
+  });
+});
+
+describe('nonPersonWord', () => {
+  it('given one capitalised word, when asked, then time words, one letter, nationalities, adjectives and "Government" are never speakers, places give way, names and countries stay', () => {
+    expect(['Yesterday', 'A', 'Iraqi', 'United', 'Government', 'Meanwhile'].map(nonPersonWord)).toEqual(['hard', 'hard', 'hard', 'hard', 'hard', 'hard']);
+    expect(['Surrey', 'Liverpool'].map(nonPersonWord)).toEqual(['soft', 'soft']);
+    expect(['Hague', 'Randy', 'Russia', 'Oxfam', 'FA', 'Nouri al-Maliki', 'United Nations'].map(nonPersonWord)).toEqual([null, null, null, null, null, null, null]);
   });
 });
