@@ -80,3 +80,13 @@ describe('nonPersonWord', () => {
     expect(['Hague', 'Randy', 'Russia', 'Oxfam', 'FA', 'Nouri al-Maliki', 'United Nations'].map(nonPersonWord)).toEqual([null, null, null, null, null, null, null]);
   });
 });
+
+describe('a description of a person the text names', () => {
+  it('given "The judge, Mr Justice Smith, …" then "The judge said", when attributed, then Smith (the role from an appositive before the name), not the prosecutor', () => {
+    expect(who('Court report', "The judge, Mr Justice Smith, heard that the defendant had lied. Prosecutor Ann Brown said: 'He lied repeatedly.' The judge said: 'This is serious.'")).toEqual([
+      ['He lied repeatedly.', 'Ann Brown'],
+      ['This is serious.', 'Smith'],
+    ]);
+    expect(who('Court report', "Her lawyer, Ann Lee, spoke outside. Police officers were present. 'She is innocent,' the lawyer said.")).toEqual([['She is innocent', 'Ann Lee']]);
+  });
+});
