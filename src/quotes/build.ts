@@ -394,6 +394,16 @@ function analyze(doc: StoredDocument, model: AttributionModel | null): { analysi
    * The person a narrative sentence ending at `pos` (inside the same paragraph, no quotation in it, not a photo
    * caption) is about: its subject, a name or "he"/"she" at its start.
    */
+  /**
+   * Do the words speak of this person in the third person ("I called him straight away" of a man, "she was brave" of a
+   * woman)? Then the person is their topic, not their speaker.
+   */
+  const spokenOf = (person: string, words: string): boolean => {
+    const g = genderOf(table, person) ?? firstNameGender(splitName(person).name[0]);
+    if (g === 'male') return /\b(?:he|him|his|himself)\b/iu.test(words);
+    if (g === 'female') return /\b(?:she|her|hers|herself)\b/iu.test(words);
+    return false;
+  };
   const narratorBefore = (pos: number, lo: number): string | null => {
     if (pos - 2 <= lo) return null;
     const from = sentenceStartBefore(text, lo, pos - 2);
@@ -590,7 +600,7 @@ function analyze(doc: StoredDocument, model: AttributionModel | null): { analysi
         // "Mayor Ann Lee agreed. “The town is calm.”": after a sentence that is only an attribution, the words are its subject's.
         speaker = narrator;
         attr = { subject: null, cue: null, cueClass: null, addressee: null, setting: null };
-      } else if ((narrator = !parent && wholeSentence && FIRST_PERSON.test(text.slice(span.start, span.end)) ? narratorBefore(preFrom, lo) : null) && narrator !== prev?.speaker) {
+      } else if ((narrator = !parent && wholeSentence && FIRST_PERSON.test(text.slice(span.start, span.end)) ? narratorBefore(preFrom, lo) : null) && narrator !== prev?.speaker && !spokenOf(narrator, text.slice(span.start, span.end))) {
         // "Peñaflorida hopes to expand the pushcart … . "I always tell my volunteers …"": words in the first person
         // right after a sentence about someone are that person's, not the last speaker's.
         speaker = narrator;
@@ -615,7 +625,7 @@ function analyze(doc: StoredDocument, model: AttributionModel | null): { analysi
           if (p?.kind === 'body' && !/[“”"]/u.test(text.slice(p.start, p.end)) && /[.!?]\s*$/u.test(text.slice(p.start, p.end))) {
             const from = sentenceStartBefore(text, p.start, p.end - 1);
             const subject = firstIn(from, p.end, (a) => a.kind === 'person' && !a.possessive && /^\W*(?:\S+\s+){0,2}$/u.test(text.slice(from, a.pos)));
-            if (subject) {
+            if (subject && !spokenOf(subject.canonical, text.slice(span.start, span.end))) {
               speaker = subject.canonical;
               attr = { subject: null, cue: null, cueClass: null, addressee: null, setting: null };
             }

@@ -90,3 +90,19 @@ describe('a description of a person the text names', () => {
     expect(who('Court report', "Her lawyer, Ann Lee, spoke outside. Police officers were present. 'She is innocent,' the lawyer said.")).toEqual([['She is innocent', 'Ann Lee']]);
   });
 });
+
+describe('a person the words speak of is not their speaker', () => {
+  it('given first-person words after a sentence about a man, when the words call him "him", then the last speaker keeps them', () => {
+    expect(who('Title', "Sarah Smith, 34, told the Mail about her ordeal. 'I was terrified,' she said. Her husband Mark was at work. 'I called him straight away.'")).toEqual([
+      ['I was terrified', 'Sarah Smith'],
+      ['I called him straight away.', 'Sarah Smith'],
+    ]);
+  });
+
+  it('given first-person words after a sentence about a person they do not speak of, then that person (the round-5 rule stays)', () => {
+    expect(who('Title', "Sarah Smith, 34, told the Mail about her ordeal. 'It was awful,' she said. Mark Smith was at work. 'I rushed home straight away.'")).toEqual([
+      ['It was awful', 'Sarah Smith'],
+      ['I rushed home straight away.', 'Mark Smith'],
+    ]);
+  });
+});
