@@ -705,6 +705,9 @@ function analyze(doc: StoredDocument, model: AttributionModel | null): { analysi
       // A subheading or photo caption (a sentence ending " .", no speech verb in it: "'Object of interest' found .")
       // quotes no one the text names there.
       if (fills && best && inCaption(span, from, after)) best = null;
+      // "Jones was asked: ‘Would you do it again?’": the one asked is not the one asking.
+      const asked = /\b(?:was|were)\s+(?:asked|told|questioned|quizzed|pressed)(?:\s+by\b[^:]*)?\s*[:,]?\s*$/u.exec(text.slice(from, span.open));
+      if (fills && best && asked && nearest(from + asked.index, (a) => a.pos >= from)?.canonical === best) best = null;
       if (best !== f.speaker) {
         f.speaker = best;
         if (f.attr) f.attr = { ...f.attr, cue: best ? f.attr.cue : null, addressee: best ? f.attr.addressee : null };

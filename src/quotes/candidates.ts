@@ -131,6 +131,8 @@ export function speechSubjects(text: string, toks: Tok[]): SpeechSubject[] {
     const cue = cueAt(toks, c);
     // A capitalised cue word is part of a name ("United States"), not a verb.
     if (!cue || /^\p{Lu}/u.test(toks[c]!.text)) continue;
+    // "Jones was asked: ‘…’", "he was told": in the passive, the subject is spoken to, not speaking.
+    if (cue.len === 1 && /^(?:was|were|been|being|is|are|be)$/.test(toks[c - 1]?.lower ?? '') && /(?:ed|told|said)$/.test(toks[c]!.lower)) continue;
     if (cue.cls === 'according') {
       const s = subjectStartingAt(text, toks, c + 2);
       if (s) out.push({ subject: s, inverted: true, loose: false });

@@ -586,6 +586,13 @@ export function parsePre(text: string, toks: Tok[]): Attr | null {
   const last = toks[toks.length - 1];
   if (last?.text === ':' && toks.length <= 10) {
     const subj = subjectStartingAt(text, toks, 0);
+    // "Jones was asked by the presenter: ‘…’": the one asking is the agent; "Jones was asked:" names no speaker.
+    const passive = subj ? toks.slice(subj.to, subj.to + 3).findIndex((t, k, xs) => PASSIVE_AUX.has(t.lower) && /^(?:asked|told|questioned|quizzed|pressed|challenged)$/.test(xs[k + 1]?.lower ?? '')) : -1;
+    if (subj && passive >= 0) {
+      const by = toks.findIndex((t, k) => k > subj.to + passive && t.lower === 'by');
+      const agent = by > 0 ? subjectStartingAt(text, toks, by + 1) : null;
+      return agent && agent.kind !== 'pronoun' ? { subject: agent, cue: toks[subj.to + passive + 1]!.text, cueClass: 'say', addressee: subj.text, setting: null } : null;
+    }
     if (subj && subj.kind !== 'nominal' && subj.to < toks.length - 1) {
       const cue = text.slice(toks[subj.to]!.start, toks[toks.length - 2]!.end);
       return { subject: subj, cue, cueClass: 'say', addressee: null, setting: null };

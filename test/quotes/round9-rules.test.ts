@@ -106,3 +106,13 @@ describe('a person the words speak of is not their speaker', () => {
     ]);
   });
 });
+
+describe('an interview question is not the interviewee\'s', () => {
+  it('given "Jones was asked: ‘…?’" and her answer, when attributed, then the question has no speaker and the answer is hers', () => {
+    expect(who('Title', "In an interview with the Sunday Times, Jones was asked: 'Would you do it again?' 'Absolutely,' she said.")).toEqual([
+      ['Would you do it again?', null],
+      ['Absolutely', 'Jones'],
+    ]);
+    expect(who('Title', "Jones was asked by the presenter: 'Would you do it again?'")).toEqual([['Would you do it again?', null]]);
+  });
+});
