@@ -116,3 +116,10 @@ describe('an interview question is not the interviewee\'s', () => {
     expect(who('Title', "Jones was asked by the presenter: 'Would you do it again?'")).toEqual([['Would you do it again?', null]]);
   });
 });
+
+describe('a name before a common noun speaks for it', () => {
+  it('given "The Daily Mail newspaper reported …" and "Cobham-Edmonds thesis states that …", when attributed, then the name', () => {
+    expect(who('The Daily Mail newspaper reported in 2012 that the agency was checking claimants\' "Sky TV bills".')).toEqual([['Sky TV bills', 'Daily Mail']]);
+    expect(who('If we allow polynomial variations, Cobham-Edmonds thesis states that "the time complexities are polynomially related".')).toEqual([['the time complexities are polynomially related', 'Cobham-Edmonds']]);
+  });
+});
