@@ -705,6 +705,10 @@ function analyze(doc: StoredDocument, model: AttributionModel | null): { analysi
       // A subheading or photo caption (a sentence ending " .", no speech verb in it: "'Object of interest' found .")
       // quotes no one the text names there.
       if (fills && best && inCaption(span, from, after)) best = null;
+      // "the usage of the term “social classes”", "the name “Model C”": a term named, not words said — unless someone
+      // used it ("he used the phrase “…”").
+      const named = /\b(?:the|this|that)\s+(?:term|phrase|expression|name|label|nickname|motto|hashtag|word)\s*$/iu.exec(text.slice(Math.max(from, span.open - 60), span.open));
+      if (best && named && !/\b(?:use[sd]?|using|uttered|coined|repeated|invok(?:ed|ing)|cho(?:se|osing))\s+$/iu.test(text.slice(Math.max(from, span.open - 90), span.open - named[0].length))) best = null;
       // "Jones was asked: ‘Would you do it again?’": the one asked is not the one asking.
       const asked = /\b(?:was|were)\s+(?:asked|told|questioned|quizzed|pressed)(?:\s+by\b[^:]*)?\s*[:,]?\s*$/u.exec(text.slice(from, span.open));
       if (fills && best && asked && nearest(from + asked.index, (a) => a.pos >= from)?.canonical === best) best = null;

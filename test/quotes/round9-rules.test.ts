@@ -123,3 +123,10 @@ describe('a name before a common noun speaks for it', () => {
     expect(who('If we allow polynomial variations, Cobham-Edmonds thesis states that "the time complexities are polynomially related".')).toEqual([['the time complexities are polynomially related', 'Cobham-Edmonds']]);
   });
 });
+
+describe('a term named is not words said', () => {
+  it('given "wrote that the usage of the term “social classes” was misleading", when attributed, then the term has no speaker; his own words have him', () => {
+    expect(who('The historian Frederick W. Mote wrote that the usage of the term "social classes" for this system was misleading.')).toEqual([['social classes', null]]);
+    expect(who('The historian Frederick W. Mote wrote that the system entailed "degrees of privilege".')).toEqual([['degrees of privilege', 'Frederick W. Mote']]);
+  });
+});
