@@ -527,7 +527,11 @@ function analyze(doc: StoredDocument, model: AttributionModel | null): { analysi
     const hi = parent ? parent.end : lastPara.end;
     const group = groups.get(span.parent)!;
     const at = posInGroup[qi]!;
-    const prevSpan = at > 0 ? spans[group[at - 1]!]! : undefined;
+    // A title before it in the sentence ("wrote about the ‘Great Pestilence’ in 1893 and suggested that “…”") does not
+    // cut the attribution off (as after it, below).
+    let prevAt = at - 1;
+    while (prevAt >= 0 && titleLike[group[prevAt]!] && !titleLike[qi]) prevAt--;
+    const prevSpan = prevAt >= 0 ? spans[group[prevAt]!]! : undefined;
     // A title inside the attribution ("she told Billboard's “Pop Shop” podcast") does not end it.
     let nextAt = at + 1;
     while (nextAt < group.length && titleLike[group[nextAt]!]) nextAt++;

@@ -130,3 +130,12 @@ describe('a term named is not words said', () => {
     expect(who('The historian Frederick W. Mote wrote that the system entailed "degrees of privilege".')).toEqual([['degrees of privilege', 'Frederick W. Mote']]);
   });
 });
+
+describe('a title earlier in the sentence does not cut off its attribution', () => {
+  it('given "X wrote about the ‘Great Pestilence’ in 1893 and suggested that “…”", when attributed, then X (the title none)', () => {
+    expect(who('The historian Francis Aidan Gasquet wrote about the \'Great Pestilence\' in 1893 and suggested that "it would appear to be some form of bubonic plague".')).toEqual([
+      ['Great Pestilence', null],
+      ['it would appear to be some form of bubonic plague', 'Francis Aidan Gasquet'],
+    ]);
+  });
+});
