@@ -729,7 +729,8 @@ function analyze(doc: StoredDocument, model: AttributionModel | null): { analysi
   // nobody; a place alone ("Surrey", "Liverpool") gives way to such a person only.
   starts ??= sentenceStarts(text);
   for (const f of found) {
-    const kind = f.speaker ? nonPersonWord(f.speaker) : null;
+    // ("Mrs. White": a surname that is also an adjective, with a gender from its honorific, is a person.)
+    const kind = f.speaker && !genderOf(table, f.speaker) ? nonPersonWord(f.speaker) : null;
     if (!kind) continue;
     const here = lowerBound(starts, f.span.open + 1, (x) => x) - 1;
     const floor = starts[Math.max(0, here - 2)] ?? 0;

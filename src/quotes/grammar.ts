@@ -129,9 +129,9 @@ export function subjectEndingAt(text: string, toks: Tok[], j: number, floor: num
   const written = (determined || (j - 1 >= floor && !!toks[j - 1]?.possessive)) && WRITTEN_NOUNS.has(head);
   // "The Daily Mail newspaper reported", "Cobham-Edmonds thesis states": a name before a common noun that is no speaker
   // noun, right before its cue, is the speaker ("the Apple store said" → Apple).
-  if (!isSpeakerNoun(head) && cueNext && /^\p{Ll}+$/u.test(t.text) && j - 1 >= floor && isCap(toks[j - 1]) && !toks[j - 1]!.possessive && adjacent(text, toks[j - 1]!, t) && tagsOf(`the ${head}`).noun) {
+  if (!isSpeakerNoun(head) && cueNext && /^\p{Ll}+$/u.test(t.text) && j - 1 >= floor && isCap(toks[j - 1]) && !DETERMINERS.has(toks[j - 1]!.lower) && !toks[j - 1]!.possessive && adjacent(text, toks[j - 1]!, t) && tagsOf(`the ${head}`).noun) {
     const named = subjectEndingAt(text, toks, j - 1, floor);
-    if (named && named.kind === 'name') return { ...named, to: j + 1 };
+    if (named && named.kind === 'name' && !DETERMINERS.has(named.text.toLowerCase())) return { ...named, to: j + 1 };
   }
   if (!isSpeakerNoun(head) && !(determined && /[^s]s$/.test(head)) && !(determined && AGE.test(head)) && !nounSubject && !written) return null;
   let k = j;
