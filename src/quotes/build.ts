@@ -134,8 +134,8 @@ function analyze(doc: StoredDocument, model: AttributionModel | null): { analysi
   antecedents.sort((a, b) => a.pos - b.pos);
   const mentionAt = new Map<number, Mention>(mentions.map((m) => [m.start, m]));
   /** The nearest antecedent before `pos` that passes `ok`. */
-  const nearest = (pos: number, ok: (a: Antecedent) => boolean) => {
-    for (let k = lowerBound(antecedents, pos, (a) => a.pos) - 1; k >= 0; k--) if (ok(antecedents[k]!)) return antecedents[k];
+  const nearest = (pos: number, ok: (a: Antecedent) => boolean, floor = 0) => {
+    for (let k = lowerBound(antecedents, pos, (a) => a.pos) - 1; k >= 0 && antecedents[k]!.pos >= floor; k--) if (ok(antecedents[k]!)) return antecedents[k];
     return undefined;
   };
   /** The first antecedent in [from, to) that passes `ok`. */
@@ -352,7 +352,7 @@ function analyze(doc: StoredDocument, model: AttributionModel | null): { analysi
     const here = lowerBound(starts, subj.start + 1, (x) => x) - 1;
     const floor = starts[Math.max(0, here - 1)] ?? 0;
     const sentenceOf = (p: number) => starts![lowerBound(starts!, p + 1, (x) => x) - 1] ?? 0;
-    const issuer = nearest(subj.start, (a) => a.pos >= floor && (a.kind === 'person' || a.kind === 'org') && !a.possessive && (!!a.spoke || /^\W*(?:\S+\s+){0,2}$/u.test(text.slice(sentenceOf(a.pos), a.pos))));
+    const issuer = nearest(subj.start, (a) => (a.kind === 'person' || a.kind === 'org') && !a.possessive && (!!a.spoke || /^\W*(?:\S+\s+){0,2}$/u.test(text.slice(sentenceOf(a.pos), a.pos))), floor);
     if (!issuer || issuer.pos < floor) return null;
     return { kind: 'name', text: issuer.canonical, start: issuer.pos, end: issuer.pos + issuer.canonical.length, from: -1, to: -1 };
   };
@@ -715,7 +715,7 @@ function analyze(doc: StoredDocument, model: AttributionModel | null): { analysi
       if (best && named && !/\b(?:use[sd]?|using|uttered|coined|repeated|invok(?:ed|ing)|cho(?:se|osing))\s+$/iu.test(text.slice(Math.max(from, span.open - 90), span.open - named[0].length))) best = null;
       // "Jones was asked: ‘Would you do it again?’": the one asked is not the one asking.
       const asked = /\b(?:was|were)\s+(?:asked|told|questioned|quizzed|pressed)(?:\s+by\b[^:]*)?\s*[:,]?\s*$/u.exec(text.slice(from, span.open));
-      if (fills && best && asked && nearest(from + asked.index, (a) => a.pos >= from)?.canonical === best) best = null;
+      if (fills && best && asked && nearest(from + asked.index, () => true, from)?.canonical === best) best = null;
       if (best !== f.speaker) {
         f.speaker = best;
         if (f.attr) f.attr = { ...f.attr, cue: best ? f.attr.cue : null, addressee: best ? f.attr.addressee : null };
@@ -739,8 +739,8 @@ function analyze(doc: StoredDocument, model: AttributionModel | null): { analysi
     const person = (a: Antecedent) => a.kind === 'person' && !a.possessive && !nonPersonWord(a.canonical);
     const alt =
       firstIn(after, Math.max(after, end), (a) => person(a) && !!a.spoke) ??
-      nearest(f.span.open, (a) => a.pos >= floor && person(a) && !!a.spoke) ??
-      (kind === 'hard' ? nearest(f.span.open, (a) => a.pos >= floor && person(a)) : undefined);
+      nearest(f.span.open, (a) => person(a) && !!a.spoke, floor) ??
+      (kind === 'hard' ? nearest(f.span.open, person, floor) : undefined);
     if (alt) f.speaker = alt.canonical;
     else if (kind === 'hard') {
       f.speaker = null;
