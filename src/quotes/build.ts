@@ -730,13 +730,13 @@ function analyze(doc: StoredDocument, model: AttributionModel | null): { analysi
   starts ??= sentenceStarts(text);
   for (const f of found) {
     // ("Mrs. White": a surname that is also an adjective, with a gender from its honorific, is a person.)
-    const kind = f.speaker && !genderOf(table, f.speaker) ? nonPersonWord(f.speaker) : null;
+    const kind = f.speaker && !genderOf(table, f.speaker) ? nonPersonWord(f.speaker, text) : null;
     if (!kind) continue;
     const here = lowerBound(starts, f.span.open + 1, (x) => x) - 1;
     const floor = starts[Math.max(0, here - 2)] ?? 0;
     const after = f.span.close !== null ? f.span.close + 1 : f.span.end;
     const end = starts[here + 1] ?? text.length;
-    const person = (a: Antecedent) => a.kind === 'person' && !a.possessive && !nonPersonWord(a.canonical);
+    const person = (a: Antecedent) => a.kind === 'person' && !a.possessive && !nonPersonWord(a.canonical, text);
     const alt =
       firstIn(after, Math.max(after, end), (a) => person(a) && !!a.spoke) ??
       nearest(f.span.open, (a) => person(a) && !!a.spoke, floor) ??

@@ -248,21 +248,31 @@ const TIME_WORDS = /^(?:Yesterday|Today|Tonight|Tomorrow|Now|Earlier|Later|Meanw
 /**
  * Is a speaker's name a capitalised word that names no person: one letter ("A"), a time word ("Yesterday"), a
  * nationality alone ("Iraqi"), a capitalised adjective cut from a longer name ("United" of United Nations), or
- * "Government" ('hard': never a speaker); or a place alone ("Surrey", "Liverpool") ('soft': a club or county may
+ * "Government" ('hard': never a speaker; an adjective only when `text` uses it inside a longer name and hardly ever
+ * alone); or a place alone ("Surrey", "Liverpool") ('soft': a club or county may
  * speak, but a person named nearby is likelier). Null for anything else (every name of two words or more).
  *
  * @example
  * nonPersonWord('Yesterday'); // 'hard'
  * nonPersonWord('Surrey');    // 'soft'
  * nonPersonWord('Hague');     // null
+ * nonPersonWord('United', 'The United Nations said …'); // 'hard'
  */
-export function nonPersonWord(name: string): 'hard' | 'soft' | null {
+export function nonPersonWord(name: string, text?: string): 'hard' | 'soft' | null {
   const w = name.trim();
   if (/\s/u.test(w) || !/^\p{Lu}/u.test(w)) return null;
   if (w.replace(/\.$/u, '').length === 1 || TIME_WORDS.test(w) || w === 'Government') return 'hard';
   const t = tagsOf(w);
   if (t.person || t.org || t.first) return null;
   // (an adjective that is also a first name — "Randy" — is a name)
-  if (t.date || isNationality(w) || (t.adjective && !t.noun && !firstNameGender(w) && !usualGender(w))) return 'hard';
+  if (t.date || isNationality(w)) return 'hard';
+  // A capitalised adjective only when the text uses it as the first word of a longer name ("United" of "United
+  // Nations") and hardly ever alone: a story's "Fluffy" or "Red" is a name.
+  if (t.adjective && !t.noun && !firstNameGender(w) && !usualGender(w) && text !== undefined) {
+    const esc = w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    const inName = new RegExp(`(?<![\\p{L}])${esc}\\s+\\p{Lu}`, 'u').test(text);
+    const alone = (text.match(new RegExp(`(?<![\\p{L}])${esc}(?![\\p{L}])(?!\\s+\\p{Lu})`, 'gu')) ?? []).length;
+    if (inName && alone <= 1) return 'hard';
+  }
   return t.place && !t.country ? 'soft' : null;
 }
