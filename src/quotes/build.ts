@@ -728,15 +728,21 @@ function analyze(doc: StoredDocument, model: AttributionModel | null): { analysi
   // person the text has speaking nearby (a speech verb's subject in the quotation's sentence or the two before), else
   // nobody; a place alone ("Surrey", "Liverpool") gives way to such a person only.
   starts ??= sentenceStarts(text);
+  // (memoised per name: the adjective test reads the whole text once per name, not once per quotation)
+  const nonPersonMemo = new Map<string, ReturnType<typeof nonPersonWord>>();
+  const nonPerson = (name: string) => {
+    if (!nonPersonMemo.has(name)) nonPersonMemo.set(name, nonPersonWord(name, text));
+    return nonPersonMemo.get(name)!;
+  };
   for (const f of found) {
     // ("Mrs. White": a surname that is also an adjective, with a gender from its honorific, is a person.)
-    const kind = f.speaker && !genderOf(table, f.speaker) ? nonPersonWord(f.speaker, text) : null;
+    const kind = f.speaker && !genderOf(table, f.speaker) ? nonPerson(f.speaker) : null;
     if (!kind) continue;
     const here = lowerBound(starts, f.span.open + 1, (x) => x) - 1;
     const floor = starts[Math.max(0, here - 2)] ?? 0;
     const after = f.span.close !== null ? f.span.close + 1 : f.span.end;
     const end = starts[here + 1] ?? text.length;
-    const person = (a: Antecedent) => a.kind === 'person' && !a.possessive && !nonPersonWord(a.canonical, text);
+    const person = (a: Antecedent) => a.kind === 'person' && !a.possessive && !nonPerson(a.canonical);
     const alt =
       firstIn(after, Math.max(after, end), (a) => person(a) && !!a.spoke) ??
       nearest(f.span.open, (a) => person(a) && !!a.spoke, floor) ??
