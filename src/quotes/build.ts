@@ -11,15 +11,15 @@
  */
 import type { Quotation, Span, StoredDocument } from '../types.js';
 import { cueAt } from './cues.js';
-import { AGE, DOCUMENT_NOUNS, GENERIC_ORG, PRONOUNS, clauseSubject, isBareAttribution, parsePost, parsePre, settingIn, type Attr, type Pronoun, type Subject } from './grammar.js';
+import { AGE, DOCUMENT_NOUNS, GENERIC_ORG, PRONOUNS, clauseSubject, isBareAttribution, parsePost, passiveAgent, parsePre, settingIn, subjectStartingAt, type Attr, type Pronoun, type Subject } from './grammar.js';
 import { learnGenders } from './gender.js';
 import { replyAfter, selfNamed, vocatives } from './dialogue.js';
 import { looksLikeTitle } from './titles.js';
 import { findQuoteSpans, type QuoteSpan } from './marks.js';
 import { findMentions, type EntityKind, type Mention } from './mentions.js';
-import { firstNameGender, isNationality, splitName, type Gender } from './names.js';
+import { firstNameGender, isNationality, nonPersonWord, splitName, type Gender } from './names.js';
 import { sentenceEndAfter, sentenceStartBefore, sentenceStarts } from './sentence-bounds.js';
-import { isEpithetNoun, isPluralNoun, nounGender } from './speaker-nouns.js';
+import { isEpithetNoun, isPluralNoun, MEDIUM_NOUNS, nounGender, WRITTEN_NOUNS } from './speaker-nouns.js';
 import { buildSpeakerTable, canonicalSpeaker, lookupSpeaker, type SpeakerTable } from './speakers.js';
 import { SPEECH_VERBS } from '../text/speech-verbs.js';
 import { tokenize } from './tokens.js';
@@ -134,8 +134,8 @@ function analyze(doc: StoredDocument, model: AttributionModel | null): { analysi
   antecedents.sort((a, b) => a.pos - b.pos);
   const mentionAt = new Map<number, Mention>(mentions.map((m) => [m.start, m]));
   /** The nearest antecedent before `pos` that passes `ok`. */
-  const nearest = (pos: number, ok: (a: Antecedent) => boolean) => {
-    for (let k = lowerBound(antecedents, pos, (a) => a.pos) - 1; k >= 0; k--) if (ok(antecedents[k]!)) return antecedents[k];
+  const nearest = (pos: number, ok: (a: Antecedent) => boolean, floor = 0) => {
+    for (let k = lowerBound(antecedents, pos, (a) => a.pos) - 1; k >= 0 && antecedents[k]!.pos >= floor; k--) if (ok(antecedents[k]!)) return antecedents[k];
     return undefined;
   };
   /** The first antecedent in [from, to) that passes `ok`. */
@@ -307,8 +307,54 @@ function analyze(doc: StoredDocument, model: AttributionModel | null): { analysi
       const a = inSentence ?? lastSpeaker ?? subjectBefore ?? salientPerson(subj.start, ok) ?? nearest(subj.start, ok) ?? nearest(subj.start, (x) => compatible(pron, x) && !not.has(x.canonical));
       return { speaker: a?.canonical ?? relativeBefore(subj.start, pron) ?? namedInDialogue(subj.start, pron) ?? null, antecedent: null };
     }
+    if (subj.kind === 'nominal' && depth < 3) {
+      const issuer = issuerOf(subj);
+      if (issuer) {
+        const r = resolveSubject(issuer, enclosing, depth + 1, inside, not);
+        if (r.speaker) return r;
+      }
+    }
     const a = subj.kind === 'name' ? resolveName(subj) : resolveNominal(subj);
     return { speaker: a.canonical, antecedent: a };
+  };
+
+  /**
+   * The one behind a written medium: "The club's statement read" → the club, "their website slogan" → they, "a
+   * statement from the FA" → the FA, and "the statement said" / "another message read" → the person or organisation
+   * the sentence or the one before has speaking or as its subject ("Chelsea released a statement."). Documents
+   * ("the report", "the letter") only by the first two: a report is a speaker in its own right.
+   */
+  const issuerOf = (subj: Subject): Subject | null => {
+    const phrase = text.slice(subj.start, subj.end);
+    const head = (phrase.split(/\s+/).pop() ?? '').toLowerCase();
+    if (!WRITTEN_NOUNS.has(head)) return null;
+    const poss = /^(?:(?:the|a|an)\s+)?(\S+(?:\s+\S+){0,3}?)['’]s?\s+\S+/iu.exec(phrase);
+    if (poss) {
+      const start = subj.start;
+      const end = subj.start + poss[0].length - (poss[0].length - poss[0].search(/['’]s?\s+\S+$/u));
+      const t = text.slice(start, end);
+      return { kind: /^(?:the|a|an)\s/iu.test(t) ? 'nominal' : 'name', text: t, start, end, from: -1, to: -1 };
+    }
+    const det = /^(his|her|their|its)\s/iu.exec(phrase);
+    if (det) {
+      const pron = { his: 'he', her: 'she', their: 'they', its: 'it' }[det[1]!.toLowerCase() as 'his']!;
+      return { kind: 'pronoun', text: pron, start: subj.start, end: subj.start + det[1]!.length, from: -1, to: -1 };
+    }
+    const from = /^\s+(?:(?:issued|released|posted|sent|signed|published|written|put out)\s+)?(?:from|by|on behalf of)\s+/u.exec(text.slice(subj.end, subj.end + 40));
+    if (from) {
+      const at = subj.end + from[0].length;
+      const toks = tokenize(text, at, Math.min(text.length, at + 120));
+      const s = subjectStartingAt(text, toks, 0);
+      if (s && s.kind !== 'pronoun') return s;
+    }
+    if (!MEDIUM_NOUNS.has(head)) return null;
+    starts ??= sentenceStarts(text);
+    const here = lowerBound(starts, subj.start + 1, (x) => x) - 1;
+    const floor = starts[Math.max(0, here - 1)] ?? 0;
+    const sentenceOf = (p: number) => starts![lowerBound(starts!, p + 1, (x) => x) - 1] ?? 0;
+    const issuer = nearest(subj.start, (a) => (a.kind === 'person' || a.kind === 'org') && !a.possessive && (!!a.spoke || /^\W*(?:\S+\s+){0,2}$/u.test(text.slice(sentenceOf(a.pos), a.pos))), floor);
+    if (!issuer || issuer.pos < floor) return null;
+    return { kind: 'name', text: issuer.canonical, start: issuer.pos, end: issuer.pos + issuer.canonical.length, from: -1, to: -1 };
   };
 
   type Found = { span: QuoteSpan; attr: Attr | null; speaker: string | null };
@@ -348,6 +394,16 @@ function analyze(doc: StoredDocument, model: AttributionModel | null): { analysi
    * The person a narrative sentence ending at `pos` (inside the same paragraph, no quotation in it, not a photo
    * caption) is about: its subject, a name or "he"/"she" at its start.
    */
+  /**
+   * Do the words speak of this person in the third person ("I called him straight away" of a man, "she was brave" of a
+   * woman)? Then the person is their topic, not their speaker.
+   */
+  const spokenOf = (person: string, words: string): boolean => {
+    const g = genderOf(table, person) ?? firstNameGender(splitName(person).name[0]);
+    if (g === 'male') return /\b(?:he|him|his|himself)\b/iu.test(words);
+    if (g === 'female') return /\b(?:she|her|hers|herself)\b/iu.test(words);
+    return false;
+  };
   const narratorBefore = (pos: number, lo: number): string | null => {
     if (pos - 2 <= lo) return null;
     const from = sentenceStartBefore(text, lo, pos - 2);
@@ -471,7 +527,11 @@ function analyze(doc: StoredDocument, model: AttributionModel | null): { analysi
     const hi = parent ? parent.end : lastPara.end;
     const group = groups.get(span.parent)!;
     const at = posInGroup[qi]!;
-    const prevSpan = at > 0 ? spans[group[at - 1]!]! : undefined;
+    // A title before it in the sentence ("wrote about the ‘Great Pestilence’ in 1893 and suggested that “…”") does not
+    // cut the attribution off (as after it, below).
+    let prevAt = at - 1;
+    while (prevAt >= 0 && titleLike[group[prevAt]!] && !titleLike[qi]) prevAt--;
+    const prevSpan = prevAt >= 0 ? spans[group[prevAt]!]! : undefined;
     // A title inside the attribution ("she told Billboard's “Pop Shop” podcast") does not end it.
     let nextAt = at + 1;
     while (nextAt < group.length && titleLike[group[nextAt]!]) nextAt++;
@@ -504,7 +564,7 @@ function analyze(doc: StoredDocument, model: AttributionModel | null): { analysi
       // “…?” He said, “…”: an attribution that ends in a comma before the next quotation introduces that one.
       const introducesNext = !!nextSib && postTo === postCeil && /[,:]\s*$/u.test(text.slice(after, postTo));
       const trailing = post && !introducesNext && isBareAttribution(postToks, post) ? post : null;
-      attr = (endsSentence ? trailing : post) ?? parsePre(text, preToks);
+      attr = (endsSentence ? trailing : post) ?? parsePre(text, preToks) ?? passiveAgent(text, preToks, postToks);
     }
     // “I will,” was Wilbur Poole's answer: the name before a reply noun is the speaker; “…,” was the reply: someone
     // the dialogue decides (below).
@@ -544,7 +604,7 @@ function analyze(doc: StoredDocument, model: AttributionModel | null): { analysi
         // "Mayor Ann Lee agreed. “The town is calm.”": after a sentence that is only an attribution, the words are its subject's.
         speaker = narrator;
         attr = { subject: null, cue: null, cueClass: null, addressee: null, setting: null };
-      } else if ((narrator = !parent && wholeSentence && FIRST_PERSON.test(text.slice(span.start, span.end)) ? narratorBefore(preFrom, lo) : null) && narrator !== prev?.speaker) {
+      } else if ((narrator = !parent && wholeSentence && FIRST_PERSON.test(text.slice(span.start, span.end)) ? narratorBefore(preFrom, lo) : null) && narrator !== prev?.speaker && !spokenOf(narrator, text.slice(span.start, span.end))) {
         // "Peñaflorida hopes to expand the pushcart … . "I always tell my volunteers …"": words in the first person
         // right after a sentence about someone are that person's, not the last speaker's.
         speaker = narrator;
@@ -569,7 +629,7 @@ function analyze(doc: StoredDocument, model: AttributionModel | null): { analysi
           if (p?.kind === 'body' && !/[“”"]/u.test(text.slice(p.start, p.end)) && /[.!?]\s*$/u.test(text.slice(p.start, p.end))) {
             const from = sentenceStartBefore(text, p.start, p.end - 1);
             const subject = firstIn(from, p.end, (a) => a.kind === 'person' && !a.possessive && /^\W*(?:\S+\s+){0,2}$/u.test(text.slice(from, a.pos)));
-            if (subject) {
+            if (subject && !spokenOf(subject.canonical, text.slice(span.start, span.end))) {
               speaker = subject.canonical;
               attr = { subject: null, cue: null, cueClass: null, addressee: null, setting: null };
             }
@@ -649,12 +709,49 @@ function analyze(doc: StoredDocument, model: AttributionModel | null): { analysi
       // A subheading or photo caption (a sentence ending " .", no speech verb in it: "'Object of interest' found .")
       // quotes no one the text names there.
       if (fills && best && inCaption(span, from, after)) best = null;
+      // "the usage of the term “social classes”", "the name “Model C”": a term named, not words said — unless someone
+      // used it ("he used the phrase “…”").
+      const named = /\b(?:the|this|that)\s+(?:term|phrase|expression|name|label|nickname|motto|hashtag|word)\s*$/iu.exec(text.slice(Math.max(from, span.open - 60), span.open));
+      if (best && named && !/\b(?:use[sd]?|using|uttered|coined|repeated|invok(?:ed|ing)|cho(?:se|osing))\s+$/iu.test(text.slice(Math.max(from, span.open - 90), span.open - named[0].length))) best = null;
+      // "Jones was asked: ‘Would you do it again?’": the one asked is not the one asking.
+      const asked = /\b(?:was|were)\s+(?:asked|told|questioned|quizzed|pressed)(?:\s+by\b[^:]*)?\s*[:,]?\s*$/u.exec(text.slice(from, span.open));
+      if (fills && best && asked && nearest(from + asked.index, () => true, from)?.canonical === best) best = null;
       if (best !== f.speaker) {
         f.speaker = best;
         if (f.attr) f.attr = { ...f.attr, cue: best ? f.attr.cue : null, addressee: best ? f.attr.addressee : null };
       }
     }
     if (f.speaker && !isTitle) previous = f.speaker;
+  }
+
+  // A speaker that names no person — "Yesterday", "A", "Iraqi", "United" cut from United Nations, "Government" — is the
+  // person the text has speaking nearby (a speech verb's subject in the quotation's sentence or the two before), else
+  // nobody; a place alone ("Surrey", "Liverpool") gives way to such a person only.
+  starts ??= sentenceStarts(text);
+  // (memoised per name: the adjective test reads the whole text once per name, not once per quotation)
+  const nonPersonMemo = new Map<string, ReturnType<typeof nonPersonWord>>();
+  const nonPerson = (name: string) => {
+    if (!nonPersonMemo.has(name)) nonPersonMemo.set(name, nonPersonWord(name, text));
+    return nonPersonMemo.get(name)!;
+  };
+  for (const f of found) {
+    // ("Mrs. White": a surname that is also an adjective, with a gender from its honorific, is a person.)
+    const kind = f.speaker && !genderOf(table, f.speaker) ? nonPerson(f.speaker) : null;
+    if (!kind) continue;
+    const here = lowerBound(starts, f.span.open + 1, (x) => x) - 1;
+    const floor = starts[Math.max(0, here - 2)] ?? 0;
+    const after = f.span.close !== null ? f.span.close + 1 : f.span.end;
+    const end = starts[here + 1] ?? text.length;
+    const person = (a: Antecedent) => a.kind === 'person' && !a.possessive && !nonPerson(a.canonical);
+    const alt =
+      firstIn(after, Math.max(after, end), (a) => person(a) && !!a.spoke) ??
+      nearest(f.span.open, (a) => person(a) && !!a.spoke, floor) ??
+      (kind === 'hard' ? nearest(f.span.open, person, floor) : undefined);
+    if (alt) f.speaker = alt.canonical;
+    else if (kind === 'hard') {
+      f.speaker = null;
+      if (f.attr) f.attr = { ...f.attr, cue: null, addressee: null };
+    }
   }
 
   const quotations: Quotation[] = found.map(({ span, attr, speaker }) => ({

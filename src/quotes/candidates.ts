@@ -9,7 +9,7 @@
  */
 import type { Span } from '../types.js';
 import { cueAt } from './cues.js';
-import { BETWEEN, clauseSubject, subjectAcrossCommas, subjectEndingAt, subjectStartingAt, type Subject } from './grammar.js';
+import { skipBetweenBack, clauseSubject, subjectAcrossCommas, subjectEndingAt, subjectStartingAt, type Subject } from './grammar.js';
 import type { QuoteSpan } from './marks.js';
 import type { Mention } from './mentions.js';
 import type { Tok } from './tokens.js';
@@ -110,7 +110,7 @@ function maskedTokens(ctx: CandidateContext, from: number, to: number): Tok[] {
 function beforeCue(toks: Tok[], c: number): number {
   let j = c - 1;
   for (;;) {
-    while (j >= 0 && toks[j]!.word && BETWEEN.has(toks[j]!.lower)) j--;
+    j = skipBetweenBack(toks, j);
     if (toks[j]?.text === ',' && /^(?:however|meanwhile|though|too|also|instead|in turn|though)$/.test(toks[j - 1]?.lower ?? '') && toks[j - 2]?.text === ',') j -= 3;
     else return j;
   }
@@ -131,6 +131,8 @@ export function speechSubjects(text: string, toks: Tok[]): SpeechSubject[] {
     const cue = cueAt(toks, c);
     // A capitalised cue word is part of a name ("United States"), not a verb.
     if (!cue || /^\p{Lu}/u.test(toks[c]!.text)) continue;
+    // "Jones was asked: ‘…’", "he was told": in the passive, the subject is spoken to, not speaking.
+    if (cue.len === 1 && /^(?:was|were|been|being|is|are|be)$/.test(toks[c - 1]?.lower ?? '') && /(?:ed|told|said)$/.test(toks[c]!.lower)) continue;
     if (cue.cls === 'according') {
       const s = subjectStartingAt(text, toks, c + 2);
       if (s) out.push({ subject: s, inverted: true, loose: false });

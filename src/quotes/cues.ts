@@ -4,7 +4,8 @@
  * stands ("told the Council" vs "said to the Council").
  */
 import { POST_ONLY_VERBS, SAY_VERBS as SAY, TELL_VERBS as TELL } from '../text/speech-verbs.js';
-import type { Tok } from './tokens.js';
+import { WRITTEN_NOUNS } from './speaker-nouns.js';
+import { bare, type Tok } from './tokens.js';
 
 export type CueClass = 'tell' | 'say' | 'according';
 
@@ -30,6 +31,8 @@ export function cueAt(toks: Tok[], i: number, post = false): { len: number; cls:
   if (post) for (const words of POST_MULTI) if (at(words)) return { len: words.length, cls: 'say' };
   const t = toks[i];
   if (!t?.word) return null;
+  // "The club's statement read: ‘…’", "the sign read": "read" reports the words of something written.
+  if (t.lower === 'read' && toks[i - 1]?.word && WRITTEN_NOUNS.has(bare(toks[i - 1]!).toLowerCase())) return { len: 1, cls: 'say' };
   const cls = CUE_SINGLE.get(t.lower) ?? (post && POST_SINGLE.has(t.lower) ? 'say' : undefined);
   return cls ? { len: 1, cls } : null;
 }

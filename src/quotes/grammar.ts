@@ -10,8 +10,8 @@
  */
 import { CUE_SINGLE, NOUN_LIKE_CUES, cueAt, type CueClass } from './cues.js';
 import { splitName, tagsOf } from './names.js';
-import { isSpeakerNoun } from './speaker-nouns.js';
-import { bare, type Tok } from './tokens.js';
+import { isSpeakerNoun, WRITTEN_NOUNS } from './speaker-nouns.js';
+import { bare, isCapital, type Tok } from './tokens.js';
 
 export type Pronoun = 'he' | 'she' | 'they' | 'it' | 'i' | 'we';
 /** Subject pronouns; "I"/"we" name the speaker of the quotation they stand in. */
@@ -22,6 +22,23 @@ export const BETWEEN = new Set(['today', 'also', 'again', 'later', 'earlier', 't
   // stories: "my father always says", "Mary softly said"
   'always', 'often', 'usually', 'sometimes', 'never', 'finally', 'suddenly', 'softly', 'quietly', 'loudly', 'happily', 'sadly', 'excitedly',
   'proudly', 'slowly', 'gently', 'politely', 'kindly', 'nervously', 'eagerly', 'shyly', 'sweetly']);
+const TIME_NOUNS = /^(?:night|week|month|year|weekend|morning|evening|afternoon|day|monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/;
+/**
+ * The token before a cue once the words that may stand between a subject and its cue are skipped, read backwards from
+ * j: "Mr. Annan today called for", "he has also said", and time phrases — "The Foreign Secretary last night described",
+ * "the club on Monday said", "Smith earlier this week told".
+ */
+export function skipBetweenBack(toks: Tok[], j: number, floor = 0): number {
+  for (;;) {
+    if (j >= floor && toks[j]!.word && BETWEEN.has(toks[j]!.lower)) j--;
+    else if (j - 1 >= floor && toks[j]!.word && TIME_NOUNS.test(toks[j]!.lower) && /^(?:last|this|on|that|next|at|the)$/.test(toks[j - 1]!.lower)) {
+      j -= 2;
+      if (toks[j + 1]!.lower === 'the' && toks[j]?.lower === 'at') j--;
+      if (j >= floor && /^(?:earlier|later|early|late)$/.test(toks[j]!.lower)) j--;
+    } else return j;
+  }
+}
+
 /** Words that end an addressee or a speaker noun phrase. */
 const NP_CUT = new Set(['that', 'including', 'in', 'at', 'during', 'on', 'when', 'while', 'as', 'after', 'before', 'who', 'which', 'where', 'about', 'ahead', 'if', 'because', 'since', 'but', 'to', 'for', 'with', 'by', 'from', 'amid', 'over', 'via', 'whether', 'how', 'why', 'what', 'not', 'it', 'this', 'there', 'today', 'yesterday', 'earlier', 'later', 'last', 'this', 'afterward', 'afterwards', 'tonight', 'recently', 'then', 'instead', 'through', 'under', 'against', 'upon', 'following', 'saying', 'adding', 'telling', 'noting', 'late', 'early', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday']);
 const DAYS = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday']);
@@ -64,7 +81,7 @@ export interface Attr {
   setting: string | null;
 }
 
-const isCap = (t: Tok | undefined) => !!t && t.word && /^\p{Lu}/u.test(t.text);
+const isCap = isCapital;
 const adjacent = (text: string, a: Tok, b: Tok) => /^[ \u00a0]$/u.test(text.slice(a.end, b.start));
 
 /** The speaker phrase that ends at token j (inclusive), read backwards. */
@@ -105,8 +122,18 @@ export function subjectEndingAt(text: string, toks: Tok[], j: number, floor: num
   // "the couple said", "the family told": any noun with its determiner right before the cue is its subject.
   // "one angry shareholder said": up to two plain words between the determiner and the noun.
   const detNear = determined || [2, 3].some((d) => j - d >= floor && DETERMINERS.has(toks[j - d]!.lower) && toks.slice(j - d + 1, j).every((x) => x.word && /^\p{Ll}/u.test(x.text) && !NP_CUT.has(x.lower) && !PREPOSITIONS.has(x.lower) && !CUE_SINGLE.has(x.lower)));
-  const nounSubject = detNear && j === toks.length - 1 ? false : detNear && j + 1 < toks.length && CUE_SINGLE.has(toks[j + 1]!.lower) && tagsOf(`the ${head}`).noun;
-  if (!isSpeakerNoun(head) && !(determined && /[^s]s$/.test(head)) && !(determined && AGE.test(head)) && !nounSubject) return null;
+  // ("the club on Monday said": a time phrase may stand between.)
+  const cueNext = [1, 2, 3, 4, 5].some((d) => j + d < toks.length && CUE_SINGLE.has(toks[j + d]!.lower) && (d === 1 || skipBetweenBack(toks, j + d - 1, j + 1) === j));
+  const nounSubject = detNear && j === toks.length - 1 ? false : detNear && cueNext && tagsOf(`the ${head}`).noun;
+  // "another message read": something written, with its determiner, reads.
+  const written = (determined || (j - 1 >= floor && !!toks[j - 1]?.possessive)) && WRITTEN_NOUNS.has(head);
+  // "The Daily Mail newspaper reported", "Cobham-Edmonds thesis states": a name before a common noun that is no speaker
+  // noun, right before its cue, is the speaker ("the Apple store said" → Apple).
+  if (!isSpeakerNoun(head) && cueNext && /^\p{Ll}+$/u.test(t.text) && j - 1 >= floor && isCap(toks[j - 1]) && !DETERMINERS.has(toks[j - 1]!.lower) && !toks[j - 1]!.possessive && adjacent(text, toks[j - 1]!, t) && tagsOf(`the ${head}`).noun) {
+    const named = subjectEndingAt(text, toks, j - 1, floor);
+    if (named && named.kind === 'name' && !DETERMINERS.has(named.text.toLowerCase())) return { ...named, to: j + 1 };
+  }
+  if (!isSpeakerNoun(head) && !(determined && /[^s]s$/.test(head)) && !(determined && AGE.test(head)) && !nounSubject && !written) return null;
   let k = j;
   while (k - 1 >= floor && j - k < 6) {
     const p = toks[k - 1]!;
@@ -375,8 +402,7 @@ export function parsePost(text: string, toks: Tok[]): Attr | null {
     if (!cue || cue.cls === 'according') continue;
     // "The man is described as white": in the passive, the subject did not say it.
     if (cue.len === 1 && PASSIVE_AUX.has(toks[c - 1]?.lower ?? '') && /(?:ed|told|said)$/.test(t.lower)) continue;
-    let j = c - 1;
-    while (j > i && toks[j]!.word && BETWEEN.has(toks[j]!.lower)) j--;
+    const j = skipBetweenBack(toks, c - 1, i + 1);
     let subj = subjectEndingAt(text, toks, j, i);
     // "“…,” a statement in the state-run Xinhua news agency declared": the head before its modifier.
     if (!subj || subj.from !== i) subj = headBeforeModifier(text, toks, j, i) ?? subj;
@@ -512,8 +538,7 @@ export function parsePre(text: string, toks: Tok[]): Attr | null {
       const a = finish(text, toks, subj, text.slice(toks[c]!.start, toks[c + 1]!.end), 'according', subj.to);
       return a;
     }
-    let j = c - 1;
-    while (j >= 0 && toks[j]!.word && BETWEEN.has(toks[j]!.lower)) j--;
+    let j = skipBetweenBack(toks, c - 1);
     // "The government - which was outraged by the film - also claimed": the subject before a parenthesis in dashes.
     if (/^[-–—]$/u.test(toks[j]?.text ?? '')) {
       for (let k = j - 1; k > 0 && j - k < 30; k--) {
@@ -567,12 +592,42 @@ export function parsePre(text: string, toks: Tok[]): Attr | null {
   const last = toks[toks.length - 1];
   if (last?.text === ':' && toks.length <= 10) {
     const subj = subjectStartingAt(text, toks, 0);
+    // "Jones was asked by the presenter: ‘…’": the one asking is the agent; "Jones was asked:" names no speaker.
+    const passive = subj ? toks.slice(subj.to, subj.to + 3).findIndex((t, k, xs) => PASSIVE_AUX.has(t.lower) && /^(?:asked|told|questioned|quizzed|pressed|challenged)$/.test(xs[k + 1]?.lower ?? '')) : -1;
+    if (subj && passive >= 0) {
+      const by = toks.findIndex((t, k) => k > subj.to + passive && t.lower === 'by');
+      const agent = by > 0 ? subjectStartingAt(text, toks, by + 1) : null;
+      return agent && agent.kind !== 'pronoun' ? { subject: agent, cue: toks[subj.to + passive + 1]!.text, cueClass: 'say', addressee: subj.text, setting: null } : null;
+    }
     if (subj && subj.kind !== 'nominal' && subj.to < toks.length - 1) {
       const cue = text.slice(toks[subj.to]!.start, toks[toks.length - 2]!.end);
       return { subject: subj, cue, cueClass: 'say', addressee: null, setting: null };
     }
   }
   return null;
+}
+
+/** Verbs that describe what something was called, in the passive: "was described as ‘…’ by X". */
+const PASSIVE_NAMING = /^(?:described|called|dubbed|termed|labell?ed|branded|hailed|condemned|critici[sz]ed|praised|slammed|denounced|characteri[sz]ed|referred|quoted|mocked|derided|decried|lauded|blasted)$/;
+
+/**
+ * "The attack was described as ‘barbaric’ by Foreign Secretary William Hague": a passive naming verb before the
+ * quotation and its agent after it ("by X") — X said it.
+ */
+export function passiveAgent(text: string, pre: Tok[], post: Tok[]): Attr | null {
+  let v = pre.length - 1;
+  // the object words between the verb and the quotation: "as", "to as", "a", "an", "the", up to three plain words
+  while (v >= 0 && pre.length - 1 - v < 5 && pre[v]!.word && !PASSIVE_NAMING.test(pre[v]!.lower)) v--;
+  if (v < 1 || !PASSIVE_NAMING.test(pre[v]!.lower)) return null;
+  let a = v - 1;
+  if (pre[a]?.word && /ly$/.test(pre[a]!.lower)) a--;
+  if (!PASSIVE_AUX.has(pre[a]?.lower ?? '')) return null;
+  let i = 0;
+  while (i < post.length && !post[i]!.word && /^[,]$/.test(post[i]!.text)) i++;
+  if (post[i]?.lower !== 'by') return null;
+  const subj = subjectStartingAt(text, post, i + 1);
+  if (!subj || subj.kind === 'pronoun') return null;
+  return { subject: subj, cue: pre[v]!.text, cueClass: 'say', addressee: null, setting: null };
 }
 
 function finish(text: string, toks: Tok[], subject: Subject, cue: string, cls: CueClass, restFrom: number): Attr {

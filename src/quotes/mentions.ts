@@ -181,6 +181,15 @@ export function findMentions(text: string, paragraphs: Span[], exclude: Span[]):
           if (headWord !== phrase) roles.push(headWord);
         }
       }
+      // The appositive before the name: "The judge, Mr Justice Smith, said", "Her lawyer, Ann Lee, told".
+      const rev = /(?:^|[\s(])(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)\s+((?:[\p{Ll}\-]+\s+){0,2}([\p{Ll}\-]+)),\s+$/u.exec(text.slice(Math.max(piece.start, run.start - 50), run.start));
+      if (rev && c.kind === 'person' && /^\s*,/u.test(after)) {
+        const headWord = rev[2]!;
+        if (ROLE_HEADS.has(headWord) || SPEAKER_NOUNS.has(headWord) || tagsOf(headWord).actor) {
+          roles.push(headWord);
+          if (rev[1] !== headWord) roles.push(rev[1]!.replace(/\s+/g, ' '));
+        }
+      }
       // A job in lower case right before the name: "agent George Piro", "prosecuting attorney Ryan Stack".
       const pre = /(?:^|[\s(])((?:[\p{Ll}\-]+\s+)?([\p{Ll}\-]+))\s+$/u.exec(text.slice(Math.max(piece.start, run.start - 40), run.start));
       if (pre && c.kind === 'person') {

@@ -77,7 +77,7 @@ export const CONNECTORS = new Set(['of', 'for', 'on', 'de', 'da', 'di', 'du', 'd
 // ---------------------------------------------------------------------------
 // compromise, memoised (it is the slow part)
 
-const tagCache = new Map<string, { person: boolean; first: boolean; org: boolean; female: boolean; male: boolean; place: boolean; date: boolean; actor: boolean; demonym: boolean; adjective: boolean; noun: boolean }>();
+const tagCache = new Map<string, { person: boolean; first: boolean; org: boolean; female: boolean; male: boolean; place: boolean; country: boolean; date: boolean; actor: boolean; demonym: boolean; adjective: boolean; noun: boolean }>();
 /**
  * What compromise knows about a short phrase (memoised).
  *
@@ -95,6 +95,7 @@ export function tagsOf(phrase: string) {
       female: d.has('#FemaleName'),
       male: d.has('#MaleName'),
       place: d.has('#Place'),
+      country: d.has('#Country'),
       date: d.has('#Date'),
       actor: d.has('#Actor'),
       demonym: d.has('#Demonym'),
@@ -216,6 +217,8 @@ function demonymPrefix(raw: string): string[] | null {
  */
 export function isNationality(phrase: string): boolean {
   const rest = phrase.replace(/^(?:the|this|that|a|an)\s+/i, '').trim();
+  // "the Frenchman", "the Dutchman", "a Scotswoman"
+  if (/^(?:French|Dutch|Welsh|Irish|English|Scots|Manx|Cornish)(?:man|woman|men|women)$/u.test(rest)) return true;
   const pre = demonymPrefix(rest);
   return !!pre && pre.length === rest.split(/\s+/).length;
 }
@@ -238,3 +241,38 @@ export function firstNameGender(first: string | undefined): Gender {
 let nameList: Map<string, string> | undefined;
 /** The English list alone (its other languages' lists cost three times the load). */
 const usualGender = (name: string) => (nameList ??= createRequire(import.meta.url)('gender-detection-from-name/names/en.js') as Map<string, string>).get(name.toLowerCase());
+
+/** Words that start a sentence or date it, never a speaker: "Yesterday", "Today", "Meanwhile". */
+const TIME_WORDS = /^(?:Yesterday|Today|Tonight|Tomorrow|Now|Earlier|Later|Meanwhile|Last|This|Then|Recently|Currently|Previously|Afterwards|Overnight)$/u;
+
+/**
+ * Is a speaker's name a capitalised word that names no person: one letter ("A"), a time word ("Yesterday"), a
+ * nationality alone ("Iraqi"), a capitalised adjective cut from a longer name ("United" of United Nations), or
+ * "Government" ('hard': never a speaker; an adjective only when `text` uses it inside a longer name and hardly ever
+ * alone); or a place alone ("Surrey", "Liverpool") ('soft': a club or county may
+ * speak, but a person named nearby is likelier). Null for anything else (every name of two words or more).
+ *
+ * @example
+ * nonPersonWord('Yesterday'); // 'hard'
+ * nonPersonWord('Surrey');    // 'soft'
+ * nonPersonWord('Hague');     // null
+ * nonPersonWord('United', 'The United Nations said …'); // 'hard'
+ */
+export function nonPersonWord(name: string, text?: string): 'hard' | 'soft' | null {
+  const w = name.trim();
+  if (/\s/u.test(w) || !/^\p{Lu}/u.test(w)) return null;
+  if (w.replace(/\.$/u, '').length === 1 || TIME_WORDS.test(w) || w === 'Government') return 'hard';
+  const t = tagsOf(w);
+  if (t.person || t.org || t.first) return null;
+  // (an adjective that is also a first name — "Randy" — is a name)
+  if (t.date || isNationality(w)) return 'hard';
+  // A capitalised adjective only when the text uses it as the first word of a longer name ("United" of "United
+  // Nations") and hardly ever alone: a story's "Fluffy" or "Red" is a name.
+  if (t.adjective && !t.noun && !firstNameGender(w) && !usualGender(w) && text !== undefined) {
+    const esc = w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    const inName = new RegExp(`(?<![\\p{L}])${esc}\\s+\\p{Lu}`, 'u').test(text);
+    const alone = (text.match(new RegExp(`(?<![\\p{L}])${esc}(?![\\p{L}])(?!\\s+\\p{Lu})`, 'gu')) ?? []).length;
+    if (inName && alone <= 1) return 'hard';
+  }
+  return t.place && !t.country ? 'soft' : null;
+}

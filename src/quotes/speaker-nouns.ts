@@ -62,6 +62,14 @@ const EPITHET_NOUNS = new Set([
  */
 export const isEpithetNoun = (head: string) => EPITHET_NOUNS.has(head.toLowerCase()) || /^(?:mother|father|mum|dad|grandmother|grandfather|grandmother|grandad|grandfather)-of-/u.test(head.toLowerCase());
 
+/**
+ * The medium words are said in, not who says them ("the statement said", "another message read", "their website slogan
+ * reads"): news names the organisation or person behind it nearby, and that is the speaker.
+ */
+export const MEDIUM_NOUNS = new Set(['statement', 'statements', 'message', 'messages', 'post', 'posts', 'posting', 'tweet', 'tweets', 'email', 'e-mail', 'emails', 'slogan', 'website', 'blog', 'caption', 'text', 'texts', 'release', 'announcement', 'notice', 'sign', 'banner', 'placard']);
+/** Written things that "read" (“The note read: ‘…’”): media and documents. */
+export const WRITTEN_NOUNS = new Set([...MEDIUM_NOUNS, 'letter', 'letters', 'note', 'notes', 'report', 'document', 'memo', 'card', 'headline', 'inscription', 'plaque', 'poster', 'advert', 'advertisement', 'leaflet', 'label', 'page', 'entry', 'message']);
+
 const PLURAL_SPEAKER = /(?:s|people|police|staff|team|authorities)$/;
 
 const MALE_WORDS = new Set(['man', 'father', 'spokesman', 'chairman', 'king', 'prince', 'husband', 'son', 'brother', 'boy', 'actor', 'businessman', 'dad', 'grandfather', 'schoolboy', 'widower']);

@@ -57,4 +57,6 @@ function mk(text: string, start: number, word: boolean): Tok {
 
 /** The word without a possessive ’s. */
 export const bare = (t: Tok) => (t.possessive ? t.text.slice(0, -2) : t.text);
-export const isCapital = (t: Tok) => t.word && /^\p{Lu}/u.test(t.text);
+/** An Arabic name's article or patronymic joined to a capital: "al-Maliki", "bin-Laden", "el-Sisi" are name words. */
+const NAME_PARTICLE = /^(?:al|el|ad|ar|as|ash|at|az|an|bin|ibn|abu|bint)-\p{Lu}/u;
+export const isCapital = (t: Tok | undefined) => !!t && t.word && (/^\p{Lu}/u.test(t.text) || NAME_PARTICLE.test(t.text));
