@@ -10,7 +10,7 @@ import { TUNE4_FIXTURE, TUNE5_FIXTURE, TUNE6_FIXTURE, TUNE8_FIXTURE, TUNE9_FIXTU
  */
 const stories = loadLabelledStories();
 const freshStories = loadLabelledStories(FRESH_FIXTURE);
-const tuning = [...stories, ...freshStories, ...[TUNE4_FIXTURE, TUNE5_FIXTURE, TUNE6_FIXTURE, 'test/fixtures/quotes/cnn-attribution-tune7.json', TUNE8_FIXTURE, TUNE9_FIXTURE].flatMap((f) => loadLabelledStories(f))];
+const tuning = [...stories, ...freshStories, ...[TUNE4_FIXTURE, TUNE5_FIXTURE, TUNE6_FIXTURE, 'test/fixtures/quotes/cnn-attribution-tune7.json', TUNE8_FIXTURE, TUNE9_FIXTURE, 'test/fixtures/quotes/squad-attribution-tune10.json'].flatMap((f) => loadLabelledStories(f))];
 const fresh2Stories = loadLabelledStories('test/fixtures/quotes/cnn-attribution-fresh2.json');
 const fresh2 = scoreSplit(fresh2Stories, findQuotations);
 const fresh3Stories = loadLabelledStories('test/fixtures/quotes/cnn-attribution-fresh3.json');
@@ -88,19 +88,23 @@ describe('the quotation finder on the blind sets', () => {
 // 95.6%, precision 93.9%, attribution 67.7% (172/254), titles 3/56. Titles with a speaker are floors as measured, not the
 // target (none).
 const FRESH2_FLOOR = { recall: 0.98, attribution: 0.93, titlesWithSpeaker: 0 };
-const FRESH3_FLOOR = { recall: 0.93, precision: 0.89, attribution: 0.63, titlesWithSpeaker: 1 };
-const FRESH4_FLOOR = { recall: 0.95, precision: 0.93, attribution: 0.66, titlesWithSpeaker: 3 };
+const FRESH3_FLOOR = { recall: 0.93, precision: 0.89, attribution: 0.66, titlesWithSpeaker: 1 };
+const FRESH4_FLOOR = { recall: 0.95, precision: 0.93, attribution: 0.68, titlesWithSpeaker: 3 };
 // Round 6 (quotes-v5; attrib3's quotes-v6 was not merged): fresh5 recall 87.0%, precision 95.1%, attribution 70.9%
 // (100/141), titles 4/26 — the same before and after the round.
 const FRESH5_FLOOR = { recall: 0.86, precision: 0.94, attribution: 0.77, titlesWithSpeaker: 4 };
 // Round 7 (label11's fresh6, new): quotes-v5 on main before the round: recall 100%, precision 100%, attribution 71.9%
 // (87/121), titles 3/74; after (quotes-v7): attribution 73.6% (89/121), titles 3/74.
-const FRESH6_FLOOR = { recall: 0.99, precision: 0.99, attribution: 0.75, titlesWithSpeaker: 3 };
+const FRESH6_FLOOR = { recall: 0.99, precision: 0.99, attribution: 0.74, titlesWithSpeaker: 4 };
 // Round 8 (label13's fresh7, new): quotes-v7 on main before the round (1f1de37): recall 100%, precision 100%, attribution
 // 55.3% (73/132), titles/terms given a speaker 21/125, addressees 6/8; after attrib5 (quotes-v8): 56.8% (75/132), titles
 // 21/125. Round 8's other sets, before → after attrib5: fresh2 93.8 → 93.8%, fresh3 65.3 → 64.4% (77 → 76/118), fresh4
 // 67.7 → 67.7%, fresh5 70.9 → 78.0% (100 → 110/141), fresh6 73.6 → 75.2% (89 → 91/121); detection unchanged everywhere.
-const FRESH7_FLOOR = { recall: 0.99, precision: 0.99, attribution: 0.56, titlesWithSpeaker: 21 };
+const FRESH7_FLOOR = { recall: 0.99, precision: 0.99, attribution: 0.58, titlesWithSpeaker: 21 };
 // Round 9 (label15's fresh8, new): quotes-v8 on main before the round (e88aefb): recall 86.2%, precision 98.7%,
 // attribution 48.0% (48/100), titles/terms given a speaker 3/70, addressees 3/7.
-const FRESH8_FLOOR = { recall: 0.86, precision: 0.98, attribution: 0.48, titlesWithSpeaker: 3 };
+// After attrib6 (quotes-v9), the lead's run once after the merge: fresh8 48.0% (48/100), titles 3 -> 1/70; fresh2 93.8%
+// (30/32); fresh3 64.4 -> 66.9% (76 -> 79/118); fresh4 67.7 -> 68.9% (172 -> 175/254); fresh5 78.0 -> 77.3% (110 -> 109/141);
+// fresh6 75.2 -> 74.4% (91 -> 90/121), titles 3 -> 4/74 (its floors lowered to those figures: the merge was taken for
+// its net gain, +6 quotations over the eight sets); fresh7 56.8 -> 58.3% (75 -> 77/132).
+const FRESH8_FLOOR = { recall: 0.86, precision: 0.98, attribution: 0.48, titlesWithSpeaker: 1 };
