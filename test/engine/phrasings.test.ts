@@ -74,7 +74,10 @@ describe.each(['quote5-tune', 'quote5-heldout'] as const)('the %s phrasing set',
 // Round 9: heldout-9 (new, 100 items by label14, weighted like heldout-8; its four new stories were attribution-tuning
 // stories of earlier rounds, cnn-attribution-fresh.json) 76/100 on main before the round; heldout-10 (new, 60 items by
 // label16 over four stories of the blind fresh2 attribution set) 45/60 before.
-const BLIND_BAR = { 'heldout-3': 0.74, 'heldout-4': 0.72, 'heldout-5': 0.64, 'heldout-6': 0.58, 'heldout-7': 0.66, 'heldout-8': 0.56, 'heldout-9': 0.76, 'heldout-10': 0.75 };
+// After round 9's merges (quote6, nat6 with no engine change, attrib6), the lead's run once: heldout-3 65/87, heldout-4
+// 71/98, heldout-5 65/100, heldout-6 58 -> 59/100, heldout-7 66/100, heldout-8 56 -> 58/100, heldout-9 76 -> 78/100,
+// heldout-10 45/60.
+const BLIND_BAR = { 'heldout-3': 0.74, 'heldout-4': 0.72, 'heldout-5': 0.64, 'heldout-6': 0.59, 'heldout-7': 0.66, 'heldout-8': 0.58, 'heldout-9': 0.78, 'heldout-10': 0.75 };
 
 describe.each(['heldout-3', 'heldout-4', 'heldout-5', 'heldout-6', 'heldout-7', 'heldout-8', 'heldout-9', 'heldout-10'] as const)('the blind %s phrasing set', (split) => {
   it(`given each phrasing, when asked, then at least ${Math.round(BLIND_BAR[split] * 100)}% are handled right (and every quote is verbatim)`, { timeout: 120_000 }, async () => {
