@@ -266,6 +266,7 @@ async function warmAsk(embedder: Embedder, model: string, tmp: string, modelCach
   }
   const askMs: number[] = [];
   const otherMs: number[] = [];
+  const askCpu: number[] = [];
   let refused = 0;
   queryCalls = 0;
   // Garbage collections that start inside a measured answer (a count load does not change, unlike their length).
@@ -278,9 +279,12 @@ async function warmAsk(embedder: Embedder, model: string, tmp: string, modelCach
     // `--gap`: idle time before each question, as a bot's questions arrive (not timed).
     if (gapMs > 0) await new Promise((r) => setTimeout(r, gapMs));
     const before = queryTime;
+    const c = process.cpuUsage();
     const t = performance.now();
     const a = await engine.ask(q);
     const ms = performance.now() - t;
+    const dc = process.cpuUsage(c);
+    askCpu.push((dc.user + dc.system) / 1000);
     windows.push([t, t + ms]);
     askMs.push(ms);
     otherMs.push(ms - (queryTime - before));
@@ -293,16 +297,20 @@ async function warmAsk(embedder: Embedder, model: string, tmp: string, modelCach
   const gcInAnswers = windows.filter(([a, b]) => gcStarts.some((g) => g >= a && g < b)).length;
   const callsPerAsk = queryCalls / QUESTIONS.length;
   const queryMs: number[] = [];
+  const queryCpu: number[] = [];
   const qcpu0 = process.cpuUsage();
   for (const q of QUESTIONS) {
+    const c = process.cpuUsage();
     const t = performance.now();
     await embedder.embedQuery(q);
     queryMs.push(performance.now() - t);
+    const dc = process.cpuUsage(c);
+    queryCpu.push((dc.user + dc.system) / 1000);
   }
   const qcpu = process.cpuUsage(qcpu0);
   const queryCpuMs = (qcpu.user + qcpu.system) / 1000;
-  for (const xs of [askMs, otherMs, queryMs]) xs.sort((a, b) => a - b);
-  return { config, engine, askMs, queryMs, otherMs, refused, callsPerAsk, cpuMs, queryCpuMs, gcInAnswers };
+  for (const xs of [askMs, otherMs, queryMs, askCpu, queryCpu]) xs.sort((a, b) => a - b);
+  return { config, engine, askMs, queryMs, otherMs, askCpu, queryCpu, refused, callsPerAsk, cpuMs, queryCpuMs, gcInAnswers };
 }
 
 /** The rows every bench prints: embedding one query, warm ask, and their ratio. */
@@ -310,6 +318,9 @@ interface LatencySamples {
   askMs: number[];
   queryMs: number[];
   otherMs: number[];
+  /** CPU (user+sys, all threads) of each answer and of each query embedding, sorted: what load stretches less than their wall time. */
+  askCpu?: number[];
+  queryCpu?: number[];
   refused: number;
   callsPerAsk: number;
   cpuMs: number;
@@ -318,13 +329,13 @@ interface LatencySamples {
   gcInAnswers: number;
 }
 
-const ratios = (r: LatencySamples) => ({ p95: percentile(r.askMs, 95) / percentile(r.queryMs, 50), p50: percentile(r.askMs, 50) / percentile(r.queryMs, 50), cpu: r.cpuMs / r.queryCpuMs });
+const ratios = (r: LatencySamples) => ({ p95: percentile(r.askMs, 95) / percentile(r.queryMs, 50), p50: percentile(r.askMs, 50) / percentile(r.queryMs, 50), cpu: r.cpuMs / r.queryCpuMs, cpu95: r.askCpu?.length && r.queryCpu?.length ? percentile(r.askCpu, 95) / percentile(r.queryCpu, 50) : NaN });
 
 /** Several runs' samples as one (sorted again); CPU and refusals summed. */
 function pool(runs: LatencySamples[]): LatencySamples {
-  const cat = (k: 'askMs' | 'queryMs' | 'otherMs') => runs.flatMap((r) => r[k]).sort((a, b) => a - b);
+  const cat = (k: 'askMs' | 'queryMs' | 'otherMs' | 'askCpu' | 'queryCpu') => runs.flatMap((r) => r[k] ?? []).sort((a, b) => a - b);
   const sum = (k: 'refused' | 'cpuMs' | 'queryCpuMs' | 'gcInAnswers') => runs.reduce((a, r) => a + (r[k] ?? 0), 0);
-  return { askMs: cat('askMs'), queryMs: cat('queryMs'), otherMs: cat('otherMs'), refused: sum('refused'), callsPerAsk: runs.reduce((a, r) => a + r.callsPerAsk, 0) / runs.length, cpuMs: sum('cpuMs'), queryCpuMs: sum('queryCpuMs'), gcInAnswers: sum('gcInAnswers') };
+  return { askMs: cat('askMs'), queryMs: cat('queryMs'), otherMs: cat('otherMs'), askCpu: cat('askCpu'), queryCpu: cat('queryCpu'), refused: sum('refused'), callsPerAsk: runs.reduce((a, r) => a + r.callsPerAsk, 0) / runs.length, cpuMs: sum('cpuMs'), queryCpuMs: sum('queryCpuMs'), gcInAnswers: sum('gcInAnswers') };
 }
 
 function latencyRows(r: LatencySamples): [string, string, string][] {
@@ -338,6 +349,9 @@ function latencyRows(r: LatencySamples): [string, string, string][] {
     ['warm ask', `p50 ${fmt(askP50)} ms`, `p95 ${fmt(askP95)} ms over ${n} answers; ${r.refused}/${n} refused; ${fmt(r.cpuMs / n, 1)} ms CPU (user+sys) per ask`],
     ['  of which not embedding', `p50 ${fmt(percentile(r.otherMs, 50))} ms`, `p95 ${fmt(percentile(r.otherMs, 95))} ms (retrieval, answer, verification); ${fmt(r.callsPerAsk, 2)} query embeddings per ask; a garbage collection started inside ${r.gcInAnswers}/${n} answers`],
     ['warm ask / one query', `${fmt(ratio, 2)}×`, `ask p95 ÷ query p50 (target ≤ 2×) ${ratio <= 2 ? 'OK' : 'MISSED'}; p50 ÷ p50 ${fmt(askP50 / queryP50, 2)}×; CPU per ask ÷ CPU per query ${fmt(r.cpuMs / r.queryCpuMs, 2)}× (less sensitive to load)`],
+    ...(r.askCpu?.length && r.queryCpu?.length
+      ? [['  the same in CPU time', `${fmt(percentile(r.askCpu, 95) / percentile(r.queryCpu, 50), 2)}×`, `each answer's CPU p95 ${fmt(percentile(r.askCpu, 95), 2)} ms ÷ each query's CPU p50 ${fmt(percentile(r.queryCpu, 50), 2)} ms (user+sys, all threads: on a loaded machine, closer to a quiet machine's wall ratio than the wall ratio is)`] as [string, string, string]]
+      : []),
   ];
 }
 
@@ -355,11 +369,11 @@ function pooledRuns(runs: number, model: string, dtype: string, settle: boolean,
     samples.push(JSON.parse(fs.readFileSync(out, 'utf8')) as LatencySamples);
   }
   const each = samples.map(ratios);
-  const range = (k: 'p95' | 'p50' | 'cpu') => `${fmt(Math.min(...each.map((x) => x[k])), 2)}–${fmt(Math.max(...each.map((x) => x[k])), 2)}×`;
+  const range = (k: 'p95' | 'p50' | 'cpu' | 'cpu95') => `${fmt(Math.min(...each.map((x) => x[k])), 2)}–${fmt(Math.max(...each.map((x) => x[k])), 2)}×`;
   return [
     ['model', path.isAbsolute(model) ? path.relative(process.cwd(), model) || model : model, `${runs} fresh processes, samples pooled${gapMs > 0 ? `; ${gapMs} ms idle before each question` : ''}`],
     ...latencyRows(pool(samples)),
-    ['  each run alone', `${range('p95')}`, `ask p95 ÷ query p50 over ${QUESTIONS.length} answers (its 3rd-slowest); p50 ÷ p50 ${range('p50')}; CPU ${range('cpu')}`],
+    ['  each run alone', `${range('p95')}`, `ask p95 ÷ query p50 over ${QUESTIONS.length} answers (its 3rd-slowest); p50 ÷ p50 ${range('p50')}; CPU ${range('cpu')}; CPU p95 ÷ p50 ${range('cpu95')}`],
   ];
 }
 
@@ -439,7 +453,7 @@ await run(async () => {
     if (!embedder) throw new UserError(`the model ${model} could not be loaded (see the warning above)`);
     const r = await warmAsk(embedder, model, tmp, modelCache, opts.settle, opts.gap);
     await r.engine.close();
-    if (opts.samplesOut) fs.writeFileSync(opts.samplesOut, JSON.stringify({ askMs: r.askMs, queryMs: r.queryMs, otherMs: r.otherMs, refused: r.refused, callsPerAsk: r.callsPerAsk, cpuMs: r.cpuMs, queryCpuMs: r.queryCpuMs, gcInAnswers: r.gcInAnswers } satisfies LatencySamples));
+    if (opts.samplesOut) fs.writeFileSync(opts.samplesOut, JSON.stringify({ askMs: r.askMs, queryMs: r.queryMs, otherMs: r.otherMs, askCpu: r.askCpu, queryCpu: r.queryCpu, refused: r.refused, callsPerAsk: r.callsPerAsk, cpuMs: r.cpuMs, queryCpuMs: r.queryCpuMs, gcInAnswers: r.gcInAnswers } satisfies LatencySamples));
     printTable([['model', path.isAbsolute(model) ? path.relative(process.cwd(), model) || model : model, `${embedder.dim} dims, ${embedder.dtype}, ${embedder.pooling} pooling; loaded in ${fmt(loadMs, 0)} ms`], ...latencyRows(r)], notes);
     await embedder.dispose();
     return 0;

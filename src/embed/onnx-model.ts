@@ -55,7 +55,7 @@ export async function openOnnxModel(o: { folder: string; onnxFile: string; cache
       if (!texts.length) return [];
       const batch = encoder(texts);
       const out = await runSession(ort, session, batch);
-      return pool(out, batch.attentionMask, pooling);
+      return pool(out, batch.attention, pooling);
     },
     async dispose() {
       await session.release();
@@ -71,7 +71,12 @@ interface Batch {
   cols: number;
   inputIds: BigInt64Array;
   attentionMask: BigInt64Array;
+  /** The attention mask as numbers (what pooling reads; reading the BigInt64Array makes a BigInt per cell). */
+  attention: Uint8Array;
 }
+
+/** Can an int64 cell be written as two 32-bit halves, low first (every platform Node runs on but big-endian s390x / ppc64)? */
+const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
 
 /** transformers.js's PreTrainedTokenizer call with `{ padding: true, truncation: true }`, as int64 tensors. */
 function makeEncoder(tokenizer: import('@huggingface/tokenizers').Tokenizer, config: Record<string, unknown>): (texts: string[]) => Batch {
@@ -87,17 +92,23 @@ function makeEncoder(tokenizer: import('@huggingface/tokenizers').Tokenizer, con
     const cols = Math.min(Math.max(...encoded.map((e) => e.ids.length)), maxLength);
     const inputIds = new BigInt64Array(texts.length * cols);
     const attentionMask = new BigInt64Array(texts.length * cols);
+    const attention = new Uint8Array(texts.length * cols);
+    // Written as int32 halves (low word, then the sign): the same bytes as BigInt(x), without a BigInt per cell.
+    const ids32 = LITTLE_ENDIAN ? new Int32Array(inputIds.buffer) : null;
+    const mask32 = LITTLE_ENDIAN ? new Int32Array(attentionMask.buffer) : null;
+    const setId = (k: number, v: number) => (ids32 ? ((ids32[2 * k] = v), (ids32[2 * k + 1] = v < 0 ? -1 : 0)) : (inputIds[k] = BigInt(v)));
+    const setMask = (k: number, v: number) => ((attention[k] = v), mask32 ? ((mask32[2 * k] = v), (mask32[2 * k + 1] = v < 0 ? -1 : 0)) : (attentionMask[k] = BigInt(v)));
     encoded.forEach((e, r) => {
       const n = Math.min(e.ids.length, cols); // longer rows are cut at the end, as truncateHelper does
       if (n < cols && padId === undefined) throw new Error('the tokenizer has no padding token, so texts of different lengths cannot be batched');
       const at = r * cols + (padSide === 'left' ? cols - n : 0);
-      for (let k = 0; k < cols; k++) inputIds[r * cols + k] = BigInt(padId ?? 0);
+      for (let k = 0; k < cols; k++) setId(r * cols + k, padId ?? 0);
       for (let k = 0; k < n; k++) {
-        inputIds[at + k] = BigInt(e.ids[k]!);
-        attentionMask[at + k] = BigInt(e.mask[k]!);
+        setId(at + k, e.ids[k]!);
+        setMask(at + k, e.mask[k]!);
       }
     });
-    return { rows: texts.length, cols, inputIds, attentionMask };
+    return { rows: texts.length, cols, inputIds, attentionMask, attention };
   };
 }
 
@@ -120,7 +131,7 @@ async function runSession(ort: OrtModule, session: InferenceSession, b: Batch): 
 }
 
 /** transformers.js's mean_pooling (float64 sums, divided, stored as float32) or its first-token slice. */
-function pool(t: Tensor, mask: BigInt64Array, pooling: Pooling): Float32Array[] {
+function pool(t: Tensor, mask: Uint8Array, pooling: Pooling): Float32Array[] {
   const [rows, seq, dim] = t.dims as [number, number, number];
   const data = t.data as Float32Array;
   const out: Float32Array[] = [];
@@ -130,14 +141,13 @@ function pool(t: Tensor, mask: BigInt64Array, pooling: Pooling): Float32Array[] 
     if (pooling === 'cls') {
       row.set(data.subarray(offset, offset + dim));
     } else {
-      // The row's mask as numbers, once: reading a BigInt64Array makes a BigInt per read (dim × seq of them, garbage on every query).
-      const attns = new Float64Array(seq);
-      for (let j = 0; j < seq; j++) attns[j] = Number(mask[i * seq + j]);
+      // The mask as numbers (the encoder's Uint8Array): reading the BigInt64Array would make a BigInt per read.
+      const base = i * seq;
       for (let k = 0; k < dim; k++) {
         let sum = 0;
         let count = 0;
         for (let j = 0; j < seq; j++) {
-          const attn = attns[j]!;
+          const attn = mask[base + j]!;
           count += attn;
           sum += data[offset + k + j * dim]! * attn;
         }

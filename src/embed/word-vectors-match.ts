@@ -70,26 +70,18 @@ export function rememberedQuestions(vectors: WordVectors): number {
 }
 
 /**
- * Cosines of the latest questions' words (each object is remembered with its question's text) to the
- * words they were compared with: the candidate sentences of one question share most of their words.
- * Bounded: the words of the last few questions only.
+ * How well a single question word is matched by the sentence's words: 1 exact, else the best cosine ≥ floor, else 0.
+ * Each cosine is computed where it is needed: a memo of them per question word (as before) found a cosine already
+ * computed for ~15% of the look-ups on the bench's questions, and cost more than the products it saved — a Map per
+ * question word and an entry per sentence word (~22 KB of garbage per answer, the most of any function).
  */
-const cosines = new Map<ContentWord, Map<string, number>>();
-const COSINE_WORDS_MAX = 64;
-
-/** How well a single question word is matched by the sentence's words: 1 exact, else the best cosine ≥ floor, else 0. */
 export function bestMatch(q: ContentWord, sentence: ContentWord[], floor: number): number {
   let best = 0;
-  let seen: Map<string, number> | undefined;
+  const qv = q.vector;
   for (const s of sentence) {
     if (s.term === q.term) return 1;
-    if (q.vector && s.vector) {
-      if (!seen && !(seen = cosines.get(q))) {
-        if (cosines.size >= COSINE_WORDS_MAX) cosines.clear();
-        cosines.set(q, (seen = new Map()));
-      }
-      let c = seen.get(s.key);
-      if (c === undefined) seen.set(s.key, (c = dot(q.vector, s.vector)));
+    if (qv && s.vector) {
+      const c = dot(qv, s.vector);
       if (c > best) best = c;
     }
   }

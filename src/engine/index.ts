@@ -23,7 +23,7 @@ import type { LlmAnswerer } from '../answer/llm/index.js';
 import { termStats } from '../select/idf.js';
 import { loadWordVectors, type WordVectors } from '../embed/word-vectors.js';
 import { softGains } from '../embed/word-vectors-match.js';
-import { warmQuestionPath, warmSentences } from '../select/warm.js';
+import { warmQuestionPath, warmQuestions, warmSentences } from '../select/warm.js';
 import { documentNames } from '../decide/claim.js';
 import { loadLexicon } from '../decide/lexicon.js';
 import { createTypoCorrector, documentVocabulary } from '../retrieve/typo.js';
@@ -149,7 +149,7 @@ export async function createEngine(deps: EngineDeps): Promise<Engine> {
     busy: () => inFlight > 0,
     started: () => answered > 0,
     // The whole extractive path, with no LLM and no observer: nothing is recorded, only code is compiled.
-    first: () => warmQuestionPath((q) => ask({ ...ctx, llm: null, onSelection: undefined }, q), () => inFlight > 0),
+    first: () => warmQuestionPath((q) => ask({ ...ctx, llm: null, onSelection: undefined, claims: { ...ctx.claims, observe: undefined } }, q), () => inFlight > 0, warmQuestions(index)),
     prepare: soft ? (sentence) => soft('', sentence) : undefined,
   });
   // The answers' short-lived garbage is collected once no question is in flight, not in the middle of a later answer.

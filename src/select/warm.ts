@@ -135,19 +135,70 @@ export const WARM_QUESTIONS = [
 ];
 
 /**
- * Rounds of {@link WARM_QUESTIONS}: V8 optimises a function once it has run enough, and the functions run once a
- * question (understanding, retrieval, the decision) need ~100 questions. With 2 rounds they were still being
- * compiled during the bench's measured answers (CPU per warm answer, mean 1.6–3.0 ms); with 10, 1.1–1.3 ms
- * (`npm run bench -- --latency-only`, load 11–14). ~80 asks, ~0.2 s of CPU once, in idle time.
+ * Rounds of {@link WARM_QUESTIONS} before the new questions of {@link warmQuestions}: a regular expression is
+ * interpreted on its first use and compiled to machine code on its second, separately for one-byte and two-byte
+ * strings, so two rounds compile every expression these questions reach.
  */
-export const WARM_ROUNDS = 10;
+export const WARM_ROUNDS = 2;
 
-/** Ask each of {@link WARM_QUESTIONS} {@link WARM_ROUNDS} times (interpreted, then compiled), one at a time, unless a real question is in flight. */
-export async function warmQuestionPath(askQuestion: (q: string) => Promise<unknown>, busy: () => boolean): Promise<void> {
-  for (let round = 0; round < WARM_ROUNDS; round++) {
-    for (const q of WARM_QUESTIONS) {
-      if (busy()) return;
-      await askQuestion(q);
+/**
+ * Shapes of the new questions the warm-up asks after {@link WARM_QUESTIONS}: `{s}` is a speaker the quotation
+ * index knows, `{t}` a topic word. Asking the same questions again (the warm-up did: 8 questions, 10 rounds) runs
+ * the code a new question runs only partly — the second time, a question's words, vectors and cosines come from
+ * memos — so functions V8 had compiled met a branch they had never run on some user's question (a bounded memo
+ * filling up, a claim word never seen) and were thrown away and compiled again there (`--trace-deopt`: two such
+ * deoptimisations and 7–8 compilations inside the bench's 50 measured answers, every run).
+ */
+export const WARM_TEMPLATES = [
+  'What did {s} say about {t}?',
+  'Who said the {t} mattered?',
+  'What is the {t}?',
+  'When did the {t} begin?',
+  'How many {t} were there?',
+  'Quote the passage about {t}',
+  'Was {t} mentioned?',
+  'Why did {s} mention the {t}?',
+];
+
+/** How many new questions the warm-up asks (each new to every memo that a question's text keys). */
+export const WARM_NEW_QUESTIONS = 64;
+
+/** Topic words that are in no document of this kind (a user's question often is not): every sixth topic. */
+const ELSEWHERE = ['music', 'history', 'economy', 'science', 'travel', 'health', 'education', 'energy', 'painting', 'cooking', 'gardening'];
+
+/**
+ * New questions for the warm-up: {@link WARM_TEMPLATES} filled with words of the documents (spread evenly over
+ * their distinct words of five letters or more, in reading order) and, every sixth, a word they do not hold, and
+ * with the speaker the quotation index names most often. Deterministic for an index.
+ */
+export function warmQuestions(index: Pick<LoadedIndex, 'documents' | 'quotations'>, n = WARM_NEW_QUESTIONS): string[] {
+  const words: string[] = [];
+  const seen = new Set<string>();
+  for (const doc of index.documents) {
+    for (const m of doc.text.matchAll(/\p{L}{5,}/gu)) {
+      const w = m[0].toLowerCase();
+      if (!seen.has(w)) seen.add(w), words.push(w);
     }
+  }
+  const count = new Map<string, number>();
+  for (const q of index.quotations) if (q.speaker) count.set(q.speaker, (count.get(q.speaker) ?? 0) + 1);
+  const speaker = [...count].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0]?.[0] ?? 'the author';
+  const out: string[] = [];
+  for (let i = 0; i < n; i++) {
+    const topic = i % 6 === 5 || !words.length ? ELSEWHERE[Math.floor(i / 6) % ELSEWHERE.length]! : words[Math.floor((i * words.length) / n)]!;
+    out.push(WARM_TEMPLATES[i % WARM_TEMPLATES.length]!.replace('{s}', speaker).replace('{t}', topic));
+  }
+  return out;
+}
+
+/**
+ * Ask each of {@link WARM_QUESTIONS} {@link WARM_ROUNDS} times (interpreted, then compiled), then each of `more`
+ * (new questions: {@link warmQuestions}) once, one at a time, unless a real question is in flight.
+ */
+export async function warmQuestionPath(askQuestion: (q: string) => Promise<unknown>, busy: () => boolean, more: readonly string[] = []): Promise<void> {
+  const all = [...Array.from({ length: WARM_ROUNDS }, () => WARM_QUESTIONS).flat(), ...more];
+  for (const q of all) {
+    if (busy()) return;
+    await askQuestion(q);
   }
 }

@@ -33,4 +33,15 @@ describe('the engine warmed in idle time', () => {
     expect(c.turns.map((t) => t.question)).toEqual(['Who spoke?']);
     await warm.close();
   });
+
+  it('given an engine whose claim checks are observed (`npm run fit:claim`), when it warms up, then its warm-up questions (who said …? among them) are not observed', { timeout: 60_000 }, async () => {
+    const observed: string[] = [];
+    const e = await createEngine({ config, logger: silentLogger(), embedder: null, documents: [{ id: 'd', path: 'd', text }], onClaim: (c) => void observed.push(c.doc.id) });
+    await e.ask('Who said regional organizations should work more closely with the UN?');
+    const own = observed.length;
+    expect(own).toBeGreaterThan(0);
+    await e.settled!();
+    expect(observed.length).toBe(own);
+    await e.close();
+  });
 });
