@@ -143,7 +143,9 @@ function answerParagraph(ctx: EngineContext, u: Understanding, only?: string): A
   if (u.intent.kind !== 'paragraph') throw new Error('not a paragraph request');
   const doc = documentsIn(ctx, only)[0]!;
   const body = bodyOf(doc);
-  const asked = [u.intent.n, ...(u.intent.also ?? [])].map((n) => ({ n, p: body.find((x) => x.n === resolveParagraph(doc, n)) }));
+  // "paragraph 3 to the last": the range spelt out once the document's end is known.
+  const through = u.intent.through === undefined ? [] : Array.from({ length: Math.max(0, resolveParagraph(doc, u.intent.through) - u.intent.n) }, (_, i) => u.intent.n + 1 + i);
+  const asked = [u.intent.n, ...(u.intent.also ?? []), ...through].map((n) => ({ n, p: body.find((x) => x.n === resolveParagraph(doc, n)) }));
   const found = [...new Set(asked.flatMap((a) => (a.p ? [a.p] : [])))].sort((a, b) => a.n - b.n);
   const missing = asked.filter((a) => !a.p).sort((a, b) => a.n - b.n)[0];
   if (!found.length) return refusal(u.asked, 'no-such-paragraph', {}, paragraphVars(doc, missing!.n));

@@ -15,8 +15,11 @@ export type Intent =
   | { kind: 'question' }
   /** `speaker`: whose words are asked for ("Biden's exact words"), when the request names someone. */
   | { kind: 'quote'; topic: string; speaker?: string }
-  /** `also`: the further paragraphs asked for, as asked ("paragraphs 3 and 4", "¶2-¶5"). */
-  | { kind: 'paragraph'; n: number; also?: number[] }
+  /**
+   * `also`: the further paragraphs asked for, as asked ("paragraphs 3 and 4", "¶2-¶5"); `through`: the end of a range
+   * counted from the document's end ("paragraph 3 to the last": −1), which only the document can spell out.
+   */
+  | { kind: 'paragraph'; n: number; also?: number[]; through?: number }
   /** `also`: further paragraphs to summarise with `paragraph` ("summarize paragraphs 3 and 4"). */
   | { kind: 'summary'; paragraph?: number; also?: number[]; focus?: string }
   | { kind: 'chat'; tone: ChatTone };
@@ -26,7 +29,7 @@ export type IntentKind = Intent['kind'];
 const ORDINALS = ['first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth', 'eleventh', 'twelfth', 'thirteenth', 'fourteenth', 'fifteenth', 'sixteenth', 'seventeenth', 'eighteenth', 'nineteenth', 'twentieth'];
 const NUMBERS = ['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'thirteen', 'fourteen', 'fifteen', 'sixteen', 'seventeen', 'eighteen', 'nineteen', 'twenty'];
 const NUM = String.raw`(\d{1,4}|${NUMBERS.join('|')})`;
-const ORD = String.raw`(\d{1,4}(?:st|nd|rd|th)|${ORDINALS.join('|')}|(?:second|next)[\s-]+to[\s-]+(?:last|final)|penultimate|last|final|closing|concluding|opening|intro|introductory|top|lead|lede)`;
+const ORD = String.raw`((?:second|next)[\s-]+to[\s-]+(?:last|final)|\d{1,4}(?:st|nd|rd|th)|${ORDINALS.join('|')}|penultimate|last|final|closing|concluding|opening|intro|introductory|top|lead|lede)`;
 
 // Compiled once (no /g: exec keeps no state between calls).
 const ORD_ANY = `(?:${ORD.slice(1)}`;
@@ -34,7 +37,7 @@ const ORD_ANY = `(?:${ORD.slice(1)}`;
 const LIST_SEP = String.raw`\s*,\s*(?:and\s+)?|\s+and\s+(?:also\s+)?|\s*&\s*`;
 const RANGE_SEP = String.raw`\s*[-–—]\s*|\s+(?:to|through|thru)\s+`;
 /** One more paragraph of a list, right after the last: ", 4", " and ¶4", "-4", " to paragraph 4", " and the last one", " and the final paragraph". */
-const MORE_PARAGRAPH = new RegExp(String.raw`(${LIST_SEP}|${RANGE_SEP})(?:(?:(?:¶|§)\s*|(?:paragraph|para|graf)\s*)?${NUM}\b|(?:the\s+)?${ORD}(?:\s+(?:one|paragraph|para|graf))?\b(?!\s+(?:sentences?|lines?|words?|bits?|parts?|quotes?|sections?)\b))`, 'iuy');
+const MORE_PARAGRAPH = new RegExp(String.raw`(${LIST_SEP}|${RANGE_SEP})(?:(?:(?:¶|§)\s*|(?:paragraph|para|graf)\s*)?${NUM}\b|(?:the\s+)?${ORD}(?:\s+(?:one|paragraph|para|graf))?\b(?!\s+(?:sentences?|lines?|words?|bits?|parts?|quotes?|sections?)\b)|(?:the\s+)?(end)\b)`, 'iuy');
 /** "the third and fourth paragraphs", "the 2nd, 3rd and 4th paragraphs". */
 const ORDINAL_LIST = new RegExp(String.raw`\b(?:the\s+)?(${ORD_ANY}(?:(?:${LIST_SEP})${ORD_ANY})+)\s+(?:paragraphs|paras|grafs)\b`, 'iu');
 /** A range's paragraphs are listed one by one, up to this many (the engine quotes fewer). */
@@ -50,7 +53,7 @@ const PARAGRAPH_REFS: [RegExp, (m: RegExpExecArray) => number][] = [
 ];
 
 /** "paragraph 3", "¶3", "para. 3", "the third paragraph", "paragraph three" → 3 (−1 for "the last paragraph"). */
-function paragraphRef(q: string): { n: number; also: number[]; at: number; len: number } | null {
+function paragraphRef(q: string): { n: number; also: number[]; through?: number; at: number; len: number } | null {
   const ords = ORDINAL_LIST.exec(q);
   if (ords) {
     const [n, ...rest] = ords[1]!.split(new RegExp(LIST_SEP, 'iu')).map(toNumber);
@@ -63,23 +66,31 @@ function paragraphRef(q: string): { n: number; also: number[]; at: number; len: 
     // "¶3 and ¶4", "paragraphs 3-4", "the 2nd paragraph and paragraph 6": a list or range follows the number.
     if (i > 2) return { n: n(m), also: [], at: m.index, len: m[0].length };
     const list = paragraphList(q, m.index + m[0].length, n(m));
-    return { n: n(m), also: furtherParagraphs(n(m), list.more), at: m.index, len: list.end - m.index };
+    const through = list.through !== undefined && n(m) > 0 ? { through: list.through } : {};
+    return { n: n(m), also: furtherParagraphs(n(m), list.more), ...through, at: m.index, len: list.end - m.index };
   }
   return null;
 }
 
-/** The paragraphs listed after the first one (ranges spelt out), and where the list ends. */
-function paragraphList(q: string, from: number, first: number): { more: number[]; end: number } {
+/**
+ * The paragraphs listed after the first one (ranges spelt out), and where the list ends; `through`: a range that runs
+ * to a paragraph counted from the end ("3 to the last", "3 through the end"), which ends the list.
+ */
+function paragraphList(q: string, from: number, first: number): { more: number[]; end: number; through?: number } {
   const more: number[] = [];
   let last = first;
   let end = from;
   MORE_PARAGRAPH.lastIndex = from;
   for (let m = MORE_PARAGRAPH.exec(q); m; m = MORE_PARAGRAPH.exec(q)) {
-    const n = toNumber(m[2] ?? m[3]!);
-    if (new RegExp(`^(?:${RANGE_SEP})$`, 'iu').test(m[1]!)) for (let k = last + 1; k < n && more.length < MAX_LISTED; k++) more.push(k);
+    const range = new RegExp(`^(?:${RANGE_SEP})$`, 'iu').test(m[1]!);
+    // "the end" is a paragraph only as where a range ends.
+    if (m[4] && !range) break;
+    const n = m[4] ? -1 : toNumber(m[2] ?? m[3]!);
+    end = MORE_PARAGRAPH.lastIndex;
+    if (range && n < 0 && last > 0) return { more, end, through: n };
+    if (range) for (let k = last + 1; k < n && more.length < MAX_LISTED; k++) more.push(k);
     more.push(n);
     last = n;
-    end = MORE_PARAGRAPH.lastIndex;
   }
   return { more, end };
 }
@@ -91,7 +102,7 @@ const furtherParagraphs = (first: number, more: number[]) => [...new Set(more)].
 const paragraphSummary = (ref: { n: number; also: number[] }): Intent => (ref.also.length ? { kind: 'summary', paragraph: ref.n, also: ref.also } : { kind: 'summary', paragraph: ref.n });
 
 /** A paragraph request's intent: with `also` only when more than one paragraph was asked for. */
-const paragraphIntent = (ref: { n: number; also: number[] }): Intent => (ref.also.length ? { kind: 'paragraph', n: ref.n, also: ref.also } : { kind: 'paragraph', n: ref.n });
+const paragraphIntent = (ref: { n: number; also: number[]; through?: number }): Intent => ({ kind: 'paragraph', n: ref.n, ...(ref.also.length ? { also: ref.also } : {}), ...(ref.through !== undefined ? { through: ref.through } : {}) });
 
 function toNumber(s: string): number {
   const w = s.toLowerCase();
@@ -123,8 +134,8 @@ const SUMMARY = new RegExp(
   'iu',
 );
 
-/** With a paragraph number: "what is ¶3 about?", or what it "basically"/"in short" says. */
-const PARAGRAPH_GIST = /^\W*(?:what\b.*\babout\s*[?.!]*$|.*\b(?:basically|mainly|essentially|roughly|generally|in\s+short|in\s+brief|briefly|in\s+a\s+nutshell|in\s+a\s+few\s+words|in\s+plain\s+english)\b)/iu;
+/** With a paragraph number: "what is ¶3 about?", what it "basically"/"in short"/"in one line" says, "boil ¶4 down", "paraphrase ¶5". */
+const PARAGRAPH_GIST = /^\W*(?:what\b.*\babout\s*[?.!]*$|.*\b(?:basically|mainly|essentially|roughly|generally|in\s+short|in\s+brief|briefly|in\s+a\s+nutshell|in\s+a\s+few\s+words|in\s+plain\s+english|in\s+(?:a|one|a\s+single|two|three|a\s+few|few)\s+(?:lines?|sentences?)(?!\s+(?:of|from)\b)|boil(?:s|ed|ing)?\s+(?:\S+\s+){0,3}?down|paraphras(?:e|es|ed|ing))\b)/iu;
 /** "what happened here?", "what's the news?": the whole document, with nothing to look for. */
 const WHAT_HAPPENED = /^\W*(?:(?:so|ok|okay|hey|yo|hi)\W+)*(?:what(?:['’]s|\s+is|\s+has)?\s+(?:happened|happening|happens|going\s+on|went\s+on|been\s+going\s+on)|what(?:['’]s|\s+is)\s+the\s+(?:news|story|deal))(?:\s+(?:here|there|today|in\s+(?:it|this|the)(?:\s+(?:article|story|news|piece|report|document|text))?))?(?:\W+(?:bot|pls|please|plz))*\W*$/iu;
 
@@ -141,7 +152,7 @@ function summaryFocus(q: string): string | undefined {
 }
 
 /** A request for a paragraph by number: "Quote paragraph 3", "What does ¶8 say?", "Paragraph 7 please". */
-const SHOW_PARAGRAPH = /^(?:please\s+)?(?:(?:can|could|would|will)\s+you\s+(?:please\s+)?)?(?:(?:quote|cite|show|paste|give|read|print|display|copy|get|fetch|send|share|pull\s+up|bring\s+up|open)(?:\s+(?:me|us))?|i(?:'d|\s+would)\s+like|i\s+want|let\s+me\s+(?:see|have|read)|what\s+(?:does|did|do)|what['’]?s\s+in|what\s+is\s+in|what\s+is|what['’]s|go\s+to|jump\s+to)?\s*(?:the\s+)?(?:text\s+of\s+|words\s+of\s+|whole\s+)?$/iu;
+const SHOW_PARAGRAPH = /^(?:please\s+)?(?:(?:can|could|would|will)\s+you\s+(?:please\s+)?)?(?:(?:quote|cite|show|paste|give|read|print|display|copy|get|fetch|send|share|pull\s+up|bring\s+up|open)(?:\s+(?:me|us))?|i(?:'d|\s+would)\s+like|i\s+want|let\s+me\s+(?:see|have|read)|what\s+(?:does|did|do)|what['’]?s\s+in|what\s+is\s+in|what\s+is|what['’]s|go\s+to|jump\s+to)?\s*(?:from\s+)?(?:the\s+)?(?:text\s+of\s+|words\s+of\s+|whole\s+)?$/iu;
 
 /**
  * What the hand-written rules say: sure where they match (they were written

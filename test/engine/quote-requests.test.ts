@@ -29,4 +29,8 @@ describe('quote requests through the engine', () => {
   it('given "quote the second-to-last paragraph", when asked, then the paragraph before the last is quoted whole', { timeout: 60_000 }, async () => {
     expect((await ask({ doc: 'hardwick', q: 'quote the second-to-last paragraph', expect: 'para:10' })).problem).toBeNull();
   });
+
+  it('given "paragraph 9 to the last" (round 10), when asked, then every paragraph from ¶9 to the last is quoted whole, in order', { timeout: 60_000 }, async () => {
+    expect((await ask({ doc: 'hardwick', q: 'paragraph 9 to the last', expect: 'para:9+10+11' })).problem).toBeNull();
+  });
 });

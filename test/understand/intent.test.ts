@@ -375,3 +375,32 @@ describe('classify: an attribution question is never a topic to quote (round 9)'
     expect(classify('did the mayor say the flood was mostly about the river')).toEqual({ kind: 'question' });
   });
 });
+
+describe('classify: a range to the end, and a paragraph in fewer words (round 10)', () => {
+  it.each([
+    ['paragraph 3 to the last', { kind: 'paragraph', n: 3, through: -1 }],
+    ['paragraphs 3 through the end', { kind: 'paragraph', n: 3, through: -1 }],
+    ['quote from paragraph 3 to the end', { kind: 'paragraph', n: 3, through: -1 }],
+    ['paras 2-last', { kind: 'paragraph', n: 2, through: -1 }],
+    ['paragraph 2 to the second to last', { kind: 'paragraph', n: 2, through: -2 }],
+  ])('given "%s", when classified, then it is the range up to a paragraph counted from the end', (q, want) => {
+    expect(classify(q)).toEqual(want);
+  });
+
+  it('given "paragraph 3 and the last one", when classified, then it stays two paragraphs, not a range', () => {
+    expect(classify('paragraph 3 and the last one')).toEqual({ kind: 'paragraph', n: 3, also: [-1] });
+  });
+
+  it.each([
+    ['boil down paragraph 4', 4],
+    ['paraphrase ¶5', 5],
+    ['¶3 in one line', 3],
+    ['in a sentence, what does paragraph 3 say', 3],
+  ])('given "%s", when classified, then it asks for a summary of ¶%i', (q, paragraph) => {
+    expect(classify(q)).toEqual({ kind: 'summary', paragraph });
+  });
+
+  it('given "quote the first line of paragraph 3", when classified, then it is no summary', () => {
+    expect(classify('quote the first line of paragraph 3')).not.toMatchObject({ kind: 'summary' });
+  });
+});
