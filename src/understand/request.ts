@@ -73,6 +73,8 @@ const SPEAKER_IN_REQUEST = [
   new RegExp(String.raw`^${POLITE}(?:quote|cite)\s+(?!(?:me|us|it|this|that|the\s+(?:part|bit|passage|section|line|paragraph|article|story|text))\b)(.+?)\s+(?:on|about|regarding|re:?)\s+.+$`, 'iu'),
   new RegExp(String.raw`\b(?:where|in\s+which|when)\s+(.+?)\s+(?:talks?|talked|speaks?|spoke|says?|said|writes?|wrote|tweets?|tweeted|explains?|explained|describes?|described|mentions?|mentioned)\b`, 'iu'),
   new RegExp(String.raw`^(?:${ASK}\s+)?what\s+(.+?)\s+(?:said|says|told|tweeted|wrote|stated|had\s+to\s+say)\b`, 'iu'),
+  // "what did Maxwell say about Paris, word for word"
+  new RegExp(String.raw`^what\s+(?:did|does|do|has|have)\s+(.+?)\s+(?:say|write|tweet|tell)\b`, 'iu'),
   // "any quotes from Froome?", "give me a quote by the ministry"
   new RegExp(String.raw`\b(?:quotes?|quotations?|words|statements?|remarks?|comments?|tweets?)\s+(?:from|by)\s+(.+)$`, 'iu'),
   // "quote Froome", "cite the ministry of culture" (someone, not a piece of text)
@@ -100,6 +102,12 @@ const QUOTE_BY_TOPIC = [
   // "Quote what was said about mediation efforts", "quote what Hardwick tweeted about his dad"
   new RegExp(String.raw`^${POLITE}(?:quote|cite|paste|show|give|read|pull\s+up|copy)\s+(?:me\s+|us\s+)?(what\s+.+?\s+(?:said|says|told|tweeted|wrote|stated|had\s+to\s+say)\b.*)$`, 'iu'),
   new RegExp(String.raw`^${POLITE}(?:quote|cite)\s+(?:me\s+)?(what\s+.+)$`, 'iu'),
+  // "show me what he's being charged with", "paste me what the ruling was": the passage that says it.
+  new RegExp(String.raw`^${POLITE}(?:show|paste|pull\s+up|copy)\s+(?:me|us)\s+(what\s+(?!(?:is|are|was|were)\s+(?:up|new|going\s+on)\b|(?:you|u)\b).+)$`, 'iu'),
+  // "what did Maxwell say about Paris, word for word": a question about someone's words asked for verbatim is a quote request.
+  new RegExp(String.raw`^what\s+(?:did|does|do|has|have)\s+.+?\s+(?:say|write|tweet|tell\s+\S+)\s+(?:about|on|regarding|concerning|re:?|abt)\s+(.+?)[\s,;:–—-]+(?:word\s+for\s+word|verbatim|in\s+(?:his|her|their)\s+(?:own\s+)?(?:exact\s+)?words|exact\s+words|exactly)(?:\s+(?:pls|plz|please|thx))?$`, 'iu'),
+  // "where'd it say it was all square", "whered the story mention the fine": the place it says so.
+  new RegExp(String.raw`^where(?:['’]?d|\s+did|\s+does)\s+(?:it|the\s+(?:article|story|text|document|doc|piece|report))\s+(?:say|mention|talk\s+about|discuss|describe)\s+(?:that\s+)?(.+)$`, 'iu'),
   // "Quote the bit about X" handled above; "quote on X" / "quotes about X"
   new RegExp(String.raw`^(?:any\s+)?${PIECE}\s+${LINK}\s+(.+)$`, 'iu'),
   // "quote the mayor on the flooding": someone's words on a topic (whose, quoteSpeaker reads).
@@ -143,8 +151,22 @@ const withoutTail = (topic: string) => topic.replace(TAIL, '').trim();
 const SAID_ABOUT = /^what\s+.+?\s+(?:said|says|say|told\s+\S+|tweeted|wrote|writes|stated|had\s+to\s+say|has\s+to\s+say)\s+(?:about|on|regarding|concerning|re:?|abt)\s+(.+)$/iu;
 const aboutWhat = (topic: string) => SAID_ABOUT.exec(topic)?.[1]?.trim() || topic;
 
-/** Strip request phrasing, keeping the topic: "Cite the part on capacity-building" → "capacity-building". */
+/** Contractions typed without the apostrophe that terms.ts would read as words: "hes" → "he's", "wont" → "will not". */
+const BARE_CONTRACTIONS = new Map([['hes', "he's"], ['shes', "she's"], ['theyre', "they're"], ['youre', "you're"], ['whered', "where'd"], ['wont', 'will not'], ['cant', 'can not'], ['wouldnt', 'would not'], ['couldnt', 'could not'], ['shouldnt', 'should not'], ['theyve', "they've"], ['hed', "he'd"], ['shed', "she'd"]]);
+const withContractions = (topic: string) => topic.replace(/\p{L}+/gu, (w) => BARE_CONTRACTIONS.get(w.toLowerCase()) ?? w);
+
+/**
+ * Strip request phrasing, keeping the topic: "Cite the part on capacity-building" → "capacity-building".
+ *
+ * @example
+ * quoteTopic('the bit where the club and the studio wont comment'); // 'the club and the studio will not comment'
+ */
 export function quoteTopic(question: string): string | null {
+  const topic = phrasedTopic(question);
+  return topic && withContractions(topic);
+}
+
+function phrasedTopic(question: string): string | null {
   const q = question.trim().replace(/[?.!]+$/u, '').trim();
   const own = speakerWords(q);
   if (own) return own.to ? `${own.speaker} ${own.to}` : own.speaker;
@@ -182,7 +204,7 @@ export function withoutRequestWords(text: string): string {
 /** Words that only say how a quote is asked for, in any phrasing (a superset of {@link REQUEST_WORDS}). */
 const LOOSE_REQUEST = new Set([
   ...REQUEST_WORDS,
-  ...'quoted citation show shows showing give gimme lemme let see find copy paste pull point read print highlight display fetch get send share repeat me us can could would will you u i want need like exactly direct original actual full relevant whole specific text line lines bit part section piece portion wording phrase phrasing pls plz thx verbatim the a an where in does it say says written mention mentions mentioned that which what were was are is about on regarding concerning re to from of with for by used abt bout re something anything stuff mentioning article document doc story piece yo hey hi ok okay so just quickly real quick now again also'.split(' '),
+  ...'quoted citation show shows showing give gimme lemme let see find copy paste pull point read print highlight display fetch get send share repeat me us can could would will you u i want need like exactly direct original actual full relevant whole specific text line lines bit part section piece portion wording phrase phrasing pls plz thx verbatim the a an where whered wheres in does did it say says written mention mentions mentioned that which what were was are is about on regarding concerning re to from of with for by used abt bout re something anything stuff mentioning article document doc story piece yo hey hi ok okay so just quickly real quick now again also'.split(' '),
 ]);
 
 /**
@@ -201,5 +223,5 @@ export function looseQuoteTopic(question: string): string | null {
     .split(/\s+/)
     .map((w) => w.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, ''))
     .filter((w) => w && !LOOSE_REQUEST.has(w.toLowerCase().replace(/[’']/g, '')) && !LOOSE_REQUEST.has(w.toLowerCase().replace(/[’']s$/, '')));
-  return words.length ? plainTopic(words.join(' ')) : null;
+  return words.length ? withContractions(plainTopic(words.join(' '))) : null;
 }

@@ -111,3 +111,22 @@ describe('quote requests by topic, more shapes (round 9)', () => {
     expect(quoteTopic(q)).toBeNull();
   });
 });
+
+describe('quote requests by topic, more shapes (round 10)', () => {
+  it.each([
+    ['show me what hes being charged with', "what he's being charged with"],
+    ['what did maxwell say about why he picked paris, word for word', 'why he picked paris'],
+    ['whered it say it was all square after day one', 'it was all square after day one'],
+    ['the bit where the club and the studio wont comment', 'the club and the studio will not comment'],
+  ])('given "%s", then the topic is "%s" (contractions typed bare spelt out)', (q, topic) => {
+    expect(quoteTopic(q)).toBe(topic);
+  });
+
+  it('given "what did maxwell say about why he picked paris, word for word", then the speaker is maxwell', () => {
+    expect(quoteSpeaker('what did maxwell say about why he picked paris, word for word')).toBe('maxwell');
+  });
+
+  it.each(['what did he say about the fine', 'show me what you can do'])('given "%s" (no "word for word", or about the bot), then it is no quote request by these shapes', (q) => {
+    expect(quoteTopic(q)).toBeNull();
+  });
+});
