@@ -144,7 +144,8 @@ function answerParagraph(ctx: EngineContext, u: Understanding, only?: string): A
   const doc = documentsIn(ctx, only)[0]!;
   const body = bodyOf(doc);
   // "paragraph 3 to the last": the range spelt out once the document's end is known.
-  const through = u.intent.through === undefined ? [] : Array.from({ length: Math.max(0, resolveParagraph(doc, u.intent.through) - u.intent.n) }, (_, i) => u.intent.n + 1 + i);
+  const { n: first, through: last } = u.intent;
+  const through = last === undefined ? [] : Array.from({ length: Math.max(0, resolveParagraph(doc, last) - first) }, (_, i) => first + 1 + i);
   const asked = [u.intent.n, ...(u.intent.also ?? []), ...through].map((n) => ({ n, p: body.find((x) => x.n === resolveParagraph(doc, n)) }));
   const found = [...new Set(asked.flatMap((a) => (a.p ? [a.p] : [])))].sort((a, b) => a.n - b.n);
   const missing = asked.filter((a) => !a.p).sort((a, b) => a.n - b.n)[0];
