@@ -2,7 +2,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadWordVectors } from '../../src/embed/word-vectors.js';
 import { documentVocabulary } from '../../src/retrieve/typo.js';
-import { createTopicMatcher, TOPIC_KIN } from '../../src/select/topic-match.js';
+import { createTopicMatcher, PARTIAL_FROM, TOPIC_KIN } from '../../src/select/topic-match.js';
 import { createNearWords, KIND_OF } from '../../src/understand/near-words.js';
 import { TOPIC_RELEVANCE } from '../../src/select/features.js';
 
@@ -96,3 +96,28 @@ describe('topic-match: near vectors WordNet contradicts (round 9)', () => {
     expect(cover('climate change', s, '')).toBe(0);
   });
 });
+
+describe('topic-match: partial credit for a word near in meaning, when the topic\'s last word is met (round 10)', () => {
+  const lottery = 'This is why he won the green card lottery but it is his bad luck that he arrived one day before 9/11.';
+  const partial = (a: string, b: string) => (vectors.similarity(a, b) - PARTIAL_FROM) / (1 - PARTIAL_FROM);
+
+  it('given "the visa lottery" against "the green card lottery" (visa ~ card 0.55, under the soft floor), when matched, then "visa" counts in proportion to how far its cosine rises above PARTIAL_FROM and the topic is met', () => {
+    expect(vectors.similarity('visa', 'card')).toBeLessThan(0.6);
+    expect(vectors.similarity('visa', 'card')).toBeGreaterThan(PARTIAL_FROM);
+    const c = createTopicMatcher(vectors, weight)('the visa lottery', lottery, '');
+    expect(c).toBeCloseTo((1 + partial('visa', 'card')) / 2, 2);
+    expect(c).toBeGreaterThan(TOPIC_RELEVANCE);
+  });
+
+  it('given the same words with the unmet one last ("the lottery visa": its head not met), when matched, then no partial credit: only "lottery" counts', () => {
+    expect(createTopicMatcher(vectors, weight)('the lottery visa', lottery, '')).toBeCloseTo(0.5, 3);
+  });
+
+  it('given a topic word near only a word of the neighbouring sentence ("hopeless" ~ "despair"), when matched, then the neighbour counts for the partial credit too', () => {
+    const s = 'When I found out he killed himself, I felt deeply troubled.';
+    const next = 'I felt indescribable despair.';
+    expect(createTopicMatcher(vectors, weight)('how hopeless he felt', s, next)).toBeCloseTo((1 + partial('hopeless', 'despair')) / 2, 2);
+    expect(createTopicMatcher(vectors, weight)('how hopeless he felt', s, '')).toBeLessThan((1 + partial('hopeless', 'despair')) / 2 - 0.01);
+  });
+});
+
