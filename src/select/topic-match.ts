@@ -24,7 +24,7 @@ export const TOPIC_KIN = 0.9;
 
 /**
  * Cosine above which a topic word met by nothing else still counts, in proportion to how far it rises above it
- * ("hopeless" ~ "despair" 0.51 counts for 0.3 of its weight), when the topic's last word is met (see createTopicMatcher).
+ * ("hopeless" ~ "despair" 0.51 counts for 0.3 of its weight), when the passage holds the topic's last word (see createTopicMatcher).
  * Swept on the quote7/6/5/4 tuning sets and quote6-offtopic: 0.2, 0.3, 0.4 (round 10).
  */
 export const PARTIAL_FROM = 0.3;
@@ -126,9 +126,10 @@ export function createTopicMatcher(vectors: WordVectors, weight: (term: string, 
     }
     // A word met by none of these counts for a little when the passage has a word near it in meaning ("hopeless" ~
     // "despair" 0.51, "visa" ~ "card" 0.55), in proportion to how far its best cosine rises above PARTIAL_FROM — only
-    // when the topic's last word, most often its head ("the visa LOTTERY", "how hopeless he FELT"), is met: "his car
-    // crash", "Kuznetsova's coach", "the judges' ruling" are another thing about the same person when it is not.
-    if (!unmet.includes(tw[tw.length - 1]!))
+    // when the passage holds the topic's last word, most often its head, as itself ("the visa LOTTERY", "how hopeless
+    // he FELT"): "Kuznetsova's coach", "the judges' ruling" are another thing about the same person when it does not,
+    // and "his car crash" against "accident" (a WordNet kind of it) is not met in part either.
+    if (held.has(tw[tw.length - 1]!.term))
       for (const x of unmet) {
         if (!x.vector) continue;
         let best = 0;

@@ -2,6 +2,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadWordVectors } from '../../src/embed/word-vectors.js';
 import { documentVocabulary } from '../../src/retrieve/typo.js';
+import { term } from '../../src/retrieve/terms.js';
 import { createTopicMatcher, PARTIAL_FROM, TOPIC_KIN } from '../../src/select/topic-match.js';
 import { createNearWords, KIND_OF } from '../../src/understand/near-words.js';
 import { TOPIC_RELEVANCE } from '../../src/select/features.js';
@@ -97,7 +98,7 @@ describe('topic-match: near vectors WordNet contradicts (round 9)', () => {
   });
 });
 
-describe('topic-match: partial credit for a word near in meaning, when the topic\'s last word is met (round 10)', () => {
+describe('topic-match: partial credit for a word near in meaning, when the passage holds the topic\'s last word (round 10)', () => {
   const lottery = 'This is why he won the green card lottery but it is his bad luck that he arrived one day before 9/11.';
   const partial = (a: string, b: string) => (vectors.similarity(a, b) - PARTIAL_FROM) / (1 - PARTIAL_FROM);
 
@@ -111,6 +112,15 @@ describe('topic-match: partial credit for a word near in meaning, when the topic
 
   it('given the same words with the unmet one last ("the lottery visa": its head not met), when matched, then no partial credit: only "lottery" counts', () => {
     expect(createTopicMatcher(vectors, weight)('the lottery visa', lottery, '')).toBeCloseTo(0.5, 3);
+  });
+
+  it('given a last word the passage does not hold as itself ("contract"), or holds only as a WordNet kind of it ("awards" / "Emmys"), when matched, then no partial credit for the other words', () => {
+    const s = 'Klugman, who won two Emmys for his role in the early 1970s sitcom, also starred in Quincy.';
+    expect(vectors.similarity('contract', 'role')).toBeGreaterThan(PARTIAL_FROM);
+    expect(createTopicMatcher(vectors, weight)('his contract sitcom', s, '')).toBeGreaterThan(0.5 + 0.01);
+    expect(createTopicMatcher(vectors, weight)('his sitcom contract', s, '')).toBeCloseTo(0.5, 3);
+    const heavyAwards = (t: string) => (t === term('awards') ? 2 : 1);
+    expect(createTopicMatcher(vectors, heavyAwards)('his contract awards', s, '')).toBeCloseTo((2 * TOPIC_KIN * KIND_OF) / 3, 3);
   });
 
   it('given a topic word near only a word of the neighbouring sentence ("hopeless" ~ "despair"), when matched, then the neighbour counts for the partial credit too', () => {
