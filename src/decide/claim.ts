@@ -19,6 +19,7 @@ import { askedPerson, isAskedSpeaker } from './claim-speaker.js';
 import { sigmoid } from '../log-odds.js';
 import { memoPerText } from '../text/text-memo.js';
 import CLAIM_MODEL_JSON from './claim-model.json' with { type: 'json' };
+import { existsSync, readFileSync } from 'node:fs';
 
 const CLAIM_MODEL: { bias: number; w: Partial<Record<string, number>>; bar?: number } = CLAIM_MODEL_JSON;
 import type { QuoteIntent } from '../understand/said.js';
@@ -35,6 +36,8 @@ export interface ClaimWord {
   negated?: boolean;
   /** The claim's next word, for a phrase WordNet knows ("passed away" ~ "died"). */
   next?: string;
+  /** The count right before it ("two" of "two years"), when there is one. */
+  counted?: number;
 }
 
 export interface Claim {
@@ -163,6 +166,12 @@ const ATTITUDE = ['feel', 'feels', 'felt', 'feeling', 'think', 'thinks', 'though
 const FILLER = new Set([...ATTITUDE, 'belong', 'belongs', 'belonged', 'far', 'much', 'once', 'still', 'just', 'really', 'actually', 'basically', 'now', 'lot', 'lots', 'ever', 'very', 'pretty', 'quite', 'least', 'less', 'anymore', 'longer', 'again', ...CHAT_SPELLINGS]);
 /** A WordNet synonym, or a form derived from the same word ("clarified" ~ "clarification"), stands in for a claim word at this strength (a word vector at its cosine). */
 export const SYNONYM_MATCH = 0.9;
+/**
+ * A WordNet kin word (claim-kin.json: a verb one step above or below, a verb of its group, a similar adjective — "led"
+ * for "caused", "coordinating" for "working", "relayed" for "passed") stands in for a claim word at this strength: a
+ * paraphrase puts such words for each other, but so may a claim nobody made, so it counts less than a synonym.
+ */
+export const KIN_MATCH = 0.75;
 /** A word the vectors don't know that begins a longer sentence word ("fav" → "favorite", "info" → "information"). */
 const SHORTENED_MATCH = 0.8;
 /** Clause boundaries: punctuation, double quotation marks, and sentence ends inside a quotation (not an abbreviation's point: "U.N. Security Council", "Mr. Annan"). */
@@ -259,7 +268,8 @@ export function claimOf(text: string, opts: ClaimOptions, kind: 'claim' | 'topic
       // An adverb that carries the claim's polarity ("work less closely") is what the claim is about: full weight.
       const qualifier = ADVERB.test(lower) && !negated;
       const light = LIGHT.has(lower) && !verb;
-      predicate.push({ term: t, word, weight: opts.weight(t, word) * (verb ? VERB_WEIGHT : light ? LIGHT_WEIGHT : qualifier ? ADVERB_WEIGHT : 1), verb, negated, next: words[i + 1] });
+      const counted = i > 0 ? countOf(words[i - 1]!) : null;
+      predicate.push({ term: t, word, weight: opts.weight(t, word) * (verb ? VERB_WEIGHT : light ? LIGHT_WEIGHT : qualifier ? ADVERB_WEIGHT : 1), verb, negated, next: words[i + 1], ...(counted !== null ? { counted } : {}) });
     }
   });
   return { text: clean, predicate, names, negated: kind === 'topic' ? null : NEGATION.test(clean) || predicate.some((w) => w.negated) };
@@ -279,6 +289,9 @@ interface SentenceWord {
   /** Its count ({@link countOf}), and whether it is a number as written. */
   count: number | null;
   number: boolean;
+  /** A unit of time ({@link unitOf}: "year" of "years"), and the count right before the word, if any ("two" of "two weeks"). */
+  unit: string | null;
+  counted: number | null;
   /**
    * Worked out on first use, once per sentence word (they are remembered per sentence) — the only fields set after
    * the word is made: its phrases WordNet knows (most know none; set by the first lexicon asked), its WordNet entry
@@ -310,6 +323,8 @@ function wordsOfSentence(sentence: string, vectors: WordVectors | null | undefin
           phrases: ws[i + 1] ? [`${w} ${ws[i + 1]}`, ...(ws[i + 2] ? [`${w} ${ws[i + 1]} ${ws[i + 2]}`] : [])] : [],
           count: countOf(w),
           number: NUMBER.test(w),
+          unit: unitOf(w),
+          counted: i > 0 ? countOf(ws[i - 1]!) : null,
           known: undefined,
           entry: undefined,
           entryFrom: undefined,
@@ -360,6 +375,8 @@ interface WantedWord {
   entry: LexEntry | null;
   phrase: LexEntry | null;
   discloses: boolean;
+  /** Its WordNet kin ({@link KIN_MATCH}), by lemma; null without the lexicon or kin. */
+  kin: ReadonlySet<string> | null;
 }
 
 /** A claim's words worked out once per question (per lexicon and vectors: the check may be asked with others). */
@@ -393,6 +410,7 @@ function prepare(claim: Claim, want: ClaimWord[], lex: Lexicon | null, vectors: 
       entry,
       phrase: claimPhrase && lex!.known(claimPhrase) ? lex!.entry(claimPhrase) : null,
       discloses: DISCLOSE.has(lemmatizer.verb(lower)),
+      kin: entry ? kinOf(entry.forms) : null,
     };
   });
   preparedMemo.set(claim, { lex, vectors, words });
@@ -403,8 +421,16 @@ function prepare(claim: Claim, want: ClaimWord[], lex: Lexicon | null, vectors: 
 function opposes(p: WantedWord, words: readonly SentenceWord[], lex: Lexicon | null): boolean {
   if (lex && p.entry!.antonyms !== null) for (const s of words) if (opposite(p.entry!, entryOf(s, lex))) return true;
   if (p.number) for (const s of words) if (s.number && s.word.length === p.w.word.length) return true;
+  // "for two years" / "for two weeks": the same count of another unit of time.
+  const unit = p.w.counted !== undefined ? unitOf(p.w.word) : null;
+  if (unit) for (const s of words) if (s.unit && s.unit !== unit && s.counted === p.w.counted) return true;
   return p.countWord !== null && otherCount(p.countWord, words);
 }
+
+/** Units of time, by their forms. */
+const UNITS: Record<string, string> = { second: 'second', seconds: 'second', minute: 'minute', minutes: 'minute', hour: 'hour', hours: 'hour', day: 'day', days: 'day', week: 'week', weeks: 'week', month: 'month', months: 'month', year: 'year', years: 'year' };
+/** A word's unit of time ("weeks" → "week"), or null. */
+const unitOf = (word: string): string | null => UNITS[word.toLowerCase()] ?? null;
 
 /** A candidate pairing of an unmet claim word (index) with a sentence word (index). */
 interface Pair {
@@ -480,6 +506,7 @@ export function supports(claim: Claim, sentence: string, opts: ClaimOptions): Cl
       // A lexical match scores SYNONYM_MATCH: at or above it the vectors' cosine decides the score alone.
       const lexical = cos < SYNONYM_MATCH && ((discloses && disclosing(s)) || (!!lex && (phrase || phraseSynonym(entry!, s, lex) || sameSynset(entry!, e!) || related(entry!, e!))));
       let sc = lexical ? SYNONYM_MATCH : 0;
+      if (sc < KIN_MATCH && p.kin && e && e.forms.some((f) => p.kin!.has(f))) sc = KIN_MATCH;
       if (cos > near) near = cos;
       if (cos > sc) sc = cos;
       if (shortening && s.word.length > stem.length + 1 && s.lower.startsWith(stem) && SHORTENED_MATCH > sc) sc = SHORTENED_MATCH;
@@ -529,6 +556,25 @@ export function supports(claim: Claim, sentence: string, opts: ClaimOptions): Cl
   const against = total > 0 ? contrary / total : 0;
   const features = { share, near: total > 0 ? near / total : 0, soft: total > 0 ? soft / total : 0, contrary: against, verbMissing, lone: claim.predicate.length === 1 ? 1 : 0 };
   return { share, contrary: against, contradicted: against >= CONTRARY_SHARE && share + against >= CLAIM_SUPPORT, missing, features, p: claimProbability(features) };
+}
+
+/** WordNet kin by word (claim-kin.json, built by claim-kin-build.ts), read once, next to the lexicon. */
+let kinTable: Map<string, readonly string[]> | null | undefined;
+const KIN_FILES = [new URL('./claim-kin.json', import.meta.url), new URL('../../src/decide/claim-kin.json', import.meta.url)];
+function loadKin(): Map<string, readonly string[]> | null {
+  if (kinTable === undefined) {
+    const file = KIN_FILES.find((f) => existsSync(f));
+    kinTable = file ? new Map((JSON.parse(readFileSync(file, 'utf8')) as { kin: string[] }).kin.map((l) => { const [w, ...k] = l.split('|'); return [w!, k] as const; })) : null;
+  }
+  return kinTable;
+}
+/** The kin of a word's forms (its lemmas), or null for none. */
+function kinOf(forms: readonly string[]): ReadonlySet<string> | null {
+  const table = loadKin();
+  if (!table) return null;
+  const out = new Set<string>();
+  for (const f of forms) for (const k of table.get(f) ?? []) out.add(k);
+  return out.size ? out : null;
 }
 
 /** A number as written ("1994", "40"). */
