@@ -104,6 +104,8 @@ export interface ClaimOptions {
   names?: () => ReadonlySet<string>;
   /** WordNet synonyms and antonyms (lexicon.ts), once loaded; without, only terms and vectors match. */
   lexicon?: () => Lexicon | null;
+  /** WordNet kin ({@link loadClaimKin}), read with the lexicon (only a word with a lexicon entry is looked up); without, no kin match. */
+  kin?: () => ClaimKin | null;
   /** Sees every who-said check (the claim model is fitted from these: claim-fit.ts). */
   observe?: (c: ClaimCandidate, s: ClaimSupport) => void;
 }
@@ -259,7 +261,7 @@ export function claimOf(text: string, opts: ClaimOptions, kind: 'claim' | 'topic
     const lower = word.toLowerCase();
     if (REFUSING.test(lower) && next === 'to') return;
     if (LINKING.has(lemmatizer.verb(lower)) && (DEGREE.has(next) || /^\p{L}{3,}er$/u.test(next))) return;
-    if (!t || seen.has(t) || NEGATION.test(word) || FILLER.has(lower)) return;
+    if (!t || seen.has(t) || NEGATION.test(word) || (FILLER.has(lower) && !onceCounted(words, i))) return;
     seen.add(t);
     const negated = (polarity[i] ?? false) !== DIMINISH.has(words[i - 1]?.toLowerCase() ?? '');
     if (isName(word, known)) names.push({ term: t, word, weight: opts.weight(t, word), verb: false, negated });
@@ -382,17 +384,18 @@ interface WantedWord {
 /** A claim's words worked out once per question (per lexicon and vectors: the check may be asked with others). */
 interface Prepared {
   lex: Lexicon | null;
+  kin: ClaimKin | null;
   vectors: WordVectors | null | undefined;
   words: WantedWord[];
 }
 const preparedMemo = new WeakMap<Claim, Prepared>();
 
-function prepare(claim: Claim, want: ClaimWord[], lex: Lexicon | null, vectors: WordVectors | null | undefined): WantedWord[] {
+function prepare(claim: Claim, want: ClaimWord[], lex: Lexicon | null, vectors: WordVectors | null | undefined, kin: ClaimKin | null): WantedWord[] {
   const hit = preparedMemo.get(claim);
-  if (hit && hit.lex === lex && hit.vectors === vectors) return hit.words;
+  if (hit && hit.lex === lex && hit.vectors === vectors && hit.kin === kin) return hit.words;
   const words = want.map((w): WantedWord => {
     const lower = w.word.toLowerCase();
-    const count = countOf(w.word);
+    const count = lower === 'once' ? 1 : countOf(w.word);
     const vector = vectors?.vector(w.word);
     // A shortening, also in the plural ("fav" → "favorite", "orgs" → "organizations").
     const stem = lower.length >= 4 ? lower.replace(/s$/u, '') : lower;
@@ -403,17 +406,17 @@ function prepare(claim: Claim, want: ClaimWord[], lex: Lexicon | null, vectors: 
       short: SHORT_YEAR.test(w.word),
       count,
       number: NUMBER.test(w.word),
-      countWord: count !== null && lower in COUNT_WORDS ? count : null,
+      countWord: lower === 'once' ? 1 : count !== null && lower in COUNT_WORDS ? count : null,
       vector,
       stem,
       shortening: (!vector || (!!entry && entry.synsets.size === 0)) && stem.length >= 3,
       entry,
       phrase: claimPhrase && lex!.known(claimPhrase) ? lex!.entry(claimPhrase) : null,
       discloses: DISCLOSE.has(lemmatizer.verb(lower)),
-      kin: entry ? kinOf(entry.forms) : null,
+      kin: entry && kin ? kinOf(kin, entry.forms) : null,
     };
   });
-  preparedMemo.set(claim, { lex, vectors, words });
+  preparedMemo.set(claim, { lex, kin, vectors, words });
   return words;
 }
 
@@ -424,8 +427,25 @@ function opposes(p: WantedWord, words: readonly SentenceWord[], lex: Lexicon | n
   // "for two years" / "for two weeks": the same count of another unit of time.
   const unit = p.w.counted !== undefined ? unitOf(p.w.word) : null;
   if (unit) for (const s of words) if (s.unit && s.unit !== unit && s.counted === p.w.counted) return true;
+  const stance = stanceOf(p.w.word);
+  if (stance) for (const s of words) if ((stanceOf(s.lower) ?? stance) !== stance) return true;
   return p.countWord !== null && otherCount(p.countWord, words);
 }
+
+/**
+ * "shot once", "met him once": "once" right after a content verb counts one time, so that "three times" says otherwise.
+ * Elsewhere it is a filler ("once sentenced", "was once", "once again").
+ */
+function onceCounted(words: readonly string[], i: number): boolean {
+  if (words[i]!.toLowerCase() !== 'once') return false;
+  const before = words[i - 1]?.toLowerCase() ?? '';
+  const lemma = lemmatizer.verb(before);
+  return lemma !== before && !LIGHT_VERBS.has(lemma) && lemmatizer.noun(before) === before && !/^(?:again|more|before)$/iu.test(words[i + 1] ?? '');
+}
+
+/** Taking a side: a claim that someone is against what the sentence says they support (or the other way round) says otherwise. */
+const STANCE: Record<string, 'for' | 'against'> = { against: 'against', oppose: 'against', opposed: 'against', opposition: 'against', support: 'for', supportive: 'for', favor: 'for', favour: 'for', endorse: 'for' };
+const stanceOf = (word: string): 'for' | 'against' | undefined => STANCE[word.toLowerCase()] ?? STANCE[lemmatizer.verb(word.toLowerCase())];
 
 /** Units of time, by their forms. */
 const UNITS: Record<string, string> = { second: 'second', seconds: 'second', minute: 'minute', minutes: 'minute', hour: 'hour', hours: 'hour', day: 'day', days: 'day', week: 'week', weeks: 'week', month: 'month', months: 'month', year: 'year', years: 'year' };
@@ -459,7 +479,7 @@ export function supports(claim: Claim, sentence: string, opts: ClaimOptions): Cl
   if (!want.length) return { share: 1, contrary: 0, contradicted: false, missing: [] };
   const words = sentenceWords(sentence, opts.vectors);
   const lex = opts.lexicon?.() ?? null;
-  const prepared = prepare(claim, want, lex, opts.vectors);
+  const prepared = prepare(claim, want, lex, opts.vectors, opts.kin?.() ?? null);
   const n = want.length;
   if (usedScratch.length < words.length) usedScratch = new Uint8Array(words.length * 2);
   const used = usedScratch.fill(0, 0, words.length);
@@ -558,10 +578,12 @@ export function supports(claim: Claim, sentence: string, opts: ClaimOptions): Cl
   return { share, contrary: against, contradicted: against >= CONTRARY_SHARE && share + against >= CLAIM_SUPPORT, missing, features, p: claimProbability(features) };
 }
 
-/** WordNet kin by word (claim-kin.json, built by claim-kin-build.ts), read once, next to the lexicon. */
-let kinTable: Map<string, readonly string[]> | null | undefined;
+/** WordNet kin by word (claim-kin.json, built by claim-kin-build.ts): a word and the words one step from it. */
+export type ClaimKin = ReadonlyMap<string, readonly string[]>;
+let kinTable: ClaimKin | null | undefined;
 const KIN_FILES = [new URL('./claim-kin.json', import.meta.url), new URL('../../src/decide/claim-kin.json', import.meta.url)];
-function loadKin(): Map<string, readonly string[]> | null {
+/** Read claim-kin.json once (~0.5 MB); null when it is missing. Called on the who-said path only, with the lexicon. */
+export function loadClaimKin(): ClaimKin | null {
   if (kinTable === undefined) {
     const file = KIN_FILES.find((f) => existsSync(f));
     kinTable = file ? new Map((JSON.parse(readFileSync(file, 'utf8')) as { kin: string[] }).kin.map((l) => { const [w, ...k] = l.split('|'); return [w!, k] as const; })) : null;
@@ -569,9 +591,7 @@ function loadKin(): Map<string, readonly string[]> | null {
   return kinTable;
 }
 /** The kin of a word's forms (its lemmas), or null for none. */
-function kinOf(forms: readonly string[]): ReadonlySet<string> | null {
-  const table = loadKin();
-  if (!table) return null;
+function kinOf(table: ClaimKin, forms: readonly string[]): ReadonlySet<string> | null {
   const out = new Set<string>();
   for (const f of forms) for (const k of table.get(f) ?? []) out.add(k);
   return out.size ? out : null;

@@ -3,14 +3,15 @@
  * weaker than a synonym; and a count of another unit of time ("two weeks" for "two years") says otherwise.
  */
 import { describe, expect, it } from 'vitest';
-import { KIN_MATCH, SYNONYM_MATCH, claimOf, meetsClaim, supports, type ClaimOptions } from '../../src/decide/claim.js';
+import { KIN_MATCH, SYNONYM_MATCH, claimOf, loadClaimKin, meetsClaim, supports, type ClaimOptions } from '../../src/decide/claim.js';
 import { loadLexicon } from '../../src/decide/lexicon.js';
 import { loadWordVectors } from '../../src/embed/word-vectors.js';
 import { ROOT } from '../helpers/paths.js';
 
 const vectors = loadWordVectors({ root: ROOT });
 const lexicon = loadLexicon();
-const withWordNet: ClaimOptions = { weight: () => 1, vectors, lexicon: () => lexicon };
+const withWordNet: ClaimOptions = { weight: () => 1, vectors, lexicon: () => lexicon, kin: loadClaimKin };
+const withoutKin: ClaimOptions = { weight: () => 1, vectors, lexicon: () => lexicon };
 const vectorsOnly: ClaimOptions = { weight: () => 1, vectors };
 const check = (claim: string, sentence: string, o: ClaimOptions = withWordNet) => supports(claimOf(claim, o), sentence, o);
 
@@ -24,6 +25,7 @@ describe('WordNet kin', () => {
     expect(s.missing).toEqual([]);
     expect(meetsClaim(s)).toBe(true);
     expect(check('the family believes NATO’s actions caused Gadhafi’s death', ICC, vectorsOnly).missing).toEqual(['caused']);
+    expect(check('the family believes NATO’s actions caused Gadhafi’s death', ICC, withoutKin).missing).toEqual(['caused']);
     expect(KIN_MATCH).toBeLessThan(SYNONYM_MATCH);
     expect(s.share).toBeLessThan(1);
   });
@@ -50,5 +52,25 @@ describe('units of time', () => {
   it('given the same count and unit, when checked, then it is met; another count of another unit is left to the counts', () => {
     expect(meetsClaim(check('Piro questioned Hussein for two weeks', PIRO))).toBe(true);
     expect(check('Piro questioned Hussein for seven months', PIRO).contrary).toBeGreaterThan(0);
+  });
+});
+
+describe('specific contradictions', () => {
+  const HOTEL = 'Prosecutors say Brisman sustained blunt head trauma, and said she was shot three times at close range.';
+  it('given "once" after a verb ("shot once") against another count ("three times"), when checked, then the count says otherwise; "once" elsewhere is no count', () => {
+    const s = check('Brisman was shot once in the head', HOTEL);
+    expect(s.contrary).toBeGreaterThan(0);
+    expect(meetsClaim(s)).toBe(false);
+    expect(meetsClaim(check('Brisman was shot three times', HOTEL))).toBe(true);
+    expect(claimOf('he would go to jail once sentenced', withWordNet).predicate.map((w) => w.word)).not.toContain('once');
+    expect(claimOf('he was once a lawyer', withWordNet).predicate.map((w) => w.word)).not.toContain('once');
+  });
+
+  it('given a claim that someone is against what the sentence says they support, when checked, then it is not met; the same side is', () => {
+    const US = 'The United States said it supports an independent investigation, as called for by the United Nations.';
+    const s = check('the US is against an independent investigation', US);
+    expect(s.contrary).toBeGreaterThan(0);
+    expect(meetsClaim(s)).toBe(false);
+    expect(meetsClaim(check('the US supports an independent investigation', US))).toBe(true);
   });
 });

@@ -109,11 +109,9 @@ for (const set of sets)
     const docText = document.text;
     if (!gold.length) {
       // Is there any sentence in the document the speaker says (by the finder over all sentences)?
-      const stored = e ? undefined : undefined;
-      void stored;
       const anywhere = docText
         .split(/(?<=[.!?]["”]?)\s+/u)
-        .filter((t) => reportedSpeaker(t)?.speaker.toLowerCase().includes(wanted) || t.toLowerCase().includes(wanted));
+        .filter((t) => reportedSpeaker(t)?.speaker?.toLowerCase().includes(wanted) || t.toLowerCase().includes(wanted));
       count('real: (a) no candidate of the speaker');
       console.log(`✗ (a) [${set}/${p.doc}] ${p.q}  → ${who}\n    about="${u.said.about}" ${problem}; ${ranked.length} candidates, speakers: ${[...new Set(ranked.map((c) => c.attribution?.speaker).filter(Boolean))].join(' | ')}`);
       if (verbose) for (const t of anywhere.slice(0, 4)) console.log(`      doc: ${short(t, 160)}`);
