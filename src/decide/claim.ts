@@ -659,7 +659,17 @@ export function claimCheck(said: QuoteIntent, opts: ClaimOptions, bySpeaker: () 
   let quotations: Span[] | undefined;
   const quotes = () => (quotations ??= bySpeaker());
   // The sentence, and the whole quotation when it runs over several sentences.
-  const textOf = (c: ClaimCandidate) => c.doc.text.slice(Math.min(c.start, c.attribution?.words?.start ?? c.start), Math.max(c.end, c.attribution?.words?.end ?? c.end));
+  const textOf = (c: ClaimCandidate) => {
+    const words = c.attribution?.words;
+    // "Floodwaters inundated … despite what one official called a 'Herculean effort' to hold back the water": naming
+    // something says what is named and its name, from the cue on; what the sentence says before it is the reporter's.
+    const cue = c.attribution?.cue ?? '';
+    if (words && NAMING.test(cue) && words.start >= c.start && words.end <= c.end) {
+      const at = c.doc.text.lastIndexOf(cue, words.start);
+      if (at >= c.start) return c.doc.text.slice(at, c.end);
+    }
+    return c.doc.text.slice(Math.min(c.start, words?.start ?? c.start), Math.max(c.end, words?.end ?? c.end));
+  };
   // Each sentence of a quotation is checked as the whole quotation: the same text, checked once per question.
   const checked = new Map<string, ClaimSupport>();
   const check = (text: string) => {
@@ -685,6 +695,9 @@ export function claimCheck(said: QuoteIntent, opts: ClaimOptions, bySpeaker: () 
   return (c) => (saysIt(c) ? check(textOf(c)) : { share: 0, contradicted: false, missing: [said.speaker] });
 }
 
+/** Cues that name something in the speaker's words ("what one official called a 'Herculean effort'"): the sentence before the cue is the reporter's. */
+const NAMING = /^(?:call|calls|called|dub|dubs|dubbed|term|terms|termed|label|labels|labell?ed)$/u;
+
 interface Span {
   doc: string;
   start: number;
@@ -696,7 +709,7 @@ export interface ClaimCandidate {
   doc: { id: string; text: string };
   start: number;
   end: number;
-  attribution?: { speaker?: string | null; words?: { start: number; end: number } };
+  attribution?: { speaker?: string | null; cue?: string | null; words?: { start: number; end: number } };
   /** Whom its pronouns stand for ("he told the Council" → "Kofi Annan"), when known. */
   inherited?: string | null;
 }

@@ -3,7 +3,7 @@
  * weaker than a synonym; and a count of another unit of time ("two weeks" for "two years") says otherwise.
  */
 import { describe, expect, it } from 'vitest';
-import { KIN_MATCH, SYNONYM_MATCH, claimOf, loadClaimKin, meetsClaim, supports, type ClaimOptions } from '../../src/decide/claim.js';
+import { KIN_MATCH, SYNONYM_MATCH, claimCheck, claimOf, loadClaimKin, meetsClaim, supports, type ClaimOptions } from '../../src/decide/claim.js';
 import { loadLexicon } from '../../src/decide/lexicon.js';
 import { loadWordVectors } from '../../src/embed/word-vectors.js';
 import { ROOT } from '../helpers/paths.js';
@@ -72,5 +72,17 @@ describe('specific contradictions', () => {
     expect(s.contrary).toBeGreaterThan(0);
     expect(meetsClaim(s)).toBe(false);
     expect(meetsClaim(check('the US supports an independent investigation', US))).toBe(true);
+  });
+});
+
+describe('a quotation that names something', () => {
+  const text = 'Floodwaters inundated the arts campus on Sunday despite what one official called a "Herculean effort" to hold back the water with sandbags.';
+  const words = { start: text.indexOf('"'), end: text.lastIndexOf('"') + 1 };
+  const candidate = (cue: string) => ({ doc: { id: 'd', text }, start: 0, end: text.length, attribution: { speaker: 'one official', cue, words } });
+  it('given "what one official called a \'Herculean effort\'", when a claim about the narration before the cue is checked, then the official is not held to the reporter\'s words; with a saying cue the sentence is theirs', () => {
+    const check = claimCheck({ kind: 'who-said', about: 'floodwaters inundated the arts campus' }, withWordNet)!;
+    expect(meetsClaim(check(candidate('called')))).toBe(false);
+    expect(meetsClaim(check(candidate('said')))).toBe(true);
+    expect(meetsClaim(claimCheck({ kind: 'who-said', about: 'it was a herculean effort to hold back the water' }, withWordNet)!(candidate('called')))).toBe(true);
   });
 });
