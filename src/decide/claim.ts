@@ -36,6 +36,8 @@ export interface ClaimWord {
   negated?: boolean;
   /** The claim's next word, for a phrase WordNet knows ("passed away" ~ "died"). */
   next?: string;
+  /** A name's place preposition right before it ("in" of "in Cameroon"), when there is one. */
+  place?: string;
   /** The count right before it ("two" of "two years"), when there is one. */
   counted?: number;
 }
@@ -164,8 +166,13 @@ const CHAT_SPELLINGS = ['hes', 'shes', 'theyre', 'theyve', 'theyd', 'youre', 'iv
  * sentence reports it with "said", which is no claim word either).
  */
 const ATTITUDE = ['feel', 'feels', 'felt', 'feeling', 'think', 'thinks', 'thought', 'believe', 'believes', 'believed', 'reckon', 'reckons', 'reckoned'];
+/**
+ * Indefinite pronouns and placeholder nouns ("grateful to *everyone* who worked …" / "to all those who worked …", "an
+ * extreme *thing* to do" / "a drastic move", "taking *stuff*"): they stand for what the sentence names, not for a word it must hold.
+ */
+const INDEFINITE = ['everyone', 'everybody', 'anyone', 'anybody', 'someone', 'somebody', 'everything', 'anything', 'something', 'thing', 'things', 'stuff'];
 /** Words that add nothing a sentence must hold ("once sentenced", "still needed", "a lot of work"). */
-const FILLER = new Set([...ATTITUDE, 'belong', 'belongs', 'belonged', 'far', 'much', 'once', 'still', 'just', 'really', 'actually', 'basically', 'now', 'lot', 'lots', 'ever', 'very', 'pretty', 'quite', 'least', 'less', 'anymore', 'longer', 'again', ...CHAT_SPELLINGS]);
+const FILLER = new Set([...ATTITUDE, ...INDEFINITE, 'belong', 'belongs', 'belonged', 'far', 'much', 'once', 'still', 'just', 'really', 'actually', 'basically', 'now', 'lot', 'lots', 'ever', 'very', 'pretty', 'quite', 'least', 'less', 'anymore', 'longer', 'again', ...CHAT_SPELLINGS]);
 /** A WordNet synonym, or a form derived from the same word ("clarified" ~ "clarification"), stands in for a claim word at this strength (a word vector at its cosine). */
 export const SYNONYM_MATCH = 0.9;
 /**
@@ -177,7 +184,7 @@ export const KIN_MATCH = 0.75;
 /** A word the vectors don't know that begins a longer sentence word ("fav" → "favorite", "info" → "information"). */
 const SHORTENED_MATCH = 0.8;
 /** Clause boundaries: punctuation, double quotation marks, and sentence ends inside a quotation (not an abbreviation's point: "U.N. Security Council", "Mr. Annan"). */
-const CLAUSE = /[,;:–—()“”"]+|(?<!(?:^|[\s.])(?:\p{Lu}|Mr|Mrs|Ms|Dr|St|Jr|Sr|Gen|Rep|Sen|Gov|Lt|Col|No))[.!?…]+['’]?\s|\s-\s|\bbut\b/u;
+const CLAUSE = /[,;:–—()“”"]+|(?<!(?:^|[\s.])(?:\p{Lu}|Mr|Mrs|Ms|Dr|St|Jr|Sr|Gen|Rep|Sen|Gov|Lt|Col|No))[.!?…]+['’]?\s|\s-\s|\bbut\b|\band\s+(?=(?:he|she|they|we|I|you|it)\b)/u;
 /** "refused to", "declined to": negators (see {@link NEGATION}), not words a sentence must hold. */
 const REFUSING = /^(?:refus|declin)(?:e|es|ed|ing)$/u;
 /** Linking verbs: before a degree word or a comparative ("has grown more complex", "got worse") the claim is the adjective. */
@@ -264,7 +271,10 @@ export function claimOf(text: string, opts: ClaimOptions, kind: 'claim' | 'topic
     if (!t || seen.has(t) || NEGATION.test(word) || (FILLER.has(lower) && !onceCounted(words, i))) return;
     seen.add(t);
     const negated = (polarity[i] ?? false) !== DIMINISH.has(words[i - 1]?.toLowerCase() ?? '');
-    if (isName(word, known)) names.push({ term: t, word, weight: opts.weight(t, word), verb: false, negated });
+    if (isName(word, known)) {
+      const place = words[i - 1]?.toLowerCase();
+      names.push({ term: t, word, weight: opts.weight(t, word), verb: false, negated, ...(place && PLACE_PREPOSITIONS.has(place) ? { place } : {}) });
+    }
     else {
       const verb = isVerb(words, i);
       // An adverb that carries the claim's polarity ("work less closely") is what the claim is about: full weight.
@@ -447,6 +457,17 @@ function onceCounted(words: readonly string[], i: number): boolean {
 const STANCE: Record<string, 'for' | 'against'> = { against: 'against', oppose: 'against', opposed: 'against', opposition: 'against', support: 'for', supportive: 'for', favor: 'for', favour: 'for', endorse: 'for' };
 const stanceOf = (word: string): 'for' | 'against' | undefined => STANCE[word.toLowerCase()] ?? STANCE[lemmatizer.verb(word.toLowerCase())];
 
+/** Prepositions of place before a name ("in Cameroon", "from Mexico"). */
+const PLACE_PREPOSITIONS = new Set(['in', 'at', 'from', 'into', 'inside', 'near']);
+/** Names after a preposition that are times, not places ("in July", "on Sunday"). */
+const TIME_NAMES = /^(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Christmas|Easter)$/u;
+/** The sentence names another place after the claim name's preposition ("in Nigeria" for "in Cameroon"). */
+function otherPlace(n: ClaimWord, sentence: string): boolean {
+  const re = new RegExp(String.raw`\b${n.place}\s+(?:the\s+)?(\p{Lu}[\p{L}’'.-]*)`, 'giu');
+  for (const m of sentence.matchAll(re)) if (/^\p{Lu}/u.test(m[1]!) && !TIME_NAMES.test(m[1]!) && term(m[1]!) !== n.term) return true;
+  return false;
+}
+
 /** Units of time, by their forms. */
 const UNITS: Record<string, string> = { second: 'second', seconds: 'second', minute: 'minute', minutes: 'minute', hour: 'hour', hours: 'hour', day: 'day', days: 'day', week: 'week', weeks: 'week', month: 'month', months: 'month', year: 'year', years: 'year' };
 /** A word's unit of time ("weeks" → "week"), or null. */
@@ -571,6 +592,11 @@ export function supports(claim: Claim, sentence: string, opts: ClaimOptions): Cl
     // A topic ("about the gun") is met either way round.
     else if (claim.negated === null || agrees[i]) held += w.weight * score[i]!;
     else contrary += w.weight * score[i]!;
+  }
+  // "abducted in Cameroon" against "kidnapped … in Nigeria": another place where the claim names one counts against it, as much as the place weighs.
+  if (claim.predicate.length) for (const n of claim.names) if (n.place && !words.some((s) => s.term === n.term) && otherPlace(n, sentence)) {
+    total += n.weight;
+    contrary += n.weight;
   }
   const share = total > 0 ? held / total : 0;
   const against = total > 0 ? contrary / total : 0;

@@ -86,3 +86,26 @@ describe('a quotation that names something', () => {
     expect(meetsClaim(claimCheck({ kind: 'who-said', about: 'it was a herculean effort to hold back the water' }, withWordNet)!(candidate('called')))).toBe(true);
   });
 });
+
+describe('round 10: what a claim word is, and its clause', () => {
+  it('given indefinite pronouns and placeholder nouns ("everyone", "thing", "stuff"), when the claim is read, then they are no claim words', () => {
+    const words = claimOf('he was grateful to everyone who worked on it, an extreme thing to do with their stuff', withWordNet).predicate.map((w) => w.word);
+    expect(words).toEqual(expect.arrayContaining(['grateful', 'worked', 'extreme']));
+    for (const w of ['everyone', 'thing', 'stuff']) expect(words).not.toContain(w);
+  });
+
+  it('given "…, and he couldn\'t see anybody", when checked against "total darkness, and you see nobody", then the negation stays in its own clause and the claim is met', () => {
+    const s = check("it was total darkness and he couldn't see anybody around him", 'Because it was darkness, total darkness, and you see nobody around you.');
+    expect(s.contradicted).toBe(false);
+    expect(claimOf("it was total darkness and he couldn't see", withWordNet).predicate.find((w) => w.word === 'darkness')?.negated).toBe(false);
+  });
+
+  it('given a claim placing something ("in Cameroon") and a sentence placing it elsewhere ("in Nigeria in July"), when checked, then the place counts against it; the same place, or a time after the preposition, does not', () => {
+    const BIYA = 'Boko Haram kidnapped German citizen Robert Nitsch Eberhard in Nigeria in July, Biya said in a statement.';
+    const other = check('the German was abducted in Cameroon', BIYA);
+    expect(other.contrary).toBeGreaterThan(0);
+    expect(meetsClaim(other)).toBe(false);
+    expect(check('the German was abducted in Nigeria', BIYA).contrary).toBe(0);
+    expect(check('the German was abducted in July', 'Boko Haram kidnapped German citizen Robert Nitsch Eberhard in July.').contrary).toBe(0);
+  });
+});
