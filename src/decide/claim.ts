@@ -203,6 +203,9 @@ export const ADVERB_WEIGHT = 0.5;
  */
 export const LIGHT_WEIGHT = 0.3;
 const LIGHT = new Set(['next', 'few', 'several', 'until', 'till', 'beside', 'within', 'roughly', 'together', 'forever', 'along', 'off', 'across', 'almost', 'around', 'nearly', 'approximately', 'about', 'every', 'down', 'thru', 'onto', 'upon', 'toward', 'towards', 'during', 'above', 'below', 'among', 'behind', 'away', 'right', 'straight', 'totally', 'completely', 'entirely', 'fully', 'hugely', 'highly', 'truly']);
+/** Nouns for a person by their relation to someone ("his client", "her husband"), light after a possessive. */
+const RELATIONAL = new Set(['client', 'clients', 'wife', 'husband', 'son', 'sons', 'daughter', 'daughters', 'mother', 'father', 'mom', 'dad', 'brother', 'sister', 'parents', 'children', 'kids', 'boy', 'girl', 'family', 'friend', 'friends', 'boss', 'lawyer', 'lawyers', 'attorney', 'partner', 'girlfriend', 'boyfriend', 'roommate', 'roommates', 'colleague', 'colleagues']);
+const POSSESSIVE = new Set(['his', 'her', 'their', 'my', 'our', 'its', 'your']);
 /** Verbs that carry no claim of their own ("go straight to jail", "do even more"). */
 const LIGHT_VERBS = new Set(['go', 'do', 'make', 'get', 'take', 'have', 'be', 'come', 'put', 'keep', 'let', 'seem', 'become']);
 /** Words after which the next content word is a verb ("should stop", "would quit", "do not need", "to work"; not "do" alone: "to do even more"). */
@@ -279,7 +282,8 @@ export function claimOf(text: string, opts: ClaimOptions, kind: 'claim' | 'topic
       const verb = isVerb(words, i);
       // An adverb that carries the claim's polarity ("work less closely") is what the claim is about: full weight.
       const qualifier = ADVERB.test(lower) && !negated;
-      const light = LIGHT.has(lower) && !verb;
+      // "his client", "her husband": a person the sentence may name ("Tazhayakov did not touch …"), not what was said.
+      const light = (LIGHT.has(lower) && !verb) || (RELATIONAL.has(lower) && POSSESSIVE.has(words[i - 1]?.toLowerCase() ?? ''));
       const counted = i > 0 ? countOf(words[i - 1]!) : null;
       predicate.push({ term: t, word, weight: opts.weight(t, word) * (verb ? VERB_WEIGHT : light ? LIGHT_WEIGHT : qualifier ? ADVERB_WEIGHT : 1), verb, negated, next: words[i + 1], ...(counted !== null ? { counted } : {}) });
     }

@@ -109,3 +109,12 @@ describe('round 10: what a claim word is, and its clause', () => {
     expect(check('the German was abducted in July', 'Boko Haram kidnapped German citizen Robert Nitsch Eberhard in July.').contrary).toBe(0);
   });
 });
+
+describe('a person named by relation', () => {
+  it('given "his client" (a person the sentence names), when the claim is read, then the noun counts light; without a possessive it counts in full', () => {
+    const weightOf = (claim: string, word: string) => claimOf(claim, withWordNet).predicate.find((w) => w.word === word)?.weight;
+    expect(weightOf("his client never touched any of tsarnaev's things", 'client')).toBeLessThan(1);
+    expect(weightOf('the client never touched the laptop', 'client')).toBe(1);
+    expect(meetsClaim(check("his client never touched any of Tsarnaev's things", "He also said that Tazhayakov did not touch any of Tsarnaev's items."))).toBe(true);
+  });
+});
