@@ -30,8 +30,10 @@ describe('WordNet kin', () => {
     expect(s.share).toBeLessThan(1);
   });
 
-  it('given "passed" for "relayed" (WordNet: to relay is to pass on), when checked, then the verb is held', () => {
-    expect(check('he passed the news to Ban Ki-moon', ALGERIA).missing).toEqual([]);
+  it('given "expected" for "thought" (WordNet: to expect is to think so), when checked, then the verb is held; a verb of very many senses ("passed" / "relayed"), or a noun ("groups" / "meeting"), is not met by kin', () => {
+    expect(check('Saddam expected the US to bomb for a few days', 'He thought the United States would bomb for a few days.').missing).toEqual([]);
+    expect(check('he passed the news to Ban Ki-moon', ALGERIA).missing).toEqual(['passed']);
+    expect(check('regional groups agreed', 'The regional meeting agreed.').missing).toEqual(['groups']);
   });
 
   it('given a verb of another branch ("shrunk" / "strengthened"), when checked, then it stays missing and the claim is not met', () => {
