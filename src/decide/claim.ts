@@ -19,7 +19,6 @@ import { askedPerson, isAskedSpeaker } from './claim-speaker.js';
 import { sigmoid } from '../log-odds.js';
 import { memoPerText } from '../text/text-memo.js';
 import CLAIM_MODEL_JSON from './claim-model.json' with { type: 'json' };
-import { existsSync, readFileSync } from 'node:fs';
 
 const CLAIM_MODEL: { bias: number; w: Partial<Record<string, number>>; bar?: number } = CLAIM_MODEL_JSON;
 import type { QuoteIntent } from '../understand/said.js';
@@ -106,8 +105,6 @@ export interface ClaimOptions {
   names?: () => ReadonlySet<string>;
   /** WordNet synonyms and antonyms (lexicon.ts), once loaded; without, only terms and vectors match. */
   lexicon?: () => Lexicon | null;
-  /** WordNet kin ({@link loadClaimKin}), read with the lexicon (only a word with a lexicon entry is looked up); without, no kin match. */
-  kin?: () => ClaimKin | null;
   /** Sees every who-said check (the claim model is fitted from these: claim-fit.ts). */
   observe?: (c: ClaimCandidate, s: ClaimSupport) => void;
 }
@@ -175,12 +172,6 @@ const INDEFINITE = ['everyone', 'everybody', 'anyone', 'anybody', 'someone', 'so
 const FILLER = new Set([...ATTITUDE, ...INDEFINITE, 'belong', 'belongs', 'belonged', 'far', 'much', 'once', 'still', 'just', 'really', 'actually', 'basically', 'now', 'lot', 'lots', 'ever', 'very', 'pretty', 'quite', 'least', 'less', 'anymore', 'longer', 'again', ...CHAT_SPELLINGS]);
 /** A WordNet synonym, or a form derived from the same word ("clarified" ~ "clarification"), stands in for a claim word at this strength (a word vector at its cosine). */
 export const SYNONYM_MATCH = 0.9;
-/**
- * A WordNet kin word (claim-kin.json: a verb one step above or below, a verb of its group, a similar adjective — "led"
- * for "caused", "coordinating" for "working", "relayed" for "passed") stands in for a claim word at this strength: a
- * paraphrase puts such words for each other, but so may a claim nobody made, so it counts less than a synonym.
- */
-export const KIN_MATCH = 0.75;
 /** A word the vectors don't know that begins a longer sentence word ("fav" → "favorite", "info" → "information"). */
 const SHORTENED_MATCH = 0.8;
 /** Clause boundaries: punctuation, double quotation marks, and sentence ends inside a quotation (not an abbreviation's point: "U.N. Security Council", "Mr. Annan"). */
@@ -391,22 +382,19 @@ interface WantedWord {
   entry: LexEntry | null;
   phrase: LexEntry | null;
   discloses: boolean;
-  /** Its WordNet kin ({@link KIN_MATCH}), by lemma; null without the lexicon or kin. */
-  kin: ReadonlySet<string> | null;
 }
 
 /** A claim's words worked out once per question (per lexicon and vectors: the check may be asked with others). */
 interface Prepared {
   lex: Lexicon | null;
-  kin: ClaimKin | null;
   vectors: WordVectors | null | undefined;
   words: WantedWord[];
 }
 const preparedMemo = new WeakMap<Claim, Prepared>();
 
-function prepare(claim: Claim, want: ClaimWord[], lex: Lexicon | null, vectors: WordVectors | null | undefined, kin: ClaimKin | null): WantedWord[] {
+function prepare(claim: Claim, want: ClaimWord[], lex: Lexicon | null, vectors: WordVectors | null | undefined): WantedWord[] {
   const hit = preparedMemo.get(claim);
-  if (hit && hit.lex === lex && hit.vectors === vectors && hit.kin === kin) return hit.words;
+  if (hit && hit.lex === lex && hit.vectors === vectors) return hit.words;
   const words = want.map((w): WantedWord => {
     const lower = w.word.toLowerCase();
     const count = lower === 'once' ? 1 : countOf(w.word);
@@ -427,10 +415,9 @@ function prepare(claim: Claim, want: ClaimWord[], lex: Lexicon | null, vectors: 
       entry,
       phrase: claimPhrase && lex!.known(claimPhrase) ? lex!.entry(claimPhrase) : null,
       discloses: DISCLOSE.has(lemmatizer.verb(lower)),
-      kin: entry && kin && (w.verb || inflected(lower)) && narrow(kin, entry.forms) ? kinOf(kin, entry.forms) : null,
     };
   });
-  preparedMemo.set(claim, { lex, kin, vectors, words });
+  preparedMemo.set(claim, { lex, vectors, words });
   return words;
 }
 
@@ -504,8 +491,7 @@ export function supports(claim: Claim, sentence: string, opts: ClaimOptions): Cl
   if (!want.length) return { share: 1, contrary: 0, contradicted: false, missing: [] };
   const words = sentenceWords(sentence, opts.vectors);
   const lex = opts.lexicon?.() ?? null;
-  const kin = opts.kin?.() ?? null;
-  const prepared = prepare(claim, want, lex, opts.vectors, kin);
+  const prepared = prepare(claim, want, lex, opts.vectors);
   const n = want.length;
   if (usedScratch.length < words.length) usedScratch = new Uint8Array(words.length * 2);
   const used = usedScratch.fill(0, 0, words.length);
@@ -552,7 +538,6 @@ export function supports(claim: Claim, sentence: string, opts: ClaimOptions): Cl
       // A lexical match scores SYNONYM_MATCH: at or above it the vectors' cosine decides the score alone.
       const lexical = cos < SYNONYM_MATCH && ((discloses && disclosing(s)) || (!!lex && (phrase || phraseSynonym(entry!, s, lex) || sameSynset(entry!, e!) || related(entry!, e!))));
       let sc = lexical ? SYNONYM_MATCH : 0;
-      if (sc < KIN_MATCH && p.kin && e && inflected(s.lower) && narrow(kin, e.forms) && e.forms.some((f) => p.kin!.has(f))) sc = KIN_MATCH;
       if (cos > near) near = cos;
       if (cos > sc) sc = cos;
       if (shortening && s.word.length > stem.length + 1 && s.lower.startsWith(stem) && SHORTENED_MATCH > sc) sc = SHORTENED_MATCH;
@@ -607,36 +592,6 @@ export function supports(claim: Claim, sentence: string, opts: ClaimOptions): Cl
   const against = total > 0 ? contrary / total : 0;
   const features = { share, near: total > 0 ? near / total : 0, soft: total > 0 ? soft / total : 0, contrary: against, verbMissing, lone: claim.predicate.length === 1 ? 1 : 0 };
   return { share, contrary: against, contradicted: against >= CONTRARY_SHARE && share + against >= CLAIM_SUPPORT, missing, features, p: claimProbability(features) };
-}
-
-/** WordNet kin by word (claim-kin.json, built by claim-kin-build.ts): a word and the words one step from it. */
-export type ClaimKin = ReadonlyMap<string, readonly string[]>;
-let kinTable: ClaimKin | null | undefined;
-const KIN_FILES = [new URL('./claim-kin.json', import.meta.url), new URL('../../src/decide/claim-kin.json', import.meta.url)];
-/** Read claim-kin.json once (~0.5 MB); null when it is missing. Called on the who-said path only, with the lexicon. */
-export function loadClaimKin(): ClaimKin | null {
-  if (kinTable === undefined) {
-    const file = KIN_FILES.find((f) => existsSync(f));
-    kinTable = file ? new Map((JSON.parse(readFileSync(file, 'utf8')) as { kin: string[] }).kin.map((l) => { const [w, ...k] = l.split('|'); return [w!, k] as const; })) : null;
-  }
-  return kinTable;
-}
-/**
- * A verb with more kin than this ("run", "pass", "work": 137–148) has too many senses for one of them to say what a
- * paraphrase meant; only narrower verbs are matched by kin. With the inflected-verb test below, chosen on the tuning
- * who-said sets: kin had also met nouns and base forms ("groups" ~ "meeting", "post" ~ "delegates", "charges" ~ "lying")
- * and lifted claims nobody made ("Wayne would serve his sentence in Arizona" 0.04 → 0.71).
- */
-export const KIN_MAX = 60;
-/** Every form of the word has at most {@link KIN_MAX} kin. */
-const narrow = (table: ClaimKin | null | undefined, forms: readonly string[]) => !!table && forms.every((f) => (table.get(f)?.length ?? 0) <= KIN_MAX);
-/** An inflected verb form ("caused", "led", "relayed", "widening"), not a noun or a base form that may be one ("groups", "post", "hold"). */
-const inflected = (w: string) => lemmatizer.verb(w) !== w && lemmatizer.noun(w) === w;
-/** The kin of a word's forms (its lemmas), or null for none. */
-function kinOf(table: ClaimKin, forms: readonly string[]): ReadonlySet<string> | null {
-  const out = new Set<string>();
-  for (const f of forms) for (const k of table.get(f) ?? []) out.add(k);
-  return out.size ? out : null;
 }
 
 /** A number as written ("1994", "40"). */

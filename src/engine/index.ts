@@ -24,7 +24,7 @@ import { termStats } from '../select/idf.js';
 import { loadWordVectors, type WordVectors } from '../embed/word-vectors.js';
 import { softGains } from '../embed/word-vectors-match.js';
 import { warmQuestionPath, warmQuestions, warmSentences } from '../select/warm.js';
-import { documentNames, loadClaimKin } from '../decide/claim.js';
+import { documentNames } from '../decide/claim.js';
 import { loadLexicon } from '../decide/lexicon.js';
 import { createTypoCorrector, documentVocabulary } from '../retrieve/typo.js';
 import { createNearWords } from '../understand/near-words.js';
@@ -132,7 +132,7 @@ export async function createEngine(deps: EngineDeps): Promise<Engine> {
     llm,
     embedder: vectorsUsable ? embedder : null,
     soft,
-    claims: { weight: (t, w) => (stats.known(t) ? stats.idf(t) : stats.unseen(w)), vectors: softOn ? words : null, names: () => (names ??= documentNames(index.documents.map((d) => d.text))), lexicon: loadLexicon, kin: loadClaimKin, observe: deps.onClaim },
+    claims: { weight: (t, w) => (stats.known(t) ? stats.idf(t) : stats.unseen(w)), vectors: softOn ? words : null, names: () => (names ??= documentNames(index.documents.map((d) => d.text))), lexicon: loadLexicon, observe: deps.onClaim },
     correct: (text) => typos.correctText(text).text,
     nearWords,
     topicMatch: softOn ? createTopicMatcher(words!, (t, w) => (stats.known(t) ? stats.idf(t) : stats.unseen(w)), nearWords ?? undefined) : null,

@@ -1,47 +1,17 @@
 /**
- * The claim check's WordNet kin (claim-kin.json): a verb one step above or below the claim's ("led" for "caused"),
- * weaker than a synonym; and a count of another unit of time ("two weeks" for "two years") says otherwise.
+ * Round 10's claim-check rules: specific contradictions (another unit of time, "once" against another count, the other
+ * side, another place), a quotation that only names something, and words that are no claim content.
  */
 import { describe, expect, it } from 'vitest';
-import { KIN_MATCH, SYNONYM_MATCH, claimCheck, claimOf, loadClaimKin, meetsClaim, supports, type ClaimOptions } from '../../src/decide/claim.js';
+import { claimCheck, claimOf, meetsClaim, supports, type ClaimOptions } from '../../src/decide/claim.js';
 import { loadLexicon } from '../../src/decide/lexicon.js';
 import { loadWordVectors } from '../../src/embed/word-vectors.js';
 import { ROOT } from '../helpers/paths.js';
 
 const vectors = loadWordVectors({ root: ROOT });
 const lexicon = loadLexicon();
-const withWordNet: ClaimOptions = { weight: () => 1, vectors, lexicon: () => lexicon, kin: loadClaimKin };
-const withoutKin: ClaimOptions = { weight: () => 1, vectors, lexicon: () => lexicon };
-const vectorsOnly: ClaimOptions = { weight: () => 1, vectors };
+const withWordNet: ClaimOptions = { weight: () => 1, vectors, lexicon: () => lexicon };
 const check = (claim: string, sentence: string, o: ClaimOptions = withWordNet) => supports(claimOf(claim, o), sentence, o);
-
-const ICC = 'Members of the family believe NATO’s actions led to Gadhafi’s death last week, said Marcel Ceccaldi.';
-const ALGERIA = 'Mourad Benmehidi said he relayed the news to Secretary-General Ban Ki-moon earlier Monday.';
-
-describe('WordNet kin', () => {
-  it('given a claim verb whose kin the sentence has ("caused" / "led"), when checked, then it is held, at less than a synonym; with word vectors alone it is missing', () => {
-    expect(vectors.similarity('caused', 'led')).toBeLessThan(0.7);
-    const s = check('the family believes NATO’s actions caused Gadhafi’s death', ICC);
-    expect(s.missing).toEqual([]);
-    expect(meetsClaim(s)).toBe(true);
-    expect(check('the family believes NATO’s actions caused Gadhafi’s death', ICC, vectorsOnly).missing).toEqual(['caused']);
-    expect(check('the family believes NATO’s actions caused Gadhafi’s death', ICC, withoutKin).missing).toEqual(['caused']);
-    expect(KIN_MATCH).toBeLessThan(SYNONYM_MATCH);
-    expect(s.share).toBeLessThan(1);
-  });
-
-  it('given "expected" for "thought" (WordNet: to expect is to think so), when checked, then the verb is held; a verb of very many senses ("passed" / "relayed"), or a noun ("groups" / "meeting"), is not met by kin', () => {
-    expect(check('Saddam expected the US to bomb for a few days', 'He thought the United States would bomb for a few days.').missing).toEqual([]);
-    expect(check('he passed the news to Ban Ki-moon', ALGERIA).missing).toEqual(['passed']);
-    expect(check('regional groups agreed', 'The regional meeting agreed.').missing).toEqual(['groups']);
-  });
-
-  it('given a verb of another branch ("shrunk" / "strengthened"), when checked, then it stays missing and the claim is not met', () => {
-    const s = check('our capacities have shrunk over the years', 'Much as we have strengthened our capacities over the years, it is essential that we do even more.');
-    expect(s.missing).toEqual(['shrunk']);
-    expect(meetsClaim(s)).toBe(false);
-  });
-});
 
 describe('units of time', () => {
   const PIRO = 'Piro said he questioned Hussein for two weeks before the invasion.';
