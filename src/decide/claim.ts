@@ -35,6 +35,10 @@ export interface ClaimWord {
   negated?: boolean;
   /** The claim's next word, for a phrase WordNet knows ("passed away" ~ "died"). */
   next?: string;
+  /** A name's place preposition right before it ("in" of "in Cameroon"), when there is one. */
+  place?: string;
+  /** The count right before it ("two" of "two years"), when there is one. */
+  counted?: number;
 }
 
 export interface Claim {
@@ -159,14 +163,19 @@ const CHAT_SPELLINGS = ['hes', 'shes', 'theyre', 'theyve', 'theyd', 'youre', 'iv
  * sentence reports it with "said", which is no claim word either).
  */
 const ATTITUDE = ['feel', 'feels', 'felt', 'feeling', 'think', 'thinks', 'thought', 'believe', 'believes', 'believed', 'reckon', 'reckons', 'reckoned'];
+/**
+ * Indefinite pronouns and placeholder nouns ("grateful to *everyone* who worked …" / "to all those who worked …", "an
+ * extreme *thing* to do" / "a drastic move", "taking *stuff*"): they stand for what the sentence names, not for a word it must hold.
+ */
+const INDEFINITE = ['everyone', 'everybody', 'anyone', 'anybody', 'someone', 'somebody', 'everything', 'anything', 'something', 'thing', 'things', 'stuff'];
 /** Words that add nothing a sentence must hold ("once sentenced", "still needed", "a lot of work"). */
-const FILLER = new Set([...ATTITUDE, 'belong', 'belongs', 'belonged', 'far', 'much', 'once', 'still', 'just', 'really', 'actually', 'basically', 'now', 'lot', 'lots', 'ever', 'very', 'pretty', 'quite', 'least', 'less', 'anymore', 'longer', 'again', ...CHAT_SPELLINGS]);
+const FILLER = new Set([...ATTITUDE, ...INDEFINITE, 'belong', 'belongs', 'belonged', 'far', 'much', 'once', 'still', 'just', 'really', 'actually', 'basically', 'now', 'lot', 'lots', 'ever', 'very', 'pretty', 'quite', 'least', 'less', 'anymore', 'longer', 'again', ...CHAT_SPELLINGS]);
 /** A WordNet synonym, or a form derived from the same word ("clarified" ~ "clarification"), stands in for a claim word at this strength (a word vector at its cosine). */
 export const SYNONYM_MATCH = 0.9;
 /** A word the vectors don't know that begins a longer sentence word ("fav" → "favorite", "info" → "information"). */
 const SHORTENED_MATCH = 0.8;
 /** Clause boundaries: punctuation, double quotation marks, and sentence ends inside a quotation (not an abbreviation's point: "U.N. Security Council", "Mr. Annan"). */
-const CLAUSE = /[,;:–—()“”"]+|(?<!(?:^|[\s.])(?:\p{Lu}|Mr|Mrs|Ms|Dr|St|Jr|Sr|Gen|Rep|Sen|Gov|Lt|Col|No))[.!?…]+['’]?\s|\s-\s|\bbut\b/u;
+const CLAUSE = /[,;:–—()“”"]+|(?<!(?:^|[\s.])(?:\p{Lu}|Mr|Mrs|Ms|Dr|St|Jr|Sr|Gen|Rep|Sen|Gov|Lt|Col|No))[.!?…]+['’]?\s|\s-\s|\bbut\b|\band\s+(?=(?:he|she|they|we|I|you|it)\b)/u;
 /** "refused to", "declined to": negators (see {@link NEGATION}), not words a sentence must hold. */
 const REFUSING = /^(?:refus|declin)(?:e|es|ed|ing)$/u;
 /** Linking verbs: before a degree word or a comparative ("has grown more complex", "got worse") the claim is the adjective. */
@@ -185,6 +194,9 @@ export const ADVERB_WEIGHT = 0.5;
  */
 export const LIGHT_WEIGHT = 0.3;
 const LIGHT = new Set(['next', 'few', 'several', 'until', 'till', 'beside', 'within', 'roughly', 'together', 'forever', 'along', 'off', 'across', 'almost', 'around', 'nearly', 'approximately', 'about', 'every', 'down', 'thru', 'onto', 'upon', 'toward', 'towards', 'during', 'above', 'below', 'among', 'behind', 'away', 'right', 'straight', 'totally', 'completely', 'entirely', 'fully', 'hugely', 'highly', 'truly']);
+/** Nouns for a person by their relation to someone ("his client", "her husband"), light after a possessive. */
+const RELATIONAL = new Set(['client', 'clients', 'wife', 'husband', 'son', 'sons', 'daughter', 'daughters', 'mother', 'father', 'mom', 'dad', 'brother', 'sister', 'parents', 'children', 'kids', 'boy', 'girl', 'family', 'friend', 'friends', 'boss', 'lawyer', 'lawyers', 'attorney', 'partner', 'girlfriend', 'boyfriend', 'roommate', 'roommates', 'colleague', 'colleagues']);
+const POSSESSIVE = new Set(['his', 'her', 'their', 'my', 'our', 'its', 'your']);
 /** Verbs that carry no claim of their own ("go straight to jail", "do even more"). */
 const LIGHT_VERBS = new Set(['go', 'do', 'make', 'get', 'take', 'have', 'be', 'come', 'put', 'keep', 'let', 'seem', 'become']);
 /** Words after which the next content word is a verb ("should stop", "would quit", "do not need", "to work"; not "do" alone: "to do even more"). */
@@ -250,16 +262,21 @@ export function claimOf(text: string, opts: ClaimOptions, kind: 'claim' | 'topic
     const lower = word.toLowerCase();
     if (REFUSING.test(lower) && next === 'to') return;
     if (LINKING.has(lemmatizer.verb(lower)) && (DEGREE.has(next) || /^\p{L}{3,}er$/u.test(next))) return;
-    if (!t || seen.has(t) || NEGATION.test(word) || FILLER.has(lower)) return;
+    if (!t || seen.has(t) || NEGATION.test(word) || (FILLER.has(lower) && !onceCounted(words, i))) return;
     seen.add(t);
     const negated = (polarity[i] ?? false) !== DIMINISH.has(words[i - 1]?.toLowerCase() ?? '');
-    if (isName(word, known)) names.push({ term: t, word, weight: opts.weight(t, word), verb: false, negated });
+    if (isName(word, known)) {
+      const place = words[i - 1]?.toLowerCase();
+      names.push({ term: t, word, weight: opts.weight(t, word), verb: false, negated, ...(place && PLACE_PREPOSITIONS.has(place) ? { place } : {}) });
+    }
     else {
       const verb = isVerb(words, i);
       // An adverb that carries the claim's polarity ("work less closely") is what the claim is about: full weight.
       const qualifier = ADVERB.test(lower) && !negated;
-      const light = LIGHT.has(lower) && !verb;
-      predicate.push({ term: t, word, weight: opts.weight(t, word) * (verb ? VERB_WEIGHT : light ? LIGHT_WEIGHT : qualifier ? ADVERB_WEIGHT : 1), verb, negated, next: words[i + 1] });
+      // "his client", "her husband": a person the sentence may name ("Tazhayakov did not touch …"), not what was said.
+      const light = (LIGHT.has(lower) && !verb) || (RELATIONAL.has(lower) && POSSESSIVE.has(words[i - 1]?.toLowerCase() ?? ''));
+      const counted = i > 0 ? countOf(words[i - 1]!) : null;
+      predicate.push({ term: t, word, weight: opts.weight(t, word) * (verb ? VERB_WEIGHT : light ? LIGHT_WEIGHT : qualifier ? ADVERB_WEIGHT : 1), verb, negated, next: words[i + 1], ...(counted !== null ? { counted } : {}) });
     }
   });
   return { text: clean, predicate, names, negated: kind === 'topic' ? null : NEGATION.test(clean) || predicate.some((w) => w.negated) };
@@ -279,6 +296,9 @@ interface SentenceWord {
   /** Its count ({@link countOf}), and whether it is a number as written. */
   count: number | null;
   number: boolean;
+  /** A unit of time ({@link unitOf}: "year" of "years"), and the count right before the word, if any ("two" of "two weeks"). */
+  unit: string | null;
+  counted: number | null;
   /**
    * Worked out on first use, once per sentence word (they are remembered per sentence) — the only fields set after
    * the word is made: its phrases WordNet knows (most know none; set by the first lexicon asked), its WordNet entry
@@ -310,6 +330,8 @@ function wordsOfSentence(sentence: string, vectors: WordVectors | null | undefin
           phrases: ws[i + 1] ? [`${w} ${ws[i + 1]}`, ...(ws[i + 2] ? [`${w} ${ws[i + 1]} ${ws[i + 2]}`] : [])] : [],
           count: countOf(w),
           number: NUMBER.test(w),
+          unit: unitOf(w),
+          counted: i > 0 ? countOf(ws[i - 1]!) : null,
           known: undefined,
           entry: undefined,
           entryFrom: undefined,
@@ -375,7 +397,7 @@ function prepare(claim: Claim, want: ClaimWord[], lex: Lexicon | null, vectors: 
   if (hit && hit.lex === lex && hit.vectors === vectors) return hit.words;
   const words = want.map((w): WantedWord => {
     const lower = w.word.toLowerCase();
-    const count = countOf(w.word);
+    const count = lower === 'once' ? 1 : countOf(w.word);
     const vector = vectors?.vector(w.word);
     // A shortening, also in the plural ("fav" → "favorite", "orgs" → "organizations").
     const stem = lower.length >= 4 ? lower.replace(/s$/u, '') : lower;
@@ -386,7 +408,7 @@ function prepare(claim: Claim, want: ClaimWord[], lex: Lexicon | null, vectors: 
       short: SHORT_YEAR.test(w.word),
       count,
       number: NUMBER.test(w.word),
-      countWord: count !== null && lower in COUNT_WORDS ? count : null,
+      countWord: lower === 'once' ? 1 : count !== null && lower in COUNT_WORDS ? count : null,
       vector,
       stem,
       shortening: (!vector || (!!entry && entry.synsets.size === 0)) && stem.length >= 3,
@@ -403,8 +425,44 @@ function prepare(claim: Claim, want: ClaimWord[], lex: Lexicon | null, vectors: 
 function opposes(p: WantedWord, words: readonly SentenceWord[], lex: Lexicon | null): boolean {
   if (lex && p.entry!.antonyms !== null) for (const s of words) if (opposite(p.entry!, entryOf(s, lex))) return true;
   if (p.number) for (const s of words) if (s.number && s.word.length === p.w.word.length) return true;
+  // "for two years" / "for two weeks": the same count of another unit of time.
+  const unit = p.w.counted !== undefined ? unitOf(p.w.word) : null;
+  if (unit) for (const s of words) if (s.unit && s.unit !== unit && s.counted === p.w.counted) return true;
+  const stance = stanceOf(p.w.word);
+  if (stance) for (const s of words) if ((stanceOf(s.lower) ?? stance) !== stance) return true;
   return p.countWord !== null && otherCount(p.countWord, words);
 }
+
+/**
+ * "shot once", "met him once": "once" right after a content verb counts one time, so that "three times" says otherwise.
+ * Elsewhere it is a filler ("once sentenced", "was once", "once again").
+ */
+function onceCounted(words: readonly string[], i: number): boolean {
+  if (words[i]!.toLowerCase() !== 'once') return false;
+  const before = words[i - 1]?.toLowerCase() ?? '';
+  const lemma = lemmatizer.verb(before);
+  return lemma !== before && !LIGHT_VERBS.has(lemma) && lemmatizer.noun(before) === before && !/^(?:again|more|before)$/iu.test(words[i + 1] ?? '');
+}
+
+/** Taking a side: a claim that someone is against what the sentence says they support (or the other way round) says otherwise. */
+const STANCE: Record<string, 'for' | 'against'> = { against: 'against', oppose: 'against', opposed: 'against', opposition: 'against', support: 'for', supportive: 'for', favor: 'for', favour: 'for', endorse: 'for' };
+const stanceOf = (word: string): 'for' | 'against' | undefined => STANCE[word.toLowerCase()] ?? STANCE[lemmatizer.verb(word.toLowerCase())];
+
+/** Prepositions of place before a name ("in Cameroon", "from Mexico"). */
+const PLACE_PREPOSITIONS = new Set(['in', 'at', 'from', 'into', 'inside', 'near']);
+/** Names after a preposition that are times, not places ("in July", "on Sunday"). */
+const TIME_NAMES = /^(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Christmas|Easter)$/u;
+/** The sentence names another place after the claim name's preposition ("in Nigeria" for "in Cameroon"). */
+function otherPlace(n: ClaimWord, sentence: string): boolean {
+  const re = new RegExp(String.raw`\b${n.place}\s+(?:the\s+)?(\p{Lu}[\p{L}’'.-]*)`, 'giu');
+  for (const m of sentence.matchAll(re)) if (/^\p{Lu}/u.test(m[1]!) && !TIME_NAMES.test(m[1]!) && term(m[1]!) !== n.term) return true;
+  return false;
+}
+
+/** Units of time, by their forms. */
+const UNITS: Record<string, string> = { second: 'second', seconds: 'second', minute: 'minute', minutes: 'minute', hour: 'hour', hours: 'hour', day: 'day', days: 'day', week: 'week', weeks: 'week', month: 'month', months: 'month', year: 'year', years: 'year' };
+/** A word's unit of time ("weeks" → "week"), or null. */
+const unitOf = (word: string): string | null => UNITS[word.toLowerCase()] ?? null;
 
 /** A candidate pairing of an unmet claim word (index) with a sentence word (index). */
 interface Pair {
@@ -525,6 +583,11 @@ export function supports(claim: Claim, sentence: string, opts: ClaimOptions): Cl
     else if (claim.negated === null || agrees[i]) held += w.weight * score[i]!;
     else contrary += w.weight * score[i]!;
   }
+  // "abducted in Cameroon" against "kidnapped … in Nigeria": another place where the claim names one counts against it, as much as the place weighs.
+  if (claim.predicate.length) for (const n of claim.names) if (n.place && !words.some((s) => s.term === n.term) && otherPlace(n, sentence)) {
+    total += n.weight;
+    contrary += n.weight;
+  }
   const share = total > 0 ? held / total : 0;
   const against = total > 0 ? contrary / total : 0;
   const features = { share, near: total > 0 ? near / total : 0, soft: total > 0 ? soft / total : 0, contrary: against, verbMissing, lone: claim.predicate.length === 1 ? 1 : 0 };
@@ -593,7 +656,17 @@ export function claimCheck(said: QuoteIntent, opts: ClaimOptions, bySpeaker: () 
   let quotations: Span[] | undefined;
   const quotes = () => (quotations ??= bySpeaker());
   // The sentence, and the whole quotation when it runs over several sentences.
-  const textOf = (c: ClaimCandidate) => c.doc.text.slice(Math.min(c.start, c.attribution?.words?.start ?? c.start), Math.max(c.end, c.attribution?.words?.end ?? c.end));
+  const textOf = (c: ClaimCandidate) => {
+    const words = c.attribution?.words;
+    // "Floodwaters inundated … despite what one official called a 'Herculean effort' to hold back the water": naming
+    // something says what is named and its name, from the cue on; what the sentence says before it is the reporter's.
+    const cue = c.attribution?.cue ?? '';
+    if (words && NAMING.test(cue) && words.start >= c.start && words.end <= c.end) {
+      const at = c.doc.text.lastIndexOf(cue, words.start);
+      if (at >= c.start) return c.doc.text.slice(at, c.end);
+    }
+    return c.doc.text.slice(Math.min(c.start, words?.start ?? c.start), Math.max(c.end, words?.end ?? c.end));
+  };
   // Each sentence of a quotation is checked as the whole quotation: the same text, checked once per question.
   const checked = new Map<string, ClaimSupport>();
   const check = (text: string) => {
@@ -619,6 +692,9 @@ export function claimCheck(said: QuoteIntent, opts: ClaimOptions, bySpeaker: () 
   return (c) => (saysIt(c) ? check(textOf(c)) : { share: 0, contradicted: false, missing: [said.speaker] });
 }
 
+/** Cues that name something in the speaker's words ("what one official called a 'Herculean effort'"): the sentence before the cue is the reporter's. */
+const NAMING = /^(?:call|calls|called|dub|dubs|dubbed|term|terms|termed|label|labels|labell?ed)$/u;
+
 interface Span {
   doc: string;
   start: number;
@@ -630,7 +706,7 @@ export interface ClaimCandidate {
   doc: { id: string; text: string };
   start: number;
   end: number;
-  attribution?: { speaker?: string | null; words?: { start: number; end: number } };
+  attribution?: { speaker?: string | null; cue?: string | null; words?: { start: number; end: number } };
   /** Whom its pronouns stand for ("he told the Council" → "Kofi Annan"), when known. */
   inherited?: string | null;
 }

@@ -102,11 +102,14 @@ describe.each(['heldout-3', 'heldout-4', 'heldout-5', 'heldout-6', 'heldout-7', 
 // Round 8 (who5): "did Y say X?" answered about Y, speakers by description, reporters named later (who5-tune 24, who5-heldout
 // 12, every third of each kind held out). Before → after: who5-tune 10/24 (real 8/16, refused 2/8) → 19/24 (11/16, 8/8);
 // who5-heldout 6/12 (5/8, 1/4) → 8/12 (5/8, 3/4); tune3 76 → 82/114 (real 35 → 40/67, refused 41 → 42/47); heldout3 27 → 30/56 (real 7 → 10/33).
-const WHO_BAR = { 'whosaid-tune': 0.86, 'whosaid-heldout': 0.8, 'whosaid-tune2': 0.85, 'whosaid-heldout2': 0.66, 'whosaid-tune3': 0.71, 'whosaid-heldout3': 0.53, 'who5-tune': 0.79, 'who5-heldout': 0.66 };
+// Round 10 (who7): label17's who7-tune 74 / who7-heldout 37 (every third line held out, never tuned on). Before → after:
+// who7-tune 51/74 (real 21/41, refused 30/33) → 56/74 (25/41, 31/33); who7-heldout 22/37 (9/20, 13/17) → 23/37 (9/20, 14/17);
+// tune3 refused 42 → 45/47 (82 → 85/114), heldout2 refused 8 → 9/11 (16 → 17/24).
+const WHO_BAR = { 'whosaid-tune': 0.86, 'whosaid-heldout': 0.8, 'whosaid-tune2': 0.85, 'whosaid-heldout2': 0.7, 'whosaid-tune3': 0.74, 'whosaid-heldout3': 0.53, 'who5-tune': 0.79, 'who5-heldout': 0.66, 'who7-tune': 0.75, 'who7-heldout': 0.62 };
 /** Claims nobody made, refused at least this share (as measured; heldout2's 8/11 is what main refused too). */
-const REFUSED_BAR = { 'whosaid-tune': 0.85, 'whosaid-heldout': 0.85, 'whosaid-tune2': 0.85, 'whosaid-heldout2': 0.72, 'whosaid-tune3': 0.89, 'whosaid-heldout3': 0.86, 'who5-tune': 1, 'who5-heldout': 0.75 };
+const REFUSED_BAR = { 'whosaid-tune': 0.85, 'whosaid-heldout': 0.85, 'whosaid-tune2': 0.85, 'whosaid-heldout2': 0.81, 'whosaid-tune3': 0.95, 'whosaid-heldout3': 0.86, 'who5-tune': 1, 'who5-heldout': 0.75, 'who7-tune': 0.93, 'who7-heldout': 0.82 };
 
-describe.each(['whosaid-tune', 'whosaid-heldout', 'whosaid-tune2', 'whosaid-heldout2', 'whosaid-tune3', 'whosaid-heldout3', 'who5-tune', 'who5-heldout'] as const)('the %s who-said set', (split) => {
+describe.each(['whosaid-tune', 'whosaid-heldout', 'whosaid-tune2', 'whosaid-heldout2', 'whosaid-tune3', 'whosaid-heldout3', 'who5-tune', 'who5-heldout', 'who7-tune', 'who7-heldout'] as const)('the %s who-said set', (split) => {
   it(`given each who-said phrasing, when asked, then at least ${WHO_BAR[split] * 100}% are answered with the right speaker or refused as nobody's`, { timeout: 120_000 }, async () => {
     const results = await runPhrasings(loadPhrasings(split));
     const right = results.filter((r) => !r.problem).length;

@@ -101,3 +101,9 @@ describe('a reporter known by a role the document names later or long before (ro
     expect(reportedSpeaker('The Department of Education is coordinating, a spokesman told CNN.', () => null, at(3))?.speaker).toBe('a spokesman');
   });
 });
+
+describe('more reporting verbs (round 10)', () => {
+  it('given "Tunisians complained that …", when read, then the Tunisians are its speaker', () => {
+    expect(reportedSpeaker("Tunisians complained that the president's family and supporters had grown rich.")?.speaker).toBe('Tunisians');
+  });
+});

@@ -158,3 +158,12 @@ describe('parseQuoteIntent: "who\'s claiming X" (contracted "who is", round 8)',
     expect(parseQuoteIntent(q)).toBeNull();
   });
 });
+
+describe('parseQuoteIntent: more verbs of saying and roles (round 10)', () => {
+  it('given "who complained/recalled/vowed that …" and "which sailor said …", when parsed, then they are who-said questions', () => {
+    expect(parseQuoteIntent("who complained that ben ali's family got rich")).toEqual({ kind: 'who-said', about: "ben ali's family got rich" });
+    expect(parseQuoteIntent('Who recalled that the room went dark?')).toEqual({ kind: 'who-said', about: 'the room went dark' });
+    expect(parseQuoteIntent("which sailor said he'd have to get a job")).toEqual({ kind: 'who-said', about: "he'd have to get a job" });
+    expect(parseQuoteIntent('which countries declared days of mourning')).toBeNull();
+  });
+});
