@@ -77,9 +77,14 @@ describe.each(['quote5-tune', 'quote5-heldout'] as const)('the %s phrasing set',
 // After round 9's merges (quote6, nat6 with no engine change, attrib6), the lead's run once: heldout-3 65/87, heldout-4
 // 71/98, heldout-5 65/100, heldout-6 58 -> 59/100, heldout-7 66/100, heldout-8 56 -> 58/100, heldout-9 76 -> 78/100,
 // heldout-10 45/60.
-const BLIND_BAR = { 'heldout-3': 0.74, 'heldout-4': 0.72, 'heldout-5': 0.64, 'heldout-6': 0.59, 'heldout-7': 0.66, 'heldout-8': 0.58, 'heldout-9': 0.78, 'heldout-10': 0.75 };
+// Round 10: heldout-11 (new, 80 items by label19 over the default document and five stories of the attribution tuning
+// set cnn-attribution.json, same blind rules) 56/80 on main before the round. After round 10's merges (quote7, who7;
+// nat7 and attrib7 not merged), the lead's run once: heldout-3 65/87, heldout-4 71 -> 72/98, heldout-5 65/100,
+// heldout-6 59 -> 60/100, heldout-7 66/100, heldout-8 58 -> 60/100, heldout-9 78/100, heldout-10 45 -> 46/60,
+// heldout-11 56 -> 57/80.
+const BLIND_BAR = { 'heldout-3': 0.74, 'heldout-4': 0.73, 'heldout-5': 0.64, 'heldout-6': 0.6, 'heldout-7': 0.66, 'heldout-8': 0.6, 'heldout-9': 0.78, 'heldout-10': 0.76, 'heldout-11': 0.71 };
 
-describe.each(['heldout-3', 'heldout-4', 'heldout-5', 'heldout-6', 'heldout-7', 'heldout-8', 'heldout-9', 'heldout-10'] as const)('the blind %s phrasing set', (split) => {
+describe.each(['heldout-3', 'heldout-4', 'heldout-5', 'heldout-6', 'heldout-7', 'heldout-8', 'heldout-9', 'heldout-10', 'heldout-11'] as const)('the blind %s phrasing set', (split) => {
   it(`given each phrasing, when asked, then at least ${Math.round(BLIND_BAR[split] * 100)}% are handled right (and every quote is verbatim)`, { timeout: 120_000 }, async () => {
     const results = await runPhrasings(loadPhrasings(split));
     const right = results.filter((r) => !r.problem).length;
