@@ -109,6 +109,15 @@ async function answerQuestion(ctx: EngineContext, understood: Understanding, con
   return { answer, u };
 }
 
+/**
+ * The paragraphs a request names, as asked: the first, the others listed, and a range to a paragraph counted from the
+ * end ("paragraph 3 to the last": `through` −1) spelt out once the document's end is known.
+ */
+function paragraphsAsked(doc: Parameters<typeof resolveParagraph>[0], first: number, also: number[] = [], through?: number): number[] {
+  const range = through === undefined ? [] : Array.from({ length: Math.max(0, resolveParagraph(doc, through) - first) }, (_, i) => first + 1 + i);
+  return [first, ...also, ...range];
+}
+
 /** "Summarize the article", "Summarize paragraph 3". */
 async function answerSummary(ctx: EngineContext, u: Understanding, only?: string): Promise<Answer> {
   if (u.intent.kind !== 'summary') throw new Error('not a summary request');
@@ -117,7 +126,7 @@ async function answerSummary(ctx: EngineContext, u: Understanding, only?: string
   if (u.intent.paragraph !== undefined) {
     const doc = documents[0]!;
     // "Summarize paragraphs 3 and 4": those paragraphs only, in the document's order (a missing one is named).
-    const asked = [u.intent.paragraph, ...(u.intent.also ?? [])].map((n) => ({ n, only: paragraphOnly(doc, resolveParagraph(doc, n)) }));
+    const asked = paragraphsAsked(doc, u.intent.paragraph, u.intent.also, u.intent.through).map((n) => ({ n, only: paragraphOnly(doc, resolveParagraph(doc, n)) }));
     const missing = asked.filter((a) => !a.only).sort((a, b) => a.n - b.n)[0];
     if (missing && asked.every((a) => !a.only)) return refusal(u.asked, 'no-such-paragraph', {}, paragraphVars(doc, missing.n));
     if (missing) missingNote = refusalWording('no-such-paragraph', paragraphVars(doc, missing.n));
@@ -143,10 +152,7 @@ function answerParagraph(ctx: EngineContext, u: Understanding, only?: string): A
   if (u.intent.kind !== 'paragraph') throw new Error('not a paragraph request');
   const doc = documentsIn(ctx, only)[0]!;
   const body = bodyOf(doc);
-  // "paragraph 3 to the last": the range spelt out once the document's end is known.
-  const { n: first, through: last } = u.intent;
-  const through = last === undefined ? [] : Array.from({ length: Math.max(0, resolveParagraph(doc, last) - first) }, (_, i) => first + 1 + i);
-  const asked = [u.intent.n, ...(u.intent.also ?? []), ...through].map((n) => ({ n, p: body.find((x) => x.n === resolveParagraph(doc, n)) }));
+  const asked = paragraphsAsked(doc, u.intent.n, u.intent.also, u.intent.through).map((n) => ({ n, p: body.find((x) => x.n === resolveParagraph(doc, n)) }));
   const found = [...new Set(asked.flatMap((a) => (a.p ? [a.p] : [])))].sort((a, b) => a.n - b.n);
   const missing = asked.filter((a) => !a.p).sort((a, b) => a.n - b.n)[0];
   if (!found.length) return refusal(u.asked, 'no-such-paragraph', {}, paragraphVars(doc, missing!.n));

@@ -20,8 +20,8 @@ export type Intent =
    * counted from the document's end ("paragraph 3 to the last": −1), which only the document can spell out.
    */
   | { kind: 'paragraph'; n: number; also?: number[]; through?: number }
-  /** `also`: further paragraphs to summarise with `paragraph` ("summarize paragraphs 3 and 4"). */
-  | { kind: 'summary'; paragraph?: number; also?: number[]; focus?: string }
+  /** `also`: further paragraphs to summarise with `paragraph` ("summarize paragraphs 3 and 4"); `through`: as a paragraph request's ("summarize paragraphs 3 to the end"). */
+  | { kind: 'summary'; paragraph?: number; also?: number[]; through?: number; focus?: string }
   | { kind: 'chat'; tone: ChatTone };
 
 export type IntentKind = Intent['kind'];
@@ -99,7 +99,7 @@ function paragraphList(q: string, from: number, first: number): { more: number[]
 const furtherParagraphs = (first: number, more: number[]) => [...new Set(more)].filter((n) => n !== first).slice(0, MAX_LISTED);
 
 /** A summary of the paragraphs asked for: with `also` only when more than one was. */
-const paragraphSummary = (ref: { n: number; also: number[] }): Intent => (ref.also.length ? { kind: 'summary', paragraph: ref.n, also: ref.also } : { kind: 'summary', paragraph: ref.n });
+const paragraphSummary = (ref: { n: number; also: number[]; through?: number }): Intent => ({ kind: 'summary', paragraph: ref.n, ...(ref.also.length ? { also: ref.also } : {}), ...(ref.through !== undefined ? { through: ref.through } : {}) });
 
 /** A paragraph request's intent: with `also` only when more than one paragraph was asked for. */
 const paragraphIntent = (ref: { n: number; also: number[]; through?: number }): Intent => ({ kind: 'paragraph', n: ref.n, ...(ref.also.length ? { also: ref.also } : {}), ...(ref.through !== undefined ? { through: ref.through } : {}) });

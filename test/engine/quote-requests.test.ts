@@ -33,4 +33,13 @@ describe('quote requests through the engine', () => {
   it('given "paragraph 9 to the last" (round 10), when asked, then every paragraph from ¶9 to the last is quoted whole, in order', { timeout: 60_000 }, async () => {
     expect((await ask({ doc: 'hardwick', q: 'paragraph 9 to the last', expect: 'para:9+10+11' })).problem).toBeNull();
   });
+
+  it('given "summarise paragraphs 9 to the end" (round 10, lead), when asked, then the summary quotes only ¶9 to the last, not ¶9 alone', { timeout: 60_000 }, async () => {
+    const r = await ask({ doc: 'hardwick', q: 'summarise paragraphs 9 to the end', expect: 'sum' });
+    expect(r.answer.intent).toBe('summary');
+    const paras = r.answer.quotes.map((q) => q.paragraph);
+    expect(paras.length).toBeGreaterThan(0);
+    expect(paras.every((n) => n >= 9 && n <= 11)).toBe(true);
+    expect(paras.some((n) => n > 9)).toBe(true);
+  });
 });

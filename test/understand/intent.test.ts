@@ -387,6 +387,13 @@ describe('classify: a range to the end, and a paragraph in fewer words (round 10
     expect(classify(q)).toEqual(want);
   });
 
+  it.each([
+    ['summarise paragraphs 3 to the end', { kind: 'summary', paragraph: 3, through: -1 }],
+    ['tl;dr of paras 2-last', { kind: 'summary', paragraph: 2, through: -1 }],
+  ])('given "%s" (round 10, lead), when classified, then it is a summary of the range up to a paragraph counted from the end', (q, want) => {
+    expect(classify(q)).toEqual(want);
+  });
+
   it('given "paragraph 3 and the last one", when classified, then it stays two paragraphs, not a range', () => {
     expect(classify('paragraph 3 and the last one')).toEqual({ kind: 'paragraph', n: 3, also: [-1] });
   });
