@@ -27,6 +27,9 @@ import { lowerBound, speakerCandidates, speechInSentence, spokeNearby, type Cand
 import { bestCandidate, SHIPPED_MODEL, titleProbability, type AttributionModel } from './rank.js';
 import { titleFeatures, type TitleFeature } from './title-features.js';
 
+/** The index of the sentence that holds position `p`, given the sentences' start offsets in order (−1 before the first). */
+const sentenceIndexAt = (starts: readonly number[], p: number): number => lowerBound(starts, p + 1, (x) => x) - 1;
+
 // ---------------------------------------------------------------------------
 // Speakers and pronouns
 
@@ -182,7 +185,7 @@ function analyze(doc: StoredDocument, model: AttributionModel | null): { analysi
   let starts: number[] | null = null;
   const salientPerson = (pos: number, ok: (a: Antecedent) => boolean = (a) => a.kind === 'person'): Antecedent | undefined => {
     starts ??= sentenceStarts(text);
-    const sentenceAt = (p: number) => lowerBound(starts!, p + 1, (x) => x) - 1;
+    const sentenceAt = (p: number) => sentenceIndexAt(starts!, p);
     const here = sentenceAt(pos);
     const score = new Map<string, { a: Antecedent; w: number }>();
     for (let k = lowerBound(antecedents, pos, (a) => a.pos) - 1; k >= 0; k--) {
@@ -232,7 +235,7 @@ function analyze(doc: StoredDocument, model: AttributionModel | null): { analysi
   const relativeBefore = (pos: number, pron: Pronoun): string | undefined => {
     if (pron !== 'he' && pron !== 'she') return undefined;
     starts ??= sentenceStarts(text);
-    const here = lowerBound(starts, pos + 1, (x) => x) - 1;
+    const here = sentenceIndexAt(starts, pos);
     const from = starts[Math.max(0, here - 2)] ?? 0;
     let found: string | undefined;
     for (const m of text.slice(from, pos).matchAll(RELATIVE)) {
@@ -349,9 +352,9 @@ function analyze(doc: StoredDocument, model: AttributionModel | null): { analysi
     }
     if (!MEDIUM_NOUNS.has(head)) return null;
     starts ??= sentenceStarts(text);
-    const here = lowerBound(starts, subj.start + 1, (x) => x) - 1;
+    const here = sentenceIndexAt(starts, subj.start);
     const floor = starts[Math.max(0, here - 1)] ?? 0;
-    const sentenceOf = (p: number) => starts![lowerBound(starts!, p + 1, (x) => x) - 1] ?? 0;
+    const sentenceOf = (p: number) => starts![sentenceIndexAt(starts!, p)] ?? 0;
     const issuer = nearest(subj.start, (a) => (a.kind === 'person' || a.kind === 'org') && !a.possessive && (!!a.spoke || /^\W*(?:\S+\s+){0,2}$/u.test(text.slice(sentenceOf(a.pos), a.pos))), floor);
     if (!issuer || issuer.pos < floor) return null;
     return { kind: 'name', text: issuer.canonical, start: issuer.pos, end: issuer.pos + issuer.canonical.length, from: -1, to: -1 };
@@ -738,7 +741,7 @@ function analyze(doc: StoredDocument, model: AttributionModel | null): { analysi
     // ("Mrs. White": a surname that is also an adjective, with a gender from its honorific, is a person.)
     const kind = f.speaker && !genderOf(table, f.speaker) ? nonPerson(f.speaker) : null;
     if (!kind) continue;
-    const here = lowerBound(starts, f.span.open + 1, (x) => x) - 1;
+    const here = sentenceIndexAt(starts, f.span.open);
     const floor = starts[Math.max(0, here - 2)] ?? 0;
     const after = f.span.close !== null ? f.span.close + 1 : f.span.end;
     const end = starts[here + 1] ?? text.length;
