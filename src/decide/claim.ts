@@ -637,9 +637,11 @@ function coveredClause(claim: Claim, words: readonly SentenceWord[], used: Uint8
   let best = 0;
   let clause = -1;
   let held = 0;
+  let said = 0;
   let all = 0;
+  // Only a clause holding some of what is claimed counts: one of names alone ("Yaounde, Cameroon (CNN)") says nothing of it.
   const close = () => {
-    if (held > 0 && held / all > best) best = held / all;
+    if (said > 0 && held / all > best) best = held / all;
   };
   for (let j = 0; j < words.length; j++) {
     const s = words[j]!;
@@ -647,10 +649,13 @@ function coveredClause(claim: Claim, words: readonly SentenceWord[], used: Uint8
       close();
       clause = s.clause;
       held = 0;
+      said = 0;
       all = 0;
     }
     all++;
-    if (used[j] || claim.names.some((n) => n.term === s.term) || claim.predicate.some((w) => w.term === s.term)) held++;
+    const predicate = !!used[j] || claim.predicate.some((w) => w.term === s.term);
+    if (predicate) said++;
+    if (predicate || claim.names.some((n) => n.term === s.term)) held++;
   }
   close();
   return best;

@@ -49,4 +49,9 @@ describe('how much of the clause the claim accounts for', () => {
     expect(restated).toBeGreaterThan(0.5);
     expect(borrowed).toBeLessThan(0.2);
   });
+
+  it('given a clause of names alone (a dateline), when checked, then it does not count as the clause saying the claim', () => {
+    const s = check('the German was abducted in Cameroon', 'Yaounde, Cameroon (CNN)Cameroonian troops and their allies have freed a German man who was held for six months by Islamist terror group Boko Haram.');
+    expect(s.features!.covered).toBeLessThan(0.5);
+  });
 });
