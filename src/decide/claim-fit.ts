@@ -1,10 +1,11 @@
 /**
  * Fits the claim model (claim-model.json): does a sentence say what "who said X?" claims? Runs the
- * tuning phrasings' who-said questions (test/fixtures/phrasings/whosaid-tune.jsonl, whosaid-tune2.jsonl and
- * the who-said items of tune.jsonl; never the held-out sets) through the engine and reads every claim check:
+ * tuning phrasings' who-said questions (the tuning who sets in {@link SETS} and the who-said items of tune.jsonl; never
+ * the held-out sets) through the engine and reads every claim check:
  * for a real claim, the expected speaker's best-holding sentence is a positive and other speakers'
  * sentences are negatives (the expected speaker's other sentences are left out: one of them says
- * it); for a claim nobody made, every sentence is a negative. Each question counts once.
+ * it); for a claim nobody made, every sentence is a negative. Each question counts once. The bar is chosen on
+ * probabilities cross-validated by document (each document's questions scored by a model fitted without them).
  *
  * Run: `npm run fit:claim` (prints the weights and writes them with --write; --explain lists the tuning questions the bar gets wrong).
  */
