@@ -132,7 +132,7 @@ describe('paraphrase the claim check reads (round 6)', () => {
   });
 
   it('given a claim that rests on one content word, when scored, then the same share is less likely to say it', () => {
-    const base = { share: 1, near: 0, soft: 0, contrary: 0, verbMissing: 0, lone: 0 };
+    const base = { share: 1, near: 0, soft: 0, contrary: 0, verbMissing: 0, lone: 0, covered: 1 };
     expect(claimProbability({ ...base, lone: 1 })).toBeLessThan(claimProbability(base));
     expect(check('the gun was Wayne\'s', '"It\'s not his gun, they know whose gun it is," Richman said.').features?.lone).toBe(1);
   });
@@ -140,7 +140,7 @@ describe('paraphrase the claim check reads (round 6)', () => {
 
 describe('the fitted probability', () => {
   it('given more of the claim held, when scored, then the probability rises; held the other way round, it falls', () => {
-    const base = { share: 0.5, near: 0, soft: 0, contrary: 0, verbMissing: 0, lone: 0 };
+    const base = { share: 0.5, near: 0, soft: 0, contrary: 0, verbMissing: 0, lone: 0, covered: 1 };
     expect(claimProbability({ ...base, share: 0.9 })).toBeGreaterThan(claimProbability(base));
     expect(claimProbability({ ...base, contrary: 0.5 })).toBeLessThan(claimProbability(base));
     expect(claimProbability({ ...base, share: 1 })).toBeGreaterThanOrEqual(CLAIM_PROBABILITY);

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
-import { CLAIM_FEATURES, claimOf, claimProbability, supports, type ClaimFeatures, type ClaimOptions } from '../../src/decide/claim.js';
+import { CLAIM_FEATURES, TOPIC_FEATURES, claimOf, claimProbability, supports, type ClaimFeatures, type ClaimOptions } from '../../src/decide/claim.js';
 import CLAIM_MODEL from '../../src/decide/claim-model.json' with { type: 'json' };
 import { FORMS_MEMO_MAX, lexiconFrom, loadLexicon, opposite, related, rememberedLemmas, sameSynset, type LexiconData } from '../../src/decide/lexicon.js';
 import { lemmatizer } from '../../src/text/lemmatizer.js';
@@ -105,14 +105,18 @@ describe('the claim check: a claim worked out once per question', () => {
   });
 
   it('given any features, when the model reads them, then it gives the logistic of its weights by name', () => {
-    const model = CLAIM_MODEL as { bias: number; w: Partial<Record<string, number>> };
+    const model = CLAIM_MODEL as { bias: number; w: Partial<Record<string, number>>; topic: { bias: number; w: Partial<Record<string, number>> } };
     const unit = fc.double({ min: 0, max: 1, noNaN: true });
     fc.assert(
-      fc.property(unit, unit, unit, unit, fc.constantFrom(0, 1), fc.constantFrom(0, 1), (share, near, soft, contrary, verbMissing, lone) => {
-        const f: ClaimFeatures = { share, near, soft, contrary, verbMissing, lone };
+      fc.property(unit, unit, unit, unit, fc.constantFrom(0, 1), fc.constantFrom(0, 1), unit, (share, near, soft, contrary, verbMissing, lone, covered) => {
+        const f: ClaimFeatures = { share, near, soft, contrary, verbMissing, lone, covered };
         let z = model.bias;
         for (const k of CLAIM_FEATURES) z += (model.w[k] ?? 0) * f[k];
-        expect(claimProbability(f)).toBe(sigmoid(z));
+        expect(claimProbability(f)).toBeCloseTo(sigmoid(z), 12);
+        // A topic ("what did Y say about X?") is read by the topic model, over its own features.
+        let t = model.topic.bias;
+        for (const k of TOPIC_FEATURES) t += (model.topic.w[k] ?? 0) * f[k];
+        expect(claimProbability(f, true)).toBeCloseTo(sigmoid(t), 12);
       }),
     );
   });

@@ -1,0 +1,57 @@
+/**
+ * Round 11's claim-check rules: a negation holds in its own clause also in a claim typed without commas ("rather than",
+ * "if"), "whether or not" is no negation and "unable to" is one, and how much of the sentence's clause the claim
+ * accounts for (`covered`, read by the fitted model).
+ */
+import { describe, expect, it } from 'vitest';
+import { claimOf, supports, type ClaimOptions } from '../../src/decide/claim.js';
+import { loadLexicon } from '../../src/decide/lexicon.js';
+import { loadWordVectors } from '../../src/embed/word-vectors.js';
+import { ROOT } from '../helpers/paths.js';
+
+const vectors = loadWordVectors({ root: ROOT });
+const lexicon = loadLexicon();
+const withWordNet: ClaimOptions = { weight: () => 1, vectors, lexicon: () => lexicon };
+const check = (claim: string, sentence: string) => supports(claimOf(claim, withWordNet), sentence, withWordNet);
+const negated = (claim: string) => Object.fromEntries(claimOf(claim, withWordNet).predicate.map((w) => [w.word, !!w.negated]));
+
+describe('negation in its own clause', () => {
+  it('given "X rather than Y" typed without commas, when read, then only Y is negated and "rather" is no claim word', () => {
+    const n = negated('jails should rehabilitate people rather than train criminals');
+    expect(n).toMatchObject({ rehabilitate: false, train: true, criminals: true });
+    expect(n).not.toHaveProperty('rather');
+    const s = check('jails should rehabilitate people rather than train criminals', '"Our prisons will be rehabilitation centers, not schools for criminals," he said.');
+    expect(s.contradicted).toBe(false);
+  });
+
+  it('given a negation inside an "if" clause, when read, then the main clause is not negated', () => {
+    const n = negated('the match would have been much harder if she hadnt had to play so many matches');
+    expect(n).toMatchObject({ harder: false, play: true });
+    const s = check('he would quit his job if he wasnt paid', 'He would quit his job, he said, if he was not paid.');
+    expect(s.contradicted).toBe(false);
+    expect(s.contrary).toBe(0);
+  });
+
+  it('given "whether or not" and "unable to", when read, then the first negates nothing and the second negates as "could not" does', () => {
+    const s = check('they could not confirm whether there was a shooting', 'Cotner said, "we have been unable to substantiate whether or not there was a shooting."');
+    expect(s.contradicted).toBe(false);
+    expect(s.contrary).toBe(0);
+    expect(negated('they were unable to confirm the shooting')).toMatchObject({ confirm: true, shooting: true });
+    expect(check('police will find out whether there was a shooting', 'Police will find out whether or not there was a shooting.').contrary).toBe(0);
+  });
+});
+
+describe('how much of the clause the claim accounts for', () => {
+  const WAYNE = 'New York (CNN) -- Rapper Lil Wayne will go directly to jail after he is sentenced by a Manhattan judge Tuesday afternoon for a gun conviction, according to a person familiar with the case.';
+  it('given a claim restating the clause and one borrowing a word of it, when checked, then the first covers more of it', () => {
+    const restated = check('Lil Wayne will go straight to jail after he is sentenced by the judge', WAYNE).features!.covered;
+    const borrowed = check('the judge was corrupt', WAYNE).features!.covered;
+    expect(restated).toBeGreaterThan(0.5);
+    expect(borrowed).toBeLessThan(0.2);
+  });
+
+  it('given a clause of names alone (a dateline), when checked, then it does not count as the clause saying the claim', () => {
+    const s = check('the German was abducted in Cameroon', 'Yaounde, Cameroon (CNN)Cameroonian troops and their allies have freed a German man who was held for six months by Islamist terror group Boko Haram.');
+    expect(s.features!.covered).toBeLessThan(0.5);
+  });
+});
