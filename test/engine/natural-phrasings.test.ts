@@ -8,9 +8,10 @@ import { describe, expect, it } from 'vitest';
 import { loadPhrasings, runPhrasings } from '../helpers/phrasings.js';
 
 // Round 9 (nat6), before → after (`npx tsx test/helpers/phrasings.ts <set>`): see README, *Natural questions (round 9)*.
-const BAR = { 'natural-tune': 35, 'natural2-tune': 40, 'nat6-tune': 29, 'nat6-heldout': 16 } as const;
+// Round 11 (nat8, answer-type evidence beside the question's words): natural-tune 35 → 36, natural2-tune 40 → 42 (refused 7 → 9).
+const BAR = { 'natural-tune': 36, 'natural2-tune': 42, 'nat6-tune': 29, 'nat6-heldout': 16 } as const;
 // Off-topic questions that must stay refused, at least this many of each set's.
-const REFUSED = { 'natural-tune': 9, 'natural2-tune': 7, 'nat6-tune': 5, 'nat6-heldout': 2 } as const;
+const REFUSED = { 'natural-tune': 9, 'natural2-tune': 9, 'nat6-tune': 5, 'nat6-heldout': 2 } as const;
 
 describe.each(Object.keys(BAR) as (keyof typeof BAR)[])('the %s natural-question set', (split) => {
   it(`given each question, when asked, then at least the floor is handled right, off-topic ones stay refused, and every quote is verbatim`, { timeout: 120_000 }, async () => {

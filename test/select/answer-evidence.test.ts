@@ -21,7 +21,7 @@ describe('typeNear: an answer of the asked-for type beside the question\'s words
     expect(typeNear(q, 'date', 'The body admitted new members in 1994, after long and difficult talks.')).toBe(1);
   });
 
-  it('given an entity made only of the question\'s own words, then it is not the answer', () => {
+  it('given an entity holding one of the question\'s own words ("Kofi Annan" for "who did Annan speak to?"), then it is not the answer', () => {
     expect(typeNear(asked('Who did Annan speak to?'), 'agent', 'The talks were long, and Secretary-General Kofi Annan spoke at length.')).toBe(0);
     expect(typeNear(asked('Who did Annan speak to?'), 'agent', 'Annan spoke to the African Union.')).toBe(1);
   });
