@@ -21,6 +21,9 @@ const ORDINAL = /\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth
 /** A run of capitalised words not at the sentence's start ("the African Union", "UN headquarters"). */
 const PROPER = /(?<=[\p{L}\p{N},;:–—-]\s+(?:the\s+|of\s+)?)(?:[\p{Lu}][\p{L}.’'-]*)(?:\s+(?:of\s+|the\s+|de\s+|and\s+)?[\p{Lu}][\p{L}.’'-]*)*/gu;
 
+/** A short title in quotation marks ("His latest album, "Rebirth," was released"): one to six words, capitalised, no sentence end inside. */
+const TITLE = /[“"‘](?=[\p{Lu}\p{N}])((?:[^“”"‘’.!?\s]+\s?){1,6}?)[,]?[”"’](?!\p{L})/gu;
+
 /** "at UN headquarters", "in New York", "in a closed-door meeting at …": where something happened. */
 const LOCATIVE = /\b(?:in|at|near|outside|inside|across|throughout)\s+(?:(?:a|an|the)\s+)?(?:[\p{Lu}][\p{L}.’'-]+(?:\s+[\p{Lu}][\p{L}.’'-]+)*|(?:[\p{L}-]+\s+){0,2}(?:headquarters|hall|building|room|hotel|centre|center|city|capital|house|home|hospital|prison|court|school|stadium|office|embassy|church|village|town|country|region))/gu;
 
@@ -39,6 +42,7 @@ function tag(text: string): Entities {
   put('date', [...(doc.match('#Date+').out('array') as string[]), ...all(MONTH, text), ...all(YEAR, text), ...all(WEEKDAY, text)]);
   put('number', [...(doc.match('#Value+').out('array') as string[]), ...all(DIGITS, text), ...all(NUMBER_WORDS, text)]);
   put('ordinal', [...(doc.match('#Ordinal').out('array') as string[]), ...all(ORDINAL, text)]);
+  put('name', [...text.matchAll(TITLE)].map((m) => m[1]!));
   // Capitalised names compromise does not know: people or bodies (a "who" answer).
   const proper = all(PROPER, text).filter((p) => !/^(?:I|The|A|An|He|She|It|They|We|This|That)$/.test(p));
   if (proper.length) out.organization = [...(out.organization ?? []), ...proper];
@@ -85,5 +89,8 @@ export function candidatesOfType(text: string, type: AnswerType): string[] {
       return [...(e.ordinal ?? [])];
     case 'date':
       return e.date ?? [];
+    case 'name':
+      // A title, or any proper name: "which play…" is answered by "a Neil Simon play" as well as by ""Rebirth"".
+      return [...(e.name ?? []), ...(e.person ?? []), ...(e.organization ?? []), ...(e.place ?? []).filter((p) => /\p{Lu}/u.test(p))];
   }
 }

@@ -5,6 +5,7 @@
  */
 import { term, terms, wordsOf } from '../retrieve/terms.js';
 import type { AnswerType } from '../understand/answer-type.js';
+import { typeNear } from './answer-evidence.js';
 import { candidatesOfType } from './entities.js';
 import type { TermStats } from './idf.js';
 
@@ -15,7 +16,7 @@ import type { TermStats } from './idf.js';
  */
 export const TOPIC_RELEVANCE = 0.5;
 
-export const FEATURES = ['cov', 'covNear', 'covPara', 'bigram', 'missMax', 'missKnown', 'oov', 'typeHit', 'typeMiss', 'rankInv', 'shortQ', 'novel', 'prefix', 'softOov', 'softKnown'] as const;
+export const FEATURES = ['cov', 'covNear', 'covPara', 'bigram', 'missMax', 'missKnown', 'oov', 'typeHit', 'typeMiss', 'typeNear', 'rankInv', 'shortQ', 'novel', 'prefix', 'softOov', 'softKnown'] as const;
 export type FeatureName = (typeof FEATURES)[number];
 export type Features = Record<FeatureName, number>;
 
@@ -113,16 +114,18 @@ export function sentenceFeatures(q: QuestionTerms, s: SentenceText, stats: TermS
   const oov = share(q, (t) => !stats.known(t));
   const qset = new Set(q.terms);
   let typeHit = 0;
+  let beside = 0;
   if (q.type) {
     // An entity of the asked-for type that is not just the question's own words.
-    typeHit = candidatesOfType(s.text, q.type).some((e) => {
-      // "What year…" is answered by a year, not "Wednesday"; "how many…" by a count, not "the seventh".
+    // "What year…" is answered by a year, not "Wednesday"; "how many…" by a count, not "the seventh".
+    const accepts = (e: string) => {
       if ((q.precise === 'year' && !YEAR.test(e)) || (q.precise === 'count' && ORDINAL_ONLY.test(e))) return false;
       const ts = terms(e);
       return ts.length === 0 ? /\d/.test(e) : ts.some((t) => !qset.has(t));
-    })
-      ? 1
-      : 0;
+    };
+    typeHit = candidatesOfType(s.text, q.type).some(accepts) ? 1 : 0;
+    // ...and standing beside the question's words (./answer-evidence.ts).
+    beside = typeHit ? typeNear(qset, q.type, s.text, accepts) : 0;
   }
   const novel = seq.length ? seq.filter((t) => !qset.has(t)).length / seq.length : 0;
   return {
@@ -135,6 +138,7 @@ export function sentenceFeatures(q: QuestionTerms, s: SentenceText, stats: TermS
     oov,
     typeHit,
     typeMiss: q.type && !typeHit ? 1 : 0,
+    typeNear: beside,
     rankInv: 1 / Math.max(1, s.rank),
     shortQ: 1 / Math.max(1, q.terms.length),
     novel,

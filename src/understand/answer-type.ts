@@ -6,7 +6,7 @@
  * as a word.
  */
 
-export type AnswerType = 'person' | 'organization' | 'agent' | 'place' | 'date' | 'number' | 'ordinal';
+export type AnswerType = 'person' | 'organization' | 'agent' | 'place' | 'date' | 'number' | 'ordinal' | 'name';
 
 const nouns = (s: string) => new Set(s.split(/\s+/));
 const HEAD: [AnswerType, Set<string>][] = [
@@ -29,6 +29,13 @@ const HEAD: [AnswerType, Set<string>][] = [
     ),
   ],
   ['date', nouns('year years day days date dates month months century centuries decade decades time era season age period week weekend')],
+  // A work or other named thing: answered by a title or a proper name ("which play…", "what album…").
+  [
+    'name',
+    nouns(
+      'album albums song songs single book books novel novels film films movie movies show shows series episode play plays podcast podcasts program programs programme programmes title titles treaty treaties law laws act acts case cases brand brands website websites ship ships game games opera poem poems painting paintings magazine newspaper',
+    ),
+  ],
   ['number', nouns('number numbers amount percentage percent proportion size population cost price score rate temperature distance height length weight speed total sum fraction share budget')],
 ];
 
@@ -42,7 +49,8 @@ const AUX = new Set('did does do is was are were has have had will would can cou
  * answerType('Why was the sentencing delayed?');               // null
  */
 export function answerType(question: string): AnswerType | null {
-  const s = question.toLowerCase().replace(/[’]/g, "'");
+  // "whats" is "what's" typed without its apostrophe.
+  const s = question.toLowerCase().replace(/[’]/g, "'").replace(/\bwhats\b/g, "what's");
   if (/\bcounting from\b|\bin (?:a|the) (?:row|series|sequence)\b|\bwhat (?:number|place|position) (?:was|is|did|in)\b.*\b(?:meeting|time|race|edition|game|season)\b|\bhow many(?:th)?\b.*\bin (?:the )?(?:series|row)\b/.test(s)) return 'ordinal';
   // The question's own wh-word is its first one ("Who was the leader when …?" asks who, not when).
   const wh = /\b(who|whom|whose|when|where|which|what|how)\b/.exec(s);
@@ -72,6 +80,10 @@ export function answerType(question: string): AnswerType | null {
     }
   }
   if (/\bby whom\b|\bto whom\b/.test(s)) return 'agent';
+  // "What is the name of the stadium?", "What is the album called?": a name or a title, whatever it names.
+  if (/^what(?:'s| is| was| were| are)? (?:the |its |his |her |their )?(?:\S+ )?names? (?:of|for|given)\b/.test(rest) || /^what(?:'s| is| was| were| are) .*\b(?:called|named|titled)\??$/.test(rest)) return 'name';
+  // "What is Lil Wayne's real name?": the name, which the sentence gives as a name.
+  if (/^what(?:'s| is| was) (?!his |her |their )[\p{L}\p{N}' -]+'s? (?:real |full |first |last |nick|stage |birth |given |maiden )?names?\??$/u.test(rest)) return 'name';
   // "What's his name?", "What was their name?": a person's (or a group's) name.
   if (/^what(?:'s| is| was| were| are)? (?:his|her|their) (?:first |last |full |real |nick)?names?\b/.test(rest)) return 'agent';
   return null;

@@ -79,7 +79,7 @@ describe('entities', () => {
 
 describe('the sentence model', () => {
   it('given examples where coverage separates answers from non-answers, when fitted, then coverage gets a positive weight and ranks them', () => {
-    const zero = { cov: 0, covNear: 0, covPara: 0, bigram: 0, missMax: 0, missKnown: 0, oov: 0, typeHit: 0, typeMiss: 0, rankInv: 1, shortQ: 0.2, novel: 0.5, prefix: 0, softOov: 0, softKnown: 0 };
+    const zero = { cov: 0, covNear: 0, covPara: 0, bigram: 0, missMax: 0, missKnown: 0, oov: 0, typeHit: 0, typeMiss: 0, typeNear: 0, rankInv: 1, shortQ: 0.2, novel: 0.5, prefix: 0, softOov: 0, softKnown: 0 };
     const examples = Array.from({ length: 200 }, (_, i) => {
       const cov = (i % 10) / 10;
       return { f: { ...zero, cov }, y: (cov > 0.55 ? 1 : 0) as 0 | 1 };
@@ -91,7 +91,7 @@ describe('the sentence model', () => {
   });
 
   it('given questions whose near misses cover more of the question but lack the answer type, when fitted per question, then the gold sentence ranks first in each', () => {
-    const zero = { cov: 0, covNear: 0, covPara: 0, bigram: 0, missMax: 0, missKnown: 0, oov: 0, typeHit: 0, typeMiss: 0, rankInv: 1, shortQ: 0.2, novel: 0.5, prefix: 0, softOov: 0, softKnown: 0 };
+    const zero = { cov: 0, covNear: 0, covPara: 0, bigram: 0, missMax: 0, missKnown: 0, oov: 0, typeHit: 0, typeMiss: 0, typeNear: 0, rankInv: 1, shortQ: 0.2, novel: 0.5, prefix: 0, softOov: 0, softKnown: 0 };
     // Each question: one gold sentence (coverage c, with the type), one near miss (coverage c + 0.1, no type), many far ones.
     const questions: Question[] = Array.from({ length: 60 }, (_, i) => {
       const c = 0.4 + (i % 5) / 10;
