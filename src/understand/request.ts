@@ -121,8 +121,8 @@ const QUOTE_BY_TOPIC = [
   // "what's the line about X", "which sentence mentions X", "what paragraph talks about X"
   new RegExp(String.raw`^(?:what|which)(?:['’]s|\s+is|\s+are|\s+was)?\s+(?:the\s+)?(?:exact\s+)?(?:lines?|sentences?|passages?|bits?|parts?|quotes?|paragraphs?|wording|section)\s+(?:about|on|regarding|re|concerning|mentioning|that\s+(?:mentions?|talks?\s+about|says?|discuss(?:es)?|covers?))\s+(.+)$`, 'iu'),
   new RegExp(String.raw`^(?:what|which)\s+(?:lines?|sentences?|passages?|bits?|parts?|paragraphs?|section)\s+(?:mentions?|talks?\s+about|says?|discuss(?:es)?|covers?|refers?\s+to|deals?\s+with|is\s+about)\s+(.+)$`, 'iu'),
-  // "find me where it mentions the Emmys", "show me the spot where the story talks about X"
-  new RegExp(String.raw`^${ASK}\s+(?:the\s+(?:place|spot|part|bit)\s+)?where\s+(?:it|the\s+(?:article|story|text|document|doc|piece|report))\s+(?:mentions?|talks?\s+about|says?|discuss(?:es)?|refers?\s+to|covers?|describes?|brings?\s+up)\s+(.+)$`, 'iu'),
+  // "find me where it mentions the Emmys", "show me the spot where the story talks about X", "… where the writer says X"
+  new RegExp(String.raw`^${ASK}\s+(?:the\s+(?:place|spot|part|bit)\s+)?where\s+(?:it|the\s+(?:article|story|text|document|doc|piece|report|writer|author|reporter|journalist|columnist))\s+(?:mentions?|talks?\s+about|says?|discuss(?:es)?|refers?\s+to|covers?|describes?|brings?\s+up)\s+(.+)$`, 'iu'),
   // "show me where shatner paid tribute", "find the spot where the police found the gun": the clause is the topic.
   new RegExp(String.raw`^${ASK}\s+(?:the\s+(?:place|spot|part|bit|line|passage)\s+)?where\s+(?!(?:is|are|was|were|does|did|do)\b)(.+)$`, 'iu'),
   // "where is the plea deal mentioned", "where does the article talk about X"

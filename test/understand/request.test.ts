@@ -130,3 +130,12 @@ describe('quote requests by topic, more shapes (round 10)', () => {
     expect(quoteTopic(q)).toBeNull();
   });
 });
+
+describe('quote requests by topic, round 11 (quote8)', () => {
+  it.each([
+    ['Show me where the writer says he has mixed feelings about McDonnell.', 'he has mixed feelings about McDonnell'],
+    ['find me where the author talks about the ratings', 'the ratings'],
+  ])('given "%s" (the story\'s own writer is "it"), then the topic is "%s"', (q, topic) => {
+    expect(quoteTopic(q)).toBe(topic);
+  });
+});
