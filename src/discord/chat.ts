@@ -15,7 +15,7 @@ import { channelAllowed, answerFields, logAnswer, type BotContext } from './cont
 import { busyError } from '../worker/busy.js';
 import { GENERIC_ERROR, outcomeFor, RESTARTING, userMessageFor } from './errors.js';
 import { renderAnswer, renderNotice, type Payload } from './format.js';
-import { LIMITS, QUESTION_MAX_LENGTH, TYPING_REFRESH_MS } from './limits.js';
+import { LIMITS, QUESTION_MAX_LENGTH, TYPING_REFRESH_MS, TYPING_SETTLE_MS } from './limits.js';
 import { rateLimitMessage } from './rate-limit.js';
 
 export type ChatTrigger = 'dm' | 'mention' | 'reply' | 'thread' | 'channel';
@@ -55,13 +55,25 @@ export function threadName(question: string): string {
 
 export const EMPTY_QUESTION = 'Ask me a question about the document — for example “What did Annan tell the Council?” — or use `/help`.';
 
-/** Keep the typing indicator on until `stop()` (it lasts ~10 s per call on Discord). */
-function keepTyping(channel: { sendTyping(): Promise<unknown> }, ctx: BotContext): () => void {
-  const send = () => channel.sendTyping().catch((e: unknown) => ctx.logger.debug({ err: e }, 'typing failed'));
-  void send();
-  const timer = setInterval(() => void send(), TYPING_REFRESH_MS);
+/**
+ * Keep the typing indicator on until `stop()` (it lasts ~10 s per call on Discord). `stop()` waits for a typing
+ * request still in flight (at most TYPING_SETTLE_MS), so the indicator is never posted after the answer — it would
+ * otherwise show "typing…" for ten seconds under an answer already there.
+ */
+function keepTyping(channel: { sendTyping(): Promise<unknown> }, ctx: BotContext): () => Promise<void> {
+  let inFlight: Promise<unknown> = Promise.resolve();
+  const send = () => {
+    inFlight = channel.sendTyping().catch((e: unknown) => ctx.logger.debug({ err: e }, 'typing failed'));
+  };
+  send();
+  const timer = setInterval(send, TYPING_REFRESH_MS);
   timer.unref?.();
-  return () => clearInterval(timer);
+  return async () => {
+    clearInterval(timer);
+    let settle: NodeJS.Timeout | undefined;
+    await Promise.race([inFlight, new Promise((resolve) => { settle = setTimeout(resolve, TYPING_SETTLE_MS); })]);
+    clearTimeout(settle);
+  };
 }
 
 /**
@@ -118,7 +130,7 @@ export async function handleMessage(message: Message, ctx: BotContext, opts: { s
     return;
   }
 
-  let stopTyping: () => void = () => undefined;
+  let stopTyping: () => Promise<void> = async () => undefined;
   try {
     if (ctx.engine.saturated?.()) throw busyError();
     // Where the answer goes, and which conversation it belongs to.
@@ -143,7 +155,7 @@ export async function handleMessage(message: Message, ctx: BotContext, opts: { s
     await ctx.conversations.touch(conversation);
     const standalone = conversation.turns.at(-1)?.standalone;
     const payloads = ctx.feedbackButtons(renderAnswer(answer, ctx.render(), { question, standalone }));
-    stopTyping();
+    await stopTyping();
 
     const sent: Message[] = [];
     for (const [i, p] of payloads.entries()) {
@@ -160,7 +172,7 @@ export async function handleMessage(message: Message, ctx: BotContext, opts: { s
       ...answerFields(answer),
     });
   } catch (e) {
-    stopTyping();
+    await stopTyping();
     const outcome = outcomeFor(e);
     if (outcome === 'error') ctx.logger.error({ err: e, source, userId, channelId: channel.id, latencyMs: ctx.clock() - startedAt, outcome }, 'chat answer failed');
     else logAnswer(ctx, { source, userId, channelId: channel.id, startedAt, outcome });

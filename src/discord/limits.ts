@@ -43,5 +43,8 @@ export const QUESTION_MAX_LENGTH = 1000;
 /** Typing indicators last ~10 s on Discord; refresh a little before that. */
 export const TYPING_REFRESH_MS = 8000;
 
+/** How long an answer waits for a typing request still in flight before it is posted (a Discord outage must not hold answers). */
+export const TYPING_SETTLE_MS = 1500;
+
 /** The streaming editor edits a deferred reply at most this often. */
 export const PARTIAL_EDIT_INTERVAL_MS = 1000;

@@ -43,6 +43,8 @@ export interface FakeDiscordOptions {
   guilds?: FakeGuild[];
   /** Answer matching requests with `status` the next `times` times (429 carries Retry-After: `retryAfter` s, default 0.05). `method` '*' = any. */
   failRoutes?: { method: string; path: RegExp; status: number; times: number; retryAfter?: number }[];
+  /** Answer matching requests only after `delayMs` (a slow API: the request is recorded when it arrives, answered later). */
+  slowRoutes?: { method: string; path: RegExp; delayMs: number }[];
   /** When set, REST `Authorization: Bot <token>` and gateway IDENTIFY must carry it. */
   token?: string;
   /** Milliseconds an interaction may wait for its first callback (Discord: 3000). */
@@ -124,7 +126,7 @@ export async function startFakeDiscord(opts: FakeDiscordOptions = {}): Promise<F
     applicationId, bot, token: opts.token, guilds,
     snowflake: createSnowflakes(), now: () => new Date(),
     channels: new Map(), messages: new Map(), users: new Map([[bot.id, bot]]), interactions: new Map(),
-    commands: new Map(), failRoutes: (opts.failRoutes ?? []).map((f) => ({ ...f })),
+    commands: new Map(), failRoutes: (opts.failRoutes ?? []).map((f) => ({ ...f })), slowRoutes: opts.slowRoutes ?? [],
     ackTimeoutMs: opts.ackTimeoutMs ?? 3000, restUrl: '', gatewayUrl: '', recommendedShards: opts.recommendedShards ?? 1,
     dispatch: (t, d) => gateway.dispatch(t, d),
   };

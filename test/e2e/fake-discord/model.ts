@@ -264,6 +264,7 @@ export interface FakeState {
   /** Registered commands: key 'global' or a guild id. */
   commands: Map<string, any[]>;
   failRoutes: { method: string; path: RegExp; status: number; times: number; retryAfter?: number }[];
+  slowRoutes: { method: string; path: RegExp; delayMs: number }[];
   /** A callback later than this after dispatch gets 404 Unknown interaction (Discord: 3 s). */
   ackTimeoutMs: number;
   restUrl: string;

@@ -383,6 +383,8 @@ export function createRestHandler(st: FakeState, record: (r: RecordedRequest) =>
     }
     const query = Object.fromEntries(url.searchParams);
     const reply = answer(method, path, query, headers, body, files);
+    const slow = st.slowRoutes.find((f) => (f.method === '*' || f.method.toUpperCase() === method) && f.path.test(path));
+    if (slow) await new Promise((resolve) => setTimeout(resolve, slow.delayMs));
     const text = send(res, reply);
     record({
       method, path, url: req.url ?? '', query, body, headers, at, status: reply.status, response: text ? JSON.parse(text) : undefined, files,
