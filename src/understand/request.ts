@@ -33,10 +33,13 @@ const LINK = String.raw`(?:about|abt|bout|on|regarding|concerning|re\s*:|re|wrt|
 /** What a person says, as a piece of text ("Biden's exact words", "Quintana's own remarks"). */
 const SAYING = String.raw`(?:(?:exact|precise|actual|verbatim|original|full|own|direct|literal)\s+)*(?:words|wording|quotes?|quotations?|remarks?|statements?|comments?|language|phrasing|message|tweets?|posts?|speech)`;
 
-/** "Give me Biden's exact words", "show me Obama's words to Reid", "what were Quintana's exact words": whose words, and to whom. */
+/** When words were said ("after the match", "in response"): the occasion of someone's words, not a topic. */
+const OCCASION = String.raw`(?:\s+(?:after|before|during|following|at\s+the\s+end\s+of|in\s+(?:response|reply|reaction))\b.*)?`;
+
+/** "Give me Biden's exact words", "show me Obama's words to Reid", "what were Quintana's exact words", "Venus's exact words after the match": whose words, and to whom. */
 const SPEAKER_WORDS = [
-  new RegExp(String.raw`^${ASK}\s+(.+?)[’']s\s+${SAYING}(?:\s+to\s+(.+))?$`, 'iu'),
-  new RegExp(String.raw`^(?!${ASK}\s)(?:the\s+)?(?!(?:what|which|who|how|why|where|when|is|are|was|were|do|does|did)\b)(.+?)[’']s\s+${SAYING}(?:\s+to\s+(.+))?$`, 'iu'),
+  new RegExp(String.raw`^${ASK}\s+(.+?)[’']s\s+${SAYING}(?:\s+to\s+(.+)|${OCCASION})$`, 'iu'),
+  new RegExp(String.raw`^(?!${ASK}\s)(?:the\s+)?(?!(?:what|which|who|how|why|where|when|is|are|was|were|do|does|did)\b)(.+?)[’']s\s+${SAYING}(?:\s+to\s+(.+)|${OCCASION})$`, 'iu'),
   new RegExp(String.raw`^what\s+(?:are|were)\s+(.+?)[’']s\s+(?:(?:exact|precise|actual|verbatim|own|direct|literal)\s+)*(?:words|wording|quotes?|remarks?)(?:\s+to\s+(.+))?$`, 'iu'),
 ];
 
@@ -73,6 +76,8 @@ const SPEAKER_IN_REQUEST = [
   new RegExp(String.raw`^${POLITE}(?:quote|cite)\s+(?!(?:me|us|it|this|that|the\s+(?:part|bit|passage|section|line|paragraph|article|story|text))\b)(.+?)\s+(?:on|about|regarding|re:?)\s+.+$`, 'iu'),
   new RegExp(String.raw`\b(?:where|in\s+which|when)\s+(.+?)\s+(?:talks?|talked|speaks?|spoke|says?|said|writes?|wrote|tweets?|tweeted|explains?|explained|describes?|described|mentions?|mentioned)\b`, 'iu'),
   new RegExp(String.raw`^(?:${ASK}\s+)?what\s+(.+?)\s+(?:said|says|told|tweeted|wrote|stated|had\s+to\s+say)\b`, 'iu'),
+  // "paste the bit about what hillary said in response"
+  new RegExp(String.raw`^${ASK}\s+(?:the\s+)?(?:part|bit|passage|section|line|lines|quote|words)\s+(?:about|on|regarding|re:?|abt)\s+what\s+(.+?)\s+(?:said|says|told|tweeted|wrote|stated|had\s+to\s+say)\b`, 'iu'),
   // "what did Maxwell say about Paris, word for word"
   new RegExp(String.raw`^what\s+(?:did|does|do|has|have)\s+(.+?)\s+(?:say|write|tweet|tell)\b`, 'iu'),
   // "any quotes from Froome?", "give me a quote by the ministry"

@@ -47,4 +47,11 @@ describe('quote requests through the engine', () => {
     expect(r.problem).toBeNull();
     expect(r.answer.quotes.some((q) => q.paragraph === 4 && q.quote.includes('Academy Award'))).toBe(true);
   });
+  it('given "quote what olesen said after losing" where the story only tells of Olesen, never quotes or reports him (round 11), when asked, then it is refused', { timeout: 60_000 }, async () => {
+    expect((await ask({ doc: 'tune-grace-dunhill', q: 'quote what olesen said after losing', expect: 'refuse' })).problem).toBeNull();
+  });
+
+  it('given "give me venus\'s exact words after the match" where only Serena is quoted, about Venus (round 11), when asked, then it is refused', { timeout: 60_000 }, async () => {
+    expect((await ask({ doc: 'tune-serena-venus', q: "give me venus's exact words after the match", expect: 'refuse' })).problem).toBeNull();
+  });
 });

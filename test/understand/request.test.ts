@@ -139,3 +139,17 @@ describe('quote requests by topic, round 11 (quote8)', () => {
     expect(quoteTopic(q)).toBe(topic);
   });
 });
+
+describe("someone's words by name, round 11 (quote8)", () => {
+  it.each([
+    ["give me venus's exact words after the match", 'venus', 'venus'],
+    ["the mayor's remarks in response", 'mayor', 'mayor'],
+  ])('given "%s" (the occasion of the words, not a topic), then the speaker is "%s" and the topic is only them', (q, speaker, topic) => {
+    expect(quoteSpeaker(q)).toBe(speaker);
+    expect(quoteTopic(q)).toBe(topic);
+  });
+
+  it('given "paste the bit about what hillary said in response", then the words asked for are hillary\'s', () => {
+    expect(quoteSpeaker('paste the bit about what hillary said in response')).toBe('hillary');
+  });
+});
