@@ -54,4 +54,8 @@ describe('quote requests through the engine', () => {
   it('given "give me venus\'s exact words after the match" where only Serena is quoted, about Venus (round 11), when asked, then it is refused', { timeout: 60_000 }, async () => {
     expect((await ask({ doc: 'tune-serena-venus', q: "give me venus's exact words after the match", expect: 'refuse' })).problem).toBeNull();
   });
+
+  it('given "quote the part about jeb\'s brother george" over a story that names Jeb but never George (round 11), when asked, then it is refused', { timeout: 60_000 }, async () => {
+    expect((await ask({ doc: 'tune-jeb-bush', q: "quote the part about jeb's brother george", expect: 'refuse' })).problem).toBeNull();
+  });
 });

@@ -152,4 +152,9 @@ describe("someone's words by name, round 11 (quote8)", () => {
   it('given "paste the bit about what hillary said in response", then the words asked for are hillary\'s', () => {
     expect(quoteSpeaker('paste the bit about what hillary said in response')).toBe('hillary');
   });
+
+  it('given "What exactly did Grace say about catching McIlroy?" ("exactly" asks for the words, as "word for word" does), then it is a quote request of Grace\'s words on catching McIlroy', () => {
+    expect(quoteTopic('What exactly did Grace say about catching McIlroy?')).toBe('catching McIlroy');
+    expect(quoteSpeaker('What exactly did Grace say about catching McIlroy?')).toBe('Grace');
+  });
 });
