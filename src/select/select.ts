@@ -61,9 +61,6 @@ export interface SelectInput {
   topicMatch?: TopicMatcher | null;
 }
 
-/** A quote request reads every sentence of a document the search found when it has at most this many (a news story has 20–60). */
-export const WHOLE_DOCUMENT_SENTENCES = 200;
-
 const overlaps = (a: { doc: string; start: number; end: number }, b: { doc: string; start: number; end: number }) => a.doc === b.doc && a.start < b.end && b.start < a.end;
 
 const attributionOf = (q: Quotation): Attribution => ({ speaker: q.speaker, cue: q.cue, addressee: q.addressee, setting: q.setting, words: { start: q.start, end: q.end } });
@@ -142,15 +139,6 @@ export function select(input: SelectInput): Selection {
     const doc = index.docById.get(focus.doc);
     for (const s of doc?.sentences ?? []) if (s.paragraph > 0 && Math.abs(s.paragraph - focus.paragraph) <= 1) consider(doc!, s, s.paragraph, input.passages.length + 1);
   }
-  // 4. A quote request's topic may be said in words the search did not find ("the money he has to pay" against "ordered to
-  // pay restitution"): every sentence of a short document the search found is a candidate too, after the retrieved ones,
-  // and stands on how well it meets the topic (decide).
-  if (u.intent.kind === 'quote' && input.topicMatch)
-    for (const id of new Set(input.passages.map((p) => p.chunk.docId))) {
-      const doc = index.docById.get(id);
-      if (doc && doc.sentences.length <= WHOLE_DOCUMENT_SENTENCES) for (const s of doc.sentences) if (s.paragraph > 0 && !byKey.has(`${doc.id}:${s.start}`)) consider(doc, s, s.paragraph, input.passages.length + 1);
-    }
-
   // "Who said …?": a sentence of reported speech names its speaker even without quotation marks.
   if (u.said?.kind === 'who-said') {
     // One scan of the quotation index per document, not per candidate.
