@@ -28,6 +28,8 @@ export interface DecideInput {
   whoSaid?: boolean;
   /** How far a sentence says what the question claims ("who said X?": X; see claim.ts); a sentence that does not cannot answer. */
   claim?: (c: Scored) => ClaimSupport;
+  /** Someone's words asked for by name: whether a sentence is theirs (own-words.ts); others cannot answer. */
+  ownWords?: (c: Scored) => boolean;
   /** Quotes in order of probability alone, not one per paragraph first (a follow-up: conversation.ts, quotesByRank). */
   byRank?: boolean;
 }
@@ -56,7 +58,7 @@ export function decide(input: DecideInput): Decision {
   if ('contradicted' in selection && selection.contradicted) return refuse('contradicted');
   if (!selection.ranked.length) return refuse(input.continuing ? 'exhausted' : input.whoSaid || input.claim ? 'nobody-said' : 'nothing-retrieved');
   if (input.topical || input.continuing) {
-    const topical = selection.ranked.filter((c) => c.p >= threshold || (c.topic ?? c.features.covNear) >= TOPIC_RELEVANCE);
+    const topical = selection.ranked.filter((c) => (c.p >= threshold || (c.topic ?? c.features.covNear) >= TOPIC_RELEVANCE) && (!input.ownWords || input.ownWords(c)));
     // Someone's words asked for ("quote Froome", "Annan's exact words on …"): their own quotations that meet the topic, when
     // the quotation index has any — not the narration around them — in the order the document has them.
     const own = topical.filter((c) => c.indexed && c.p >= INDEX_CONFIDENCE);

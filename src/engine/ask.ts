@@ -12,6 +12,7 @@ import { answerLead, LEAD } from '../present/lead.js';
 import { answerWithFallback, historyFromTurns, llmPassagesFrom } from '../answer/llm/index.js';
 import { decide } from '../decide/decide.js';
 import { claimCheck, saysClaim } from '../decide/claim.js';
+import { isName, theirWords } from '../decide/own-words.js';
 import { otherSaying } from '../decide/claim-speaker.js';
 import { didSayRefusal } from '../present/did-say.js';
 import { MAX_PARAGRAPHS, paragraphsCapNote, paragraphsLead } from '../present/paragraphs.js';
@@ -58,6 +59,9 @@ export async function understandAndRetrieve(ctx: EngineContext, asked: string, c
   return { u, passages };
 }
 
+/** A quote request for someone's words by name ("quote what Olesen said"): only their words answer. */
+const ownWordsAsked = (u: Understanding) => (u.intent.kind === 'quote' && u.said?.kind === 'said' && isName(u.said.speaker) ? theirWords(u.said.speaker) : undefined);
+
 /** A refused answer's best sentence (never shown), kept with the turn: a follow-up is most likely about the same place. */
 const unshownOf = new WeakMap<Answer, { doc: string; start: number; end: number }>();
 
@@ -68,7 +72,7 @@ function extractive(ctx: EngineContext, u: Understanding, passages: Passage[], e
   const selection = withConversation(select({ understanding: u, passages, index: ctx.index, stats: ctx.stats, quoted, exclude, soft: ctx.soft, topicMatch: ctx.topicMatch }), u);
   ctx.onSelection?.(u, selection);
   const claim = claimCheck(u.said, ctx.claims, () => (u.said && 'speaker' in u.said && u.said.speaker ? matchSaid(ctx, { kind: 'said', speaker: u.said.speaker }) : []));
-  const decision = decide({ selection, threshold: ctx.settings.threshold, maxQuotes, continuing: u.kind === 'more' && u.shown.length > 0, topical: u.intent.kind === 'quote' || u.kind === 'more', whoSaid: u.said?.kind === 'who-said', byRank: quotesByRank(u), claim });
+  const decision = decide({ selection, threshold: ctx.settings.threshold, maxQuotes, continuing: u.kind === 'more' && u.shown.length > 0, topical: u.intent.kind === 'quote' || u.kind === 'more', whoSaid: u.said?.kind === 'who-said', byRank: quotesByRank(u), claim, ownWords: ownWordsAsked(u) });
   if (!decision.answer) {
     const answer = refusal(u.asked, decision.reason, { confidence: decision.confidence });
     // "Did Y say X?" refused for Y: say so, and who does say it.

@@ -7,7 +7,9 @@
 import type { Attribution, StoredDocument } from '../types.js';
 import { entitiesOf } from './entities.js';
 
-const VERB = String.raw`said|says|say|allege|alleges|alleged|stated|states|argued|argues|noted|notes|told|tells|added|adds|stressed|stresses|warned|warns|claimed|claims|insisted|insists|explained|explains|announced|announces|tweeted|tweets|wrote|writes|confirmed|confirms|acknowledged|acknowledges|(?:re-)?emphasi[sz]ed|reported|reports|encouraged|urged|recommended|suggested|called for|complained|complains|recalled|recalls|vowed|vows|lamented|laments`;
+/** Verbs that report speech ("said", "told", "lamented"). */
+export const REPORTING_VERB = String.raw`said|says|say|allege|alleges|alleged|stated|states|argued|argues|noted|notes|told|tells|added|adds|stressed|stresses|warned|warns|claimed|claims|insisted|insists|explained|explains|announced|announces|tweeted|tweets|wrote|writes|confirmed|confirms|acknowledged|acknowledges|(?:re-)?emphasi[sz]ed|reported|reports|encouraged|urged|recommended|suggested|called for|complained|complains|recalled|recalls|vowed|vows|lamented|laments`;
+const VERB = REPORTING_VERB;
 
 /** "The person familiar with the case would not confirm …": declining to say is saying something too. */
 const REFUSAL = String.raw`(?:would|could|did|does|will)\s+(?:not|never)\s+(?:confirm|comment|say|reveal|disclose)|(?:declined|refused)\s+to\s+(?:confirm|comment|say|reveal|disclose)|denied|denies`;

@@ -10,7 +10,7 @@ import type { Attribution, Passage, Quotation, StoredDocument } from '../types.j
 import type { Understanding } from '../understand/understand.js';
 import { nearText, scoredText, sentenceContext } from './context.js';
 import { questionTerms, sentenceFeatures, TOPIC_RELEVANCE, type Features } from './features.js';
-import type { TopicMatcher } from './topic-match.js';
+import { namesSomeoneAbsent, type TopicMatcher } from './topic-match.js';
 import type { TermStats } from './idf.js';
 import type { SoftGains } from '../embed/word-vectors-match.js';
 import { answerProbability, type ConversationSignals } from './conversation.js';
@@ -94,6 +94,7 @@ export function select(input: SelectInput): Selection {
   const focus = u.focus[0];
   const exclude = [...(input.exclude ?? []), ...u.shown];
   const byKey = new Map<string, Scored>();
+  const absentName = !!input.topicMatch && u.intent.kind === 'quote' && namesSomeoneAbsent(u.scoringText, (t) => stats.known(t));
 
   const consider = (doc: StoredDocument, s: { start: number; end: number }, paragraph: number, rank: number, attribution?: Attribution, indexed = false) => {
     const key = `${doc.id}:${s.start}`;
@@ -112,7 +113,7 @@ export function select(input: SelectInput): Selection {
       lean: q.terms.length === 0,
       followup,
     };
-    const topic = input.topicMatch && u.intent.kind === 'quote' ? input.topicMatch(u.scoringText, text, nearText(c)) : f.covNear;
+    const topic = input.topicMatch && u.intent.kind === 'quote' ? (absentName ? 0 : input.topicMatch(u.scoringText, text, nearText(c))) : f.covNear;
     let p = answerProbability(f, conversation, undefined, logit(f, weights));
     // Someone's quotations asked for by a quote request ("Biden's exact words on …") come first, in the order of how well they meet its topic.
     // (Only those that meet the topic: "the bit where Froome talks about fading" is not any quotation of his.)

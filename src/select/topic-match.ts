@@ -16,6 +16,7 @@ import { dot } from '../embed/word-vectors.js';
 import { contentWords } from '../embed/word-vectors-match.js';
 import { term, terms, wordsOf } from '../retrieve/terms.js';
 import { defaultKin, type Kin, type NearWords } from '../understand/near-words.js';
+import { nlp } from '../text/nlp.js';
 
 /** Cosine at which a sentence word says a topic word in other words (GloVe puts unrelated words at ≈ 0.1–0.4). */
 export const TOPIC_SOFT_FLOOR = 0.6;
@@ -145,3 +146,23 @@ export function createTopicMatcher(vectors: WordVectors, weight: (term: string, 
     return got > 0 || tw.length === 1 ? (got + soft + (got > 0 ? partial : 0)) / total : 0;
   };
 }
+
+/**
+ * Whether a quote request's topic names a person by a name the documents never use ("jeb's brother george" against a
+ * story that never names George): no sentence meets such a topic, however well it meets the rest ("Jeb").
+ *
+ * @example
+ * namesSomeoneAbsent("jeb's brother george", (t) => t === 'jeb'); // true
+ */
+export function namesSomeoneAbsent(topic: string, known: (term: string) => boolean): boolean {
+  return nlp(topic)
+    .match('(#FirstName|#LastName)')
+    .out('array')
+    .some((name: string) =>
+      wordsOf(name).some((w) => {
+        const t = term(w);
+        return !!t && !known(t);
+      }),
+    );
+}
+

@@ -33,10 +33,13 @@ const LINK = String.raw`(?:about|abt|bout|on|regarding|concerning|re\s*:|re|wrt|
 /** What a person says, as a piece of text ("Biden's exact words", "Quintana's own remarks"). */
 const SAYING = String.raw`(?:(?:exact|precise|actual|verbatim|original|full|own|direct|literal)\s+)*(?:words|wording|quotes?|quotations?|remarks?|statements?|comments?|language|phrasing|message|tweets?|posts?|speech)`;
 
-/** "Give me Biden's exact words", "show me Obama's words to Reid", "what were Quintana's exact words": whose words, and to whom. */
+/** When words were said ("after the match", "in response"): the occasion of someone's words, not a topic. */
+const OCCASION = String.raw`(?:\s+(?:after|before|during|following|at\s+the\s+end\s+of|in\s+(?:response|reply|reaction))\b.*)?`;
+
+/** "Give me Biden's exact words", "show me Obama's words to Reid", "what were Quintana's exact words", "Venus's exact words after the match": whose words, and to whom. */
 const SPEAKER_WORDS = [
-  new RegExp(String.raw`^${ASK}\s+(.+?)[’']s\s+${SAYING}(?:\s+to\s+(.+))?$`, 'iu'),
-  new RegExp(String.raw`^(?!${ASK}\s)(?:the\s+)?(?!(?:what|which|who|how|why|where|when|is|are|was|were|do|does|did)\b)(.+?)[’']s\s+${SAYING}(?:\s+to\s+(.+))?$`, 'iu'),
+  new RegExp(String.raw`^${ASK}\s+(.+?)[’']s\s+${SAYING}(?:\s+to\s+(.+)|${OCCASION})$`, 'iu'),
+  new RegExp(String.raw`^(?!${ASK}\s)(?:the\s+)?(?!(?:what|which|who|how|why|where|when|is|are|was|were|do|does|did)\b)(.+?)[’']s\s+${SAYING}(?:\s+to\s+(.+)|${OCCASION})$`, 'iu'),
   new RegExp(String.raw`^what\s+(?:are|were)\s+(.+?)[’']s\s+(?:(?:exact|precise|actual|verbatim|own|direct|literal)\s+)*(?:words|wording|quotes?|remarks?)(?:\s+to\s+(.+))?$`, 'iu'),
 ];
 
@@ -73,8 +76,10 @@ const SPEAKER_IN_REQUEST = [
   new RegExp(String.raw`^${POLITE}(?:quote|cite)\s+(?!(?:me|us|it|this|that|the\s+(?:part|bit|passage|section|line|paragraph|article|story|text))\b)(.+?)\s+(?:on|about|regarding|re:?)\s+.+$`, 'iu'),
   new RegExp(String.raw`\b(?:where|in\s+which|when)\s+(.+?)\s+(?:talks?|talked|speaks?|spoke|says?|said|writes?|wrote|tweets?|tweeted|explains?|explained|describes?|described|mentions?|mentioned)\b`, 'iu'),
   new RegExp(String.raw`^(?:${ASK}\s+)?what\s+(.+?)\s+(?:said|says|told|tweeted|wrote|stated|had\s+to\s+say)\b`, 'iu'),
-  // "what did Maxwell say about Paris, word for word"
-  new RegExp(String.raw`^what\s+(?:did|does|do|has|have)\s+(.+?)\s+(?:say|write|tweet|tell)\b`, 'iu'),
+  // "paste the bit about what hillary said in response"
+  new RegExp(String.raw`^${ASK}\s+(?:the\s+)?(?:part|bit|passage|section|line|lines|quote|words)\s+(?:about|on|regarding|re:?|abt)\s+what\s+(.+?)\s+(?:said|says|told|tweeted|wrote|stated|had\s+to\s+say)\b`, 'iu'),
+  // "what did Maxwell say about Paris, word for word", "what exactly did Grace say about …"
+  new RegExp(String.raw`^what\s+(?:exactly\s+)?(?:did|does|do|has|have)\s+(.+?)\s+(?:say|write|tweet|tell)\b`, 'iu'),
   // "any quotes from Froome?", "give me a quote by the ministry"
   new RegExp(String.raw`\b(?:quotes?|quotations?|words|statements?|remarks?|comments?|tweets?)\s+(?:from|by)\s+(.+)$`, 'iu'),
   // "quote Froome", "cite the ministry of culture" (someone, not a piece of text)
@@ -106,6 +111,8 @@ const QUOTE_BY_TOPIC = [
   new RegExp(String.raw`^${POLITE}(?:show|paste|pull\s+up|copy)\s+(?:me|us)\s+(what\s+(?!(?:is|are|was|were)\s+(?:up|new|going\s+on)\b|(?:you|u)\b).+)$`, 'iu'),
   // "what did Maxwell say about Paris, word for word": a question about someone's words asked for verbatim is a quote request.
   new RegExp(String.raw`^what\s+(?:did|does|do|has|have)\s+.+?\s+(?:say|write|tweet|tell\s+\S+)\s+(?:about|on|regarding|concerning|re:?|abt)\s+(.+?)[\s,;:–—-]+(?:word\s+for\s+word|verbatim|in\s+(?:his|her|their)\s+(?:own\s+)?(?:exact\s+)?words|exact\s+words|exactly)(?:\s+(?:pls|plz|please|thx))?$`, 'iu'),
+  // "what exactly did Grace say about catching McIlroy?": "exactly" asks for the words themselves, as "word for word" does.
+  new RegExp(String.raw`^what\s+exactly\s+(?:did|does|do|has|have)\s+.+?\s+(?:say|write|tweet|tell\s+\S+)\s+(?:about|on|regarding|concerning|re:?|abt)\s+(.+)$`, 'iu'),
   // "where'd it say it was all square", "whered the story mention the fine": the place it says so.
   new RegExp(String.raw`^where(?:['’]?d|\s+did|\s+does)\s+(?:it|the\s+(?:article|story|text|document|doc|piece|report))\s+(?:say|mention|talk\s+about|discuss|describe)\s+(?:that\s+)?(.+)$`, 'iu'),
   // "Quote the bit about X" handled above; "quote on X" / "quotes about X"
@@ -121,8 +128,8 @@ const QUOTE_BY_TOPIC = [
   // "what's the line about X", "which sentence mentions X", "what paragraph talks about X"
   new RegExp(String.raw`^(?:what|which)(?:['’]s|\s+is|\s+are|\s+was)?\s+(?:the\s+)?(?:exact\s+)?(?:lines?|sentences?|passages?|bits?|parts?|quotes?|paragraphs?|wording|section)\s+(?:about|on|regarding|re|concerning|mentioning|that\s+(?:mentions?|talks?\s+about|says?|discuss(?:es)?|covers?))\s+(.+)$`, 'iu'),
   new RegExp(String.raw`^(?:what|which)\s+(?:lines?|sentences?|passages?|bits?|parts?|paragraphs?|section)\s+(?:mentions?|talks?\s+about|says?|discuss(?:es)?|covers?|refers?\s+to|deals?\s+with|is\s+about)\s+(.+)$`, 'iu'),
-  // "find me where it mentions the Emmys", "show me the spot where the story talks about X"
-  new RegExp(String.raw`^${ASK}\s+(?:the\s+(?:place|spot|part|bit)\s+)?where\s+(?:it|the\s+(?:article|story|text|document|doc|piece|report))\s+(?:mentions?|talks?\s+about|says?|discuss(?:es)?|refers?\s+to|covers?|describes?|brings?\s+up)\s+(.+)$`, 'iu'),
+  // "find me where it mentions the Emmys", "show me the spot where the story talks about X", "… where the writer says X"
+  new RegExp(String.raw`^${ASK}\s+(?:the\s+(?:place|spot|part|bit)\s+)?where\s+(?:it|he|she|they|the\s+(?:article|story|text|document|doc|piece|report|writer|author|reporter|journalist|columnist))\s+(?:mentions?|talks?\s+about|says?|discuss(?:es)?|refers?\s+to|covers?|describes?|brings?\s+up)\s+(.+)$`, 'iu'),
   // "show me where shatner paid tribute", "find the spot where the police found the gun": the clause is the topic.
   new RegExp(String.raw`^${ASK}\s+(?:the\s+(?:place|spot|part|bit|line|passage)\s+)?where\s+(?!(?:is|are|was|were|does|did|do)\b)(.+)$`, 'iu'),
   // "where is the plea deal mentioned", "where does the article talk about X"

@@ -42,4 +42,15 @@ describe('quote requests through the engine', () => {
     expect(paras.every((n) => n >= 9 && n <= 11)).toBe(true);
     expect(paras.some((n) => n > 9)).toBe(true);
   });
+  it('given "quote what olesen said after losing" where the story only tells of Olesen, never quotes or reports him (round 11), when asked, then it is refused', { timeout: 60_000 }, async () => {
+    expect((await ask({ doc: 'tune-grace-dunhill', q: 'quote what olesen said after losing', expect: 'refuse' })).problem).toBeNull();
+  });
+
+  it('given "give me venus\'s exact words after the match" where only Serena is quoted, about Venus (round 11), when asked, then it is refused', { timeout: 60_000 }, async () => {
+    expect((await ask({ doc: 'tune-serena-venus', q: "give me venus's exact words after the match", expect: 'refuse' })).problem).toBeNull();
+  });
+
+  it('given "quote the part about jeb\'s brother george" over a story that names Jeb but never George (round 11), when asked, then it is refused', { timeout: 60_000 }, async () => {
+    expect((await ask({ doc: 'tune-jeb-bush', q: "quote the part about jeb's brother george", expect: 'refuse' })).problem).toBeNull();
+  });
 });

@@ -5,18 +5,22 @@
  * the tuning-side stories, written before running any; every third line held out (quote6-heldout, never tuned on, run
  * only for counts). Before → after: tune 17/30 → 21/30, held-out 6/15 → 9/15. quote6-offtopic: 26 off-topic quote
  * requests written later as a tuning set (main refused 17), all refused now. The bars guard what was reached.
+ * Round 11 (quote8): label21's set over ten new tuning-side stories, written blind — topics in other words, someone's
+ * words by name ("venus's exact words after the match"), summaries, paragraphs, off-topic quote requests; every third
+ * line held out (quote8-heldout, counts only). Before → after: tune 38/50 → 42/50 (off-topic refused 2/8 → 6/8), held-out
+ * 18/25 → 19/25 (off-topic refused 2/7 → 3/7).
  */
 import { describe, expect, it } from 'vitest';
 import { loadPhrasings, runPhrasings } from '../helpers/phrasings.js';
 
-const BAR = { 'quote6-tune': 0.7, 'quote6-heldout': 0.6, 'quote6-offtopic': 1 };
+const BAR = { 'quote6-tune': 0.7, 'quote6-heldout': 0.6, 'quote6-offtopic': 1, 'quote8-tune': 0.84, 'quote8-heldout': 0.76 };
 
-describe.each(['quote6-tune', 'quote6-heldout', 'quote6-offtopic'] as const)('the %s phrasing set', (split) => {
+describe.each(['quote6-tune', 'quote6-heldout', 'quote6-offtopic', 'quote8-tune', 'quote8-heldout'] as const)('the %s phrasing set', (split) => {
   it(`given each phrasing, when asked, then at least ${Math.round(BAR[split] * 100)}% are handled right (and every quote is verbatim)`, { timeout: 120_000 }, async () => {
     const results = await runPhrasings(loadPhrasings(split));
     const right = results.filter((r) => !r.problem).length;
     // The held-out part reports its count only, so that nobody tunes on its items.
-    const wrong = split === 'quote6-heldout' ? `${right}/${results.length}` : results.filter((r) => r.problem).map((r) => `${r.p.q} → ${r.problem}`).join('\n');
+    const wrong = split.endsWith('-heldout') ? `${right}/${results.length}` : results.filter((r) => r.problem).map((r) => `${r.p.q} → ${r.problem}`).join('\n');
     expect(results.every((r) => r.problem !== 'quote not verbatim')).toBe(true);
     expect(right / results.length, wrong).toBeGreaterThanOrEqual(BAR[split] - 1e-9);
   });

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { loadWordVectors } from '../../src/embed/word-vectors.js';
 import { documentVocabulary } from '../../src/retrieve/typo.js';
 import { term } from '../../src/retrieve/terms.js';
-import { createTopicMatcher, PARTIAL_FROM, TOPIC_KIN } from '../../src/select/topic-match.js';
+import { createTopicMatcher, namesSomeoneAbsent, PARTIAL_FROM, TOPIC_KIN } from '../../src/select/topic-match.js';
 import { createNearWords, KIND_OF } from '../../src/understand/near-words.js';
 import { TOPIC_RELEVANCE } from '../../src/select/features.js';
 
@@ -131,3 +131,15 @@ describe('topic-match: partial credit for a word near in meaning, when the passa
   });
 });
 
+
+describe('a topic naming someone the documents never name (round 11, quote8)', () => {
+  const knows = (...words: string[]) => (t: string) => words.map((w) => term(w)).includes(t);
+  it('given "jeb\'s brother george" over documents that name Jeb but no George, then it names someone absent', () => {
+    expect(namesSomeoneAbsent("jeb's brother george", knows('jeb', 'brother'))).toBe(true);
+  });
+
+  it('given the same topic over documents that name George too, or a topic naming no one, then it does not', () => {
+    expect(namesSomeoneAbsent("jeb's brother george", knows('jeb', 'george'))).toBe(false);
+    expect(namesSomeoneAbsent('her sister not being fully fit', () => false)).toBe(false);
+  });
+});

@@ -130,3 +130,31 @@ describe('quote requests by topic, more shapes (round 10)', () => {
     expect(quoteTopic(q)).toBeNull();
   });
 });
+
+describe('quote requests by topic, round 11 (quote8)', () => {
+  it.each([
+    ['Show me where the writer says he has mixed feelings about McDonnell.', 'he has mixed feelings about McDonnell'],
+    ['find me where the author talks about the ratings', 'the ratings'],
+  ])('given "%s" (the story\'s own writer is "it"), then the topic is "%s"', (q, topic) => {
+    expect(quoteTopic(q)).toBe(topic);
+  });
+});
+
+describe("someone's words by name, round 11 (quote8)", () => {
+  it.each([
+    ["give me venus's exact words after the match", 'venus', 'venus'],
+    ["the mayor's remarks in response", 'mayor', 'mayor'],
+  ])('given "%s" (the occasion of the words, not a topic), then the speaker is "%s" and the topic is only them', (q, speaker, topic) => {
+    expect(quoteSpeaker(q)).toBe(speaker);
+    expect(quoteTopic(q)).toBe(topic);
+  });
+
+  it('given "paste the bit about what hillary said in response", then the words asked for are hillary\'s', () => {
+    expect(quoteSpeaker('paste the bit about what hillary said in response')).toBe('hillary');
+  });
+
+  it('given "What exactly did Grace say about catching McIlroy?" ("exactly" asks for the words, as "word for word" does), then it is a quote request of Grace\'s words on catching McIlroy', () => {
+    expect(quoteTopic('What exactly did Grace say about catching McIlroy?')).toBe('catching McIlroy');
+    expect(quoteSpeaker('What exactly did Grace say about catching McIlroy?')).toBe('Grace');
+  });
+});
