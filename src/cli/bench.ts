@@ -245,6 +245,9 @@ async function warmAsk(embedder: Embedder, model: string, tmp: string, modelCach
     id: embedder.id,
     dim: embedder.dim,
     dtype: embedder.dtype,
+    get offThread() {
+      return embedder.offThread;
+    },
     embedPassages: (texts, onProgress) => embedder.embedPassages(texts, onProgress),
     async embedQuery(text) {
       queryCalls++;
@@ -359,11 +362,11 @@ function latencyRows(r: LatencySamples): [string, string, string][] {
  * `--latency-only --runs N`: N fresh processes (one after another, each loads the model, warms an engine and asks
  * every question once), their samples pooled into one table, plus each run's own ratios.
  */
-function pooledRuns(runs: number, model: string, dtype: string, settle: boolean, tmp: string, gapMs = 0): [string, string, string][] {
+function pooledRuns(runs: number, model: string, dtype: string, settle: boolean, tmp: string, gapMs = 0, inThread = false): [string, string, string][] {
   const samples: LatencySamples[] = [];
   for (let i = 0; i < runs; i++) {
     const out = path.join(tmp, `samples-${i}.json`);
-    const args = ['--import', 'tsx', path.join(ROOT, 'src/cli/bench.ts'), '--latency-only', '--runs', '1', '--samples-out', out, '--model', model, '--dtype', dtype, ...(settle ? [] : ['--no-settle']), ...(gapMs > 0 ? ['--gap', String(gapMs)] : [])];
+    const args = ['--import', 'tsx', path.join(ROOT, 'src/cli/bench.ts'), '--latency-only', '--runs', '1', '--samples-out', out, '--model', model, '--dtype', dtype, ...(settle ? [] : ['--no-settle']), ...(gapMs > 0 ? ['--gap', String(gapMs)] : []), ...(inThread ? ['--in-thread'] : [])];
     const r = spawnSync(process.execPath, args, { cwd: process.cwd(), encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
     if (r.status !== 0 || !fs.existsSync(out)) throw new Error(`latency run ${i + 1} of ${runs} failed: ${(r.stderr || r.stdout).trim().split('\n').pop() ?? `exit ${r.status}`}`);
     samples.push(JSON.parse(fs.readFileSync(out, 'utf8')) as LatencySamples);
@@ -371,11 +374,13 @@ function pooledRuns(runs: number, model: string, dtype: string, settle: boolean,
   const each = samples.map(ratios);
   const range = (k: 'p95' | 'p50' | 'cpu' | 'cpu95') => `${fmt(Math.min(...each.map((x) => x[k])), 2)}–${fmt(Math.max(...each.map((x) => x[k])), 2)}×`;
   return [
-    ['model', path.isAbsolute(model) ? path.relative(process.cwd(), model) || model : model, `${runs} fresh processes, samples pooled${gapMs > 0 ? `; ${gapMs} ms idle before each question` : ''}`],
+    ['model', path.isAbsolute(model) ? path.relative(process.cwd(), model) || model : model, `${runs} fresh processes, samples pooled${gapMs > 0 ? `; ${gapMs} ms idle before each question` : ''}; ${threadNote(inThread)}`],
     ...latencyRows(pool(samples)),
     ['  each run alone', `${range('p95')}`, `ask p95 ÷ query p50 over ${QUESTIONS.length} answers (its 3rd-slowest); p50 ÷ p50 ${range('p50')}; CPU ${range('cpu')}; CPU p95 ÷ p50 ${range('cpu95')}`],
   ];
 }
+
+const threadNote = (inThread: boolean) => (inThread ? 'model on the answering thread (--in-thread)' : 'model in its own thread, as `npm run ask` and the bot run it');
 
 function printTable(rows: [string, string, string][], notes: string[]): void {
   const w0 = Math.max(...rows.map((r) => r[0].length));
@@ -398,10 +403,11 @@ await run(async () => {
     .option('--latency-only', 'only warm ask latency vs embedding one query (implied by --model word-vectors)')
     .option('--runs <n>', 'with --latency-only: fresh processes whose samples are pooled', (v) => Number.parseInt(v, 10), 5)
     .option('--gap <ms>', 'with --latency-only: idle time before each measured question, as a bot receives them (default 0: back to back)', (v) => Number.parseInt(v, 10), 0)
+    .option('--in-thread', 'run the model on the answering thread, as before round 11 (default: in its own thread, as `npm run ask` and the bot run it)')
     .option('--samples-out <file>', 'with --latency-only --runs 1: also write the raw samples as JSON (used by --runs)')
     .option('--library <folder>', 'with --raw-only: a transformers.js package folder installed elsewhere (e.g. @xenova/transformers)')
     .parse()
-    .opts<{ model?: string; dtype: EmbedDtype | 'auto'; sentences: number; batch: number; rawOnly?: boolean; latencyOnly?: boolean; library?: string; settle: boolean; runs: number; samplesOut?: string; gap: number }>();
+    .opts<{ model?: string; dtype: EmbedDtype | 'auto'; sentences: number; batch: number; rawOnly?: boolean; latencyOnly?: boolean; library?: string; settle: boolean; runs: number; samplesOut?: string; gap: number; inThread?: boolean }>();
 
   const notes: string[] = [];
   let model = opts.model;
@@ -443,18 +449,18 @@ await run(async () => {
   const { loadEmbedder } = await import('../embed/load.js');
 
   if ((opts.latencyOnly || model.toLowerCase() === WORD_VECTORS_MODEL) && opts.runs > 1) {
-    printTable(pooledRuns(opts.runs, model, opts.dtype, opts.settle, tmp, opts.gap), notes);
+    printTable(pooledRuns(opts.runs, model, opts.dtype, opts.settle, tmp, opts.gap, opts.inThread), notes);
     return 0;
   }
   if (opts.latencyOnly || model.toLowerCase() === WORD_VECTORS_MODEL) {
     const t0 = performance.now();
-    const embedder = await loadEmbedder({ model, cacheDir: modelCache, allowRemote: true, batchSize: opts.batch, logger: warnOnly, root: ROOT, dtype: opts.dtype });
+    const embedder = await loadEmbedder({ model, cacheDir: modelCache, allowRemote: true, batchSize: opts.batch, logger: warnOnly, root: ROOT, dtype: opts.dtype, thread: !opts.inThread });
     const loadMs = performance.now() - t0;
     if (!embedder) throw new UserError(`the model ${model} could not be loaded (see the warning above)`);
     const r = await warmAsk(embedder, model, tmp, modelCache, opts.settle, opts.gap);
     await r.engine.close();
     if (opts.samplesOut) fs.writeFileSync(opts.samplesOut, JSON.stringify({ askMs: r.askMs, queryMs: r.queryMs, otherMs: r.otherMs, askCpu: r.askCpu, queryCpu: r.queryCpu, refused: r.refused, callsPerAsk: r.callsPerAsk, cpuMs: r.cpuMs, queryCpuMs: r.queryCpuMs, gcInAnswers: r.gcInAnswers } satisfies LatencySamples));
-    printTable([['model', path.isAbsolute(model) ? path.relative(process.cwd(), model) || model : model, `${embedder.dim} dims, ${embedder.dtype}, ${embedder.pooling} pooling; loaded in ${fmt(loadMs, 0)} ms`], ...latencyRows(r)], notes);
+    printTable([['model', path.isAbsolute(model) ? path.relative(process.cwd(), model) || model : model, `${embedder.dim} dims, ${embedder.dtype}, ${embedder.pooling} pooling; loaded in ${fmt(loadMs, 0)} ms; ${threadNote(!embedder.offThread)}`], ...latencyRows(r)], notes);
     await embedder.dispose();
     return 0;
   }
@@ -499,7 +505,11 @@ await run(async () => {
   const ingestChunksPerSec = report.chunks / (report.ms / 1000);
   const embedSecs = (embedEnd - embedStart) / 1000;
 
-  const warm = await warmAsk(embedder, model, tmp, modelCache, opts.settle);
+  // Answers (and the query they are compared with) embed as `npm run ask` and the bot do: with the model in its own thread.
+  const asking = opts.inThread ? embedder : await loadEmbedder({ model, cacheDir: modelCache, allowRemote: true, batchSize: opts.batch, logger: warnOnly, root: ROOT, dtype: opts.dtype, thread: true });
+  if (!asking) throw new UserError(`the model ${model} could not be loaded in its own thread (see the warning above)`);
+  const warm = await warmAsk(asking, model, tmp, modelCache, opts.settle);
+  if (asking !== embedder) await asking.dispose();
   const { config, engine } = warm;
   const peakRssMb = process.resourceUsage().maxRSS / 1024;
   await engine.close();

@@ -24,6 +24,7 @@ import { understand, type Understanding } from '../understand/understand.js';
 import type { QuoteIntent } from '../understand/said.js';
 import { withoutRequestWords } from '../understand/request.js';
 import { searchText } from '../understand/search-text.js';
+import type { QueryAhead } from '../retrieve/retrieve.js';
 import type { Answer, Conversation, Passage, Quotation, Quote } from '../types.js';
 import type { EngineContext } from './context.js';
 import { paragraphOnly, summarize } from './summarize.js';
@@ -45,7 +46,7 @@ export function matchSaid(ctx: EngineContext, said: QuoteIntent): Quotation[] {
 }
 
 /** Understand and retrieve (the LLM condenses follow-ups when configured). */
-export async function understandAndRetrieve(ctx: EngineContext, asked: string, conversation: Conversation | undefined, k: number, signal?: AbortSignal, understood?: Understanding, doc?: string): Promise<{ u: Understanding; passages: Passage[] }> {
+export async function understandAndRetrieve(ctx: EngineContext, asked: string, conversation: Conversation | undefined, k: number, signal?: AbortSignal, understood?: Understanding, doc?: string, ahead?: QueryAhead): Promise<{ u: Understanding; passages: Passage[] }> {
   let u = understood ?? understand(asked, conversation, ctx.index.quotations, ctx.correct);
   if (ctx.llm && conversation?.turns.length && u.kind !== 'more' && (u.intent.kind === 'question' || u.intent.kind === 'quote')) {
     const condensed = await ctx.llm.condense(asked, historyFromTurns(conversation.turns), { signal });
@@ -54,7 +55,7 @@ export async function understandAndRetrieve(ctx: EngineContext, asked: string, c
       u = { ...u, standalone: condensed, context: '', scoringText, query: scoringText };
     }
   }
-  const passages = u.query.trim() ? await searchIn(ctx, searchText(ctx, u), k, doc) : [];
+  const passages = u.query.trim() ? await searchIn(ctx, searchText(ctx, u), k, doc, ahead) : [];
   return { u, passages };
 }
 
@@ -90,9 +91,9 @@ function extractive(ctx: EngineContext, u: Understanding, passages: Passage[], e
   return { question: u.asked, lead: answerLead(u.said, quotes, matched), quotes: verifyQuotes(quotes, ctx.index.docById, ctx.logger), refused: false, mode: 'extractive', confidence: decision.confidence };
 }
 
-async function answerQuestion(ctx: EngineContext, understood: Understanding, conversation: Conversation | undefined, options: AskOptions): Promise<{ answer: Answer; u: Understanding }> {
+async function answerQuestion(ctx: EngineContext, understood: Understanding, conversation: Conversation | undefined, options: AskOptions, ahead?: QueryAhead): Promise<{ answer: Answer; u: Understanding }> {
   const asked = understood.asked;
-  const { u, passages } = await understandAndRetrieve(ctx, asked, conversation, ctx.settings.topK, options.signal, understood, options.doc);
+  const { u, passages } = await understandAndRetrieve(ctx, asked, conversation, ctx.settings.topK, options.signal, understood, options.doc, ahead);
   let answer = extractive(ctx, u, passages, options.exclude, ctx.settings.maxQuotes, options.doc);
   // The extractive answer is always made: it is the answer, or the LLM's confidence gate and fallback.
   if (ctx.llm && !answer.refused && answer.quotes.length && u.kind !== 'more' && !options.exclude?.length) {
@@ -175,6 +176,9 @@ export async function ask(ctx: EngineContext, question: string, conversation?: C
   const t0 = performance.now();
   const asked = sanitizeQuestion(question);
   const doc = onlyDoc(ctx, options.doc);
+  // A question is most often searched for as asked: with the model in its own thread, its embedding starts now and
+  // runs while the question is understood (searched for in other words — a follow-up, a quote request — it goes unused).
+  const ahead = ctx.retriever.embedAhead(asked);
   let answer: Answer;
   let u: Understanding = understand(asked, conversation, ctx.index.quotations, ctx.correct);
   let standalone = asked;
@@ -189,7 +193,7 @@ export async function ask(ctx: EngineContext, question: string, conversation?: C
       answer = answerParagraph(ctx, u, doc);
       break;
     default:
-      ({ answer, u } = await answerQuestion(ctx, u, conversation, options));
+      ({ answer, u } = await answerQuestion(ctx, u, conversation, options, ahead));
       standalone = u.standalone;
   }
   answer.intent = u.intent.kind;
