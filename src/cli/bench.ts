@@ -27,6 +27,11 @@
  * measured question, as a bot's questions arrive with idle time between them (the engine collects the answers'
  * garbage in idle time, src/engine/idle-gc.ts; back to back, there is none).
  *
+ * The model runs in its own thread, as `npm run ask` and the bot's engine worker run it (src/embed/model-thread.ts):
+ * a question's embedding starts as soon as it is asked and overlaps understanding and BM25, and "embed one query" is
+ * timed through the same thread. `--in-thread` runs it on the answering thread instead (before round 11: nothing
+ * overlaps), to compare the two on the same code.
+ *
  * `--raw-only [--library <package folder>]` measures only the raw pipeline (import, load,
  * sentences/s, peak RSS), in a fresh plain-node process, with the installed
  * @huggingface/transformers or another transformers.js build installed elsewhere
@@ -36,6 +41,7 @@
  * npm run bench
  * npm run bench -- --model Snowflake/snowflake-arctic-embed-xs --dtype q8
  * npm run bench -- --latency-only
+ * npm run bench -- --latency-only --in-thread
  * npm run bench -- --model word-vectors
  * npm run bench -- --raw-only --library /tmp/xenova-bench/node_modules/@xenova/transformers
  */
