@@ -238,7 +238,7 @@ function rawOnly(library: string | undefined, model: string, dtype: string, sent
  * few warm-up asks, then every question embedded once. The engine gets a counting view of the
  * embedder, to tell embedding time from the rest of `ask`. Times sorted ascending.
  */
-async function warmAsk(embedder: Embedder, model: string, tmp: string, modelCache: string, settle = true, gapMs = 0) {
+async function warmAsk(embedder: Embedder, model: string, tmp: string, modelCache: string, settle = true, gapMs = 0, onThisThread?: Embedder) {
   const { createEngine } = await import('../engine.js');
   const silent = createLogger({ level: 'silent' });
   const config = loadConfig(
@@ -318,8 +318,15 @@ async function warmAsk(embedder: Embedder, model: string, tmp: string, modelCach
   }
   const qcpu = process.cpuUsage(qcpu0);
   const queryCpuMs = (qcpu.user + qcpu.system) / 1000;
-  for (const xs of [askMs, otherMs, queryMs, askCpu, queryCpu]) xs.sort((a, b) => a - b);
-  return { config, engine, askMs, queryMs, otherMs, askCpu, queryCpu, refused, callsPerAsk, cpuMs, queryCpuMs, gcInAnswers };
+  // For reference, with the model in its own thread: the same queries on the answering thread (no thread hop).
+  const queryHereMs: number[] = [];
+  for (const q of onThisThread ? QUESTIONS : []) {
+    const t = performance.now();
+    await onThisThread!.embedQuery(q);
+    queryHereMs.push(performance.now() - t);
+  }
+  for (const xs of [askMs, otherMs, queryMs, askCpu, queryCpu, queryHereMs]) xs.sort((a, b) => a - b);
+  return { config, engine, askMs, queryMs, otherMs, askCpu, queryCpu, refused, callsPerAsk, cpuMs, queryCpuMs, gcInAnswers, ...(onThisThread && { queryHereMs }) };
 }
 
 /** The rows every bench prints: embedding one query, warm ask, and their ratio. */
@@ -330,6 +337,8 @@ interface LatencySamples {
   /** CPU (user+sys, all threads) of each answer and of each query embedding, sorted: what load stretches less than their wall time. */
   askCpu?: number[];
   queryCpu?: number[];
+  /** With the model in its own thread: each query embedded on the answering thread instead, sorted. */
+  queryHereMs?: number[];
   refused: number;
   callsPerAsk: number;
   cpuMs: number;
@@ -342,9 +351,9 @@ const ratios = (r: LatencySamples) => ({ p95: percentile(r.askMs, 95) / percenti
 
 /** Several runs' samples as one (sorted again); CPU and refusals summed. */
 function pool(runs: LatencySamples[]): LatencySamples {
-  const cat = (k: 'askMs' | 'queryMs' | 'otherMs' | 'askCpu' | 'queryCpu') => runs.flatMap((r) => r[k] ?? []).sort((a, b) => a - b);
+  const cat = (k: 'askMs' | 'queryMs' | 'otherMs' | 'askCpu' | 'queryCpu' | 'queryHereMs') => runs.flatMap((r) => r[k] ?? []).sort((a, b) => a - b);
   const sum = (k: 'refused' | 'cpuMs' | 'queryCpuMs' | 'gcInAnswers') => runs.reduce((a, r) => a + (r[k] ?? 0), 0);
-  return { askMs: cat('askMs'), queryMs: cat('queryMs'), otherMs: cat('otherMs'), askCpu: cat('askCpu'), queryCpu: cat('queryCpu'), refused: sum('refused'), callsPerAsk: runs.reduce((a, r) => a + r.callsPerAsk, 0) / runs.length, cpuMs: sum('cpuMs'), queryCpuMs: sum('queryCpuMs'), gcInAnswers: sum('gcInAnswers') };
+  return { askMs: cat('askMs'), queryMs: cat('queryMs'), otherMs: cat('otherMs'), askCpu: cat('askCpu'), queryCpu: cat('queryCpu'), queryHereMs: cat('queryHereMs'), refused: sum('refused'), callsPerAsk: runs.reduce((a, r) => a + r.callsPerAsk, 0) / runs.length, cpuMs: sum('cpuMs'), queryCpuMs: sum('queryCpuMs'), gcInAnswers: sum('gcInAnswers') };
 }
 
 function latencyRows(r: LatencySamples): [string, string, string][] {
@@ -355,6 +364,9 @@ function latencyRows(r: LatencySamples): [string, string, string][] {
   const n = r.askMs.length;
   return [
     ['embed one query', `p50 ${fmt(queryP50, 2)} ms`, `p95 ${fmt(percentile(r.queryMs, 95), 2)} ms over ${r.queryMs.length} questions; ${fmt(r.queryCpuMs / r.queryMs.length, 2)} ms CPU (user+sys, all threads) per query`],
+    ...(r.queryHereMs?.length
+      ? [['  on the answering thread', `p50 ${fmt(percentile(r.queryHereMs, 50), 2)} ms`, `p95 ${fmt(percentile(r.queryHereMs, 95), 2)} ms: the same queries with the model on the answering thread (no thread hop); warm ask p95 ÷ this p50 ${fmt(askP95 / percentile(r.queryHereMs, 50), 2)}×`] as [string, string, string]]
+      : []),
     ['warm ask', `p50 ${fmt(askP50)} ms`, `p95 ${fmt(askP95)} ms over ${n} answers; ${r.refused}/${n} refused; ${fmt(r.cpuMs / n, 1)} ms CPU (user+sys) per ask`],
     ['  of which not embedding', `p50 ${fmt(percentile(r.otherMs, 50))} ms`, `p95 ${fmt(percentile(r.otherMs, 95))} ms (retrieval, answer, verification); ${fmt(r.callsPerAsk, 2)} query embeddings per ask; a garbage collection started inside ${r.gcInAnswers}/${n} answers`],
     ['warm ask / one query', `${fmt(ratio, 2)}×`, `ask p95 ÷ query p50 (target ≤ 2×) ${ratio <= 2 ? 'OK' : 'MISSED'}; p50 ÷ p50 ${fmt(askP50 / queryP50, 2)}×; CPU per ask ÷ CPU per query ${fmt(r.cpuMs / r.queryCpuMs, 2)}× (less sensitive to load)`],
@@ -463,9 +475,11 @@ await run(async () => {
     const embedder = await loadEmbedder({ model, cacheDir: modelCache, allowRemote: true, batchSize: opts.batch, logger: warnOnly, root: ROOT, dtype: opts.dtype, thread: !opts.inThread });
     const loadMs = performance.now() - t0;
     if (!embedder) throw new UserError(`the model ${model} could not be loaded (see the warning above)`);
-    const r = await warmAsk(embedder, model, tmp, modelCache, opts.settle, opts.gap);
+    const here = embedder.offThread ? await loadEmbedder({ model, cacheDir: modelCache, allowRemote: true, batchSize: opts.batch, logger: warnOnly, root: ROOT, dtype: opts.dtype }) : null;
+    const r = await warmAsk(embedder, model, tmp, modelCache, opts.settle, opts.gap, here ?? undefined);
     await r.engine.close();
-    if (opts.samplesOut) fs.writeFileSync(opts.samplesOut, JSON.stringify({ askMs: r.askMs, queryMs: r.queryMs, otherMs: r.otherMs, askCpu: r.askCpu, queryCpu: r.queryCpu, refused: r.refused, callsPerAsk: r.callsPerAsk, cpuMs: r.cpuMs, queryCpuMs: r.queryCpuMs, gcInAnswers: r.gcInAnswers } satisfies LatencySamples));
+    await here?.dispose();
+    if (opts.samplesOut) fs.writeFileSync(opts.samplesOut, JSON.stringify({ askMs: r.askMs, queryMs: r.queryMs, otherMs: r.otherMs, askCpu: r.askCpu, queryCpu: r.queryCpu, queryHereMs: r.queryHereMs, refused: r.refused, callsPerAsk: r.callsPerAsk, cpuMs: r.cpuMs, queryCpuMs: r.queryCpuMs, gcInAnswers: r.gcInAnswers } satisfies LatencySamples));
     printTable([['model', path.isAbsolute(model) ? path.relative(process.cwd(), model) || model : model, `${embedder.dim} dims, ${embedder.dtype}, ${embedder.pooling} pooling; loaded in ${fmt(loadMs, 0)} ms; ${threadNote(!embedder.offThread)}`], ...latencyRows(r)], notes);
     await embedder.dispose();
     return 0;
@@ -514,7 +528,7 @@ await run(async () => {
   // Answers (and the query they are compared with) embed as `npm run ask` and the bot do: with the model in its own thread.
   const asking = opts.inThread ? embedder : await loadEmbedder({ model, cacheDir: modelCache, allowRemote: true, batchSize: opts.batch, logger: warnOnly, root: ROOT, dtype: opts.dtype, thread: true });
   if (!asking) throw new UserError(`the model ${model} could not be loaded in its own thread (see the warning above)`);
-  const warm = await warmAsk(asking, model, tmp, modelCache, opts.settle);
+  const warm = await warmAsk(asking, model, tmp, modelCache, opts.settle, 0, asking !== embedder ? embedder : undefined);
   if (asking !== embedder) await asking.dispose();
   const { config, engine } = warm;
   const peakRssMb = process.resourceUsage().maxRSS / 1024;
