@@ -12,7 +12,7 @@ import { createEngine } from '../../src/engine/index.js';
 import type { Engine } from '../../src/engine-api.js';
 import { silentLogger } from '../../src/log.js';
 import type { Answer, Conversation } from '../../src/types.js';
-import { tinyModelDir } from '../embed/helpers.js';
+import { tempDir, tinyModelDir } from '../embed/helpers.js';
 import { hashEmbedder } from '../helpers/hash-embedder.js';
 import { DEFAULT_DOC, DEFAULT_DOC_PATH, ROOT } from '../helpers/paths.js';
 
@@ -101,7 +101,7 @@ describe('embedding the query ahead (model in its own thread)', () => {
   });
 
   it('given the tiny model in its own thread and on this thread, when the same conversation is asked, then the answers are the same', async () => {
-    const opts = { model: tinyModelDir, cacheDir: tinyModelDir, allowRemote: false, logger: silentLogger() };
+    const opts = { model: tinyModelDir, cacheDir: tempDir(), allowRemote: false, logger: silentLogger() };
     const inThread = (await loadEmbedder(opts))!;
     const threaded = (await loadEmbedder({ ...opts, thread: true }))!;
     expect(threaded.offThread).toBe(true);
