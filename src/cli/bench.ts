@@ -27,6 +27,11 @@
  * measured question, as a bot's questions arrive with idle time between them (the engine collects the answers'
  * garbage in idle time, src/engine/idle-gc.ts; back to back, there is none).
  *
+ * The model runs in its own thread, as `npm run ask` and the bot's engine worker run it (src/embed/model-thread.ts):
+ * a question's embedding starts as soon as it is asked and overlaps understanding and BM25, and "embed one query" is
+ * timed through the same thread. `--in-thread` runs it on the answering thread instead (before round 11: nothing
+ * overlaps), to compare the two on the same code.
+ *
  * `--raw-only [--library <package folder>]` measures only the raw pipeline (import, load,
  * sentences/s, peak RSS), in a fresh plain-node process, with the installed
  * @huggingface/transformers or another transformers.js build installed elsewhere
@@ -36,6 +41,7 @@
  * npm run bench
  * npm run bench -- --model Snowflake/snowflake-arctic-embed-xs --dtype q8
  * npm run bench -- --latency-only
+ * npm run bench -- --latency-only --in-thread
  * npm run bench -- --model word-vectors
  * npm run bench -- --raw-only --library /tmp/xenova-bench/node_modules/@xenova/transformers
  */
@@ -232,7 +238,7 @@ function rawOnly(library: string | undefined, model: string, dtype: string, sent
  * few warm-up asks, then every question embedded once. The engine gets a counting view of the
  * embedder, to tell embedding time from the rest of `ask`. Times sorted ascending.
  */
-async function warmAsk(embedder: Embedder, model: string, tmp: string, modelCache: string, settle = true, gapMs = 0) {
+async function warmAsk(embedder: Embedder, model: string, tmp: string, modelCache: string, settle = true, gapMs = 0, onThisThread?: Embedder) {
   const { createEngine } = await import('../engine.js');
   const silent = createLogger({ level: 'silent' });
   const config = loadConfig(
@@ -245,6 +251,9 @@ async function warmAsk(embedder: Embedder, model: string, tmp: string, modelCach
     id: embedder.id,
     dim: embedder.dim,
     dtype: embedder.dtype,
+    get offThread() {
+      return embedder.offThread;
+    },
     embedPassages: (texts, onProgress) => embedder.embedPassages(texts, onProgress),
     async embedQuery(text) {
       queryCalls++;
@@ -309,8 +318,15 @@ async function warmAsk(embedder: Embedder, model: string, tmp: string, modelCach
   }
   const qcpu = process.cpuUsage(qcpu0);
   const queryCpuMs = (qcpu.user + qcpu.system) / 1000;
-  for (const xs of [askMs, otherMs, queryMs, askCpu, queryCpu]) xs.sort((a, b) => a - b);
-  return { config, engine, askMs, queryMs, otherMs, askCpu, queryCpu, refused, callsPerAsk, cpuMs, queryCpuMs, gcInAnswers };
+  // For reference, with the model in its own thread: the same queries on the answering thread (no thread hop).
+  const queryHereMs: number[] = [];
+  for (const q of onThisThread ? QUESTIONS : []) {
+    const t = performance.now();
+    await onThisThread!.embedQuery(q);
+    queryHereMs.push(performance.now() - t);
+  }
+  for (const xs of [askMs, otherMs, queryMs, askCpu, queryCpu, queryHereMs]) xs.sort((a, b) => a - b);
+  return { config, engine, askMs, queryMs, otherMs, askCpu, queryCpu, refused, callsPerAsk, cpuMs, queryCpuMs, gcInAnswers, ...(onThisThread && { queryHereMs }) };
 }
 
 /** The rows every bench prints: embedding one query, warm ask, and their ratio. */
@@ -321,6 +337,8 @@ interface LatencySamples {
   /** CPU (user+sys, all threads) of each answer and of each query embedding, sorted: what load stretches less than their wall time. */
   askCpu?: number[];
   queryCpu?: number[];
+  /** With the model in its own thread: each query embedded on the answering thread instead, sorted. */
+  queryHereMs?: number[];
   refused: number;
   callsPerAsk: number;
   cpuMs: number;
@@ -333,9 +351,9 @@ const ratios = (r: LatencySamples) => ({ p95: percentile(r.askMs, 95) / percenti
 
 /** Several runs' samples as one (sorted again); CPU and refusals summed. */
 function pool(runs: LatencySamples[]): LatencySamples {
-  const cat = (k: 'askMs' | 'queryMs' | 'otherMs' | 'askCpu' | 'queryCpu') => runs.flatMap((r) => r[k] ?? []).sort((a, b) => a - b);
+  const cat = (k: 'askMs' | 'queryMs' | 'otherMs' | 'askCpu' | 'queryCpu' | 'queryHereMs') => runs.flatMap((r) => r[k] ?? []).sort((a, b) => a - b);
   const sum = (k: 'refused' | 'cpuMs' | 'queryCpuMs' | 'gcInAnswers') => runs.reduce((a, r) => a + (r[k] ?? 0), 0);
-  return { askMs: cat('askMs'), queryMs: cat('queryMs'), otherMs: cat('otherMs'), askCpu: cat('askCpu'), queryCpu: cat('queryCpu'), refused: sum('refused'), callsPerAsk: runs.reduce((a, r) => a + r.callsPerAsk, 0) / runs.length, cpuMs: sum('cpuMs'), queryCpuMs: sum('queryCpuMs'), gcInAnswers: sum('gcInAnswers') };
+  return { askMs: cat('askMs'), queryMs: cat('queryMs'), otherMs: cat('otherMs'), askCpu: cat('askCpu'), queryCpu: cat('queryCpu'), queryHereMs: cat('queryHereMs'), refused: sum('refused'), callsPerAsk: runs.reduce((a, r) => a + r.callsPerAsk, 0) / runs.length, cpuMs: sum('cpuMs'), queryCpuMs: sum('queryCpuMs'), gcInAnswers: sum('gcInAnswers') };
 }
 
 function latencyRows(r: LatencySamples): [string, string, string][] {
@@ -346,6 +364,9 @@ function latencyRows(r: LatencySamples): [string, string, string][] {
   const n = r.askMs.length;
   return [
     ['embed one query', `p50 ${fmt(queryP50, 2)} ms`, `p95 ${fmt(percentile(r.queryMs, 95), 2)} ms over ${r.queryMs.length} questions; ${fmt(r.queryCpuMs / r.queryMs.length, 2)} ms CPU (user+sys, all threads) per query`],
+    ...(r.queryHereMs?.length
+      ? [['  on the answering thread', `p50 ${fmt(percentile(r.queryHereMs, 50), 2)} ms`, `p95 ${fmt(percentile(r.queryHereMs, 95), 2)} ms: the same queries with the model on the answering thread (no thread hop); warm ask p95 ÷ this p50 ${fmt(askP95 / percentile(r.queryHereMs, 50), 2)}×`] as [string, string, string]]
+      : []),
     ['warm ask', `p50 ${fmt(askP50)} ms`, `p95 ${fmt(askP95)} ms over ${n} answers; ${r.refused}/${n} refused; ${fmt(r.cpuMs / n, 1)} ms CPU (user+sys) per ask`],
     ['  of which not embedding', `p50 ${fmt(percentile(r.otherMs, 50))} ms`, `p95 ${fmt(percentile(r.otherMs, 95))} ms (retrieval, answer, verification); ${fmt(r.callsPerAsk, 2)} query embeddings per ask; a garbage collection started inside ${r.gcInAnswers}/${n} answers`],
     ['warm ask / one query', `${fmt(ratio, 2)}×`, `ask p95 ÷ query p50 (target ≤ 2×) ${ratio <= 2 ? 'OK' : 'MISSED'}; p50 ÷ p50 ${fmt(askP50 / queryP50, 2)}×; CPU per ask ÷ CPU per query ${fmt(r.cpuMs / r.queryCpuMs, 2)}× (less sensitive to load)`],
@@ -359,11 +380,11 @@ function latencyRows(r: LatencySamples): [string, string, string][] {
  * `--latency-only --runs N`: N fresh processes (one after another, each loads the model, warms an engine and asks
  * every question once), their samples pooled into one table, plus each run's own ratios.
  */
-function pooledRuns(runs: number, model: string, dtype: string, settle: boolean, tmp: string, gapMs = 0): [string, string, string][] {
+function pooledRuns(runs: number, model: string, dtype: string, settle: boolean, tmp: string, gapMs = 0, inThread = false): [string, string, string][] {
   const samples: LatencySamples[] = [];
   for (let i = 0; i < runs; i++) {
     const out = path.join(tmp, `samples-${i}.json`);
-    const args = ['--import', 'tsx', path.join(ROOT, 'src/cli/bench.ts'), '--latency-only', '--runs', '1', '--samples-out', out, '--model', model, '--dtype', dtype, ...(settle ? [] : ['--no-settle']), ...(gapMs > 0 ? ['--gap', String(gapMs)] : [])];
+    const args = ['--import', 'tsx', path.join(ROOT, 'src/cli/bench.ts'), '--latency-only', '--runs', '1', '--samples-out', out, '--model', model, '--dtype', dtype, ...(settle ? [] : ['--no-settle']), ...(gapMs > 0 ? ['--gap', String(gapMs)] : []), ...(inThread ? ['--in-thread'] : [])];
     const r = spawnSync(process.execPath, args, { cwd: process.cwd(), encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
     if (r.status !== 0 || !fs.existsSync(out)) throw new Error(`latency run ${i + 1} of ${runs} failed: ${(r.stderr || r.stdout).trim().split('\n').pop() ?? `exit ${r.status}`}`);
     samples.push(JSON.parse(fs.readFileSync(out, 'utf8')) as LatencySamples);
@@ -371,11 +392,13 @@ function pooledRuns(runs: number, model: string, dtype: string, settle: boolean,
   const each = samples.map(ratios);
   const range = (k: 'p95' | 'p50' | 'cpu' | 'cpu95') => `${fmt(Math.min(...each.map((x) => x[k])), 2)}–${fmt(Math.max(...each.map((x) => x[k])), 2)}×`;
   return [
-    ['model', path.isAbsolute(model) ? path.relative(process.cwd(), model) || model : model, `${runs} fresh processes, samples pooled${gapMs > 0 ? `; ${gapMs} ms idle before each question` : ''}`],
+    ['model', path.isAbsolute(model) ? path.relative(process.cwd(), model) || model : model, `${runs} fresh processes, samples pooled${gapMs > 0 ? `; ${gapMs} ms idle before each question` : ''}; ${threadNote(inThread)}`],
     ...latencyRows(pool(samples)),
     ['  each run alone', `${range('p95')}`, `ask p95 ÷ query p50 over ${QUESTIONS.length} answers (its 3rd-slowest); p50 ÷ p50 ${range('p50')}; CPU ${range('cpu')}; CPU p95 ÷ p50 ${range('cpu95')}`],
   ];
 }
+
+const threadNote = (inThread: boolean) => (inThread ? 'model on the answering thread (--in-thread)' : 'model in its own thread, as `npm run ask` and the bot run it');
 
 function printTable(rows: [string, string, string][], notes: string[]): void {
   const w0 = Math.max(...rows.map((r) => r[0].length));
@@ -398,10 +421,11 @@ await run(async () => {
     .option('--latency-only', 'only warm ask latency vs embedding one query (implied by --model word-vectors)')
     .option('--runs <n>', 'with --latency-only: fresh processes whose samples are pooled', (v) => Number.parseInt(v, 10), 5)
     .option('--gap <ms>', 'with --latency-only: idle time before each measured question, as a bot receives them (default 0: back to back)', (v) => Number.parseInt(v, 10), 0)
+    .option('--in-thread', 'run the model on the answering thread, as before round 11 (default: in its own thread, as `npm run ask` and the bot run it)')
     .option('--samples-out <file>', 'with --latency-only --runs 1: also write the raw samples as JSON (used by --runs)')
     .option('--library <folder>', 'with --raw-only: a transformers.js package folder installed elsewhere (e.g. @xenova/transformers)')
     .parse()
-    .opts<{ model?: string; dtype: EmbedDtype | 'auto'; sentences: number; batch: number; rawOnly?: boolean; latencyOnly?: boolean; library?: string; settle: boolean; runs: number; samplesOut?: string; gap: number }>();
+    .opts<{ model?: string; dtype: EmbedDtype | 'auto'; sentences: number; batch: number; rawOnly?: boolean; latencyOnly?: boolean; library?: string; settle: boolean; runs: number; samplesOut?: string; gap: number; inThread?: boolean }>();
 
   const notes: string[] = [];
   let model = opts.model;
@@ -443,18 +467,20 @@ await run(async () => {
   const { loadEmbedder } = await import('../embed/load.js');
 
   if ((opts.latencyOnly || model.toLowerCase() === WORD_VECTORS_MODEL) && opts.runs > 1) {
-    printTable(pooledRuns(opts.runs, model, opts.dtype, opts.settle, tmp, opts.gap), notes);
+    printTable(pooledRuns(opts.runs, model, opts.dtype, opts.settle, tmp, opts.gap, opts.inThread), notes);
     return 0;
   }
   if (opts.latencyOnly || model.toLowerCase() === WORD_VECTORS_MODEL) {
     const t0 = performance.now();
-    const embedder = await loadEmbedder({ model, cacheDir: modelCache, allowRemote: true, batchSize: opts.batch, logger: warnOnly, root: ROOT, dtype: opts.dtype });
+    const embedder = await loadEmbedder({ model, cacheDir: modelCache, allowRemote: true, batchSize: opts.batch, logger: warnOnly, root: ROOT, dtype: opts.dtype, thread: !opts.inThread });
     const loadMs = performance.now() - t0;
     if (!embedder) throw new UserError(`the model ${model} could not be loaded (see the warning above)`);
-    const r = await warmAsk(embedder, model, tmp, modelCache, opts.settle, opts.gap);
+    const here = embedder.offThread ? await loadEmbedder({ model, cacheDir: modelCache, allowRemote: true, batchSize: opts.batch, logger: warnOnly, root: ROOT, dtype: opts.dtype }) : null;
+    const r = await warmAsk(embedder, model, tmp, modelCache, opts.settle, opts.gap, here ?? undefined);
     await r.engine.close();
-    if (opts.samplesOut) fs.writeFileSync(opts.samplesOut, JSON.stringify({ askMs: r.askMs, queryMs: r.queryMs, otherMs: r.otherMs, askCpu: r.askCpu, queryCpu: r.queryCpu, refused: r.refused, callsPerAsk: r.callsPerAsk, cpuMs: r.cpuMs, queryCpuMs: r.queryCpuMs, gcInAnswers: r.gcInAnswers } satisfies LatencySamples));
-    printTable([['model', path.isAbsolute(model) ? path.relative(process.cwd(), model) || model : model, `${embedder.dim} dims, ${embedder.dtype}, ${embedder.pooling} pooling; loaded in ${fmt(loadMs, 0)} ms`], ...latencyRows(r)], notes);
+    await here?.dispose();
+    if (opts.samplesOut) fs.writeFileSync(opts.samplesOut, JSON.stringify({ askMs: r.askMs, queryMs: r.queryMs, otherMs: r.otherMs, askCpu: r.askCpu, queryCpu: r.queryCpu, queryHereMs: r.queryHereMs, refused: r.refused, callsPerAsk: r.callsPerAsk, cpuMs: r.cpuMs, queryCpuMs: r.queryCpuMs, gcInAnswers: r.gcInAnswers } satisfies LatencySamples));
+    printTable([['model', path.isAbsolute(model) ? path.relative(process.cwd(), model) || model : model, `${embedder.dim} dims, ${embedder.dtype}, ${embedder.pooling} pooling; loaded in ${fmt(loadMs, 0)} ms; ${threadNote(!embedder.offThread)}`], ...latencyRows(r)], notes);
     await embedder.dispose();
     return 0;
   }
@@ -499,7 +525,11 @@ await run(async () => {
   const ingestChunksPerSec = report.chunks / (report.ms / 1000);
   const embedSecs = (embedEnd - embedStart) / 1000;
 
-  const warm = await warmAsk(embedder, model, tmp, modelCache, opts.settle);
+  // Answers (and the query they are compared with) embed as `npm run ask` and the bot do: with the model in its own thread.
+  const asking = opts.inThread ? embedder : await loadEmbedder({ model, cacheDir: modelCache, allowRemote: true, batchSize: opts.batch, logger: warnOnly, root: ROOT, dtype: opts.dtype, thread: true });
+  if (!asking) throw new UserError(`the model ${model} could not be loaded in its own thread (see the warning above)`);
+  const warm = await warmAsk(asking, model, tmp, modelCache, opts.settle, 0, asking !== embedder ? embedder : undefined);
+  if (asking !== embedder) await asking.dispose();
   const { config, engine } = warm;
   const peakRssMb = process.resourceUsage().maxRSS / 1024;
   await engine.close();

@@ -42,7 +42,7 @@ export async function startModelEarly(config: Config, logger: Logger): Promise<E
     loading,
     async embedder(indexDir) {
       const stored = await storedSpace(indexDir);
-      return key && stored?.model === key ? lazyEmbedder(() => loading, { key, dim: stored.dim }) : loading;
+      return key && stored?.model === key ? lazyEmbedder(() => loading, { key, dim: stored.dim, offThread: true }) : loading;
     },
   };
 }

@@ -18,23 +18,29 @@ export function parseModelKey(key: string): { id: string; dtype?: string } {
   return m ? { id: m[1]!, dtype: m[2]! } : { id: key };
 }
 
-export function lazyEmbedder(load: () => Promise<Embedder | null>, space: { key: string; dim: number }): Embedder {
+export function lazyEmbedder(load: () => Promise<Embedder | null>, space: { key: string; dim: number; offThread?: boolean }): Embedder {
   const { id, dtype } = parseModelKey(space.key);
   let loading: Promise<Embedder> | undefined;
+  let loaded: Embedder | undefined;
   const model = () =>
     (loading ??= load().then((e) => {
       if (!e) throw new Error(`the embedding model ${space.key} could not be loaded`);
       if (modelKey(e) !== space.key || e.dim !== space.dim) {
         throw new Error(`the embedding model loaded as ${modelKey(e)} (${e.dim} dimensions), not ${space.key} (${space.dim}) as expected`);
       }
-      return e;
+      return (loaded = e);
     }));
   return {
     id,
     dim: space.dim,
     ...(dtype && { dtype }),
     embedPassages: async (texts, onProgress) => (await model()).embedPassages(texts, onProgress),
-    embedQuery: async (text) => (await model()).embedQuery(text),
+    // Once loaded, called at once (not after an await): an off-thread model starts before the caller's next line.
+    embedQuery: (text) => (loaded ? loaded.embedQuery(text) : model().then((e) => e.embedQuery(text))),
+    /** As the model will run (`space.offThread`), then as it does. */
+    get offThread() {
+      return loaded ? !!loaded.offThread : !!space.offThread;
+    },
     async dispose() {
       const e = await loading?.catch(() => undefined);
       await e?.dispose?.();

@@ -224,6 +224,8 @@ async function load(model: string, o: LoadEmbedderOptions): Promise<Transformers
 interface Extractor {
   extract(texts: string[], pooling: Pooling): Promise<Float32Array[]>;
   runtime: NonNullable<TransformersEmbedder['runtime']>;
+  /** The model runs in its own thread (until that thread fails: then on this one). */
+  readonly offThread?: boolean;
   dispose(): Promise<void>;
 }
 
@@ -237,7 +239,14 @@ async function openFolder(folder: string, dtype: EmbedDtype, o: LoadEmbedderOpti
       const onnxFile = path.join(folder, 'onnx', `model${DTYPE_SUFFIX[dtype]}.onnx`);
       const opts = { folder, onnxFile, cacheDir: o.cacheDir, logger: o.logger, verbose: isVerbose(o.logger) };
       const m: OnnxModel = await (o.thread ? openOnnxModelThread(opts) : openOnnxModel(opts));
-      return { extract: (texts, pooling) => m.extract(texts, pooling), runtime: m.session === 'cache' ? 'onnx' : 'onnx-original', dispose: () => m.dispose() };
+      return {
+        extract: (texts, pooling) => m.extract(texts, pooling),
+        runtime: m.session === 'cache' ? 'onnx' : 'onnx-original',
+        get offThread() {
+          return !!m.offThread;
+        },
+        dispose: () => m.dispose(),
+      };
     }
     const { env, pipeline } = await transformers(o.logger);
     env.allowLocalModels = true;
@@ -339,6 +348,8 @@ class PipelineEmbedder implements TransformersEmbedder {
   readonly batchSize: number;
   readonly runtime: Extractor['runtime'];
   private queue: Promise<unknown> = Promise.resolve();
+  /** Calls queued or running: with none, a call starts at once (an off-thread model then starts before the caller's next line). */
+  private calls = 0;
   private disposed = false;
 
   constructor(
@@ -354,6 +365,10 @@ class PipelineEmbedder implements TransformersEmbedder {
     this.source = s.source;
     this.location = s.location;
     this.batchSize = s.batchSize;
+  }
+
+  get offThread(): boolean {
+    return !!this.extractor.offThread;
   }
 
   async probe(): Promise<void> {
@@ -392,8 +407,9 @@ class PipelineEmbedder implements TransformersEmbedder {
   /** One inference call; calls are queued so the ONNX session never runs two at once. */
   private run(texts: string[]): Promise<Float32Array[]> {
     if (this.disposed) return Promise.reject(new Error('embedder is disposed'));
-    const next = this.queue.then(async () => (await this.extractor.extract(texts, this.pooling)).map((row, r) => unitLength(row, texts[r])));
-    this.queue = next.catch(() => undefined);
+    const extract = async () => (await this.extractor.extract(texts, this.pooling)).map((row, r) => unitLength(row, texts[r]));
+    const next = this.calls++ ? this.queue.then(extract) : extract();
+    this.queue = next.catch(() => undefined).finally(() => this.calls--);
     return next;
   }
 }

@@ -4,6 +4,9 @@
  * first thing, the model loads on the second core while the main thread
  * loads modules and reads the index; the query embedding is the join.
  * Same {@link OnnxModel} as in-thread; the rows come back transferred.
+ * Should the thread stop once the model is open (a crash, a kill), the model
+ * is opened on the calling thread instead, with one warning: the requests
+ * in flight and later ones are answered there, none is lost.
  *
  * @example
  * const model = await openOnnxModelThread({ folder, onnxFile, cacheDir, logger });
@@ -11,7 +14,7 @@
  */
 import { Worker } from 'node:worker_threads';
 import type { Pooling } from './families.js';
-import type { OnnxModel } from './onnx-model.js';
+import { openOnnxModel, type OnnxModel } from './onnx-model.js';
 import type { SessionLogger } from './ort-cache.js';
 
 export interface ModelThreadOptions {
@@ -69,12 +72,25 @@ function spawn(workerData: Omit<ModelThreadOptions, 'logger'>): Worker {
 export function openOnnxModelThread(o: ModelThreadOptions): Promise<OnnxModel> {
   const { logger, ...init } = o;
   const worker = spawn(init);
-  const pending = new Map<number, { resolve: (rows: Float32Array[]) => void; reject: (e: Error) => void }>();
+  const pending = new Map<number, { texts: string[]; pooling: Pooling; resolve: (rows: Float32Array[]) => void; reject: (e: Error) => void }>();
   let nextId = 0;
-  let dead: Error | null = null;
-  const failAll = (e: Error) => {
-    dead ??= e;
-    for (const p of pending.values()) p.reject(e);
+  let ready = false;
+  let closed: Error | null = null;
+  /** The model opened on this thread once the model thread stopped on its own after it was ready. */
+  let fallback: Promise<OnnxModel> | null = null;
+  /** Before it is ready, a failing thread fails the open; after, its work (pending and later) goes to this thread. */
+  const stopped = (e: Error) => {
+    if (!ready) {
+      closed ??= e;
+      for (const p of pending.values()) p.reject(e);
+      pending.clear();
+      return;
+    }
+    if (closed || fallback) return;
+    logger.warn({ cause: e.message }, `the embedding model's thread stopped (${e.message}); embedding on this thread from now on`);
+    fallback = openOnnxModel({ ...init, logger });
+    fallback.catch(() => undefined);
+    for (const p of pending.values()) fallback.then((m) => m.extract(p.texts, p.pooling)).then(p.resolve, p.reject);
     pending.clear();
   };
   return new Promise<OnnxModel>((resolve, reject) => {
@@ -85,6 +101,7 @@ export function openOnnxModelThread(o: ModelThreadOptions): Promise<OnnxModel> {
           else logger.debug(m.obj, m.msg);
           break;
         case 'ready':
+          ready = true;
           resolve(model(m.session));
           break;
         case 'failed':
@@ -102,12 +119,12 @@ export function openOnnxModelThread(o: ModelThreadOptions): Promise<OnnxModel> {
       }
     });
     worker.on('error', (e) => {
-      failAll(e);
+      stopped(e);
       reject(e);
     });
     worker.on('exit', (code) => {
       const e = new Error(`the embedding model's thread exited (code ${code})`);
-      failAll(e);
+      stopped(e);
       reject(e);
     });
   });
@@ -122,18 +139,23 @@ export function openOnnxModelThread(o: ModelThreadOptions): Promise<OnnxModel> {
     worker.unref();
     return {
       session,
+      get offThread() {
+        return !fallback;
+      },
       extract(texts: string[], pooling: Pooling) {
-        if (dead) return Promise.reject(dead);
+        if (closed) return Promise.reject(closed);
+        if (fallback) return fallback.then((m) => m.extract(texts, pooling));
         const id = nextId++;
         return new Promise<Float32Array[]>((resolve, reject) => {
-          pending.set(id, { resolve, reject });
+          pending.set(id, { texts, pooling, resolve, reject });
           worker.ref();
           worker.postMessage({ type: 'extract', id, texts, pooling } satisfies ToThread);
         });
       },
       async dispose() {
-        if (dead) return;
-        dead = new Error('the embedding model is closed');
+        if (closed) return;
+        closed = new Error('the embedding model is closed');
+        if (fallback) return (await fallback.catch(() => null))?.dispose();
         const exited = new Promise((r) => worker.once('exit', r));
         worker.ref();
         worker.postMessage({ type: 'close' } satisfies ToThread);

@@ -31,6 +31,8 @@ export interface OnnxModel {
   extract(texts: string[], pooling: Pooling): Promise<Float32Array[]>;
   /** Where the session came from: the optimized copy in the cache, or the original file (cache built or unusable). */
   readonly session: 'cache' | 'original';
+  /** Runs off the calling thread (./model-thread.ts): work done while a call is pending overlaps it. */
+  readonly offThread?: boolean;
   dispose(): Promise<void>;
 }
 

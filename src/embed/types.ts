@@ -12,6 +12,11 @@ export interface Embedder {
   embedPassages(texts: string[], onProgress?: (done: number, total: number) => void): Promise<Float32Array[]>;
   /** Embed one query. A query prefix, if the model needs one, is added here. */
   embedQuery(text: string): Promise<Float32Array>;
+  /**
+   * Embeds off the calling thread (the model in a thread of its own): what the caller does between
+   * starting `embedQuery` and awaiting it runs meanwhile. Otherwise the embedding blocks this thread.
+   */
+  readonly offThread?: boolean;
   dispose?(): Promise<void>;
 }
 

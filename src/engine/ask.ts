@@ -25,6 +25,7 @@ import { understand, type Understanding } from '../understand/understand.js';
 import type { QuoteIntent } from '../understand/said.js';
 import { withoutRequestWords } from '../understand/request.js';
 import { searchText } from '../understand/search-text.js';
+import type { QueryAhead } from '../retrieve/retrieve.js';
 import type { Answer, Conversation, Passage, Quotation, Quote } from '../types.js';
 import type { EngineContext } from './context.js';
 import { paragraphOnly, summarize } from './summarize.js';
@@ -45,8 +46,12 @@ export function matchSaid(ctx: EngineContext, said: QuoteIntent): Quotation[] {
   );
 }
 
-/** Understand and retrieve (the LLM condenses follow-ups when configured). */
-export async function understandAndRetrieve(ctx: EngineContext, asked: string, conversation: Conversation | undefined, k: number, signal?: AbortSignal, understood?: Understanding, doc?: string): Promise<{ u: Understanding; passages: Passage[] }> {
+/**
+ * Understand and retrieve (the LLM condenses follow-ups when configured). `ahead`: the query's embedding if it was
+ * started early; `meanwhile`: work that needs only the understanding, done while the search waits for the query's
+ * vector (with the model in its own thread, it overlaps the embedding).
+ */
+export async function understandAndRetrieve(ctx: EngineContext, asked: string, conversation: Conversation | undefined, k: number, signal?: AbortSignal, understood?: Understanding, doc?: string, overlap: { ahead?: QueryAhead; meanwhile?: (u: Understanding) => void } = {}): Promise<{ u: Understanding; passages: Passage[] }> {
   let u = understood ?? understand(asked, conversation, ctx.index.quotations, ctx.correct);
   if (ctx.llm && conversation?.turns.length && u.kind !== 'more' && (u.intent.kind === 'question' || u.intent.kind === 'quote')) {
     const condensed = await ctx.llm.condense(asked, historyFromTurns(conversation.turns), { signal });
@@ -55,8 +60,9 @@ export async function understandAndRetrieve(ctx: EngineContext, asked: string, c
       u = { ...u, standalone: condensed, context: '', scoringText, query: scoringText };
     }
   }
-  const passages = u.query.trim() ? await searchIn(ctx, searchText(ctx, u), k, doc) : [];
-  return { u, passages };
+  const searching = u.query.trim() ? searchIn(ctx, searchText(ctx, u), k, doc, overlap.ahead) : Promise.resolve([]);
+  overlap.meanwhile?.(u);
+  return { u, passages: await searching };
 }
 
 /** A quote request for someone's words by name ("quote what Olesen said"): only their words answer. */
@@ -65,13 +71,20 @@ const ownWordsAsked = (u: Understanding) => (u.intent.kind === 'quote' && u.said
 /** A refused answer's best sentence (never shown), kept with the turn: a follow-up is most likely about the same place. */
 const unshownOf = new WeakMap<Answer, { doc: string; start: number; end: number }>();
 
+/** What an answer needs from the understanding alone: the quotations matching an attribution question, and its claim check. */
+function fromUnderstanding(ctx: EngineContext, u: Understanding, doc?: string) {
+  return {
+    quoted: matchSaid(ctx, u.said).filter((q) => !doc || q.doc === doc),
+    claim: claimCheck(u.said, ctx.claims, () => (u.said && 'speaker' in u.said && u.said.speaker ? matchSaid(ctx, { kind: 'said', speaker: u.said.speaker }) : [])),
+  };
+}
+
 /** Answer a question or a quote request from retrieved passages: select, decide, verify. */
-function extractive(ctx: EngineContext, u: Understanding, passages: Passage[], exclude: AskOptions['exclude'], maxQuotes: number, doc?: string): Answer {
-  const quoted = matchSaid(ctx, u.said).filter((q) => !doc || q.doc === doc);
+function extractive(ctx: EngineContext, u: Understanding, passages: Passage[], exclude: AskOptions['exclude'], maxQuotes: number, doc?: string, prepared = fromUnderstanding(ctx, u, doc)): Answer {
+  const { quoted, claim } = prepared;
   // What the conversation established counts too (a follow-up's own words in the document weigh more).
   const selection = withConversation(select({ understanding: u, passages, index: ctx.index, stats: ctx.stats, quoted, exclude, soft: ctx.soft, topicMatch: ctx.topicMatch }), u);
   ctx.onSelection?.(u, selection);
-  const claim = claimCheck(u.said, ctx.claims, () => (u.said && 'speaker' in u.said && u.said.speaker ? matchSaid(ctx, { kind: 'said', speaker: u.said.speaker }) : []));
   const decision = decide({ selection, threshold: ctx.settings.threshold, maxQuotes, continuing: u.kind === 'more' && u.shown.length > 0, topical: u.intent.kind === 'quote' || u.kind === 'more', whoSaid: u.said?.kind === 'who-said', byRank: quotesByRank(u), claim, ownWords: ownWordsAsked(u) });
   if (!decision.answer) {
     const answer = refusal(u.asked, decision.reason, { confidence: decision.confidence });
@@ -94,10 +107,12 @@ function extractive(ctx: EngineContext, u: Understanding, passages: Passage[], e
   return { question: u.asked, lead: answerLead(u.said, quotes, matched), quotes: verifyQuotes(quotes, ctx.index.docById, ctx.logger), refused: false, mode: 'extractive', confidence: decision.confidence };
 }
 
-async function answerQuestion(ctx: EngineContext, understood: Understanding, conversation: Conversation | undefined, options: AskOptions): Promise<{ answer: Answer; u: Understanding }> {
+async function answerQuestion(ctx: EngineContext, understood: Understanding, conversation: Conversation | undefined, options: AskOptions, ahead?: QueryAhead): Promise<{ answer: Answer; u: Understanding }> {
   const asked = understood.asked;
-  const { u, passages } = await understandAndRetrieve(ctx, asked, conversation, ctx.settings.topK, options.signal, understood, options.doc);
-  let answer = extractive(ctx, u, passages, options.exclude, ctx.settings.maxQuotes, options.doc);
+  let prepared: ReturnType<typeof fromUnderstanding> | undefined;
+  const meanwhile = (v: Understanding) => (prepared = fromUnderstanding(ctx, v, options.doc));
+  const { u, passages } = await understandAndRetrieve(ctx, asked, conversation, ctx.settings.topK, options.signal, understood, options.doc, { ahead, meanwhile });
+  let answer = extractive(ctx, u, passages, options.exclude, ctx.settings.maxQuotes, options.doc, prepared);
   // The extractive answer is always made: it is the answer, or the LLM's confidence gate and fallback.
   if (ctx.llm && !answer.refused && answer.quotes.length && u.kind !== 'more' && !options.exclude?.length) {
     const extract = answer;
@@ -179,6 +194,9 @@ export async function ask(ctx: EngineContext, question: string, conversation?: C
   const t0 = performance.now();
   const asked = sanitizeQuestion(question);
   const doc = onlyDoc(ctx, options.doc);
+  // A question is most often searched for as asked: with the model in its own thread, its embedding starts now and
+  // runs while the question is understood (searched for in other words — a follow-up, a quote request — it goes unused).
+  const ahead = ctx.retriever.embedAhead(asked);
   let answer: Answer;
   let u: Understanding = understand(asked, conversation, ctx.index.quotations, ctx.correct);
   let standalone = asked;
@@ -193,7 +211,7 @@ export async function ask(ctx: EngineContext, question: string, conversation?: C
       answer = answerParagraph(ctx, u, doc);
       break;
     default:
-      ({ answer, u } = await answerQuestion(ctx, u, conversation, options));
+      ({ answer, u } = await answerQuestion(ctx, u, conversation, options, ahead));
       standalone = u.standalone;
   }
   answer.intent = u.intent.kind;

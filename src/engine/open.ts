@@ -52,6 +52,8 @@ export async function loadModel(opts: {
   root?: string;
   dtype?: Config['EMBEDDING_DTYPE'];
   onProgress?: Progress;
+  /** Run the model in its own thread (src/embed/model-thread.ts). */
+  thread?: boolean;
 }): Promise<Embedder | null> {
   if (opts.model.trim().toLowerCase() === 'none') {
     opts.logger.info({ model: 'none' }, 'embedding model disabled (EMBEDDING_MODEL=none); answering with lexical retrieval only');

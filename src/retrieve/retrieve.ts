@@ -13,8 +13,19 @@ export type RetrievalMode = 'hybrid' | 'bm25' | 'vector';
 
 export interface Retriever {
   readonly mode: RetrievalMode;
+  /**
+   * Start embedding a likely query now, when the model runs off this thread (else undefined: nothing
+   * would overlap). A search for exactly this text, given it, uses that vector; for another text it is unused.
+   */
+  embedAhead(query: string): QueryAhead | undefined;
   /** Top-k passages for a query, best first. */
-  search(query: string, k: number): Promise<Passage[]>;
+  search(query: string, k: number, ahead?: QueryAhead): Promise<Passage[]>;
+}
+
+/** A query's embedding started ahead of its search ({@link Retriever.embedAhead}). */
+export interface QueryAhead {
+  readonly text: string;
+  readonly vector: Promise<Float32Array>;
 }
 
 /** The RRF constant (Cormack et al. 2009). */
@@ -33,13 +44,20 @@ export function createRetriever(deps: { index: LoadedIndex; embedder: Embedder |
   const mode: RetrievalMode = deps.mode ?? 'hybrid';
   return {
     mode,
-    async search(query, k) {
+    embedAhead(query) {
+      if (mode === 'bm25' || !hasVectors || !embedder!.offThread || !query.trim()) return undefined;
+      const vector = embedder!.embedQuery(query);
+      vector.catch(() => undefined); // unused when the search is for another text; a used one's failure reaches the search
+      return { text: query, vector };
+    },
+    async search(query, k, ahead) {
       const depth = Math.max(50, k * 4);
-      // The order does not matter for latency: onnxruntime-node runs the query synchronously on this
-      // thread (its `run` is a setImmediate around the native call, with one intra-op thread here),
-      // so nothing else on this thread can run while it embeds (README, "Round 8").
-      const vector = mode !== 'bm25' && hasVectors && query.trim() ? await vectors!.search(await embedder!.embedQuery(query), depth) : [];
+      // With the model in its own thread (Embedder.offThread), the query embeds while this thread runs BM25 — and,
+      // when the caller started it ahead (embedAhead), while the question was being understood. In-thread,
+      // onnxruntime-node runs the query synchronously here, so nothing overlaps it (README, "Round 8").
+      const embedding = mode !== 'bm25' && hasVectors && query.trim() ? (ahead?.text === query ? ahead.vector : embedder!.embedQuery(query)) : null;
       const lexical = mode === 'vector' ? [] : index.lexical.search(query, depth);
+      const vector = embedding ? await vectors!.search(await embedding, depth) : [];
       const fused = new Map<string, { score: number; bm25?: number; cosine?: number }>();
       const add = (id: string, rank: number, part: 'bm25' | 'cosine', raw: number) => {
         const e = fused.get(id) ?? { score: 0 };

@@ -20,6 +20,7 @@
  * const engine = await createEngine({ config, logger, ...(embedder ? { embedder } : {}) });
  */
 import { readFile } from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
 import type { Config } from '../config.js';
 import { lazyEmbedder, parseModelKey } from '../embed/lazy.js';
@@ -49,6 +50,15 @@ export function isConfiguredModel(key: string, config: Pick<Config, 'EMBEDDING_M
 }
 
 /**
+ * Whether each engine worker runs its model in a thread of its own: then a question's embedding overlaps the rest of
+ * its answer (understanding, BM25; src/retrieve/retrieve.ts). Only while every worker and its model thread can have
+ * a core (one worker on two cores, the default): more threads than cores would only take turns.
+ */
+export function modelThreadFits(config: Pick<Config, 'ENGINE_WORKERS'>, cores = os.availableParallelism()): boolean {
+  return Math.max(1, config.ENGINE_WORKERS) * 2 <= cores;
+}
+
+/**
  * An embedder that loads the configured model on first use, when the configured index was built with it;
  * undefined when the engine should load the model at start.
  */
@@ -56,10 +66,11 @@ export async function deferredModel(opts: { config: Config; logger: Logger; load
   const { config, logger } = opts;
   const space = await indexSpace(config.INDEX_DIR);
   if (!space || !isConfiguredModel(space.key, config)) return undefined;
+  const thread = modelThreadFits(config);
   const load =
     opts.load ??
     (async () =>
-      (await import('../engine.js')).loadModel({ model: config.EMBEDDING_MODEL, cacheDir: config.MODEL_CACHE_DIR, allowRemote: config.ALLOW_REMOTE_MODELS, batchSize: config.EMBEDDING_BATCH_SIZE, dtype: config.EMBEDDING_DTYPE, logger, root: config.root }));
+      (await import('../engine.js')).loadModel({ model: config.EMBEDDING_MODEL, cacheDir: config.MODEL_CACHE_DIR, allowRemote: config.ALLOW_REMOTE_MODELS, batchSize: config.EMBEDDING_BATCH_SIZE, dtype: config.EMBEDDING_DTYPE, logger, root: config.root, thread }));
   return lazyEmbedder(async () => {
     const t0 = performance.now();
     const e = await load();
@@ -71,5 +82,5 @@ export async function deferredModel(opts: { config: Config; logger: Logger; load
     }
     logger.info({ model: space.key, loadMs: Math.round(performance.now() - t0) }, 'embedding model loaded on first use');
     return e;
-  }, space);
+  }, { ...space, offThread: thread });
 }

@@ -77,6 +77,25 @@ describe('openOnnxModelThread (tiny model)', () => {
     await expect(exited).resolves.toBe(0); // the model lived in the pre-started thread: closing it ends that thread
   });
 
+  it('given a model thread that stops after it opened (killed), when embedding, then the request in flight and later ones are answered on this thread, bit-identical, with one warning', async () => {
+    const early = prestart();
+    (globalThis as Record<symbol, unknown>)[PRESTARTED] = early;
+    const cacheDir = tempDir();
+    const logs = spyLogger();
+    const there = await openOnnxModelThread({ folder: tinyModelDir, onnxFile, cacheDir, logger: logs.logger });
+    opened.push(there);
+    const here = await openOnnxModel({ folder: tinyModelDir, onnxFile, cacheDir, logger: spyLogger().logger });
+    opened.push(here);
+    expect(there.offThread).toBe(true);
+    const inFlight = there.extract(texts, 'mean');
+    await early.terminate();
+    expect((await inFlight).map(bytes)).toEqual((await here.extract(texts, 'mean')).map(bytes));
+    expect((await there.extract(texts, 'cls')).map(bytes)).toEqual((await here.extract(texts, 'cls')).map(bytes));
+    expect(there.offThread).toBe(false);
+    expect(logs.calls.warn).toHaveBeenCalledTimes(1);
+    expect(String(logs.calls.warn.mock.calls[0]![1])).toMatch(/thread stopped .*embedding on this thread from now on/);
+  });
+
   it('given a pre-started thread that is never given options, when told to close, then it exits cleanly', async () => {
     const early = prestart();
     const said: unknown[] = [];

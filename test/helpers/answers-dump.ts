@@ -9,6 +9,7 @@
  *
  * @example
  * npx tsx test/helpers/answers-dump.ts --model ../shared/models/minilm-l6-shape-random > /tmp/before.jsonl
+ * npx tsx test/helpers/answers-dump.ts --model ../shared/models/minilm-l6-shape-random --thread > /tmp/after.jsonl  # the model in its own thread
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
@@ -80,7 +81,7 @@ try {
   for (const soft of ['on', 'off'] as const) await phrasingRuns(soft);
   for (const soft of ['on', 'off'] as const) await benchRuns(`lexical-soft-${soft}`, soft, null, 'none', dir);
   if (model) {
-    const embedder = await loadEmbedder({ model, cacheDir: path.join(ROOT, 'embeddings/models'), allowRemote: false, logger: silentLogger(), root: ROOT });
+    const embedder = await loadEmbedder({ model, cacheDir: path.join(ROOT, 'embeddings/models'), allowRemote: false, logger: silentLogger(), root: ROOT, thread: process.argv.includes('--thread') });
     if (!embedder) throw new Error(`the model ${model} could not be loaded`);
     for (const soft of ['on', 'off'] as const) await benchRuns(`model-soft-${soft}`, soft, embedder, model, dir);
     await embedder.dispose();

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig, type Config } from '../../src/config.js';
 import type { Embedder } from '../../src/embed/types.js';
 import { silentLogger } from '../../src/log.js';
-import { deferredModel, isConfiguredModel, ModelUnavailableError } from '../../src/worker/deferred-model.js';
+import { deferredModel, isConfiguredModel, modelThreadFits, ModelUnavailableError } from '../../src/worker/deferred-model.js';
 import { hashEmbedder } from '../helpers/hash-embedder.js';
 import { ROOT, tempDir } from '../helpers/paths.js';
 
@@ -46,6 +46,14 @@ describe('the worker engine loads its embedding model on first use', () => {
     const [a, b] = await Promise.all([e!.embedQuery('Annan'), e!.embedQuery('Council')]);
     expect(a.length + b.length).toBe(128);
     expect(load.calls).toBe(1);
+  });
+
+  it('given ENGINE_WORKERS and the cores, then a worker runs its model in a thread of its own only while each worker and its model thread have a core', () => {
+    expect(modelThreadFits({ ENGINE_WORKERS: 1 }, 2)).toBe(true);
+    expect(modelThreadFits({ ENGINE_WORKERS: 0 }, 2)).toBe(true);
+    expect(modelThreadFits({ ENGINE_WORKERS: 2 }, 2)).toBe(false);
+    expect(modelThreadFits({ ENGINE_WORKERS: 1 }, 1)).toBe(false);
+    expect(modelThreadFits({ ENGINE_WORKERS: 2 }, 4)).toBe(true);
   });
 
   it('given a quantised index and EMBEDDING_DTYPE=auto, then it is deferred too; given EMBEDDING_DTYPE=fp32, then not (the index must be re-embedded at start)', () => {
