@@ -69,8 +69,6 @@ export interface ClaimSupport {
   otherSpeaker?: boolean;
   /** Checked as a topic ("what did Y say about X?"): `p` is the topic model's, held to its own bar. */
   topic?: boolean;
-  /** Per predicate word (the claim's order): its weight, what the sentence holds of it the claim's way round, and whether it is unmet (neither held nor opposed). */
-  perWord?: { weight: number; held: number; unmet: boolean }[];
 }
 
 /** The claim model's inputs: held share, partial evidence of near words below the floor, contrary share, a content verb left unmet. */
@@ -598,11 +596,9 @@ export function supports(claim: Claim, sentence: string, opts: ClaimOptions): Cl
   let soft = 0;
   let verbMissing = 0;
   const missing: string[] = [];
-  const perWord: NonNullable<ClaimSupport['perWord']> = [];
   for (let i = 0; i < n; i++) {
     const w = want[i]!;
     total += w.weight;
-    perWord.push({ weight: w.weight, held: !opposed[i] && score[i]! > 0 && (claim.negated === null || agrees[i]!) ? score[i]! : 0, unmet: !opposed[i] && score[i] === 0 });
     if (opposed[i]) contrary += w.weight;
     else if (score[i] === 0) {
       // Below the floor, a near word is weaker evidence ("understanding" ~ "recognition", 0.58).
@@ -623,7 +619,7 @@ export function supports(claim: Claim, sentence: string, opts: ClaimOptions): Cl
   const share = total > 0 ? held / total : 0;
   const against = total > 0 ? contrary / total : 0;
   const features = { share, near: total > 0 ? near / total : 0, soft: total > 0 ? soft / total : 0, contrary: against, verbMissing, lone: claim.predicate.length === 1 ? 1 : 0, covered: coveredClause(claim, words, used) };
-  return { share, contrary: against, contradicted: against >= CONTRARY_SHARE && share + against >= CLAIM_SUPPORT, missing, features, p: claimProbability(features, claim.negated === null), ...(claim.negated === null ? { topic: true } : {}), perWord };
+  return { share, contrary: against, contradicted: against >= CONTRARY_SHARE && share + against >= CLAIM_SUPPORT, missing, features, p: claimProbability(features, claim.negated === null), ...(claim.negated === null ? { topic: true } : {}) };
 }
 
 /**
@@ -747,16 +743,10 @@ export function claimCheck(said: QuoteIntent, opts: ClaimOptions, bySpeaker: () 
     // "Did Sway say X?" asks about Sway: another speaker's sentence saying X is no yes (claim-speaker.ts).
     const asked = said.speaker ? askedPerson(said.speaker, (w) => /^\p{Lu}/u.test(said.speaker!.split(/\s+/u).find((x) => x.toLowerCase().startsWith(w)) ?? '') || !!opts.names?.().has(w)) : null;
     const theirs = asked ? (c: ClaimCandidate) => quotes().some((q) => q.doc === c.doc.id && q.start < c.end && c.start < q.end) || (!!c.attribution?.speaker && isAskedSpeaker(asked, c.attribution.speaker, c.doc.text, opts.lexicon?.() ?? null)) : null;
-    const docs = new Map<string, ClaimSupport>();
-    const docCheck = (c: ClaimCandidate) => {
-      let d = docs.get(c.doc.id);
-      if (!d) docs.set(c.doc.id, (d = supports(claim, c.doc.text, opts)));
-      return d;
-    };
     return (c) => {
       const s = check(textOf(c));
       if (theirs && !theirs(c)) return { ...s, otherSpeaker: true };
-      if (opts.observe) opts.observe(c, { ...s, doc: docCheck(c) } as ClaimSupport);
+      opts.observe?.(c, s);
       return s;
     };
   }

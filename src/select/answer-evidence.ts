@@ -7,6 +7,7 @@
  * evidence. The entity must not hold any of the question's own words.
  */
 import { term, wordsOf } from '../retrieve/terms.js';
+import { memoPerText } from '../text/text-memo.js';
 import type { AnswerType } from '../understand/answer-type.js';
 import { candidatesOfType } from './entities.js';
 
@@ -19,14 +20,9 @@ interface Word {
   term: string | null;
 }
 
-const wordMemo = new Map<string, Word[]>();
-const WORD_MEMO_MAX = 20_000;
-
-/** The sentence's words with their offsets and terms (memoised: many questions read one sentence). */
-function wordsWithOffsets(text: string): Word[] {
-  let out = wordMemo.get(text);
-  if (out) return out;
-  out = [];
+/** The sentence's words with their offsets and terms (remembered per text: many questions read one sentence). */
+const wordsWithOffsets = memoPerText((text: string): Word[] => {
+  const out: Word[] = [];
   let from = 0;
   for (const w of wordsOf(text)) {
     const start = text.indexOf(w, from);
@@ -34,10 +30,8 @@ function wordsWithOffsets(text: string): Word[] {
     from = start + w.length;
     out.push({ start, end: from, term: term(w) });
   }
-  if (wordMemo.size >= WORD_MEMO_MAX) wordMemo.clear();
-  wordMemo.set(text, out);
   return out;
-}
+}, 20_000);
 
 /**
  * 1 when an entity of the type sits within {@link NEAR_WORDS} words of a question term (the entity's own words not
@@ -47,7 +41,7 @@ function wordsWithOffsets(text: string): Word[] {
  * typeNear('How many members does the Council have?', new Set(['member', 'council']), 'number', 'the 15-member body met'); // 1
  */
 export function typeNear(questionTerms: ReadonlySet<string>, type: AnswerType, text: string, accept: (entity: string) => boolean = () => true): number {
-  const words = wordsWithOffsets(text);
+  const words = wordsWithOffsets(text, null);
   const asked = words.map((w, i) => (w.term && questionTerms.has(w.term) ? i : -1)).filter((i) => i >= 0);
   if (!asked.length) return 0;
   for (const e of candidatesOfType(text, type)) {

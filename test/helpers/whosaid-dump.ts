@@ -32,7 +32,7 @@ for (const set of sets)
     const a = await e.ask(p.q, { id: 'd', turns: [] });
     const u = und as Understanding | null;
     const byStart = new Map(seen.map((x) => [x.start, x]));
-    const cands = [...byStart.values()].filter((x) => x.speaker).map((x) => ({ speaker: x.speaker, text: document.text.slice(x.start, x.end), p: x.s.p, contradicted: x.s.contradicted, f: x.s.features, missing: x.s.missing, perWord: x.s.perWord, docWord: x.s.doc?.perWord, docShare: x.s.doc?.share }));
+    const cands = [...byStart.values()].filter((x) => x.speaker).map((x) => ({ speaker: x.speaker, text: document.text.slice(x.start, x.end), p: x.s.p, contradicted: x.s.contradicted, f: x.s.features, missing: x.s.missing }));
     lines.push(JSON.stringify({ set, doc: p.doc, q: p.q, expect: p.expect, said: u?.said, problem: judge(p, a, document.text), cands }));
   }
 writeFileSync(out!, `${lines.join('\n')}\n`);
