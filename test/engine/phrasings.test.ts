@@ -89,9 +89,9 @@ describe.each(['quote5-tune', 'quote5-heldout'] as const)('the %s phrasing set',
 // heldout-9 78 -> 83/100, heldout-10 46 -> 47/60, heldout-11 57/80, heldout-12 53 -> 55/90. heldout-4 and heldout-7
 // each lost one item (who8's claim model: a real claim refused; two claims nobody made answered, one real gained), so
 // their floors went down one item.
-const BLIND_BAR = { 'heldout-3': 0.75, 'heldout-4': 0.72, 'heldout-5': 0.67, 'heldout-6': 0.62, 'heldout-7': 0.65, 'heldout-8': 0.65, 'heldout-9': 0.83, 'heldout-10': 0.78, 'heldout-11': 0.71, 'heldout-12': 0.61 };
+const BLIND_BAR = { 'heldout-3': 0.75, 'heldout-4': 0.72, 'heldout-5': 0.67, 'heldout-6': 0.62, 'heldout-7': 0.65, 'heldout-8': 0.65, 'heldout-9': 0.83, 'heldout-10': 0.78, 'heldout-11': 0.71, 'heldout-12': 0.61, 'heldout-13': 0.7 };
 
-describe.each(['heldout-3', 'heldout-4', 'heldout-5', 'heldout-6', 'heldout-7', 'heldout-8', 'heldout-9', 'heldout-10', 'heldout-11', 'heldout-12'] as const)('the blind %s phrasing set', (split) => {
+describe.each(['heldout-3', 'heldout-4', 'heldout-5', 'heldout-6', 'heldout-7', 'heldout-8', 'heldout-9', 'heldout-10', 'heldout-11', 'heldout-12', 'heldout-13'] as const)('the blind %s phrasing set', (split) => {
   it(`given each phrasing, when asked, then at least ${Math.round(BLIND_BAR[split] * 100)}% are handled right (and every quote is verbatim)`, { timeout: 120_000 }, async () => {
     const results = await runPhrasings(loadPhrasings(split));
     const right = results.filter((r) => !r.problem).length;
