@@ -41,6 +41,15 @@ describe('negation in its own clause', () => {
   });
 });
 
+describe('what does not negate', () => {
+  it('given "X or not" outside "whether or not", when read, then it negates nothing in its clause', () => {
+    expect(negated('only time will tell if the probe was right or not')).toMatchObject({ time: false, right: false });
+    const s = check('only time will tell if the probe was the right decision', '"Time will tell if the probe was the right decision or not," Engen said.');
+    expect(s.contradicted).toBe(false);
+    expect(s.contrary).toBe(0);
+  });
+});
+
 describe('how much of the clause the claim accounts for', () => {
   const WAYNE = 'New York (CNN) -- Rapper Lil Wayne will go directly to jail after he is sentenced by a Manhattan judge Tuesday afternoon for a gun conviction, according to a person familiar with the case.';
   it('given a claim restating the clause and one borrowing a word of it, when checked, then the first covers more of it', () => {
