@@ -174,9 +174,10 @@ export const CLAIM_SUPPORT = 0.7;
 /**
  * Negators, as words and as the clitic "n't" (also typed without its apostrophe: "wasnt", "dont"); "unable to" as
  * "refused to"; not the "not" of "or not" ("whether or not there was a shooting", "guilty or not"), which leaves the
- * question open and denies nothing.
+ * question open and denies nothing; nor "not just", "not only", "not merely" ("not just peacekeeping but prevention"),
+ * which add to what they are said of.
  */
-const NEGATION = /\b(?:(?<!\bor\s+)not|never|no(?![\s"“]+(?:doubt|question)\b)|nobody|none|nothing|neither|nor|without|cannot|rather than|instead of|(?:refus|declin)(?:e|es|ed|ing) to|unable to)\b|n['’]t\b|\b(?:is|was|are|were|do|does|did|has|have|had|ca|wo|would|should|could|ai)nt\b/iu;
+const NEGATION = /\b(?:(?<!\bor\s+)not(?!\s+(?:just|only|merely)\b)|never|no(?![\s"“]+(?:doubt|question)\b)|nobody|none|nothing|neither|nor|without|cannot|rather than|instead of|(?:refus|declin)(?:e|es|ed|ing) to|unable to)\b|n['’]t\b|\b(?:is|was|are|were|do|does|did|has|have|had|ca|wo|would|should|could|ai)nt\b/iu;
 /** Degree words that turn the next word round ("his least favorite guest", "work less closely"). */
 const DIMINISH = new Set(['least', 'less']);
 /** Chat spellings of function words ("even tho", "bc", "u"): no more a claim's content than "though", "because", "you". */

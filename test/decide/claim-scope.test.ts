@@ -48,6 +48,13 @@ describe('what does not negate', () => {
     expect(s.contradicted).toBe(false);
     expect(s.contrary).toBe(0);
   });
+
+  it('given "not just" / "not only", when read, then what they are said of is held, not denied', () => {
+    expect(negated('the mission is not only about peacekeeping but also prevention')).toMatchObject({ mission: false, peacekeeping: false, prevention: false });
+    const s = check('the mission is about peacekeeping', 'The mission is not just about peacekeeping, but about prevention as well.');
+    expect(s.contradicted).toBe(false);
+    expect(s.contrary).toBe(0);
+  });
 });
 
 describe('how much of the clause the claim accounts for', () => {
