@@ -204,9 +204,10 @@ const SHORTENED_MATCH = 0.8;
  * "because", "unless" …; not "when", often a relative: "about when she last saw her"), so that a negation holds in its
  * own clause only, also in a claim typed without commas ("rehabilitate people rather than train criminals": only
  * "train criminals" is negated; "the match would have been harder if she hadn't had to play so many matches": only
- * the "if" clause).
+ * the "if" clause); and at "and" before a negated verb ("he came and did not stay", "and never returned": the negation
+ * is the second verb's, not the first's).
  */
-const CLAUSE = /[,;:–—()“”"]+|(?<!(?:^|[\s.])(?:\p{Lu}|Mr|Mrs|Ms|Dr|St|Jr|Sr|Gen|Rep|Sen|Gov|Lt|Col|No))[.!?…]+['’]?\s|\s-\s|\bbut\b|\band\s+(?=(?:he|she|they|we|I|you|it)\b)|(?=\b(?:rather\s+than|instead\s+of|if|because|unless|although|though|whereas)\b)/u;
+const CLAUSE = /[,;:–—()“”"]+|(?<!(?:^|[\s.])(?:\p{Lu}|Mr|Mrs|Ms|Dr|St|Jr|Sr|Gen|Rep|Sen|Gov|Lt|Col|No))[.!?…]+['’]?\s|\s-\s|\bbut\b|\band\s+(?=(?:he|she|they|we|I|you|it)\b)|\band\s+(?=(?:not|never|cannot|(?:do|does|did|is|was|are|were|has|have|had|would|could|should|will|can|wo|ca|must|may|might)(?:n['’]?t|\s+(?:not|never)))\b)|(?=\b(?:rather\s+than|instead\s+of|if|because|unless|although|though|whereas)\b)/u;
 /** "refused to", "declined to": negators (see {@link NEGATION}), not words a sentence must hold. */
 const REFUSING = /^(?:(?:refus|declin)(?:e|es|ed|ing)|unable)$/u;
 /** Linking verbs: before a degree word or a comparative ("has grown more complex", "got worse") the claim is the adjective. */

@@ -32,6 +32,14 @@ describe('negation in its own clause', () => {
     expect(s.contrary).toBe(0);
   });
 
+  it('given "and" before a negated verb, when read, then only the second verb is negated', () => {
+    expect(negated('he arrived at the meeting and did not stay')).toMatchObject({ arrived: false, meeting: false, stay: true });
+    expect(negated('she wrote the letter and never sent it')).toMatchObject({ wrote: false, letter: false, sent: true });
+    const s = check('he arrived at the meeting', 'He arrived at the meeting and didn’t stay long.');
+    expect(s.contradicted).toBe(false);
+    expect(s.contrary).toBe(0);
+  });
+
   it('given "whether or not" and "unable to", when read, then the first negates nothing and the second negates as "could not" does', () => {
     const s = check('they could not confirm whether there was a shooting', 'Cotner said, "we have been unable to substantiate whether or not there was a shooting."');
     expect(s.contradicted).toBe(false);
