@@ -208,6 +208,49 @@ const SHORTENED_MATCH = 0.8;
  * is the second verb's, not the first's).
  */
 const CLAUSE = /[,;:–—()“”"]+|(?<!(?:^|[\s.])(?:\p{Lu}|Mr|Mrs|Ms|Dr|St|Jr|Sr|Gen|Rep|Sen|Gov|Lt|Col|No))[.!?…]+['’]?\s|\s-\s|\bbut\b|\band\s+(?=(?:he|she|they|we|I|you|it)\b)|\band\s+(?=(?:not|never|cannot|(?:do|does|did|is|was|are|were|has|have|had|would|could|should|will|can|wo|ca|must|may|might)(?:n['’]?t|\s+(?:not|never)))\b)|(?=\b(?:rather\s+than|instead\s+of|if|because|unless|although|though|whereas)\b)/u;
+/** {@link CLAUSE} with its boundary kept (split's odd entries), to tell how one clause follows another. */
+const CLAUSE_KEPT = new RegExp(`(${CLAUSE.source})`, 'u');
+/** A clause that goes on with the one before it, its verb left out ("he had not seen the report, or the letters"). */
+const ELLIPSIS = /^\s*(?:or|let\s+alone)\b/iu;
+/** Points of ellipsis between clauses: before a word in lower case, words left out of one clause, not a sentence's end. */
+const ELLIPSIS_POINTS = /^\s*(?:\.\.\.|…)\s*$/u;
+
+/** A clause as its words' polarity reads it. */
+interface Clause {
+  text: string;
+  negated: boolean;
+  /** How many of its first words stand before a negation that holds only from there ("he wanted not revenge but justice": "he wanted"). */
+  lead: number;
+}
+
+/**
+ * A text's clauses ({@link CLAUSE}) and whether each is said negated. A negation carries over a clause that leaves out
+ * its verb ("he had not seen the report, or the letters": the letters are not seen either; "nor" negates of itself);
+ * in "not X but Y" the verb before "not" is also Y's ("he wanted not revenge but justice"), so it is not negated.
+ *
+ * @example
+ * clausesOf('he wanted not revenge but justice'); // [{ text: 'he wanted not revenge ', negated: true, lead: 2 }, { text: ' justice', negated: false, lead: 0 }]
+ */
+function clausesOf(text: string): Clause[] {
+  const parts = text.split(CLAUSE_KEPT);
+  const out: Clause[] = [];
+  for (let i = 0; i < parts.length; i += 2) {
+    const c = parts[i]!;
+    const m = NEGATION.exec(c);
+    let negated = m !== null;
+    // "unable to substantiate ... whether or not there was a shooting": the points leave words out of one clause.
+    if (!negated && out.length && out[out.length - 1]!.negated && (ELLIPSIS.test(c) || (ELLIPSIS_POINTS.test(parts[i - 1]!) && /^\s*\p{Ll}/u.test(c)))) negated = true;
+    let lead = 0;
+    if (m && /^\s*but\s*$/iu.test(parts[i + 1] ?? '')) {
+      // The words before the negator; a clitic ("didn't") is one word with what it is written onto.
+      lead = wordsOf(c.slice(0, m.index)).length;
+      if (m.index > 0 && /\p{L}/u.test(c[m.index - 1]!)) lead--;
+    }
+    out.push({ text: c, negated, lead: Math.max(0, lead) });
+  }
+  return out;
+}
+
 /** "refused to", "declined to": negators (see {@link NEGATION}), not words a sentence must hold. */
 const REFUSING = /^(?:(?:refus|declin)(?:e|es|ed|ing)|unable)$/u;
 /** Linking verbs: before a degree word or a comparative ("has grown more complex", "got worse") the claim is the adjective. */
@@ -275,13 +318,11 @@ export function claimOf(text: string, opts: ClaimOptions, kind: 'claim' | 'topic
   // Each word's polarity is its clause's ("joint action, not polarized initiatives, …": only the second is negated).
   const words: string[] = [];
   const polarity: boolean[] = [];
-  for (const c of clean.split(CLAUSE)) {
-    const neg = NEGATION.test(c);
-    for (const w of wordsOf(c)) {
+  for (const c of clausesOf(clean))
+    wordsOf(c.text).forEach((w, i) => {
       words.push(w);
-      polarity.push(neg);
-    }
-  }
+      polarity.push(c.negated && i >= c.lead);
+    });
   const predicate: ClaimWord[] = [];
   const names: ClaimWord[] = [];
   const seen = new Set<string>();
@@ -348,10 +389,10 @@ interface SentenceWord {
 const sentenceWords = memoPerText(wordsOfSentence);
 function wordsOfSentence(sentence: string, vectors: WordVectors | null | undefined): readonly SentenceWord[] {
   const words: SentenceWord[] = [];
-  sentence.split(CLAUSE).forEach((c, clause) => {
-    const neg = NEGATION.test(c);
-    const ws = wordsOf(c);
+  clausesOf(sentence).forEach((c, clause) => {
+    const ws = wordsOf(c.text);
     ws.forEach((w, i) => {
+      const neg = c.negated && i >= c.lead;
       const t = term(w);
       if (t)
         words.push({

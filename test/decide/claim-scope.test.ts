@@ -40,6 +40,22 @@ describe('negation in its own clause', () => {
     expect(s.contrary).toBe(0);
   });
 
+  it('given points of ellipsis inside a negated clause, when read, then the negation goes on past them', () => {
+    const s = check('they could not confirm whether there was a shooting at the apartment', 'Cotner said, "we have been unable to substantiate ... whether or not there was a shooting at the apartment."');
+    expect(s.contradicted).toBe(false);
+    expect(s.contrary).toBe(0);
+    // A new sentence after the points is its own: "… no. Then we left" leaves "left" as said.
+    expect(negated('we did not stay… Then we left')).toMatchObject({ stay: true, left: false });
+  });
+
+  it('given a clause that leaves out its verb, when read, then the verb\'s negation goes with it', () => {
+    // "or the letters": not seen either.
+    expect(negated('he had not seen the report, or the letters')).toMatchObject({ seen: true, report: true, letters: true });
+    // "not X but Y": the verb before "not" is Y's too, said.
+    expect(negated('he wanted not revenge but justice')).toMatchObject({ wanted: false, revenge: true, justice: false });
+    expect(check('he wanted justice', 'He wanted not revenge but justice.').contrary).toBe(0);
+  });
+
   it('given "whether or not" and "unable to", when read, then the first negates nothing and the second negates as "could not" does', () => {
     const s = check('they could not confirm whether there was a shooting', 'Cotner said, "we have been unable to substantiate whether or not there was a shooting."');
     expect(s.contradicted).toBe(false);
