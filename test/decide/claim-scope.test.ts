@@ -56,6 +56,13 @@ describe('negation in its own clause', () => {
     expect(check('he wanted justice', 'He wanted not revenge but justice.').contrary).toBe(0);
   });
 
+  it('given an "if" that asks ("no idea if"), when read, then it is one clause with what does not know it, as "whether" is', () => {
+    expect(negated('he had no idea if the general would try to get into Chad')).toMatchObject({ idea: true, general: true, try: true });
+    const s = check('he had no idea if the general would try to get into Chad', 'The envoy said he did not know whether the general would seek entry into Chad.');
+    expect(s.contradicted).toBe(false);
+    expect(s.contrary).toBe(0);
+  });
+
   it('given "whether or not" and "unable to", when read, then the first negates nothing and the second negates as "could not" does', () => {
     const s = check('they could not confirm whether there was a shooting', 'Cotner said, "we have been unable to substantiate whether or not there was a shooting."');
     expect(s.contradicted).toBe(false);
@@ -88,6 +95,11 @@ describe('how much of the clause the claim accounts for', () => {
     const borrowed = check('the judge was corrupt', WAYNE).features!.covered;
     expect(restated).toBeGreaterThan(0.5);
     expect(borrowed).toBeLessThan(0.2);
+  });
+
+  it('given a second thing said after "and" ("… and claimed none of …"), when checked, then it is a clause of its own', () => {
+    const S = 'The envoy said he did not know whether the general was expected to seek entry into Chad and claimed none of his sons were subject to sanctions.';
+    expect(check('none of his sons were under sanctions', S).features!.covered).toBeGreaterThan(0.3);
   });
 
   it('given a clause of names alone (a dateline), when checked, then it does not count as the clause saying the claim', () => {
