@@ -63,6 +63,12 @@ describe('negation in its own clause', () => {
     expect(s.contrary).toBe(0);
   });
 
+  it('given a dash typed as "--", when read, then it ends a clause as "—" does and a negation after it stays there', () => {
+    const s = check('all he has now are rumours, with no proof of anything', '"All I have at the moment are rumours -- no proof of anything," he said.');
+    expect(s.contrary).toBe(0);
+    expect(s.contradicted).toBe(false);
+  });
+
   it('given "whether or not" and "unable to", when read, then the first negates nothing and the second negates as "could not" does', () => {
     const s = check('they could not confirm whether there was a shooting', 'Cotner said, "we have been unable to substantiate whether or not there was a shooting."');
     expect(s.contradicted).toBe(false);
