@@ -184,9 +184,10 @@ const DIMINISH = new Set(['least', 'less']);
 const CHAT_SPELLINGS = ['hes', 'shes', 'theyre', 'theyve', 'theyd', 'youre', 'ive', 'im', 'id', 'thats', 'theres', 'n', 'tho', 'altho', 'thru', 'cuz', 'coz', 'bc', 'bcuz', 'u', 'ur', 'abt', 'w', 'ya', 'yeah', 'yea', 'smth', 'sth', 'idk', 'imo', 'tbh', 'rn', 'gonna', 'wanna', 'gotta', 'kinda', 'sorta'];
 /**
  * Verbs of holding a view: what was said is the view ("they feel really uneasy about …" claims "uneasy about …"; the
- * sentence reports it with "said", which is no claim word either).
+ * sentence reports it with "said", which is no claim word either; "he expected the US to bomb …" with "he thought the
+ * United States would retaliate …").
  */
-const ATTITUDE = ['feel', 'feels', 'felt', 'feeling', 'think', 'thinks', 'thought', 'believe', 'believes', 'believed', 'reckon', 'reckons', 'reckoned'];
+const ATTITUDE = ['feel', 'feels', 'felt', 'feeling', 'think', 'thinks', 'thought', 'believe', 'believes', 'believed', 'reckon', 'reckons', 'reckoned', 'expect', 'expects', 'expected'];
 /**
  * Indefinite pronouns and placeholder nouns ("grateful to *everyone* who worked …" / "to all those who worked …", "an
  * extreme *thing* to do" / "a drastic move", "taking *stuff*"): they stand for what the sentence names, not for a word it must hold.

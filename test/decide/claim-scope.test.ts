@@ -94,6 +94,14 @@ describe('what does not negate', () => {
   });
 });
 
+describe('what a claim must hold', () => {
+  it('given a view held ("expected", as "thought"), when read, then the view is the claim, not the verb holding it', () => {
+    const words = claimOf('the general expected the allies to bomb the port for a few days', withWordNet).predicate.map((w) => w.word);
+    expect(words).toEqual(expect.arrayContaining(['allies', 'bomb', 'port']));
+    expect(words).not.toContain('expected');
+  });
+});
+
 describe('how much of the clause the claim accounts for', () => {
   const WAYNE = 'New York (CNN) -- Rapper Lil Wayne will go directly to jail after he is sentenced by a Manhattan judge Tuesday afternoon for a gun conviction, according to a person familiar with the case.';
   it('given a claim restating the clause and one borrowing a word of it, when checked, then the first covers more of it', () => {
