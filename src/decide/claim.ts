@@ -708,8 +708,8 @@ function coveredClause(claim: Claim, words: readonly SentenceWord[], used: Uint8
 
 /** A number as written ("1994", "40"). */
 const NUMBER = /^\d+$/u;
-/** Small counts written as words ("two years", "twice a week", "three times"). */
-const COUNT_WORDS: Record<string, number> = { one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12, twenty: 20, thirty: 30, forty: 40, fifty: 50, hundred: 100, twice: 2, thrice: 3 };
+/** Small counts written as words ("two years", "twice a week", "three times", "a decade ago" for "10 years ago", "a dozen"). */
+const COUNT_WORDS: Record<string, number> = { one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12, twenty: 20, thirty: 30, forty: 40, fifty: 50, hundred: 100, twice: 2, thrice: 3, dozen: 12, decade: 10 };
 /** A count up to 1,000, as digits or words ("2", "two", "twice"); null for other words and for years. */
 function countOf(word: string): number | null {
   const w = word.toLowerCase();

@@ -89,6 +89,13 @@ describe('what a claim must hold', () => {
   });
 });
 
+describe('counts in words', () => {
+  it('given "a decade" or "a dozen" for the claim\'s number, when checked, then the number is held', () => {
+    expect(check('the world is more complicated than 10 years ago', 'We work in a much more complicated world than a decade ago.').missing).not.toContain('10');
+    expect(check('the shop sold 12 eggs', 'The shop sold a dozen eggs.').missing).not.toContain('12');
+  });
+});
+
 describe('how much of the clause the claim accounts for', () => {
   const WAYNE = 'New York (CNN) -- Rapper Lil Wayne will go directly to jail after he is sentenced by a Manhattan judge Tuesday afternoon for a gun conviction, according to a person familiar with the case.';
   it('given a claim restating the clause and one borrowing a word of it, when checked, then the first covers more of it', () => {

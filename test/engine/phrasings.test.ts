@@ -125,7 +125,8 @@ describe.each(['heldout-3', 'heldout-4', 'heldout-5', 'heldout-6', 'heldout-7', 
 // (floors lowered .7 → .66 and .81 → .72); whosaid-heldout3 10 → 15/33, 20/23; who5-heldout 5/8, 3/4; who7-heldout
 // 9 → 11/20, 14 → 15/17; who8-heldout 7 → 10/19, 11/11. Real claims over the held-out sets 48 → 59/105, refused 66 → 67/76.
 // Round 13 (who10): negation scope in the claim check ("X or not", "not just", "and did not …", points of ellipsis, "not
-// X but Y"), "and claimed …" and " -- " as clause boundaries, "expected" a verb of holding a view. Before → after (real /
+// X but Y"), "and claimed …" and " -- " as clause boundaries, "expected" a verb of holding a view, "a decade" 10 and "a
+// dozen" 12 (tune who 35 → 36/37, 140 → 141/150). Before → after (real /
 // refused): whosaid-tune3 44 → 47/67, 45/47 (floor .78 → .805: 89 → 92/114); who5-tune 12 → 13/16,
 // 8/8 (floor .83 → .87: 20 → 21/24); who5-heldout 5/8, 3 → 4/4; who8-tune
 // 17 → 19/31, 27/29 (floor .73 → .76: 44 → 46/60); who8-heldout 10 → 11/19, 11/11; the other who sets unchanged.
