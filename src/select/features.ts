@@ -3,7 +3,7 @@
  * number, mostly in 0..1; `model.ts` combines them into one probability,
  * with weights fitted on data by `npm run calibrate -- --fit`.
  */
-import { term, terms, wordsOf } from '../retrieve/terms.js';
+import { terms, wordTerms } from '../retrieve/terms.js';
 import type { AnswerType } from '../understand/answer-type.js';
 import { typeNear } from './answer-evidence.js';
 import { candidatesOfType } from './entities.js';
@@ -41,9 +41,7 @@ const precision = (text: string, type: AnswerType | null): QuestionTerms['precis
 export function questionTerms(text: string, stats: TermStats, type: AnswerType | null): QuestionTerms {
   const seq: string[] = [];
   const idf = new Map<string, number>();
-  for (const w of wordsOf(text)) {
-    const t = term(w);
-    if (!t) continue;
+  for (const { word: w, term: t } of wordTerms(text)) {
     seq.push(t);
     if (!idf.has(t)) idf.set(t, stats.known(t) ? stats.idf(t) : stats.unseen(w));
   }
