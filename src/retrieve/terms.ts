@@ -13,7 +13,7 @@ import { lemmatizer } from '../text/lemmatizer.js';
 import { americanize } from './spelling.js';
 
 /** Recorded in the index manifest (through the chunker version): a change rebuilds every index. */
-export const TERMS_VERSION = 'terms-v3';
+export const TERMS_VERSION = 'terms-v4';
 
 /** Every personal, possessive and reflexive pronoun, so "he" and "she" are treated alike. */
 const PRONOUNS = [
@@ -49,7 +49,8 @@ function lemma(w: string): string {
   const v = lemmatizer.verb(w);
   if (v !== w) return v;
   const n = lemmatizer.noun(w);
-  if (n !== w) return n;
+  // A word ending in "ss" is no plural: "pass" is not the noun "pas", "boss" not "bos" (which kept them apart from "passed", "bosses").
+  if (n !== w && !(w.endsWith('ss') && n === w.slice(0, -1))) return n;
   return lemmatizer.adjective(w);
 }
 
@@ -110,14 +111,30 @@ const memo = new Map<string, string[]>();
 const MEMO_MAX_ENTRIES = 50_000;
 const MEMO_MAX_CHARS = 4_000;
 
-function computeTerms(text: string): string[] {
-  const out: string[] = [];
-  for (const w of wordsOf(text)) {
+/** "Pass away" is how people ask about a death that the text reports as "died": one term, "die". */
+const PASS = /^pass(?:ed|es|ing)?$/i;
+
+/**
+ * Each content term of a text with the word it came from, in order (what {@link terms} returns, with its words).
+ *
+ * @example
+ * wordTerms('When did he pass away?'); // [{ word: 'pass away', term: 'die' }]
+ */
+export function wordTerms(text: string): { word: string; term: string }[] {
+  const out: { word: string; term: string }[] = [];
+  const ws = wordsOf(text);
+  for (let i = 0; i < ws.length; i++) {
+    const w = ws[i]!;
+    if (PASS.test(w) && ws[i + 1]?.toLowerCase() === 'away') {
+      out.push({ word: `${w} ${ws[++i]}`, term: term('die')! });
+      continue;
+    }
     const t = term(w);
-    if (t) out.push(t);
+    if (t) out.push({ word: w, term: t });
   }
   return out;
 }
 
-/** Whether a word is a stopword (used to keep question words like "where" out of queries). */
-export const isStopword = (w: string) => STOP.has(w.toLowerCase());
+function computeTerms(text: string): string[] {
+  return wordTerms(text).map((x) => x.term);
+}

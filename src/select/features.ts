@@ -3,7 +3,7 @@
  * number, mostly in 0..1; `model.ts` combines them into one probability,
  * with weights fitted on data by `npm run calibrate -- --fit`.
  */
-import { term, terms, wordsOf } from '../retrieve/terms.js';
+import { terms, wordTerms } from '../retrieve/terms.js';
 import type { AnswerType } from '../understand/answer-type.js';
 import { typeNear } from './answer-evidence.js';
 import { candidatesOfType } from './entities.js';
@@ -38,19 +38,21 @@ const ORDINAL_ONLY = /^(?:the\s+)?(?:first|second|third|fourth|fifth|sixth|seven
 const precision = (text: string, type: AnswerType | null): QuestionTerms['precise'] =>
   type === 'date' && /\b(?:what|which|in what|the) years?\b/i.test(text) ? 'year' : type === 'number' && /\bhow many\b/i.test(text) ? 'count' : undefined;
 
+/** "How many people …": the people are what is counted ("wounded two other family members", "five were killed"), not a word the answer repeats. */
+const COUNTED_PEOPLE = /\b(how\s+many\s+)(?:people|ppl|persons)\b/giu;
+
 export function questionTerms(text: string, stats: TermStats, type: AnswerType | null): QuestionTerms {
   const seq: string[] = [];
   const idf = new Map<string, number>();
-  for (const w of wordsOf(text)) {
-    const t = term(w);
-    if (!t) continue;
+  const precise = precision(text, type);
+  for (const { word: w, term: t } of wordTerms(precise === 'count' ? text.replace(COUNTED_PEOPLE, '$1') : text)) {
     seq.push(t);
     if (!idf.has(t)) idf.set(t, stats.known(t) ? stats.idf(t) : stats.unseen(w));
   }
   const uniq = [...idf.keys()];
   const bigrams = new Set<string>();
   for (let i = 1; i < seq.length; i++) bigrams.add(`${seq[i - 1]} ${seq[i]}`);
-  return { terms: uniq, bigrams, idf, weight: uniq.reduce((a, t) => a + idf.get(t)!, 0) || 1, type, precise: precision(text, type) };
+  return { terms: uniq, bigrams, idf, weight: uniq.reduce((a, t) => a + idf.get(t)!, 0) || 1, type, precise };
 }
 
 export interface SentenceText {

@@ -193,6 +193,9 @@ export const REQUEST_WORDS = new Set([
   'paragraph', 'paragraphs', 'sentence', 'sentences', 'excerpt', 'excerpts', 'extract', 'snippet', 'please', 'precise', 'literal',
 ]);
 
+/** "His sentence", "Markoff's sentence", "a one-year prison sentence": a court's sentence, a word of the question, not a request for one. */
+const PUNISHMENT_BEFORE = /(?:^(?:his|her|their|my|your|our|prison|jail|life|death|suspended|maximum|minimum|reduced|lighter|harsher|lenient|custodial)|['’]s|-year|-month)$/u;
+
 /**
  * The question with request words removed (for retrieval and scoring).
  *
@@ -200,9 +203,10 @@ export const REQUEST_WORDS = new Set([
  * withoutRequestWords('Show me the exact words about capacity-building'); // 'Show me the about capacity-building'
  */
 export function withoutRequestWords(text: string): string {
-  return text
-    .split(/(\s+)/)
-    .filter((w) => !REQUEST_WORDS.has(w.toLowerCase().replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '')))
+  const bare = (w: string) => w.toLowerCase().replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '');
+  const parts = text.split(/(\s+)/);
+  return parts
+    .filter((w, i) => !REQUEST_WORDS.has(bare(w)) || (/^sentences?$/.test(bare(w)) && PUNISHMENT_BEFORE.test(bare(parts[i - 2] ?? ''))))
     .join('')
     .replace(/\s+/g, ' ')
     .trim();

@@ -13,9 +13,12 @@ import { loadPhrasings, runPhrasings } from '../helpers/phrasings.js';
 // reads how much of the clause a claim accounts for, no longer reaches its bar there (floor lowered 40 → 39).
 // Round 11 (nat8, answer-type evidence beside the question's words): natural-tune 35 → 36, natural2-tune 40 → 42 (refused 7 → 9).
 // Both merged: natural2-tune 40 → 41 (nat8's two refusals, who8's one lost who-said question).
-const BAR = { 'natural-tune': 36, 'natural2-tune': 41, 'nat6-tune': 29, 'nat6-heldout': 16 } as const;
+// Round 13 (nat10, "pass away" read as "died"; "pass" no longer the noun "pas"): natural-tune 36 → 38, nat6-tune 29 → 30.
+// Round 13 (nat10, "sentence" after a possessive or "prison" is a court's sentence, not a request word): natural-tune 38 → 39,
+// nat6-tune 30 → 31 (refused 5 → 6: "what was markoff's sentence?").
+const BAR = { 'natural-tune': 39, 'natural2-tune': 41, 'nat6-tune': 31, 'nat6-heldout': 16 } as const;
 // Off-topic questions that must stay refused, at least this many of each set's.
-const REFUSED = { 'natural-tune': 9, 'natural2-tune': 9, 'nat6-tune': 5, 'nat6-heldout': 2 } as const;
+const REFUSED = { 'natural-tune': 9, 'natural2-tune': 9, 'nat6-tune': 6, 'nat6-heldout': 2 } as const;
 
 describe.each(Object.keys(BAR) as (keyof typeof BAR)[])('the %s natural-question set', (split) => {
   it(`given each question, when asked, then at least the floor is handled right, off-topic ones stay refused, and every quote is verbatim`, { timeout: 120_000 }, async () => {

@@ -3,7 +3,7 @@
  * one rule per test, each on words that broke before.
  */
 import { describe, expect, it } from 'vitest';
-import { term, terms, TERMS_VERSION } from '../../src/retrieve/terms.js';
+import { term, terms, TERMS_VERSION, wordTerms } from '../../src/retrieve/terms.js';
 import { americanize } from '../../src/retrieve/spelling.js';
 import { CHUNKER_VERSION } from '../../src/ingest/chunk.js';
 
@@ -12,6 +12,16 @@ describe('term normalisation', () => {
     for (const [a, b] of [['ran', 'run'], ['built', 'build'], ['became', 'become'], ['died', 'die'], ['began', 'begin'], ['begun', 'begins'], ['spoke', 'speaking'], ['children', 'child'], ['men', 'man']]) {
       expect(term(a), `${a} ~ ${b}`).toBe(term(b));
     }
+  });
+
+  it('given "pass away" in any tense, then it is the term of "died" (one term, not "pass" and "away")', () => {
+    for (const q of ['When did he pass away?', 'He passed away on Monday', 'passes away', 'passing away']) expect(terms(q), q).toEqual(terms(q.replace(/pass\w* away/, 'died')));
+    expect(terms('They passed the ball away')).toContain(term('passed'));
+    expect(wordTerms('pass away')).toEqual([{ word: 'pass away', term: term('die') }]);
+  });
+
+  it('given a word ending in "ss", then it meets its own inflections rather than the noun one "s" shorter ("pass" is not "pas")', () => {
+    for (const [a, b] of [['pass', 'passed'], ['pass', 'passes'], ['boss', 'bosses'], ['miss', 'missed']]) expect(term(a), `${a} ~ ${b}`).toBe(term(b));
   });
 
   it('given words the lemmatiser would bend to another sense, then they keep their own term', () => {

@@ -33,6 +33,13 @@ describe('sentence features', () => {
     expect(sentenceFeatures(count, s('It was the seventh meeting of organizations.'), stats).typeHit).toBe(0);
   });
 
+  it('given "how many people …", then "people" is what is counted, not a word the sentence must hold; elsewhere it stays', () => {
+    for (const q of ['How many people did he wound?', 'how many ppl did he wound']) expect(questionTerms(q, stats, 'number').terms, q).toEqual(questionTerms('How many did he wound?', stats, 'number').terms);
+    expect(questionTerms('Which people did he wound?', stats, 'agent').terms).toContain(questionTerms('people', stats, null).terms[0]);
+    const q = questionTerms('How many people did he wound?', stats, 'number');
+    expect(sentenceFeatures(q, s('He also wounded two other family members.'), stats).cov).toBe(1);
+  });
+
   it('given a "who" question, then a name that is only the question\'s own word does not count as the answer', () => {
     const q = questionTerms('Who did Annan speak to?', stats, 'agent');
     expect(sentenceFeatures(q, s('Annan spoke at length.'), stats).typeHit).toBe(0);

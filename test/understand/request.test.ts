@@ -16,6 +16,14 @@ describe('request words never count as content words', () => {
     expect(withoutRequestWords('What show does Chris Hardwick host?')).toBe('What show does Chris Hardwick host?');
   });
 
+  it('given a court\'s sentence ("his prison sentence", "Markoff\'s sentence"), then "sentence" is a content word, while "the sentence mentioning X" stays a request word', () => {
+    expect(withoutRequestWords('how long is his prison sentence gonna be')).toBe('how long is his prison sentence gonna be');
+    expect(withoutRequestWords("what was markoff's sentence?")).toBe("what was markoff's sentence?");
+    expect(withoutRequestWords('who said he served his sentence')).toBe('who said he served his sentence');
+    expect(withoutRequestWords('Can you quote the sentence mentioning ASEAN?')).toBe('Can you the mentioning ASEAN?');
+    expect(withoutRequestWords('which sentences talk about the budget')).toBe('which talk about the budget');
+  });
+
   it('given a question with no request shape, then there is no quote topic', () => {
     expect(quoteTopic('When did the meetings begin?')).toBeNull();
   });
