@@ -38,13 +38,17 @@ export type TopicMatcher = (topic: string, sentence: string, near: string) => nu
  * sentence holding one. Not "budget", "fine", "salary": those are one sum among others, which any sum does not meet.
  */
 const MONEY_WORDS = /^(?:money|costs?|costed|costing|prices?|priced|paid|pay|paying|spent|spend|spending|owes?|owed|owing|worth|dollars?)$/iu;
-/** Topic words that ask for any amount ("the numbers", "the figures", "the stats"): met by a sentence holding a count, a sum or a share. */
-const AMOUNT_WORDS = /^(?:amounts?|numbers?|figures?|stats?|statistics|totals?|tally|percentages?)$/iu;
+/** Topic words that ask for any amount ("the numbers", "the figures", "the stats", "the score"): met by a sentence holding a count, a sum or a share. */
+const AMOUNT_WORDS = /^(?:amounts?|numbers?|figures?|stats?|statistics|totals?|tally|percentages?|scores?|scoreline)$/iu;
 /**
- * "how much silverware he won", "how many students …": an amount asked for without a word that names one. Not "how much
+ * "how much silverware he won", "how many students …": an amount of a thing, met by a count of it. Not "how much
  * he drank", "how much the …": a degree, or a clause whose own words say what the amount is of.
  */
 const HOW_MUCH = /\bhow\s+(?:much|many)\s+(?!(?:he|she|they|it|i|we|you|the|a|an|his|her|their|its|this|that|these|those|was|is|were|are|did|does|do|had|has|have)\b)(\p{L}+)(?:\s+(\p{L}+))?/iu;
+
+/** "how long it took", "how long the match lasted": a span of time. */
+const HOW_LONG = /\bhow\s+long\b/iu;
+const TIME_UNITS = ['seconds', 'minutes', 'hours', 'days', 'weeks', 'months', 'years'];
 
 /** What a quote request's topic asks for as an amount: its terms that an amount meets, and whether only money does. */
 export interface AmountAsked {
@@ -52,7 +56,7 @@ export interface AmountAsked {
   terms: Set<string>;
   /** A sum of money is asked for (a money word), not any amount. */
   money: boolean;
-  /** "how much silverware …", "how many new students …": what is counted (the next word or two), when no word names the amount. */
+  /** "how much silverware …", "how many new students …": what is counted (the next word or two); "how long …": the units of time. */
   counted: string[];
 }
 
@@ -75,9 +79,12 @@ export function amountAsked(topic: string): AmountAsked | null {
     if (MONEY_WORDS.test(w)) money.add(t);
     else if (AMOUNT_WORDS.test(w)) any.add(t);
   }
-  const how = !money.size && !any.size ? HOW_MUCH.exec(topic) : null;
-  if (!money.size && !any.size && !how) return null;
-  return { terms: new Set([...money, ...any]), money: money.size > 0, counted: how ? [how[1]!, how[2] ?? ''].filter((w) => term(w)).map((w) => w.toLowerCase()) : [] };
+  const how = HOW_MUCH.exec(topic);
+  // "how long the match lasted": a span of time, counted in its units ("in just 54 minutes").
+  const long = !how && HOW_LONG.test(topic);
+  if (!money.size && !any.size && !how && !long) return null;
+  const counted = how ? [how[1]!, how[2] ?? ''].filter((w) => term(w)).map((w) => w.toLowerCase()) : long ? TIME_UNITS : [];
+  return { terms: new Set([...money, ...any]), money: money.size > 0, counted };
 }
 
 /** A sum of money: "$250,000", "£3m", "3.5 million dollars", "40,000 euros". */
@@ -152,15 +159,17 @@ export function createTopicMatcher(vectors: WordVectors, weight: (term: string, 
     // he won" asks for one without a word that names it: a sentence holding an amount meets it as one more (average)
     // topic word; one without is not held to it (an amount may be worded "twice", "a handful").
     const amount = amountOf(topic);
-    const hasAmount = !!amount && (amount.counted.length ? countsThing(sentence, amount.counted) : holdsAmount(sentence, amount.money));
-    if (amount?.counted.length && hasAmount) tw.unshift({ term: AMOUNT_TERM, word: '', phrase: null, vector: undefined, w: tw.length ? tw.reduce((a, x) => a + x.w, 0) / tw.length : 1, near: null });
+    const hasAmount = !!amount && amount.terms.size > 0 && holdsAmount(sentence, amount.money);
+    const counts = !!amount?.counted.length && countsThing(sentence, amount.counted);
+    if (counts) tw.unshift({ term: AMOUNT_TERM, word: '', phrase: null, vector: undefined, w: tw.length ? tw.reduce((a, x) => a + x.w, 0) / tw.length : 1, near: null });
     const total = tw.reduce((a, x) => a + x.w, 0);
     if (!total) return 0;
     const sw = contentWords(sentence, vectors, 'sentences');
     // Partial credit reads the neighbours' words too: a topic spread over two sentences of a paragraph.
     const pw = near.trim() ? [...sw, ...contentWords(near, vectors, 'sentences')] : sw;
     const held = new Set([...sw.map((x) => x.term), ...terms(near)]);
-    if (hasAmount) for (const t of amount!.counted.length ? [AMOUNT_TERM] : amount!.terms) held.add(t);
+    if (hasAmount) for (const t of amount!.terms) held.add(t);
+    if (counts) held.add(AMOUNT_TERM);
     let got = 0;
     let soft = 0;
     const used = new Set<string>(tw.map((x) => x.term));

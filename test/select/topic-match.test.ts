@@ -178,6 +178,13 @@ describe('topic-match: an amount asked for (round 13)', () => {
     expect(cover('how many goals he won', trophies, '')).toBe(cover('goals he won', trophies, ''));
   });
 
+  it('given "the score and how long the match lasted", when matched against the sentence with "6-1 6-2 in just 54 minutes", then the score and the span of time count, and the topic is met', () => {
+    const s = 'It was defending champion Serena who looked the least affected as she won 6-1 6-2 in just 54 minutes.';
+    expect(amountAsked('the score and how long the match lasted')).toMatchObject({ counted: expect.arrayContaining(['minutes']) });
+    expect(cover('the score and how long the match lasted', s, '')).toBeGreaterThanOrEqual(TOPIC_RELEVANCE);
+    expect(cover('the score and how long the match lasted', s, '')).toBeGreaterThan(cover('the match lasted', s, ''));
+  });
+
   it('given topics that name no amount ("his lawyer", "the budget", "how much he drank"), when read, then no amount is asked for', () => {
     expect(amountAsked('his lawyer')).toBeNull();
     expect(amountAsked('the budget')).toBeNull();
