@@ -10,7 +10,7 @@ import type { Attribution, Passage, Quotation, StoredDocument } from '../types.j
 import type { Understanding } from '../understand/understand.js';
 import { nearText, scoredText, sentenceContext } from './context.js';
 import { questionTerms, sentenceFeatures, TOPIC_RELEVANCE, type Features } from './features.js';
-import { namesSomeoneAbsent, type TopicMatcher } from './topic-match.js';
+import { amountAsked, holdsAmount, namesSomeoneAbsent, type TopicMatcher } from './topic-match.js';
 import type { TermStats } from './idf.js';
 import type { SoftGains } from '../embed/word-vectors-match.js';
 import { answerProbability, type ConversationSignals } from './conversation.js';
@@ -134,7 +134,15 @@ export function select(input: SelectInput): Selection {
     const doc = index.docById.get(p.chunk.docId);
     if (doc) for (const s of p.chunk.sentences) consider(doc, s, p.chunk.paragraph, p.rank);
   }
-  // 3. A follow-up about "that" may be answered next to what was just quoted.
+  // 3. A quote request for an amount ("how much it cost", "the bit with the numbers"): the sentences of the searched
+  // documents that hold one, though the search, which reads words, missed them.
+  const amount = input.topicMatch && u.intent.kind === 'quote' ? amountAsked(u.scoringText) : null;
+  if (amount)
+    for (const id of new Set(input.passages.map((p) => p.chunk.docId))) {
+      const doc = index.docById.get(id);
+      for (const s of doc?.sentences ?? []) if (s.paragraph > 0 && holdsAmount(doc!.text.slice(s.start, s.end), amount.money)) consider(doc!, s, s.paragraph, input.passages.length + 1);
+    }
+  // 4. A follow-up about "that" may be answered next to what was just quoted.
   if (focus && u.kind === 'followup') {
     const doc = index.docById.get(focus.doc);
     for (const s of doc?.sentences ?? []) if (s.paragraph > 0 && Math.abs(s.paragraph - focus.paragraph) <= 1) consider(doc!, s, s.paragraph, input.passages.length + 1);

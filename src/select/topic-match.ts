@@ -17,6 +17,7 @@ import { contentWords } from '../embed/word-vectors-match.js';
 import { term, terms, wordsOf } from '../retrieve/terms.js';
 import { defaultKin, type Kin, type NearWords } from '../understand/near-words.js';
 import { nlp } from '../text/nlp.js';
+import { entitiesOf } from './entities.js';
 
 /** Cosine at which a sentence word says a topic word in other words (GloVe puts unrelated words at ≈ 0.1–0.4). */
 export const TOPIC_SOFT_FLOOR = 0.6;
@@ -33,9 +34,115 @@ export const PARTIAL_FROM = 0.3;
 export type TopicMatcher = (topic: string, sentence: string, near: string) => number;
 
 /**
+ * Topic words that ask for a sum of money and name nothing else ("the money he has to pay", "how much it cost"): met by a
+ * sentence holding one. Not "budget", "fine", "salary": those are one sum among others, which any sum does not meet.
+ */
+const MONEY_WORDS = /^(?:money|costs?|costed|costing|prices?|priced|paid|pay|paying|spent|spend|spending|owes?|owed|owing|worth|dollars?)$/iu;
+/** Topic words that ask for any amount ("the numbers", "the figures", "the stats", "the score"): met by a sentence holding a count, a sum or a share. */
+const AMOUNT_WORDS = /^(?:amounts?|numbers?|figures?|stats?|statistics|totals?|tally|percentages?|scores?|scoreline)$/iu;
+/**
+ * "how much silverware he won", "how many students …": an amount of a thing, met by a count of it. Not "how much
+ * he drank", "how much the …": a degree, or a clause whose own words say what the amount is of.
+ */
+const HOW_MUCH = /\bhow\s+(?:much|many)\s+(?!(?:he|she|they|it|i|we|you|the|a|an|his|her|their|its|this|that|these|those|was|is|were|are|did|does|do|had|has|have)\b)(\p{L}+)(?:\s+(\p{L}+))?/iu;
+
+/** "how long it took", "how long the match lasted": a span of time. */
+const HOW_LONG = /\bhow\s+long\b/iu;
+const TIME_UNITS = ['seconds', 'minutes', 'hours', 'days', 'weeks', 'months', 'years'];
+
+/** What a quote request's topic asks for as an amount: its terms that an amount meets, and whether only money does. */
+export interface AmountAsked {
+  /** The topic's terms an amount meets ("money", "cost", "number"). */
+  terms: Set<string>;
+  /** A sum of money is asked for (a money word), not any amount. */
+  money: boolean;
+  /** "how much silverware …", "how many new students …": what is counted (the next word or two); "how long …": the units of time. */
+  counted: string[];
+}
+
+/**
+ * Whether a quote request's topic asks for an amount — a sum, a count, a share — and how: "quote the part about how
+ * much it cost", "the bit with the numbers", "the money he has to pay". Null for any other topic.
+ *
+ * @example
+ * amountAsked('how much it cost'); // { terms: Set {'cost'}, money: true, counted: [] }
+ * amountAsked('the numbers');      // { terms: Set {'number'}, money: false, counted: [] }
+ * amountAsked('how much silverware he won'); // { terms: Set {}, money: false, counted: ['silverware'] }
+ * amountAsked('his lawyer');       // null
+ */
+export function amountAsked(topic: string): AmountAsked | null {
+  const money = new Set<string>();
+  const any = new Set<string>();
+  for (const w of wordsOf(topic)) {
+    const t = term(w);
+    if (!t) continue;
+    if (MONEY_WORDS.test(w)) money.add(t);
+    else if (AMOUNT_WORDS.test(w)) any.add(t);
+  }
+  const how = HOW_MUCH.exec(topic);
+  // "how long the match lasted": a span of time, counted in its units ("in just 54 minutes").
+  const long = !how && HOW_LONG.test(topic);
+  if (!money.size && !any.size && !how && !long) return null;
+  const counted = how ? [how[1]!, how[2] ?? ''].filter((w) => term(w)).map((w) => w.toLowerCase()) : long ? TIME_UNITS : [];
+  return { terms: new Set([...money, ...any]), money: money.size > 0, counted };
+}
+
+/** A sum of money: "$250,000", "£3m", "3.5 million dollars", "40,000 euros". */
+const MONEY = /[$£€¥]\s?\d|\b\d[\d,.]*\s*(?:m|bn|k|million|billion|thousand|hundred)?\s*(?:dollars|pounds|euros|yen|cents|bucks|rupees|yuan)\b|\b(?:million|billion)\s+(?:dollars|pounds|euros)\b/iu;
+/** A share: "40%", "40 percent". */
+const SHARE = /\d\s*(?:%|percent\b|per\s+cent\b)/iu;
+/** A number that is a year ("1994", "the 1970s"), or a word that is rarely an amount ("one of them", "half a step"). */
+const NOT_AN_AMOUNT = /^(?:(?:1[0-9]{3}|20[0-9]{2})s?|one|a|an|half)$/iu;
+
+/**
+ * Whether a sentence holds an amount of the kind asked for: a sum of money for a money topic, else any sum, share or
+ * count (compromise's number tagging, years aside).
+ *
+ * @example
+ * holdsAmount('Alamo was fined $250,000.', true);            // true
+ * holdsAmount('Maxwell collected 10 trophies.', false);      // true
+ * holdsAmount('He joined Barcelona in July 2009.', false);   // false (a year)
+ */
+export function holdsAmount(sentence: string, money: boolean): boolean {
+  if (MONEY.test(sentence)) return true;
+  if (money) return false;
+  if (SHARE.test(sentence)) return true;
+  return (entitiesOf(sentence).number ?? []).some((n) => !NOT_AN_AMOUNT.test(n.trim()));
+}
+
+/** A word that is an amount: "10", "$250,000", "40%", "three", "dozens". */
+const AMOUNT_TOKEN = /^(?:[$£€]?\d[\d,.]*(?:%|m|bn|k)?|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundreds?|thousands?|millions?|billions?|dozens?|several)$/iu;
+/** How many words after an amount the thing it counts may come ("10 trophies", "three Spanish Super Cups"). */
+const COUNTED_WITHIN = 3;
+
+/** The place of the amount asked for among a topic's words when no word names it ("how much …"): no real term looks like it. */
+const AMOUNT_TERM = '#amount';
+
+/** The last topic's amount reading: a matcher reads one topic against many sentences in a row. */
+let lastAmount: { topic: string; amount: AmountAsked | null } = { topic: '', amount: null };
+function amountOf(topic: string): AmountAsked | null {
+  if (lastAmount.topic !== topic) lastAmount = { topic, amount: amountAsked(topic) };
+  return lastAmount.amount;
+}
+
+/**
  * @param weight A topic word's weight: its term's IDF when the documents use it, else what an unseen word weighs.
  */
 export function createTopicMatcher(vectors: WordVectors, weight: (term: string, word: string) => number, nearWords?: NearWords, floor = TOPIC_SOFT_FLOOR, kin: () => Kin | null = defaultKin): TopicMatcher {
+  /** Whether the sentence counts the thing asked about: an amount a few words before that thing, said as itself, as WordNet kin or by a near vector ("10 trophies" for "how much silverware"). */
+  const countsThing = (sentence: string, counted: string[]): boolean => {
+    const words = sentence.split(/\s+/u).map((w) => w.replace(/^[^\p{L}\p{N}$£€]+|[^\p{L}\p{N}%]+$/gu, ''));
+    const k = kin();
+    const meets = (w: string) =>
+      counted.some((c) => {
+        if (term(c) === term(w)) return true;
+        if (k && k(c, w.toLowerCase()) > 0) return true;
+        const a = vectors.vector(c);
+        const b = vectors.vector(w.toLowerCase());
+        return !!a && !!b && dot(a, b) >= floor;
+      });
+    return words.some((w, i) => AMOUNT_TOKEN.test(w) && !NOT_AN_AMOUNT.test(w) && words.slice(i + 1, i + 1 + COUNTED_WITHIN).some((x) => x && meets(x)));
+  };
   return (topic, sentence, near) => {
     const seen = new Set<string>();
     const tw: { term: string; word: string; phrase: string | null; vector: Float32Array | undefined; w: number; near: Set<string> | null }[] = [];
@@ -48,12 +155,21 @@ export function createTopicMatcher(vectors: WordVectors, weight: (term: string, 
       const next = words[i + 1];
       tw.push({ term: t, word: w.toLowerCase(), phrase: next ? `${w} ${next}`.toLowerCase() : null, vector: vectors.vector(w.toLowerCase()), w: weight(t, w), near: nearWords ? new Set(nearWords.of(w).flatMap((x) => term(x) ?? [])) : null });
     });
+    // An amount asked for ("how much it cost", "the numbers") is met by a sentence that holds one. "How much silverware
+    // he won" asks for one without a word that names it: a sentence holding an amount meets it as one more (average)
+    // topic word; one without is not held to it (an amount may be worded "twice", "a handful").
+    const amount = amountOf(topic);
+    const hasAmount = !!amount && amount.terms.size > 0 && holdsAmount(sentence, amount.money);
+    const counts = !!amount?.counted.length && countsThing(sentence, amount.counted);
+    if (counts) tw.unshift({ term: AMOUNT_TERM, word: '', phrase: null, vector: undefined, w: tw.length ? tw.reduce((a, x) => a + x.w, 0) / tw.length : 1, near: null });
     const total = tw.reduce((a, x) => a + x.w, 0);
     if (!total) return 0;
     const sw = contentWords(sentence, vectors, 'sentences');
     // Partial credit reads the neighbours' words too: a topic spread over two sentences of a paragraph.
     const pw = near.trim() ? [...sw, ...contentWords(near, vectors, 'sentences')] : sw;
     const held = new Set([...sw.map((x) => x.term), ...terms(near)]);
+    if (hasAmount) for (const t of amount!.terms) held.add(t);
+    if (counts) held.add(AMOUNT_TERM);
     let got = 0;
     let soft = 0;
     const used = new Set<string>(tw.map((x) => x.term));
@@ -89,6 +205,7 @@ export function createTopicMatcher(vectors: WordVectors, weight: (term: string, 
         if (x === order[0]) heaviestMet = true;
         continue;
       }
+      if (x.term === AMOUNT_TERM) continue;
       // WordNet kin ("death" ~ "died", "awards" / "Emmys") counts nearly as the word itself.
       let kinWord: { term: string; kin: number } | null = null;
       if (k)

@@ -29,7 +29,9 @@ export type IntentKind = Intent['kind'];
 const ORDINALS = ['first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth', 'eleventh', 'twelfth', 'thirteenth', 'fourteenth', 'fifteenth', 'sixteenth', 'seventeenth', 'eighteenth', 'nineteenth', 'twentieth'];
 const NUMBERS = ['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'thirteen', 'fourteen', 'fifteen', 'sixteen', 'seventeen', 'eighteen', 'nineteen', 'twenty'];
 const NUM = String.raw`(\d{1,4}|${NUMBERS.join('|')})`;
-const ORD = String.raw`((?:second|next)[\s-]+to[\s-]+(?:last|final)|\d{1,4}(?:st|nd|rd|th)|${ORDINALS.join('|')}|penultimate|last|final|closing|concluding|opening|intro|introductory|top|lead|lede)`;
+/** "third from last", "2nd to last", "second-last", "third from the end": a paragraph counted back from the end (not "first": "the first to last" reads as a range). */
+const FROM_END = String.raw`(?:\d{1,2}(?:nd|rd|th)|second|next|${ORDINALS.slice(2, 10).join('|')})(?:[\s-]+(?:to|from)[\s-]+(?:the[\s-]+)?(?:last|final|end|bottom)|[\s-]+(?:last|final))`;
+const ORD = String.raw`(${FROM_END}|\d{1,4}(?:st|nd|rd|th)|${ORDINALS.join('|')}|penultimate|last|final|closing|concluding|opening|intro|introductory|top|lead|lede)`;
 
 // Compiled once (no /g: exec keeps no state between calls).
 const ORD_ANY = `(?:${ORD.slice(1)}`;
@@ -40,12 +42,16 @@ const RANGE_SEP = String.raw`\s*[-–—]\s*|\s+(?:to|through|thru)\s+`;
 const MORE_PARAGRAPH = new RegExp(String.raw`(${LIST_SEP}|${RANGE_SEP})(?:(?:(?:¶|§)\s*|(?:paragraph|para|graf)\s*)?${NUM}\b|(?:the\s+)?${ORD}(?:\s+(?:one|paragraph|para|graf))?\b(?!\s+(?:sentences?|lines?|words?|bits?|parts?|quotes?|sections?)\b)|(?:the\s+)?(end)\b)`, 'iuy');
 /** "the third and fourth paragraphs", "the 2nd, 3rd and 4th paragraphs". */
 const ORDINAL_LIST = new RegExp(String.raw`\b(?:the\s+)?(${ORD_ANY}(?:(?:${LIST_SEP})${ORD_ANY})+)\s+(?:paragraphs|paras|grafs)\b`, 'iu');
+/** "the first two paragraphs", "the last 3 paras", "the opening couple of paragraphs": a run from either end. */
+const FIRST_OR_LAST_N = new RegExp(String.raw`\b(?:the\s+)?(first|opening|top|last|final|closing)\s+${NUM}\s+(?:paragraphs|paras|grafs)\b`, 'iu');
 /** A range's paragraphs are listed one by one, up to this many (the engine quotes fewer). */
 const MAX_LISTED = 100;
 
 const PARAGRAPH_REFS: [RegExp, (m: RegExpExecArray) => number][] = [
   [new RegExp(String.raw`(?:¶|§)\s*${NUM}\b`, 'iu'), (m) => toNumber(m[1]!)],
   [new RegExp(String.raw`\b(?:paragraphs?|paras?\.?|par\.?|grafs?)\s*(?:no\.?\s*|number\s*|#\s*)?${NUM}\b`, 'iu'), (m) => toNumber(m[1]!)],
+  // "the third paragraph from the end", "the 2nd para from the bottom": counted back from the end.
+  [new RegExp(String.raw`\b(?:the\s+)?(\d{1,2}(?:st|nd|rd|th)|${ORDINALS.slice(0, 10).join('|')})\s+(?:paragraph|para|graf|par)\s+from\s+(?:the\s+)?(?:end|bottom|last)\b`, 'iu'), (m) => -toNumber(m[1]!)],
   [new RegExp(String.raw`\b(?:the\s+)?${ORD}\s+(?:paragraph|para|graf|par)\b`, 'iu'), (m) => toNumber(m[1]!)],
   [/\b(?:the\s+)?(?:paragraph|para)\s+before\s+(?:the\s+)?(?:last|final)\b/iu, () => -2],
   // "quote the lede", "show me the intro": the first paragraph.
@@ -54,6 +60,13 @@ const PARAGRAPH_REFS: [RegExp, (m: RegExpExecArray) => number][] = [
 
 /** "paragraph 3", "¶3", "para. 3", "the third paragraph", "paragraph three" → 3 (−1 for "the last paragraph"). */
 function paragraphRef(q: string): { n: number; also: number[]; through?: number; at: number; len: number } | null {
+  // "the first two paragraphs", "the last 3 paras": each of them, in order.
+  const run = FIRST_OR_LAST_N.exec(q);
+  if (run) {
+    const k = Math.min(toNumber(run[2]!), MAX_LISTED);
+    const from = /^(?:last|final|closing)$/iu.test(run[1]!) ? -k : 1;
+    if (k >= 1) return { n: from, also: Array.from({ length: k - 1 }, (_, i) => from + 1 + i), at: run.index, len: run[0].length };
+  }
   const ords = ORDINAL_LIST.exec(q);
   if (ords) {
     const [n, ...rest] = ords[1]!.split(new RegExp(LIST_SEP, 'iu')).map(toNumber);
@@ -64,7 +77,7 @@ function paragraphRef(q: string): { n: number; also: number[]; through?: number;
   found.sort((a, b) => a.m.index - b.m.index || a.i - b.i);
   for (const { m, n, i } of found.slice(0, 1)) {
     // "¶3 and ¶4", "paragraphs 3-4", "the 2nd paragraph and paragraph 6": a list or range follows the number.
-    if (i > 2) return { n: n(m), also: [], at: m.index, len: m[0].length };
+    if (i > 3) return { n: n(m), also: [], at: m.index, len: m[0].length };
     const list = paragraphList(q, m.index + m[0].length, n(m));
     const through = list.through !== undefined && n(m) > 0 ? { through: list.through } : {};
     return { n: n(m), also: furtherParagraphs(n(m), list.more), ...through, at: m.index, len: list.end - m.index };
@@ -107,7 +120,12 @@ const paragraphIntent = (ref: { n: number; also: number[]; through?: number }): 
 function toNumber(s: string): number {
   const w = s.toLowerCase();
   if (/^(?:last|final|closing|concluding)$/.test(w)) return -1;
-  if (/^(?:(?:second|next)[\s-]+to[\s-]+(?:last|final)|penultimate)$/.test(w)) return -2;
+  if (/^penultimate$/.test(w)) return -2;
+  const back = new RegExp(`^${FROM_END}$`, 'iu').exec(w);
+  if (back) {
+    const k = /^(\w+?)(?:[\s-]|$)/u.exec(w)![1]!;
+    return -(k === 'next' ? 2 : /^\d/.test(k) ? Number.parseInt(k, 10) : ORDINALS.indexOf(k) + 1);
+  }
   if (/^(?:opening|intro|introductory|top|lead|lede)$/.test(w)) return 1;
   if (/^\d/.test(w)) return Number.parseInt(w, 10);
   const i = NUMBERS.indexOf(w);
@@ -134,13 +152,13 @@ const SUMMARY = new RegExp(
   'iu',
 );
 
-/** With a paragraph number: "what is ¶3 about?", what it "basically"/"in short"/"in one line" says, "boil ¶4 down", "paraphrase ¶5". */
-const PARAGRAPH_GIST = /^\W*(?:what\b.*\babout\s*[?.!]*$|.*\b(?:basically|mainly|essentially|roughly|generally|in\s+short|in\s+brief|briefly|in\s+a\s+nutshell|in\s+a\s+few\s+words|in\s+plain\s+english|in\s+(?:a|one|a\s+single|two|three|a\s+few|few)\s+(?:lines?|sentences?)(?!\s+(?:of|from)\b)|boil(?:s|ed|ing)?\s+(?:\S+\s+){0,3}?down|paraphras(?:e|es|ed|ing))\b)/iu;
+/** With a paragraph number: "what is ¶3 about?", "what happens in paragraph 4?", what it "basically"/"in short"/"in one line" says, "boil ¶4 down", "paraphrase ¶5". */
+const PARAGRAPH_GIST = /^\W*(?:what\b.*\babout\s*[?.!]*$|what(?:['’]s|\s+is|\s+has)?\s+(?:happens|happened|happening|going\s+on|goes\s+on|went\s+on)\s+in\b|.*\b(?:basically|mainly|essentially|roughly|generally|in\s+short|in\s+brief|briefly|in\s+a\s+nutshell|in\s+a\s+few\s+words|in\s+plain\s+english|in\s+(?:a|one|a\s+single|two|three|a\s+few|few)\s+(?:lines?|sentences?)(?!\s+(?:of|from)\b)|boil(?:s|ed|ing)?\s+(?:\S+\s+){0,3}?down|paraphras(?:e|es|ed|ing))\b)/iu;
 /** "what happened here?", "what's the news?": the whole document, with nothing to look for. */
 const WHAT_HAPPENED = /^\W*(?:(?:so|ok|okay|hey|yo|hi)\W+)*(?:what(?:['’]s|\s+is|\s+has)?\s+(?:happened|happening|happens|going\s+on|went\s+on|been\s+going\s+on)|what(?:['’]s|\s+is)\s+the\s+(?:news|story|deal))(?:\s+(?:here|there|today|in\s+(?:it|this|the)(?:\s+(?:article|story|news|piece|report|document|text))?))?(?:\W+(?:bot|pls|please|plz))*\W*$/iu;
 
 /** "the article", "it", "this": a summary of these is a summary of the whole document. */
-const WHOLE = /^(?:(?:the|this|that|your)\s+)?(?:it|this|that|article|document|story|text|piece|report|page|news|whole\s+thing|thing|doc)(?:\s+(?:for\s+me|please|in\s+a\s+few\s+(?:lines|words|sentences)|briefly))*$/i;
+const WHOLE = /^(?:(?:the|this|that|your)\s+)?(?:(?:whole|entire|full|complete)\s+)?(?:it|this|that|article|document|story|text|piece|report|page|news|whole\s+thing|thing|doc)(?:\s+(?:for\s+me|please|in\s+a\s+few\s+(?:lines|words|sentences)|briefly))*$/i;
 /** "what happened", "everything", "what it says": the whole document again, not a topic to look for. */
 const WHOLE_EVENTS = /^(?:(?:all\s+(?:of\s+)?)?(?:what|everything(?:\s+that)?)\s+(?:(?:has|had|just|really|actually)\s+)?(?:happened|happens|went\s+(?:on|down)|is\s+going\s+on|was\s+going\s+on|(?:it|this|the\s+\w+)\s+(?:says?|said|is\s+about|was\s+about))(?:\s+(?:here|there|in\s+(?:it|this|the\s+\w+)))?|everything|all\s+of\s+it|the\s+(?:main\s+)?(?:events|story\s+so\s+far))(?:\s+(?:for\s+me|please|pls|plz|briefly))*$/i;
 

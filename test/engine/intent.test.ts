@@ -71,3 +71,29 @@ describe('the bot addressed by its name (round 8)', () => {
     expect(a.quotes.map((q) => q.paragraph)).toContain(5);
   });
 });
+
+describe('paragraphs counted from the end and runs of paragraphs, through the engine (round 13)', () => {
+  const bodyCount = 8;
+  it('given "quote the last two paragraphs", when asked, then the last two body paragraphs come back whole, in order', async () => {
+    const a = await engine.ask('quote the last two paragraphs');
+    expect(a.quotes.map((q) => q.paragraph)).toEqual([bodyCount - 1, bodyCount]);
+  });
+
+  it('given "quote the third from last paragraph", when asked, then that one paragraph comes back', async () => {
+    const a = await engine.ask('quote the third from last paragraph');
+    expect(a.quotes.map((q) => q.paragraph)).toEqual([bodyCount - 2]);
+  });
+
+  it('given "what happens in paragraph 4?", when asked, then a summary of ¶4 alone comes back', async () => {
+    const a = await engine.ask('what happens in paragraph 4?');
+    expect(a.intent).toBe('summary');
+    expect(a.quotes.length).toBeGreaterThan(0);
+    expect(a.quotes.every((q) => q.paragraph === 4)).toBe(true);
+  });
+
+  it('given "Give me a summary of the whole article.", when asked, then the whole-document summary comes back, not a refusal', async () => {
+    const a = await engine.ask('Give me a summary of the whole article.');
+    expect(a.refused).toBe(false);
+    expect(new Set(a.quotes.map((q) => q.paragraph)).size).toBeGreaterThanOrEqual(2);
+  });
+});

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { loadWordVectors } from '../../src/embed/word-vectors.js';
 import { documentVocabulary } from '../../src/retrieve/typo.js';
 import { term } from '../../src/retrieve/terms.js';
-import { createTopicMatcher, namesSomeoneAbsent, PARTIAL_FROM, TOPIC_KIN } from '../../src/select/topic-match.js';
+import { amountAsked, createTopicMatcher, holdsAmount, namesSomeoneAbsent, PARTIAL_FROM, TOPIC_KIN } from '../../src/select/topic-match.js';
 import { createNearWords, KIND_OF } from '../../src/understand/near-words.js';
 import { TOPIC_RELEVANCE } from '../../src/select/features.js';
 
@@ -141,5 +141,53 @@ describe('a topic naming someone the documents never name (round 11, quote8)', (
   it('given the same topic over documents that name George too, or a topic naming no one, then it does not', () => {
     expect(namesSomeoneAbsent("jeb's brother george", knows('jeb', 'george'))).toBe(false);
     expect(namesSomeoneAbsent('her sister not being fully fit', () => false)).toBe(false);
+  });
+});
+
+describe('topic-match: an amount asked for (round 13)', () => {
+  const cover = createTopicMatcher(vectors, weight);
+  const fined = 'In addition to his sentence, Alamo was fined $250,000, court documents showed.';
+  const appeal = 'His lawyer filed an appeal Friday.';
+  const trophies = 'In his two full seasons with the Catalan giants, Maxwell collected a remarkable 10 trophies; three Spanish Super Cups and one Champions League.';
+
+  it('given a topic of money words ("the money he has to pay"), when matched against a sentence holding a sum of money and one holding none, then the first meets it in full and the second not at all', () => {
+    expect(cover('the money he has to pay', fined, '')).toBe(1);
+    expect(cover('the money he has to pay', appeal, '')).toBe(0);
+  });
+
+  it('given a money topic ("how much it cost"), when a sentence holds a count but no sum of money, then it is not met; "the numbers" is met by the count', () => {
+    const s = 'Both Williams sisters won two matches on Friday.';
+    expect(holdsAmount(s, true)).toBe(false);
+    expect(cover('how much it cost', s, '')).toBe(0);
+    expect(cover('the numbers', s, '')).toBe(1);
+  });
+
+  it('given a year only ("in July 2009"), when asked whether it holds an amount, then it does not', () => {
+    expect(holdsAmount('He joined Barcelona from Inter Milan in July 2009.', false)).toBe(false);
+    expect(holdsAmount('She was not 100% fit.', false)).toBe(true);
+  });
+
+  it('given "how much silverware he won", when matched against a sentence counting trophies (silverware ~ trophies), then the count meets the amount asked for, and the topic is met', () => {
+    expect(amountAsked('how much silverware he won')).toMatchObject({ counted: ['silverware'] });
+    const without = createTopicMatcher(vectors, weight)('silverware he won', trophies, '');
+    expect(cover('how much silverware he won', trophies, '')).toBeGreaterThan(without);
+    expect(cover('how much silverware he won', trophies, '')).toBeGreaterThanOrEqual(TOPIC_RELEVANCE);
+  });
+
+  it('given "how many" about a thing the sentence does not count ("how many goals he won" against "10 trophies"), when matched, then the amount adds nothing', () => {
+    expect(cover('how many goals he won', trophies, '')).toBe(cover('goals he won', trophies, ''));
+  });
+
+  it('given "the score and how long the match lasted", when matched against the sentence with "6-1 6-2 in just 54 minutes", then the score and the span of time count, and the topic is met', () => {
+    const s = 'It was defending champion Serena who looked the least affected as she won 6-1 6-2 in just 54 minutes.';
+    expect(amountAsked('the score and how long the match lasted')).toMatchObject({ counted: expect.arrayContaining(['minutes']) });
+    expect(cover('the score and how long the match lasted', s, '')).toBeGreaterThanOrEqual(TOPIC_RELEVANCE);
+    expect(cover('the score and how long the match lasted', s, '')).toBeGreaterThan(cover('the match lasted', s, ''));
+  });
+
+  it('given topics that name no amount ("his lawyer", "the budget", "how much he drank"), when read, then no amount is asked for', () => {
+    expect(amountAsked('his lawyer')).toBeNull();
+    expect(amountAsked('the budget')).toBeNull();
+    expect(amountAsked('how much he drank')).toBeNull();
   });
 });

@@ -411,3 +411,46 @@ describe('classify: a range to the end, and a paragraph in fewer words (round 10
     expect(classify('quote the first line of paragraph 3')).not.toMatchObject({ kind: 'summary' });
   });
 });
+
+describe('classify: the whole article, what happens in a paragraph, paragraphs counted from the end, the first few (round 13)', () => {
+  it.each(['Give me a summary of the whole article.', 'give me the gist of the entire story', 'an overview of the full article please'])('given "%s", when classified, then it is a summary of the whole document, with no focus to look for', (q) => {
+    expect(classify(q)).toEqual({ kind: 'summary' });
+  });
+
+  it.each([
+    ['what happens in ¶3?', 3],
+    ['what happens in paragraph 4', 4],
+    ['what happened in the fifth paragraph?', 5],
+    ["what's going on in para 2", 2],
+  ])('given "%s", when classified, then it asks for a summary of ¶%i', (q, paragraph) => {
+    expect(classify(q)).toEqual({ kind: 'summary', paragraph });
+  });
+
+  it.each([
+    ['quote the 2nd to last paragraph', -2],
+    ['quote the second-last paragraph', -2],
+    ['quote the third from last paragraph', -3],
+    ['show me the 3rd from the end paragraph', -3],
+    ['quote the fourth paragraph from the end', -4],
+    ['the second para from the bottom please', -2],
+  ])('given "%s", when classified, then it asks for the paragraph counted back from the end (%i)', (q, n) => {
+    expect(classify(q)).toEqual({ kind: 'paragraph', n });
+  });
+
+  it('given "summarize the third from last paragraph", when classified, then it is a summary of that paragraph', () => {
+    expect(classify('summarize the third from last paragraph')).toEqual({ kind: 'summary', paragraph: -3 });
+  });
+
+  it.each([
+    ['quote the first two paragraphs', { kind: 'paragraph', n: 1, also: [2] }],
+    ['show me the first 3 paragraphs', { kind: 'paragraph', n: 1, also: [2, 3] }],
+    ['quote the last two paragraphs', { kind: 'paragraph', n: -2, also: [-1] }],
+    ['summarize the first two paragraphs', { kind: 'summary', paragraph: 1, also: [2] }],
+  ])('given "%s", when classified, then each paragraph of the run is asked for', (q, want) => {
+    expect(classify(q)).toEqual(want);
+  });
+
+  it('given "the third paragraph" (no "from the end"), when classified, then it is still counted from the start', () => {
+    expect(classify('quote the third paragraph')).toEqual({ kind: 'paragraph', n: 3 });
+  });
+});
