@@ -89,7 +89,12 @@ describe.each(['quote5-tune', 'quote5-heldout'] as const)('the %s phrasing set',
 // heldout-9 78 -> 83/100, heldout-10 46 -> 47/60, heldout-11 57/80, heldout-12 53 -> 55/90. heldout-4 and heldout-7
 // each lost one item (who8's claim model: a real claim refused; two claims nobody made answered, one real gained), so
 // their floors went down one item.
-const BLIND_BAR = { 'heldout-3': 0.75, 'heldout-4': 0.72, 'heldout-5': 0.67, 'heldout-6': 0.62, 'heldout-7': 0.65, 'heldout-8': 0.65, 'heldout-9': 0.83, 'heldout-10': 0.78, 'heldout-11': 0.71, 'heldout-12': 0.61, 'heldout-13': 0.7 };
+// Round 13: the lead's runs (round 12's engineer branches were lost before merging; redone as who10, quote10, nat10,
+// attrib10). Main before 701/1005; who10 alone heldout-8 65 -> 66/100 and heldout-13 63 -> 64/90 (two real claims
+// named), nat10 and quote10 alone identical on every set; all three merged 703/1005, so heldout-8 and heldout-13 went up
+// one item each (at 0.67 / 0.72 they fail, seen). attrib10 touched only the quotation finder (not merged: blind
+// attribution net 0).
+const BLIND_BAR = { 'heldout-3': 0.75, 'heldout-4': 0.72, 'heldout-5': 0.67, 'heldout-6': 0.62, 'heldout-7': 0.65, 'heldout-8': 0.66, 'heldout-9': 0.83, 'heldout-10': 0.78, 'heldout-11': 0.71, 'heldout-12': 0.61, 'heldout-13': 0.71 };
 
 describe.each(['heldout-3', 'heldout-4', 'heldout-5', 'heldout-6', 'heldout-7', 'heldout-8', 'heldout-9', 'heldout-10', 'heldout-11', 'heldout-12', 'heldout-13'] as const)('the blind %s phrasing set', (split) => {
   it(`given each phrasing, when asked, then at least ${Math.round(BLIND_BAR[split] * 100)}% are handled right (and every quote is verbatim)`, { timeout: 120_000 }, async () => {
