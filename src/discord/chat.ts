@@ -8,7 +8,7 @@
  * @example
  * client.on(Events.MessageCreate, (m) => void handleMessage(m, ctx));
  */
-import { ChannelType, type Message, type ThreadChannel } from 'discord.js';
+import { ChannelType, Routes, type Message, type ThreadChannel } from 'discord.js';
 import { echo } from '../present/echo.js';
 import type { Conversation } from '../types.js';
 import { channelAllowed, answerFields, logAnswer, type BotContext } from './context.js';
@@ -57,13 +57,17 @@ export const EMPTY_QUESTION = 'Ask me a question about the document — for exam
 
 /**
  * Keep the typing indicator on until `stop()` (it lasts ~10 s per call on Discord). `stop()` waits for a typing
- * request still in flight (at most TYPING_SETTLE_MS), so the indicator is never posted after the answer — it would
- * otherwise show "typing…" for ten seconds under an answer already there.
+ * request still in flight (at most TYPING_SETTLE_MS), then cancels any typing request not yet sent, so the indicator
+ * is never posted after the answer — it would otherwise show "typing…" for ten seconds under an answer already there.
+ * (A typing request can wait in discord.js's queue behind an earlier, slow one for the same channel.)
  */
-function keepTyping(channel: { sendTyping(): Promise<unknown> }, ctx: BotContext): () => Promise<void> {
+function keepTyping(channel: { id: string; client: Message['client'] }, ctx: BotContext): () => Promise<void> {
+  const cancel = new AbortController();
   let inFlight: Promise<unknown> = Promise.resolve();
   const send = () => {
-    inFlight = channel.sendTyping().catch((e: unknown) => ctx.logger.debug({ err: e }, 'typing failed'));
+    inFlight = channel.client.rest
+      .post(Routes.channelTyping(channel.id), { signal: cancel.signal })
+      .catch((e: unknown) => ctx.logger.debug({ err: e }, 'typing failed'));
   };
   send();
   const timer = setInterval(send, TYPING_REFRESH_MS);
@@ -73,6 +77,7 @@ function keepTyping(channel: { sendTyping(): Promise<unknown> }, ctx: BotContext
     let settle: NodeJS.Timeout | undefined;
     await Promise.race([inFlight, new Promise((resolve) => { settle = setTimeout(resolve, TYPING_SETTLE_MS); })]);
     clearTimeout(settle);
+    cancel.abort();
   };
 }
 
