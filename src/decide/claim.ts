@@ -193,6 +193,8 @@ const ATTITUDE = ['feel', 'feels', 'felt', 'feeling', 'think', 'thinks', 'though
  * extreme *thing* to do" / "a drastic move", "taking *stuff*"): they stand for what the sentence names, not for a word it must hold.
  */
 const INDEFINITE = ['everyone', 'everybody', 'anyone', 'anybody', 'someone', 'somebody', 'everything', 'anything', 'something', 'thing', 'things', 'stuff'];
+/** "going to" + a verb ("going to be", "going to have"): the future, as "will" ("going to prison" is not; only verbs carrying no claim of their own, {@link LIGHT_VERBS}, are read as the future's). */
+const FUTURE_GOING = (words: string[], i: number) => words[i + 1]?.toLowerCase() === 'to' && LIGHT_VERBS.has(words[i + 2]?.toLowerCase() ?? '');
 /** Words that add nothing a sentence must hold ("once sentenced", "still needed", "a lot of work"). */
 const FILLER = new Set([...ATTITUDE, ...INDEFINITE, 'belong', 'belongs', 'belonged', 'far', 'much', 'once', 'still', 'just', 'really', 'actually', 'basically', 'now', 'lot', 'lots', 'ever', 'very', 'pretty', 'quite', 'least', 'less', 'anymore', 'longer', 'again', ...CHAT_SPELLINGS]);
 /** A WordNet synonym, or a form derived from the same word ("clarified" ~ "clarification"), stands in for a claim word at this strength (a word vector at its cosine). */
@@ -339,6 +341,8 @@ export function claimOf(text: string, opts: ClaimOptions, kind: 'claim' | 'topic
     // "rather than", "instead of" negate what follows (their own clause: CLAUSE); they are not words a sentence must hold.
     if ((lower === 'rather' && next === 'than') || (lower === 'instead' && next === 'of')) return;
     if (LINKING.has(lemmatizer.verb(lower)) && (DEGREE.has(next) || /^\p{L}{3,}er$/u.test(next))) return;
+    // "is going to be executed" is "will be executed": "going to" before a verb marks the future, it is no word a sentence must hold.
+    if (lower === 'going' && FUTURE_GOING(words, i)) return;
     if (!t || seen.has(t) || NEGATION.test(word) || (FILLER.has(lower) && !onceCounted(words, i))) return;
     seen.add(t);
     const negated = (polarity[i] ?? false) !== DIMINISH.has(words[i - 1]?.toLowerCase() ?? '');
