@@ -1,5 +1,5 @@
 /**
- * Round 13 (who11): words of a claim that are grammar, not content — "going to" before a verb is the future, as "will".
+ * Round 13 (who11): word forms in the claim check — "going to" before a verb is the future, as "will"; a compound written as one word or as two ("drill pipe" / "drillpipe").
  */
 import { describe, expect, it } from 'vitest';
 import { claimOf, supports, type ClaimOptions } from '../../src/decide/claim.js';
@@ -21,5 +21,17 @@ describe('"going to" as the future', () => {
 
   it('given "going to" before a place ("going to prison"), when read, then "going" stays a claim word', () => {
     expect(words('wayne is going to prison')).toContain('going');
+  });
+});
+
+describe('a compound written as one word or as two', () => {
+  it('given "drill pipe" in the claim and "drillpipe" in the sentence, when checked, then both claim words are held', () => {
+    const s = supports(claimOf('they would sever the drill pipe', opts), 'We are bringing out equipment to sever the drillpipe, a BP advisor said.', opts);
+    expect(s.missing).toEqual([]);
+  });
+
+  it('given "drillpipe" in the claim and "drill pipe" in the sentence, when checked, then the claim word is held', () => {
+    const s = supports(claimOf('they would sever the drillpipe', opts), 'We are bringing out equipment to sever the drill pipe, a BP advisor said.', opts);
+    expect(s.missing).toEqual([]);
   });
 });
