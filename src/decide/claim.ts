@@ -193,6 +193,8 @@ const ATTITUDE = ['feel', 'feels', 'felt', 'feeling', 'think', 'thinks', 'though
  * extreme *thing* to do" / "a drastic move", "taking *stuff*"): they stand for what the sentence names, not for a word it must hold.
  */
 const INDEFINITE = ['everyone', 'everybody', 'anyone', 'anybody', 'someone', 'somebody', 'everything', 'anything', 'something', 'thing', 'things', 'stuff'];
+/** "going to" + a verb ("going to be", "going to have"): the future, as "will" ("going to prison" is not; only verbs carrying no claim of their own, {@link LIGHT_VERBS}, are read as the future's). */
+const FUTURE_GOING = (words: string[], i: number) => words[i + 1]?.toLowerCase() === 'to' && LIGHT_VERBS.has(words[i + 2]?.toLowerCase() ?? '');
 /** Words that add nothing a sentence must hold ("once sentenced", "still needed", "a lot of work"). */
 const FILLER = new Set([...ATTITUDE, ...INDEFINITE, 'belong', 'belongs', 'belonged', 'far', 'much', 'once', 'still', 'just', 'really', 'actually', 'basically', 'now', 'lot', 'lots', 'ever', 'very', 'pretty', 'quite', 'least', 'less', 'anymore', 'longer', 'again', ...CHAT_SPELLINGS]);
 /** A WordNet synonym, or a form derived from the same word ("clarified" ~ "clarification"), stands in for a claim word at this strength (a word vector at its cosine). */
@@ -339,6 +341,8 @@ export function claimOf(text: string, opts: ClaimOptions, kind: 'claim' | 'topic
     // "rather than", "instead of" negate what follows (their own clause: CLAUSE); they are not words a sentence must hold.
     if ((lower === 'rather' && next === 'than') || (lower === 'instead' && next === 'of')) return;
     if (LINKING.has(lemmatizer.verb(lower)) && (DEGREE.has(next) || /^\p{L}{3,}er$/u.test(next))) return;
+    // "is going to be executed" is "will be executed": "going to" before a verb marks the future, it is no word a sentence must hold.
+    if (lower === 'going' && FUTURE_GOING(words, i)) return;
     if (!t || seen.has(t) || NEGATION.test(word) || (FILLER.has(lower) && !onceCounted(words, i))) return;
     seen.add(t);
     const negated = (polarity[i] ?? false) !== DIMINISH.has(words[i - 1]?.toLowerCase() ?? '');
@@ -370,6 +374,8 @@ interface SentenceWord {
   negated: boolean;
   /** The word with the next one and two of its clause ("put to", "put to death"): phrases WordNet may know ("executed" ~ "put to death"). */
   phrases: string[];
+  /** The term of the word written together with the next one of its clause ("drill pipe" → "drillpipe"), when both are words of 3+ letters: {@link joinedTerm}. */
+  joined: string | null;
   /** Its count ({@link countOf}), and whether it is a number as written. */
   count: number | null;
   number: boolean;
@@ -405,6 +411,7 @@ function wordsOfSentence(sentence: string, vectors: WordVectors | null | undefin
           clause,
           negated: neg !== DIMINISH.has(ws[i - 1]?.toLowerCase() ?? ''),
           phrases: ws[i + 1] ? [`${w} ${ws[i + 1]}`, ...(ws[i + 2] ? [`${w} ${ws[i + 1]} ${ws[i + 2]}`] : [])] : [],
+          joined: joinedTerm(w, ws[i + 1]),
           count: countOf(w),
           number: NUMBER.test(w),
           unit: unitOf(w),
@@ -417,6 +424,14 @@ function wordsOfSentence(sentence: string, vectors: WordVectors | null | undefin
     });
   });
   return words;
+}
+
+/**
+ * A compound written as one word or as two ("drill pipe" / "drillpipe", "eye opener" / "eyeopener"): the term of the two
+ * words written together, when both are words of three letters or more (not "a way" / "away"); null otherwise.
+ */
+function joinedTerm(word: string, next: string | undefined): string | null {
+  return next && /^\p{L}{3,}$/u.test(word) && /^\p{L}{3,}$/u.test(next) ? term(`${word}${next}`) || null : null;
 }
 
 /** A sentence word's phrases that WordNet knows (most know none), worked out once per sentence word (those are remembered per sentence). */
@@ -452,6 +467,8 @@ interface WantedWord {
   number: boolean;
   countWord: number | null;
   vector: Float32Array | undefined;
+  /** The term of it written together with the claim's next word ({@link joinedTerm}). */
+  joined: string | null;
   /** Without its plural -s, for a shortening ("orgs" → "org"…"organizations"); tried when {@link shortening}. */
   stem: string;
   shortening: boolean;
@@ -487,6 +504,7 @@ function prepare(claim: Claim, want: ClaimWord[], lex: Lexicon | null, vectors: 
       number: NUMBER.test(w.word),
       countWord: lower === 'once' ? 1 : count !== null && lower in COUNT_WORDS ? count : null,
       vector,
+      joined: joinedTerm(w.word, w.next),
       stem,
       shortening: (!vector || (!!entry && entry.synsets.size === 0)) && stem.length >= 3,
       entry,
@@ -584,7 +602,7 @@ export function supports(claim: Claim, sentence: string, opts: ClaimOptions): Cl
     let first = -1;
     for (let j = 0; j < words.length; j++) {
       const s = words[j]!;
-      if (s.term === p.w.term || (p.short && sameYear(p.w.word, s.word)) || (p.count !== null && s.count === p.count)) {
+      if (s.term === p.w.term || (p.short && sameYear(p.w.word, s.word)) || (p.count !== null && s.count === p.count) || (s.joined !== null && s.joined === p.w.term)) {
         if (first < 0) first = j;
         if (s.negated === negated) agrees[i] = true;
       }
@@ -592,6 +610,19 @@ export function supports(claim: Claim, sentence: string, opts: ClaimOptions): Cl
     if (first >= 0) {
       used[first] = 1;
       score[i] = 1;
+    }
+  }
+  // A compound the claim writes as two words and the sentence as one ("drill pipe" / "drillpipe"): both claim words are met by it.
+  for (let i = 0; i < n; i++) {
+    const p = prepared[i]!;
+    if (score[i]! > 0 || p.joined === null) continue;
+    const j = words.findIndex((s, at) => !used[at] && s.term === p.joined);
+    const k = want.findIndex((x, at) => at !== i && x.word === p.w.next && score[at] === 0);
+    if (j < 0) continue;
+    used[j] = 1;
+    for (const at of k >= 0 ? [i, k] : [i]) {
+      score[at] = 1;
+      agrees[at] = words[j]!.negated === !!want[at]!.negated;
     }
   }
   // Then the best remaining pairs, strongest first: a synonym, a near vector, or a shortening ("fav" → "favorite").
