@@ -125,20 +125,29 @@ function amountOf(topic: string): AmountAsked | null {
   return lastAmount.amount;
 }
 
+type Tagged = { text: string; tags: string[] };
+const tagged = (text: string): Tagged[] => (nlp(text).terms().json() as { terms: Tagged[] }[]).flatMap((t) => t.terms.slice(0, 1));
+const isVerb = (x: Tagged) => x.tags.includes('Verb') && !x.tags.some((g) => g === 'Auxiliary' || g === 'Modal' || g === 'Copula' || g === 'Particle');
+
 /** The words compromise reads as verbs in a text ("knocked" in "Wozniacki getting knocked out"), lower-cased; auxiliaries and particles aside. */
 function verbWords(text: string): Set<string> {
-  const out = new Set<string>();
-  for (const t of nlp(text).terms().json() as { terms: { text: string; tags: string[] }[] }[]) {
-    const x = t.terms[0];
-    if (x && x.tags.includes('Verb') && !x.tags.some((g) => g === 'Auxiliary' || g === 'Modal' || g === 'Copula' || g === 'Particle')) out.add(x.text.toLowerCase());
-  }
-  return out;
+  return new Set(tagged(text).filter(isVerb).map((x) => x.text.toLowerCase()));
+}
+
+/**
+ * A topic's verbs when it is a clause: one of them is a past form or an -ing form ("knocked", "paid", "blowing") or
+ * follows a pronoun ("they catch"); else empty ("his sitcom contract": compromise reads a bare "contract" as a verb).
+ */
+function clauseVerbs(topic: string): Set<string> {
+  const t = tagged(topic);
+  const clause = t.some((x, i) => isVerb(x) && (x.tags.some((g) => g === 'PastTense' || g === 'Gerund' || g === 'Participle') || !!t[i - 1]?.tags.includes('Pronoun')));
+  return clause ? new Set(t.filter(isVerb).map((x) => x.text.toLowerCase())) : new Set();
 }
 
 /** The last topic's verbs: a matcher reads one topic against many sentences in a row. */
 let lastVerbs: { topic: string; verbs: Set<string> } = { topic: '', verbs: new Set() };
 function verbsOfTopic(topic: string): Set<string> {
-  if (lastVerbs.topic !== topic) lastVerbs = { topic, verbs: verbWords(topic) };
+  if (lastVerbs.topic !== topic) lastVerbs = { topic, verbs: clauseVerbs(topic) };
   return lastVerbs.verbs;
 }
 
