@@ -125,6 +125,32 @@ function amountOf(topic: string): AmountAsked | null {
   return lastAmount.amount;
 }
 
+type Tagged = { text: string; tags: string[] };
+const tagged = (text: string): Tagged[] => (nlp(text).terms().json() as { terms: Tagged[] }[]).flatMap((t) => t.terms.slice(0, 1));
+const isVerb = (x: Tagged) => x.tags.includes('Verb') && !x.tags.some((g) => g === 'Auxiliary' || g === 'Modal' || g === 'Copula' || g === 'Particle');
+
+/** The words compromise reads as verbs in a text ("knocked" in "Wozniacki getting knocked out"), lower-cased; auxiliaries and particles aside. */
+function verbWords(text: string): Set<string> {
+  return new Set(tagged(text).filter(isVerb).map((x) => x.text.toLowerCase()));
+}
+
+/**
+ * A topic's verbs when it is a clause: one of them is a past form or an -ing form ("knocked", "paid", "blowing") or
+ * follows a pronoun ("they catch"); else empty ("his sitcom contract": compromise reads a bare "contract" as a verb).
+ */
+function clauseVerbs(topic: string): Set<string> {
+  const t = tagged(topic);
+  const clause = t.some((x, i) => isVerb(x) && (x.tags.some((g) => g === 'PastTense' || g === 'Gerund' || g === 'Participle') || !!t[i - 1]?.tags.includes('Pronoun')));
+  return clause ? new Set(t.filter(isVerb).map((x) => x.text.toLowerCase())) : new Set();
+}
+
+/** The last topic's verbs: a matcher reads one topic against many sentences in a row. */
+let lastVerbs: { topic: string; verbs: Set<string> } = { topic: '', verbs: new Set() };
+function verbsOfTopic(topic: string): Set<string> {
+  if (lastVerbs.topic !== topic) lastVerbs = { topic, verbs: clauseVerbs(topic) };
+  return lastVerbs.verbs;
+}
+
 /**
  * @param weight A topic word's weight: its term's IDF when the documents use it, else what an unseen word weighs.
  */
@@ -247,13 +273,20 @@ export function createTopicMatcher(vectors: WordVectors, weight: (term: string, 
     // when the passage holds the topic's last word, most often its head, as itself ("the visa LOTTERY", "how hopeless
     // he FELT"): "Kuznetsova's coach", "the judges' ruling" are another thing about the same person when it does not,
     // and "his car crash" against "accident" (a WordNet kind of it) is not met in part either.
-    if (held.has(tw[tw.length - 1]!.term))
+    // A topic that is a clause ("Wozniacki getting knocked out", "Shatner paid tribute") is about what its subject did:
+    // the passage holding one of its words as itself, its other words count a little by words of their kind — a verb by
+    // a verb ("knocked" ~ "crashed"), any other word by a word that is no verb ("tribute" ~ "condolences") — though the
+    // last word is not held ("the students protesting" against "complaints" is not met: a noun for a verb).
+    const clause = !held.has(tw[tw.length - 1]!.term) && exact && unmet.length > 0 ? verbsOfTopic(topic) : null;
+    if (held.has(tw[tw.length - 1]!.term) || (clause && clause.size > 0)) {
+      const verbs = clause ? verbWords(near.trim() ? `${sentence} ${near}` : sentence) : null;
       for (const x of unmet) {
         if (!x.vector) continue;
         let best = 0;
-        for (const s of pw) if (s.vector && !used.has(s.term)) best = Math.max(best, dot(x.vector, s.vector));
+        for (const s of pw) if (s.vector && !used.has(s.term) && (!verbs || clause!.has(x.word) === verbs.has(s.key))) best = Math.max(best, dot(x.vector, s.vector));
         if (best > PARTIAL_FROM) partial += (x.w * (best - PARTIAL_FROM)) / (1 - PARTIAL_FROM);
       }
+    }
     // A topic of several words none of which the passage uses is most often another topic in the same field ("her
     // trial verdict" against "She faces a maximum sentence …, if convicted"): only a one-word topic may be met in
     // other words alone ("his lawyer" by "attorney").

@@ -191,3 +191,28 @@ describe('topic-match: an amount asked for (round 13)', () => {
     expect(amountAsked('how much he drank')).toBeNull();
   });
 });
+
+describe('topic-match: a topic that is a clause, its subject held and its last word not (round 13, quote11)', () => {
+  const cover = createTopicMatcher(vectors, weight);
+  const wozniacki = 'Serena is one, and the other -- 10th-ranked Caroline Wozniacki -- crashed out in the quarterfinals on Friday against Swiss No. 63 Stefanie Vogele.';
+  const partial = (a: string, b: string) => (vectors.similarity(a, b) - PARTIAL_FROM) / (1 - PARTIAL_FROM);
+
+  it('given "Wozniacki getting knocked out" against "Wozniacki -- crashed out" (knocked ~ crashed, under the soft floor), when matched, then the verb counts in part by the sentence\'s verb and the topic is met', () => {
+    expect(vectors.similarity('knocked', 'crashed')).toBeLessThan(0.6);
+    expect(vectors.similarity('knocked', 'crashed')).toBeGreaterThan(PARTIAL_FROM);
+    const c = cover('Wozniacki getting knocked out', wozniacki, '');
+    expect(c).toBeCloseTo((1 + partial('knocked', 'crashed')) / 2, 2);
+    expect(c).toBeGreaterThan(TOPIC_RELEVANCE);
+  });
+
+  it('given a topic with no verb whose last word is not held ("Wozniacki\'s coach"), when matched, then no partial credit: only the name counts', () => {
+    expect(cover("Wozniacki's coach", wozniacki, '')).toBeCloseTo(0.5, 3);
+  });
+
+  it('given a clause whose verb the passage has only a noun near ("the students protesting" against "complaints"), when matched, then the noun does not count for the verb', () => {
+    const s = 'Complaints by the students reached the board.';
+    expect(vectors.similarity('protesting', 'complaints')).toBeGreaterThan(PARTIAL_FROM + 0.15);
+    expect(vectors.similarity('protesting', 'reached')).toBeLessThan(PARTIAL_FROM);
+    expect(cover('the students protesting', s, '')).toBeCloseTo(0.5, 3);
+  });
+});
