@@ -277,7 +277,9 @@ export function createTopicMatcher(vectors: WordVectors, weight: (term: string, 
     // the passage holding one of its words as itself, its other words count a little by words of their kind — a verb by
     // a verb ("knocked" ~ "crashed"), any other word by a word that is no verb ("tribute" ~ "condolences") — though the
     // last word is not held ("the students protesting" against "complaints" is not met: a noun for a verb).
-    const clause = !held.has(tw[tw.length - 1]!.term) && exact && unmet.length > 0 ? verbsOfTopic(topic) : null;
+    // "How much/many/long …" asks for the amount, the amount rule's to meet, not the clause's: "how much PSG paid for
+    // him" is not met by a passage about PSG with another verb and no sum ("Shatner paid tribute" asks for no amount).
+    const clause = !held.has(tw[tw.length - 1]!.term) && exact && unmet.length > 0 && !amountOf(topic)?.counted.length ? verbsOfTopic(topic) : null;
     if (held.has(tw[tw.length - 1]!.term) || (clause && clause.size > 0)) {
       const verbs = clause ? verbWords(near.trim() ? `${sentence} ${near}` : sentence) : null;
       for (const x of unmet) {
