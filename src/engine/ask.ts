@@ -57,10 +57,12 @@ export async function understandAndRetrieve(ctx: EngineContext, asked: string, c
     const condensed = await ctx.llm.condense(asked, historyFromTurns(conversation.turns), { signal });
     if (condensed && condensed !== asked) {
       const scoringText = withoutRequestWords(condensed);
-      u = { ...u, standalone: condensed, context: '', scoringText, query: scoringText };
+      u = { ...u, standalone: condensed, context: '', scoringText, query: scoringText, written: undefined };
     }
   }
-  const searching = u.query.trim() ? searchIn(ctx, searchText(ctx, u), k, doc, overlap.ahead) : Promise.resolve([]);
+  const text = searchText(ctx, u);
+  // The model reads the question as written ("Anan", "cops"): the corrected words are for the lexical side.
+  const searching = u.query.trim() ? searchIn(ctx, text, k, doc, overlap.ahead, text === u.query ? u.written : undefined) : Promise.resolve([]);
   overlap.meanwhile?.(u);
   return { u, passages: await searching };
 }

@@ -27,6 +27,7 @@ import { warmQuestionPath, warmQuestions, warmSentences } from '../select/warm.j
 import { documentNames } from '../decide/claim.js';
 import { loadLexicon } from '../decide/lexicon.js';
 import { createTypoCorrector, documentVocabulary } from '../retrieve/typo.js';
+import { createRegister } from '../understand/register.js';
 import { createNearWords } from '../understand/near-words.js';
 import { createTopicMatcher } from '../select/topic-match.js';
 import { ask, understandAndRetrieve } from './ask.js';
@@ -119,6 +120,8 @@ export async function createEngine(deps: EngineDeps): Promise<Engine> {
   const stats = termStats(index, { rank: words ? (w) => words!.rank(w) : undefined });
   const vocabulary = documentVocabulary(index.chunks.map((c) => index.docById.get(c.docId)!.text.slice(c.start, c.end)));
   const typos = createTypoCorrector(vocabulary, { isWord: words ? (w) => words!.isWord(w) : undefined });
+  // Informal and other words of a question read as the documents' words ("cops" → "police", "found" → "discovered").
+  const standard = createRegister(vocabulary, words ? (a, b) => words!.similarity(a, b) : undefined);
   const softOn = (deps.softMatch ?? config.SOFT_MATCH === 'on') && !!words;
   const soft = softOn ? (q: string, sentence: string) => softGains(q, sentence, { vectors: words!, idf: stats.idf, known: stats.known }) : null;
 
@@ -133,7 +136,7 @@ export async function createEngine(deps: EngineDeps): Promise<Engine> {
     embedder: vectorsUsable ? embedder : null,
     soft,
     claims: { weight: (t, w) => (stats.known(t) ? stats.idf(t) : stats.unseen(w)), vectors: softOn ? words : null, names: () => (names ??= documentNames(index.documents.map((d) => d.text))), lexicon: loadLexicon, observe: deps.onClaim },
-    correct: (text) => typos.correctText(text).text,
+    correct: (text) => typos.correctText(standard(text)).text,
     nearWords,
     topicMatch: softOn ? createTopicMatcher(words!, (t, w) => (stats.known(t) ? stats.idf(t) : stats.unseen(w)), nearWords ?? undefined) : null,
     filterOptions,

@@ -18,8 +18,8 @@ export function onlyDoc(ctx: EngineContext, doc: string | undefined): string | u
 export const documentsIn = (ctx: EngineContext, doc: string | undefined): StoredDocument[] => (doc ? [ctx.index.docById.get(doc)!] : ctx.index.documents);
 
 /** Top-k passages, from one document when `doc` is set. */
-export async function searchIn(ctx: EngineContext, query: string, k: number, doc: string | undefined, ahead?: QueryAhead): Promise<Passage[]> {
-  if (!doc) return ctx.retriever.search(query, k, ahead);
-  const all = await ctx.retriever.search(query, ctx.index.chunks.length, ahead);
+export async function searchIn(ctx: EngineContext, query: string, k: number, doc: string | undefined, ahead?: QueryAhead, written?: string): Promise<Passage[]> {
+  if (!doc) return ctx.retriever.search(query, k, ahead, written);
+  const all = await ctx.retriever.search(query, ctx.index.chunks.length, ahead, written);
   return all.filter((p) => p.chunk.docId === doc).slice(0, k).map((p, i) => ({ ...p, rank: i + 1 }));
 }

@@ -18,8 +18,11 @@ export interface Retriever {
    * would overlap). A search for exactly this text, given it, uses that vector; for another text it is unused.
    */
   embedAhead(query: string): QueryAhead | undefined;
-  /** Top-k passages for a query, best first. */
-  search(query: string, k: number, ahead?: QueryAhead): Promise<Passage[]>;
+  /**
+   * Top-k passages for a query, best first. `written`: what the model embeds when it is not the query itself — the
+   * question in the asker's own words, when only words corrected for the lexical side set them apart.
+   */
+  search(query: string, k: number, ahead?: QueryAhead, written?: string): Promise<Passage[]>;
 }
 
 /** A query's embedding started ahead of its search ({@link Retriever.embedAhead}). */
@@ -50,12 +53,12 @@ export function createRetriever(deps: { index: LoadedIndex; embedder: Embedder |
       vector.catch(() => undefined); // unused when the search is for another text; a used one's failure reaches the search
       return { text: query, vector };
     },
-    async search(query, k, ahead) {
+    async search(query, k, ahead, written = query) {
       const depth = Math.max(50, k * 4);
       // With the model in its own thread (Embedder.offThread), the query embeds while this thread runs BM25 — and,
       // when the caller started it ahead (embedAhead), while the question was being understood. In-thread,
       // onnxruntime-node runs the query synchronously here, so nothing overlaps it (README, "Round 8").
-      const embedding = mode !== 'bm25' && hasVectors && query.trim() ? (ahead?.text === query ? ahead.vector : embedder!.embedQuery(query)) : null;
+      const embedding = mode !== 'bm25' && hasVectors && written.trim() ? (ahead?.text === written ? ahead.vector : embedder!.embedQuery(written)) : null;
       const lexical = mode === 'vector' ? [] : index.lexical.search(query, depth);
       const vector = embedding ? await vectors!.search(await embedding, depth) : [];
       const fused = new Map<string, { score: number; bm25?: number; cosine?: number }>();

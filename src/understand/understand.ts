@@ -31,6 +31,11 @@ export interface Understanding extends Resolved {
   established: boolean;
   /** How many of the scoring text's terms the asker typed (a name a pronoun was resolved to is not counted). */
   ownTerms: number;
+  /**
+   * The query in the asker's own words, when correcting them (typos, informal words) changed it: an embedding model
+   * reads "Anan" and "cops" well enough, so the query's embedding, started ahead from the message as written, serves.
+   */
+  written?: string;
 }
 
 /**
@@ -49,7 +54,9 @@ export function understand(asked: string, conversation: Conversation | undefined
     return { ...base, standalone: asked, context: '', kind: 'new', shown: [], focus: [], scoringText: text, query: text, answerType: null };
   }
   // Typos are corrected toward the documents' words ("Anan" → "annan") before anything reads the words.
-  const resolved = resolveFollowUp(correct(intent.kind === 'quote' ? intent.topic : asked), conversation, quotations);
+  const own = intent.kind === 'quote' ? intent.topic : asked;
+  const corrected = correct(own);
+  const resolved = resolveFollowUp(corrected, conversation, quotations);
   // A quote request for someone's words ("Biden's exact words") is answered from their quotations first.
   const said: QuoteIntent = intent.kind === 'question' ? parseQuoteIntent(resolved.standalone) : intent.kind === 'quote' && intent.speaker ? { kind: 'said', speaker: intent.speaker } : null;
   // In a follow-up, "name", "year", "cost" say what kind of answer is wanted about what the conversation established.
@@ -63,5 +70,6 @@ export function understand(asked: string, conversation: Conversation | undefined
     ownTerms: terms(scoringText).filter((t) => !inserted.has(t)).length,
     query: resolved.context ? `${scoringText} ${resolved.context}` : scoringText,
     answerType: intent.kind === 'question' ? answerType(resolved.standalone) : null,
+    ...(corrected !== own && resolved.kind === 'new' && !resolved.context ? { written: withoutRequestWords(own) } : {}),
   };
 }

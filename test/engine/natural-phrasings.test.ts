@@ -16,7 +16,9 @@ import { loadPhrasings, runPhrasings } from '../helpers/phrasings.js';
 // Round 13 (nat10, "pass away" read as "died"; "pass" no longer the noun "pas"): natural-tune 36 → 38, nat6-tune 29 → 30.
 // Round 13 (nat10, "sentence" after a possessive or "prison" is a court's sentence, not a request word): natural-tune 38 → 39,
 // nat6-tune 30 → 31 (refused 5 → 6: "what was markoff's sentence?").
-const BAR = { 'natural-tune': 39, 'natural2-tune': 41, 'nat6-tune': 31, 'nat6-heldout': 16 } as const;
+// Round 13 (nat11, a question's informal and synonym words read as the documents' words, src/understand/register.ts):
+// nat6-tune 31 → 32 ("who found the body" → discovered).
+const BAR = { 'natural-tune': 39, 'natural2-tune': 41, 'nat6-tune': 32, 'nat6-heldout': 16 } as const;
 // Off-topic questions that must stay refused, at least this many of each set's.
 const REFUSED = { 'natural-tune': 9, 'natural2-tune': 9, 'nat6-tune': 6, 'nat6-heldout': 2 } as const;
 

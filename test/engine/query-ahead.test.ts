@@ -56,6 +56,7 @@ const QUESTIONS = [
   'And what about prevention?',
   'Quote the passage about capacities',
   'What did Anan recommend?',
+  'What did the cops find?',
   'thanks!',
   'Which organizations attended the meeting?',
   'Where was it held?',
@@ -82,6 +83,26 @@ describe('embedding the query ahead (model in its own thread)', () => {
     expect(calls[0]).toBe('Quote the passage about capacities');
     expect(calls.length).toBe(2);
     expect(calls[1]).not.toBe(calls[0]);
+  });
+
+  it('given an off-thread model, when a question is corrected for the lexical side ("Anan" → annan), then the model embeds it once, as written', async () => {
+    const { embedder, calls } = offThreadEmbedder();
+    const engine = await open(embedder);
+    engines.push(engine);
+    for (const q of ['What did Anan recommend?', 'What did Anan tell the Council?']) {
+      calls.length = 0;
+      await engine.ask(q);
+      expect(calls).toEqual([q]);
+    }
+  });
+
+  it('given a model on the answering thread, when a corrected question is asked, then the model embeds it as written too (the same answers either way)', async () => {
+    const base = hashEmbedder();
+    const calls: string[] = [];
+    const engine = await open({ ...base, embedQuery: (t) => (calls.push(t), base.embedQuery(t)) });
+    engines.push(engine);
+    await engine.ask('What did Anan recommend?');
+    expect(calls).toEqual(['What did Anan recommend?']);
   });
 
   it('given a model on the answering thread, when a question is asked, then nothing is embedded ahead (only what is searched for)', async () => {
