@@ -142,6 +142,14 @@ export function select(input: SelectInput): Selection {
       const doc = index.docById.get(id);
       for (const s of doc?.sentences ?? []) if (s.paragraph > 0 && holdsAmount(doc!.text.slice(s.start, s.end), amount.money)) consider(doc!, s, s.paragraph, input.passages.length + 1);
     }
+  // 3b. A quote request by topic: every sentence of the searched documents is read against the topic, since the search,
+  // which reads the request's own words, misses a paragraph that says the topic in other words ("he gets hurt working
+  // out" for "when he was exercising"). Only those that meet the topic can be chosen (decide's TOPIC_RELEVANCE).
+  if (input.topicMatch && u.intent.kind === 'quote' && !absentName)
+    for (const id of new Set(input.passages.map((p) => p.chunk.docId))) {
+      const doc = index.docById.get(id);
+      for (const s of doc?.sentences ?? []) if (s.paragraph > 0 && !byKey.has(`${doc!.id}:${s.start}`)) consider(doc!, s, s.paragraph, input.passages.length + 1);
+    }
   // 4. A follow-up about "that" may be answered next to what was just quoted.
   if (focus && u.kind === 'followup') {
     const doc = index.docById.get(focus.doc);
