@@ -144,8 +144,11 @@ export function select(input: SelectInput): Selection {
     }
   // 3b. A quote request by topic: every sentence of the searched documents is read against the topic, since the search,
   // which reads the request's own words, misses a paragraph that says the topic in other words ("he gets hurt working
-  // out" for "when he was exercising"). Only those that meet the topic can be chosen (decide's TOPIC_RELEVANCE).
-  if (input.topicMatch && u.intent.kind === 'quote' && !absentName)
+  // out" for "when he was exercising"). Only those that meet the topic can be chosen (decide's TOPIC_RELEVANCE). Not when
+  // a found sentence holds every word of the topic as itself ("the passage about division of labour"): the search found
+  // the topic, and the other sentences are not read in other words (nor WordNet loaded for them).
+  const found = [...byKey.values()].some((c) => (c.topic ?? 0) >= 1);
+  if (input.topicMatch && u.intent.kind === 'quote' && !absentName && !found)
     for (const id of new Set(input.passages.map((p) => p.chunk.docId))) {
       const doc = index.docById.get(id);
       for (const s of doc?.sentences ?? []) if (s.paragraph > 0 && !byKey.has(`${doc!.id}:${s.start}`)) consider(doc!, s, s.paragraph, input.passages.length + 1);
