@@ -27,12 +27,22 @@ export interface WordVectors {
   isWord(word: string): boolean;
   /** Cosine of two words; 1 when equal; 0 when either has no vector. */
   similarity(a: string, b: string): number;
+  /**
+   * The cosine of a word's k-th nearest other word in the vocabulary (1 when it has no vector): how close a word must
+   * be to count among its k nearest. Dense regions of the space (frequent function-like words) have high floors,
+   * sparse ones (rarer, more specific words: "colossal", "gratifying") low ones, so "b is among a's k nearest" reads
+   * nearness relative to the word's neighbourhood where a fixed cosine cannot. Scans all rows once per word and k
+   * (~5 ms), remembered (bounded).
+   */
+  neighbourFloor(word: string, k: number): number;
 }
 
 /** Error codes of {@link loadWordVectors}. */
 export type WordVectorsErrorCode = 'word_vectors_missing' | 'word_vectors_corrupt';
 
 const cache = new Map<string, WordVectors>();
+/** Words whose {@link WordVectors.neighbourFloor} is remembered, at most. */
+const NEIGHBOUR_FLOORS_MAX = 20_000;
 
 /**
  * Load (once per file per process) the word vectors. Throws a UserError with
@@ -72,6 +82,33 @@ export function loadWordVectors(opts: { root?: string; file?: string } = {}): Wo
     const i = find(word);
     return i === undefined ? undefined : data.row ? data.row(i) : data.vectors.subarray(i * dim, (i + 1) * dim);
   };
+  const floors = new Map<string, number>();
+  const neighbourFloor = (word: string, k: number) => {
+    const i = find(word);
+    if (i === undefined || k < 1) return 1;
+    const key = `${k}:${i}`;
+    const hit = floors.get(key);
+    if (hit !== undefined) return hit;
+    const v = vector(word)!;
+    // The k largest cosines to other words, kept ascending (top[0] the smallest of them).
+    const top = new Float32Array(Math.min(k, words.length - 1)).fill(-2);
+    for (let j = 0; j < words.length; j++) {
+      if (j === i) continue;
+      const u = data.row ? data.row(j) : data.vectors.subarray(j * dim, (j + 1) * dim);
+      const c = dot(v, u);
+      if (c <= top[0]!) continue;
+      let at = 0;
+      while (at + 1 < top.length && top[at + 1]! < c) {
+        top[at] = top[at + 1]!;
+        at++;
+      }
+      top[at] = c;
+    }
+    const floor = top.length ? top[0]! : 1;
+    if (floors.size >= NEIGHBOUR_FLOORS_MAX) floors.clear();
+    floors.set(key, floor);
+    return floor;
+  };
   const wv: WordVectors = {
     file,
     dim,
@@ -88,6 +125,7 @@ export function loadWordVectors(opts: { root?: string; file?: string } = {}): Wo
       const vb = vector(b);
       return va && vb ? dot(va, vb) : 0;
     },
+    neighbourFloor,
   };
   cache.set(file, wv);
   return wv;
