@@ -154,3 +154,18 @@ describe('the word-vector embedder', () => {
     expect([...v].every((x) => x === 0)).toBe(true);
   });
 });
+
+describe('a word\'s neighbourhood', () => {
+  it('given a word, then its k-th nearest other word\'s cosine falls as k grows, and its nearest word lies on or above it', () => {
+    const f1 = wv.neighbourFloor('colossal', 1);
+    const f25 = wv.neighbourFloor('colossal', 25);
+    expect(f1).toBeGreaterThan(f25);
+    expect(f1).toBeLessThan(1);
+    expect(wv.similarity('colossal', 'enormous')).toBeGreaterThanOrEqual(f25);
+    expect(wv.neighbourFloor('colossal', 25)).toBe(f25);
+  });
+
+  it('given a word the vectors do not know, then its floor is 1 (nothing is among its nearest)', () => {
+    expect(wv.neighbourFloor('qzxqzxqzx', 25)).toBe(1);
+  });
+});
