@@ -648,7 +648,7 @@ export function supports(claim: Claim, sentence: string, opts: ClaimOptions): Cl
       let sc = lexical ? SYNONYM_MATCH : 0;
       if (cos > near) near = cos;
       if (cos > sc) sc = cos;
-      if (sc < CLAIM_SOFT_FLOOR && cos >= NEIGHBOUR_COSINE && mutualNeighbours(opts.vectors!, p.w.word, s.word, cos)) sc = CLAIM_SOFT_FLOOR;
+      if (sc < CLAIM_SOFT_FLOOR && cos >= NEIGHBOUR_COSINE && mutualNeighbours(opts.vectors!, p.w.word, s.word)) sc = CLAIM_SOFT_FLOOR;
       if (shortening && s.word.length > stem.length + 1 && s.lower.startsWith(stem) && SHORTENED_MATCH > sc) sc = SHORTENED_MATCH;
       if (sc >= CLAIM_SOFT_FLOOR) pairs.push({ w: i, s: j, score: sc, phrase });
     }
@@ -772,8 +772,8 @@ const sameYear = (claim: string, sentence: string) => SHORT_YEAR.test(claim) && 
  */
 export const NEIGHBOURS = 25;
 export const NEIGHBOUR_COSINE = 0.55;
-const mutualNeighbours = (v: WordVectors, a: string, b: string, cos: number) =>
-  inflection(a) === inflection(b) && cos >= v.neighbourFloor(a, NEIGHBOURS) && cos >= v.neighbourFloor(b, NEIGHBOURS);
+const mutualNeighbours = (v: WordVectors, a: string, b: string) =>
+  inflection(a) === inflection(b) && v.amongNearest(a, b, NEIGHBOURS) && v.amongNearest(b, a, NEIGHBOURS);
 /**
  * A word's inflection as written: an -ing form, a past form ("drank", "consumed"), an -s form, or none. Words near
  * each other in the vectors are often of a piece only by topic ("opponent" ~ "beating"); one written for another in

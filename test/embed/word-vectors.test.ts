@@ -156,16 +156,30 @@ describe('the word-vector embedder', () => {
 });
 
 describe('a word\'s neighbourhood', () => {
-  it('given a word, then its k-th nearest other word\'s cosine falls as k grows, and its nearest word lies on or above it', () => {
-    const f1 = wv.neighbourFloor('colossal', 1);
-    const f25 = wv.neighbourFloor('colossal', 25);
-    expect(f1).toBeGreaterThan(f25);
-    expect(f1).toBeLessThan(1);
-    expect(wv.similarity('colossal', 'enormous')).toBeGreaterThanOrEqual(f25);
-    expect(wv.neighbourFloor('colossal', 25)).toBe(f25);
+  it('given two words, then one is among the other\'s k nearest exactly when fewer than k other words are closer to it', () => {
+    // "colossal" ~ "enormous" 0.66: the 4th nearest of "colossal", the 14th of "enormous".
+    expect(wv.amongNearest('colossal', 'enormous', 5)).toBe(true);
+    expect(wv.amongNearest('colossal', 'enormous', 3)).toBe(false);
+    expect(wv.amongNearest('enormous', 'colossal', 15)).toBe(true);
+    expect(wv.amongNearest('enormous', 'colossal', 13)).toBe(false);
+    expect(wv.amongNearest('enormous', 'colossal', 15)).toBe(true); // remembered, the same
   });
 
-  it('given a word the vectors do not know, then its floor is 1 (nothing is among its nearest)', () => {
-    expect(wv.neighbourFloor('qzxqzxqzx', 25)).toBe(1);
+  it('given a word the vectors do not know, then nothing is among its nearest, nor it among another\'s', () => {
+    expect(wv.amongNearest('qzxqzxqzx', 'colossal', 25)).toBe(false);
+    expect(wv.amongNearest('colossal', 'qzxqzxqzx', 25)).toBe(false);
+  });
+});
+
+describe('the shipped neighbour floors', () => {
+  it('given pairs near and far, then the floors beside the vectors answer "among the 25 nearest" as a scan of the vocabulary does', () => {
+    const dir = tempDir();
+    fs.copyFileSync(path.join(root, DEFAULT_WORD_VECTORS_FILE), path.join(dir, 'vectors.bin'));
+    const scan = loadWordVectors({ file: path.join(dir, 'vectors.bin') });
+    const pairs = [['enormous', 'colossal'], ['colossal', 'enormous'], ['booze', 'alcohol'], ['alcohol', 'booze'], ['stop', 'even'], ['failed', 'efforts'], ['opponent', 'beating'], ['good', 'bad'], ['film', 'movie'], ['judge', 'corrupt']] as const;
+    const answers = pairs.map(([a, b]) => wv.amongNearest(a, b, 25));
+    expect(answers).toEqual(pairs.map(([a, b]) => scan.amongNearest(a, b, 25)));
+    expect(answers.filter(Boolean).length).toBeGreaterThanOrEqual(4);
+    expect(answers.filter((x) => !x).length).toBeGreaterThanOrEqual(3);
   });
 });
