@@ -8,7 +8,8 @@
  *
  * Tuning stories: cnn-attribution.json (dev + round-2 held-out), the round-3
  * fresh set, cnn-attribution-tune4.json, cnn-attribution-tune5.json and the tuning part of
- * cnn-attribution-tune6.json and of gutenberg-attribution-tune8/-tune9.json (never their held-out parts). Never the blind sets.
+ * cnn-attribution-tune6.json, of gutenberg-attribution-tune8/-tune9.json and of squad-attribution-tune10.json (never
+ * their held-out parts), and cnn-attribution-tune11.json (round 14; never its partner check11). Never the blind sets.
  */
 import { existsSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -24,6 +25,8 @@ export const TUNE5_FIXTURE = 'test/fixtures/quotes/cnn-attribution-tune5.json';
 export const TUNE6_FIXTURE = 'test/fixtures/quotes/cnn-attribution-tune6.json';
 export const TUNE8_FIXTURE = 'test/fixtures/quotes/gutenberg-attribution-tune8.json';
 export const TUNE9_FIXTURE = 'test/fixtures/quotes/gutenberg-attribution-tune9.json';
+export const TUNE10_FIXTURE = 'test/fixtures/quotes/squad-attribution-tune10.json';
+export const TUNE11_FIXTURE = 'test/fixtures/quotes/cnn-attribution-tune11.json';
 const FOLDS = 5;
 
 export function tuningStories(): (LabelledStory & { origin: string })[] {
@@ -36,7 +39,10 @@ export function tuningStories(): (LabelledStory & { origin: string })[] {
   // tune8 and tune9 (Gutenberg fiction, round 8): their tuning parts; their held-out parts are never trained on.
   const tune8 = existsSync(path.join(ROOT, TUNE8_FIXTURE)) ? loadLabelledStories(TUNE8_FIXTURE).filter((s) => s.split !== 'held-out').map((s) => ({ ...s, origin: 'tune8' })) : [];
   const tune9 = existsSync(path.join(ROOT, TUNE9_FIXTURE)) ? loadLabelledStories(TUNE9_FIXTURE).filter((s) => s.split !== 'held-out').map((s) => ({ ...s, origin: 'tune9' })) : [];
-  return [...base, ...fresh, ...tune4, ...tune5, ...tune6, ...tune8, ...tune9];
+  // tune10 (SQuAD, round 9): its tuning part; tune11 (Gutenberg, round 14): all of it (its partner check11 is never trained on).
+  const tune10 = existsSync(path.join(ROOT, TUNE10_FIXTURE)) ? loadLabelledStories(TUNE10_FIXTURE).filter((s) => s.split !== 'held-out').map((s) => ({ ...s, origin: 'tune10' })) : [];
+  const tune11 = existsSync(path.join(ROOT, TUNE11_FIXTURE)) ? loadLabelledStories(TUNE11_FIXTURE).map((s) => ({ ...s, origin: 'tune11' })) : [];
+  return [...base, ...fresh, ...tune4, ...tune5, ...tune6, ...tune8, ...tune9, ...tune10, ...tune11];
 }
 
 const jaccard = (a: { start: number; end: number }, b: { start: number; end: number }) => {
@@ -102,10 +108,10 @@ if (process.argv[1] && /train-attribution/.test(process.argv[1])) {
     titleThreshold: Number(process.argv.find((a) => a.startsWith('--title-threshold='))?.split('=')[1] ?? 0.7),
     fallbackOnly: !process.argv.includes('--override'),
   };
-  console.log(`tuning stories: ${stories.length} (${['dev', 'r2', 'fresh', 'tune4', 'tune5', 'tune6', 'tune8', 'tune9'].map((o) => `${o} ${stories.filter((s) => s.origin === o).length}`).join(', ')})`);
+  console.log(`tuning stories: ${stories.length} (${['dev', 'r2', 'fresh', 'tune4', 'tune5', 'tune6', 'tune8', 'tune9', 'tune10', 'tune11'].map((o) => `${o} ${stories.filter((s) => s.origin === o).length}`).join(', ')})`);
   const all = examplesOf(stories);
   console.log(`speech quotations for the ranker: ${all.rank.length}, gold not among the candidates: ${all.unreachable}; title examples ${all.titleY.filter(Boolean).length}/${all.titleY.length}`);
-  for (const origin of ['all', 'dev', 'r2', 'fresh', 'tune4', 'tune5', 'tune6', 'tune8', 'tune9']) {
+  for (const origin of process.argv.includes('--all-only') ? ['all'] : ['all', 'dev', 'r2', 'fresh', 'tune4', 'tune5', 'tune6', 'tune8', 'tune9', 'tune10', 'tune11']) {
     if (origin !== 'all' && !stories.some((s) => s.origin === origin)) continue;
     const { cv, rules } = crossValidate(stories, opts, origin);
     console.log(describeScore(`CV ${FOLDS}-fold ${origin}`, cv));
