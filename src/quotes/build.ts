@@ -364,12 +364,6 @@ function analyze(doc: StoredDocument, model: AttributionModel | null): { analysi
   const found: Found[] = [];
   const foundBySpan = new Map<QuoteSpan, Found>();
   const lastAtDepth = new Map<number, Found>();
-  /**
-   * Bare quotations in a paragraph of their own right after the paragraph of a quotation: a news story's speaker going
-   * on, or the next turn of a dialogue. The rules do not guess which; the learned layer weighs the previous speaker
-   * against the one before them, the question just asked and how much of the text is dialogue.
-   */
-  const newTurns = new Set<QuoteSpan>();
   const paraOf = (pos: number) => Math.max(0, lowerBound(doc.paragraphs, pos + 1, (p) => p.start) - 1);
   // Quotes sharing a parent (top level: null), in order: the neighbours a quote's sentence is bounded by.
   const groups = new Map<number | null, number[]>();
@@ -621,8 +615,6 @@ function analyze(doc: StoredDocument, model: AttributionModel | null): { analysi
       } else if (recent && prev && (speaker = turnTaker(span, prev))) {
         // Dialogue: a paragraph of bare quoted words after two turns by two people ("Hi!" said Sam. ¶ "Do you want to play?") is the other person's turn.
         attr = { subject: null, cue: null, cueClass: null, addressee: null, setting: null };
-      } else if (prev && (recent || newTurns.has(prev.span)) && wholeSentence && !handsOver && opensParagraph(span) && paraOf(prev.span.end) === span.paragraphs[0]! - 1) {
-        newTurns.add(span);
       } else if (recent && prev) {
         speaker = prev.speaker;
         attr = { subject: null, cue: null, cueClass: null, addressee: null, setting: null };
@@ -692,11 +684,6 @@ function analyze(doc: StoredDocument, model: AttributionModel | null): { analysi
   const traces: AttributionTrace[] = [];
   const spanIndex = new Map(spans.map((x, k) => [x, k]));
   let previous: string | null = null;
-  /** The speaker before `previous` who is not them (the other side of a dialogue), and whether the previous words asked. */
-  let alternate: string | null = null;
-  let asked = false;
-  // How much of the text is dialogue: the share of its paragraphs that open with a short quotation (12 words at most).
-  const dialogue = counted.length ? counted.filter((p) => spans.some((x) => x.depth === 0 && x.open >= p.start && x.open < p.end && !/[\p{L}\p{N}]/u.test(text.slice(p.start, x.open)) && text.slice(x.start, x.end).split(/\s+/).length <= 12)).length / counted.length : 0;
   for (let qi = 0; qi < found.length; qi++) {
     const f = found[qi]!;
     const { span } = f;
@@ -704,7 +691,7 @@ function analyze(doc: StoredDocument, model: AttributionModel | null): { analysi
     const isTitle = titleLike[spanIndex.get(span)!]!;
     // Fallback mode ranks only the quotations the rules leave without a speaker; the others need only the title cues.
     const fills = !model || !model.fallbackOnly || (!f.speaker && !isTitle);
-    const view = { span, speaker: f.speaker, own: !!f.attr?.subject, addressee: f.attr?.addressee ?? null, previous, titleLike: isTitle, turn: newTurns.has(span) ? { alternate, asked, dialogue } : null };
+    const view = { span, speaker: f.speaker, own: !!f.attr?.subject, addressee: f.attr?.addressee ?? null, previous, titleLike: isTitle };
     const candidates = fills ? speakerCandidates(ctx, view) : [];
     const after = span.close !== null ? span.close + 1 : span.end;
     const from = sentenceStartBefore(text, doc.paragraphs[span.paragraphs[0]!]!.start, span.open);
@@ -737,10 +724,7 @@ function analyze(doc: StoredDocument, model: AttributionModel | null): { analysi
         if (f.attr) f.attr = { ...f.attr, cue: best ? f.attr.cue : null, addressee: best ? f.attr.addressee : null };
       }
     }
-    if (f.speaker && !isTitle) {
-      if (f.speaker !== previous) [alternate, previous] = [previous, f.speaker];
-      asked = /\?\W*$/u.test(text.slice(span.start, span.end));
-    }
+    if (f.speaker && !isTitle) previous = f.speaker;
   }
 
   // A speaker that names no person — "Yesterday", "A", "Iraqi", "United" cut from United Nations, "Government" — is the

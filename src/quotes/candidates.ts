@@ -21,7 +21,6 @@ export const SPEAKER_FEATURES = [
   'mentionHere', 'mentionNext', 'mentionPrev', 'clauseSubject', 'clauseSubjectPrev', 'previousSpeaker', 'previousSpeakerWhole',
   'namedInQuote', 'addressee', 'person', 'org', 'group', 'nominal', 'salience', 'distance',
   'none', 'noneRuleNone', 'noneTitleLike', 'noneNoSpeech', 'noneWhole',
-  'turnPrevious', 'turnAlternate', 'turnPreviousDialogue', 'turnAlternateDialogue', 'turnPreviousAsked', 'turnAlternateAsked', 'noneTurn',
 ] as const;
 export type SpeakerFeature = (typeof SPEAKER_FEATURES)[number];
 
@@ -56,12 +55,6 @@ export interface RuleView {
   /** The speaker the rules gave the previous top-level quotation. */
   previous: string | null;
   titleLike: boolean;
-  /**
-   * A bare quotation in a paragraph of its own after a paragraph of quoted words (build.ts `newTurns`): the speaker
-   * before the previous one (`alternate`), whether the previous words asked a question, and the share of the text's
-   * paragraphs that open with a short quotation (dialogue). Null for any other quotation.
-   */
-  turn?: { alternate: string | null; asked: boolean; dialogue: number } | null;
 }
 
 const sentenceAt = (starts: number[], pos: number) => {
@@ -210,9 +203,6 @@ export function speakerCandidates(ctx: CandidateContext, r: RuleView): Candidate
   let anySpeech = false;
   for (const [where, [from, to]] of Object.entries(regions) as [keyof typeof regions, readonly [number, number]][]) {
     if (to <= from) continue;
-    // A turn's sentences before and after are the turns around it: whoever speaks there is the previous speaker (or
-    // the next), weighed by the turn features below, not a speaker of these words.
-    if (r.turn && (where === 'prev' || where === 'next')) continue;
     const toks = maskedTokens(ctx, from, to);
     for (const s of speechSubjects(text, toks)) {
       const name = ctx.resolve(s.subject);
@@ -232,20 +222,6 @@ export function speakerCandidates(ctx: CandidateContext, r: RuleView): Candidate
   }
   if (r.speaker) set(r.speaker, r.own ? 'rule' : 'ruleFollow');
   if (r.previous) set(r.previous, 'previousSpeaker');
-  if (r.turn) {
-    // Continuation (news: the same speaker goes on) or the next turn (dialogue: the other side answers).
-    const { alternate, asked, dialogue } = r.turn;
-    if (r.previous) {
-      set(r.previous, 'turnPrevious');
-      set(r.previous, 'turnPreviousDialogue', dialogue);
-      if (asked) set(r.previous, 'turnPreviousAsked');
-    }
-    if (alternate && alternate !== r.previous) {
-      set(alternate, 'turnAlternate');
-      set(alternate, 'turnAlternateDialogue', dialogue);
-      if (asked) set(alternate, 'turnAlternateAsked');
-    }
-  }
   const quote = text.slice(r.span.start, r.span.end);
   const whole = !/[\p{L}\p{N}]/u.test(text.slice(starts[sOpen]!, open)) && !/[\p{L}\p{N}]/u.test(text.slice(after, Math.max(after, endOf(sClose))));
   for (const c of byName.values()) {
@@ -265,10 +241,10 @@ export function speakerCandidates(ctx: CandidateContext, r: RuleView): Candidate
     c.features.salience = Math.log1p(n) / 3;
     c.features.distance = Number.isFinite(d) ? Math.min(1, Math.log1p(Math.max(0, d)) / 8) : 1;
   }
-  const none: Candidate = { speaker: null, features: { none: 1, noneRuleNone: r.speaker ? 0 : 1, noneTitleLike: r.titleLike ? 1 : 0, noneNoSpeech: anySpeech ? 0 : 1, noneWhole: whole ? 1 : 0, noneTurn: r.turn ? 1 : 0 } };
+  const none: Candidate = { speaker: null, features: { none: 1, noneRuleNone: r.speaker ? 0 : 1, noneTitleLike: r.titleLike ? 1 : 0, noneNoSpeech: anySpeech ? 0 : 1, noneWhole: whole ? 1 : 0 } };
   return [...byName.values(), none];
 }
 
 /** Does the text say this candidate spoke near the quotation (a speech verb's subject, or the previous speaker)? */
 export const spokeNearby = (c: Candidate) =>
-  !!(c.features.speechPre || c.features.speechPost || c.features.speechPrev || c.features.speechNext || c.features.speechLoose || c.features.previousSpeaker || c.features.turnAlternate);
+  !!(c.features.speechPre || c.features.speechPost || c.features.speechPrev || c.features.speechNext || c.features.speechLoose || c.features.previousSpeaker);

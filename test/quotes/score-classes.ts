@@ -8,12 +8,10 @@
  */
 import { findQuotations } from '../../src/quotes/index.js';
 import { FRESH_FIXTURE, loadLabelledStories, scoreSplit, type LabelledStory, type Score } from './labelled-news.js';
-import { TUNE4_FIXTURE, TUNE5_FIXTURE, TUNE6_FIXTURE, TUNE8_FIXTURE, TUNE9_FIXTURE } from './train-attribution.js';
+import { TUNE10_FIXTURE, TUNE11_FIXTURE, TUNE4_FIXTURE, TUNE5_FIXTURE, TUNE6_FIXTURE, TUNE8_FIXTURE, TUNE9_FIXTURE } from './train-attribution.js';
 
 export const TUNE7_FIXTURE = 'test/fixtures/quotes/cnn-attribution-tune7.json';
-export const TUNE10_FIXTURE = 'test/fixtures/quotes/squad-attribution-tune10.json';
 /** Round 14's Gutenberg passages (attrib11): tune11 is tuned on, check11 is run for totals only. */
-export const TUNE11_FIXTURE = 'test/fixtures/quotes/cnn-attribution-tune11.json';
 export const CHECK11_FIXTURE = 'test/fixtures/quotes/cnn-attribution-check11.json';
 
 
