@@ -458,15 +458,6 @@ function analyze(doc: StoredDocument, model: AttributionModel | null): { analysi
     if (!before?.speaker || before.speaker === last.speaker || last.span.paragraphs[0] !== pi - 1 || before.span.paragraphs[0] !== pi - 2) return null;
     return isTurn(last.span, 6) && isTurn(before.span, 6) ? before.speaker : null;
   };
-  /**
-   * The speaker of a bare quotation opening the paragraph right after a paragraph whose quoted words ended in a
-   * question: the one who spoke before the asker (someone else answers). Null when nobody else spoke before.
-   */
-  const answerer = (q: QuoteSpan, last: Found): string | null => {
-    if (q.depth !== 0 || !opensParagraph(q) || paraOf(last.span.end) !== q.paragraphs[0]! - 1 || !/\?$/u.test(text.slice(last.span.start, last.span.end).trimEnd())) return null;
-    const k = found.lastIndexOf(last);
-    return found.slice(0, k).reverse().find((x) => x.span.depth === 0 && x.speaker && x.speaker !== last.speaker && !titleLike[spans.indexOf(x.span)])?.speaker ?? null;
-  };
   /** Does the quotation stand in a photo caption or subheading without a speech verb ("'Object of interest' found .")? */
   const inCaption = (span: QuoteSpan, from: number, after: number): boolean => {
     if (/[.!?…]$/u.test(text.slice(span.start, span.end))) return false; // a quotation that ends its sentence heads nothing
@@ -623,9 +614,6 @@ function analyze(doc: StoredDocument, model: AttributionModel | null): { analysi
         attr = { subject: null, cue: null, cueClass: null, addressee: null, setting: null };
       } else if (recent && prev && (speaker = turnTaker(span, prev))) {
         // Dialogue: a paragraph of bare quoted words after two turns by two people ("Hi!" said Sam. ¶ "Do you want to play?") is the other person's turn.
-        attr = { subject: null, cue: null, cueClass: null, addressee: null, setting: null };
-      } else if (recent && prev && (speaker = answerer(span, prev))) {
-        // “Has he spoken to her?” ¶ “I think not.”: a bare paragraph right after a paragraph that asked is the answer.
         attr = { subject: null, cue: null, cueClass: null, addressee: null, setting: null };
       } else if (recent && prev) {
         speaker = prev.speaker;
