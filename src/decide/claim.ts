@@ -648,6 +648,7 @@ export function supports(claim: Claim, sentence: string, opts: ClaimOptions): Cl
       let sc = lexical ? SYNONYM_MATCH : 0;
       if (cos > near) near = cos;
       if (cos > sc) sc = cos;
+      if (sc < CLAIM_SOFT_FLOOR && cos >= NEIGHBOUR_COSINE && mutualNeighbours(opts.vectors!, p.w.word, s.word)) sc = CLAIM_SOFT_FLOOR;
       if (shortening && s.word.length > stem.length + 1 && s.lower.startsWith(stem) && SHORTENED_MATCH > sc) sc = SHORTENED_MATCH;
       if (sc >= CLAIM_SOFT_FLOOR) pairs.push({ w: i, s: j, score: sc, phrase });
     }
@@ -760,6 +761,32 @@ function otherCount(n: number, words: readonly SentenceWord[]): boolean {
 /** A year typed short ("in 94") and the sentence's ("in 1994"). */
 const SHORT_YEAR = /^\d\d$/u;
 const sameYear = (claim: string, sentence: string) => SHORT_YEAR.test(claim) && /^(?:19|20)\d\d$/u.test(sentence) && sentence.endsWith(claim);
+
+/**
+ * Below {@link CLAIM_SOFT_FLOOR}, a sentence word still stands in for a claim word when each is among the other's
+ * {@link NEIGHBOURS} nearest words in the whole vocabulary ("enormous" ~ "colossal" 0.66, "satisfying" ~ "gratifying"
+ * 0.62, "drank" ~ "consumed" 0.60, "booze" ~ "alcohol" 0.58): a fixed cosine reads rare, specific words as far apart
+ * and frequent ones as close ("failed" ~ "efforts" 0.67 are not each other's 50 nearest), so nearness is read
+ * against each word's own neighbourhood (as cross-domain similarity local scaling does for translation). From
+ * {@link NEIGHBOUR_COSINE} up; antonyms are told apart by WordNet first ({@link opposes}).
+ */
+export const NEIGHBOURS = 25;
+export const NEIGHBOUR_COSINE = 0.55;
+const mutualNeighbours = (v: WordVectors, a: string, b: string) =>
+  inflection(a) === inflection(b) && v.amongNearest(a, b, NEIGHBOURS) && v.amongNearest(b, a, NEIGHBOURS);
+/**
+ * A word's inflection as written: an -ing form, a past form ("drank", "consumed"), an -s form, or none. Words near
+ * each other in the vectors are often of a piece only by topic ("opponent" ~ "beating"); one written for another in
+ * other words keeps its grammatical slot ("enormous" ~ "colossal", "drank" ~ "consumed").
+ */
+function inflection(word: string): 'ing' | 'past' | 's' | 'base' {
+  const w = word.toLowerCase();
+  const verb = lemmatizer.verb(w);
+  if (w.endsWith('ing') && verb !== w) return 'ing';
+  if (w.endsWith('s') && (verb !== w || lemmatizer.noun(w) !== w)) return 's';
+  if (verb !== w) return 'past';
+  return 'base';
+}
 
 /** Unmet claim words' nearest sentence words count in the `soft` feature from this cosine up (linearly to {@link CLAIM_SOFT_FLOOR}). */
 export const SOFT_FLOOR = 0.35;

@@ -154,3 +154,32 @@ describe('the word-vector embedder', () => {
     expect([...v].every((x) => x === 0)).toBe(true);
   });
 });
+
+describe('a word\'s neighbourhood', () => {
+  it('given two words, then one is among the other\'s k nearest exactly when fewer than k other words are closer to it', () => {
+    // "colossal" ~ "enormous" 0.66: the 4th nearest of "colossal", the 14th of "enormous".
+    expect(wv.amongNearest('colossal', 'enormous', 5)).toBe(true);
+    expect(wv.amongNearest('colossal', 'enormous', 3)).toBe(false);
+    expect(wv.amongNearest('enormous', 'colossal', 15)).toBe(true);
+    expect(wv.amongNearest('enormous', 'colossal', 13)).toBe(false);
+    expect(wv.amongNearest('enormous', 'colossal', 15)).toBe(true); // remembered, the same
+  });
+
+  it('given a word the vectors do not know, then nothing is among its nearest, nor it among another\'s', () => {
+    expect(wv.amongNearest('qzxqzxqzx', 'colossal', 25)).toBe(false);
+    expect(wv.amongNearest('colossal', 'qzxqzxqzx', 25)).toBe(false);
+  });
+});
+
+describe('the shipped neighbour floors', () => {
+  it('given pairs near and far, then the floors beside the vectors answer "among the 25 nearest" as a scan of the vocabulary does', () => {
+    const dir = tempDir();
+    fs.copyFileSync(path.join(root, DEFAULT_WORD_VECTORS_FILE), path.join(dir, 'vectors.bin'));
+    const scan = loadWordVectors({ file: path.join(dir, 'vectors.bin') });
+    const pairs = [['enormous', 'colossal'], ['colossal', 'enormous'], ['booze', 'alcohol'], ['alcohol', 'booze'], ['stop', 'even'], ['failed', 'efforts'], ['opponent', 'beating'], ['good', 'bad'], ['film', 'movie'], ['judge', 'corrupt']] as const;
+    const answers = pairs.map(([a, b]) => wv.amongNearest(a, b, 25));
+    expect(answers).toEqual(pairs.map(([a, b]) => scan.amongNearest(a, b, 25)));
+    expect(answers.filter(Boolean).length).toBeGreaterThanOrEqual(4);
+    expect(answers.filter((x) => !x).length).toBeGreaterThanOrEqual(3);
+  });
+});

@@ -102,9 +102,11 @@ describe.each(['quote5-tune', 'quote5-heldout'] as const)('the %s phrasing set',
 // attribution net 0). Wave two: who11 identical on every set, quote11 heldout-8 66 -> 67/100, heldout-10 47 -> 48/60,
 // heldout-12 55 -> 56/90 (a quote request each); nat11 not merged (warm latency over 2x). Main after all: 706/1005; floors
 // heldout-8 0.67, heldout-10 0.8, heldout-12 0.62 (one item higher each fails, seen).
-const BLIND_BAR = { 'heldout-3': 0.75, 'heldout-4': 0.72, 'heldout-5': 0.67, 'heldout-6': 0.62, 'heldout-7': 0.65, 'heldout-8': 0.67, 'heldout-9': 0.83, 'heldout-10': 0.8, 'heldout-11': 0.71, 'heldout-12': 0.62, 'heldout-13': 0.71 };
+// Round 14: heldout-14 (label23; nine RACE/Gutenberg/MCTest stories and the default document) measured on da6fca7
+// before any round-14 engine change: 56/90.
+const BLIND_BAR = { 'heldout-3': 0.75, 'heldout-4': 0.72, 'heldout-5': 0.67, 'heldout-6': 0.62, 'heldout-7': 0.65, 'heldout-8': 0.67, 'heldout-9': 0.83, 'heldout-10': 0.8, 'heldout-11': 0.71, 'heldout-12': 0.62, 'heldout-13': 0.71, 'heldout-14': 0.62 };
 
-describe.each(['heldout-3', 'heldout-4', 'heldout-5', 'heldout-6', 'heldout-7', 'heldout-8', 'heldout-9', 'heldout-10', 'heldout-11', 'heldout-12', 'heldout-13'] as const)('the blind %s phrasing set', (split) => {
+describe.each(['heldout-3', 'heldout-4', 'heldout-5', 'heldout-6', 'heldout-7', 'heldout-8', 'heldout-9', 'heldout-10', 'heldout-11', 'heldout-12', 'heldout-13', 'heldout-14'] as const)('the blind %s phrasing set', (split) => {
   it(`given each phrasing, when asked, then at least ${Math.round(BLIND_BAR[split] * 100)}% are handled right (and every quote is verbatim)`, { timeout: 120_000 }, async () => {
     const results = await runPhrasings(loadPhrasings(split));
     const right = results.filter((r) => !r.problem).length;
@@ -148,11 +150,17 @@ describe.each(['heldout-3', 'heldout-4', 'heldout-5', 'heldout-6', 'heldout-7', 
 // .805 → .815: 92 → 93/114); the other who sets, tuning and held out, unchanged.
 // Round 13 (nat11, a question's informal and WordNet-synonym words read as the documents' words): who8-tune 19 → 20/31,
 // 27/29 (floor .76 → .78: 46 → 47/60); who8-heldout 22 → 23/30.
-const WHO_BAR = { 'whosaid-tune': 0.9, 'whosaid-heldout': 0.9, 'whosaid-tune2': 0.83, 'whosaid-heldout2': 0.66, 'whosaid-tune3': 0.815, 'whosaid-heldout3': 0.62, 'who5-tune': 0.87, 'who5-heldout': 0.66, 'who7-tune': 0.77, 'who7-heldout': 0.7, 'who8-tune': 0.78, 'who8-heldout': 0.7 };
+// Round 14 (who12): a claim word is met by a sentence word when each is among the other's 25 nearest in the word
+// vectors (cosine ≥ 0.55) with the same inflection ("enormous" / "colossal", "drank" / "consumed"). who9-tune 64 /
+// who9-heldout 31 (new, written by who12 before running any; every third line held out). Before → after (real /
+// refused): who9-tune 23 → 26/38, 23/26 (46 → 49/64); who9-heldout 13 → 14/20, 11 → 10/11 (24/31); whosaid-tune3
+// 48 → 50/67, 45/47 (floor .815 → .83: 93 → 95/114); whosaid-heldout2 8 → 9/13, 8/11 (floor .66 → .7: 16 → 17/24);
+// whosaid-heldout3 15 → 17/33, 20/23 (floor .62 → .66: 35 → 37/56); the other who sets unchanged.
+const WHO_BAR = { 'whosaid-tune': 0.9, 'whosaid-heldout': 0.9, 'whosaid-tune2': 0.83, 'whosaid-heldout2': 0.7, 'whosaid-tune3': 0.83, 'whosaid-heldout3': 0.66, 'who5-tune': 0.87, 'who5-heldout': 0.66, 'who7-tune': 0.77, 'who7-heldout': 0.7, 'who8-tune': 0.78, 'who8-heldout': 0.7, 'who9-tune': 0.76, 'who9-heldout': 0.77 };
 /** Claims nobody made, refused at least this share (as measured; heldout2's 8/11 is what main refused too). */
-const REFUSED_BAR = { 'whosaid-tune': 0.85, 'whosaid-heldout': 1, 'whosaid-tune2': 0.85, 'whosaid-heldout2': 0.72, 'whosaid-tune3': 0.95, 'whosaid-heldout3': 0.86, 'who5-tune': 1, 'who5-heldout': 0.75, 'who7-tune': 0.93, 'who7-heldout': 0.88, 'who8-tune': 0.93, 'who8-heldout': 1 };
+const REFUSED_BAR = { 'whosaid-tune': 0.85, 'whosaid-heldout': 1, 'whosaid-tune2': 0.85, 'whosaid-heldout2': 0.72, 'whosaid-tune3': 0.95, 'whosaid-heldout3': 0.86, 'who5-tune': 1, 'who5-heldout': 0.75, 'who7-tune': 0.93, 'who7-heldout': 0.88, 'who8-tune': 0.93, 'who8-heldout': 1, 'who9-tune': 0.88, 'who9-heldout': 0.9 };
 
-describe.each(['whosaid-tune', 'whosaid-heldout', 'whosaid-tune2', 'whosaid-heldout2', 'whosaid-tune3', 'whosaid-heldout3', 'who5-tune', 'who5-heldout', 'who7-tune', 'who7-heldout', 'who8-tune', 'who8-heldout'] as const)('the %s who-said set', (split) => {
+describe.each(['whosaid-tune', 'whosaid-heldout', 'whosaid-tune2', 'whosaid-heldout2', 'whosaid-tune3', 'whosaid-heldout3', 'who5-tune', 'who5-heldout', 'who7-tune', 'who7-heldout', 'who8-tune', 'who8-heldout', 'who9-tune', 'who9-heldout'] as const)('the %s who-said set', (split) => {
   it(`given each who-said phrasing, when asked, then at least ${WHO_BAR[split] * 100}% are answered with the right speaker or refused as nobody's`, { timeout: 120_000 }, async () => {
     const results = await runPhrasings(loadPhrasings(split));
     const right = results.filter((r) => !r.problem).length;

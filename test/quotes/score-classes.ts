@@ -1,15 +1,18 @@
 /**
  * Miss counts by class on the TUNING sets only (never the blind sets), split into the fit part (the sets tuned on
- * in earlier rounds) and the check part (tune6's held-out stories and tune7, never read mistake by mistake):
+ * in earlier rounds, tune10's tuning part, tune11) and the check part (tune6's held-out stories, tune7, the held-out
+ * parts of tune8/9/10 and check11: never read mistake by mistake):
  *
  *   npx tsx test/quotes/score-classes.ts             # one line per set and per part
  *   npx tsx test/quotes/score-classes.ts --misses    # also the fit part's mistakes (never the check part's)
  */
 import { findQuotations } from '../../src/quotes/index.js';
 import { FRESH_FIXTURE, loadLabelledStories, scoreSplit, type LabelledStory, type Score } from './labelled-news.js';
-import { TUNE4_FIXTURE, TUNE5_FIXTURE, TUNE6_FIXTURE, TUNE8_FIXTURE, TUNE9_FIXTURE } from './train-attribution.js';
+import { TUNE10_FIXTURE, TUNE11_FIXTURE, TUNE4_FIXTURE, TUNE5_FIXTURE, TUNE6_FIXTURE, TUNE8_FIXTURE, TUNE9_FIXTURE } from './train-attribution.js';
 
 export const TUNE7_FIXTURE = 'test/fixtures/quotes/cnn-attribution-tune7.json';
+/** Round 14's Gutenberg passages (attrib11): tune11 is tuned on, check11 is run for totals only. */
+export const CHECK11_FIXTURE = 'test/fixtures/quotes/cnn-attribution-check11.json';
 
 
 /** Miss classes as the lead reports them: a wrong speaker is split into a wrong name and no name. */
@@ -27,6 +30,7 @@ export function tuningParts(): { fit: [string, LabelledStory[]][]; check: [strin
   const tune6 = loadLabelledStories(TUNE6_FIXTURE);
   const tune8 = loadLabelledStories(TUNE8_FIXTURE);
   const tune9 = loadLabelledStories(TUNE9_FIXTURE);
+  const tune10 = loadLabelledStories(TUNE10_FIXTURE);
   return {
     fit: [
       ['dev', base.filter((s) => s.split === 'dev')],
@@ -37,12 +41,16 @@ export function tuningParts(): { fit: [string, LabelledStory[]][]; check: [strin
       ['tune6 tuning', tune6.filter((s) => s.split !== 'held-out')],
       ['tune8 tuning (Gutenberg)', tune8.filter((s) => s.split !== 'held-out')],
       ['tune9 tuning (Gutenberg)', tune9.filter((s) => s.split !== 'held-out')],
+      ['tune10 tuning (SQuAD)', tune10.filter((s) => s.split !== 'held-out')],
+      ['tune11 (Gutenberg)', loadLabelledStories(TUNE11_FIXTURE)],
     ],
     check: [
       ['tune6 held-out', tune6.filter((s) => s.split === 'held-out')],
       ['tune7', loadLabelledStories(TUNE7_FIXTURE)],
       ['tune8 held-out (Gutenberg)', tune8.filter((s) => s.split === 'held-out')],
       ['tune9 held-out (Gutenberg)', tune9.filter((s) => s.split === 'held-out')],
+      ['tune10 held-out (SQuAD)', tune10.filter((s) => s.split === 'held-out')],
+      ['check11 (Gutenberg)', loadLabelledStories(CHECK11_FIXTURE)],
     ],
   };
 }
