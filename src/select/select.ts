@@ -42,6 +42,9 @@ export interface Selection {
   confidence: number;
 }
 
+/** Longest document (in sentences) whose every sentence a quote request's topic is read against; news stories have 10–60. */
+export const TOPIC_SCAN_MAX_SENTENCES = 400;
+
 /** An attribution question answered by the quotation index (speaker and addressee matched) is this sure. */
 export const INDEX_CONFIDENCE = 0.95;
 
@@ -141,6 +144,19 @@ export function select(input: SelectInput): Selection {
     for (const id of new Set(input.passages.map((p) => p.chunk.docId))) {
       const doc = index.docById.get(id);
       for (const s of doc?.sentences ?? []) if (s.paragraph > 0 && holdsAmount(doc!.text.slice(s.start, s.end), amount.money)) consider(doc!, s, s.paragraph, input.passages.length + 1);
+    }
+  // 3b. A quote request by topic: every sentence of the searched documents is read against the topic, since the search,
+  // which reads the request's own words, misses a paragraph that says the topic in other words ("he gets hurt working
+  // out" for "when he was exercising"). Only those that meet the topic can be chosen (decide's TOPIC_RELEVANCE). Not when
+  // a found sentence holds every word of the topic as itself ("the passage about division of labour"): the search found
+  // the topic, and the other sentences are not read in other words (nor WordNet loaded for them).
+  // A long document (a book, a report) is left to the search: reading each of its sentences would cost the answer its speed.
+  const found = [...byKey.values()].some((c) => (c.topic ?? 0) >= 1);
+  if (input.topicMatch && u.intent.kind === 'quote' && !absentName && !found)
+    for (const id of new Set(input.passages.map((p) => p.chunk.docId))) {
+      const doc = index.docById.get(id);
+      if (doc && doc.sentences.length <= TOPIC_SCAN_MAX_SENTENCES)
+        for (const s of doc.sentences) if (s.paragraph > 0 && !byKey.has(`${doc.id}:${s.start}`)) consider(doc, s, s.paragraph, input.passages.length + 1);
     }
   // 4. A follow-up about "that" may be answered next to what was just quoted.
   if (focus && u.kind === 'followup') {

@@ -25,16 +25,22 @@ describe.each(['tune', 'heldout', 'heldout-2'] as const)('the %s phrasing set', 
 // chit-chat and natural items over the default document, the tuning stories and five new tuning-side CNN stories
 // (celeste-holm, harry-reid, froome-ventoux, machu-picchu, king-abdullah), written before running any; every third line
 // held out (quote4-heldout, never tuned on, run only for counts). Before → after: tune 55/66 → 60/66, held-out 26/32 → 29/32.
-const QUOTE4_BAR = { 'quote4-tune': 0.9, 'quote4-heldout': 0.9 };
+// Round 14 (quote12): quote9, 94 items written before running any from reading the documents only — quote requests by
+// topic, mostly in other words and Discord style ("pls paste the bit where he gets hurt working out", "gimme the
+// official's exact words on how not every place is ok to strip"), paragraph requests ("second-to-last", "¶6 pls"),
+// summaries (whole and of one paragraph), off-topic quote requests and chit-chat — over the default document and
+// tuning-side stories; every third line held out (quote9-heldout, never tuned on, run only for counts). Before → after:
+// tune 50 → 52/63, held-out 24/31 unchanged. The bars guard what was reached.
+const QUOTE4_BAR = { 'quote4-tune': 0.9, 'quote4-heldout': 0.9, 'quote9-tune': 52 / 63, 'quote9-heldout': 24 / 31 };
 
-describe.each(['quote4-tune', 'quote4-heldout'] as const)('the %s phrasing set', (split) => {
-  it(`given each phrasing, when asked, then at least ${QUOTE4_BAR[split] * 100}% are handled right (and every quote is verbatim)`, { timeout: 120_000 }, async () => {
+describe.each(['quote4-tune', 'quote4-heldout', 'quote9-tune', 'quote9-heldout'] as const)('the %s phrasing set', (split) => {
+  it(`given each phrasing, when asked, then at least ${Math.round(QUOTE4_BAR[split] * 100)}% are handled right (and every quote is verbatim)`, { timeout: 120_000 }, async () => {
     const results = await runPhrasings(loadPhrasings(split));
     const right = results.filter((r) => !r.problem).length;
     // The held-out part reports its count only, so that nobody tunes on its items.
-    const wrong = split === 'quote4-tune' ? results.filter((r) => r.problem).map((r) => `${r.p.q} → ${r.problem}`).join('\n') : `${right}/${results.length}`;
+    const wrong = !split.endsWith('-heldout') ? results.filter((r) => r.problem).map((r) => `${r.p.q} → ${r.problem}`).join('\n') : `${right}/${results.length}`;
     expect(results.every((r) => r.problem !== 'quote not verbatim')).toBe(true);
-    expect(right / results.length, wrong).toBeGreaterThanOrEqual(QUOTE4_BAR[split]);
+    expect(right / results.length, wrong).toBeGreaterThanOrEqual(QUOTE4_BAR[split] - 1e-9);
   });
 });
 
