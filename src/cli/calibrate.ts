@@ -19,11 +19,14 @@ import path from 'node:path';
 import { Command } from 'commander';
 import { createEngine } from '../engine/index.js';
 import { silentLogger } from '../log.js';
+import { UserError } from '../errors.js';
 import type { Config } from '../config.js';
 import { atThreshold, fitSentenceModel, type Question } from '../select/fit.js';
 import { FEATURES } from '../select/features.js';
 import { run, setup, ROOT } from './common.js';
 import { phrasingQuestions } from './calibrate-phrasings.js';
+import type { Embedder } from '../embed/types.js';
+import { cachingEmbedder } from '../eval/embedder-cache.js';
 
 interface Squad {
   data: { title: string; paragraphs: { context: string; qas: { question: string; answers: { text: string }[] }[] }[] }[];
@@ -39,7 +42,7 @@ interface Outcome {
   unanswerable: Set<Question>;
 }
 
-async function collect(config: Config, articles: Squad['data'], perArticle: number, withExamples: boolean, softMatch: boolean): Promise<Outcome> {
+async function collect(config: Config, articles: Squad['data'], perArticle: number, withExamples: boolean, softMatch: boolean, embedder: Embedder | null = null): Promise<Outcome> {
   const out: Outcome = { pos: [], neg: [], questions: [], unanswerable: new Set() };
   let asking: 'pos' | 'neg' = 'pos';
   for (const article of articles) {
@@ -58,7 +61,7 @@ async function collect(config: Config, articles: Squad['data'], perArticle: numb
           }) as const
       : () => ({});
     const textOf = (c: { doc: { text: string }; start: number; end: number }) => c.doc.text.slice(c.start, c.end);
-    const full = await createEngine({ config, logger: silentLogger(), embedder: null, documents: [{ id: article.title, path: article.title, text: contexts.join('\n\n') }], refusalThreshold: 0, softMatch, idleWork: false, ...observe(textOf) });
+    const full = await createEngine({ config, logger: silentLogger(), embedder, documents: [{ id: article.title, path: article.title, text: contexts.join('\n\n') }], refusalThreshold: 0, softMatch, idleWork: false, ...observe(textOf) });
     for (let i = 0; i < qas.length; i += step) {
       const qa = qas[i]!;
       gold = qa.answers.map((g) => norm(g.text));
@@ -67,7 +70,7 @@ async function collect(config: Config, articles: Squad['data'], perArticle: numb
       out.pos.push({ confidence: a.confidence ?? 0, hit: a.quotes.some((q) => gold.some((g) => norm(q.quote).includes(g))) });
       const rest = contexts.filter((_, j) => j !== qa.pi);
       if (gold.some((g) => rest.some((c) => norm(c).includes(g)))) continue; // answer also elsewhere: not a true negative
-      const without = await createEngine({ config, logger: silentLogger(), embedder: null, documents: [{ id: article.title, path: article.title, text: rest.join('\n\n') }], refusalThreshold: 0, softMatch, idleWork: false, ...observe(textOf) });
+      const without = await createEngine({ config, logger: silentLogger(), embedder, documents: [{ id: article.title, path: article.title, text: rest.join('\n\n') }], refusalThreshold: 0, softMatch, idleWork: false, ...observe(textOf) });
       gold = []; // every sentence of the article without the answer is a negative
       asking = 'neg';
       out.neg.push((await without.ask(qa.question)).confidence ?? 0);
@@ -102,12 +105,18 @@ await run(async () => {
     .option('--phrasings <sets>', 'with --fit: also fit on these tuning phrasing sets (comma-separated, e.g. natural-tune,natural2-tune; test/fixtures/phrasings/), and keep the configured threshold refusing 80% of the unanswerable articles')
     .option('--phrasing-weight <w>', 'with --phrasings: how many SQuAD questions one phrasing counts as', '1')
     .option('--soft', 'score sentences with the word vectors\' soft matching too (fits/uses src/select/weights-soft.json)')
+    .option('--model <id>', 'embedding model for hybrid retrieval (e.g. use-lite; default none: lexical, as the weights were fitted)', 'none')
     .option('--coqa <file>', 'instead: Abg-CoQA JSONL (npm run eval:convert -- abg-coqa …): fit the conversation weights on the tuning stories (--fit), measure the held-out ones')
     .option('--tune-only', 'with --coqa: report the tuning stories only (the held-out ones stay unseen)')
     .option('--history <from>', 'with --coqa: earlier turns answered by the engine (default) or as the dataset answered them (gold)')
     .parse();
-  const opts = program.opts<{ from: string; articles: string; perArticle: string; fit?: boolean; threshold?: string; coqa?: string; soft?: boolean; history?: string; tuneOnly?: boolean; phrasings?: string; phrasingWeight: string }>();
+  const opts = program.opts<{ from: string; articles: string; perArticle: string; fit?: boolean; threshold?: string; coqa?: string; soft?: boolean; history?: string; tuneOnly?: boolean; phrasings?: string; phrasingWeight: string; model: string }>();
   const { config } = setup({ quiet: true });
+  // One model for every article's engines; each distinct passage is embedded once (the unanswerable versions reuse the article's).
+  const { loadEmbedder } = await import('../embed/load.js');
+  const loaded = opts.model.toLowerCase() === 'none' ? null : await loadEmbedder({ model: opts.model, cacheDir: config.MODEL_CACHE_DIR, allowRemote: config.ALLOW_REMOTE_MODELS, batchSize: config.EMBEDDING_BATCH_SIZE, logger: silentLogger(), root: config.root });
+  if (opts.model.toLowerCase() !== 'none' && !loaded) throw new UserError(`the embedding model ${opts.model} could not be loaded`);
+  const embedder = loaded ? cachingEmbedder(loaded) : null;
   if (opts.coqa) {
     const { calibrateCoqa } = await import('./calibrate-coqa.js');
     process.stdout.write(await calibrateCoqa(config, path.resolve(process.cwd(), opts.coqa), { fit: !!opts.fit, threshold: Number(opts.threshold ?? config.REFUSAL_THRESHOLD), softMatch: !!opts.soft, history: opts.history === 'gold' ? 'gold' : 'engine', tuneOnly: !!opts.tuneOnly }));
@@ -116,10 +125,10 @@ await run(async () => {
   const squad = JSON.parse(await readFile(program.args[0] ?? program.processedArgs[0], 'utf8')) as Squad;
   const from = Number(opts.from);
   const articles = squad.data.slice(from, from + Number(opts.articles));
-  const label = `SQuAD dev articles ${from + 1}–${from + articles.length}`;
+  const label = `SQuAD dev articles ${from + 1}–${from + articles.length}${embedder ? ` (hybrid retrieval with ${opts.model})` : ''}`;
 
   if (opts.fit) {
-    const o = await collect(config, articles, Number(opts.perArticle), true, !!opts.soft);
+    const o = await collect(config, articles, Number(opts.perArticle), true, !!opts.soft, embedder);
     const own = opts.phrasings ? await phrasingQuestions(config, ROOT, opts.phrasings.split(','), !!opts.soft) : [];
     const questions = [...o.questions, ...own];
     const perQuestion = questions.map((_, i) => (i < o.questions.length ? 1 : Number(opts.phrasingWeight)));
@@ -131,7 +140,7 @@ await run(async () => {
     process.stdout.write(`Fitted on ${questions.reduce((a, q) => a + q.length, 0)} candidate sentences of ${o.questions.length} questions (${label})${own.length ? ` and ${own.length} phrasings (${opts.phrasings}, each counting ${opts.phrasingWeight})` : ''}; wrote ${path.relative(ROOT, file)}:\n${JSON.stringify(weights)}\nRe-run without --fit to sweep the threshold with the new weights.\n`);
     return;
   }
-  const o = await collect(config, articles, Number(opts.perArticle), false, !!opts.soft);
+  const o = await collect(config, articles, Number(opts.perArticle), false, !!opts.soft, embedder);
   const head = `${label}: ${o.pos.length} answerable questions, ${o.neg.length} made unanswerable (gold paragraph removed).\n`;
   const cols = 'threshold  answers(answerable)  gold-in-quote(answerable)  refuses(unanswerable)  balanced  found-when-answering';
   const row = (t: number) => {

@@ -29,7 +29,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { FeatureExtractionPipeline } from '@huggingface/transformers';
 import type { Logger } from '../log.js';
-import { WORD_VECTORS_MODEL, type Embedder } from './types.js';
+import { USE_LITE_MODEL, WORD_VECTORS_MODEL, type Embedder } from './types.js';
 import { familyFor, type Pooling } from './families.js';
 import { directTokenizerSupported, openOnnxModel, type OnnxModel } from './onnx-model.js';
 import { openOnnxModelThread } from './model-thread.js';
@@ -119,6 +119,7 @@ export async function loadEmbedder(options: LoadEmbedderOptions): Promise<Transf
   }
   // Imported here, not at the top: a transformer model's loading (a cold `ask`'s first step) needs none of it.
   if (model.toLowerCase() === WORD_VECTORS_MODEL) return (await import('./word-vectors-embedder.js')).loadWordVectorEmbedder({ root: options.root, logger });
+  if (model.toLowerCase() === USE_LITE_MODEL) return (await import('./use-lite-embedder.js')).loadUseLiteEmbedder({ logger, batchSize: options.batchSize });
   const started = performance.now();
   try {
     const embedder = await load(model, options);
@@ -150,7 +151,7 @@ export async function loadEmbedder(options: LoadEmbedderOptions): Promise<Transf
  */
 export function loadsOffline(options: Pick<LoadEmbedderOptions, 'model' | 'cacheDir' | 'root' | 'dtype'>): boolean {
   const model = options.model.trim();
-  if (model.toLowerCase() === 'none' || model.toLowerCase() === WORD_VECTORS_MODEL) return false;
+  if (model.toLowerCase() === 'none' || model.toLowerCase() === WORD_VECTORS_MODEL || model.toLowerCase() === USE_LITE_MODEL) return false;
   const asPath = path.resolve(options.root ?? process.cwd(), expandHome(model));
   if (looksLikePath(model) || fs.existsSync(asPath)) return isDirectory(asPath) && tryPickDtype(asPath, options.dtype) !== undefined;
   const folder = path.join(options.cacheDir, model);

@@ -1,6 +1,9 @@
 /** The `EMBEDDING_MODEL` value that selects the word-vector embedder (./word-vectors-embedder.ts). */
 export const WORD_VECTORS_MODEL = 'word-vectors';
 
+/** The `EMBEDDING_MODEL` value that selects the Universal Sentence Encoder lite (./use-lite-embedder.ts). */
+export const USE_LITE_MODEL = 'use-lite';
+
 /** Turns text into unit-length vectors. `null` where no model could be loaded (lexical-only mode). */
 export interface Embedder {
   /** Model id or local folder, as recorded in the index manifest. */

@@ -9,6 +9,9 @@ import { loadConfig } from '../../src/config.js';
 import { createEngine } from '../../src/engine/index.js';
 import type { Engine } from '../../src/engine-api.js';
 import { silentLogger } from '../../src/log.js';
+import { loadEmbedder } from '../../src/embed/load.js';
+import type { Embedder } from '../../src/embed/types.js';
+import { cachingEmbedder } from '../../src/eval/embedder-cache.js';
 import type { Answer, Conversation } from '../../src/types.js';
 import { DEFAULT_DOC_PATH, ROOT } from './paths.js';
 
@@ -77,7 +80,8 @@ export interface PhrasingResult {
   answer: Answer;
 }
 
-export async function runPhrasings(set: Phrasing[]): Promise<PhrasingResult[]> {
+/** `embedder`: hybrid retrieval with this model (default none: lexical, as the floors are measured). */
+export async function runPhrasings(set: Phrasing[], opts: { embedder?: Embedder | null } = {}): Promise<PhrasingResult[]> {
   const config = loadConfig({ INDEX_DIR: '/nonexistent-never-written', EMBEDDING_MODEL: 'none' }, ROOT);
   const engines = new Map<string, { engine: Engine; text: string }>();
   const out: PhrasingResult[] = [];
@@ -85,7 +89,7 @@ export async function runPhrasings(set: Phrasing[]): Promise<PhrasingResult[]> {
     let e = engines.get(p.doc);
     if (!e) {
       const document = phrasingDocument(p.doc);
-      e = { engine: await createEngine({ config, logger: silentLogger(), embedder: null, documents: [document] }), text: document.text };
+      e = { engine: await createEngine({ config, logger: silentLogger(), embedder: opts.embedder ?? null, documents: [document] }), text: document.text };
       engines.set(p.doc, e);
     }
     const c: Conversation = { id: 'p', turns: [] };
@@ -98,7 +102,12 @@ export async function runPhrasings(set: Phrasing[]): Promise<PhrasingResult[]> {
 
 if (process.argv[1]?.endsWith('phrasings.ts')) {
   const split = process.argv[2] ?? 'tune';
-  const results = await runPhrasings(loadPhrasings(split));
+  // --model ID: the same set with hybrid retrieval on that embedding model (e.g. use-lite).
+  const m = process.argv.indexOf('--model');
+  const model = m > 0 ? process.argv[m + 1] : undefined;
+  const loaded = model ? await loadEmbedder({ model, cacheDir: 'embeddings/models', allowRemote: false, logger: silentLogger(), root: ROOT }) : null;
+  if (model && !loaded) throw new Error(`the embedding model ${model} could not be loaded`);
+  const results = await runPhrasings(loadPhrasings(split), { embedder: loaded && cachingEmbedder(loaded) });
   const bad = results.filter((r) => r.problem);
   // --quiet: counts only (for a held-out set, so that nobody tunes on its items).
   if (!process.argv.includes('--quiet')) for (const r of bad) console.log(`✗ [${r.p.doc}] ${r.p.q}  — expected ${r.p.expect}: ${r.problem}`);
@@ -109,5 +118,6 @@ if (process.argv[1]?.endsWith('phrasings.ts')) {
     kinds.set(k, [ok + (r.problem ? 0 : 1), n + 1]);
   }
   console.log([...kinds].map(([k, [ok, n]]) => `${k} ${ok}/${n}`).join(' · '));
-  console.log(`${split}: ${results.length - bad.length}/${results.length} handled right (${((100 * (results.length - bad.length)) / results.length).toFixed(1)}%)`);
+  console.log(`${split}${model ? ` (hybrid, ${model})` : ''}: ${results.length - bad.length}/${results.length} handled right (${((100 * (results.length - bad.length)) / results.length).toFixed(1)}%)`);
+  await loaded?.dispose?.();
 }
