@@ -343,6 +343,8 @@ interface LatencySamples {
   callsPerAsk: number;
   cpuMs: number;
   queryCpuMs: number;
+  /** The model ran on the answering thread (asked for with --in-thread, or a model the model thread cannot host: use-lite). */
+  inThread?: boolean;
   /** Answers inside which a garbage collection started. */
   gcInAnswers: number;
 }
@@ -392,13 +394,13 @@ function pooledRuns(runs: number, model: string, dtype: string, settle: boolean,
   const each = samples.map(ratios);
   const range = (k: 'p95' | 'p50' | 'cpu' | 'cpu95') => `${fmt(Math.min(...each.map((x) => x[k])), 2)}–${fmt(Math.max(...each.map((x) => x[k])), 2)}×`;
   return [
-    ['model', path.isAbsolute(model) ? path.relative(process.cwd(), model) || model : model, `${runs} fresh processes, samples pooled${gapMs > 0 ? `; ${gapMs} ms idle before each question` : ''}; ${threadNote(inThread)}`],
+    ['model', path.isAbsolute(model) ? path.relative(process.cwd(), model) || model : model, `${runs} fresh processes, samples pooled${gapMs > 0 ? `; ${gapMs} ms idle before each question` : ''}; ${threadNote(inThread || samples.some((x) => x.inThread), inThread)}`],
     ...latencyRows(pool(samples)),
     ['  each run alone', `${range('p95')}`, `ask p95 ÷ query p50 over ${QUESTIONS.length} answers (its 3rd-slowest); p50 ÷ p50 ${range('p50')}; CPU ${range('cpu')}; CPU p95 ÷ p50 ${range('cpu95')}`],
   ];
 }
 
-const threadNote = (inThread: boolean) => (inThread ? 'model on the answering thread (--in-thread)' : 'model in its own thread, as `npm run ask` and the bot run it');
+const threadNote = (inThread: boolean, asked = true) => (inThread ? `model on the answering thread (${asked ? '--in-thread' : 'the model thread hosts ONNX models only'})` : 'model in its own thread, as `npm run ask` and the bot run it');
 
 function printTable(rows: [string, string, string][], notes: string[]): void {
   const w0 = Math.max(...rows.map((r) => r[0].length));
@@ -479,8 +481,8 @@ await run(async () => {
     const r = await warmAsk(embedder, model, tmp, modelCache, opts.settle, opts.gap, here ?? undefined);
     await r.engine.close();
     await here?.dispose();
-    if (opts.samplesOut) fs.writeFileSync(opts.samplesOut, JSON.stringify({ askMs: r.askMs, queryMs: r.queryMs, otherMs: r.otherMs, askCpu: r.askCpu, queryCpu: r.queryCpu, queryHereMs: r.queryHereMs, refused: r.refused, callsPerAsk: r.callsPerAsk, cpuMs: r.cpuMs, queryCpuMs: r.queryCpuMs, gcInAnswers: r.gcInAnswers } satisfies LatencySamples));
-    printTable([['model', path.isAbsolute(model) ? path.relative(process.cwd(), model) || model : model, `${embedder.dim} dims, ${embedder.dtype}, ${embedder.pooling} pooling; loaded in ${fmt(loadMs, 0)} ms; ${threadNote(!embedder.offThread)}`], ...latencyRows(r)], notes);
+    if (opts.samplesOut) fs.writeFileSync(opts.samplesOut, JSON.stringify({ askMs: r.askMs, queryMs: r.queryMs, otherMs: r.otherMs, askCpu: r.askCpu, queryCpu: r.queryCpu, queryHereMs: r.queryHereMs, refused: r.refused, callsPerAsk: r.callsPerAsk, cpuMs: r.cpuMs, queryCpuMs: r.queryCpuMs, gcInAnswers: r.gcInAnswers, inThread: !embedder.offThread } satisfies LatencySamples));
+    printTable([['model', path.isAbsolute(model) ? path.relative(process.cwd(), model) || model : model, `${embedder.dim} dims, ${embedder.dtype}, ${embedder.pooling} pooling; loaded in ${fmt(loadMs, 0)} ms; ${threadNote(!embedder.offThread, !!opts.inThread)}`], ...latencyRows(r)], notes);
     await embedder.dispose();
     return 0;
   }
