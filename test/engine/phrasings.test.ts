@@ -10,9 +10,10 @@ import { loadPhrasings, runPhrasings } from '../helpers/phrasings.js';
 // The issue's target is 90%; measured (round 4, SOFT_MATCH on by default): tune 138/150 (92.0%; 68 who-said and said-about
 // phrasings added, 22 of them messy Discord-style), held-out 47/49 (95.9%, after merging coqa), held-out-2 27/27. Round 3: tune 75/82 (91.5%),
 // held-out 45/49 (91.8%), held-out-2 26/27 (96.3%). Before round 3: tune 73/82, held-out 43/49. The bars guard these.
-const BAR = { tune: 0.91, heldout: 0.93, 'heldout-2': 0.96 };
+const BAR = { tune: 0.91 };
 
-describe.each(['tune', 'heldout', 'heldout-2'] as const)('the %s phrasing set', (split) => {
+// The first two held-out sets are blind too: they run with the others below (counts only, named "the blind …").
+describe.each(['tune'] as const)('the %s phrasing set', (split) => {
   it(`given each phrasing, when asked, then at least ${BAR[split] * 100}% are handled right (and every quote is verbatim)`, { timeout: 120_000 }, async () => {
     const results = await runPhrasings(loadPhrasings(split));
     const wrong = results.filter((r) => r.problem).map((r) => `${r.p.q} → ${r.problem}`);
@@ -105,9 +106,9 @@ describe.each(['quote5-tune', 'quote5-heldout'] as const)('the %s phrasing set',
 // Round 14 (lead's runs after the merges): heldout-4 71 -> 72/98 (quote12), heldout-7 65 -> 66 and heldout-8 67 -> 69/100
 // (who12, and nat12's +1 on heldout-8); floors raised by exactly those items. heldout-14 (label23; nine RACE/Gutenberg/MCTest stories and the default document) measured on da6fca7
 // before any round-14 engine change: 56/90.
-const BLIND_BAR = { 'heldout-3': 0.75, 'heldout-4': 0.73, 'heldout-5': 0.67, 'heldout-6': 0.62, 'heldout-7': 0.66, 'heldout-8': 0.69, 'heldout-9': 0.83, 'heldout-10': 0.8, 'heldout-11': 0.71, 'heldout-12': 0.62, 'heldout-13': 0.71, 'heldout-14': 0.62 };
+const BLIND_BAR = { heldout: 0.93, 'heldout-2': 0.96, 'heldout-3': 0.75, 'heldout-4': 0.73, 'heldout-5': 0.67, 'heldout-6': 0.62, 'heldout-7': 0.66, 'heldout-8': 0.69, 'heldout-9': 0.83, 'heldout-10': 0.8, 'heldout-11': 0.71, 'heldout-12': 0.62, 'heldout-13': 0.71, 'heldout-14': 0.62 };
 
-describe.each(['heldout-3', 'heldout-4', 'heldout-5', 'heldout-6', 'heldout-7', 'heldout-8', 'heldout-9', 'heldout-10', 'heldout-11', 'heldout-12', 'heldout-13', 'heldout-14'] as const)('the blind %s phrasing set', (split) => {
+describe.each(['heldout', 'heldout-2', 'heldout-3', 'heldout-4', 'heldout-5', 'heldout-6', 'heldout-7', 'heldout-8', 'heldout-9', 'heldout-10', 'heldout-11', 'heldout-12', 'heldout-13', 'heldout-14'] as const)('the blind %s phrasing set', (split) => {
   it(`given each phrasing, when asked, then at least ${Math.round(BLIND_BAR[split] * 100)}% are handled right (and every quote is verbatim)`, { timeout: 120_000 }, async () => {
     const results = await runPhrasings(loadPhrasings(split));
     const right = results.filter((r) => !r.problem).length;
