@@ -33,6 +33,7 @@ import { USE_LITE_MODEL, WORD_VECTORS_MODEL, type Embedder } from './types.js';
 import { familyFor, type Pooling } from './families.js';
 import { directTokenizerSupported, openOnnxModel, type OnnxModel } from './onnx-model.js';
 import { openOnnxModelThread } from './model-thread.js';
+import { unitLength } from './unit-length.js';
 
 /** ONNX weight variants we know how to pick (transformers.js file suffixes). */
 export type EmbedDtype = 'fp32' | 'fp16' | 'q8' | 'int8' | 'uint8' | 'q4';
@@ -413,18 +414,6 @@ class PipelineEmbedder implements TransformersEmbedder {
     this.queue = next.catch(() => undefined).finally(() => this.calls--);
     return next;
   }
-}
-
-/** Scale to length 1 in place; a zero or non-finite vector is a model bug, not something to index. */
-function unitLength(v: Float32Array, text: string): Float32Array {
-  let sum = 0;
-  for (let i = 0; i < v.length; i++) sum += v[i] * v[i];
-  const norm = Math.sqrt(sum);
-  if (!Number.isFinite(norm) || norm === 0) {
-    throw new Error(`the model produced a degenerate embedding (norm ${norm}) for ${JSON.stringify(text.slice(0, 60))}`);
-  }
-  for (let i = 0; i < v.length; i++) v[i] /= norm;
-  return v;
 }
 
 /** Does the logger show debug lines (then transformers.js and ONNX Runtime may print their warnings)? */

@@ -20,6 +20,7 @@
 import type { Logger } from '../log.js';
 import type { TransformersEmbedder } from './load.js';
 import { USE_LITE_MODEL } from './types.js';
+import { unitLength } from './unit-length.js';
 
 export { USE_LITE_MODEL };
 
@@ -79,7 +80,7 @@ export function createUseLiteEmbedder(encoder: SentenceEncoder, o: { batchSize?:
   let disposed = false;
   const run = (texts: string[]): Promise<Float32Array[]> => {
     if (disposed) return Promise.reject(new Error('embedder is disposed'));
-    const next = queue.then(async () => (await encoder.embed(texts)).map((row, i) => unitLength(row, texts[i]!)));
+    const next = queue.then(async () => (await encoder.embed(texts)).map((row, i) => unitLength(Float32Array.from(row), texts[i]!)));
     queue = next.catch(() => undefined);
     return next;
   };
@@ -113,17 +114,6 @@ export function createUseLiteEmbedder(encoder: SentenceEncoder, o: { batchSize?:
 }
 
 const nonEmpty = (t: string) => (t.trim() ? t : ' ');
-
-/** A Float32Array of length 1; a zero or non-finite row is a model bug, never indexed. */
-function unitLength(row: number[], text: string): Float32Array {
-  const v = Float32Array.from(row);
-  let sum = 0;
-  for (let i = 0; i < v.length; i++) sum += v[i]! * v[i]!;
-  const norm = Math.sqrt(sum);
-  if (!Number.isFinite(norm) || norm === 0) throw new Error(`the model produced a degenerate embedding (norm ${norm}) for ${JSON.stringify(text.slice(0, 60))}`);
-  for (let i = 0; i < v.length; i++) v[i]! /= norm;
-  return v;
-}
 
 /** Run `f` with console.log/warn/info routed to the logger's debug level (TF.js and its WASM loader print there). */
 async function quietly<T>(logger: Pick<Logger, 'debug'>, f: () => Promise<T>): Promise<T> {
