@@ -137,14 +137,17 @@ export function select(input: SelectInput): Selection {
     const doc = index.docById.get(p.chunk.docId);
     if (doc) for (const s of p.chunk.sentences) consider(doc, s, p.chunk.paragraph, p.rank);
   }
+  // Sentences the search did not rank, from the documents it searched (ranked after every passage it found).
+  const considerSearched = (keep: (doc: StoredDocument, s: StoredDocument['sentences'][number]) => boolean) => {
+    for (const id of new Set(input.passages.map((p) => p.chunk.docId))) {
+      const doc = index.docById.get(id);
+      for (const s of doc?.sentences ?? []) if (s.paragraph > 0 && keep(doc!, s)) consider(doc!, s, s.paragraph, input.passages.length + 1);
+    }
+  };
   // 3. A quote request for an amount ("how much it cost", "the bit with the numbers"): the sentences of the searched
   // documents that hold one, though the search, which reads words, missed them.
   const amount = input.topicMatch && u.intent.kind === 'quote' ? amountAsked(u.scoringText) : null;
-  if (amount)
-    for (const id of new Set(input.passages.map((p) => p.chunk.docId))) {
-      const doc = index.docById.get(id);
-      for (const s of doc?.sentences ?? []) if (s.paragraph > 0 && holdsAmount(doc!.text.slice(s.start, s.end), amount.money)) consider(doc!, s, s.paragraph, input.passages.length + 1);
-    }
+  if (amount) considerSearched((doc, s) => holdsAmount(doc.text.slice(s.start, s.end), amount.money));
   // 3b. A quote request by topic: every sentence of the searched documents is read against the topic, since the search,
   // which reads the request's own words, misses a paragraph that says the topic in other words ("he gets hurt working
   // out" for "when he was exercising"). Only those that meet the topic can be chosen (decide's TOPIC_RELEVANCE). Not when
@@ -152,12 +155,7 @@ export function select(input: SelectInput): Selection {
   // the topic, and the other sentences are not read in other words (nor WordNet loaded for them).
   // A long document (a book, a report) is left to the search: reading each of its sentences would cost the answer its speed.
   const found = [...byKey.values()].some((c) => (c.topic ?? 0) >= 1);
-  if (input.topicMatch && u.intent.kind === 'quote' && !absentName && !found)
-    for (const id of new Set(input.passages.map((p) => p.chunk.docId))) {
-      const doc = index.docById.get(id);
-      if (doc && doc.sentences.length <= TOPIC_SCAN_MAX_SENTENCES)
-        for (const s of doc.sentences) if (s.paragraph > 0 && !byKey.has(`${doc.id}:${s.start}`)) consider(doc, s, s.paragraph, input.passages.length + 1);
-    }
+  if (input.topicMatch && u.intent.kind === 'quote' && !absentName && !found) considerSearched((doc, s) => doc.sentences.length <= TOPIC_SCAN_MAX_SENTENCES && !byKey.has(`${doc.id}:${s.start}`));
   // 4. A follow-up about "that" may be answered next to what was just quoted.
   if (focus && u.kind === 'followup') {
     const doc = index.docById.get(focus.doc);
