@@ -45,15 +45,18 @@ describe('createWorkerEngine', () => {
 
   it('given questions answered in the worker, when the bench asks for its memory after a full collection, then its young generation is empty and the figures are its own isolate\'s', async () => {
     for (const q of ['What did Priya Raman say about the water supply plan?', 'Who spoke about the rail network?']) await pooled.ask(q);
+    const base = await pooled.memory({ settle: true, gc: true });
     const held = new Array(2_000_000).fill(0).map((_, i) => i); // ~16+ MB retained in the main thread only
+    await pooled.ask('Who spoke about the rail network?');
     const before = await pooled.memory({ settle: false, gc: false });
     const after = await pooled.memory({ settle: true, gc: true });
     // A full collection empties new space; without one, the questions' garbage (or the task's own) is still there.
     expect(after.spaces.new_space!.used).toBeLessThan(0.05);
     expect(before.spaces.new_space!.used).toBeGreaterThan(after.spaces.new_space!.used);
     expect(after.heapUsed).toBeLessThanOrEqual(after.heapTotal);
-    // The worker's heap is not the main thread's: the main thread's retained array is not in it.
-    expect(after.heapUsed).toBeLessThan(process.memoryUsage().heapUsed / 1024 / 1024);
+    // The worker's heap is not the main thread's: the main thread's retained array (16+ MB) is not in it. (Compared with
+    // the worker's own figure before the array, not with the main thread's heap, whose size varies with what else ran.)
+    expect(after.heapUsed - base.heapUsed).toBeLessThan(8);
     expect(held.length).toBe(2_000_000);
   }, 60_000);
 
