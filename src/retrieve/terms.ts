@@ -13,7 +13,7 @@ import { lemmatizer } from '../text/lemmatizer.js';
 import { americanize } from './spelling.js';
 
 /** Recorded in the index manifest (through the chunker version): a change rebuilds every index. */
-export const TERMS_VERSION = 'terms-v4';
+export const TERMS_VERSION = 'terms-v5';
 
 /** Every personal, possessive and reflexive pronoun, so "he" and "she" are treated alike. */
 const PRONOUNS = [
@@ -23,9 +23,12 @@ const PRONOUNS = [
 ];
 const QUESTION = ['what', 'which', 'who', 'whom', 'whose', 'where', 'when', 'why', 'how', 'whatever', 'whichever', 'whoever', 'wherever', 'whenever', 'however'];
 const AUXILIARIES = ['am', 'is', 'are', 'was', 'were', 'be', 'been', 'being', 'do', 'does', 'did', 'done', 'have', 'has', 'had', 'having', 'can', 'could', 'will', 'would', 'shall', 'should', 'may', 'might', 'must', 'ought'];
-/** Chat filler that names no topic ("pls", "lol", "btw"), and contractions typed without the apostrophe ("whats", "didnt"). */
+/**
+ * Chat filler that names no topic ("pls", "lol", "btw"), function words spelt as they sound ("r" for "are", "bc" for
+ * "because"), and contractions typed without the apostrophe ("whats", "didnt").
+ */
 const CHAT = [
-  'pls', 'plz', 'lol', 'lmao', 'btw', 'yo', 'hey', 'hiya', 'u', 'ur', 'idk', 'tbh', 'imo', 'rn', 'tho', 'ok', 'okay', 'gonna', 'wanna', 'gotta',
+  'pls', 'plz', 'lol', 'lmao', 'btw', 'yo', 'hey', 'hiya', 'u', 'ur', 'r', 'bc', 'cuz', 'coz', 'abt', 'idk', 'tbh', 'imo', 'rn', 'tho', 'ok', 'okay', 'gonna', 'wanna', 'gotta',
   'whats', 'wheres', 'whos', 'hows', 'whens', 'whys', 'thats', 'theres', 'im', 'ive', 'dont', 'didnt', 'doesnt', 'isnt', 'wasnt', 'werent', 'arent', 'hasnt', 'havent',
 ];
 const STOP = new Set<string>([

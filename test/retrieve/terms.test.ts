@@ -74,6 +74,12 @@ describe('term normalisation', () => {
     expect(term('yo')).toBeNull();
   });
 
+  it('given function words spelt as they sound in chat ("r" for "are", "bc" for "because"), then they are stopwords like the words they stand for', () => {
+    expect(terms('how long r the pikes')).toEqual(terms('how long are the pikes'));
+    expect(terms('what hills r north of islamabad')).toEqual(terms('what hills are north of Islamabad'));
+    expect(terms('was it bc of the storm, or cuz of the flood')).toEqual(terms('was it because of the storm, or because of the flood'));
+  });
+
   it('given words that name Object.prototype members, then they are ordinary words', () => {
     expect(term('constructor')).toBe('constructor');
     expect(term('toString')).toBe(term('tostring'));
