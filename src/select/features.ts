@@ -3,10 +3,10 @@
  * number, mostly in 0..1; `model.ts` combines them into one probability,
  * with weights fitted on data by `npm run calibrate -- --fit`.
  */
-import { terms, wordTerms } from '../retrieve/terms.js';
-import type { AnswerType } from '../understand/answer-type.js';
+import { term, terms, wordTerms } from '../retrieve/terms.js';
+import { typeNounKind, type AnswerType } from '../understand/answer-type.js';
 import { typeNear } from './answer-evidence.js';
-import { candidatesOfType } from './entities.js';
+import { candidatesOfType, entitiesOf } from './entities.js';
 import type { TermStats } from './idf.js';
 
 /**
@@ -31,7 +31,17 @@ export interface QuestionTerms {
   type: AnswerType | null;
   /** A narrower kind of the type the question names: a year ("what year…"), a count ("how many…"). */
   precise?: 'year' | 'count';
+  /** The word that names the kind of answer ("city" in "which city…"), as a term, and its kind: met by an entity of that kind. */
+  typeTerm?: { term: string; kind: Exclude<AnswerType, 'agent' | 'ordinal'> };
 }
+
+/**
+ * The kinds whose word ("what year", "how big a number", "which person", "what's the name of") an entity meets. Not
+ * places or organisations: any capitalised run after "in" or "at" is tagged a place and any other one an organisation,
+ * so "which city…" or "which network…" would be met by nearly every sentence of a story (on the natural tuning sets,
+ * each cost an off-topic refusal).
+ */
+const MET_BY_ENTITY: ReadonlySet<string> = new Set(['date', 'number', 'name', 'person']);
 
 const YEAR = /\b(?:1[0-9]{3}|20[0-9]{2})s?\b/;
 const ORDINAL_ONLY = /^(?:the\s+)?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|\d+(?:st|nd|rd|th))$/i;
@@ -52,7 +62,10 @@ export function questionTerms(text: string, stats: TermStats, type: AnswerType |
   const uniq = [...idf.keys()];
   const bigrams = new Set<string>();
   for (let i = 1; i < seq.length; i++) bigrams.add(`${seq[i - 1]} ${seq[i]}`);
-  return { terms: uniq, bigrams, idf, weight: uniq.reduce((a, t) => a + idf.get(t)!, 0) || 1, type, precise };
+  const noun = type ? typeNounKind(text) : null;
+  const nounTerm = noun ? term(noun.word) : null;
+  const typeTerm = noun && nounTerm && idf.has(nounTerm) ? { term: nounTerm, kind: noun.kind } : undefined;
+  return { terms: uniq, bigrams, idf, weight: uniq.reduce((a, t) => a + idf.get(t)!, 0) || 1, type, precise, ...(typeTerm ? { typeTerm } : {}) };
 }
 
 export interface SentenceText {
@@ -106,17 +119,10 @@ export function sentenceTerms(text: string, nearText: string): SentenceTerms {
 
 export function sentenceFeatures(q: QuestionTerms, s: SentenceText, stats: TermStats): Features {
   const { seq, own, near } = sentenceTerms(s.text, s.near);
-  const inPara = (t: string) => near.has(t) || s.paragraphTerms.has(t);
-  let bigramHits = 0;
-  for (let i = 1; i < seq.length; i++) if (q.bigrams.has(`${seq[i - 1]} ${seq[i]}`)) bigramHits++;
-  const missing = q.terms.filter((t) => !near.has(t));
-  const missMax = missing.reduce((m, t) => Math.max(m, q.idf.get(t)!), 0) / (stats.maxIdf || 1);
-  // A missing word the document uses elsewhere points to another passage; one it never uses may be a paraphrase.
-  const missKnown = missing.filter((t) => stats.known(t)).reduce((m, t) => Math.max(m, stats.idf(t)), 0) / (stats.maxIdf || 1);
-  const oov = share(q, (t) => !stats.known(t));
   const qset = new Set(q.terms);
   let typeHit = 0;
   let beside = 0;
+  let met: string | null = null;
   if (q.type) {
     // An entity of the asked-for type that is not just the question's own words.
     // "What year…" is answered by a year, not "Wednesday"; "how many…" by a count, not "the seventh".
@@ -128,11 +134,23 @@ export function sentenceFeatures(q: QuestionTerms, s: SentenceText, stats: TermS
     typeHit = candidatesOfType(s.text, q.type).some(accepts) ? 1 : 0;
     // ...and standing beside the question's words (./answer-evidence.ts).
     beside = typeHit ? typeNear(qset, q.type, s.text, accepts) : 0;
+    // The word naming the kind of answer ("what year…") is met by an entity of exactly that kind ("In 1998").
+    if (typeHit && q.typeTerm && MET_BY_ENTITY.has(q.typeTerm.kind) && (entitiesOf(s.text)[q.typeTerm.kind] ?? []).some(accepts)) met = q.typeTerm.term;
   }
+  const inOwn = (t: string) => own.has(t) || t === met;
+  const inNear = (t: string) => near.has(t) || t === met;
+  const inPara = (t: string) => inNear(t) || s.paragraphTerms.has(t);
+  let bigramHits = 0;
+  for (let i = 1; i < seq.length; i++) if (q.bigrams.has(`${seq[i - 1]} ${seq[i]}`)) bigramHits++;
+  const missing = q.terms.filter((t) => !inNear(t));
+  const missMax = missing.reduce((m, t) => Math.max(m, q.idf.get(t)!), 0) / (stats.maxIdf || 1);
+  // A missing word the document uses elsewhere points to another passage; one it never uses may be a paraphrase.
+  const missKnown = missing.filter((t) => stats.known(t)).reduce((m, t) => Math.max(m, stats.idf(t)), 0) / (stats.maxIdf || 1);
+  const oov = share(q, (t) => !stats.known(t) && t !== met);
   const novel = seq.length ? seq.filter((t) => !qset.has(t)).length / seq.length : 0;
   return {
-    cov: share(q, (t) => own.has(t)),
-    covNear: share(q, (t) => near.has(t)),
+    cov: share(q, inOwn),
+    covNear: share(q, inNear),
     covPara: share(q, inPara),
     bigram: q.bigrams.size ? Math.min(1, bigramHits / q.bigrams.size) : 0,
     missMax,
@@ -145,7 +163,7 @@ export function sentenceFeatures(q: QuestionTerms, s: SentenceText, stats: TermS
     shortQ: 1 / Math.max(1, q.terms.length),
     novel,
     // A missing word whose family the sentence holds ("marry" ~ "marriage", which the stemmer keeps apart).
-    prefix: share(q, (t) => !own.has(t) && seq.some((x) => family(t, x))),
+    prefix: share(q, (t) => !inOwn(t) && seq.some((x) => family(t, x))),
     softOov: s.soft?.oov ?? 0,
     softKnown: s.soft?.known ?? 0,
   };

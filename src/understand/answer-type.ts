@@ -39,6 +39,36 @@ const HEAD: [AnswerType, Set<string>][] = [
   ['number', nouns('number numbers amount percentage percent proportion size population cost price score rate temperature distance height length weight speed total sum fraction share budget')],
 ];
 
+/**
+ * The word of a "which/what N" question that names the kind of answer ("city" in "Which city is Carnegie Mellon in?",
+ * "year" in "what year was it set up", "name" in "what's the name of his album"), or null. The answer says the thing
+ * itself ("in Pittsburgh", "In 1998"), seldom the word: src/select/features.ts counts the word as met by a sentence
+ * that holds an entity of that kind.
+ *
+ * @example
+ * typeNoun('Which city is Carnegie Mellon in?'); // 'city'
+ * typeNoun('what year was goonj set up');        // 'year'
+ * typeNoun('Who founded it?');                   // null
+ */
+export function typeNoun(question: string): string | null {
+  return typeNounKind(question)?.word ?? null;
+}
+
+/** {@link typeNoun} with the kind its word names ("city" → place, "network" → organization, "name of" → name). */
+export function typeNounKind(question: string): { word: string; kind: Exclude<AnswerType, 'agent' | 'ordinal'> } | null {
+  const s = question.toLowerCase().replace(/[’]/g, "'").replace(/\bwhats\b/g, "what's");
+  const wh = /\b(who|whom|whose|when|where|which|what|how)\b/.exec(s);
+  if (wh?.[1] !== 'what' && wh?.[1] !== 'which') return null;
+  const rest = s.slice(wh.index);
+  if (/^what(?:'s| is| was| were| are)? (?:the |its |his |her |their )?(?:\S+ )?names? (?:of|for|given)\b/.test(rest)) return { word: 'name', kind: 'name' };
+  for (const w of rest.split(/\s+/).slice(1, 4)) {
+    const word = w.replace(/[^\p{L}-]/gu, '');
+    if (AUX.has(word)) break;
+    for (const [kind, set] of HEAD) if (set.has(word)) return { word, kind: kind as Exclude<AnswerType, 'agent' | 'ordinal'> };
+  }
+  return null;
+}
+
 const AUX = new Set('did does do is was are were has have had will would can could should may might must'.split(' '));
 
 /**

@@ -40,6 +40,21 @@ describe('sentence features', () => {
     expect(sentenceFeatures(q, s('He also wounded two other family members.'), stats).cov).toBe(1);
   });
 
+  it('given "what year …", then a sentence with a year meets the word "year" though it never says it; one without a year does not', () => {
+    const q = questionTerms('What year was the charity set up?', stats, 'date');
+    const withYear = sentenceFeatures(q, s('In 1998, Gupta set up the charity.'), stats);
+    const noYear = sentenceFeatures(q, s('Gupta set up the charity on a Monday.'), stats);
+    expect(withYear.cov).toBe(1);
+    expect(withYear.missMax).toBe(0);
+    expect(noYear.cov).toBeLessThan(1);
+    expect(noYear.missMax).toBeGreaterThan(0);
+  });
+
+  it('given "which network …", then an organisation-like capitalised run does not meet the word "network" (it is tagged too loosely)', () => {
+    const q = questionTerms('Which network aired the show?', stats, 'organization');
+    expect(sentenceFeatures(q, s('The show was aired from Westfield every week.'), stats).cov).toBeLessThan(1);
+  });
+
   it('given a "who" question, then a name that is only the question\'s own word does not count as the answer', () => {
     const q = questionTerms('Who did Annan speak to?', stats, 'agent');
     expect(sentenceFeatures(q, s('Annan spoke at length.'), stats).typeHit).toBe(0);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { answerType } from '../../src/understand/answer-type.js';
+import { answerType, typeNoun, typeNounKind } from '../../src/understand/answer-type.js';
 
 describe('answerType', () => {
   it.each([
@@ -36,5 +36,17 @@ describe('answerType: a person\'s name', () => {
     expect(answerType("What's his name?")).toBe('agent');
     expect(answerType('What was their first name?')).toBe('agent');
     expect(answerType('What is the name of the river?')).not.toBe('agent');
+  });
+});
+
+describe('typeNoun', () => {
+  it('given a "which/what N" question, then N is the word naming the kind of answer; other questions have none', () => {
+    expect(typeNoun('Which city is Carnegie Mellon in?')).toBe('city');
+    expect(typeNoun('what year was goonj set up')).toBe('year');
+    expect(typeNounKind('whats the name of chris hardwicks podcast')).toEqual({ word: 'name', kind: 'name' });
+    expect(typeNounKind('Which network aired it?')).toEqual({ word: 'network', kind: 'organization' });
+    expect(typeNoun('what did he host?')).toBeNull();
+    expect(typeNoun('Who founded it?')).toBeNull();
+    expect(typeNoun('When did the year begin?')).toBeNull();
   });
 });
