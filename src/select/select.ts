@@ -118,6 +118,8 @@ export function select(input: SelectInput): Selection {
     };
     const topic = input.topicMatch && u.intent.kind === 'quote' ? (absentName ? 0 : input.topicMatch(u.scoringText, text, nearText(c))) : f.covNear;
     let p = answerProbability(f, conversation, undefined, logit(f, weights));
+    // "How many …?", "What year …?": a sentence without a count or a year does not answer, however many of the question's words it holds.
+    if (q.precise && !f.typeHit && !indexed) p = 0;
     // Someone's quotations asked for by a quote request ("Biden's exact words on …") come first, in the order of how well they meet its topic.
     // (Only those that meet the topic: "the bit where Froome talks about fading" is not any quotation of his.)
     if (indexed) p = u.intent.kind !== 'quote' ? Math.max(p, INDEX_CONFIDENCE) : topic >= TOPIC_RELEVANCE ? INDEX_CONFIDENCE + (1 - INDEX_CONFIDENCE) * p : p;
