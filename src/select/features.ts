@@ -6,7 +6,7 @@
 import { term, terms, wordTerms } from '../retrieve/terms.js';
 import { typeNounKind, type AnswerType } from '../understand/answer-type.js';
 import { typeNear } from './answer-evidence.js';
-import { candidatesOfType, entitiesOf } from './entities.js';
+import { candidatesOfType, entitiesOf, namedPlaces } from './entities.js';
 import type { TermStats } from './idf.js';
 
 /**
@@ -36,12 +36,17 @@ export interface QuestionTerms {
 }
 
 /**
- * The kinds whose word ("what year", "how big a number", "which person", "what's the name of") an entity meets. Not
- * places or organisations: any capitalised run after "in" or "at" is tagged a place and any other one an organisation,
- * so "which city…" or "which network…" would be met by nearly every sentence of a story (on the natural tuning sets,
- * each cost an off-topic refusal).
+ * The entities that meet the word naming the kind of answer ("what year", "what's the name of", "which city"): years
+ * and dates, numbers, titles, people, and the places compromise names ("Pittsburgh, Pennsylvania"). Not any
+ * capitalised run after "in" or "at" (also tagged a place), nor organisations (any other capitalised run is tagged
+ * one): "which city…" or "which network…" would then be met by nearly every sentence of a story (on the natural
+ * tuning sets, each cost an off-topic refusal).
  */
-const MET_BY_ENTITY: ReadonlySet<string> = new Set(['date', 'number', 'name', 'person']);
+function metBy(kind: Exclude<AnswerType, 'agent' | 'ordinal'>, text: string): string[] {
+  if (kind === 'place') return namedPlaces(text);
+  if (kind === 'organization') return [];
+  return entitiesOf(text)[kind] ?? [];
+}
 
 const YEAR = /\b(?:1[0-9]{3}|20[0-9]{2})s?\b/;
 const ORDINAL_ONLY = /^(?:the\s+)?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|\d+(?:st|nd|rd|th))$/i;
@@ -135,7 +140,7 @@ export function sentenceFeatures(q: QuestionTerms, s: SentenceText, stats: TermS
     // ...and standing beside the question's words (./answer-evidence.ts).
     beside = typeHit ? typeNear(qset, q.type, s.text, accepts) : 0;
     // The word naming the kind of answer ("what year…") is met by an entity of exactly that kind ("In 1998").
-    if (typeHit && q.typeTerm && MET_BY_ENTITY.has(q.typeTerm.kind) && (entitiesOf(s.text)[q.typeTerm.kind] ?? []).some(accepts)) met = q.typeTerm.term;
+    if (typeHit && q.typeTerm && metBy(q.typeTerm.kind, s.text).some(accepts)) met = q.typeTerm.term;
   }
   const inOwn = (t: string) => own.has(t) || t === met;
   const inNear = (t: string) => near.has(t) || t === met;
