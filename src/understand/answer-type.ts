@@ -61,6 +61,14 @@ export function typeNounKind(question: string): { word: string; kind: Exclude<An
   if (wh?.[1] !== 'what' && wh?.[1] !== 'which') return null;
   const rest = s.slice(wh.index);
   if (/^what(?:'s| is| was| were| are)? (?:the |its |his |her |their )?(?:\S+ )?names? (?:of|for|given)\b/.test(rest)) return { word: 'name', kind: 'name' };
+  return headNoun(rest);
+}
+
+/**
+ * The head noun of "which/what …" (`rest` starts at the wh-word) and the kind it names: the first of the next three
+ * words that names one. An auxiliary ends the search: in "what did he host?" nothing names the kind of answer.
+ */
+function headNoun(rest: string): { word: string; kind: Exclude<AnswerType, 'agent' | 'ordinal'> } | null {
   for (const w of rest.split(/\s+/).slice(1, 4)) {
     const word = w.replace(/[^\p{L}-]/gu, '');
     if (AUX.has(word)) break;
@@ -99,16 +107,8 @@ export function answerType(question: string): AnswerType | null {
   }
   if (/^(?:what|which) (?:year|day|date|month|time|century|decade|period|era|season)\b|^how long ago\b/.test(rest)) return 'date';
   if (/^what (?:number|percentage|percent|proportion|amount|size|population|age)\b/.test(rest)) return 'number';
-  if (wh) {
-    // The head noun is the first noun-like word after which/what: try each of the next three words.
-    // An auxiliary ends the search: in "what did he host?" nothing names the kind of answer.
-    const after = rest.split(/\s+/).slice(1, 4);
-    for (const w of after) {
-      const word = w.replace(/[^\p{L}-]/gu, '');
-      if (AUX.has(word)) break;
-      for (const [type, set] of HEAD) if (set.has(word)) return type;
-    }
-  }
+  const head = wh ? headNoun(rest) : null;
+  if (head) return head.kind;
   if (/\bby whom\b|\bto whom\b/.test(s)) return 'agent';
   // "What is the name of the stadium?", "What is the album called?": a name or a title, whatever it names.
   if (/^what(?:'s| is| was| were| are)? (?:the |its |his |her |their )?(?:\S+ )?names? (?:of|for|given)\b/.test(rest) || /^what(?:'s| is| was| were| are) .*\b(?:called|named|titled)\??$/.test(rest)) return 'name';
