@@ -23,18 +23,20 @@ const PRONOUNS = [
 ];
 const QUESTION = ['what', 'which', 'who', 'whom', 'whose', 'where', 'when', 'why', 'how', 'whatever', 'whichever', 'whoever', 'wherever', 'whenever', 'however'];
 const AUXILIARIES = ['am', 'is', 'are', 'was', 'were', 'be', 'been', 'being', 'do', 'does', 'did', 'done', 'have', 'has', 'had', 'having', 'can', 'could', 'will', 'would', 'shall', 'should', 'may', 'might', 'must', 'ought'];
-/**
- * Chat filler that names no topic ("pls", "lol", "btw"), function words spelt as they sound ("r" for "are", "bc" for
- * "because"), and contractions typed without the apostrophe ("whats", "didnt").
- */
+/** Chat filler that names no topic ("pls", "lol", "btw"), and contractions typed without the apostrophe ("whats", "didnt"). */
 const CHAT = [
-  'pls', 'plz', 'lol', 'lmao', 'btw', 'yo', 'hey', 'hiya', 'u', 'ur', 'r', 'bc', 'cuz', 'coz', 'abt', 'idk', 'tbh', 'imo', 'rn', 'tho', 'ok', 'okay', 'gonna', 'wanna', 'gotta',
+  'pls', 'plz', 'lol', 'lmao', 'btw', 'yo', 'hey', 'hiya', 'u', 'ur', 'idk', 'tbh', 'imo', 'rn', 'tho', 'ok', 'okay', 'gonna', 'wanna', 'gotta',
   'whats', 'wheres', 'whos', 'hows', 'whens', 'whys', 'thats', 'theres', 'im', 'ive', 'dont', 'didnt', 'doesnt', 'isnt', 'wasnt', 'werent', 'arent', 'hasnt', 'havent',
 ];
 const STOP = new Set<string>([
   ...eng, ...PRONOUNS, ...QUESTION, ...AUXILIARIES, ...CHAT,
   'said', 'says', 'say', 'tell', 'told', 'much', 'many', 'also', 'else', 'document', 'article', 'text', 's', 'not', 'no', 'nor',
 ]);
+/**
+ * Function words spelt as they sound in chat ("how long r the pikes", "was it bc of the storm"), stopwords only as typed
+ * there, in lower case: a document's "R&B", "R. Kelly" or "300 BC" keeps its letters.
+ */
+const CHAT_LOWER = new Set(['r', 'bc', 'cuz', 'coz', 'abt']);
 /** Shortenings typed in chat, read as the word they stand for ("orgs" → "organizations"). */
 const SHORT = new Map([['orgs', 'organizations'], ['org', 'organization'], ['govt', 'government'], ['ppl', 'people'], ['yrs', 'years'], ['yr', 'year'], ['bday', 'birthday']]);
 const words = new Intl.Segmenter('en', { granularity: 'word' });
@@ -69,6 +71,7 @@ export function term(word: string): string | null {
 const termMemo = new Map<string, string | null>();
 
 function computeTerm(word: string): string | null {
+  if (CHAT_LOWER.has(word)) return null;
   let w = word.normalize('NFKC').toLowerCase();
   w = IRREGULAR_NEGATIONS.get(w.replace(/[’`]/gu, "'")) ?? w;
   const clitic = CLITIC.exec(w);

@@ -94,15 +94,3 @@ export function candidatesOfType(text: string, type: AnswerType): string[] {
       return [...(e.name ?? []), ...(e.person ?? []), ...(e.organization ?? []), ...(e.place ?? []).filter((p) => /\p{Lu}/u.test(p))];
   }
 }
-
-const placeMemo = new Map<string, string[]>();
-/** The places compromise itself names in a sentence ("Pittsburgh, Pennsylvania"), not the capitalised runs after "in"/"at" that {@link entitiesOf} adds. */
-export function namedPlaces(text: string): string[] {
-  let p = placeMemo.get(text);
-  if (!p) {
-    p = (nlp(text).places().out('array') as string[]).map((x) => x.trim().replace(/[,.;:]+$/u, '')).filter(Boolean);
-    if (placeMemo.size >= MEMO_MAX) placeMemo.clear();
-    placeMemo.set(text, p);
-  }
-  return p;
-}

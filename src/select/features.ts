@@ -6,7 +6,7 @@
 import { term, terms, wordTerms } from '../retrieve/terms.js';
 import { typeNounKind, type AnswerType } from '../understand/answer-type.js';
 import { typeNear } from './answer-evidence.js';
-import { candidatesOfType, entitiesOf, namedPlaces } from './entities.js';
+import { candidatesOfType, entitiesOf } from './entities.js';
 import type { TermStats } from './idf.js';
 
 /**
@@ -36,16 +36,13 @@ export interface QuestionTerms {
 }
 
 /**
- * The entities that meet the word naming the kind of answer ("what year", "what's the name of", "which city"): years
- * and dates, numbers, titles, people, and the places compromise names ("Pittsburgh, Pennsylvania"). Not any
- * capitalised run after "in" or "at" (also tagged a place), nor organisations (any other capitalised run is tagged
- * one): "which city…" or "which network…" would then be met by nearly every sentence of a story (on the natural
- * tuning sets, each cost an off-topic refusal).
+ * The entities that meet the word naming the kind of answer ("what year", "what's the name of", "which person"):
+ * years and dates, numbers, titles, people. Not places or organisations: any capitalised run after "in" or "at" is
+ * tagged a place and any other one an organisation, so "which city…" or "which network…" would be met by nearly every
+ * sentence of a story (on the natural sets each cost an off-topic refusal; places named by compromise alone too).
  */
 function metBy(kind: Exclude<AnswerType, 'agent' | 'ordinal'>, text: string): string[] {
-  if (kind === 'place') return namedPlaces(text);
-  if (kind === 'organization') return [];
-  return entitiesOf(text)[kind] ?? [];
+  return kind === 'place' || kind === 'organization' ? [] : (entitiesOf(text)[kind] ?? []);
 }
 
 const YEAR = /\b(?:1[0-9]{3}|20[0-9]{2})s?\b/;

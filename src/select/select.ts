@@ -118,8 +118,6 @@ export function select(input: SelectInput): Selection {
     };
     const topic = input.topicMatch && u.intent.kind === 'quote' ? (absentName ? 0 : input.topicMatch(u.scoringText, text, nearText(c))) : f.covNear;
     let p = answerProbability(f, conversation, undefined, logit(f, weights));
-    // "How many …?", "What year …?": a sentence without a count or a year does not answer, however many of the question's words it holds.
-    if (q.precise && !f.typeHit && !indexed) p = 0;
     // Someone's quotations asked for by a quote request ("Biden's exact words on …") come first, in the order of how well they meet its topic.
     // (Only those that meet the topic: "the bit where Froome talks about fading" is not any quotation of his.)
     if (indexed) p = u.intent.kind !== 'quote' ? Math.max(p, INDEX_CONFIDENCE) : topic >= TOPIC_RELEVANCE ? INDEX_CONFIDENCE + (1 - INDEX_CONFIDENCE) * p : p;
@@ -170,6 +168,12 @@ export function select(input: SelectInput): Selection {
     const speakers = (doc: string) => known.get(doc) ?? known.set(doc, speakersOf(index, doc)).get(doc)!;
     // "He said …": the nearest known speaker named before it, else whom the sentence's context inherited.
     for (const c of byKey.values()) if (!c.attribution?.speaker) c.attribution = reportedSpeaker(c.doc.text.slice(c.start, c.end), () => antecedent(c.doc, c.start, speakers(c.doc.id)) || c.inherited || null, (noun) => describedPerson(c.doc, c.start, noun)) ?? c.attribution;
+  }
+  // "How many …?", "What year …?": a sentence without a count or a year answers no better than the best one with one, however
+  // many of the question's words it holds (it may still be quoted beside it); with none, nothing answers.
+  if (q.precise) {
+    const withType = [...byKey.values()].filter((c) => c.features.typeHit || c.indexed).reduce((m, c) => Math.max(m, c.p), 0);
+    for (const c of byKey.values()) if (!c.features.typeHit && !c.indexed) c.p = Math.min(c.p, withType);
   }
   const ranked = [...byKey.values()].filter((c) => !exclude.some((e) => overlaps({ doc: c.doc.id, start: c.start, end: c.end }, e))).sort((a, b) => b.p - a.p || a.start - b.start);
   return { ranked, confidence: ranked[0]?.p ?? 0 };

@@ -74,10 +74,13 @@ describe('term normalisation', () => {
     expect(term('yo')).toBeNull();
   });
 
-  it('given function words spelt as they sound in chat ("r" for "are", "bc" for "because"), then they are stopwords like the words they stand for', () => {
+  it('given function words spelt as they sound in chat ("r" for "are", "bc" for "because"), in lower case, then they are stopwords like the words they stand for; "R&B" and "BC" keep their letters', () => {
     expect(terms('how long r the pikes')).toEqual(terms('how long are the pikes'));
     expect(terms('what hills r north of islamabad')).toEqual(terms('what hills are north of Islamabad'));
     expect(terms('was it bc of the storm, or cuz of the flood')).toEqual(terms('was it because of the storm, or because of the flood'));
+    // Written with capitals, as documents write letters, they stay words.
+    expect(terms('R&B singer')).toContain(term('R'));
+    expect(term('BC')).not.toBeNull();
   });
 
   it('given words that name Object.prototype members, then they are ordinary words', () => {

@@ -1,7 +1,8 @@
 /**
- * "How many …?" and "What year …?" are answered only by a sentence holding a count or a year (round 15, nat13): a
- * sentence with every word of the question but no number ("Every month, Julia and her cousins would go to visit their
- * grandparents." for "how many cousins does julia have") says nothing about how many.
+ * "How many …?" and "What year …?" (round 15, nat13): a sentence without a count or a year answers no better than the
+ * best sentence with one, so with none the question is refused: a sentence with every word of the question but no
+ * number ("Every month, Julia and her cousins would go to visit their grandparents." for "how many cousins does julia
+ * have") says nothing about how many.
  */
 import { describe, expect, it } from 'vitest';
 import { runPhrasings, type Phrasing } from '../helpers/phrasings.js';
