@@ -211,7 +211,7 @@ const SHORTENED_MATCH = 0.8;
  * is the second verb's, not the first's) and before a second verb of saying or "that" ("said he did not know … and
  * claimed none of …": a second thing said, its own clause).
  */
-const CLAUSE = /[,;:–—()“”"]+|(?<!(?:^|[\s.])(?:\p{Lu}|Mr|Mrs|Ms|Dr|St|Jr|Sr|Gen|Rep|Sen|Gov|Lt|Col|No))[.!?…]+['’]?\s|\s--?\s|\bbut\b|\band\s+(?=(?:he|she|they|we|I|you|it)\b)|\band\s+(?=(?:that|said|says|added|adds|claimed|claims|insisted|insists|argued|argues|noted|notes|stressed|stresses|warned|warns|explained|explains|acknowledged|admitted|denied|denies|told|tells)\b)|\band\s+(?=(?:not|never|cannot|(?:do|does|did|is|was|are|were|has|have|had|would|could|should|will|can|wo|ca|must|may|might)(?:n['’]?t|\s+(?:not|never)))\b)|(?=\b(?:rather\s+than|instead\s+of|if|because|unless|although|though|whereas)\b)/u;
+const CLAUSE = /[,;:–—()“”"]+|(?<!(?:^|[\s.])(?:\p{Lu}|Mr|Mrs|Ms|Dr|St|Jr|Sr|Gen|Rep|Sen|Gov|Lt|Col|No))[.!?…]+['’]?\s|\s--?\s|\bbut\b|\band\s+(?=(?:he|she|they|we|I|you|it)\b)|\band\s+(?=(?:that|said|says|added|adds|claimed|claims|insisted|insists|argued|argues|noted|notes|stressed|stresses|warned|warns|explained|explains|acknowledged|admitted|denied|denies|told|tells)\b)|\band\s+(?=(?:not|never|cannot|(?:do|does|did|is|was|are|were|has|have|had|would|could|should|will|can|wo|ca|must|may|might)(?:n['’]?t|\s+(?:not|never|no\s+longer)))\b)|(?=\b(?:rather\s+than|instead\s+of|if|because|unless|although|though|whereas)\b)/u;
 /** {@link CLAUSE} with its boundary kept (split's odd entries), to tell how one clause follows another. */
 const CLAUSE_KEPT = new RegExp(`(${CLAUSE.source})`, 'u');
 /** A clause that goes on with the one before it, its verb left out ("he had not seen the report, or the letters"). */
