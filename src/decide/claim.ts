@@ -18,6 +18,7 @@ import { opposite, related, sameSynset, type LexEntry, type Lexicon } from './le
 import { askedPerson, isAskedSpeaker } from './claim-speaker.js';
 import { sigmoid } from '../log-odds.js';
 import { memoPerText } from '../text/text-memo.js';
+import { SPEECH_VERBS } from '../text/speech-verbs.js';
 import CLAIM_MODEL_JSON from './claim-model.json' with { type: 'json' };
 
 type Model = { bias: number; w: Partial<Record<string, number>>; bar?: number };
@@ -843,7 +844,7 @@ export function claimCheck(said: QuoteIntent, opts: ClaimOptions, bySpeaker: () 
   const checked = new Map<string, ClaimSupport>();
   const check = (text: string) => {
     let s = checked.get(text);
-    if (!s) checked.set(text, (s = supports(claim, text, opts)));
+    if (!s) checked.set(text, (s = supports(claim, unbroken(text), opts)));
     return s;
   };
   if (said.kind === 'who-said') {
@@ -863,6 +864,23 @@ export function claimCheck(said: QuoteIntent, opts: ClaimOptions, bySpeaker: () 
     names(c.attribution?.speaker) || names(textOf(c)) || names(c.inherited) || quotes().some((q) => q.doc === c.doc.id && q.start < c.end && c.start < q.end);
   return (c) => (saysIt(c) ? check(textOf(c)) : { share: 0, contradicted: false, missing: [said.speaker] });
 }
+
+const SPEECH = [...SPEECH_VERBS].join('|');
+/**
+ * A quotation broken mid-sentence by its attribution (“I have never understood,” said Bernard, “why you insist …”): the
+ * attribution and the marks around it, so that the quotation is read as the one sentence it is ("never" holds over
+ * "why you insist" in neither). Only where the quotation goes on in lower case after a comma: a new sentence stays apart.
+ */
+const BREAK = new RegExp(String.raw`,\s*["”’]\s*,?\s*(?=(?:[^"“”‘’;!?.]|\b(?:Mr|Mrs|Ms|Dr|St)\.)*?\b(?:${SPEECH})\b)(?:[^"“”‘’;!?.]|\b(?:Mr|Mrs|Ms|Dr|St)\.){1,140}?,\s*["“‘]\s*(?=\p{Ll})`, 'gu');
+
+/**
+ * The text with each quotation that its attribution breaks mid-sentence joined up again.
+ *
+ * @example
+ * unbroken('"I have never understood," said Bernard, "why you insist upon ignoring that charming incident."');
+ * // '"I have never understood why you insist upon ignoring that charming incident."'
+ */
+export const unbroken = (text: string): string => text.replace(BREAK, ' ');
 
 /** Cues that name something in the speaker's words ("what one official called a 'Herculean effort'"): the sentence before the cue is the reporter's. */
 const NAMING = /^(?:call|calls|called|dub|dubs|dubbed|term|terms|termed|label|labels|labell?ed)$/u;
