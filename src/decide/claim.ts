@@ -357,7 +357,7 @@ export function claimOf(text: string, opts: ClaimOptions, kind: 'claim' | 'topic
       const qualifier = ADVERB.test(lower) && !negated;
       // "his client", "her husband": a person the sentence may name ("Tazhayakov did not touch …"), not what was said.
       const light = (LIGHT.has(lower) && !verb) || (RELATIONAL.has(lower) && POSSESSIVE.has(words[i - 1]?.toLowerCase() ?? ''));
-      const counted = i > 0 ? countOf(words[i - 1]!) : null;
+      const counted = i > 0 ? amountBefore(words[i - 1]!) : null;
       predicate.push({ term: t, word, weight: opts.weight(t, word) * (verb ? VERB_WEIGHT : light ? LIGHT_WEIGHT : qualifier ? ADVERB_WEIGHT : 1), verb, negated, next: words[i + 1], ...(counted !== null ? { counted } : {}) });
     }
   });
@@ -416,7 +416,7 @@ function wordsOfSentence(sentence: string, vectors: WordVectors | null | undefin
           count: countOf(w),
           number: NUMBER.test(w),
           unit: unitOf(w),
-          counted: i > 0 ? countOf(ws[i - 1]!) : null,
+          counted: i > 0 ? amountBefore(ws[i - 1]!) : null,
           known: undefined,
           entry: undefined,
           entryFrom: undefined,
@@ -524,6 +524,13 @@ function opposes(p: WantedWord, words: readonly SentenceWord[], lex: Lexicon | n
   // "for two years" / "for two weeks": the same count of another unit of time.
   const unit = p.w.counted !== undefined ? unitOf(p.w.word) : null;
   if (unit) for (const s of words) if (s.unit && s.unit !== unit && s.counted === p.w.counted) return true;
+  // "in an hour" / "in five minutes": another length of time.
+  if (unit) for (const s of words) if (s.unit && s.counted !== null && s.counted * SECONDS[s.unit]! !== p.w.counted! * SECONDS[unit]!) return true;
+  // "five dollars" / "a dollar": the same thing, counted otherwise.
+  if (p.countWord !== null && p.w.next) {
+    const counted = term(p.w.next);
+    if (counted && words.some((s) => s.term === counted && s.counted !== null && s.counted !== p.countWord)) return true;
+  }
   const stance = stanceOf(p.w.word);
   if (stance) for (const s of words) if ((stanceOf(s.lower) ?? stance) !== stance) return true;
   return p.countWord !== null && otherCount(p.countWord, words);
@@ -557,6 +564,8 @@ function otherPlace(n: ClaimWord, sentence: string): boolean {
 
 /** Units of time, by their forms. */
 const UNITS: Record<string, string> = { second: 'second', seconds: 'second', minute: 'minute', minutes: 'minute', hour: 'hour', hours: 'hour', day: 'day', days: 'day', week: 'week', weeks: 'week', month: 'month', months: 'month', year: 'year', years: 'year' };
+/** Each unit of time in seconds (a month and a year as the calendar's average), to tell one length of time from another. */
+const SECONDS: Record<string, number> = { second: 1, minute: 60, hour: 3600, day: 86_400, week: 604_800, month: 2_629_800, year: 31_557_600 };
 /** A word's unit of time ("weeks" → "week"), or null. */
 const unitOf = (word: string): string | null => UNITS[word.toLowerCase()] ?? null;
 
@@ -749,6 +758,8 @@ function countOf(word: string): number | null {
   if (w in COUNT_WORDS) return COUNT_WORDS[w]!;
   return /^\d{1,3}$/u.test(w) ? Number(w) : null;
 }
+/** The count a word puts on the word after it: its count ({@link countOf}), or one for "a"/"an" ("a dollar", "in an hour"). */
+const amountBefore = (word: string): number | null => countOf(word) ?? (/^an?$/iu.test(word) ? 1 : null);
 /** "questioned Saddam for two years" against "nearly seven months": the sentence counts otherwise, and nowhere the claim's count (n, a claim word's count written in words). */
 function otherCount(n: number, words: readonly SentenceWord[]): boolean {
   let counts = false;
