@@ -193,12 +193,6 @@ const RULES: Rule[] = [
     re: r(String.raw`who(?:m)?\s+(?:(?:${AUX})\s+)?(?:${WHO})\s*,?\s+(?:${AGAIN})?(?:that\s+|the words\s+|the phrase\s+)?(.+)`),
     make: (m) => who(m[1]!),
   },
-  // who called it a miracle? / which sister called the incident odious? — calling X Y says that X is Y (not "who called
-  // for …", "who called him back", "who called rachel on the phone": a preposition after the verb or the object is a call).
-  {
-    re: r(String.raw`(?:who(?:m)?|${WHICH_SUBJECT})\s+(?:(?:${AUX})\s+)?(?:called|calls|call|labell?ed|labels|dubbed|dubs|termed|terms)\s+(?!(?:for|on|in|at|to|up|out|off|back|over|about|by|from|with)\b)((?:the|his|her|their|its|this|that)\s+[\w'’-]+|(?!(?:the|his|her|their|its|this|that|a|an)\s)[\w'’-]+)\s+(?!(?:on|in|at|to|for|from|with|about|back|up|out|off|over|by|and|or|to)\b)(.+)`),
-    make: (m) => who(`${m[1]} was ${m[2]}`),
-  },
   {
     re: r(String.raw`who\s+(?:is|was)\s+(?:it\s+)?(?:that\s+)?(?:quoted\s+as\s+saying|the\s+(?:source|author|speaker)\s+of)\s+(.+)`),
     make: (m) => who(m[1]!),
