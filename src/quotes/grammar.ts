@@ -484,6 +484,9 @@ export function isBareAttribution(toks: Tok[], attr: Attr, anywhere = false): bo
   const words = rest.filter((t) => t.word);
   if (!words.length) return true;
   if (words.length > 10) return false;
+  // "Reid's office later announced Friday that Reid had been discharged.": a clause reported with "that" is the
+  // sentence's own news (flattened copy runs the next paragraph on after a quotation), not a quotation's attribution.
+  if (words.some((w, k) => w.lower === 'that' && !PREPOSITIONS.has(words[k - 1]?.lower ?? 'of'))) return false;
   // “Hi, Tim!” Mary said happily.: manner adverbs too.
   if (words.every((w) => /^\p{Ll}{3,}ly$/u.test(w.text)) && words.length <= 2) return true;
   return TRAILER_START.has(words[0]!.lower) || (attr.cueClass === 'tell' && !!attr.addressee && rest[0]!.word);
