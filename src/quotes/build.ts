@@ -438,6 +438,18 @@ function analyze(doc: StoredDocument, model: AttributionModel | null): { analysi
     if (toks.slice(a.restFrom).some((t) => t.word)) return null;
     return resolveSubject(a.subject, null).speaker;
   };
+  /**
+   * The speaker of the sentence right before `pos` (from `lo` on) when it reports speech ("He told Larry King in 2001
+   * that …", with no quotation in it): a lead-in whose subject the quotation after it goes on in.
+   */
+  const leadInBefore = (pos: number, lo: number): string | null => {
+    if (pos - 2 <= lo) return null;
+    const from = sentenceStartBefore(text, lo, pos - 2);
+    if (spans.some((x) => x.open >= from && x.open < pos) || CAPTION_LIKE.test(text.slice(from, pos).trim())) return null;
+    const a = parsePre(text, tokenize(text, from, pos));
+    if (!a?.subject || a.cueClass === 'according' || a.subject.from !== 0) return null;
+    return resolveSubject(a.subject, null).speaker;
+  };
   let narrator: string | null = null;
   /** Is the quotation one paragraph's only words but a short attribution (a turn of dialogue: “Hi!” said Sam.)? */
   const isTurn = (q: QuoteSpan, maxWords: number): boolean => {
@@ -610,6 +622,10 @@ function analyze(doc: StoredDocument, model: AttributionModel | null): { analysi
       } else if ((narrator = !parent && wholeSentence && FIRST_PERSON.test(text.slice(span.start, span.end)) ? narratorBefore(preFrom, lo) : null) && narrator !== prev?.speaker && !spokenOf(narrator, text.slice(span.start, span.end))) {
         // "Peñaflorida hopes to expand the pushcart … . "I always tell my volunteers …"": words in the first person
         // right after a sentence about someone are that person's, not the last speaker's.
+        speaker = narrator;
+        attr = { subject: null, cue: null, cueClass: null, addressee: null, setting: null };
+      } else if (!parent && wholeSentence && (narrator = leadInBefore(preFrom, lo)) && narrator !== prev?.speaker) {
+        // "Smith told CNN that the deal was off. “We are done.”": after a sentence reporting someone's speech, the words are theirs.
         speaker = narrator;
         attr = { subject: null, cue: null, cueClass: null, addressee: null, setting: null };
       } else if (recent && prev && (speaker = turnTaker(span, prev))) {

@@ -39,6 +39,7 @@ describe('the quotation finder on labelled CNN stories flattened as the CNN/Dail
 
   // Before round 15 (quotes-v9 as merged, 603d172): tune half paragraphed 68/69, flattened 67/69 (double marks) and
   // 65/69 (single marks, detection recall 109/115); check half paragraphed 63/66, flattened 61/66 and 60/66 (recall 97/100).
+  // After round 15: tune half 68/68/68 (recall 112/115 with single marks), check half 63/63/60 (recall 98/100).
   it('prints precision, recall and attribution on both halves, paragraphed and flattened, and the figures stay at their floors', () => {
     const rows: [string, ReturnType<typeof score>][] = [];
     for (const [half, set] of [['tune', tune], ['check', check]] as const) {
@@ -53,7 +54,7 @@ describe('the quotation finder on labelled CNN stories flattened as the CNN/Dail
     expect(tFlat!.attributedRight).toBeGreaterThanOrEqual(68);
     expect(tDm!.attributedRight).toBeGreaterThanOrEqual(68);
     expect(tDm!.matched).toBeGreaterThanOrEqual(112);
-    expect(cFlat!.attributedRight).toBeGreaterThanOrEqual(61);
+    expect(cFlat!.attributedRight).toBeGreaterThanOrEqual(63);
     expect(cDm!.attributedRight).toBeGreaterThanOrEqual(60);
     expect(cDm!.matched).toBeGreaterThanOrEqual(98);
     for (const s of [tFlat!, tDm!, cFlat!, cDm!]) expect(s.titlesWithSpeaker).toBe(0);

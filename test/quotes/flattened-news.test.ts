@@ -192,4 +192,14 @@ describe('a flattened story is one paragraph', () => {
       "Reid's office later announced Friday that Reid had been discharged from the hospital.";
     expect(findQuotations(doc(t)).map((q) => [q.quote, q.speaker, q.addressee])).toEqual([['to wish him a full and speedy recovery.', 'Eric Schultz', 'reporters']]);
   });
+
+  it('given a bare quotation right after a sentence reporting what someone else told a reporter ("Mary Smith told CNN that the deal was off."), when attributed, then the quotation is hers, not the last speaker\'s', () => {
+    const t = "Jones spoke first. 'I agree,' Jones said. Mary Smith told CNN that the deal was off. 'We are done. We will go home.' The talks ended.";
+    expect(who(t)).toEqual([
+      ['I agree', 'Jones'],
+      ['We are done. We will go home.', 'Mary Smith'],
+    ]);
+    // (a sentence that only mentions her reports no speech: the follow-on quotation stays the last speaker's)
+    expect(who("Jones spoke first. 'I agree,' Jones said. Mary Smith left the room. 'We are done.'").map((x) => x[1])).toEqual(['Jones', 'Jones']);
+  });
 });
