@@ -11,7 +11,7 @@
  */
 import type { Quotation, Span, StoredDocument } from '../types.js';
 import { cueAt } from './cues.js';
-import { AGE, DOCUMENT_NOUNS, GENERIC_ORG, PRONOUNS, clauseSubject, isBareAttribution, parsePost, passiveAgent, parsePre, settingIn, subjectStartingAt, type Attr, type Pronoun, type Subject } from './grammar.js';
+import { AGE, DOCUMENT_NOUNS, GENERIC_ORG, PRONOUNS, clauseSubject, isBareAttribution, parsePost, reportsSpeech, passiveAgent, parsePre, settingIn, subjectStartingAt, type Attr, type Pronoun, type Subject } from './grammar.js';
 import { learnGenders } from './gender.js';
 import { replyAfter, selfNamed, vocatives } from './dialogue.js';
 import { looksLikeTitle } from './titles.js';
@@ -446,8 +446,9 @@ function analyze(doc: StoredDocument, model: AttributionModel | null): { analysi
     if (pos - 2 <= lo) return null;
     const from = sentenceStartBefore(text, lo, pos - 2);
     if (spans.some((x) => x.open >= from && x.open < pos) || CAPTION_LIKE.test(text.slice(from, pos).trim())) return null;
-    const a = parsePre(text, tokenize(text, from, pos));
-    if (!a?.subject || a.cueClass === 'according' || a.subject.from !== 0) return null;
+    const toks = tokenize(text, from, pos);
+    const a = parsePre(text, toks);
+    if (!a?.subject || a.subject.from !== 0 || !reportsSpeech(toks, a)) return null;
     return resolveSubject(a.subject, null).speaker;
   };
   let narrator: string | null = null;
