@@ -425,32 +425,22 @@ function analyze(doc: StoredDocument, model: AttributionModel | null): { analysi
     return r.speaker && (kind === 'person' || (subj.kind === 'pronoun' && !kind)) ? r.speaker : null;
   };
   /**
-   * The speaker of a sentence right before `pos` in its paragraph that is nothing but an attribution ("Mayor Ann Lee
-   * agreed.", "He added:"), with no quotation in it; null otherwise.
+   * The speaker of the sentence right before `pos` (from `lo` on, no quotation in it, not a caption) when it opens
+   * with its subject and a speech cue and `fits` accepts the rest.
    */
-  const saidBefore = (pos: number, lo: number): string | null => {
+  const attributionBefore = (pos: number, lo: number, fits: (toks: ReturnType<typeof tokenize>, a: Attr) => boolean): string | null => {
     if (pos - 2 <= lo) return null;
     const from = sentenceStartBefore(text, lo, pos - 2);
     if (spans.some((x) => x.open >= from && x.open < pos) || CAPTION_LIKE.test(text.slice(from, pos).trim())) return null;
     const toks = tokenize(text, from, pos);
     const a = parsePre(text, toks);
-    if (!a?.subject || a.cueClass === 'according' || a.subject.from !== 0 || !isBareAttribution(toks, a)) return null;
-    if (toks.slice(a.restFrom).some((t) => t.word)) return null;
+    if (!a?.subject || a.cueClass === 'according' || a.subject.from !== 0 || !fits(toks, a)) return null;
     return resolveSubject(a.subject, null).speaker;
   };
-  /**
-   * The speaker of the sentence right before `pos` (from `lo` on) when it reports speech ("He told Larry King in 2001
-   * that …", with no quotation in it): a lead-in whose subject the quotation after it goes on in.
-   */
-  const leadInBefore = (pos: number, lo: number): string | null => {
-    if (pos - 2 <= lo) return null;
-    const from = sentenceStartBefore(text, lo, pos - 2);
-    if (spans.some((x) => x.open >= from && x.open < pos) || CAPTION_LIKE.test(text.slice(from, pos).trim())) return null;
-    const toks = tokenize(text, from, pos);
-    const a = parsePre(text, toks);
-    if (!a?.subject || a.subject.from !== 0 || !reportsSpeech(toks, a)) return null;
-    return resolveSubject(a.subject, null).speaker;
-  };
+  /** A sentence that is nothing but an attribution ("Mayor Ann Lee agreed.", "He added:"). */
+  const saidBefore = (pos: number, lo: number) => attributionBefore(pos, lo, (toks, a) => isBareAttribution(toks, a) && !toks.slice(a.restFrom).some((t) => t.word));
+  /** A sentence that reports what someone said ("He told Larry King in 2001 that …"): a lead-in the quotation after it goes on. */
+  const leadInBefore = (pos: number, lo: number) => attributionBefore(pos, lo, reportsSpeech);
   let narrator: string | null = null;
   /** Is the quotation one paragraph's only words but a short attribution (a turn of dialogue: “Hi!” said Sam.)? */
   const isTurn = (q: QuoteSpan, maxWords: number): boolean => {
