@@ -21,6 +21,7 @@ const roundMetrics = (m: SystemMetrics | null): SystemMetrics | null =>
     em: round(m.em, 4),
     refusalPrecision: round(m.refusalPrecision, 4),
     refusalRecall: round(m.refusalRecall, 4),
+    refused: round(m.refused ?? null, 4),
     quoteValidity: round(m.quoteValidity, 4),
     p50Ms: round(m.p50Ms, 1),
     p95Ms: round(m.p95Ms, 1),

@@ -30,7 +30,7 @@ export interface SystemMetrics {
   quoteValidity: number | null;
   p50Ms: number | null;
   p95Ms: number | null;
-  /** Share of scored turns answered with a refusal (table only; not part of the `--json` object). */
+  /** Share of scored turns answered with a refusal (`null` when no turn was scored). */
   refused?: number | null;
 }
 

@@ -168,6 +168,13 @@ describe('collections', () => {
     expect(titles(await c.engineFor(A))).toEqual(['Harbour memo (May)']);
   });
 
+  it('given files added one after another, then each add reports how many documents the server now has', async () => {
+    const c = await setup();
+    expect((await c.add(A, attachment('memo.docx'))).count).toBe(1);
+    expect((await c.add(A, attachment('report.pdf'))).count).toBe(2);
+    expect((await c.list(A)).map((d) => d.name)).toEqual(['memo.docx', 'report.pdf']);
+  });
+
   it('given the same file twice, then the second is refused as a duplicate', async () => {
     const c = await setup();
     await c.add(A, attachment('memo.docx'));
@@ -216,6 +223,13 @@ describe('collections', () => {
     await ingest({ dir: config.INDEX_DIR, root: ROOT, sources: ['test/fixtures/docs/report.pdf'], embedder: null, quoter: QUOTER, logger: silentLogger() });
     await vi.waitFor(async () => expect((await collections!.engineFor(A)).documents()).toHaveLength(3), { timeout: 10_000, interval: 50 });
     expect(titles(await collections.engineFor(B))).toEqual([titles(defaultEngine)[0], 'Riverside Library Annual Report']);
+  });
+
+  it('given the default index unchanged on disk, when a reload is asked for, then nothing is reloaded and the same engine answers', async () => {
+    const c = await setup();
+    const before = await c.engineFor(null);
+    expect(await c.reloadDefault()).toBe(false);
+    expect(await c.engineFor(null)).toBe(before);
   });
 
   it('given `npm run ingest` rewrites the default index while the bot runs, then the default engine is reloaded without a restart', async () => {

@@ -199,7 +199,28 @@ describe('renderAnswer', () => {
     expectValid(payloads);
     expect(payloads.length).toBeGreaterThan(1);
     const descriptions = payloads.map((p) => unescapeMarkdown(p.embeds![0].description ?? ''));
-    expect(descriptions.some((d) => d.includes(inner))).toBe(true);
+    // The quotations are also listed after the text, so look at the text's own words around the quotation.
+    const framed = descriptions.filter((d) => d.includes('As the document puts it'));
+    expect(framed).toHaveLength(1);
+    expect(framed[0]).toContain(`As the document puts it: "${inner}"`);
+  });
+
+  it('given LLM text whose quotation spans three sentences, wherever the message limit falls, when the text is split, then the quotation is not cut', () => {
+    const doc = longDocument(1, 6);
+    const inner = doc.slice(0, doc.indexOf('Sentence 4')).trim(); // sentences 1–3
+    let split = 0;
+    for (let n = 60; n <= 80; n++) {
+      const filler = 'This is my own explanatory sentence about the meeting. '.repeat(n);
+      const answer = answerOf([{ doc: DOC_ID, paragraph: 1, start: 0, end: inner.length, quote: inner }], { text: `${filler}As the document puts it: "${inner}" ${filler}` });
+      const payloads = renderAnswer(answer, ctx1);
+      expectValid(payloads);
+      if (payloads.length > 1) split++;
+      const framed = payloads.map((p) => unescapeMarkdown(p.embeds![0].description ?? '')).filter((d) => d.includes('As the document puts it'));
+      expect(framed.length === 1 && framed[0]!.includes(`As the document puts it: "${inner}"`), `filler of ${n} sentences`).toBe(true);
+      const told = payloads.map((p) => unescapeMarkdown(p.embeds![0].description ?? '')).join(' ').split('my own explanatory sentence').length - 1;
+      expect(told, `filler of ${n} sentences: each said once`).toBe(2 * n);
+    }
+    expect(split).toBe(21);
   });
 
   it('given random verified quotes over a random document, when rendered, then every payload honours every limit and every quote is shown verbatim', () => {

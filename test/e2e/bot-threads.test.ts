@@ -92,11 +92,19 @@ describe('threads and channels', () => {
     sent.push(await h.fake.sendMessage({ channelId: CHANNEL, content: 'What did Annan tell the Council?', mentionBot: true, author: { id: '500000000000000001', username: 'otherbot', bot: true } }));
     sent.push(await h.fake.sendMessage({ channelId: userThread.id, content: 'What did Annan tell the Council?' }));
     sent.push(await h.fake.sendMessage({ channelId: CHANNEL, content: 'What did Annan tell the Council?' }));
-    await until(() => sent.every((m) => seen.includes(m.id)), 'the client to receive all three messages');
+    sent.push(await h.fake.sendMessage({ channelId: ANSWERS, content: '' })); // an image or a sticker in the auto-answer channel
+    await until(() => sent.every((m) => seen.includes(m.id)), 'the client to receive all four messages');
     await new Promise((r) => setTimeout(r, 400));
     h.bot.client.off('messageCreate', listener);
     expect(sent.every((m) => seen.includes(m.id))).toBe(true); // delivered to the bot, and deliberately not answered
     expect(h.fake.requests.slice(before).filter((r) => r.method !== 'GET')).toEqual([]);
+  });
+
+  it('given a mention with no question in it, when posted, then the bot says how to ask instead of answering', async () => {
+    const q = await h.fake.sendMessage({ channelId: CHANNEL, content: '', mentionBot: true });
+    const reply = await h.fake.waitForRequest((r) => r.method === 'POST' && r.path === `/channels/${CHANNEL}/messages` && (r.body as { message_reference?: { message_id?: string } }).message_reference?.message_id === q.id, 10_000);
+    expect(JSON.stringify(reply.body)).toContain('Ask me a question about the document');
+    expect(quotesIn(reply.body)).toEqual([]);
   });
 
   it('given DMs are switched off, when a DM arrives or a slash command is used in a DM, then the message is ignored and the command politely refused', async () => {

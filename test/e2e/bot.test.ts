@@ -273,6 +273,17 @@ describe('the bot through the fake Discord', () => {
     expect(message.embeds[0].description).toMatch(/\n-# — Kofi Annan, told the Council \(¶\d+\)/);
   });
 
+  it('given /quote with no option, when answered, then the document’s quotations are listed, each verbatim with its speaker', async () => {
+    const { token } = await h.fake.sendInteraction({ type: 2, data: { name: 'quote', type: 1 } });
+    await originalEdit(token);
+    const message = h.fake.messages(CHANNEL).find((m) => m.id === h.fake.interaction(token)!.originalId)!;
+    expect(message.embeds[0].title).toBe('Quotations in the document');
+    const quotes = quotesIn(message);
+    expect(quotes.length).toBeGreaterThan(1);
+    for (const q of quotes) expect(h.documentText.includes(q)).toBe(true);
+    expect(message.embeds[0].description).toMatch(/\n-# — Kofi Annan, /);
+  });
+
   it('given /summary, when answered, then every sentence is a verbatim cited quotation', async () => {
     const { token } = await h.fake.sendInteraction({ type: 2, data: { name: 'summary', type: 1, options: [{ name: 'length', type: 3, value: 'short' }] } });
     await originalEdit(token);

@@ -43,7 +43,7 @@ describe('npm run eval (real engine, lexical only)', () => {
     expect(json.systems.vector).toBeNull(); // no model
     expect(json.systems.hybrid).toEqual({ ...json.systems.bm25, p50Ms: json.systems.hybrid.p50Ms, p95Ms: json.systems.hybrid.p95Ms });
     const m = json.systems.bm25;
-    expect(Object.keys(m)).toEqual(['evidenceRecallAtK', 'evidenceInAnswer', 'f1', 'em', 'refusalPrecision', 'refusalRecall', 'quoteValidity', 'p50Ms', 'p95Ms']);
+    expect(Object.keys(m)).toEqual(['evidenceRecallAtK', 'evidenceInAnswer', 'f1', 'em', 'refusalPrecision', 'refusalRecall', 'refused', 'quoteValidity', 'p50Ms', 'p95Ms']);
     expect(m.quoteValidity).toBe(1);
     for (const k of ['evidenceRecallAtK', 'evidenceInAnswer', 'f1', 'em']) {
       expect(m[k]).toBeGreaterThanOrEqual(0);

@@ -141,6 +141,7 @@ describe('runEval', () => {
     expect(m.refusalPrecision).toBe(1);
     expect(m.refusalRecall).toBe(1);
     expect(m.quoteValidity).toBe(1);
+    expect(formatJsonReport('tiny', report).systems.bm25!.refused).toBe(0.25); // the one unanswerable turn of four
     expect(m.p50Ms).toBe(5);
     expect(m.p95Ms).toBe(5);
     expect((await runScripted(['bm25'], 2)).report.systems.bm25!.evidenceRecallAtK).toBe(1);
@@ -164,8 +165,8 @@ describe('runEval', () => {
     const json = formatJsonReport('tiny', report);
     expect(Object.keys(json)).toEqual(['dataset', 'n', 'k', 'systems', 'breakdown']);
     expect(Object.keys(json.systems)).toEqual(['bm25', 'vector', 'hybrid']);
-    expect(Object.keys(json.systems.bm25!)).toEqual(['evidenceRecallAtK', 'evidenceInAnswer', 'f1', 'em', 'refusalPrecision', 'refusalRecall', 'quoteValidity', 'p50Ms', 'p95Ms']);
-    for (const v of Object.values(json.systems.bm25!).slice(0, 7)) expect(v === null || (v >= 0 && v <= 1)).toBe(true);
+    expect(Object.keys(json.systems.bm25!)).toEqual(['evidenceRecallAtK', 'evidenceInAnswer', 'f1', 'em', 'refusalPrecision', 'refusalRecall', 'refused', 'quoteValidity', 'p50Ms', 'p95Ms']);
+    for (const v of Object.values(json.systems.bm25!).slice(0, 8)) expect(v === null || (v >= 0 && v <= 1)).toBe(true);
     expect(json.breakdown['source=cnn'].n).toBe(2);
     expect(json.breakdown['source=race'].systems.bm25!.refusalRecall).toBe(1);
     expect(json.breakdown['source=race'].systems.vector).toBeNull();

@@ -46,6 +46,10 @@ describe('answerLead', () => {
     expect(samePerson('Annan’s', 'Kofi Annan')).toBe(true);
     expect(samePerson('Mr. Piro', 'Mr. Hussein')).toBe(false);
   });
+
+  it('given two people who share only an initial, when compared, then they are not the same person', () => {
+    expect(samePerson('J. Smith', 'J. Doe')).toBe(false);
+  });
 });
 
 describe('answerLead, said-to', () => {
@@ -53,5 +57,10 @@ describe('answerLead, said-to', () => {
     const first = q('Kofi Annan', { cue: 'called for', addressee: null });
     const second = q('Kofi Annan', { cue: 'told', addressee: 'the Council' });
     expect(answerLead({ kind: 'said-to', speaker: 'Annan', to: 'the Council' }, [first, second], 'Kofi Annan')).toBe("What Kofi Annan told the Council, in the document's words:");
+  });
+
+  it('given a quote said (not told) with no addressee of its own, when the lead is worded, then it reads "said to" the person asked about', () => {
+    const said = q('Kofi Annan', { cue: 'said', addressee: null });
+    expect(answerLead({ kind: 'said-to', speaker: 'Annan', to: 'the delegates' }, [said], 'Kofi Annan')).toBe("What Kofi Annan said to the delegates, in the document's words:");
   });
 });
