@@ -18,6 +18,7 @@ import { opposite, related, sameSynset, type LexEntry, type Lexicon } from './le
 import { askedPerson, isAskedSpeaker } from './claim-speaker.js';
 import { sigmoid } from '../log-odds.js';
 import { memoPerText } from '../text/text-memo.js';
+import { SPEECH_VERBS } from '../text/speech-verbs.js';
 import CLAIM_MODEL_JSON from './claim-model.json' with { type: 'json' };
 
 type Model = { bias: number; w: Partial<Record<string, number>>; bar?: number };
@@ -211,7 +212,7 @@ const SHORTENED_MATCH = 0.8;
  * is the second verb's, not the first's) and before a second verb of saying or "that" ("said he did not know … and
  * claimed none of …": a second thing said, its own clause).
  */
-const CLAUSE = /[,;:–—()“”"]+|(?<!(?:^|[\s.])(?:\p{Lu}|Mr|Mrs|Ms|Dr|St|Jr|Sr|Gen|Rep|Sen|Gov|Lt|Col|No))[.!?…]+['’]?\s|\s--?\s|\bbut\b|\band\s+(?=(?:he|she|they|we|I|you|it)\b)|\band\s+(?=(?:that|said|says|added|adds|claimed|claims|insisted|insists|argued|argues|noted|notes|stressed|stresses|warned|warns|explained|explains|acknowledged|admitted|denied|denies|told|tells)\b)|\band\s+(?=(?:not|never|cannot|(?:do|does|did|is|was|are|were|has|have|had|would|could|should|will|can|wo|ca|must|may|might)(?:n['’]?t|\s+(?:not|never)))\b)|(?=\b(?:rather\s+than|instead\s+of|if|because|unless|although|though|whereas)\b)/u;
+const CLAUSE = /[,;:–—()“”"]+|(?<!(?:^|[\s.])(?:\p{Lu}|Mr|Mrs|Ms|Dr|St|Jr|Sr|Gen|Rep|Sen|Gov|Lt|Col|No))[.!?…]+['’]?\s|\s--?\s|\bbut\b|\band\s+(?=(?:he|she|they|we|I|you|it)\b)|\band\s+(?=(?:that|said|says|added|adds|claimed|claims|insisted|insists|argued|argues|noted|notes|stressed|stresses|warned|warns|explained|explains|acknowledged|admitted|denied|denies|told|tells)\b)|\band\s+(?=(?:not|never|cannot|(?:do|does|did|is|was|are|were|has|have|had|would|could|should|will|can|wo|ca|must|may|might)(?:n['’]?t|\s+(?:not|never|no\s+longer)))\b)|(?=\b(?:rather\s+than|instead\s+of|if|because|unless|although|though|whereas)\b)/u;
 /** {@link CLAUSE} with its boundary kept (split's odd entries), to tell how one clause follows another. */
 const CLAUSE_KEPT = new RegExp(`(${CLAUSE.source})`, 'u');
 /** A clause that goes on with the one before it, its verb left out ("he had not seen the report, or the letters"). */
@@ -356,7 +357,7 @@ export function claimOf(text: string, opts: ClaimOptions, kind: 'claim' | 'topic
       const qualifier = ADVERB.test(lower) && !negated;
       // "his client", "her husband": a person the sentence may name ("Tazhayakov did not touch …"), not what was said.
       const light = (LIGHT.has(lower) && !verb) || (RELATIONAL.has(lower) && POSSESSIVE.has(words[i - 1]?.toLowerCase() ?? ''));
-      const counted = i > 0 ? countOf(words[i - 1]!) : null;
+      const counted = i > 0 ? amountBefore(words[i - 1]!) : null;
       predicate.push({ term: t, word, weight: opts.weight(t, word) * (verb ? VERB_WEIGHT : light ? LIGHT_WEIGHT : qualifier ? ADVERB_WEIGHT : 1), verb, negated, next: words[i + 1], ...(counted !== null ? { counted } : {}) });
     }
   });
@@ -415,7 +416,7 @@ function wordsOfSentence(sentence: string, vectors: WordVectors | null | undefin
           count: countOf(w),
           number: NUMBER.test(w),
           unit: unitOf(w),
-          counted: i > 0 ? countOf(ws[i - 1]!) : null,
+          counted: i > 0 ? amountBefore(ws[i - 1]!) : null,
           known: undefined,
           entry: undefined,
           entryFrom: undefined,
@@ -523,6 +524,13 @@ function opposes(p: WantedWord, words: readonly SentenceWord[], lex: Lexicon | n
   // "for two years" / "for two weeks": the same count of another unit of time.
   const unit = p.w.counted !== undefined ? unitOf(p.w.word) : null;
   if (unit) for (const s of words) if (s.unit && s.unit !== unit && s.counted === p.w.counted) return true;
+  // "in an hour" / "in five minutes": another length of time.
+  if (unit) for (const s of words) if (s.unit && s.counted !== null && s.counted * SECONDS[s.unit]! !== p.w.counted! * SECONDS[unit]!) return true;
+  // "five dollars" / "a dollar": the same thing, counted otherwise.
+  if (p.countWord !== null && p.w.next) {
+    const counted = term(p.w.next);
+    if (counted && words.some((s) => s.term === counted && s.counted !== null && s.counted !== p.countWord)) return true;
+  }
   const stance = stanceOf(p.w.word);
   if (stance) for (const s of words) if ((stanceOf(s.lower) ?? stance) !== stance) return true;
   return p.countWord !== null && otherCount(p.countWord, words);
@@ -556,6 +564,8 @@ function otherPlace(n: ClaimWord, sentence: string): boolean {
 
 /** Units of time, by their forms. */
 const UNITS: Record<string, string> = { second: 'second', seconds: 'second', minute: 'minute', minutes: 'minute', hour: 'hour', hours: 'hour', day: 'day', days: 'day', week: 'week', weeks: 'week', month: 'month', months: 'month', year: 'year', years: 'year' };
+/** Each unit of time in seconds (a month and a year as the calendar's average), to tell one length of time from another. */
+const SECONDS: Record<string, number> = { second: 1, minute: 60, hour: 3600, day: 86_400, week: 604_800, month: 2_629_800, year: 31_557_600 };
 /** A word's unit of time ("weeks" → "week"), or null. */
 const unitOf = (word: string): string | null => UNITS[word.toLowerCase()] ?? null;
 
@@ -748,6 +758,8 @@ function countOf(word: string): number | null {
   if (w in COUNT_WORDS) return COUNT_WORDS[w]!;
   return /^\d{1,3}$/u.test(w) ? Number(w) : null;
 }
+/** The count a word puts on the word after it: its count ({@link countOf}), or one for "a"/"an" ("a dollar", "in an hour"). */
+const amountBefore = (word: string): number | null => countOf(word) ?? (/^an?$/iu.test(word) ? 1 : null);
 /** "questioned Saddam for two years" against "nearly seven months": the sentence counts otherwise, and nowhere the claim's count (n, a claim word's count written in words). */
 function otherCount(n: number, words: readonly SentenceWord[]): boolean {
   let counts = false;
@@ -843,7 +855,7 @@ export function claimCheck(said: QuoteIntent, opts: ClaimOptions, bySpeaker: () 
   const checked = new Map<string, ClaimSupport>();
   const check = (text: string) => {
     let s = checked.get(text);
-    if (!s) checked.set(text, (s = supports(claim, text, opts)));
+    if (!s) checked.set(text, (s = supports(claim, unbroken(text), opts)));
     return s;
   };
   if (said.kind === 'who-said') {
@@ -863,6 +875,23 @@ export function claimCheck(said: QuoteIntent, opts: ClaimOptions, bySpeaker: () 
     names(c.attribution?.speaker) || names(textOf(c)) || names(c.inherited) || quotes().some((q) => q.doc === c.doc.id && q.start < c.end && c.start < q.end);
   return (c) => (saysIt(c) ? check(textOf(c)) : { share: 0, contradicted: false, missing: [said.speaker] });
 }
+
+const SPEECH = [...SPEECH_VERBS].join('|');
+/**
+ * A quotation broken mid-sentence by its attribution (“I have never understood,” said Bernard, “why you insist …”): the
+ * attribution and the marks around it, so that the quotation is read as the one sentence it is ("never" holds over
+ * "why you insist" in neither). Only where the quotation goes on in lower case after a comma: a new sentence stays apart.
+ */
+const BREAK = new RegExp(String.raw`,\s*["”’]\s*,?\s*(?=(?:[^"“”‘’;!?.]|\b(?:Mr|Mrs|Ms|Dr|St)\.)*?\b(?:${SPEECH})\b)(?:[^"“”‘’;!?.]|\b(?:Mr|Mrs|Ms|Dr|St)\.){1,140}?,\s*["“‘]\s*(?=\p{Ll})`, 'gu');
+
+/**
+ * The text with each quotation that its attribution breaks mid-sentence joined up again.
+ *
+ * @example
+ * unbroken('"I have never understood," said Bernard, "why you insist upon ignoring that charming incident."');
+ * // '"I have never understood why you insist upon ignoring that charming incident."'
+ */
+export const unbroken = (text: string): string => text.replace(BREAK, ' ');
 
 /** Cues that name something in the speaker's words ("what one official called a 'Herculean effort'"): the sentence before the cue is the reporter's. */
 const NAMING = /^(?:call|calls|called|dub|dubs|dubbed|term|terms|termed|label|labels|labell?ed)$/u;

@@ -6,16 +6,28 @@
  */
 import type { Attribution, StoredDocument } from '../types.js';
 import { entitiesOf } from './entities.js';
+import { SAY_VERBS, TELL_VERBS } from '../text/speech-verbs.js';
 
 /** Verbs that report speech ("said", "told", "lamented"). */
 export const REPORTING_VERB = String.raw`said|says|say|allege|alleges|alleged|stated|states|argued|argues|noted|notes|told|tells|added|adds|stressed|stresses|warned|warns|claimed|claims|insisted|insists|explained|explains|announced|announces|tweeted|tweets|wrote|writes|confirmed|confirms|acknowledged|acknowledges|(?:re-)?emphasi[sz]ed|reported|reports|encouraged|urged|recommended|suggested|called for|complained|complains|recalled|recalls|vowed|vows|lamented|laments`;
 const VERB = REPORTING_VERB;
+/** Verbs of holding or showing a view: they report a claim as speech does when a "that" clause follows ("Many believe that …", "Reports have shown that …"). */
+const VIEW = ['believe', 'believes', 'believed', 'think', 'thinks', 'feel', 'feels', 'show', 'shows', 'showed', 'shown', 'find', 'finds', 'found'];
+/**
+ * Every verb of saying the quotation index knows (src/text/speech-verbs.ts) and the verbs of a view: outside the
+ * narrower {@link REPORTING_VERB} they report speech only with what was said right after them as a "that" clause
+ * ("Opponents of affirmative action argue that …") or right before them as a quotation ("“It is a miracle, this,” he
+ * declared."); elsewhere they are narration ("Meg sighed", "he laughed at the joke").
+ */
+const CLAUSAL = [...new Set([...SAY_VERBS, ...TELL_VERBS, ...VIEW])].join('|');
+/** The object a telling verb may take before its "that" clause ("told her that", "assured Congress that"). */
+const THAT = String.raw`(?:\s+(?:him|her|them|me|us|you|[\p{Lu}][\p{L}’'.-]+))?\s+that\b`;
 
 /** "The person familiar with the case would not confirm …": declining to say is saying something too. */
 const REFUSAL = String.raw`(?:would|could|did|does|will)\s+(?:not|never)\s+(?:confirm|comment|say|reveal|disclose)|(?:declined|refused)\s+to\s+(?:confirm|comment|say|reveal|disclose)|denied|denies`;
 
 /** The subject right before a saying verb, after a clause boundary; or the name after "according to". */
-const BEFORE = new RegExp(String.raw`(?:^|[,;:–—]\s+|\b(?:and|but|while|as)\s+)(?:“[^”]*”\s*|"[^"]*"\s*)?(?!(?:and|but|while|as)\s)((?:(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)\s+)?[\p{L}’'.-]+(?:\s+[\p{L}’'.-]+){0,8}?)(?:,\s*([\p{Lu}][\p{L}’'.-]+(?:\s+[\p{Lu}][\p{L}’'.-]+){0,3}),)?(?:,\s*\d{1,3},)?\s+(${VERB}|${REFUSAL})\b`, 'u');
+const BEFORE = new RegExp(String.raw`(?:^|[,;:–—]\s+|[.!?]\s+(?=\p{Lu})|\b(?:and|but|while|as)\s+)(“[^”]*”\s*|"[^"]*"\s*|‘[^’]*’\s*)?(?!(?:and|but|while|as)\s)((?:(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)\s+)?[\p{L}’'.-]+(?:\s+[\p{L}’'.-]+){0,8}?)(?:,\s*([\p{Lu}][\p{L}’'.-]+(?:\s+[\p{Lu}][\p{L}’'.-]+){0,3}),)?(?:,\s*\d{1,3},)?\s+(?:(${VERB}|${REFUSAL})\b|(?:(?:have|has|had)\s+)?(${CLAUSAL})\b(${THAT})?)`, 'gu');
 const AFTER = new RegExp(String.raw`[,”"]\s*(${VERB})\s+((?:the\s+)?[\p{Lu}][\p{L}’'.-]+(?:\s+[\p{Lu}][\p{L}’'.-]+){0,5})`, 'u');
 const ACCORDING = /\b[Aa]ccording to\s+((?:(?:a|an|the)\s+)?[\p{L}’'.-]+(?:\s+[\p{L}’'.-]+){0,5}?)(?=[,.;]|\s+(?:on|in|at|about|who|whom|which|that)\b|$)/u;
 
@@ -56,6 +68,16 @@ export function describedNoun(speaker: string): string | null {
   const m = /^(?:the|an?)\s+(?:[\p{L}-]+\s+){0,2}?(\p{Ll}{3,})$/u.exec(core.replace(/^(?:The|An?)\b/u, (w) => w.toLowerCase()));
   return m ? m[1]! : null;
 }
+/**
+ * An adverb in -ly between a subject and its verb ("He presently told her that …", "Annan repeatedly said"): not a
+ * word of the speaker. Only after a personal pronoun or a capitalised name, so "the family said" keeps its noun.
+ *
+ * @example
+ * withoutAdverb('He presently'); // 'He'
+ * withoutAdverb('the family'); // 'the family'
+ */
+export const withoutAdverb = (speaker: string): string =>
+  speaker.replace(/^((?:[Hh]e|[Ss]he|[Tt]hey|[Ww]e|I)|(?!(?:The|An?|His|Her|Its|Their|My|Our|Your)\s)(?:\p{Lu}[\p{L}’'.-]*\s+)*\p{Lu}[\p{L}’'.-]*)\s+\p{Ll}{2,}ly$/u, '$1');
 /** Words of time after a subject ("Kofi Annan today re-emphasized"). */
 const TIME = /\s+(?:today|yesterday|also|then|later|earlier|now)$/iu;
 
@@ -79,17 +101,20 @@ export function reportedSpeaker(sentence: string, antecedent: () => string | nul
   if (app) return { speaker: app[1]!, cue: app[2]!, addressee: null, setting: null };
   const whoSaid = WHO_SAID.exec(sentence);
   if (whoSaid) return { speaker: whoSaid[1]!, cue: whoSaid[2]!, addressee: null, setting: null };
-  const m = BEFORE.exec(sentence);
+  // A verb only the wider list knows reports speech with a "that" clause after it or a quotation before it (CLAUSAL),
+  // and only as its subject's own verb: "few analysts were willing to predict that …" is not the analysts' prediction.
+  const m = [...sentence.matchAll(BEFORE)].find((x) => x[4] || ((x[6] || x[1]) && !/\bto$/u.test(x[2]!)));
   if (m) {
-    const speaker = (m[2] ?? m[1]!).trim().replace(TIME, '');
+    const speaker = withoutAdverb((m[3] ?? m[2]!).trim().replace(TIME, ''));
+    const cue = m[4] ?? m[5]!;
     // "The ambassador said": the person named with that title before ("Mourad Benmehidi, the Algerian ambassador …").
     const noun = describedNoun(speaker);
     const named = noun ? described(noun) : null;
-    if (named) return { speaker: named, cue: m[3]!, addressee: null, setting: null };
-    if (!PRONOUN.test(speaker)) return { speaker, cue: m[3]!, addressee: null, setting: null };
+    if (named) return { speaker: named, cue, addressee: null, setting: null };
+    if (!PRONOUN.test(speaker)) return { speaker, cue, addressee: null, setting: null };
     // "He said he was grateful": whom "he" stands for, when the caller knows.
     const who = PERSONAL.test(speaker) ? antecedent() : null;
-    if (who) return { speaker: who, cue: m[3]!, addressee: null, setting: null };
+    if (who) return { speaker: who, cue, addressee: null, setting: null };
   }
   const acc = ACCORDING.exec(sentence);
   if (acc) {

@@ -167,8 +167,26 @@ export function select(input: SelectInput): Selection {
     const known = new Map<string, string[]>();
     const speakers = (doc: string) => known.get(doc) ?? known.set(doc, speakersOf(index, doc)).get(doc)!;
     // "He said …": the nearest known speaker named before it, else whom the sentence's context inherited.
-    for (const c of byKey.values()) if (!c.attribution?.speaker) c.attribution = reportedSpeaker(c.doc.text.slice(c.start, c.end), () => antecedent(c.doc, c.start, speakers(c.doc.id)) || c.inherited || null, (noun) => describedPerson(c.doc, c.start, noun)) ?? c.attribution;
+    const reported = (doc: StoredDocument, start: number, end: number, inherited?: string | null) => reportedSpeaker(doc.text.slice(start, end), () => antecedent(doc, start, speakers(doc.id)) || inherited || null, (noun) => describedPerson(doc, start, noun));
+    for (const c of byKey.values()) if (!c.attribution?.speaker) c.attribution = reported(c.doc, c.start, c.end, c.inherited) ?? continuedTurn(c.doc, c.start, reported) ?? c.attribution;
   }
   const ranked = [...byKey.values()].filter((c) => !exclude.some((e) => overlaps({ doc: c.doc.id, start: c.start, end: c.end }, e))).sort((a, b) => b.p - a.p || a.start - b.start);
   return { ranked, confidence: ranked[0]?.p ?? 0 };
 }
+
+/**
+ * A quotation that opens its sentence right after an attributed quotation in the same paragraph goes on with that
+ * speaker's turn (“It is a miracle, this,” he declared. “There is no aftermath.”): a paragraph of dialogue is one
+ * speaker's. The sentence before must itself open with a quotation and be attributed; otherwise none.
+ */
+export function continuedTurn(doc: StoredDocument, start: number, reported: (doc: StoredDocument, start: number, end: number) => Attribution | null): Attribution | null {
+  const i = doc.sentences.findIndex((s) => s.start === start);
+  const here = doc.sentences[i];
+  const before = doc.sentences[i - 1];
+  if (!here || !before || before.paragraph !== here.paragraph) return null;
+  const opens = (s: { start: number; end: number }) => /^\s*["“‘]/u.test(doc.text.slice(s.start, s.end));
+  if (!opens(here) || !opens(before)) return null;
+  const who = reported(doc, before.start, before.end);
+  return who?.speaker ? { ...who, addressee: null, setting: null } : null;
+}
+

@@ -27,6 +27,13 @@ export interface Candidate {
   terms: string[];
   /** 0 for the document's first candidate, 1 for the next… */
   position: number;
+  /**
+   * How far into the document a reader reaches it by leads: the paragraphs (with candidates) before its own, plus the
+   * candidates before it in its paragraph. A paragraph's first sentence opens what it says, so in a text of long
+   * paragraphs (a story, an encyclopedia entry) ¶2's lead comes before ¶1's third sentence; for news, whose paragraphs
+   * are one or two sentences, it is nearly `position`.
+   */
+  leadDistance: number;
   /** The quotation index's attributed quotation inside this sentence, the longest if several. */
   quotation: Quotation | null;
   /** null: readable on its own; else the name its he/she refers to ('' = unknown), which an earlier summary sentence must name. */
@@ -50,6 +57,9 @@ export function candidates(docs: StoredDocument[], quotations: readonly Quotatio
     const sentencesIn = new Map<number, number>();
     for (const s of doc.sentences) sentencesIn.set(s.paragraph, (sentencesIn.get(s.paragraph) ?? 0) + 1);
     let position = 0;
+    let paragraphsBefore = -1;
+    let inParagraph = 0;
+    let lastParagraph = -1;
     for (const s of doc.sentences) {
       if (s.paragraph <= 0 || !body.has(s.paragraph)) continue;
       const text = doc.text.slice(s.start, s.end);
@@ -66,7 +76,9 @@ export function candidates(docs: StoredDocument[], quotations: readonly Quotatio
         speaker: quotation?.speaker,
         people,
       });
-      out.push({ doc, docIndex, paragraph: s.paragraph, start: s.start, end: s.end, text, terms: terms(text), position: position++, quotation, needs });
+      if (s.paragraph !== lastParagraph) [paragraphsBefore, inParagraph, lastParagraph] = [paragraphsBefore + 1, 0, s.paragraph];
+      const leadDistance = paragraphsBefore + inParagraph++;
+      out.push({ doc, docIndex, paragraph: s.paragraph, start: s.start, end: s.end, text, terms: terms(text), position: position++, leadDistance, quotation, needs });
     }
   });
   return out;

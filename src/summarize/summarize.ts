@@ -5,7 +5,8 @@
  * 1. Candidates ({@link candidates}): body sentences, no captions, page
  *    furniture, repeats or fragments.
  * 2. Score: centrality (TextRank and centroid similarity over TF-IDF or the
- *    embedder's vectors), position (news puts the point first) and
+ *    embedder's vectors), position (news puts the point first; counted by
+ *    paragraph leads, so ¶2's first sentence comes before ¶1's third) and
  *    similarity to the title, weighted as tuned on CNN/Daily Mail
  *    (`npm run eval:summary`).
  * 3. Roles first: the lead (the document's first sentence), the sentence the
@@ -47,7 +48,7 @@ export const SUMMARY_WEIGHTS = {
   centrality: 0.5,
   /** Position: 1 for the first sentence, decaying with {@link SUMMARY_WEIGHTS.decay}. */
   position: 1,
-  /** Per-sentence decay of the position score. */
+  /** Decay of the position score per step into the document (a candidate's `leadDistance`: one per paragraph before it, one per sentence before it in its own). */
   decay: 0.6,
   /** Similarity to the title. */
   title: 0.5,
@@ -124,7 +125,7 @@ export async function summarize(docs: StoredDocument[], opts: SummarizeOptions =
   const central = scale(idx.map((i) => centroid[i]!));
   const titleSim = titleSimilarity(docs, cands, tfidf);
   const W = SUMMARY_WEIGHTS;
-  let score = idx.map((i, k) => W.centrality * 0.5 * (central[k]! + rank[k]!) + W.position * W.decay ** cands[i]!.position + W.title * titleSim[i]! + (isKeyQuotation(cands[i]!) ? W.quotation : 0));
+  let score = idx.map((i, k) => W.centrality * 0.5 * (central[k]! + rank[k]!) + W.position * W.decay ** cands[i]!.leadDistance + W.title * titleSim[i]! + (isKeyQuotation(cands[i]!) ? W.quotation : 0));
   if (relevance) score = score.map((s, k) => 0.5 * s + 0.5 * relevance![idx[k]!]!);
 
   const chosen: number[] = []; // positions in idx

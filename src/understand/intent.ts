@@ -138,6 +138,8 @@ const SUMMARY = new RegExp(
     String.raw`\bsumm?ar(?:y|ies|i[sz]e[sd]?|i[sz]ing|i[sz]ation)\b`,
     String.raw`\bsum(?:s|med)?\s+(?:it\s+|this\s+|that\s+|things\s+|(?:the|this)\s+\w+\s+)?up\b`,
     String.raw`\btl\s*;?\s*dr\b`,
+    String.raw`\beli5\b`,
+    String.raw`^what(?:['’]s|\s+is)\s+(?:this|it|the\s+(?:article|document|story|text|piece|report|chapter|passage))(?:\s+(?:really|basically|actually))?\s+saying\s*[?.!]*$`,
     String.raw`\b(?:gist|recap|synopsis|overview|rundown|run-down|nutshell|digest)\b`,
     String.raw`\b(?:main|key|central|big|major|core|principal)\s+(?:points?|ideas?|messages?|takeaways?|themes?|thrust|argument|issues?|facts?)\b`,
     String.raw`\b(?:key\s+)?(?:takeaways?|highlights)\b`,
@@ -152,13 +154,13 @@ const SUMMARY = new RegExp(
   'iu',
 );
 
-/** With a paragraph number: "what is ¶3 about?", "what happens in paragraph 4?", what it "basically"/"in short"/"in one line" says, "boil ¶4 down", "paraphrase ¶5". */
-const PARAGRAPH_GIST = /^\W*(?:what\b.*\babout\s*[?.!]*$|what(?:['’]s|\s+is|\s+has)?\s+(?:happens|happened|happening|going\s+on|goes\s+on|went\s+on)\s+in\b|.*\b(?:basically|mainly|essentially|roughly|generally|in\s+short|in\s+brief|briefly|in\s+a\s+nutshell|in\s+a\s+few\s+words|in\s+plain\s+english|in\s+(?:a|one|a\s+single|two|three|a\s+few|few)\s+(?:lines?|sentences?)(?!\s+(?:of|from)\b)|boil(?:s|ed|ing)?\s+(?:\S+\s+){0,3}?down|paraphras(?:e|es|ed|ing))\b)/iu;
+/** With a paragraph number: "what is ¶3 about?", "what is paragraph 4 saying", "what happens in paragraph 4?", what it "basically"/"in short"/"in one line" says, "boil ¶4 down", "paraphrase ¶5". */
+const PARAGRAPH_GIST = /^\W*(?:what\b.*\b(?:about|saying)\s*[?.!]*$|what(?:['’]s|\s+is|\s+has)?\s+(?:happens|happened|happening|going\s+on|goes\s+on|went\s+on)\s+in\b|.*\b(?:basically|mainly|essentially|roughly|generally|in\s+short|in\s+brief|briefly|in\s+a\s+nutshell|in\s+a\s+few\s+words|in\s+plain\s+english|in\s+(?:a|one|a\s+single|two|three|a\s+few|few)\s+(?:lines?|sentences?)(?!\s+(?:of|from)\b)|boil(?:s|ed|ing)?\s+(?:\S+\s+){0,3}?down|paraphras(?:e|es|ed|ing))\b)/iu;
 /** "what happened here?", "what's the news?": the whole document, with nothing to look for. */
-const WHAT_HAPPENED = /^\W*(?:(?:so|ok|okay|hey|yo|hi)\W+)*(?:what(?:['’]s|\s+is|\s+has)?\s+(?:happened|happening|happens|going\s+on|went\s+on|been\s+going\s+on)|what(?:['’]s|\s+is)\s+the\s+(?:news|story|deal))(?:\s+(?:here|there|today|in\s+(?:it|this|the)(?:\s+(?:article|story|news|piece|report|document|text))?))?(?:\W+(?:bot|pls|please|plz))*\W*$/iu;
+const WHAT_HAPPENED = /^\W*(?:(?:so|ok|okay|hey|yo|hi)\W+)*(?:what(?:['’]s|\s+is|\s+has)?\s+(?:happened|happening|happens|going\s+on|went\s+on|been\s+going\s+on)|what(?:['’]s|\s+is)\s+the\s+(?:news|story|deal))(?:\s+(?:here|there|today|in\s+(?:it|this|the)(?:\s+(?:article|story|news|piece|report|document|text|chapter|passage|excerpt|extract|book))?))?(?:\W+(?:bot|pls|please|plz))*\W*$/iu;
 
 /** "the article", "it", "this": a summary of these is a summary of the whole document. */
-const WHOLE = /^(?:(?:the|this|that|your)\s+)?(?:(?:whole|entire|full|complete)\s+)?(?:it|this|that|article|document|story|text|piece|report|page|news|whole\s+thing|thing|doc)(?:\s+(?:for\s+me|please|in\s+a\s+few\s+(?:lines|words|sentences)|briefly))*$/i;
+const WHOLE = /^(?:(?:the|this|that|your)\s+)?(?:(?:whole|entire|full|complete)\s+)?(?:it|this|that|article|document|story|text|piece|report|page|news|whole\s+thing|thing|doc|chapter|passage|excerpt|extract|book|essay|post)(?:\s+(?:for\s+me|please|pls|plz|thanks|thx|(?:real\s+)?quick(?:ly)?|in\s+a\s+few\s+(?:lines|words|sentences)|briefly))*$/i;
 /** "what happened", "everything", "what it says": the whole document again, not a topic to look for. */
 const WHOLE_EVENTS = /^(?:(?:all\s+(?:of\s+)?)?(?:what|everything(?:\s+that)?)\s+(?:(?:has|had|just|really|actually)\s+)?(?:happened|happens|went\s+(?:on|down)|is\s+going\s+on|was\s+going\s+on|(?:it|this|the\s+\w+)\s+(?:says?|said|is\s+about|was\s+about))(?:\s+(?:here|there|in\s+(?:it|this|the\s+\w+)))?|everything|all\s+of\s+it|the\s+(?:main\s+)?(?:events|story\s+so\s+far))(?:\s+(?:for\s+me|please|pls|plz|briefly))*$/i;
 

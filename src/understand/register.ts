@@ -31,6 +31,12 @@ const COLLOQUIAL = new Map([
  */
 export const SYNONYM_FLOOR = 0.75;
 
+/**
+ * Connectives of two words: the first is no word of the document's register but half of the phrase ("instead of" would
+ * become "rather of", which neither the claim check nor a reader takes as "rather than").
+ */
+const CONNECTIVE = new Set(['instead of', 'because of', 'according to', 'apart from', 'due to', 'regardless of', 'owing to']);
+
 /** A word with its final g dropped ("livin", "goin"; the apostrophe is a separate segment). */
 const DROPPED_G = /^[a-z]{2,}in$/u;
 
@@ -88,7 +94,7 @@ export function createRegister(vocab: Vocabulary, similarity?: (a: string, b: st
   };
   const standard = (word: string, prev = '', next = ''): string | null => {
     const lower = word.toLowerCase();
-    if (!term(lower) || known(lower)) return null;
+    if (!term(lower) || known(lower) || CONNECTIVE.has(`${lower} ${next}`)) return null;
     const std = COLLOQUIAL.get(lower);
     if (std) return known(std) ? std : null;
     if (DROPPED_G.test(lower) && known(`${lower}g`)) return `${lower}g`;

@@ -115,3 +115,9 @@ describe('how much of the clause the claim accounts for', () => {
     expect(s.features!.covered).toBeLessThan(0.5);
   });
 });
+
+describe('"and" before "no longer" (round 15)', () => {
+  it('given "X and are no longer Y", when read, then only the second verb is negated, as with "and are not"', () => {
+    expect(negated('affirmative action policies succeeded and are no longer required')).toMatchObject({ succeeded: false, required: true });
+  });
+});

@@ -32,9 +32,14 @@ describe.each(['tune'] as const)('the %s phrasing set', (split) => {
 // summaries (whole and of one paragraph), off-topic quote requests and chit-chat — over the default document and
 // tuning-side stories; every third line held out (quote9-heldout, never tuned on, run only for counts). Before → after:
 // tune 50 → 52/63, held-out 24/31 unchanged. The bars guard what was reached.
-const QUOTE4_BAR = { 'quote4-tune': 0.9, 'quote4-heldout': 0.9, 'quote9-tune': 52 / 63, 'quote9-heldout': 24 / 31 };
+// Round 15 (quote13): quote10, 92 items written before running any from reading the documents only, over the default
+// document and ten new non-CNN Abg-CoQA val stories (Wikipedia, RACE, MCTest, Gutenberg) — paraphrased quote requests by
+// topic, paragraph requests, summaries (whole, of one paragraph, "gist of the chapter pls") and off-topic quote
+// requests; every third line held out (quote10-heldout, never tuned on, run only for counts). Before → after: tune 49 →
+// 51/62 (a chapter is the whole text to summarise; a summary's position counted by paragraph leads), held-out 26 → 27/30.
+const QUOTE4_BAR = { 'quote4-tune': 0.9, 'quote4-heldout': 0.9, 'quote9-tune': 52 / 63, 'quote9-heldout': 24 / 31, 'quote10-tune': 51 / 62, 'quote10-heldout': 27 / 30 };
 
-describe.each(['quote4-tune', 'quote4-heldout', 'quote9-tune', 'quote9-heldout'] as const)('the %s phrasing set', (split) => {
+describe.each(['quote4-tune', 'quote4-heldout', 'quote9-tune', 'quote9-heldout', 'quote10-tune', 'quote10-heldout'] as const)('the %s phrasing set', (split) => {
   it(`given each phrasing, when asked, then at least ${Math.round(QUOTE4_BAR[split] * 100)}% are handled right (and every quote is verbatim)`, { timeout: 120_000 }, async () => {
     const results = await runPhrasings(loadPhrasings(split));
     const right = results.filter((r) => !r.problem).length;
@@ -160,11 +165,20 @@ describe.each(['heldout', 'heldout-2', 'heldout-3', 'heldout-4', 'heldout-5', 'h
 // refused): who9-tune 23 → 26/38, 23/26 (46 → 49/64); who9-heldout 13 → 14/20, 11 → 10/11 (24/31); whosaid-tune3
 // 48 → 50/67, 45/47 (floor .815 → .83: 93 → 95/114); whosaid-heldout2 8 → 9/13, 8/11 (floor .66 → .7: 16 → 17/24);
 // whosaid-heldout3 15 → 17/33, 20/23 (floor .62 → .66: 35 → 37/56); the other who sets unchanged.
-const WHO_BAR = { 'whosaid-tune': 0.9, 'whosaid-heldout': 0.9, 'whosaid-tune2': 0.83, 'whosaid-heldout2': 0.7, 'whosaid-tune3': 0.83, 'whosaid-heldout3': 0.66, 'who5-tune': 0.87, 'who5-heldout': 0.66, 'who7-tune': 0.77, 'who7-heldout': 0.7, 'who8-tune': 0.78, 'who8-heldout': 0.7, 'who9-tune': 0.76, 'who9-heldout': 0.77 };
+// Round 15 (who13): who10-tune 66 / who10-heldout 32 (new, written by who13 before running any, over eleven RACE,
+// Gutenberg, MCTest and Wikipedia stories and the default document; every third line held out). Reported speech reads
+// every verb of saying the quotation index knows and verbs of a view before a "that" clause, "who called X Y?", a
+// quotation broken by its attribution read whole, a quotation going on with the turn before it. Before → after (real /
+// refused): who10-tune 21 → 26/37, 24/29 (45 → 50/66); who10-heldout 12 → 15/25, 6/7 (18 → 21/32); floors at the
+// after figures; the other who sets, tuning and held out, unchanged. Then "a"/"an" counts one ("five dollars" / "a
+// dollar") and another length of time says otherwise ("in an hour" / "in five minutes"): who10-tune refused 24 → 25/29
+// (50 → 51/66; floors .75 → .77 and .82 → .86); the other who sets unchanged. The lead took "who called X Y?" out
+// again (it lost a blind item on heldout-11 and on heldout-15): who10-tune real 26 → 25/37 (51 → 50/66; floor .77 → .75).
+const WHO_BAR = { 'whosaid-tune': 0.9, 'whosaid-heldout': 0.9, 'whosaid-tune2': 0.83, 'whosaid-heldout2': 0.7, 'whosaid-tune3': 0.83, 'whosaid-heldout3': 0.66, 'who5-tune': 0.87, 'who5-heldout': 0.66, 'who7-tune': 0.77, 'who7-heldout': 0.7, 'who8-tune': 0.78, 'who8-heldout': 0.7, 'who9-tune': 0.76, 'who9-heldout': 0.77, 'who10-tune': 0.75, 'who10-heldout': 0.65 };
 /** Claims nobody made, refused at least this share (as measured; heldout2's 8/11 is what main refused too). */
-const REFUSED_BAR = { 'whosaid-tune': 0.85, 'whosaid-heldout': 1, 'whosaid-tune2': 0.85, 'whosaid-heldout2': 0.72, 'whosaid-tune3': 0.95, 'whosaid-heldout3': 0.86, 'who5-tune': 1, 'who5-heldout': 0.75, 'who7-tune': 0.93, 'who7-heldout': 0.88, 'who8-tune': 0.93, 'who8-heldout': 1, 'who9-tune': 0.88, 'who9-heldout': 0.9 };
+const REFUSED_BAR = { 'whosaid-tune': 0.85, 'whosaid-heldout': 1, 'whosaid-tune2': 0.85, 'whosaid-heldout2': 0.72, 'whosaid-tune3': 0.95, 'whosaid-heldout3': 0.86, 'who5-tune': 1, 'who5-heldout': 0.75, 'who7-tune': 0.93, 'who7-heldout': 0.88, 'who8-tune': 0.93, 'who8-heldout': 1, 'who9-tune': 0.88, 'who9-heldout': 0.9, 'who10-tune': 0.86, 'who10-heldout': 0.85 };
 
-describe.each(['whosaid-tune', 'whosaid-heldout', 'whosaid-tune2', 'whosaid-heldout2', 'whosaid-tune3', 'whosaid-heldout3', 'who5-tune', 'who5-heldout', 'who7-tune', 'who7-heldout', 'who8-tune', 'who8-heldout', 'who9-tune', 'who9-heldout'] as const)('the %s who-said set', (split) => {
+describe.each(['whosaid-tune', 'whosaid-heldout', 'whosaid-tune2', 'whosaid-heldout2', 'whosaid-tune3', 'whosaid-heldout3', 'who5-tune', 'who5-heldout', 'who7-tune', 'who7-heldout', 'who8-tune', 'who8-heldout', 'who9-tune', 'who9-heldout', 'who10-tune', 'who10-heldout'] as const)('the %s who-said set', (split) => {
   it(`given each who-said phrasing, when asked, then at least ${WHO_BAR[split] * 100}% are answered with the right speaker or refused as nobody's`, { timeout: 120_000 }, async () => {
     const results = await runPhrasings(loadPhrasings(split));
     const right = results.filter((r) => !r.problem).length;

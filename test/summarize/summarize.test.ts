@@ -211,3 +211,27 @@ describe('the title’s point', () => {
     expect(titleQuotations("Annan's plan for the world's regions")).toEqual([]);
   });
 });
+
+describe('summarize: a text of long paragraphs (round 15)', () => {
+  // A story whose first paragraph runs on: each paragraph's lead opens what it says, so the short summary reaches past
+  // ¶1 instead of taking its first three sentences.
+  const text = [
+    'Nora and her grandfather walked to the lake on Sunday. They carried a basket of bread for the ducks. The path was muddy after the rain. Nora slipped once but did not fall. Her grandfather laughed and held her hand. They reached the water before noon.',
+    'At the lake they found a small boat tied to the dock. Nobody seemed to own it, so they waited for an hour. A fisherman finally came and offered them a ride.',
+    'They rowed across the lake and watched the herons fishing. Nora counted eleven of them along the far shore. On the way home she said it was the best Sunday of the summer.',
+  ].join('\n\n');
+  const story = buildDocument({ id: 'lake.txt', path: 'lake.txt', text });
+
+  it('given a story whose first paragraph has six sentences, when summarised short, then the summary quotes more than the first paragraph', async () => {
+    const s = await summarize([story], { length: 'short' });
+    expect(new Set(s.summary.map((q) => q.paragraph)).size).toBeGreaterThanOrEqual(2);
+    for (const q of s.summary) expect(text.slice(q.start, q.end)).toBe(q.quote);
+  });
+
+  it('given a story, when its candidates are read, then a paragraph lead is as far in as the paragraphs before it', () => {
+    const c = candidates([story]);
+    const leads = c.filter((x, i) => i === 0 || c[i - 1]!.paragraph !== x.paragraph).map((x) => x.leadDistance);
+    expect(leads).toEqual([0, 1, 2]);
+    expect(c.find((x) => x.paragraph === 1 && x.position === 2)!.leadDistance).toBe(2);
+  });
+});

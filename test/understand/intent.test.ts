@@ -454,3 +454,33 @@ describe('classify: the whole article, what happens in a paragraph, paragraphs c
     expect(classify('quote the third paragraph')).toEqual({ kind: 'paragraph', n: 3 });
   });
 });
+
+describe('classify: a chapter, passage or excerpt is the whole text; "what is ¶N saying"; eli5 (round 15)', () => {
+  it.each(['gist of the chapter pls', 'give me the gist of this passage', 'overview of the chapter pls', "what's the gist of the article pls", 'summarize the excerpt real quick', 'tl;dr of the book thanks'])(
+    'given "%s", when classified, then it is a summary of the whole document, with no focus to look for',
+    (q) => {
+      expect(classify(q)).toEqual({ kind: 'summary' });
+    },
+  );
+
+  it('given "what happens in the chapter", when classified, then it is a summary of the whole document', () => {
+    expect(classify('what happens in the chapter')).toEqual({ kind: 'summary' });
+  });
+
+  it('given "a summary of the chapter on prevention", when classified, then its focus is still looked for', () => {
+    expect(classify('give me a summary of the part about prevention pls')).toMatchObject({ kind: 'summary', focus: expect.stringContaining('prevention') });
+  });
+
+  it.each([
+    ['what is paragraph 4 saying', 4],
+    ["what's ¶3 saying?", 3],
+    ['eli5 paragraph 2', 2],
+  ])('given "%s", when classified, then it asks for a summary of ¶%i', (q, paragraph) => {
+    expect(classify(q)).toEqual({ kind: 'summary', paragraph });
+  });
+
+  it.each(['what is the article saying', 'eli5 pls'])('given "%s", when classified, then it is a summary of the whole document', (q) => {
+    expect(classify(q)).toEqual({ kind: 'summary' });
+  });
+
+});
