@@ -241,21 +241,16 @@ interface Closed {
 /**
  * A closing single mark right after "s" and before a lower-case word may be a
  * plural possessive ("‘protect the farmers’ rights’"): it closes the quote
- * only when no later closing candidate follows before the next double mark,
- * the next quotation's opening mark or the paragraph's end. (Character rules
- * cannot tell "‘new partnerships’ members’ views" apart; that rare shape is
- * read as one phrase.) The next opening mark matters in flattened copy, whose
- * one paragraph is the whole story: in "Jones said it 'depends' on what the
- * President says. 'I'm opposed …'" the later closing mark is the next quote's.
+ * only when no later closing candidate follows before the next double mark
+ * or the paragraph's end. (Character rules cannot tell "‘new partnerships’
+ * members’ views" apart; that rare shape is read as one phrase.)
  */
 function acceptSingleClose(text: string, i: number, end: number, straight: boolean): boolean {
   const looksPossessive = text[i - 1] === 's' && /^\s+\p{Ll}/u.test(text.slice(i + 1, i + 3));
   if (!looksPossessive) return true;
   const mark = straight ? "'" : SINGLE_CLOSE;
-  const opener = straight ? "'" : SINGLE_OPEN;
   for (let j = i + 1; j < end; j++) {
     if (/[“”"«»]/u.test(text[j]!)) break; // not beyond the enclosing quote
-    if (text[j] === opener && (isSpace(text[j - 1]) || text[j - 1] === '(') && /\p{L}/u.test(text[j + 1] ?? '')) break; // the next quotation opens
     if (text[j] === mark && closerContext(text[j - 1], j + 1 < end ? text[j + 1] : undefined) && !isWordChar(text[j + 1])) return false;
   }
   return true;
