@@ -11,7 +11,7 @@
  */
 import type { Quotation, Span, StoredDocument } from '../types.js';
 import { cueAt } from './cues.js';
-import { AGE, DOCUMENT_NOUNS, GENERIC_ORG, PRONOUNS, clauseSubject, isBareAttribution, parsePost, passiveAgent, parsePre, settingIn, subjectStartingAt, type Attr, type Pronoun, type Subject } from './grammar.js';
+import { AGE, DOCUMENT_NOUNS, GENERIC_ORG, PRONOUNS, clauseSubject, isBareAttribution, parsePost, reportsSpeech, passiveAgent, parsePre, settingIn, subjectStartingAt, type Attr, type Pronoun, type Subject } from './grammar.js';
 import { learnGenders } from './gender.js';
 import { replyAfter, selfNamed, vocatives } from './dialogue.js';
 import { looksLikeTitle } from './titles.js';
@@ -425,19 +425,22 @@ function analyze(doc: StoredDocument, model: AttributionModel | null): { analysi
     return r.speaker && (kind === 'person' || (subj.kind === 'pronoun' && !kind)) ? r.speaker : null;
   };
   /**
-   * The speaker of a sentence right before `pos` in its paragraph that is nothing but an attribution ("Mayor Ann Lee
-   * agreed.", "He added:"), with no quotation in it; null otherwise.
+   * The speaker of the sentence right before `pos` (from `lo` on, no quotation in it, not a caption) when it opens
+   * with its subject and a speech cue and `fits` accepts the rest.
    */
-  const saidBefore = (pos: number, lo: number): string | null => {
+  const attributionBefore = (pos: number, lo: number, fits: (toks: ReturnType<typeof tokenize>, a: Attr) => boolean): string | null => {
     if (pos - 2 <= lo) return null;
     const from = sentenceStartBefore(text, lo, pos - 2);
     if (spans.some((x) => x.open >= from && x.open < pos) || CAPTION_LIKE.test(text.slice(from, pos).trim())) return null;
     const toks = tokenize(text, from, pos);
     const a = parsePre(text, toks);
-    if (!a?.subject || a.cueClass === 'according' || a.subject.from !== 0 || !isBareAttribution(toks, a)) return null;
-    if (toks.slice(a.restFrom).some((t) => t.word)) return null;
+    if (!a?.subject || a.cueClass === 'according' || a.subject.from !== 0 || !fits(toks, a)) return null;
     return resolveSubject(a.subject, null).speaker;
   };
+  /** A sentence that is nothing but an attribution ("Mayor Ann Lee agreed.", "He added:"). */
+  const saidBefore = (pos: number, lo: number) => attributionBefore(pos, lo, (toks, a) => isBareAttribution(toks, a) && !toks.slice(a.restFrom).some((t) => t.word));
+  /** A sentence that reports what someone said ("He told Larry King in 2001 that …"): a lead-in the quotation after it goes on. */
+  const leadInBefore = (pos: number, lo: number) => attributionBefore(pos, lo, reportsSpeech);
   let narrator: string | null = null;
   /** Is the quotation one paragraph's only words but a short attribution (a turn of dialogue: “Hi!” said Sam.)? */
   const isTurn = (q: QuoteSpan, maxWords: number): boolean => {
@@ -610,6 +613,10 @@ function analyze(doc: StoredDocument, model: AttributionModel | null): { analysi
       } else if ((narrator = !parent && wholeSentence && FIRST_PERSON.test(text.slice(span.start, span.end)) ? narratorBefore(preFrom, lo) : null) && narrator !== prev?.speaker && !spokenOf(narrator, text.slice(span.start, span.end))) {
         // "Peñaflorida hopes to expand the pushcart … . "I always tell my volunteers …"": words in the first person
         // right after a sentence about someone are that person's, not the last speaker's.
+        speaker = narrator;
+        attr = { subject: null, cue: null, cueClass: null, addressee: null, setting: null };
+      } else if (!parent && wholeSentence && (narrator = leadInBefore(preFrom, lo)) && narrator !== prev?.speaker) {
+        // "Smith told CNN that the deal was off. “We are done.”": after a sentence reporting someone's speech, the words are theirs.
         speaker = narrator;
         attr = { subject: null, cue: null, cueClass: null, addressee: null, setting: null };
       } else if (recent && prev && (speaker = turnTaker(span, prev))) {

@@ -484,9 +484,25 @@ export function isBareAttribution(toks: Tok[], attr: Attr, anywhere = false): bo
   const words = rest.filter((t) => t.word);
   if (!words.length) return true;
   if (words.length > 10) return false;
+  // "Reid's office later announced Friday that Reid had been discharged.": a clause reported with "that" is the
+  // sentence's own news (flattened copy runs the next paragraph on after a quotation), not a quotation's attribution.
+  if (words.some((w, k) => w.lower === 'that' && !PREPOSITIONS.has(words[k - 1]?.lower ?? 'of'))) return false;
   // “Hi, Tim!” Mary said happily.: manner adverbs too.
   if (words.every((w) => /^\p{Ll}{3,}ly$/u.test(w.text)) && words.length <= 2) return true;
   return TRAILER_START.has(words[0]!.lower) || (attr.cueClass === 'tell' && !!attr.addressee && rest[0]!.word);
+}
+
+/**
+ * Does an attribution's sentence report what was said ("Smith told CNN on Monday that the deal was off", "Smith said
+ * the deal was off"), rather than only name an act ("Mayor Ann Lee agreed with the plan on Monday")? A complementiser
+ * "that" in its rest, or a rest of three words or more that opens with neither a preposition nor a time word.
+ */
+export function reportsSpeech(toks: Tok[], attr: Attr): boolean {
+  if (!attr.subject || attr.restFrom === undefined || attr.cueClass === 'according') return false;
+  const words: Tok[] = [];
+  for (let k = attr.restFrom; k < toks.length && !/^[.!?;:“”"]$/.test(toks[k]!.text); k++) if (toks[k]!.word) words.push(toks[k]!);
+  if (words.slice(0, 8).some((w, k) => w.lower === 'that' && !PREPOSITIONS.has(words[k - 1]?.lower ?? 'of'))) return true;
+  return words.length >= 3 && !PREPOSITIONS.has(words[0]!.lower) && !TRAILER_START.has(words[0]!.lower);
 }
 
 /** Words that start a sentence without being its subject ("The incident happened after Hirsch …"). */

@@ -176,3 +176,25 @@ describe("Daily Mail speakers", () => {
     expect([q?.speaker, q?.cue]).toEqual(['Foreign Press Association', 'expressing']);
   });
 });
+
+// Round 15 (attrib12): what the one-paragraph text of flattened copy loses, found by flattening labelled stories that
+// had their paragraphs (test/quotes/flatten-news.ts).
+describe('a flattened story is one paragraph', () => {
+
+  it("given a quotation that ends its sentence and a next sentence that reports a clause with \"that\" (\"Reid's office later announced Friday that …\"), when attributed, then that sentence is no attribution and the speaker before the quotation stands", () => {
+    const t =
+      'President Barack Obama called Reid on Friday, White House spokesman Eric Schultz told reporters, "to wish him a full and speedy recovery." ' +
+      "Reid's office later announced Friday that Reid had been discharged from the hospital.";
+    expect(findQuotations(doc(t)).map((q) => [q.quote, q.speaker, q.addressee])).toEqual([['to wish him a full and speedy recovery.', 'Eric Schultz', 'reporters']]);
+  });
+
+  it('given a bare quotation right after a sentence reporting what someone else told a reporter ("Mary Smith told CNN that the deal was off."), when attributed, then the quotation is hers, not the last speaker\'s', () => {
+    const t = "Jones spoke first. 'I agree,' Jones said. Mary Smith told CNN that the deal was off. 'We are done. We will go home.' The talks ended.";
+    expect(who(t)).toEqual([
+      ['I agree', 'Jones'],
+      ['We are done. We will go home.', 'Mary Smith'],
+    ]);
+    // (a sentence that only mentions her reports no speech: the follow-on quotation stays the last speaker's)
+    expect(who("Jones spoke first. 'I agree,' Jones said. Mary Smith left the room. 'We are done.'").map((x) => x[1])).toEqual(['Jones', 'Jones']);
+  });
+});

@@ -1,6 +1,6 @@
 /**
  * Miss counts by class on the TUNING sets only (never the blind sets), split into the fit part (the sets tuned on
- * in earlier rounds, tune10's tuning part, tune11) and the check part (tune6's held-out stories, tune7, the held-out
+ * in earlier rounds, tune10's tuning part, tune11, flat12's tune half) and the check part (tune6's held-out stories, tune7, the held-out
  * parts of tune8/9/10 and check11: never read mistake by mistake):
  *
  *   npx tsx test/quotes/score-classes.ts             # one line per set and per part
@@ -9,6 +9,7 @@
 import { findQuotations } from '../../src/quotes/index.js';
 import { FRESH_FIXTURE, loadLabelledStories, scoreSplit, type LabelledStory, type Score } from './labelled-news.js';
 import { TUNE10_FIXTURE, TUNE11_FIXTURE, TUNE4_FIXTURE, TUNE5_FIXTURE, TUNE6_FIXTURE, TUNE8_FIXTURE, TUNE9_FIXTURE } from './train-attribution.js';
+import { FLAT_CHECK_FIXTURE, FLAT_TUNE_FIXTURE } from './flatten-news.js';
 
 export const TUNE7_FIXTURE = 'test/fixtures/quotes/cnn-attribution-tune7.json';
 /** Round 14's Gutenberg passages (attrib11): tune11 is tuned on, check11 is run for totals only. */
@@ -43,6 +44,8 @@ export function tuningParts(): { fit: [string, LabelledStory[]][]; check: [strin
       ['tune9 tuning (Gutenberg)', tune9.filter((s) => s.split !== 'held-out')],
       ['tune10 tuning (SQuAD)', tune10.filter((s) => s.split !== 'held-out')],
       ['tune11 (Gutenberg)', loadLabelledStories(TUNE11_FIXTURE)],
+      // round 15: dev/round-2/tune4 stories flattened as the CNN/Daily Mail corpus does (both copies of each story)
+      ['flat12 tune half (flattened CNN)', loadLabelledStories(FLAT_TUNE_FIXTURE)],
     ],
     check: [
       ['tune6 held-out', tune6.filter((s) => s.split === 'held-out')],
@@ -51,6 +54,7 @@ export function tuningParts(): { fit: [string, LabelledStory[]][]; check: [strin
       ['tune9 held-out (Gutenberg)', tune9.filter((s) => s.split === 'held-out')],
       ['tune10 held-out (SQuAD)', tune10.filter((s) => s.split === 'held-out')],
       ['check11 (Gutenberg)', loadLabelledStories(CHECK11_FIXTURE)],
+      ['flat12 check half (flattened CNN)', loadLabelledStories(FLAT_CHECK_FIXTURE)],
     ],
   };
 }
