@@ -112,8 +112,11 @@ describe.each(['quote5-tune', 'quote5-heldout'] as const)('the %s phrasing set',
 // (who12, and nat12's +1 on heldout-8); floors raised by exactly those items. heldout-14 (label23; nine RACE/Gutenberg/MCTest stories and the default document) measured on da6fca7
 // before any round-14 engine change: 56/90.
 // Round 15: heldout-15 (label24; nine RACE/Gutenberg/MCTest/Wikipedia stories and the default document) measured on
-// main 0ccaefa before any round-15 engine change: 63/90.
-const BLIND_BAR = { heldout: 0.93, 'heldout-2': 0.96, 'heldout-3': 0.75, 'heldout-4': 0.73, 'heldout-5': 0.67, 'heldout-6': 0.62, 'heldout-7': 0.66, 'heldout-8': 0.69, 'heldout-9': 0.83, 'heldout-10': 0.8, 'heldout-11': 0.71, 'heldout-12': 0.62, 'heldout-13': 0.71, 'heldout-14': 0.62, 'heldout-15': 0.7 };
+// main 0ccaefa before any round-15 engine change: 63/90. After the round-15 merges (quote13, who13 without "who called
+// X Y?", nat13, attrib12 without the possessive-close change): heldout-5 67 -> 69, heldout-6 62 -> 63, heldout-7 66 ->
+// 67, heldout-8 69 -> 70, heldout-12 56 -> 57, heldout-14 56 -> 60, heldout-15 63 -> 66 (829 -> 842/1185); floors
+// raised by exactly those items (one item higher fails each, seen).
+const BLIND_BAR = { heldout: 0.93, 'heldout-2': 0.96, 'heldout-3': 0.75, 'heldout-4': 0.73, 'heldout-5': 0.69, 'heldout-6': 0.63, 'heldout-7': 0.67, 'heldout-8': 0.7, 'heldout-9': 0.83, 'heldout-10': 0.8, 'heldout-11': 0.71, 'heldout-12': 0.63, 'heldout-13': 0.71, 'heldout-14': 0.66, 'heldout-15': 0.73 };
 
 describe.each(['heldout', 'heldout-2', 'heldout-3', 'heldout-4', 'heldout-5', 'heldout-6', 'heldout-7', 'heldout-8', 'heldout-9', 'heldout-10', 'heldout-11', 'heldout-12', 'heldout-13', 'heldout-14', 'heldout-15'] as const)('the blind %s phrasing set', (split) => {
   it(`given each phrasing, when asked, then at least ${Math.round(BLIND_BAR[split] * 100)}% are handled right (and every quote is verbatim)`, { timeout: 120_000 }, async () => {
