@@ -89,7 +89,10 @@ describe('the quotation finder on the blind sets', () => {
 // target (none).
 const FRESH2_FLOOR = { recall: 0.98, attribution: 0.93, titlesWithSpeaker: 0 };
 const FRESH3_FLOOR = { recall: 0.93, precision: 0.89, attribution: 0.66, titlesWithSpeaker: 1 };
-const FRESH4_FLOOR = { recall: 0.95, precision: 0.93, attribution: 0.68, titlesWithSpeaker: 3 };
+// Round 15 (attrib12 as merged: a bare quotation after a sentence reporting someone's speech is theirs; a "that" clause
+// after a quotation is no attribution), the lead's run: fresh4 175 -> 176/254 (floor .68 -> .69, which 175 fails); the
+// other sets unchanged.
+const FRESH4_FLOOR = { recall: 0.95, precision: 0.93, attribution: 0.69, titlesWithSpeaker: 3 };
 // Round 6 (quotes-v5; attrib3's quotes-v6 was not merged): fresh5 recall 87.0%, precision 95.1%, attribution 70.9%
 // (100/141), titles 4/26 — the same before and after the round.
 const FRESH5_FLOOR = { recall: 0.86, precision: 0.94, attribution: 0.77, titlesWithSpeaker: 4 };
