@@ -68,7 +68,9 @@ describe('createWorkerEngine', () => {
       const collected = await e.memory({ settle: true, gc: true });
       // The warm-up's ~80 questions leave garbage; a collection right after it leaves the young generation empty.
       expect(settled.spaces.new_space!.used).toBeLessThan(0.05);
-      expect(Math.abs(settled.heapUsed - collected.heapUsed)).toBeLessThan(1);
+      // Measured: without the worker’s own collection the difference was 9.8–25.8 MB; with it 0.77–1.16 MB (what the memory
+      // task itself allocates varies with load: 1 MB failed one clean-clone CI run in round 15), so the bar is 4 MB.
+      expect(Math.abs(settled.heapUsed - collected.heapUsed)).toBeLessThan(4);
     } finally {
       await e.close();
     }
