@@ -158,4 +158,16 @@ describe('deployCommands (unit)', () => {
       'Discord rejected the token (401 Unauthorized) — check DISCORD_TOKEN.',
     );
   });
+
+  it('given Discord answers 403, 404 or 500, when deploying, then each error names its own cause (only 403 blames the invite scope)', async () => {
+    const failWith = (status: number) => ({
+      put: async () => {
+        throw Object.assign(new Error(`${status}: refused`), { status });
+      },
+    });
+    const deploy = (status: number) => deployCommands({ config: cfg({ DISCORD_TOKEN: tokenFor('123456789012345678') }), logger: silentLogger(), rest: failWith(status) });
+    await expect(deploy(403)).rejects.toThrow('Discord refused (403 Forbidden) — is the bot in that guild, invited with the applications.commands scope?');
+    await expect(deploy(404)).rejects.toThrow('Discord answered 404 — check DISCORD_APPLICATION_ID and DISCORD_GUILD_ID.');
+    await expect(deploy(500)).rejects.toThrow('Discord refused the commands (500): 500: refused');
+  });
 });
