@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { aboutEmbed } from '../../src/discord/commands/about.js';
 import { commandsJSON } from '../../src/discord/commands/index.js';
-import { paragraphChoices, personChoices } from '../../src/discord/commands/quote.js';
+import { paragraphChoices, personChoices, quote } from '../../src/discord/commands/quote.js';
 import { quotationToQuote } from '../../src/present/quote.js';
 import { applicationIdFromToken, deployCommands } from '../../src/discord/deploy.js';
 import { payloadProblems } from '../../src/discord/format.js';
@@ -100,6 +100,52 @@ describe('autocomplete choices', () => {
   it('given a quotation, when turned into a quote, then its attribution comes along', () => {
     const q = quotation('A', 'B');
     expect(quotationToQuote(q).attribution).toEqual({ speaker: 'A', cue: 'told', addressee: 'B', setting: null, words: { start: q.start, end: q.end } });
+  });
+});
+
+describe('/quote', () => {
+  /** Run /quote with these options against a stub engine; what it asked the engine and the title it answered with. */
+  async function runQuote(options: Record<string, string | number>) {
+    const asked: string[] = [];
+    const edits: { embeds?: { title?: string }[] }[] = [];
+    const interaction = {
+      options: {
+        getString: (n: string) => (typeof options[n] === 'string' ? options[n] : null),
+        getInteger: (n: string) => (typeof options[n] === 'number' ? options[n] : null),
+      },
+      deferred: false,
+      replied: false,
+      user: { id: '400000000000000001' },
+      channelId: '300000000000000001',
+      async deferReply() {
+        this.deferred = true;
+      },
+      editReply: async (p: { embeds?: { title?: string }[] }) => void edits.push(p),
+      followUp: async () => undefined,
+    };
+    const ctx = {
+      clock: () => 0,
+      logger: silentLogger(),
+      render: () => ({ fp: 'abcdef01', docs: [{ id: doc.id, title: doc.title }] }),
+      engine: {
+        documents: () => [doc],
+        quotations: async (q: object) => (asked.push(`quotations ${JSON.stringify(q)}`), []),
+        passages: async (q: object) => (asked.push(`passages ${JSON.stringify(q)}`), []),
+      },
+    };
+    await quote.execute(interaction as never, ctx as never);
+    return { asked, title: edits[0]?.embeds?.[0]?.title };
+  }
+
+  it('given to: with about:, when answered, then the quotations said to that addressee about the topic are listed (not passages about the topic)', async () => {
+    const r = await runQuote({ to: 'the Council', about: 'joint action' });
+    expect(r.asked).toEqual(['quotations {"to":"the Council","about":"joint action"}']);
+    expect(r.title).toBe('Quotations to the Council about “joint action”');
+  });
+
+  it('given about: alone, when answered, then passages about the topic are looked for', async () => {
+    const r = await runQuote({ about: 'joint action' });
+    expect(r.asked).toEqual(['passages {"about":"joint action","limit":10}']);
   });
 });
 
