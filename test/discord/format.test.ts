@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { decodeCustomId } from '../../src/discord/custom-ids.js';
@@ -434,4 +435,16 @@ describe('splitting prose around a quotation', () => {
     const prose = descriptions.find((d) => d.includes('He said'))!;
     expect(prose).toContain(`“${said}”`);
   });
+});
+
+describe('splitting where nothing fits', () => {
+  // In a child process: a split that never ends would freeze the test runner itself (it is synchronous).
+  it('given a budget too small for even one character, when a quotation of two emoji is split, then splitting still ends, one code unit per piece, nothing lost', () => {
+    const script = `import { splitQuote } from ${JSON.stringify(new URL('../../src/discord/format.ts', import.meta.url).href)};
+const q = { doc: 'd', paragraph: 1, start: 0, end: 4, quote: '\\u{1F600}\\u{1F600}' };
+process.stdout.write(JSON.stringify(splitQuote(q, 1, { fp: 'abcdef01', docs: [{ id: 'd', title: 'D' }] }).map((p) => [p.start, p.end])));`;
+    const r = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { timeout: 20_000, encoding: 'utf8' });
+    expect(r.signal).toBeNull(); // not killed by the timeout
+    expect(JSON.parse(r.stdout)).toEqual([[0, 1], [1, 2], [2, 3], [3, 4]]);
+  }, 30_000);
 });
