@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { aboutEmbed } from '../../src/discord/commands/about.js';
 import { commandsJSON } from '../../src/discord/commands/index.js';
-import { paragraphChoices, personChoices } from '../../src/discord/commands/quote.js';
+import { paragraphChoices, personChoices, quote } from '../../src/discord/commands/quote.js';
 import { quotationToQuote } from '../../src/present/quote.js';
 import { applicationIdFromToken, deployCommands } from '../../src/discord/deploy.js';
 import { payloadProblems } from '../../src/discord/format.js';
@@ -103,6 +103,52 @@ describe('autocomplete choices', () => {
   });
 });
 
+describe('/quote', () => {
+  /** Run /quote with these options against a stub engine; what it asked the engine and the title it answered with. */
+  async function runQuote(options: Record<string, string | number>) {
+    const asked: string[] = [];
+    const edits: { embeds?: { title?: string }[] }[] = [];
+    const interaction = {
+      options: {
+        getString: (n: string) => (typeof options[n] === 'string' ? options[n] : null),
+        getInteger: (n: string) => (typeof options[n] === 'number' ? options[n] : null),
+      },
+      deferred: false,
+      replied: false,
+      user: { id: '400000000000000001' },
+      channelId: '300000000000000001',
+      async deferReply() {
+        this.deferred = true;
+      },
+      editReply: async (p: { embeds?: { title?: string }[] }) => void edits.push(p),
+      followUp: async () => undefined,
+    };
+    const ctx = {
+      clock: () => 0,
+      logger: silentLogger(),
+      render: () => ({ fp: 'abcdef01', docs: [{ id: doc.id, title: doc.title }] }),
+      engine: {
+        documents: () => [doc],
+        quotations: async (q: object) => (asked.push(`quotations ${JSON.stringify(q)}`), []),
+        passages: async (q: object) => (asked.push(`passages ${JSON.stringify(q)}`), []),
+      },
+    };
+    await quote.execute(interaction as never, ctx as never);
+    return { asked, title: edits[0]?.embeds?.[0]?.title };
+  }
+
+  it('given to: with about:, when answered, then the quotations said to that addressee about the topic are listed (not passages about the topic)', async () => {
+    const r = await runQuote({ to: 'the Council', about: 'joint action' });
+    expect(r.asked).toEqual(['quotations {"to":"the Council","about":"joint action"}']);
+    expect(r.title).toBe('Quotations to the Council about “joint action”');
+  });
+
+  it('given about: alone, when answered, then passages about the topic are looked for', async () => {
+    const r = await runQuote({ about: 'joint action' });
+    expect(r.asked).toEqual(['passages {"about":"joint action","limit":10}']);
+  });
+});
+
 describe('/about', () => {
   it('given many documents, when shown, then every field fits and the model/LLM state is stated', () => {
     const e = aboutEmbed(
@@ -157,5 +203,17 @@ describe('deployCommands (unit)', () => {
     await expect(deployCommands({ config: cfg({ DISCORD_TOKEN: tokenFor('123456789012345678') }), logger: silentLogger(), rest })).rejects.toThrow(
       'Discord rejected the token (401 Unauthorized) — check DISCORD_TOKEN.',
     );
+  });
+
+  it('given Discord answers 403, 404 or 500, when deploying, then each error names its own cause (only 403 blames the invite scope)', async () => {
+    const failWith = (status: number) => ({
+      put: async () => {
+        throw Object.assign(new Error(`${status}: refused`), { status });
+      },
+    });
+    const deploy = (status: number) => deployCommands({ config: cfg({ DISCORD_TOKEN: tokenFor('123456789012345678') }), logger: silentLogger(), rest: failWith(status) });
+    await expect(deploy(403)).rejects.toThrow('Discord refused (403 Forbidden) — is the bot in that guild, invited with the applications.commands scope?');
+    await expect(deploy(404)).rejects.toThrow('Discord answered 404 — check DISCORD_APPLICATION_ID and DISCORD_GUILD_ID.');
+    await expect(deploy(500)).rejects.toThrow('Discord refused the commands (500): 500: refused');
   });
 });

@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { decodeCustomId } from '../../src/discord/custom-ids.js';
@@ -14,6 +15,7 @@ import {
   REFUSAL_COLOR,
   splitQuote,
   unescapeMarkdown,
+  withButtonDisabled,
   type Payload,
 } from '../../src/discord/format.js';
 import { LIMITS } from '../../src/discord/limits.js';
@@ -392,4 +394,57 @@ describe('payloadProblems', () => {
     const q = quoteOf(SAMPLE, 'A note for @everyone', 3);
     expect(allText(renderAnswer(answerOf([q]), ctx1))).not.toMatch(/(?<!\\)@everyone/);
   });
+});
+
+describe('limits at their edges', () => {
+  it('given exactly 5 action rows, when checked, then no problem; a 6th row is named', () => {
+    const row = { type: 1, components: [] };
+    expect(payloadProblems({ content: 'x', components: Array.from({ length: 5 }, () => row), allowedMentions: { parse: [] } } as unknown as Payload)).toEqual([]);
+    expect(payloadProblems({ content: 'x', components: Array.from({ length: 6 }, () => row), allowedMentions: { parse: [] } } as unknown as Payload)).toEqual([
+      '6 action rows > 5',
+    ]);
+  });
+
+  it('given a button label longer than Discord allows, when the button is relabelled, then the label uses all 80 characters, the last one "…"', () => {
+    const answer = renderAnswer(answerOf([quoteOf(SAMPLE, 'joint action', 1)]), ctx1);
+    const rowsOf = answer[answer.length - 1].components ?? [];
+    const more = rowsOf.flatMap((r) => r.components).find((c) => 'label' in c && c.label === 'More quotes') as { custom_id: string };
+    const relabelled = withButtonDisabled(rowsOf, more.custom_id, 'x'.repeat(100));
+    const label = (relabelled.flatMap((r) => r.components).find((c) => 'custom_id' in c && c.custom_id === more.custom_id) as { label: string }).label;
+    expect(label).toBe(`${'x'.repeat(LIMITS.buttonLabel - 1)}…`);
+  });
+});
+
+describe('splitting prose around a quotation', () => {
+  it('given a quotation that crosses the second sentence boundary of a long text, when split into messages, then the quotation stays whole in one message', () => {
+    const filler = (word: string, n: number) => `${Array.from({ length: n }, () => word).join(' ')}.`;
+    const said = 'We must act together. Now is the time';
+    const doc = `Intro. ${said}, he said.`;
+    const q = quoteOf(doc, said, 1);
+    // Sentences: alpha…, beta…, He said “We must act together., Now is the time” gamma…: the quotation starts in the
+    // third sentence and ends in the fourth; all four do not fit one message, the first three would.
+    const s1 = filler('alpha', 300); // ~1800
+    const s2 = `${filler('beta', 250)} He said “${said.split('. ')[0]}.`; // ~1300 + the quotation's first sentence
+    const s3 = ` ${said.split('. ')[1]}” ${filler('gamma', 270)}`; // ~1600
+    const text = `${s1} ${s2}${s3}`;
+    expect(text).toContain(said);
+    const payloads = renderQuotes([q], ctx1, { title: 'Quotations', text, empty: 'none' });
+    const descriptions = payloads.flatMap((p) => (p.embeds ?? []).map((e) => unescapeMarkdown(e.description ?? '')));
+    expect(descriptions.filter((d) => d.includes('alpha')).length).toBeGreaterThan(0);
+    expect(descriptions.some((d) => d.includes('gamma') && d.includes('alpha'))).toBe(false); // it had to be split
+    const prose = descriptions.find((d) => d.includes('He said'))!;
+    expect(prose).toContain(`“${said}”`);
+  });
+});
+
+describe('splitting where nothing fits', () => {
+  // In a child process: a split that never ends would freeze the test runner itself (it is synchronous).
+  it('given a budget too small for even one character, when a quotation of two emoji is split, then splitting still ends, one code unit per piece, nothing lost', () => {
+    const script = `import { splitQuote } from ${JSON.stringify(new URL('../../src/discord/format.ts', import.meta.url).href)};
+const q = { doc: 'd', paragraph: 1, start: 0, end: 4, quote: '\\u{1F600}\\u{1F600}' };
+process.stdout.write(JSON.stringify(splitQuote(q, 1, { fp: 'abcdef01', docs: [{ id: 'd', title: 'D' }] }).map((p) => [p.start, p.end])));`;
+    const r = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { timeout: 20_000, encoding: 'utf8' });
+    expect(r.signal).toBeNull(); // not killed by the timeout
+    expect(JSON.parse(r.stdout)).toEqual([[0, 1], [1, 2], [2, 3], [3, 4]]);
+  }, 30_000);
 });

@@ -52,6 +52,27 @@ describe('bot.stop({ graceMs }) while answering', () => {
     }
   }, 60_000);
 
+  it('given a shutdown already waiting for an answer, when stop is called again (a second SIGTERM), then the second call does nothing: the answer is still delivered and the bot stops once', async () => {
+    let open!: () => void;
+    const h = await startBotHarness({ wrapEngine: gated(new Promise<void>((r) => (open = r))) });
+    try {
+      const { token } = await ask(h, 'What did Annan tell the Council?');
+      await deferred(h, token);
+      const stopped = h.bot.stop({ graceMs: 10_000 });
+      await h.bot.stop({ graceMs: 0 }); // a second, impatient stop must not start a shutdown of its own
+      setTimeout(open, 300);
+      await stopped;
+      const answer = reply(h, token);
+      expect(answer.content).not.toBe(INTERRUPTED);
+      expect(quotesIn(answer).length).toBeGreaterThan(0);
+      expect(h.logs.filter((l) => l.msg === 'finishing answers in progress')).toHaveLength(1);
+      expect(h.logs.filter((l) => l.msg === 'discord bot stopped')).toHaveLength(1);
+    } finally {
+      open();
+      await h.close();
+    }
+  }, 60_000);
+
   it('given an answer that outlasts the grace period, when stopping, then its "thinking…" is replaced by a notice and its late failure sends nothing more', async () => {
     let fail!: (e: Error) => void;
     const stuck = new Promise<void>((_, reject) => (fail = reject));
