@@ -74,6 +74,12 @@ describe('PDF', () => {
     expect((e.cause as NodeJS.ErrnoException)?.code).toBe('ERR_BUFFER_TOO_LARGE');
   });
 
+  it('given a damaged PDF that is not encrypted, then it is refused as unreadable, not as encrypted', async () => {
+    const e = await refusal(load(Buffer.from('%PDF-1.4\n1 0 obj\n<< garbage >>\nendobj\n%%EOF\n', 'latin1'), 'broken.pdf'));
+    expect(e.code).toBe('unreadable');
+    expect(e.message).toMatch(/broken\.pdf could not be read/);
+  });
+
   it('given more pages or more text than the limits, then it is refused', async () => {
     const pages = Array.from({ length: 5 }, (_, i) => [[`Page ${i + 1} says something long enough to count.`]]);
     expect((await refusal(load(writePdf({ pages }), 'long.pdf', { maxPages: 4 }))).message).toMatch(/5 pages; the limit is 4/);
@@ -106,9 +112,31 @@ describe('DOCX', () => {
     expect(e.message).toMatch(/liar\.docx expands to more than 1 MB when unpacked/);
   });
 
+  it('given a DOCX whose text is exactly the limit, when loaded, then it is read (only more than the limit is refused)', async () => {
+    const bytes = writeDocx({ paragraphs: ['First paragraph here.', 'Second one.'] });
+    const chars = (await load(bytes, 'exact.docx')).text.length;
+    expect((await load(bytes, 'exact.docx', { maxTextChars: chars })).text).toContain('Second one.');
+    expect((await refusal(load(bytes, 'exact.docx', { maxTextChars: chars - 1 }))).code).toBe('too_much_text');
+  });
+
   it('given a DOCX with more text than the limit, then it is refused', async () => {
     const e = await refusal(load(writeDocx({ paragraphs: ['word '.repeat(100)] }), 'long.docx', { maxTextChars: 100 }));
     expect(e.code).toBe('too_much_text');
+  });
+});
+
+describe('HTML and text from bytes', () => {
+  const PAGE = '<!-- saved from the council site -->\n<html><head><title>Council</title></head><body><p>The council met on Friday.</p><p>Delegates agreed on the budget.</p></body></html>';
+
+  it('given an HTML page that does not start with a doctype or <html>, in a file named .html, when read from bytes, then its markup is extracted, not stored as text', async () => {
+    const src = await load(Buffer.from(PAGE), 'page.html');
+    expect(src.text).not.toContain('<p>');
+    expect(src.title).toBe('Council');
+    expect(src.text).toContain('Delegates agreed on the budget.');
+  });
+
+  it('given the same page named .txt, when read from bytes, then it is kept as plain text', async () => {
+    expect((await load(Buffer.from(PAGE), 'page.txt')).text).toBe(PAGE);
   });
 });
 

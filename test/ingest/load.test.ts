@@ -5,6 +5,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildDocument, loadSource } from '../../src/ingest/document.js';
 import { UserError } from '../../src/errors.js';
+import { writePdf } from '../helpers/doc-writers.js';
 import { tempDir } from '../helpers/paths.js';
 
 const ARTICLE = `<!doctype html><html><head><title>Council hears Annan</title></head><body>
@@ -77,6 +78,17 @@ describe('loading sources', () => {
     await expectUserError(loadSource(`${base}/missing`, { root: tmp.dir }), /HTTP 404/);
     await expectUserError(loadSource('http://127.0.0.1:1/unreachable', { root: tmp.dir }), /Could not fetch/);
     await expectUserError(loadSource(tmp.dir, { root: tmp.dir }), /folder/);
+  });
+
+  it('given a PDF file, when loaded by its path, then it is read as a PDF (its text and pages), not decoded as text', async () => {
+    const src = await loadSource(await file('r.pdf', writePdf({ pages: [[['First page text here.']], [['Second page text here.']]] })), { root: tmp.dir });
+    expect(src.text).toBe('First page text here.\n\nSecond page text here.');
+    expect(src.pages).toHaveLength(2);
+  });
+
+  it('given text with control characters, when loaded, then 1 in 100 is accepted and more than 1% is refused as binary', async () => {
+    expect((await loadSource(await file('one-percent.txt', `${'a'.repeat(99)}\u0001`), { root: tmp.dir })).text).toHaveLength(100);
+    await expectUserError(loadSource(await file('two-percent.txt', `${'a'.repeat(98)}\u0001\u0002`), { root: tmp.dir }), /looks like a binary file \(many control characters\)/);
   });
 
   it('given a UTF-8 byte-order mark, when loaded, then it is not part of the stored text', async () => {

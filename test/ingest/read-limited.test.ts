@@ -72,6 +72,13 @@ describe('size-limited reads', () => {
     expect(Date.now() - t0).toBeLessThan(2000);
   });
 
+  it('given sizes, when formatted, then one decimal under 100 units and none from 100 up', () => {
+    expect(formatBytes(1.5 * 1024 * 1024)).toBe('1.5 MB');
+    expect(formatBytes(150.5 * 1024 * 1024)).toBe('151 MB');
+    expect(formatBytes(50 * 1024 * 1024)).toBe('50 MB');
+    expect(formatBytes(1)).toBe('1 byte');
+  });
+
   it('given a file over the limit, when read, then it is refused with the limit in plain words', async () => {
     const p = path.join(tmp.dir, 'big.txt');
     await writeFile(p, 'x'.repeat(5000));

@@ -55,6 +55,15 @@ describe('paragraphs', () => {
   });
 });
 
+describe('chunking a long paragraph', () => {
+  it('given a paragraph over the window whose last two sentences fit one window, when chunked, then they share the last chunk (one sentence of overlap), not one chunk each', () => {
+    const text = 'Alpha beta gamma delta one. Alpha beta gamma delta two. Alpha beta gamma delta six.';
+    const doc = buildDocument({ id: 'w.txt', path: 'w.txt', text });
+    const chunks = chunkDocument(doc, { maxChars: 60 }).map((c) => text.slice(c.start, c.end));
+    expect(chunks).toEqual(['Alpha beta gamma delta one. Alpha beta gamma delta two.', 'Alpha beta gamma delta two. Alpha beta gamma delta six.']);
+  });
+});
+
 describe('the default document', () => {
   const text = readFileSync(DEFAULT_DOC_PATH, 'utf8');
   const doc = buildDocument({ id: DEFAULT_DOC, path: DEFAULT_DOC, text });

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { UserError } from '../../src/errors.js';
 import { ingest, type QuotationFinder } from '../../src/index/store.js';
-import { summariseFailures, type SourceFailure } from '../../src/ingest/failures.js';
+import { failureLine, summariseFailures, type SourceFailure } from '../../src/ingest/failures.js';
 import { expandSources } from '../../src/ingest/sources.js';
 import { silentLogger } from '../../src/log.js';
 import { listen } from '../helpers/http-server.js';
@@ -39,6 +39,14 @@ describe('many failures', () => {
     const failed: SourceFailure[] = Array.from({ length: 10_000 }, (_, i) => ({ source: `docs/e${i}.txt`, error: `docs/e${i}.txt is empty; there is nothing to index.`, code: 'empty' }));
     const lines = summariseFailures(failed);
     expect(lines).toEqual(['10,000 sources could not be indexed:', '10,000 sources empty: docs/e0.txt, docs/e1.txt, docs/e2.txt, … and 9,997 more']);
+  });
+
+  it('given two failures, when put on one line, then each keeps its own sentence, joined by "; "', () => {
+    const failed: SourceFailure[] = [
+      { source: 'a.txt', error: 'a.txt is empty; there is nothing to index.', code: 'empty' },
+      { source: 'b.txt', error: 'No such file: b.txt', code: 'not_found' },
+    ];
+    expect(failureLine(failed)).toBe('a.txt is empty; there is nothing to index.; No such file: b.txt');
   });
 
   it('given a folder of 300 empty files, when ingested, then the error is one line under 1,000 characters', async () => {

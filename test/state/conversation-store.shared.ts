@@ -67,6 +67,34 @@ export function conversationStoreContract(name: string, make: (opts: Conversatio
       expect((await store.forKey('ttl')).turns).toEqual([]);
     });
 
+    it('given a conversation idle exactly the TTL, when looked up, then it has expired', async () => {
+      let now = 1_000_000;
+      const store = await make({ maxTurns: 5, ttlMs: 60_000, clock: () => now });
+      const conv = await store.forKey('ttl-edge');
+      conv.turns.push(turn('a'));
+      await store.touch(conv);
+      await store.link('m-edge', conv);
+      now += 59_999;
+      expect((await store.get('ttl-edge'))?.turns).toHaveLength(1);
+      now += 1;
+      expect(await store.get('ttl-edge')).toBeUndefined();
+      expect(await store.byMessage('m-edge')).toBeUndefined();
+    });
+
+    it('given answers in two guilds, when one guild is cleared, then replies to the other guild’s answers still continue their conversation', async () => {
+      const store = await make({ maxTurns: 5, ttlMs: 60_000 });
+      for (const [key, message] of [['g:1:t:1', 'answer-g1'], ['g:2:t:3', 'answer-g2']] as const) {
+        const c = await store.forKey(key);
+        c.turns.push(turn(key));
+        await store.touch(c);
+        await store.link(message, c);
+      }
+      expect(await store.clear('g:1:')).toBe(1);
+      expect((await store.byMessage('answer-g2'))?.id).toBe('g:2:t:3');
+      expect((await store.answered('answer-g2'))?.question).toBe('g:2:t:3');
+      expect(await store.byMessage('answer-g1')).toBeUndefined();
+    });
+
     it('given conversations in two guilds, when one guild is cleared, then the other keeps its memory', async () => {
       const store = await make({ maxTurns: 5, ttlMs: 60_000 });
       for (const key of ['g:1:t:1', 'g:1:m:2', 'g:2:t:3', 'g:10:t:4']) {

@@ -5,6 +5,7 @@ import { createFeedbackStore } from '../../src/state/feedback.js';
 import { IN_MEMORY, openDb, type Db } from '../../src/state/db.js';
 import { migrate } from '../../src/state/migrations.js';
 import { startPgServer, type PgServer } from '../helpers/pg-server.js';
+import type { Turn } from '../../src/types.js';
 import { conversationStoreContract, turn } from './conversation-store.shared.js';
 
 let embedded: Db;
@@ -78,5 +79,21 @@ describe('database store only', () => {
     } finally {
       await other.close();
     }
+  });
+});
+
+describe('feedback', () => {
+  it('given two refused answers with the same lead in one conversation, when the second is voted on, then the vote keeps the questions asked before the second, not before the first', async () => {
+    const store = createDbConversationStore(await fresh(embedded), { maxTurns: 10, ttlMs: 60_000 });
+    const refusal = (q: string): Turn => ({ question: q, standalone: q, answer: { question: q, lead: 'I could not find that in the documents.', quotes: [], refused: true }, at: 0 });
+    const conv = await store.forKey('g:3:t:1');
+    conv.turns.push(refusal('Who chaired the meeting?'), turn('What did Annan tell the Council?'), refusal('Who took the minutes?'));
+    await store.touch(conv);
+    await store.link('msg-refused-2', conv);
+    const feedback = createFeedbackStore(embedded, store);
+    expect(await feedback.record({ messageId: 'msg-refused-2', userId: 'u1', rating: -1, documents: ['documents/a.txt'] })).toBe('recorded');
+    const [vote] = await feedback.list({ rating: -1 });
+    expect(vote?.question).toBe('Who took the minutes?');
+    expect(vote?.conversation).toEqual([{ question: 'Who chaired the meeting?' }, { question: 'What did Annan tell the Council?' }]);
   });
 });

@@ -4,10 +4,12 @@
  * is not kept by the process that opens the database; and the database is
  * compiled by V8's baseline compiler only when opened as the bot opens it.
  */
+import { execFileSync } from 'node:child_process';
 import { mkdir, readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { isCreated } from '../../src/state/create-embedded.js';
+import { createDatabase, isCreated } from '../../src/state/create-embedded.js';
+import { pgliteVersion } from '../../src/state/template.js';
 import { openDb } from '../../src/state/db.js';
 import { StateError } from '../../src/state/errors.js';
 import { runCommand } from '../helpers/spawn.js';
@@ -61,6 +63,39 @@ describe('creating the embedded state database', () => {
     expect(await readdir(dir)).toEqual(['notes.txt']);
     expect((await readdir(tmp.dir)).filter((f) => f.includes('.creating-'))).toEqual([]);
   }, 180_000);
+
+  it('given settings Postgres rejects, when the database is created by initdb in a child process, then the child’s reason comes back as one plain line (no "Error:", no stack) and nothing half-made is left', async () => {
+    const dir = path.join(tmp.dir, 'bad-settings');
+    const err = await createDatabase(dir, ['shared_buffers=banana'], null).then(
+      () => null,
+      (e: unknown) => e,
+    );
+    expect(err).toBeInstanceOf(StateError);
+    expect((err as StateError).stateCode).toBe('state_unavailable');
+    expect((err as Error).message).toMatch(/^Cannot create the embedded state database in .*bad-settings: \S/);
+    expect((err as Error).message).not.toMatch(/: \w*Error: |\n/);
+    expect((await readdir(tmp.dir)).filter((f) => f.includes('.creating-'))).toEqual([]);
+    expect(isCreated(dir)).toBe(false);
+  }, 120_000);
+
+  it('given a creation that fails half-way through copying the template, when it fails, then the half-made folder beside it is removed (nothing is left behind)', async () => {
+    // A template the installed PGlite accepts, whose copy fails part-way: a named pipe cannot be copied, and by then a folder has been.
+    const template = path.join(tmp.dir, 'broken-template');
+    await mkdir(path.join(template, 'base'), { recursive: true });
+    await writeFile(path.join(template, 'PG_VERSION'), '17\n');
+    await writeFile(path.join(template, 'base', 'a'), 'x');
+    execFileSync('mkfifo', [path.join(template, 'base', 'z-pipe')]);
+    await writeFile(`${template}.json`, JSON.stringify({ pglite: pgliteVersion(), migrations: [1] }));
+    const dir = path.join(tmp.dir, 'half-made');
+    const err = await createDatabase(dir, [], template).then(
+      () => null,
+      (e: unknown) => e,
+    );
+    expect(err).toBeInstanceOf(StateError);
+    expect((err as StateError).stateCode).toBe('state_unavailable');
+    expect((await readdir(tmp.dir)).filter((f) => f.includes('.creating-'))).toEqual([]);
+    expect(isCreated(dir)).toBe(false);
+  });
 
   it('given the database opened as the bot opens it (openState), then its WebAssembly is compiled by the baseline compiler only: the process is ≥ 15 MB smaller than with the optimising tier', async () => {
     const dir = path.join(tmp.dir, 'rss');

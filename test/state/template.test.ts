@@ -56,6 +56,22 @@ describe('the state database template', () => {
     expect((await readdir(tmp.dir)).filter((f) => f.includes('.making-'))).toEqual([]);
   });
 
+  it('given a template the code has outgrown (another PGlite or fewer migrations), when the build makes the template, then the old folder is replaced by a new one', async () => {
+    const outdated = path.join(tmp.dir, 'outdated-template');
+    await runCommand('cp', ['-r', template, outdated]);
+    await writeFile(`${outdated}.json`, JSON.stringify({ pglite: pgliteVersion(), migrations: [1] }));
+    expect(await makeTemplate(outdated)).toBe(true);
+    expect(readStamp(outdated)).toEqual({ pglite: pgliteVersion(), migrations: MIGRATIONS.map((m) => m.version) });
+    // A new database, not the old folder: the old one's mark is gone.
+    const db = await openDb({ dir: outdated, template: null });
+    try {
+      expect(await db.query("select to_regclass('template_mark') is null as absent")).toEqual([{ absent: true }]);
+    } finally {
+      await db.close();
+    }
+    expect((await readdir(tmp.dir)).filter((f) => f.includes('.making-'))).toEqual([]);
+  }, 300_000);
+
   it('given a usable template, when the bot’s first start opens an empty folder, then the database is a copy of it (no initdb: the process peaks under 250 MB), migrated, and it keeps what is written across a reopen', async () => {
     const dir = path.join(tmp.dir, 'first');
     const first = await firstStart(dir, template);
