@@ -32,6 +32,16 @@ export function measure(root: Node | null | undefined): { depth: number; element
 }
 
 /**
+ * linkedom builds an empty body unless the markup opens with `<html>`: a saved fragment ("<p>…</p>", "<body>…</body>",
+ * a doctype then paragraphs) is put inside one, so its text is read rather than refused as empty.
+ */
+function wholeDocument(html: string): string {
+  if (/<html[\s>]/i.test(html)) return html;
+  const inner = html.replace(/^\s*<!doctype[^>]*>/i, '');
+  return /<body[\s>]/i.test(inner) ? `<!doctype html><html>${inner}</html>` : `<!doctype html><html><body>${inner}</body></html>`;
+}
+
+/**
  * @example
  * await extractHtml('<html><head><title>T</title></head><body><article><p>One.</p><p>Two.</p></article></body></html>', 'x.html')
  * // { title: 'T', text: 'One.\n\nTwo.' } (roughly)
@@ -39,7 +49,7 @@ export function measure(root: Node | null | undefined): { depth: number; element
 export async function extractHtml(html: string, name: string): Promise<{ text: string; title?: string }> {
   // Loaded on first use: most corpora are plain text, and these cost start-up time.
   const [{ Readability }, { parseHTML }] = await Promise.all([import('@mozilla/readability'), import('linkedom')]);
-  const { document } = parseHTML(html);
+  const { document } = parseHTML(wholeDocument(html));
   let title: string | undefined = document.querySelector('title')?.textContent?.trim() || undefined;
   let root: { querySelectorAll(s: string): ArrayLike<{ textContent: string | null; querySelector?(s: string): unknown }>; textContent: string | null } = document.body ?? document.documentElement;
   try {

@@ -22,4 +22,16 @@ describe('HTML extraction on hostile pages', () => {
     }
     expect(measure(root as never)).toEqual({ depth: 100_001, elements: 100_001 });
   });
+
+  it.each([
+    ['a body without <html>', '<body><p>One sentence here.</p><p>Two here.</p></body>', 'One sentence here.\n\nTwo here.'],
+    ['bare paragraphs', '<p>Bare fragment one.</p><p>Bare two.</p>', 'Bare fragment one.\n\nBare two.'],
+    ['a doctype then paragraphs', '<!doctype html><p>A doctype fragment.</p>', 'A doctype fragment.'],
+  ])('given a saved page that is %s, when extracted, then its text is read, not refused as empty', async (_, html, text) => {
+    expect((await extractHtml(html, 'fragment.html')).text).toBe(text);
+  });
+
+  it('given a head and a body without <html>, when extracted, then the title comes from the head and the text from the body', async () => {
+    expect(await extractHtml('<head><title>Minutes</title></head><body><p>The board met.</p></body>', 'minutes.html')).toEqual({ text: 'Minutes\n\nThe board met.', title: 'Minutes' });
+  });
 });
