@@ -521,10 +521,8 @@ function prepare(claim: Claim, want: ClaimWord[], lex: Lexicon | null, vectors: 
 function opposes(p: WantedWord, words: readonly SentenceWord[], lex: Lexicon | null): boolean {
   if (lex && p.entry!.antonyms !== null) for (const s of words) if (opposite(p.entry!, entryOf(s, lex))) return true;
   if (p.number) for (const s of words) if (s.number && s.word.length === p.w.word.length) return true;
-  // "for two years" / "for two weeks": the same count of another unit of time.
+  // "for two years" / "for two weeks", "in an hour" / "in five minutes": another length of time.
   const unit = p.w.counted !== undefined ? unitOf(p.w.word) : null;
-  if (unit) for (const s of words) if (s.unit && s.unit !== unit && s.counted === p.w.counted) return true;
-  // "in an hour" / "in five minutes": another length of time.
   if (unit) for (const s of words) if (s.unit && s.counted !== null && s.counted * SECONDS[s.unit]! !== p.w.counted! * SECONDS[unit]!) return true;
   // "five dollars" / "a dollar": the same thing, counted otherwise.
   if (p.countWord !== null && p.w.next) {

@@ -486,11 +486,14 @@ export function isBareAttribution(toks: Tok[], attr: Attr, anywhere = false): bo
   if (words.length > 10) return false;
   // "Reid's office later announced Friday that Reid had been discharged.": a clause reported with "that" is the
   // sentence's own news (flattened copy runs the next paragraph on after a quotation), not a quotation's attribution.
-  if (words.some((w, k) => w.lower === 'that' && !PREPOSITIONS.has(words[k - 1]?.lower ?? 'of'))) return false;
+  if (hasThatClause(words)) return false;
   // “Hi, Tim!” Mary said happily.: manner adverbs too.
   if (words.every((w) => /^\p{Ll}{3,}ly$/u.test(w.text)) && words.length <= 2) return true;
   return TRAILER_START.has(words[0]!.lower) || (attr.cueClass === 'tell' && !!attr.addressee && rest[0]!.word);
 }
+
+/** A complementiser "that" among the words (not after a preposition: "in that", "of that"), opening a reported clause. */
+const hasThatClause = (words: readonly Tok[]): boolean => words.some((w, k) => w.lower === 'that' && !PREPOSITIONS.has(words[k - 1]?.lower ?? 'of'));
 
 /**
  * Does an attribution's sentence report what was said ("Smith told CNN on Monday that the deal was off", "Smith said
@@ -501,7 +504,7 @@ export function reportsSpeech(toks: Tok[], attr: Attr): boolean {
   if (!attr.subject || attr.restFrom === undefined || attr.cueClass === 'according') return false;
   const words: Tok[] = [];
   for (let k = attr.restFrom; k < toks.length && !/^[.!?;:“”"]$/.test(toks[k]!.text); k++) if (toks[k]!.word) words.push(toks[k]!);
-  if (words.slice(0, 8).some((w, k) => w.lower === 'that' && !PREPOSITIONS.has(words[k - 1]?.lower ?? 'of'))) return true;
+  if (hasThatClause(words.slice(0, 8))) return true;
   return words.length >= 3 && !PREPOSITIONS.has(words[0]!.lower) && !TRAILER_START.has(words[0]!.lower);
 }
 

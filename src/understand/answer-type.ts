@@ -60,7 +60,7 @@ export function typeNounKind(question: string): { word: string; kind: Exclude<An
   const wh = /\b(who|whom|whose|when|where|which|what|how)\b/.exec(s);
   if (wh?.[1] !== 'what' && wh?.[1] !== 'which') return null;
   const rest = s.slice(wh.index);
-  if (/^what(?:'s| is| was| were| are)? (?:the |its |his |her |their )?(?:\S+ )?names? (?:of|for|given)\b/.test(rest)) return { word: 'name', kind: 'name' };
+  if (NAME_OF.test(rest)) return { word: 'name', kind: 'name' };
   return headNoun(rest);
 }
 
@@ -76,6 +76,9 @@ function headNoun(rest: string): { word: string; kind: Exclude<AnswerType, 'agen
   }
   return null;
 }
+
+/** "what's the name of …", "what was his album's name for …": the answer is a name. */
+const NAME_OF = /^what(?:'s| is| was| were| are)? (?:the |its |his |her |their )?(?:\S+ )?names? (?:of|for|given)\b/;
 
 const AUX = new Set('did does do is was are were has have had will would can could should may might must'.split(' '));
 
@@ -111,7 +114,7 @@ export function answerType(question: string): AnswerType | null {
   if (head) return head.kind;
   if (/\bby whom\b|\bto whom\b/.test(s)) return 'agent';
   // "What is the name of the stadium?", "What is the album called?": a name or a title, whatever it names.
-  if (/^what(?:'s| is| was| were| are)? (?:the |its |his |her |their )?(?:\S+ )?names? (?:of|for|given)\b/.test(rest) || /^what(?:'s| is| was| were| are) .*\b(?:called|named|titled)\??$/.test(rest)) return 'name';
+  if (NAME_OF.test(rest) || /^what(?:'s| is| was| were| are) .*\b(?:called|named|titled)\??$/.test(rest)) return 'name';
   // "What is Lil Wayne's real name?": the name, which the sentence gives as a name.
   if (/^what(?:'s| is| was) (?!his |her |their )[\p{L}\p{N}' -]+'s? (?:real |full |first |last |nick|stage |birth |given |maiden )?names?\??$/u.test(rest)) return 'name';
   // "What's his name?", "What was their name?": a person's (or a group's) name.
