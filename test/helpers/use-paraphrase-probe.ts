@@ -12,7 +12,32 @@
  * Quote requests by topic (quote4–10-tune): the topic against each paragraph's sentences; does the right ¶ rank first,
  * against today's answer. Also timings of the encoder (cold load, one sentence, a 40-sentence document).
  *
- * Run: `npx tsx test/helpers/use-paraphrase-probe.ts` (tuning sets only; about 2–4 minutes).
+ * Run: `npx tsx test/helpers/use-paraphrase-probe.ts [-v]` (tuning sets only; about 5 minutes on a loaded machine; -v lists
+ * the tuning items); `… --timing --compare ../shared/models/minilm-l6-shape-random` prints the timings only.
+ *
+ * Measured (round 16, use2, main 1970b76; the engine was not changed because of it):
+ *   who-said, 485 tuning questions read as who-said (278 real claims, 207 nobody made); today 203/278 right, 191/207 refused
+ *   (a) right speaker first among attributed sentences: by USE cosine 238/278, by the claim model's p 261/278;
+ *       the right speaker's best cosine median 0.52 (p25 0.43); claims nobody made, best cosine median 0.50 (p75 0.60, max 0.78)
+ *   (b) AUC real vs nobody's: best cosine 0.57, best claim p 0.90
+ *       bar   cosine alone      p ≥ 0.775 or cosine ≥ bar
+ *       0.50  149/278, 100/207  233/278,  97/207
+ *       0.60   86/278, 156/207  216/278, 142/207
+ *       0.70   37/278, 191/207  208/278, 175/207
+ *       0.80   12/278, 207/207  205/278, 189/207   (p alone, every attributed sentence: 203/278, 189/207)
+ *       refitted with the cosine, cross-validated by document: claim features 195/278 · 190/207; + cosine 188 · 192;
+ *       + cosine and its margin over the best other speaker 196 · 190; the cosine and margin alone 55 · 192
+ *   (c) of 72 real claims refused today, a cosine fallback answers right +2 at bar 0.80 (refusals 191/207 kept),
+ *       +3 at 0.75 (186/207), +5 at 0.70 (177/207), +13 at 0.60 (144/207)
+ *   quote requests by topic, 249 tuning requests (205 with a right ¶, 44 to refuse); today 163/205 right, 36/44 refused
+ *       right ¶ first by USE cosine 117/205 (13 of today's 42 misses, while 59 of today's right ones would move);
+ *       best cosine AUC right-¶ vs to-refuse 0.65; a fallback for refused requests: +1 right at bar 0.60–0.65 (refusals
+ *       36 → 35/44), +0 at 0.70; of 19 answered with a wrong ¶, USE puts the right ¶ first for 4
+ *   timings (load average ~10–15 on 2 cores): cold load + first inference 5.4–7.8 s; one sentence 99–173 ms median, a
+ *   MiniLM-shaped query 22 ms in the same sitting (USE 4.4×); a 40-sentence document 6.9–11.6 s
+ * Claims nobody made are near misses by design, and the encoder scores them as high as real paraphrases: "his dad was his
+ * least favorite podcast guest" ~ "My dad was my favorite podcast guest." 0.76; "he never regretted voting for the Iraq
+ * war" ~ "I've always regretted that vote" 0.78; "5,000 homes were evacuated" ~ "Some 500 to 600 homes …" 0.76.
  */
 import { loadConfig } from '../../src/config.js';
 import { createEngine, QUOTER } from '../../src/engine/index.js';
@@ -60,6 +85,25 @@ for (let i = 0; i < 3; i++) {
   t0 = performance.now();
   await use.embedPassages(forty.slice(0, 40).map((s, j) => `${s} ${i}${j}`));
   docTimes.push(performance.now() - t0);
+}
+
+// `--timing [--compare MODEL_FOLDER]`: the timings only, and one query embedding of another model in the same sitting.
+const compare = process.argv[process.argv.indexOf('--compare') + 1];
+if (process.argv.includes('--timing')) {
+  console.log(`USE lite: cold load + first inference ${Math.round(loadMs)} ms; one sentence median ${f2(median(one))} ms (20 runs); a 40-sentence document ${docTimes.map((t) => Math.round(t)).join(', ')} ms (3 runs)`);
+  if (process.argv.includes('--compare') && compare) {
+    const { loadEmbedder } = await import('../../src/embed/load.js');
+    const other = await loadEmbedder({ model: compare, cacheDir: config.MODEL_CACHE_DIR, allowRemote: false, logger, root: ROOT });
+    if (!other) throw new Error(`${compare} could not be loaded`);
+    const ts: number[] = [];
+    for (let i = 0; i < 20; i++) {
+      t0 = performance.now();
+      await other.embedQuery(`Who said the council must work with regional groups ${i}?`);
+      ts.push(performance.now() - t0);
+    }
+    console.log(`${compare}: one query median ${f2(median(ts))} ms (20 runs) — USE lite's is ${f2(median(one) / median(ts))}×`);
+  }
+  process.exit(0);
 }
 
 const dot = (a: Float32Array, b: Float32Array) => {
