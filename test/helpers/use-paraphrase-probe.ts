@@ -33,8 +33,8 @@
  *       right ¶ first by USE cosine 117/205 (13 of today's 42 misses, while 59 of today's right ones would move);
  *       best cosine AUC right-¶ vs to-refuse 0.65; a fallback for refused requests: +1 right at bar 0.60–0.65 (refusals
  *       36 → 35/44), +0 at 0.70; of 19 answered with a wrong ¶, USE puts the right ¶ first for 4
- *   timings (load average ~10–15 on 2 cores): cold load + first inference 5.4–7.8 s; one sentence 99–173 ms median, a
- *   MiniLM-shaped query 22 ms in the same sitting (USE 4.4×); a 40-sentence document 6.9–11.6 s
+ *   timings (four sittings, load average 8–15 on 2 cores): cold load + first inference 2.9–7.8 s; one sentence 74–173 ms
+ *   median, a MiniLM-shaped query 22 ms in the same sitting as USE's 99 ms (4.4×); a 40-sentence document 5.1–11.6 s
  * Claims nobody made are near misses by design, and the encoder scores them as high as real paraphrases: "his dad was his
  * least favorite podcast guest" ~ "My dad was my favorite podcast guest." 0.76; "he never regretted voting for the Iraq
  * war" ~ "I've always regretted that vote" 0.78; "5,000 homes were evacuated" ~ "Some 500 to 600 homes …" 0.76.
@@ -174,18 +174,22 @@ interface WhoRow {
   /** Attributed sentences by cosine, best first, with the claim model's p. */
   ranked: { speaker: string; cos: number; p: number; paragraph: number; text: string; f: number[] }[];
 }
+/** Each single-turn item of the sets whose expectation is `kind:…` or `refuse`, asked of its document's engine. */
+async function* asked(sets: string[], kind: string) {
+  for (const set of sets)
+    for (const p of loadPhrasings(set)) {
+      const [k, arg = ''] = p.expect.split(':');
+      if ((k !== kind && k !== 'refuse') || p.after) continue;
+      const st = await stateOf(p.doc);
+      seenU = null;
+      const a = await st.engine.ask(p.q, { id: 'probe', turns: [] });
+      yield { set, p, k, arg, st, a, u: seenU as Understanding | null, problem: judge(p, a, st.doc.text) };
+    }
+}
 const who: WhoRow[] = [];
-for (const set of WHO_SETS)
-  for (const p of loadPhrasings(set)) {
-    const [kind, want = ''] = p.expect.split(':');
-    if ((kind !== 'who' && kind !== 'refuse') || p.after) continue;
-    const st = await stateOf(p.doc);
-    seenU = null;
-    const a = await st.engine.ask(p.q, { id: 'probe', turns: [] });
-    const u = seenU as Understanding | null;
+for await (const { set, p, k: kind, arg: want, st, a, u, problem } of asked(WHO_SETS, 'who')) {
     const said = u?.said;
     if (said?.kind !== 'who-said') continue;
-    const problem = judge(p, a, st.doc.text);
     const qv = await use.embedQuery(said.about);
     const check = claimCheck(said, st.claims)!;
     const ranked = st.attributed
@@ -343,16 +347,8 @@ interface QuoteRow {
   byPara: { paragraph: number; cos: number }[];
 }
 const quotes: QuoteRow[] = [];
-for (const set of QUOTE_SETS)
-  for (const p of loadPhrasings(set)) {
-    const [kind, arg = ''] = p.expect.split(':');
-    if ((kind !== 'quote' && kind !== 'refuse') || p.after) continue;
-    const st = await stateOf(p.doc);
-    seenU = null;
-    const a = await st.engine.ask(p.q, { id: 'probe', turns: [] });
-    const u = seenU as Understanding | null;
+for await (const { p, k: kind, arg, st, a, u, problem } of asked(QUOTE_SETS, 'quote')) {
     if (u?.intent.kind !== 'quote') continue;
-    const problem = judge(p, a, st.doc.text);
     const qv = await use.embedQuery(u.intent.topic);
     const best = new Map<number, number>();
     for (const s of st.sentences) best.set(s.paragraph, Math.max(best.get(s.paragraph) ?? -1, dot(qv, s.v)));
