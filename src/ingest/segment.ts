@@ -57,6 +57,36 @@ const TAIL = 256;
 
 const segmenter = new Intl.Segmenter('en', { granularity: 'sentence' });
 
+/** Longest piece handed to ICU at once: its sentence iterator slows down superlinearly past ~10k characters (a 200k one-line paragraph took 30 s, 2 MB hours). */
+export const SEGMENT_WINDOW = 8192;
+
+/**
+ * ICU's sentence breaks in [start, end), segmenting at most SEGMENT_WINDOW
+ * characters at a time. Each window keeps every sentence but its last (which
+ * the window's edge may have cut) and the next window starts where that one
+ * did, so a paragraph under the window is segmented exactly as before. A
+ * single sentence longer than the window is cut at its last space (or at the
+ * window's edge, never between the halves of a surrogate pair).
+ */
+function* icuSentences(text: string, start: number, end: number): Generator<[number, number]> {
+  let at = start;
+  while (at < end) {
+    const stop = Math.min(end, at + SEGMENT_WINDOW);
+    const pieces = [...segmenter.segment(text.slice(at, stop))].map((seg) => [at + seg.index, at + seg.index + seg.segment.length] as [number, number]);
+    if (stop === end) return yield* pieces;
+    if (pieces.length > 1) {
+      yield* pieces.slice(0, -1);
+      at = pieces[pieces.length - 1]![0];
+      continue;
+    }
+    let cut = text.lastIndexOf(' ', stop - 1);
+    if (cut <= at) cut = /[\uD800-\uDBFF]/.test(text[stop - 1]!) ? stop - 1 : stop;
+    else cut += 1;
+    yield [at, cut];
+    at = cut;
+  }
+}
+
 /**
  * Sentences inside [start, end) of `text`, as trimmed spans.
  *
@@ -65,10 +95,9 @@ const segmenter = new Intl.Segmenter('en', { granularity: 'sentence' });
  * sentenceSpans(t, 0, t.length).map((s) => t.slice(s.start, s.end)); // ['Mr. Annan spoke.', 'He left.']
  */
 export function sentenceSpans(text: string, start: number, end: number): Span[] {
-  const slice = text.slice(start, end);
   const raw: Span[] = [];
-  for (const seg of segmenter.segment(slice)) {
-    const s = trimSpan(text, start + seg.index, start + seg.index + seg.segment.length);
+  for (const [a, b] of icuSentences(text, start, end)) {
+    const s = trimSpan(text, a, b);
     if (s) raw.push(s);
   }
   const merged: Span[] = [];

@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { buildDocument } from '../../src/ingest/document.js';
 import { chunkDocument } from '../../src/ingest/chunk.js';
-import { paragraphSpans, sentenceSpans } from '../../src/ingest/segment.js';
+import { paragraphSpans, SEGMENT_WINDOW, sentenceSpans } from '../../src/ingest/segment.js';
 import { DEFAULT_DOC, DEFAULT_DOC_PATH } from '../helpers/paths.js';
 
 const sentences = (t: string) => sentenceSpans(t, 0, t.length).map((s) => t.slice(s.start, s.end));
@@ -121,5 +121,29 @@ describe('generated documents', () => {
       }),
       { numRuns: 200 },
     );
+  });
+
+  it('given a paragraph that is one 300,000-character line of sentences, when segmented, then it takes seconds, not minutes, and every sentence is found', () => {
+    const one = 'Annan said that the council must act. ';
+    const line = one.repeat(Math.ceil(300_000 / one.length)).trim();
+    const t0 = performance.now();
+    const got = sentences(line);
+    expect(performance.now() - t0).toBeLessThan(5_000);
+    expect(got.length).toBe(Math.ceil(300_000 / one.length));
+    expect(new Set(got)).toEqual(new Set([one.trim()]));
+  });
+
+  it('given one sentence longer than the segmenting window, with and without spaces, when segmented, then its pieces cover it verbatim and never split an emoji', () => {
+    for (const [filler, gap] of [['Word ', ' '], ['😀', ' '], ['X😀', ' '], ['X', ' ']] as const) {
+      const text = `Short one.${gap}${filler.repeat(Math.ceil((SEGMENT_WINDOW * 2.5) / filler.length))}end. Last one.`;
+      const spans = sentenceSpans(text, 0, text.length);
+      expect(text.slice(spans[0]!.start, spans[0]!.end)).toBe('Short one.');
+      expect(text.slice(spans.at(-1)!.start, spans.at(-1)!.end)).toBe('Last one.');
+      for (let i = 1; i < spans.length; i++) {
+        expect(spans[i]!.start).toBeGreaterThanOrEqual(spans[i - 1]!.end);
+        expect(text.slice(spans[i - 1]!.end, spans[i]!.start).trim()).toBe('');
+      }
+      for (const s of spans) expect(text.slice(s.start, s.end)).not.toMatch(/^[\uDC00-\uDFFF]|[\uD800-\uDBFF]$/);
+    }
   });
 });
