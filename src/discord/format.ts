@@ -341,12 +341,21 @@ function fitEscaped(raw: string, max: number): { text: string; truncated: boolea
     if (escapeMarkdown(flat.slice(0, mid).trimEnd()).length + 1 <= max) lo = mid;
     else hi = mid - 1;
   }
-  return { text: `${escapeMarkdown(flat.slice(0, lo).trimEnd())}…`, truncated: true };
+  return { text: `${escapeMarkdown(cutText(flat, lo).trimEnd())}…`, truncated: true };
 }
 
 function plainFit(raw: string, max: number): string {
-  return raw.length <= max ? raw : `${raw.slice(0, max - 1)}…`;
+  return raw.length <= max ? raw : `${cutText(raw, max - 1)}…`;
 }
+
+/** The first `n` UTF-16 units of `text`, one fewer when the cut would split a surrogate pair (Discord refuses a lone half). */
+export function cutText(text: string, n: number): string {
+  const code = text.charCodeAt(n - 1);
+  return text.slice(0, code >= 0xd800 && code <= 0xdbff ? n - 1 : n);
+}
+
+/** A lone surrogate (half an emoji): what a cut in the wrong place leaves. */
+export const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 // ---------------------------------------------------------------------------
 // Buttons
@@ -600,7 +609,11 @@ export function renderParagraph(view: ParagraphView, doc: number, highlight: Spa
   const max = Math.min(LIMITS.embedDescription, LIMITS.embedTotal - title.length);
   const hasHl = he > hs;
   const clamp = (x: number, a: number, b: number) => Math.min(b, Math.max(a, x));
-  const build = (a: number, b: number) => {
+  const half = (i: number) => i > 0 && i < text.length && /[\uDC00-\uDFFF]/.test(text[i]!) && /[\uD800-\uDBFF]/.test(text[i - 1]!);
+  const build = (a0: number, b0: number) => {
+    // A window never starts or ends inside an emoji.
+    const a = half(a0) ? a0 + 1 : a0;
+    const b = half(b0) ? b0 - 1 : b0;
     let out = a > 0 ? '… ' : '';
     if (hasHl) {
       const ms = clamp(hs, a, b);
@@ -629,7 +642,7 @@ export function renderParagraph(view: ParagraphView, doc: number, highlight: Spa
     if (build(a, b).length > max) [a, b] = largest((k) => [hs, Math.min(he, hs + k)], he - hs);
     description = build(a, b);
   }
-  if (description.length > max) description = `${description.slice(0, max - 1)}…`;
+  if (description.length > max) description = `${cutText(description, max - 1)}…`;
 
   const nav = (slot: 'prev' | 'next', target: number | null, label: string): APIButtonComponent =>
     new ButtonBuilder()
@@ -669,6 +682,7 @@ export function payloadProblems(p: Payload): string[] {
   const problems: string[] = [];
   if (!p.allowedMentions || !Array.isArray(p.allowedMentions.parse) || p.allowedMentions.parse.length !== 0) problems.push('allowedMentions.parse must be []');
   if (p.content !== undefined && p.content.length > LIMITS.content) problems.push(`content ${p.content.length} > ${LIMITS.content}`);
+  if (stringsOf(p).some((x) => LONE_SURROGATE.test(x))) problems.push('a lone surrogate (half an emoji)');
   const embeds = p.embeds ?? [];
   if (!p.content && !embeds.length) problems.push('empty message');
   if (embeds.length > LIMITS.embeds) problems.push(`${embeds.length} embeds > ${LIMITS.embeds}`);
@@ -703,4 +717,11 @@ export function payloadProblems(p: Payload): string[] {
     }
   }
   return problems;
+}
+
+/** Every string inside a payload (content, embed and component texts). */
+function stringsOf(v: unknown): string[] {
+  if (typeof v === 'string') return [v];
+  if (v && typeof v === 'object') return Object.values(v).flatMap(stringsOf);
+  return [];
 }

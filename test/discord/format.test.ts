@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { decodeCustomId } from '../../src/discord/custom-ids.js';
 import {
   escapeMarkdown,
+  LONE_SURROGATE,
   payloadProblems,
   questionFromMessage,
   renderAnswer,
@@ -19,6 +20,8 @@ import {
   type Payload,
 } from '../../src/discord/format.js';
 import { LIMITS } from '../../src/discord/limits.js';
+import { threadName } from '../../src/discord/chat.js';
+import { documentChoices } from '../../src/discord/commands/document-option.js';
 import type { ParagraphView } from '../../src/engine-api.js';
 import { allText, answerOf, ctx1, DOC_ID, longDocument, quoteOf, readQuotes, SAMPLE } from './helpers.js';
 
@@ -447,4 +450,29 @@ process.stdout.write(JSON.stringify(splitQuote(q, 1, { fp: 'abcdef01', docs: [{ 
     expect(r.signal).toBeNull(); // not killed by the timeout
     expect(JSON.parse(r.stdout)).toEqual([[0, 1], [1, 2], [2, 3], [3, 4]]);
   }, 30_000);
+});
+
+describe('cutting emoji at a limit', () => {
+  // Each filler puts the limit on a different half of an emoji; a lone half is invalid UTF-16, which Discord refuses.
+  const fillers = ['😀', 'a😀', 'ab😀'];
+  const lone = (payloads: Payload[]) => payloads.flatMap((p) => payloadProblems(p)).filter((x) => x.includes('surrogate'));
+
+  it('given a check of payloads, when a string holds half an emoji, then it is a problem', () => {
+    expect(payloadProblems({ content: 'ok \uD83D', allowedMentions: { parse: [] } })).toContain('a lone surrogate (half an emoji)');
+    expect(payloadProblems({ content: 'ok 😀', allowedMentions: { parse: [] } })).toEqual([]);
+  });
+
+  it('given emoji-only questions, quotes, paragraphs and streamed text longer than the limits, when rendered, then no message, title or thread name ends in half an emoji', () => {
+    for (const f of fillers) {
+      const long = f.repeat(3000);
+      const text = `Intro.\n\n${long}`;
+      const q = quoteOf(text, long, 1);
+      expect(lone(renderAnswer(answerOf([q], { question: f.repeat(500) }), { ...ctx1, docs: [{ id: DOC_ID, title: long }] }, { question: f.repeat(500) }))).toEqual([]);
+      expect(lone([renderPartial(long)])).toEqual([]);
+      expect(lone(renderNotice(long))).toEqual([]);
+      expect(lone([renderParagraph({ doc: DOC_ID, title: long, paragraph: { n: 1, kind: 'body', start: 8, end: 8 + long.length }, text: long, prev: null, next: null }, 0, null, ctx1)])).toEqual([]);
+      expect(LONE_SURROGATE.test(threadName(long))).toBe(false);
+      expect(documentChoices([{ id: 'x', title: long }], '').some((c) => LONE_SURROGATE.test(c.name))).toBe(false);
+    }
+  });
 });

@@ -18,7 +18,7 @@ import type { RegistryEntry } from '../../collections/registry.js';
 import { isUserError, UserError } from '../../errors.js';
 import type { BotContext, Command } from '../context.js';
 import { GENERIC_ERROR } from '../errors.js';
-import { escapeMarkdown, noMentions } from '../format.js';
+import { cutText, escapeMarkdown, noMentions } from '../format.js';
 import { LIMITS } from '../limits.js';
 import { createThrottledEditor } from '../stream.js';
 import { documentChoices } from './document-option.js';
@@ -45,7 +45,7 @@ export function addedMessage(e: RegistryEntry): string {
 
 export const progressMessage = (name: string, percent: number) => `Indexing ${escapeMarkdown(name)} — ${percent}%`;
 
-const plain = (content: string) => ({ content: content.slice(0, LIMITS.content), allowedMentions: noMentions() });
+const plain = (content: string) => ({ content: cutText(content, LIMITS.content), allowedMentions: noMentions() });
 
 async function add(interaction: ChatInputCommandInteraction, ctx: BotContext, guildId: string): Promise<void> {
   const file = interaction.options.getAttachment('file');
