@@ -34,7 +34,13 @@ const WORDING: Record<RefusalCode, (name: string, detail?: string) => string> = 
 };
 
 export function refuse(code: RefusalCode, name: string, detail?: string, cause?: unknown): UserError {
-  return new UserError(WORDING[code](name, detail), { code, cause });
+  return new UserError(WORDING[code](name, oneLine(detail)), { code, cause });
+}
+
+/** A parser's message as one short line: xmldom's, for one, spans lines and ends in "@#[line:…]" (the cause keeps it whole). */
+function oneLine(detail: string | undefined): string | undefined {
+  const flat = detail?.replace(/@#\[[^\]]*\]/g, '').replace(/\s+/g, ' ').trim();
+  return flat && flat.length > 200 ? `${flat.slice(0, 199).trimEnd()}…` : flat || undefined;
 }
 
 /** "25 MB", "2,000,000 characters" — limits as people read them. */

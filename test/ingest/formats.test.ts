@@ -160,6 +160,17 @@ describe('formats that are refused', () => {
     });
   }
 
+  it('given a DOCX whose XML uses an undeclared entity (an XXE or billion-laughs attempt), then it is refused in one line with the parser error kept as the cause', async () => {
+    const xml = '<?xml version="1.0"?><!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/passwd">]><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:r><w:t>Annan &e; said.</w:t></w:r></w:p></w:body></w:document>';
+    const bytes = writeZip([{ name: '[Content_Types].xml', data: Buffer.from('<Types/>') }, { name: 'word/document.xml', data: Buffer.from(xml) }]);
+    const e = await refusal(load(bytes, 'xxe.docx'));
+    expect(e.code).toBe('unreadable');
+    expect(e.message).toMatch(/^xxe\.docx could not be read \(.*entity not found.*\) — is the file damaged\?$/);
+    expect(e.message).not.toMatch(/[\r\n\t]|@#/);
+    expect(e.message).not.toContain('root:');
+    expect((e.cause as Error).message).toMatch(/\n/);
+  });
+
   it('given a PNG renamed report.pdf, then it is still refused as an image (bytes decide, not the name)', async () => {
     expect((await refusal(load(Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex'), 'report.pdf'))).code).toBe('image');
   });
