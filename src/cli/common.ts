@@ -9,7 +9,8 @@ import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
 import type CliProgress from 'cli-progress';
 import { loadConfig, type Config } from '../config.js';
-import { describeError, isUserError } from '../errors.js';
+import { describeError, isUserError, UserError } from '../errors.js';
+import { INVISIBLE } from '../answer/sanitize.js';
 import { createLogger, type Logger } from '../log.js';
 import type { Progress } from '../index/store.js';
 
@@ -91,6 +92,21 @@ export function parseArgs(program: import('commander').Command): number | null {
   } catch (e) {
     return (e as { exitCode?: number }).exitCode ?? 1;
   }
+}
+
+/**
+ * A name or topic given on the command line (--speaker, --to, --about,
+ * --focus), held to what Discord allows in the same option: invisible and
+ * bidi-override characters removed (they would reorder the terminal line it
+ * is echoed in), at most `max` characters. Blank means "not given".
+ *
+ * @example
+ * textOption('Annan\u202e', '--speaker', 100); // 'Annan'
+ */
+export function textOption(value: string | undefined, flag: string, max: number): string | undefined {
+  const v = (value ?? '').replace(INVISIBLE, '').replace(/\s+/g, ' ').trim();
+  if (v.length > max) throw new UserError(`${flag} takes at most ${max} characters (this one has ${v.length.toLocaleString('en-US')}).`, { code: 'option_too_long' });
+  return v || undefined;
 }
 
 /**

@@ -10,7 +10,7 @@ import { docFields } from '../present/json.js';
 import { quotationToQuote } from '../present/quote.js';
 import { renderQuotesText } from '../present/terminal.js';
 import { quotationJson } from '../quotes/index.js';
-import { parseArgs, run, withEngine, type Cli } from './common.js';
+import { parseArgs, run, textOption, withEngine, type Cli } from './common.js';
 
 let cli: Cli | undefined;
 await run(async () => {
@@ -23,7 +23,9 @@ await run(async () => {
     .option('--json', 'print a JSON array');
   const parsed = parseArgs(program);
   if (parsed !== null) return parsed;
-  const opts = program.opts<{ speaker?: string; to?: string; about?: string; json?: boolean }>();
+  const raw = program.opts<{ speaker?: string; to?: string; about?: string; json?: boolean }>();
+  // The limits of the same options of /quote.
+  const opts = { ...raw, speaker: textOption(raw.speaker, '--speaker', 100), to: textOption(raw.to, '--to', 100), about: textOption(raw.about, '--about', 200) };
   return withEngine({ quiet: !!opts.json }, async (engine) => {
     const qs = await engine.quotations({ speaker: opts.speaker, to: opts.to, about: opts.about });
     const cat = catalog(engine.documents());

@@ -9,7 +9,7 @@ import type { SummaryLength } from '../types.js';
 import { catalog } from '../present/documents.js';
 import { docFields } from '../present/json.js';
 import { renderQuotesText } from '../present/terminal.js';
-import { parseArgs, run, withEngine, type Cli } from './common.js';
+import { parseArgs, run, textOption, withEngine, type Cli } from './common.js';
 
 let cli: Cli | undefined;
 await run(async () => {
@@ -21,7 +21,8 @@ await run(async () => {
     .option('--json', 'print JSON');
   const parsed = parseArgs(program);
   if (parsed !== null) return parsed;
-  const opts = program.opts<{ length: SummaryLength; focus?: string; json?: boolean }>();
+  const raw = program.opts<{ length: SummaryLength; focus?: string; json?: boolean }>();
+  const opts = { ...raw, focus: textOption(raw.focus, '--focus', 200) }; // as /summary's focus
   return withEngine({ quiet: !!opts.json }, async (engine) => {
     const s = await engine.summarize({ length: opts.length, focus: opts.focus ?? null });
     const cat = catalog(engine.documents());

@@ -59,4 +59,18 @@ describe('npm run quotes', () => {
     expect(bad.stderr).toMatch(/unknown option '--bogus'/);
     noStack(bad.stderr);
   }, 120_000);
+
+  it('given a 100,000-character --speaker, a 100,000-character summary --focus, or a --to of bidi-override characters, when run, then one short error line (exit 1), and nothing invisible is echoed', async () => {
+    const huge = 'a'.repeat(100_000);
+    for (const [script, args, flag] of [['quotes', ['--speaker', huge], '--speaker'], ['summary', ['--focus', huge], '--focus']] as const) {
+      const r = await npmRun(script, [...args], { env });
+      expect(r.code).toBe(1);
+      expect(r.stdout).toBe('');
+      expect(r.stderr.trim()).toBe(`Error: ${flag} takes at most ${flag === '--focus' ? 200 : 100} characters (this one has 100,000).`);
+    }
+    const rtl = await npmRun('quotes', ['--to', 'the Council\u202e\u200b'], { env });
+    expect(rtl.code).toBe(0);
+    expect(rtl.stdout).not.toMatch(/[\u200b\u202e]/);
+    expect(rtl.stdout).toMatch(/Kofi Annan/);
+  }, 180_000);
 });
