@@ -37,9 +37,23 @@ describe.each(['tune'] as const)('the %s phrasing set', (split) => {
 // topic, paragraph requests, summaries (whole, of one paragraph, "gist of the chapter pls") and off-topic quote
 // requests; every third line held out (quote10-heldout, never tuned on, run only for counts). Before → after: tune 49 →
 // 51/62 (a chapter is the whole text to summarise; a summary's position counted by paragraph leads), held-out 26 → 27/30.
-const QUOTE4_BAR = { 'quote4-tune': 0.9, 'quote4-heldout': 0.9, 'quote9-tune': 52 / 63, 'quote9-heldout': 24 / 31, 'quote10-tune': 51 / 62, 'quote10-heldout': 27 / 30 };
+// Round 16 (quote14): quote11, 68 items written before running any from reading the documents only, over the default
+// document and eight new non-CNN Abg-CoQA val stories — quote requests by topic in other words ("the bit where he's
+// chilling by the fire after a day of hunting", "Seth's exact words on why dan shouldn't beat up the kid"), off-topic
+// quote requests, summaries, paragraph requests and a few questions; every third line held out (quote11-heldout, never
+// tuned on, run only for counts). Baseline: tune 31/46, held-out 18/22.
+const QUOTE4_BAR = {
+  'quote4-tune': 0.9,
+  'quote4-heldout': 0.9,
+  'quote9-tune': 52 / 63,
+  'quote9-heldout': 24 / 31,
+  'quote10-tune': 51 / 62,
+  'quote10-heldout': 27 / 30,
+  'quote11-tune': 31 / 46,
+  'quote11-heldout': 18 / 22,
+};
 
-describe.each(['quote4-tune', 'quote4-heldout', 'quote9-tune', 'quote9-heldout', 'quote10-tune', 'quote10-heldout'] as const)('the %s phrasing set', (split) => {
+describe.each(['quote4-tune', 'quote4-heldout', 'quote9-tune', 'quote9-heldout', 'quote10-tune', 'quote10-heldout', 'quote11-tune', 'quote11-heldout'] as const)('the %s phrasing set', (split) => {
   it(`given each phrasing, when asked, then at least ${Math.round(QUOTE4_BAR[split] * 100)}% are handled right (and every quote is verbatim)`, { timeout: 120_000 }, async () => {
     const results = await runPhrasings(loadPhrasings(split));
     const right = results.filter((r) => !r.problem).length;
