@@ -116,7 +116,8 @@ export function select(input: SelectInput): Selection {
       lean: q.terms.length === 0,
       followup,
     };
-    const topic = input.topicMatch && u.intent.kind === 'quote' ? (absentName ? 0 : input.topicMatch(u.scoringText, text, nearText(c))) : f.covNear;
+    // Whom the sentence's words belong to counts with its neighbours: "Annan's exact words on …" is met by his quotation that says "he told".
+    const topic = input.topicMatch && u.intent.kind === 'quote' ? (absentName ? 0 : input.topicMatch(u.scoringText, text, `${nearText(c)} ${inherited}`)) : f.covNear;
     let p = answerProbability(f, conversation, undefined, logit(f, weights));
     // Someone's quotations asked for by a quote request ("Biden's exact words on …") come first, in the order of how well they meet its topic.
     // (Only those that meet the topic: "the bit where Froome talks about fading" is not any quotation of his.)

@@ -41,11 +41,12 @@ describe.each(['tune'] as const)('the %s phrasing set', (split) => {
 // document and eight new non-CNN Abg-CoQA val stories — quote requests by topic in other words ("the bit where he's
 // chilling by the fire after a day of hunting", "Seth's exact words on why dan shouldn't beat up the kid"), off-topic
 // quote requests, summaries, paragraph requests and a few questions; every third line held out (quote11-heldout, never
-// tuned on, run only for counts). Baseline: tune 31/46, held-out 18/22.
+// tuned on, run only for counts). Baseline: tune 31/46, held-out 18/22. quote9-tune 52 → 53/63: whom a sentence's words
+// belong to counts as a word beside it for the topic ("annan's exact words on …" met by a quotation saying "he told").
 const QUOTE4_BAR = {
   'quote4-tune': 0.9,
   'quote4-heldout': 0.9,
-  'quote9-tune': 52 / 63,
+  'quote9-tune': 53 / 63,
   'quote9-heldout': 24 / 31,
   'quote10-tune': 51 / 62,
   'quote10-heldout': 27 / 30,
