@@ -49,6 +49,9 @@ const HOW_MUCH = /\bhow\s+(?:much|many)\s+(?!(?:he|she|they|it|i|we|you|the|a|an
 /** "how long it took", "how long the match lasted": a span of time. */
 const HOW_LONG = /\bhow\s+long\b/iu;
 const TIME_UNITS = ['seconds', 'minutes', 'hours', 'days', 'weeks', 'months', 'years'];
+/** "how big the country is": a size, counted in units of area or length. */
+const HOW_BIG = /\bhow\s+(?:big|large|small|huge|vast)\b/iu;
+const SIZE_UNITS = ['square', 'kilometres', 'kilometers', 'km', 'miles', 'mi', 'acres', 'hectares', 'metres', 'meters', 'feet'];
 
 /** What a quote request's topic asks for as an amount: its terms that an amount meets, and whether only money does. */
 export interface AmountAsked {
@@ -82,8 +85,9 @@ export function amountAsked(topic: string): AmountAsked | null {
   const how = HOW_MUCH.exec(topic);
   // "how long the match lasted": a span of time, counted in its units ("in just 54 minutes").
   const long = !how && HOW_LONG.test(topic);
-  if (!money.size && !any.size && !how && !long) return null;
-  const counted = how ? [how[1]!, how[2] ?? ''].filter((w) => term(w)).map((w) => w.toLowerCase()) : long ? TIME_UNITS : [];
+  const big = HOW_BIG.test(topic);
+  if (!money.size && !any.size && !how && !long && !big) return null;
+  const counted = [...(how ? [how[1]!, how[2] ?? ''].filter((w) => term(w)).map((w) => w.toLowerCase()) : long ? TIME_UNITS : []), ...(big ? SIZE_UNITS : [])];
   return { terms: new Set([...money, ...any]), money: money.size > 0, counted };
 }
 
@@ -187,6 +191,8 @@ export function createTopicMatcher(vectors: WordVectors, weight: (term: string, 
     words.forEach((w, i) => {
       const t = term(w);
       if (!t || seen.has(t)) return;
+      // "how big": the size asked for, which the amount stands for (below), not a word to find.
+      if (/^how$/iu.test(words[i - 1] ?? '') && HOW_BIG.test(`how ${w}`)) return;
       seen.add(t);
       // "passing away": the word with the next one may be a phrase WordNet knows.
       const next = words[i + 1];

@@ -44,13 +44,14 @@ describe.each(['tune'] as const)('the %s phrasing set', (split) => {
 // tuned on, run only for counts). Baseline: tune 31/46, held-out 18/22. quote9-tune 52 → 53/63: whom a sentence's words
 // belong to counts as a word beside it for the topic ("annan's exact words on …" met by a quotation saying "he told"). quote11-tune 31 → 32/46: "what exactly did X tell the
 // council about …" is a quote request (two or three words after "tell"); 32 → 33/46: "how many leaders …" met by
-// "three presidents", the thing counted as kin.
+// "three presidents", the thing counted as kin. quote10-tune 51 → 52/62: "how big the country is" asks for a size, met by
+// a count in units of area or length ("36,125 square kilometres").
 const QUOTE4_BAR = {
   'quote4-tune': 0.9,
   'quote4-heldout': 0.9,
   'quote9-tune': 53 / 63,
   'quote9-heldout': 24 / 31,
-  'quote10-tune': 51 / 62,
+  'quote10-tune': 52 / 62,
   'quote10-heldout': 27 / 30,
   'quote11-tune': 33 / 46,
   'quote11-heldout': 18 / 22,
