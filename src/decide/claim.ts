@@ -231,7 +231,8 @@ interface Clause {
 /**
  * A text's clauses ({@link CLAUSE}) and whether each is said negated. A negation carries over a clause that leaves out
  * its verb ("he had not seen the report, or the letters": the letters are not seen either; "nor" negates of itself);
- * in "not X but Y" the verb before "not" is also Y's ("he wanted not revenge but justice"), so it is not negated.
+ * in "not X but Y" the verb before "not" is also Y's ("he wanted not revenge but justice"), so it is not negated; nor
+ * are the words before "without", which denies only what follows it ("choose one without any embroidery").
  *
  * @example
  * clausesOf('he wanted not revenge but justice'); // [{ text: 'he wanted not revenge ', negated: true, lead: 2 }, { text: ' justice', negated: false, lead: 0 }]
@@ -246,7 +247,9 @@ function clausesOf(text: string): Clause[] {
     // "unable to substantiate ... whether or not there was a shooting": the points leave words out of one clause.
     if (!negated && out.length && out[out.length - 1]!.negated && (ELLIPSIS.test(c) || (ELLIPSIS_POINTS.test(parts[i - 1]!) && /^\s*\p{Ll}/u.test(c)))) negated = true;
     let lead = 0;
-    if (m && /^\s*but\s*$/iu.test(parts[i + 1] ?? '')) {
+    // "choose one without any embroidery": "without" denies what follows it, not the verb before it.
+    if (m && /^without$/iu.test(m[0])) lead = wordsOf(c.slice(0, m.index)).length;
+    else if (m && /^\s*but\s*$/iu.test(parts[i + 1] ?? '')) {
       // The words before the negator; a clitic ("didn't") is one word with what it is written onto.
       lead = wordsOf(c.slice(0, m.index)).length;
       if (m.index > 0 && /\p{L}/u.test(c[m.index - 1]!)) lead--;

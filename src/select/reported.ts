@@ -21,7 +21,11 @@ const VIEW = ['believe', 'believes', 'believed', 'think', 'thinks', 'feel', 'fee
  */
 const CLAUSAL = [...new Set([...SAY_VERBS, ...TELL_VERBS, ...VIEW])].join('|');
 /** The object a telling verb may take before its "that" clause ("told her that", "assured Congress that"). */
-const THAT = String.raw`(?:\s+(?:him|her|them|me|us|you|[\p{Lu}][\p{L}’'.-]+))?\s+that\b`;
+const OBJECT = String.raw`(?:\s+(?:him|her|them|me|us|you|[\p{Lu}][\p{L}’'.-]+))?`;
+/** Verbs of asking: a question reported with "if" or "whether" is what they say ("Henry asked if he could be moved …", "Max asked Greg if he wanted …"). */
+const ASKING = String.raw`asked|asks|inquired|inquires|enquired|enquires|wondered|wonders`;
+/** What a verb of saying takes as the words said: a "that" clause, or for a verb of asking an "if"/"whether" clause. */
+const THAT = String.raw`(?<=\b(?:${ASKING}))${OBJECT}\s+(?:if|whether)\b|${OBJECT}\s+that\b`;
 
 /** "The person familiar with the case would not confirm …": declining to say is saying something too. */
 const REFUSAL = String.raw`(?:would|could|did|does|will)\s+(?:not|never)\s+(?:confirm|comment|say|reveal|disclose)|(?:declined|refused)\s+to\s+(?:confirm|comment|say|reveal|disclose)|denied|denies`;
