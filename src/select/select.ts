@@ -15,7 +15,7 @@ import type { TermStats } from './idf.js';
 import type { SoftGains } from '../embed/word-vectors-match.js';
 import { answerProbability, type ConversationSignals } from './conversation.js';
 import { logit, SOFT_WEIGHTS, WEIGHTS } from './model.js';
-import { antecedent, describedPerson, reportedSpeaker } from './reported.js';
+import { antecedent, describedPerson, pronounAgrees, reportedSpeaker } from './reported.js';
 
 export interface Scored {
   doc: StoredDocument;
@@ -166,8 +166,8 @@ export function select(input: SelectInput): Selection {
     // One scan of the quotation index per document, not per candidate.
     const known = new Map<string, string[]>();
     const speakers = (doc: string) => known.get(doc) ?? known.set(doc, speakersOf(index, doc)).get(doc)!;
-    // "He said …": the nearest known speaker named before it, else whom the sentence's context inherited.
-    const reported = (doc: StoredDocument, start: number, end: number, inherited?: string | null) => reportedSpeaker(doc.text.slice(start, end), () => antecedent(doc, start, speakers(doc.id)) || inherited || null, (noun) => describedPerson(doc, start, noun));
+    // "He said …": the nearest known speaker named before it, else whom the sentence's context inherited (of the pronoun's gender).
+    const reported = (doc: StoredDocument, start: number, end: number, inherited?: string | null) => reportedSpeaker(doc.text.slice(start, end), (pronoun) => antecedent(doc, start, speakers(doc.id), pronoun) || (inherited && pronounAgrees(inherited, pronoun) ? inherited : null), (noun) => describedPerson(doc, start, noun));
     for (const c of byKey.values()) if (!c.attribution?.speaker) c.attribution = reported(c.doc, c.start, c.end, c.inherited) ?? continuedTurn(c.doc, c.start, reported) ?? c.attribution;
   }
   // "How many …?", "What year …?": a sentence without a count or a year answers no better than the best one with one, however
