@@ -179,10 +179,15 @@ describe.each(['heldout', 'heldout-2', 'heldout-3', 'heldout-4', 'heldout-5', 'h
 // again (it lost a blind item on heldout-11 and on heldout-15): who10-tune real 26 → 25/37 (51 → 50/66; floor .77 → .75).
 // Round 16 (who14): who11-tune 51 / who11-heldout 25 (new, written by who14 before running any, over ten Gutenberg,
 // MCTest and RACE stories, the default document and two tuning stories; every third line held out), floors at the
-// untouched branch's figures (real / refused): who11-tune 12/33, 14/18 (26/51); who11-heldout 6/16, 7/9 (13/25).
-const WHO_BAR = { 'whosaid-tune': 0.9, 'whosaid-heldout': 0.9, 'whosaid-tune2': 0.83, 'whosaid-heldout2': 0.7, 'whosaid-tune3': 0.83, 'whosaid-heldout3': 0.66, 'who5-tune': 0.87, 'who5-heldout': 0.66, 'who7-tune': 0.77, 'who7-heldout': 0.7, 'who8-tune': 0.78, 'who8-heldout': 0.7, 'who9-tune': 0.76, 'who9-heldout': 0.77, 'who10-tune': 0.75, 'who10-heldout': 0.65, 'who11-tune': 0.5, 'who11-heldout': 0.52 };
+// untouched branch's figures (real / refused): who11-tune 12/33, 14/18 (26/51); who11-heldout 6/16, 7/9 (13/25). Then
+// a question reported with "if"/"whether" after a verb of asking is reported speech, "without" denies what follows it
+// only, whom "she"/"he" stands for agrees with the gender a name gives, and a "whether" clause has its own polarity:
+// who11-tune 12 → 14/33, 14 → 15/18 (26 → 29/51; floors .5 → .56, .77 → .83); who10-tune refused 25 → 26/29 (50 → 51/66;
+// floors .75 → .77, .86 → .89); whosaid-tune3 real 50 → 51/67 (95 → 96/114; floor .83 → .84); who11-heldout real 6 →
+// 7/16 (13 → 14/25; floor .52 → .56); the other who sets, tuning and held out, unchanged.
+const WHO_BAR = { 'whosaid-tune': 0.9, 'whosaid-heldout': 0.9, 'whosaid-tune2': 0.83, 'whosaid-heldout2': 0.7, 'whosaid-tune3': 0.84, 'whosaid-heldout3': 0.66, 'who5-tune': 0.87, 'who5-heldout': 0.66, 'who7-tune': 0.77, 'who7-heldout': 0.7, 'who8-tune': 0.78, 'who8-heldout': 0.7, 'who9-tune': 0.76, 'who9-heldout': 0.77, 'who10-tune': 0.77, 'who10-heldout': 0.65, 'who11-tune': 0.56, 'who11-heldout': 0.56 };
 /** Claims nobody made, refused at least this share (as measured; heldout2's 8/11 is what main refused too). */
-const REFUSED_BAR = { 'whosaid-tune': 0.85, 'whosaid-heldout': 1, 'whosaid-tune2': 0.85, 'whosaid-heldout2': 0.72, 'whosaid-tune3': 0.95, 'whosaid-heldout3': 0.86, 'who5-tune': 1, 'who5-heldout': 0.75, 'who7-tune': 0.93, 'who7-heldout': 0.88, 'who8-tune': 0.93, 'who8-heldout': 1, 'who9-tune': 0.88, 'who9-heldout': 0.9, 'who10-tune': 0.86, 'who10-heldout': 0.85, 'who11-tune': 0.77, 'who11-heldout': 0.77 };
+const REFUSED_BAR = { 'whosaid-tune': 0.85, 'whosaid-heldout': 1, 'whosaid-tune2': 0.85, 'whosaid-heldout2': 0.72, 'whosaid-tune3': 0.95, 'whosaid-heldout3': 0.86, 'who5-tune': 1, 'who5-heldout': 0.75, 'who7-tune': 0.93, 'who7-heldout': 0.88, 'who8-tune': 0.93, 'who8-heldout': 1, 'who9-tune': 0.88, 'who9-heldout': 0.9, 'who10-tune': 0.89, 'who10-heldout': 0.85, 'who11-tune': 0.83, 'who11-heldout': 0.77 };
 
 describe.each(['whosaid-tune', 'whosaid-heldout', 'whosaid-tune2', 'whosaid-heldout2', 'whosaid-tune3', 'whosaid-heldout3', 'who5-tune', 'who5-heldout', 'who7-tune', 'who7-heldout', 'who8-tune', 'who8-heldout', 'who9-tune', 'who9-heldout', 'who10-tune', 'who10-heldout', 'who11-tune', 'who11-heldout'] as const)('the %s who-said set', (split) => {
   it(`given each who-said phrasing, when asked, then at least ${WHO_BAR[split] * 100}% are answered with the right speaker or refused as nobody's`, { timeout: 120_000 }, async () => {
