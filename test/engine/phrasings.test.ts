@@ -184,8 +184,9 @@ describe.each(['heldout', 'heldout-2', 'heldout-3', 'heldout-4', 'heldout-5', 'h
 // only, whom "she"/"he" stands for agrees with the gender a name gives, and a "whether" clause has its own polarity:
 // who11-tune 12 → 14/33, 14 → 15/18 (26 → 29/51; floors .5 → .56, .77 → .83); who10-tune refused 25 → 26/29 (50 → 51/66;
 // floors .75 → .77, .86 → .89); whosaid-tune3 real 50 → 51/67 (95 → 96/114; floor .83 → .84); who11-heldout real 6 →
-// 7/16 (13 → 14/25; floor .52 → .56); the other who sets, tuning and held out, unchanged.
-const WHO_BAR = { 'whosaid-tune': 0.9, 'whosaid-heldout': 0.9, 'whosaid-tune2': 0.83, 'whosaid-heldout2': 0.7, 'whosaid-tune3': 0.84, 'whosaid-heldout3': 0.66, 'who5-tune': 0.87, 'who5-heldout': 0.66, 'who7-tune': 0.77, 'who7-heldout': 0.7, 'who8-tune': 0.78, 'who8-heldout': 0.7, 'who9-tune': 0.76, 'who9-heldout': 0.77, 'who10-tune': 0.77, 'who10-heldout': 0.65, 'who11-tune': 0.56, 'who11-heldout': 0.56 };
+// 7/16 (13 → 14/25; floor .52 → .56); the other who sets, tuning and held out, unchanged. Then "who yelled / shouted /
+// begged / whispered / grumbled / replied …?" asks who said it: who11-tune real 14 → 15/33 (29 → 30/51; floor .56 → .58).
+const WHO_BAR = { 'whosaid-tune': 0.9, 'whosaid-heldout': 0.9, 'whosaid-tune2': 0.83, 'whosaid-heldout2': 0.7, 'whosaid-tune3': 0.84, 'whosaid-heldout3': 0.66, 'who5-tune': 0.87, 'who5-heldout': 0.66, 'who7-tune': 0.77, 'who7-heldout': 0.7, 'who8-tune': 0.78, 'who8-heldout': 0.7, 'who9-tune': 0.76, 'who9-heldout': 0.77, 'who10-tune': 0.77, 'who10-heldout': 0.65, 'who11-tune': 0.58, 'who11-heldout': 0.56 };
 /** Claims nobody made, refused at least this share (as measured; heldout2's 8/11 is what main refused too). */
 const REFUSED_BAR = { 'whosaid-tune': 0.85, 'whosaid-heldout': 1, 'whosaid-tune2': 0.85, 'whosaid-heldout2': 0.72, 'whosaid-tune3': 0.95, 'whosaid-heldout3': 0.86, 'who5-tune': 1, 'who5-heldout': 0.75, 'who7-tune': 0.93, 'who7-heldout': 0.88, 'who8-tune': 0.93, 'who8-heldout': 1, 'who9-tune': 0.88, 'who9-heldout': 0.9, 'who10-tune': 0.89, 'who10-heldout': 0.85, 'who11-tune': 0.83, 'who11-heldout': 0.77 };
 
