@@ -50,6 +50,23 @@ describe.each(['quote4-tune', 'quote4-heldout', 'quote9-tune', 'quote9-heldout',
   });
 });
 
+// Round 16 (nat14): nat9, 71 natural questions (when/how many/how old/where/which X/who-did/why, tidy and Discord-style)
+// and near-topic questions the story does not answer, over seven new non-CNN Abg-CoQA val stories and the default
+// document, written before running any; every third line held out (nat9-heldout, never tuned on, run only for counts).
+// Measured on the untouched branch (1970b76): tune 31/48, held-out 13/23. The bars guard what was reached.
+const NAT9_BAR = { 'nat9-tune': 31 / 48, 'nat9-heldout': 13 / 23 };
+
+describe.each(['nat9-tune', 'nat9-heldout'] as const)('the %s phrasing set', (split) => {
+  it(`given each natural question, when asked, then at least ${Math.round(NAT9_BAR[split] * 100)}% are handled right (and every quote is verbatim)`, { timeout: 120_000 }, async () => {
+    const results = await runPhrasings(loadPhrasings(split));
+    const right = results.filter((r) => !r.problem).length;
+    // The held-out part reports its count only, so that nobody tunes on its items.
+    const wrong = !split.endsWith('-heldout') ? results.filter((r) => r.problem).map((r) => `${r.p.q} → ${r.problem}`).join('\n') : `${right}/${results.length}`;
+    expect(results.every((r) => r.problem !== 'quote not verbatim')).toBe(true);
+    expect(right / results.length, wrong).toBeGreaterThanOrEqual(NAT9_BAR[split] - 1e-9);
+  });
+});
+
 // Round 8 (quote5): 50 items written before running any — quote requests with the topic in other words ("his teeth"
 // for "dental work", "a counselor" for "therapist"), naming a person ("quote shatner", "quote his lawyer"), summaries
 // (incl. "sum up ¶7"), natural questions and off-topic quote requests — over the default document and the tuning-side
