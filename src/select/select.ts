@@ -59,6 +59,12 @@ export const TOPIC_SCAN_MAX_SENTENCES = 400;
 export const TYPE_NEAR_LIFT = 1;
 /** The most (as a share of the largest IDF) a question word the document uses elsewhere may weigh, missing, for the lift. */
 export const TYPE_NEAR_MISS_KNOWN = 0.45;
+/**
+ * "Who is X's Y?", "who was the Y of X": the person asked for is named by Y, so a name beside X ("Carnegie Mellon
+ * University (… CMU …)" for "who is cmu's president", "Rapper Lil Wayne" for "who is lil wayne's girlfriend") is no
+ * evidence unless the sentence holds every question word. Not "who was steering …" (a verb, as in "who replaced …").
+ */
+const WHO_IS = /^\W*who(?:['’]s|\s+(?:is|was|are|were))\s+(?!\w+ing\b)/iu;
 
 /** An attribution question answered by the quotation index (speaker and addressee matched) is this sure. */
 export const INDEX_CONFIDENCE = 0.95;
@@ -188,7 +194,7 @@ export function select(input: SelectInput): Selection {
   // One sentence alone holding an answer of the asked kind beside the question's words is lifted (TYPE_NEAR_LIFT).
   const beside = [...byKey.values()].filter((c) => c.features.typeNear > 0);
   const lone = beside.length === 1 ? beside[0]! : null;
-  if (lone && !lone.indexed && lone.features.missKnown < TYPE_NEAR_MISS_KNOWN) lone.p = sigmoid(logOdds(lone.p) + TYPE_NEAR_LIFT);
+  if (lone && !lone.indexed && lone.features.missKnown < TYPE_NEAR_MISS_KNOWN && !(WHO_IS.test(u.scoringText) && lone.features.missMax > 0)) lone.p = sigmoid(logOdds(lone.p) + TYPE_NEAR_LIFT);
   // "How many …?", "What year …?": a sentence without a count or a year answers no better than the best one with one, however
   // many of the question's words it holds (it may still be quoted beside it); with none, nothing answers.
   if (q.precise) {
