@@ -53,8 +53,9 @@ describe.each(['quote4-tune', 'quote4-heldout', 'quote9-tune', 'quote9-heldout',
 // Round 16 (nat14): nat9, 71 natural questions (when/how many/how old/where/which X/who-did/why, tidy and Discord-style)
 // and near-topic questions the story does not answer, over seven new non-CNN Abg-CoQA val stories and the default
 // document, written before running any; every third line held out (nat9-heldout, never tuned on, run only for counts).
-// Measured on the untouched branch (1970b76): tune 31/48, held-out 13/23. The bars guard what was reached.
-const NAT9_BAR = { 'nat9-tune': 31 / 48, 'nat9-heldout': 13 / 23 };
+// Measured on the untouched branch (1970b76): tune 31/48, held-out 13/23. After the lone answer-type lift, the dropped
+// g and "hey bot" (natural-phrasings.test.ts): tune 33/48, held-out 13/23. The bars guard what was reached.
+const NAT9_BAR = { 'nat9-tune': 33 / 48, 'nat9-heldout': 13 / 23 };
 
 describe.each(['nat9-tune', 'nat9-heldout'] as const)('the %s phrasing set', (split) => {
   it(`given each natural question, when asked, then at least ${Math.round(NAT9_BAR[split] * 100)}% are handled right (and every quote is verbatim)`, { timeout: 120_000 }, async () => {
