@@ -47,6 +47,15 @@ describe('speakers from the narration', () => {
     expect(who('"Hi, Tim!" Mary said happily.')).toEqual([['Hi, Tim!', 'Mary']]);
   });
 
+  it('given a participle phrase after the attribution that follows a "?" quotation ("Tom queried, not catching her implication"), then the attribution still counts, but not when a clause follows a second comma', () => {
+    expect(who('"Christ died long ago," Saxon said.', '"Well?" Tom queried, not catching her implication.')).toEqual([
+      ['Christ died long ago', 'Saxon'],
+      ['Well?', 'Tom'],
+    ]);
+    expect(who('"Where now?" Ann asked, looking at the map.')).toEqual([['Where now?', 'Ann']]);
+    expect(who('Jones spoke first. "The bridge is closed." Officials said, citing a report, the bridge was unsafe.')).toEqual([['The bridge is closed.', null]]);
+  });
+
   it('given a first-person relative ("my father") and a frequency adverb before the cue, then that relative', () => {
     expect(who('My father always says, "Never give up."')).toEqual([['Never give up.', 'my father']]);
     expect(who('"Never give up," my father always says.')).toEqual([['Never give up', 'my father']]);
