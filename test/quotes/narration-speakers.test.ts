@@ -47,6 +47,11 @@ describe('speakers from the narration', () => {
     expect(who('"Hi, Tim!" Mary said happily.')).toEqual([['Hi, Tim!', 'Mary']]);
   });
 
+  it('given a thought reported in the present after the quotation ("“…?” thinks Neipperg"), then the thinker, as with "thought"', () => {
+    const t = 'The news came from Breslau. Schweidnitz, where the Prussians have a Magazine, is not so strong: "One might at least seize that?" thinks Neipperg, in his vexed humor. But Friedrich was beforehand with him.';
+    expect(who(t)).toEqual([['One might at least seize that?', 'Neipperg']]);
+  });
+
   it('given a participle phrase after the attribution that follows a "?" quotation ("Tom queried, not catching her implication"), then the attribution still counts, but not when a clause follows a second comma', () => {
     expect(who('"Christ died long ago," Saxon said.', '"Well?" Tom queried, not catching her implication.')).toEqual([
       ['Christ died long ago', 'Saxon'],
