@@ -49,6 +49,24 @@ describe('turns of dialogue', () => {
     ]);
   });
 
+  it('given bare words right after words that address someone by name, with nothing between (a lost paragraph break), then that person replies; without a name or with narration between, the speaker goes on', () => {
+    expect(who('"Run to earth!" Harry said.', '"But which way, Charlie? He may go back again." "It is hardly likely he came here for the night, Harry."')).toEqual([
+      ['Run to earth!', 'Harry'],
+      ['But which way, Charlie? He may go back again.', 'Harry'],
+      ['It is hardly likely he came here for the night, Harry.', 'Charlie'],
+    ]);
+    expect(who('"Run to earth!" Harry said.', '"But which way? He may go back again." "He is bound for London."')).toEqual([
+      ['Run to earth!', 'Harry'],
+      ['But which way? He may go back again.', 'Harry'],
+      ['He is bound for London.', 'Harry'],
+    ]);
+    expect(who('"Run to earth!" Harry said.', '"But which way, Charlie?" Harry looked down the road. "He may go back again."')).toEqual([
+      ['Run to earth!', 'Harry'],
+      ['But which way, Charlie?', 'Harry'],
+      ['He may go back again.', 'Harry'],
+    ]);
+  });
+
   it('given an animal or a child of a story as the subject ("thought the frog", "said the little bird"), when attributed, then that character', () => {
     expect(who('The frog looked at the pond. "I wish I could fly," thought the frog. "Me too," said the little bird.')).toEqual([
       ['I wish I could fly', 'the frog'],
