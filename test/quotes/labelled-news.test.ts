@@ -145,17 +145,7 @@ describe('the quotation finder on labelled CNN stories (Abg-CoQA)', () => {
   // already), labelled before the finder ran on them and split by passage: tune11 is tuned on, check11 is run for its
   // totals only. Both at quotes-v9 as labelled: tune11 71/92, check11 61/77, no quotation missed, no title given a speaker.
   it('given the round-14 Gutenberg passages (tune11, check11), when quotations are found and attributed, then they share no story with any other set and the figures stay at their floors', () => {
-    const tune11 = loadLabelledStories(TUNE11_FIXTURE);
-    const check11 = loadLabelledStories(CHECK11_FIXTURE);
-    // (the other sets' texts are compared, never scored: the blind ones among them are the lead's)
-    const others = readdirSync(path.join(ROOT, 'test/fixtures/quotes')).filter((f) => f.endsWith('.json') && !/(?:tune|check)11\.json$/.test(f)).flatMap((f) => loadLabelledStories(`test/fixtures/quotes/${f}`));
-    expect(sharesStory(tune11, others)).toBe(false);
-    expect(sharesStory(check11, others)).toBe(false);
-    expect(sharesStory(tune11, check11)).toBe(false);
-    const t11 = scoreSplit(tune11, findQuotations);
-    const c11 = scoreSplit(check11, findQuotations);
-    console.log(describeScore('tune11', t11));
-    console.log(`check11 (totals only): attribution ${c11.attributedRight}/${c11.clear}, recall ${c11.matched}/${c11.labelled}, titles with a speaker ${c11.titlesWithSpeaker}/${c11.titles}`);
+    const [t11, c11] = scoredPair('11', TUNE11_FIXTURE, CHECK11_FIXTURE);
     expect([t11.clear, c11.clear]).toEqual([92, 77]);
     for (const sc of [t11, c11]) {
       expect(sc.recall).toBe(1);
@@ -167,17 +157,7 @@ describe('the quotation finder on labelled CNN stories (Abg-CoQA)', () => {
   });
 
   it('given the round-16 stories (tune13, check13: RACE, Gutenberg, MCTest, Wikipedia and news sample rows), when quotations are found and attributed, then they share no story with any other set and the figures stay at their floors', () => {
-    const tune13 = loadLabelledStories(TUNE13_FIXTURE);
-    const check13 = loadLabelledStories(CHECK13_FIXTURE);
-    // (the other sets' texts are compared, never scored: the blind ones among them are the lead's)
-    const others = readdirSync(path.join(ROOT, 'test/fixtures/quotes')).filter((f) => f.endsWith('.json') && !/(?:tune|check)13\.json$/.test(f)).flatMap((f) => loadLabelledStories(`test/fixtures/quotes/${f}`));
-    expect(sharesStory(tune13, others)).toBe(false);
-    expect(sharesStory(check13, others)).toBe(false);
-    expect(sharesStory(tune13, check13)).toBe(false);
-    const t13 = scoreSplit(tune13, findQuotations);
-    const c13 = scoreSplit(check13, findQuotations);
-    console.log(describeScore('tune13', t13));
-    console.log(`check13 (totals only): attribution ${c13.attributedRight}/${c13.clear}, recall ${c13.matched}/${c13.labelled}, titles with a speaker ${c13.titlesWithSpeaker}/${c13.titles}`);
+    const [t13, c13] = scoredPair('13', TUNE13_FIXTURE, CHECK13_FIXTURE);
     expect([t13.clear, c13.clear, t13.titles, c13.titles]).toEqual([41, 11, 5, 5]);
     // Labelled before the finder ran: tune13 30/41 as labelled (32 with Mrs. Jerry's surname in also), check13 10/11.
     expect(t13.attributedRight).toBeGreaterThanOrEqual(35);
@@ -188,3 +168,23 @@ describe('the quotation finder on labelled CNN stories (Abg-CoQA)', () => {
     expect(c13.recall).toBe(1);
   });
 });
+
+/**
+ * A tuning/check pair labelled in one round: neither shares a story with the other or with any other set, the tuning
+ * part is scored item by item, the check part printed as totals only.
+ */
+function scoredPair(round: string, tuneFixture: string, checkFixture: string) {
+  const tune = loadLabelledStories(tuneFixture);
+  const check = loadLabelledStories(checkFixture);
+  // (the other sets' texts are compared, never scored: the blind ones among them are the lead's)
+  const own = new RegExp(`(?:tune|check)${round}\\.json$`);
+  const others = readdirSync(path.join(ROOT, 'test/fixtures/quotes')).filter((f) => f.endsWith('.json') && !own.test(f)).flatMap((f) => loadLabelledStories(`test/fixtures/quotes/${f}`));
+  expect(sharesStory(tune, others)).toBe(false);
+  expect(sharesStory(check, others)).toBe(false);
+  expect(sharesStory(tune, check)).toBe(false);
+  const t = scoreSplit(tune, findQuotations);
+  const c = scoreSplit(check, findQuotations);
+  console.log(describeScore(`tune${round}`, t));
+  console.log(`check${round} (totals only): attribution ${c.attributedRight}/${c.clear}, recall ${c.matched}/${c.labelled}, titles with a speaker ${c.titlesWithSpeaker}/${c.titles}`);
+  return [t, c] as const;
+}
