@@ -50,6 +50,24 @@ describe.each(['quote4-tune', 'quote4-heldout', 'quote9-tune', 'quote9-heldout',
   });
 });
 
+// Round 16 (nat14): nat9, 71 natural questions (when/how many/how old/where/which X/who-did/why, tidy and Discord-style)
+// and near-topic questions the story does not answer, over seven new non-CNN Abg-CoQA val stories and the default
+// document, written before running any; every third line held out (nat9-heldout, never tuned on, run only for counts).
+// Measured on the untouched branch (1970b76): tune 31/48, held-out 13/23. After the lone answer-type lift, the dropped
+// g and "hey bot" (natural-phrasings.test.ts): tune 33/48, held-out 13/23. The bars guard what was reached.
+const NAT9_BAR = { 'nat9-tune': 33 / 48, 'nat9-heldout': 13 / 23 };
+
+describe.each(['nat9-tune', 'nat9-heldout'] as const)('the %s phrasing set', (split) => {
+  it(`given each natural question, when asked, then at least ${Math.round(NAT9_BAR[split] * 100)}% are handled right (and every quote is verbatim)`, { timeout: 120_000 }, async () => {
+    const results = await runPhrasings(loadPhrasings(split));
+    const right = results.filter((r) => !r.problem).length;
+    // The held-out part reports its count only, so that nobody tunes on its items.
+    const wrong = !split.endsWith('-heldout') ? results.filter((r) => r.problem).map((r) => `${r.p.q} → ${r.problem}`).join('\n') : `${right}/${results.length}`;
+    expect(results.every((r) => r.problem !== 'quote not verbatim')).toBe(true);
+    expect(right / results.length, wrong).toBeGreaterThanOrEqual(NAT9_BAR[split] - 1e-9);
+  });
+});
+
 // Round 8 (quote5): 50 items written before running any — quote requests with the topic in other words ("his teeth"
 // for "dental work", "a counselor" for "therapist"), naming a person ("quote shatner", "quote his lawyer"), summaries
 // (incl. "sum up ¶7"), natural questions and off-topic quote requests — over the default document and the tuning-side
@@ -116,9 +134,11 @@ describe.each(['quote5-tune', 'quote5-heldout'] as const)('the %s phrasing set',
 // X Y?", nat13, attrib12 without the possessive-close change): heldout-5 67 -> 69, heldout-6 62 -> 63, heldout-7 66 ->
 // 67, heldout-8 69 -> 70, heldout-12 56 -> 57, heldout-14 56 -> 60, heldout-15 63 -> 66 (829 -> 842/1185); floors
 // raised by exactly those items (one item higher fails each, seen).
-const BLIND_BAR = { heldout: 0.93, 'heldout-2': 0.96, 'heldout-3': 0.75, 'heldout-4': 0.73, 'heldout-5': 0.69, 'heldout-6': 0.63, 'heldout-7': 0.67, 'heldout-8': 0.7, 'heldout-9': 0.83, 'heldout-10': 0.8, 'heldout-11': 0.71, 'heldout-12': 0.63, 'heldout-13': 0.71, 'heldout-14': 0.66, 'heldout-15': 0.73 };
+// Round 16: heldout-16 (label25; eight Gutenberg/MCTest/RACE stories and the default document) measured on main
+// 1970b76 + label25 before any round-16 engine change: 59/90 (floor 0.65).
+const BLIND_BAR = { heldout: 0.93, 'heldout-2': 0.96, 'heldout-3': 0.75, 'heldout-4': 0.73, 'heldout-5': 0.69, 'heldout-6': 0.63, 'heldout-7': 0.67, 'heldout-8': 0.7, 'heldout-9': 0.83, 'heldout-10': 0.8, 'heldout-11': 0.71, 'heldout-12': 0.63, 'heldout-13': 0.71, 'heldout-14': 0.66, 'heldout-15': 0.73, 'heldout-16': 0.65 };
 
-describe.each(['heldout', 'heldout-2', 'heldout-3', 'heldout-4', 'heldout-5', 'heldout-6', 'heldout-7', 'heldout-8', 'heldout-9', 'heldout-10', 'heldout-11', 'heldout-12', 'heldout-13', 'heldout-14', 'heldout-15'] as const)('the blind %s phrasing set', (split) => {
+describe.each(['heldout', 'heldout-2', 'heldout-3', 'heldout-4', 'heldout-5', 'heldout-6', 'heldout-7', 'heldout-8', 'heldout-9', 'heldout-10', 'heldout-11', 'heldout-12', 'heldout-13', 'heldout-14', 'heldout-15', 'heldout-16'] as const)('the blind %s phrasing set', (split) => {
   it(`given each phrasing, when asked, then at least ${Math.round(BLIND_BAR[split] * 100)}% are handled right (and every quote is verbatim)`, { timeout: 120_000 }, async () => {
     const results = await runPhrasings(loadPhrasings(split));
     const right = results.filter((r) => !r.problem).length;
