@@ -68,6 +68,24 @@ describe.each(['quote4-tune', 'quote4-heldout', 'quote9-tune', 'quote9-heldout',
   });
 });
 
+// Round 16 (nat14): nat9, 71 natural questions (when/how many/how old/where/which X/who-did/why, tidy and Discord-style)
+// and near-topic questions the story does not answer, over seven new non-CNN Abg-CoQA val stories and the default
+// document, written before running any; every third line held out (nat9-heldout, never tuned on, run only for counts).
+// Measured on the untouched branch (1970b76): tune 31/48, held-out 13/23. After the lone answer-type lift, the dropped
+// g and "hey bot" (natural-phrasings.test.ts): tune 33/48, held-out 13/23. The bars guard what was reached.
+const NAT9_BAR = { 'nat9-tune': 33 / 48, 'nat9-heldout': 13 / 23 };
+
+describe.each(['nat9-tune', 'nat9-heldout'] as const)('the %s phrasing set', (split) => {
+  it(`given each natural question, when asked, then at least ${Math.round(NAT9_BAR[split] * 100)}% are handled right (and every quote is verbatim)`, { timeout: 120_000 }, async () => {
+    const results = await runPhrasings(loadPhrasings(split));
+    const right = results.filter((r) => !r.problem).length;
+    // The held-out part reports its count only, so that nobody tunes on its items.
+    const wrong = !split.endsWith('-heldout') ? results.filter((r) => r.problem).map((r) => `${r.p.q} → ${r.problem}`).join('\n') : `${right}/${results.length}`;
+    expect(results.every((r) => r.problem !== 'quote not verbatim')).toBe(true);
+    expect(right / results.length, wrong).toBeGreaterThanOrEqual(NAT9_BAR[split] - 1e-9);
+  });
+});
+
 // Round 8 (quote5): 50 items written before running any — quote requests with the topic in other words ("his teeth"
 // for "dental work", "a counselor" for "therapist"), naming a person ("quote shatner", "quote his lawyer"), summaries
 // (incl. "sum up ¶7"), natural questions and off-topic quote requests — over the default document and the tuning-side
@@ -134,9 +152,11 @@ describe.each(['quote5-tune', 'quote5-heldout'] as const)('the %s phrasing set',
 // X Y?", nat13, attrib12 without the possessive-close change): heldout-5 67 -> 69, heldout-6 62 -> 63, heldout-7 66 ->
 // 67, heldout-8 69 -> 70, heldout-12 56 -> 57, heldout-14 56 -> 60, heldout-15 63 -> 66 (829 -> 842/1185); floors
 // raised by exactly those items (one item higher fails each, seen).
-const BLIND_BAR = { heldout: 0.93, 'heldout-2': 0.96, 'heldout-3': 0.75, 'heldout-4': 0.73, 'heldout-5': 0.69, 'heldout-6': 0.63, 'heldout-7': 0.67, 'heldout-8': 0.7, 'heldout-9': 0.83, 'heldout-10': 0.8, 'heldout-11': 0.71, 'heldout-12': 0.63, 'heldout-13': 0.71, 'heldout-14': 0.66, 'heldout-15': 0.73 };
+// Round 16: heldout-16 (label25; eight Gutenberg/MCTest/RACE stories and the default document) measured on main
+// 1970b76 + label25 before any round-16 engine change: 59/90 (floor 0.65).
+const BLIND_BAR = { heldout: 0.93, 'heldout-2': 0.96, 'heldout-3': 0.75, 'heldout-4': 0.73, 'heldout-5': 0.69, 'heldout-6': 0.63, 'heldout-7': 0.67, 'heldout-8': 0.7, 'heldout-9': 0.83, 'heldout-10': 0.8, 'heldout-11': 0.71, 'heldout-12': 0.63, 'heldout-13': 0.71, 'heldout-14': 0.66, 'heldout-15': 0.73, 'heldout-16': 0.65 };
 
-describe.each(['heldout', 'heldout-2', 'heldout-3', 'heldout-4', 'heldout-5', 'heldout-6', 'heldout-7', 'heldout-8', 'heldout-9', 'heldout-10', 'heldout-11', 'heldout-12', 'heldout-13', 'heldout-14', 'heldout-15'] as const)('the blind %s phrasing set', (split) => {
+describe.each(['heldout', 'heldout-2', 'heldout-3', 'heldout-4', 'heldout-5', 'heldout-6', 'heldout-7', 'heldout-8', 'heldout-9', 'heldout-10', 'heldout-11', 'heldout-12', 'heldout-13', 'heldout-14', 'heldout-15', 'heldout-16'] as const)('the blind %s phrasing set', (split) => {
   it(`given each phrasing, when asked, then at least ${Math.round(BLIND_BAR[split] * 100)}% are handled right (and every quote is verbatim)`, { timeout: 120_000 }, async () => {
     const results = await runPhrasings(loadPhrasings(split));
     const right = results.filter((r) => !r.problem).length;
@@ -195,11 +215,20 @@ describe.each(['heldout', 'heldout-2', 'heldout-3', 'heldout-4', 'heldout-5', 'h
 // dollar") and another length of time says otherwise ("in an hour" / "in five minutes"): who10-tune refused 24 → 25/29
 // (50 → 51/66; floors .75 → .77 and .82 → .86); the other who sets unchanged. The lead took "who called X Y?" out
 // again (it lost a blind item on heldout-11 and on heldout-15): who10-tune real 26 → 25/37 (51 → 50/66; floor .77 → .75).
-const WHO_BAR = { 'whosaid-tune': 0.9, 'whosaid-heldout': 0.9, 'whosaid-tune2': 0.83, 'whosaid-heldout2': 0.7, 'whosaid-tune3': 0.83, 'whosaid-heldout3': 0.66, 'who5-tune': 0.87, 'who5-heldout': 0.66, 'who7-tune': 0.77, 'who7-heldout': 0.7, 'who8-tune': 0.78, 'who8-heldout': 0.7, 'who9-tune': 0.76, 'who9-heldout': 0.77, 'who10-tune': 0.75, 'who10-heldout': 0.65 };
+// Round 16 (who14): who11-tune 51 / who11-heldout 25 (new, written by who14 before running any, over ten Gutenberg,
+// MCTest and RACE stories, the default document and two tuning stories; every third line held out), floors at the
+// untouched branch's figures (real / refused): who11-tune 12/33, 14/18 (26/51); who11-heldout 6/16, 7/9 (13/25). Then
+// a question reported with "if"/"whether" after a verb of asking is reported speech, "without" denies what follows it
+// only, whom "she"/"he" stands for agrees with the gender a name gives, and a "whether" clause has its own polarity:
+// who11-tune 12 → 14/33, 14 → 15/18 (26 → 29/51; floors .5 → .56, .77 → .83); who10-tune refused 25 → 26/29 (50 → 51/66;
+// floors .75 → .77, .86 → .89); whosaid-tune3 real 50 → 51/67 (95 → 96/114; floor .83 → .84); who11-heldout real 6 →
+// 7/16 (13 → 14/25; floor .52 → .56); the other who sets, tuning and held out, unchanged. Then "who yelled / shouted /
+// begged / whispered / grumbled / replied …?" asks who said it: who11-tune real 14 → 15/33 (29 → 30/51; floor .56 → .58).
+const WHO_BAR = { 'whosaid-tune': 0.9, 'whosaid-heldout': 0.9, 'whosaid-tune2': 0.83, 'whosaid-heldout2': 0.7, 'whosaid-tune3': 0.84, 'whosaid-heldout3': 0.66, 'who5-tune': 0.87, 'who5-heldout': 0.66, 'who7-tune': 0.77, 'who7-heldout': 0.7, 'who8-tune': 0.78, 'who8-heldout': 0.7, 'who9-tune': 0.76, 'who9-heldout': 0.77, 'who10-tune': 0.77, 'who10-heldout': 0.65, 'who11-tune': 0.58, 'who11-heldout': 0.56 };
 /** Claims nobody made, refused at least this share (as measured; heldout2's 8/11 is what main refused too). */
-const REFUSED_BAR = { 'whosaid-tune': 0.85, 'whosaid-heldout': 1, 'whosaid-tune2': 0.85, 'whosaid-heldout2': 0.72, 'whosaid-tune3': 0.95, 'whosaid-heldout3': 0.86, 'who5-tune': 1, 'who5-heldout': 0.75, 'who7-tune': 0.93, 'who7-heldout': 0.88, 'who8-tune': 0.93, 'who8-heldout': 1, 'who9-tune': 0.88, 'who9-heldout': 0.9, 'who10-tune': 0.86, 'who10-heldout': 0.85 };
+const REFUSED_BAR = { 'whosaid-tune': 0.85, 'whosaid-heldout': 1, 'whosaid-tune2': 0.85, 'whosaid-heldout2': 0.72, 'whosaid-tune3': 0.95, 'whosaid-heldout3': 0.86, 'who5-tune': 1, 'who5-heldout': 0.75, 'who7-tune': 0.93, 'who7-heldout': 0.88, 'who8-tune': 0.93, 'who8-heldout': 1, 'who9-tune': 0.88, 'who9-heldout': 0.9, 'who10-tune': 0.89, 'who10-heldout': 0.85, 'who11-tune': 0.83, 'who11-heldout': 0.77 };
 
-describe.each(['whosaid-tune', 'whosaid-heldout', 'whosaid-tune2', 'whosaid-heldout2', 'whosaid-tune3', 'whosaid-heldout3', 'who5-tune', 'who5-heldout', 'who7-tune', 'who7-heldout', 'who8-tune', 'who8-heldout', 'who9-tune', 'who9-heldout', 'who10-tune', 'who10-heldout'] as const)('the %s who-said set', (split) => {
+describe.each(['whosaid-tune', 'whosaid-heldout', 'whosaid-tune2', 'whosaid-heldout2', 'whosaid-tune3', 'whosaid-heldout3', 'who5-tune', 'who5-heldout', 'who7-tune', 'who7-heldout', 'who8-tune', 'who8-heldout', 'who9-tune', 'who9-heldout', 'who10-tune', 'who10-heldout', 'who11-tune', 'who11-heldout'] as const)('the %s who-said set', (split) => {
   it(`given each who-said phrasing, when asked, then at least ${WHO_BAR[split] * 100}% are answered with the right speaker or refused as nobody's`, { timeout: 120_000 }, async () => {
     const results = await runPhrasings(loadPhrasings(split));
     const right = results.filter((r) => !r.problem).length;
