@@ -110,9 +110,9 @@ const QUOTE_BY_TOPIC = [
   // "show me what he's being charged with", "paste me what the ruling was": the passage that says it.
   new RegExp(String.raw`^${POLITE}(?:show|paste|pull\s+up|copy)\s+(?:me|us)\s+(what\s+(?!(?:is|are|was|were)\s+(?:up|new|going\s+on)\b|(?:you|u)\b).+)$`, 'iu'),
   // "what did Maxwell say about Paris, word for word": a question about someone's words asked for verbatim is a quote request.
-  new RegExp(String.raw`^what\s+(?:did|does|do|has|have)\s+.+?\s+(?:say|write|tweet|tell(?:\s+\S+){1,3}?)\s+(?:about|on|regarding|concerning|re:?|abt)\s+(.+?)[\s,;:–—-]+(?:word\s+for\s+word|verbatim|in\s+(?:his|her|their)\s+(?:own\s+)?(?:exact\s+)?words|exact\s+words|exactly)(?:\s+(?:pls|plz|please|thx))?$`, 'iu'),
+  new RegExp(String.raw`^what\s+(?:did|does|do|has|have)\s+.+?\s+(?:say|write|tweet|tell\s+\S+)\s+(?:about|on|regarding|concerning|re:?|abt)\s+(.+?)[\s,;:–—-]+(?:word\s+for\s+word|verbatim|in\s+(?:his|her|their)\s+(?:own\s+)?(?:exact\s+)?words|exact\s+words|exactly)(?:\s+(?:pls|plz|please|thx))?$`, 'iu'),
   // "what exactly did Grace say about catching McIlroy?": "exactly" asks for the words themselves, as "word for word" does.
-  new RegExp(String.raw`^what\s+exactly\s+(?:did|does|do|has|have)\s+.+?\s+(?:say|write|tweet|tell(?:\s+\S+){1,3}?)\s+(?:about|on|regarding|concerning|re:?|abt)\s+(.+)$`, 'iu'),
+  new RegExp(String.raw`^what\s+exactly\s+(?:did|does|do|has|have)\s+.+?\s+(?:say|write|tweet|tell\s+\S+)\s+(?:about|on|regarding|concerning|re:?|abt)\s+(.+)$`, 'iu'),
   // "where'd it say it was all square", "whered the story mention the fine": the place it says so.
   new RegExp(String.raw`^where(?:['’]?d|\s+did|\s+does)\s+(?:it|the\s+(?:article|story|text|document|doc|piece|report))\s+(?:say|mention|talk\s+about|discuss|describe)\s+(?:that\s+)?(.+)$`, 'iu'),
   // "Quote the bit about X" handled above; "quote on X" / "quotes about X"
@@ -155,7 +155,7 @@ const TAIL = /(?:[\s,;:–—-]+(?:word\s+for\s+word|verbatim|in\s+full|exactly|
 const withoutTail = (topic: string) => topic.replace(TAIL, '').trim();
 
 /** "what his lawyer said about the gun", "what it says about the jockey": the topic is what follows "about" (whose words, quoteSpeaker reads). */
-const SAID_ABOUT = /^what\s+.+?\s+(?:said|says|say|told(?:\s+\S+){1,3}?|tweeted|wrote|writes|stated|had\s+to\s+say|has\s+to\s+say)\s+(?:about|on|regarding|concerning|re:?|abt)\s+(.+)$/iu;
+const SAID_ABOUT = /^what\s+.+?\s+(?:said|says|say|told\s+\S+|tweeted|wrote|writes|stated|had\s+to\s+say|has\s+to\s+say)\s+(?:about|on|regarding|concerning|re:?|abt)\s+(.+)$/iu;
 const aboutWhat = (topic: string) => SAID_ABOUT.exec(topic)?.[1]?.trim() || topic;
 
 /** Contractions typed without the apostrophe that terms.ts would read as words: "hes" → "he's", "wont" → "will not". */

@@ -42,9 +42,9 @@ describe.each(['tune'] as const)('the %s phrasing set', (split) => {
 // chilling by the fire after a day of hunting", "Seth's exact words on why dan shouldn't beat up the kid"), off-topic
 // quote requests, summaries, paragraph requests and a few questions; every third line held out (quote11-heldout, never
 // tuned on, run only for counts). Baseline: tune 31/46, held-out 18/22. quote9-tune 52 → 53/63: whom a sentence's words
-// belong to counts as a word beside it for the topic ("annan's exact words on …" met by a quotation saying "he told"). quote11-tune 31 → 32/46: "what exactly did X tell the
-// council about …" is a quote request (two or three words after "tell"); 32 → 33/46: "how many leaders …" met by
-// "three presidents", the thing counted as kin. quote10-tune 51 → 52/62: "how big the country is" asks for a size, met by
+// belong to counts as a word beside it for the topic ("annan's exact words on …" met by a quotation saying "he told").
+// quote11-tune 31 → 32/46: "how many leaders …" met by "three presidents", the thing counted as kin ("what exactly did X
+// tell the council about …" read as a quote request gained one more here but lost a blind quote request: taken out by the lead). quote10-tune 51 → 52/62: "how big the country is" asks for a size, met by
 // a count in units of area or length ("36,125 square kilometres").
 const QUOTE4_BAR = {
   'quote4-tune': 0.9,
@@ -53,7 +53,7 @@ const QUOTE4_BAR = {
   'quote9-heldout': 24 / 31,
   'quote10-tune': 52 / 62,
   'quote10-heldout': 27 / 30,
-  'quote11-tune': 33 / 46,
+  'quote11-tune': 32 / 46,
   'quote11-heldout': 18 / 22,
 };
 

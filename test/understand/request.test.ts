@@ -166,15 +166,3 @@ describe("someone's words by name, round 11 (quote8)", () => {
     expect(quoteSpeaker('What exactly did Grace say about catching McIlroy?')).toBe('Grace');
   });
 });
-
-describe('someone\'s words to someone named in several words, round 16 (quote14)', () => {
-  it('given "what exactly did annan tell the council about peace talks and stopping conflicts", then it is a quote request of annan\'s words on peace talks and stopping conflicts', () => {
-    expect(quoteTopic('what exactly did annan tell the council about peace talks and stopping conflicts')).toBe('peace talks and stopping conflicts');
-    expect(quoteSpeaker('what exactly did annan tell the council about peace talks and stopping conflicts')).toBe('annan');
-  });
-
-  it('given "what did she tell her lawyer about the money, word for word", then its topic is the money; "what did he tell them about it" (one word after "tell") still reads', () => {
-    expect(quoteTopic('what did she tell her lawyer about the money, word for word')).toBe('the money');
-    expect(quoteTopic('what did he tell them about the deal, verbatim')).toBe('the deal');
-  });
-});
