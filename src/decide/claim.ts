@@ -212,7 +212,9 @@ const SHORTENED_MATCH = 0.8;
  * is the second verb's, not the first's) and before a second verb of saying or "that" ("said he did not know … and
  * claimed none of …": a second thing said, its own clause).
  */
-const CLAUSE = /[,;:–—()“”"]+|(?<!(?:^|[\s.])(?:\p{Lu}|Mr|Mrs|Ms|Dr|St|Jr|Sr|Gen|Rep|Sen|Gov|Lt|Col|No))[.!?…]+['’]?\s|\s--?\s|\bbut\b|\band\s+(?=(?:he|she|they|we|I|you|it)\b)|\band\s+(?=(?:that|said|says|added|adds|claimed|claims|insisted|insists|argued|argues|noted|notes|stressed|stresses|warned|warns|explained|explains|acknowledged|admitted|denied|denies|told|tells)\b)|\band\s+(?=(?:not|never|cannot|(?:do|does|did|is|was|are|were|has|have|had|would|could|should|will|can|wo|ca|must|may|might)(?:n['’]?t|\s+(?:not|never|no\s+longer)))\b)|(?=\b(?:rather\s+than|instead\s+of|if|because|unless|although|though|whereas)\b)/u;
+const CLAUSE = /[,;:–—()“”"]+|(?<!(?:^|[\s.])(?:\p{Lu}|Mr|Mrs|Ms|Dr|St|Jr|Sr|Gen|Rep|Sen|Gov|Lt|Col|No))[.!?…]+['’]?\s|\s--?\s|\bbut\b|\band\s+(?=(?:he|she|they|we|I|you|it)\b)|\band\s+(?=(?:that|said|says|added|adds|claimed|claims|insisted|insists|argued|argues|noted|notes|stressed|stresses|warned|warns|explained|explains|acknowledged|admitted|denied|denies|told|tells)\b)|\band\s+(?=(?:not|never|cannot|(?:do|does|did|is|was|are|were|has|have|had|would|could|should|will|can|wo|ca|must|may|might)(?:n['’]?t|\s+(?:not|never|no\s+longer)))\b)|(?=\b(?:rather\s+than|instead\s+of|if|whether|because|unless|although|though|whereas)\b)/u;
+/** A clause of "whether" or "if", which the negation of the clause before does not reach ("did not know whether X": X is not denied). */
+const SUBORDINATE = /^\s*(?:whether|if)\b/iu;
 /** {@link CLAUSE} with its boundary kept (split's odd entries), to tell how one clause follows another. */
 const CLAUSE_KEPT = new RegExp(`(${CLAUSE.source})`, 'u');
 /** A clause that goes on with the one before it, its verb left out ("he had not seen the report, or the letters"). */
@@ -231,7 +233,8 @@ interface Clause {
 /**
  * A text's clauses ({@link CLAUSE}) and whether each is said negated. A negation carries over a clause that leaves out
  * its verb ("he had not seen the report, or the letters": the letters are not seen either; "nor" negates of itself);
- * in "not X but Y" the verb before "not" is also Y's ("he wanted not revenge but justice"), so it is not negated.
+ * in "not X but Y" the verb before "not" is also Y's ("he wanted not revenge but justice"), so it is not negated; nor
+ * are the words before "without", which denies only what follows it ("choose one without any embroidery").
  *
  * @example
  * clausesOf('he wanted not revenge but justice'); // [{ text: 'he wanted not revenge ', negated: true, lead: 2 }, { text: ' justice', negated: false, lead: 0 }]
@@ -244,9 +247,12 @@ function clausesOf(text: string): Clause[] {
     const m = NEGATION.exec(c);
     let negated = m !== null;
     // "unable to substantiate ... whether or not there was a shooting": the points leave words out of one clause.
-    if (!negated && out.length && out[out.length - 1]!.negated && (ELLIPSIS.test(c) || (ELLIPSIS_POINTS.test(parts[i - 1]!) && /^\s*\p{Ll}/u.test(c)))) negated = true;
+    // Not into a clause of "whether" or "if": its own polarity ("unable to substantiate ... whether or not there was a shooting" does not deny the shooting).
+    if (!negated && out.length && out[out.length - 1]!.negated && (ELLIPSIS.test(c) || (ELLIPSIS_POINTS.test(parts[i - 1]!) && /^\s*\p{Ll}/u.test(c))) && !SUBORDINATE.test(c)) negated = true;
     let lead = 0;
-    if (m && /^\s*but\s*$/iu.test(parts[i + 1] ?? '')) {
+    // "choose one without any embroidery": "without" denies what follows it, not the verb before it.
+    if (m && /^without$/iu.test(m[0])) lead = wordsOf(c.slice(0, m.index)).length;
+    else if (m && /^\s*but\s*$/iu.test(parts[i + 1] ?? '')) {
       // The words before the negator; a clitic ("didn't") is one word with what it is written onto.
       lead = wordsOf(c.slice(0, m.index)).length;
       if (m.index > 0 && /\p{L}/u.test(c[m.index - 1]!)) lead--;

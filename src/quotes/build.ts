@@ -67,6 +67,8 @@ function genderOf(table: SpeakerTable, canonical: string): Gender {
 /** First-person words: "I", "my", "we" … */
 const FIRST_PERSON = /\b(?:I|I'm|I’m|I've|I’ve|I'd|I’d|I'll|I’ll|me|my|we|we're|we’re|our|us)\b/u;
 const NOBODY: ReadonlySet<string> = new Set();
+/** Paragraphs of bare quoted words that make a text a dialogue (see `inDialogue`). */
+const DIALOGUE_TURNS = 3;
 /** Cues of a speaker who goes on speaking (“…,” he added): not a new turn of dialogue. */
 const GOES_ON = /^(?:add|adds|added|continued|continues|went on|goes on|repeated|repeats|resumed)$/i;
 /** "his sister", "Tom's mother", "the little girl": a relative or a child the narration mentions. */
@@ -480,15 +482,30 @@ function analyze(doc: StoredDocument, model: AttributionModel | null): { analysi
   };
   /** Does the quotation open its paragraph (no words before it there)? */
   const opensParagraph = (q: QuoteSpan) => !/[\p{L}\p{N}]/u.test(text.slice(doc.paragraphs[q.paragraphs[0]!]!.start, q.open));
+  /**
+   * Is the text a dialogue (fiction, a story), not news? At least {@link DIALOGUE_TURNS} paragraphs are nothing but
+   * quoted words. News copy seldom has one: there a bare quotation after a quotation goes on with its speaker.
+   */
+  const inDialogue = spans.filter((q) => q.depth === 0 && isTurn(q, 0)).length >= DIALOGUE_TURNS;
+  /**
+   * Does the quotation end its paragraph but for a short attribution (“…?” Lady Cantrip said.)? In a dialogue, a
+   * narrated paragraph that ends so hands the dialogue to the next paragraph's turn as one that opens with the words
+   * does (turns then alternate).
+   */
+  const endsParagraph = (q: QuoteSpan) => {
+    if (q.close === null) return false;
+    const rest = text.slice(q.close + 1, doc.paragraphs[q.paragraphs[q.paragraphs.length - 1]!]!.end);
+    return !/[“”"]/u.test(rest) && (rest.match(/[\p{L}\p{N}]+/gu) ?? []).length <= 4;
+  };
   /** The turn of dialogue in paragraph `pi`: its speech quotations' one speaker, and whom they address. */
   const quotesIn = (pi: number) => found.filter((x) => x.span.depth === 0 && x.span.paragraphs[x.span.paragraphs.length - 1] === pi && !titleLike[spanIndexOf(x.span)]);
-  const turnIn = (pi: number): { speaker: string; addressed: string[]; opens: boolean } | null => {
+  const turnIn = (pi: number): { speaker: string; addressed: string[]; opens: boolean; ends: boolean } | null => {
     const all = quotesIn(pi);
     const here = all.filter((x) => x.speaker);
     if (!here.length || new Set(here.map((x) => x.speaker)).size !== 1) return null;
     // Spoken to by name in the words (“…, Sam”), or by the attribution (“Answer him!” whispered Tom to Larry).
     const to = here.flatMap((x) => [...addressed(x.span), ...(x.attr?.addressee && lookupSpeaker(table, x.attr.addressee)?.kind === 'person' ? [canonicalSpeaker(x.attr.addressee, table)] : [])]);
-    return { speaker: here[0]!.speaker!, addressed: to, opens: opensParagraph(all[0]!.span) };
+    return { speaker: here[0]!.speaker!, addressed: to, opens: opensParagraph(all[0]!.span), ends: endsParagraph(all[all.length - 1]!.span) };
   };
   /**
    * The speaker of a quotation without a named attribution of its own when it is a turn of dialogue: a paragraph
@@ -510,12 +527,19 @@ function analyze(doc: StoredDocument, model: AttributionModel | null): { analysi
       const by = own[own.length - 1]!;
       for (const x of unsaid) if (!addressed(x.span).includes(by)) [x.speaker, x.attr] = [by, { subject: null, cue: null, cueClass: null, addressee: null, setting: null }];
     }
+    // “But which way, Charlie? He may go back again.” “It is hardly likely …”: words right after words that
+    // addressed someone by name, with nothing between (a lost paragraph break), are that person's reply.
+    const prior = found[found.length - 1];
+    if (prior && prior.span.depth === 0 && prior.span.close !== null && prior.speaker && /^\s+$/u.test(text.slice(prior.span.close + 1, q.open))) {
+      const called = addressed(prior.span).filter((n) => n !== prior.speaker && !own.includes(n));
+      if (called.length) return called[called.length - 1]!;
+    }
     const last = opensParagraph(q) && !found.some((x) => x.span.depth === 0 && x.span.paragraphs.includes(pi)) ? turnIn(pi - 1) : null;
     if (last) {
       const called = last.addressed.filter((n) => n !== last.speaker && !own.includes(n));
       if (called.length) return called[called.length - 1]!;
       const before = last.opens ? turnIn(pi - 2) : null;
-      if (before && before.opens && before.speaker !== last.speaker && !own.includes(before.speaker) && (isReply || speaker === last.speaker || !speaker)) return before.speaker;
+      if (before && (before.opens || (before.ends && inDialogue)) && before.speaker !== last.speaker && !own.includes(before.speaker) && (isReply || speaker === last.speaker || !speaker)) return before.speaker;
       if (isReply) return null;
     }
     if (speaker && own.includes(speaker)) return last && last.speaker !== speaker ? last.speaker : null;

@@ -489,8 +489,14 @@ export function isBareAttribution(toks: Tok[], attr: Attr, anywhere = false): bo
   if (hasThatClause(words)) return false;
   // “Hi, Tim!” Mary said happily.: manner adverbs too.
   if (words.every((w) => /^\p{Ll}{3,}ly$/u.test(w.text)) && words.length <= 2) return true;
+  // “Well?” Tom queried, not catching her implication.: one participle phrase after a comma, to the sentence's end
+  // (no further comma: in “… said, citing a report, the bridge was unsafe” a clause follows).
+  if (rest[0]!.text === ',' && !rest.slice(1).some((t) => t.text === ',') && PARTICIPLE_OPENING.test(words.slice(0, 2).map((w) => w.lower).join(' '))) return true;
   return TRAILER_START.has(words[0]!.lower) || (attr.cueClass === 'tell' && !!attr.addressee && rest[0]!.word);
 }
+
+/** "looking at her", "not catching her implication", "still smiling": a participle phrase trailing an attribution. */
+const PARTICIPLE_OPENING = /^(?:(?:not|still|almost|only|half|just) )?(?!\p{Ll}*thing\b)\p{Ll}{2,}ing\b/u;
 
 /** A complementiser "that" among the words (not after a preposition: "in that", "of that"), opening a reported clause. */
 const hasThatClause = (words: readonly Tok[]): boolean => words.some((w, k) => w.lower === 'that' && !PREPOSITIONS.has(words[k - 1]?.lower ?? 'of'));

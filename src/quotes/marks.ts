@@ -161,7 +161,7 @@ export function findQuoteSpans(text: string, paragraphs: Span[]): QuoteSpan[] {
         const straight = c === "'";
         const at = findLast(stack, (o) => o.family === 'single' && (o.mark === "'") === straight);
         if (straight && at !== -1 && closerContext(prev, next) && !isWordChar(next)) {
-          if (acceptSingleClose(text, i, para.end, true)) closeAt(at);
+          if (acceptSingleClose(text, i, para.end, true, stack[at]!.contentStart)) closeAt(at);
         } else if (openerContext(prev, next) && !(straight && isWordChar(prev))) {
           push('single');
         } else if (straight && (prev === undefined || isSpace(prev)) && (next === undefined || isSpace(next))) {
@@ -171,7 +171,7 @@ export function findQuoteSpans(text: string, paragraphs: Span[]): QuoteSpan[] {
         }
       } else if (c === SINGLE_CLOSE) {
         const at = findLast(stack, (o) => o.family === 'single' && o.mark === SINGLE_OPEN);
-        if (at !== -1 && closerContext(prev, next) && !isWordChar(next) && acceptSingleClose(text, i, para.end, false)) closeAt(at);
+        if (at !== -1 && closerContext(prev, next) && !isWordChar(next) && acceptSingleClose(text, i, para.end, false, stack[at]!.contentStart)) closeAt(at);
         // Otherwise an apostrophe: Today’s, Annan’s, delegates’.
       }
     }
@@ -244,17 +244,34 @@ interface Closed {
  * only when no later closing candidate follows before the next double mark
  * or the paragraph's end. (Character rules cannot tell "‘new partnerships’
  * members’ views" apart; that rare shape is read as one phrase.)
+ *
+ * In flattened copy, whose one paragraph is the whole story, that later
+ * closing mark is often the next quotation's: "Jones said it 'depends' on what
+ * the President says. 'I'm opposed …'". So a short quoted phrase (at most
+ * {@link SHORT_PHRASE_WORDS} words, no sentence end: a word or a term, not a
+ * sentence holding a possessive) closes when the next quotation opens first —
+ * an opening mark after a space before a letter that is no elision ('em, 'til).
+ * A longer quote keeps the later mark, so no span starts inside it.
  */
-function acceptSingleClose(text: string, i: number, end: number, straight: boolean): boolean {
+function acceptSingleClose(text: string, i: number, end: number, straight: boolean, contentStart: number): boolean {
   const looksPossessive = text[i - 1] === 's' && /^\s+\p{Ll}/u.test(text.slice(i + 1, i + 3));
   if (!looksPossessive) return true;
   const mark = straight ? "'" : SINGLE_CLOSE;
+  const opener = straight ? "'" : SINGLE_OPEN;
+  const phrase = text.slice(contentStart, i);
+  const short = !/[.!?;:]/u.test(phrase) && phrase.trim().split(/\s+/u).length <= SHORT_PHRASE_WORDS;
   for (let j = i + 1; j < end; j++) {
     if (/[“”"«»]/u.test(text[j]!)) break; // not beyond the enclosing quote
+    if (short && text[j] === opener && (isSpace(text[j - 1]) || text[j - 1] === '(') && /\p{L}/u.test(text[j + 1] ?? '') && !ELISION.test(text.slice(j + 1, j + 8))) break; // the next quotation opens
     if (text[j] === mark && closerContext(text[j - 1], j + 1 < end ? text[j + 1] : undefined) && !isWordChar(text[j + 1])) return false;
   }
   return true;
 }
+
+/** The longest quoted phrase that a possessive-looking mark may close when the next quotation opens first. */
+const SHORT_PHRASE_WORDS = 4;
+/** Words written with a leading apostrophe, which is no opening mark: 'em, 'til, 'cause, rock 'n' roll, 'tis. */
+const ELISION = /^(?:em|til|till|cause|cos|n|tis|twas|bout|round|nuff|cept|fraid|ello|ow|appen)(?![\p{L}])/iu;
 
 function findLast<T>(xs: T[], p: (x: T) => boolean): number {
   for (let i = xs.length - 1; i >= 0; i--) if (p(xs[i]!)) return i;

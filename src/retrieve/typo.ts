@@ -1,7 +1,8 @@
 /**
  * Typo tolerance toward the document's own vocabulary: a query word the
  * documents never use ("Anan", "councel") is mapped to a close word they do
- * use ("Annan", "council"), names first. Real words are never "corrected":
+ * use ("Annan", "council"), names first; a final g dropped in chat ("livin")
+ * is put back when the lexicon knows the -ing word. Real words are never "corrected":
  * a word of the English lexicon (when one is given, e.g. the word-vector
  * vocabulary) or of the documents stays as it is.
  *
@@ -106,6 +107,8 @@ export function createTypoCorrector(vocab: Vocabulary, opts: { isWord?: (word: s
     const t = term(word);
     // A negation typed without its apostrophe ("wont", "didnt") is not a typo for "won" or "dint".
     if (!t || vocab.has(t) || !/^[a-z]+$/.test(lower) || NEGATION_WITHOUT_APOSTROPHE.test(lower)) return null;
+    // A final g dropped in chat ("livin", "drivin", "talkin"): the -ing word, when the lexicon knows it and not the word as typed.
+    if (opts.isWord && lower.length >= 4 && lower.endsWith('in') && !opts.isWord(lower) && opts.isWord(`${lower}g`)) return { from: word, to: `${word}g`, term: term(`${lower}g`) ?? t, distance: 1 };
     const budget = maxEdits(lower.length);
     if (!budget || opts.isWord?.(lower)) return null;
     let best: { t: string; e: VocabEntry; d: number } | null = null;

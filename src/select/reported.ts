@@ -6,6 +6,7 @@
  */
 import type { Attribution, StoredDocument } from '../types.js';
 import { entitiesOf } from './entities.js';
+import { firstNameGender, splitName, type Gender } from '../quotes/names.js';
 import { SAY_VERBS, TELL_VERBS } from '../text/speech-verbs.js';
 
 /** Verbs that report speech ("said", "told", "lamented"). */
@@ -21,7 +22,11 @@ const VIEW = ['believe', 'believes', 'believed', 'think', 'thinks', 'feel', 'fee
  */
 const CLAUSAL = [...new Set([...SAY_VERBS, ...TELL_VERBS, ...VIEW])].join('|');
 /** The object a telling verb may take before its "that" clause ("told her that", "assured Congress that"). */
-const THAT = String.raw`(?:\s+(?:him|her|them|me|us|you|[\p{Lu}][\p{L}’'.-]+))?\s+that\b`;
+const OBJECT = String.raw`(?:\s+(?:him|her|them|me|us|you|[\p{Lu}][\p{L}’'.-]+))?`;
+/** Verbs of asking: a question reported with "if" or "whether" is what they say ("Henry asked if he could be moved …", "Max asked Greg if he wanted …"). */
+const ASKING = String.raw`asked|asks|inquired|inquires|enquired|enquires|wondered|wonders`;
+/** What a verb of saying takes as the words said: a "that" clause, or for a verb of asking an "if"/"whether" clause. */
+const THAT = String.raw`(?<=\b(?:${ASKING}))${OBJECT}\s+(?:if|whether)\b|${OBJECT}\s+that\b`;
 
 /** "The person familiar with the case would not confirm …": declining to say is saying something too. */
 const REFUSAL = String.raw`(?:would|could|did|does|will)\s+(?:not|never)\s+(?:confirm|comment|say|reveal|disclose)|(?:declined|refused)\s+to\s+(?:confirm|comment|say|reveal|disclose)|denied|denies`;
@@ -87,12 +92,12 @@ const TIME = /\s+(?:today|yesterday|also|then|later|earlier|now)$/iu;
  * // { speaker: 'delegates', cue: 'said', addressee: null, setting: null }
  * reportedSpeaker('He said he was grateful.', () => 'Chris Hardwick'); // { speaker: 'Chris Hardwick', cue: 'said', … }
  */
-export function reportedSpeaker(sentence: string, antecedent: () => string | null = () => null, described: (noun: string) => string | null = () => null): Attribution | null {
+export function reportedSpeaker(sentence: string, antecedent: (pronoun: string) => string | null = () => null, described: (noun: string) => string | null = () => null): Attribution | null {
   const a = AFTER.exec(sentence);
   if (a) return { speaker: a[2]!.replace(/\.$/u, ''), cue: a[1]!, addressee: null, setting: null };
   const frame = FRAME.exec(sentence.trim());
   if (frame) {
-    const who = PRONOUN.test(frame[1]!) ? (PERSONAL.test(frame[1]!) ? antecedent() : null) : frame[1]!;
+    const who = PRONOUN.test(frame[1]!) ? (PERSONAL.test(frame[1]!) ? antecedent(frame[1]!.toLowerCase()) : null) : frame[1]!;
     if (who) return { speaker: who, cue: frame[2]!, addressee: null, setting: null };
   }
   const rel = RELATIVE.exec(sentence);
@@ -113,7 +118,7 @@ export function reportedSpeaker(sentence: string, antecedent: () => string | nul
     if (named) return { speaker: named, cue, addressee: null, setting: null };
     if (!PRONOUN.test(speaker)) return { speaker, cue, addressee: null, setting: null };
     // "He said he was grateful": whom "he" stands for, when the caller knows.
-    const who = PERSONAL.test(speaker) ? antecedent() : null;
+    const who = PERSONAL.test(speaker) ? antecedent(speaker.toLowerCase()) : null;
     if (who) return { speaker: who, cue, addressee: null, setting: null };
   }
   const acc = ACCORDING.exec(sentence);
@@ -197,19 +202,39 @@ function fuller(text: string, name: string): string | null {
  * @example
  * antecedent(doc, start, ['Jack Klugman']); // "Jack Klugman" for "He told Larry King in 2001 …" after "Klugman, who won two Emmys …"
  */
-export function antecedent(doc: StoredDocument, start: number, speakers: readonly string[] = []): string | null {
+export function antecedent(doc: StoredDocument, start: number, speakers: readonly string[] = [], pronoun?: string): string | null {
   const i = doc.sentences.findIndex((s) => s.start === start);
   const here = doc.sentences[i];
   if (!here) return null;
+  const agrees = (who: string) => pronounAgrees(who, pronoun);
   for (let j = i - 1; j >= 0 && here.paragraph - doc.sentences[j]!.paragraph <= 1; j--) {
     const s = doc.sentences[j]!;
     const text = doc.text.slice(s.start, s.end);
     const named = speakers
       .map((who) => ({ who, at: text.search(new RegExp(String.raw`\b${(who.split(/\s+/u).at(-1) ?? who).replace(/[.*+?^${}()|[\]\\]/gu, '\\$&')}\b`, 'u')) }))
-      .filter((x) => x.at >= 0)
+      .filter((x) => x.at >= 0 && agrees(x.who))
       .sort((a, b) => a.at - b.at)[0];
-    const person = named?.who ?? entitiesOf(text).person?.[0];
+    const person = named?.who ?? (entitiesOf(text).person ?? []).find(agrees);
     if (person) return person;
   }
   return null;
 }
+
+/**
+ * Whether "she" or "he" may stand for a person: not a man's name for "she", nor a woman's for "he" ("'It will be so
+ * sweet to wait,' she said" after "… Tommy should be a single man"). Any other pronoun, or none, may stand for anyone.
+ *
+ * @example
+ * pronounAgrees('Tommy', 'she'); // false
+ * pronounAgrees('Grizel', 'she'); // true (the name says no gender)
+ */
+export function pronounAgrees(who: string, pronoun: string | undefined): boolean {
+  const other = pronoun === 'she' ? 'male' : pronoun === 'he' ? 'female' : null;
+  return !other || nameGender(who) !== other;
+}
+
+/** The gender a person's name gives ("Mrs. Tope", "Tommy", "Sally"), or null when it says none. */
+const nameGender = (who: string): Gender => {
+  const parts = splitName(who);
+  return parts.gender ?? firstNameGender(parts.name[0]);
+};

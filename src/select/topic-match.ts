@@ -49,6 +49,9 @@ const HOW_MUCH = /\bhow\s+(?:much|many)\s+(?!(?:he|she|they|it|i|we|you|the|a|an
 /** "how long it took", "how long the match lasted": a span of time. */
 const HOW_LONG = /\bhow\s+long\b/iu;
 const TIME_UNITS = ['seconds', 'minutes', 'hours', 'days', 'weeks', 'months', 'years'];
+/** "how big the country is": a size, counted in units of area or length. */
+const HOW_BIG = /\bhow\s+(?:big|large|small|huge|vast)\b/iu;
+const SIZE_UNITS = ['square', 'kilometres', 'kilometers', 'km', 'miles', 'mi', 'acres', 'hectares', 'metres', 'meters', 'feet'];
 
 /** What a quote request's topic asks for as an amount: its terms that an amount meets, and whether only money does. */
 export interface AmountAsked {
@@ -82,8 +85,9 @@ export function amountAsked(topic: string): AmountAsked | null {
   const how = HOW_MUCH.exec(topic);
   // "how long the match lasted": a span of time, counted in its units ("in just 54 minutes").
   const long = !how && HOW_LONG.test(topic);
-  if (!money.size && !any.size && !how && !long) return null;
-  const counted = how ? [how[1]!, how[2] ?? ''].filter((w) => term(w)).map((w) => w.toLowerCase()) : long ? TIME_UNITS : [];
+  const big = HOW_BIG.test(topic);
+  if (!money.size && !any.size && !how && !long && !big) return null;
+  const counted = [...(how ? [how[1]!, how[2] ?? ''].filter((w) => term(w)).map((w) => w.toLowerCase()) : long ? TIME_UNITS : []), ...(big ? SIZE_UNITS : [])];
   return { terms: new Set([...money, ...any]), money: money.size > 0, counted };
 }
 
@@ -155,19 +159,30 @@ function verbsOfTopic(topic: string): Set<string> {
  * @param weight A topic word's weight: its term's IDF when the documents use it, else what an unseen word weighs.
  */
 export function createTopicMatcher(vectors: WordVectors, weight: (term: string, word: string) => number, nearWords?: NearWords, floor = TOPIC_SOFT_FLOOR, kin: () => Kin | null = defaultKin): TopicMatcher {
-  /** Whether the sentence counts the thing asked about: an amount a few words before that thing, said as itself, as WordNet kin or by a near vector ("10 trophies" for "how much silverware"). */
-  const countsThing = (sentence: string, counted: string[]): boolean => {
+  /**
+   * Whether the sentence counts the thing asked about: an amount a few words before that thing, said as itself, as WordNet
+   * kin or by a near vector ("10 trophies" for "how much silverware"); `met` collects the counted words so met.
+   */
+  const countsThing = (sentence: string, counted: string[], met?: Set<string>): boolean => {
     const words = sentence.split(/\s+/u).map((w) => w.replace(/^[^\p{L}\p{N}$£€]+|[^\p{L}\p{N}%]+$/gu, ''));
     const k = kin();
-    const meets = (w: string) =>
-      counted.some((c) => {
-        if (term(c) === term(w)) return true;
-        if (k && k(c, w.toLowerCase()) > 0) return true;
-        const a = vectors.vector(c);
-        const b = vectors.vector(w.toLowerCase());
-        return !!a && !!b && dot(a, b) >= floor;
-      });
-    return words.some((w, i) => AMOUNT_TOKEN.test(w) && !NOT_AN_AMOUNT.test(w) && words.slice(i + 1, i + 1 + COUNTED_WITHIN).some((x) => x && meets(x)));
+    const meetsByVector = (c: string, w: string) => {
+      const a = vectors.vector(c);
+      const b = vectors.vector(w.toLowerCase());
+      return !!a && !!b && dot(a, b) >= floor;
+    };
+    let found = false;
+    words.forEach((w, i) => {
+      if (!AMOUNT_TOKEN.test(w) || NOT_AN_AMOUNT.test(w)) return;
+      for (const x of words.slice(i + 1, i + 1 + COUNTED_WITHIN)) {
+        if (!x) continue;
+        const thing = counted.find((c) => term(c) === term(x) || (k && k(c, x.toLowerCase()) > 0) || meetsByVector(c, x));
+        if (thing === undefined) continue;
+        found = true;
+        met?.add(term(thing) ?? thing);
+      }
+    });
+    return found;
   };
   return (topic, sentence, near) => {
     const seen = new Set<string>();
@@ -176,6 +191,8 @@ export function createTopicMatcher(vectors: WordVectors, weight: (term: string, 
     words.forEach((w, i) => {
       const t = term(w);
       if (!t || seen.has(t)) return;
+      // "how big": the size asked for, which the amount stands for (below), not a word to find.
+      if (/^how$/iu.test(words[i - 1] ?? '') && HOW_BIG.test(`how ${w}`)) return;
       seen.add(t);
       // "passing away": the word with the next one may be a phrase WordNet knows.
       const next = words[i + 1];
@@ -186,7 +203,9 @@ export function createTopicMatcher(vectors: WordVectors, weight: (term: string, 
     // topic word; one without is not held to it (an amount may be worded "twice", "a handful").
     const amount = amountOf(topic);
     const hasAmount = !!amount && amount.terms.size > 0 && holdsAmount(sentence, amount.money);
-    const counts = !!amount?.counted.length && countsThing(sentence, amount.counted);
+    // The thing counted, met by the words after the count ("three presidents" for "how many leaders"), is met as kin.
+    const countedMet = new Set<string>();
+    const counts = !!amount?.counted.length && countsThing(sentence, amount.counted, countedMet);
     if (counts) tw.unshift({ term: AMOUNT_TERM, word: '', phrase: null, vector: undefined, w: tw.length ? tw.reduce((a, x) => a + x.w, 0) / tw.length : 1, near: null });
     const total = tw.reduce((a, x) => a + x.w, 0);
     if (!total) return 0;
@@ -226,7 +245,7 @@ export function createTopicMatcher(vectors: WordVectors, weight: (term: string, 
         if (x === order[0]) heaviestMet = true;
         continue;
       }
-      if (byPhrase.has(x.term)) {
+      if (byPhrase.has(x.term) || countedMet.has(x.term)) {
         got += x.w * TOPIC_KIN;
         if (x === order[0]) heaviestMet = true;
         continue;

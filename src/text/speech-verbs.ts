@@ -39,7 +39,7 @@ export const SAY_VERBS: readonly string[] = [
  * Verbs that report speech only right after the quotation they report (“I don't think so,” returned Dave; “Oh,” he
  * began): elsewhere they are ordinary verbs ("Dave returned to the house").
  */
-export const POST_ONLY_VERBS: readonly string[] = ['returned', 'began', 'called', 'ordered', 'commanded', 'thought', 'resumed'];
+export const POST_ONLY_VERBS: readonly string[] = ['returned', 'began', 'called', 'ordered', 'commanded', 'thought', 'thinks', 'resumed'];
 
 /** Every speech verb, for membership tests. */
 export const SPEECH_VERBS: ReadonlySet<string> = new Set([...SAY_VERBS, ...TELL_VERBS]);

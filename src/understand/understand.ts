@@ -11,7 +11,7 @@ import { withoutGenericNouns } from './generic.js';
 import { resolveFollowUp, type Resolved } from './followup.js';
 import { classify, type Intent } from './intent.js';
 import { questionLanguage } from './language.js';
-import { withoutRequestWords } from './request.js';
+import { withoutAddress, withoutRequestWords } from './request.js';
 import { parseQuoteIntent, type QuoteIntent } from './said.js';
 
 export interface Understanding extends Resolved {
@@ -54,7 +54,8 @@ export function understand(asked: string, conversation: Conversation | undefined
     return { ...base, standalone: asked, context: '', kind: 'new', shown: [], focus: [], scoringText: text, query: text, answerType: null };
   }
   // Typos are corrected toward the documents' words ("Anan" → "annan") before anything reads the words.
-  const own = intent.kind === 'quote' ? intent.topic : asked;
+  // A question after how it addresses the bot ("hey bot who was driving the bus"): "bot" is no word of the question.
+  const own = intent.kind === 'quote' ? intent.topic : withoutAddress(asked);
   const corrected = correct(own);
   const resolved = resolveFollowUp(corrected, conversation, quotations);
   // A quote request for someone's words ("Biden's exact words") is answered from their quotations first.

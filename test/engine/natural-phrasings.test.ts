@@ -23,7 +23,11 @@ import { loadPhrasings, runPhrasings } from '../helpers/phrasings.js';
 // by no sentence without a count or a year better than by the best one with one. natural-tune 39 → 42, nat6-tune 32 → 33,
 // nat6-heldout 17 → 18 (floor 16 → 17); the new nat8 sets (eleven race/mctest/wikipedia/gutenberg stories): nat8-tune
 // 30 → 35/68 (refused 9 → 11), nat8-heldout 19 → 19/34, floors at what was reached.
-const BAR = { 'natural-tune': 42, 'natural2-tune': 41, 'nat6-tune': 33, 'nat6-heldout': 17, 'nat8-tune': 35, 'nat8-heldout': 19 } as const;
+// Round 16 (nat14): one sentence alone with an answer of the asked kind beside the question's words is lifted in
+// log-odds (not for "who is X's Y?" without Y); a final g dropped in chat ("livin") read as the -ing word; "hey bot" not
+// scored. natural-tune 42 → 43, nat6-tune 33 → 34, nat8-tune 35 → 36, nat6-heldout 18 → 19 (floor 17 → 18), nat8-heldout
+// 19 → 20 (floor 19 → 20); off-topic refusals unchanged. nat9 (round 16): test/engine/phrasings.test.ts.
+const BAR = { 'natural-tune': 43, 'natural2-tune': 41, 'nat6-tune': 34, 'nat6-heldout': 18, 'nat8-tune': 36, 'nat8-heldout': 20 } as const;
 // Off-topic questions that must stay refused, at least this many of each set's.
 const REFUSED = { 'natural-tune': 9, 'natural2-tune': 9, 'nat6-tune': 6, 'nat6-heldout': 2, 'nat8-tune': 11, 'nat8-heldout': 4 } as const;
 

@@ -37,9 +37,27 @@ describe.each(['tune'] as const)('the %s phrasing set', (split) => {
 // topic, paragraph requests, summaries (whole, of one paragraph, "gist of the chapter pls") and off-topic quote
 // requests; every third line held out (quote10-heldout, never tuned on, run only for counts). Before → after: tune 49 →
 // 51/62 (a chapter is the whole text to summarise; a summary's position counted by paragraph leads), held-out 26 → 27/30.
-const QUOTE4_BAR = { 'quote4-tune': 0.9, 'quote4-heldout': 0.9, 'quote9-tune': 52 / 63, 'quote9-heldout': 24 / 31, 'quote10-tune': 51 / 62, 'quote10-heldout': 27 / 30 };
+// Round 16 (quote14): quote11, 68 items written before running any from reading the documents only, over the default
+// document and eight new non-CNN Abg-CoQA val stories — quote requests by topic in other words ("the bit where he's
+// chilling by the fire after a day of hunting", "Seth's exact words on why dan shouldn't beat up the kid"), off-topic
+// quote requests, summaries, paragraph requests and a few questions; every third line held out (quote11-heldout, never
+// tuned on, run only for counts). Baseline: tune 31/46, held-out 18/22. quote9-tune 52 → 53/63: whom a sentence's words
+// belong to counts as a word beside it for the topic ("annan's exact words on …" met by a quotation saying "he told").
+// quote11-tune 31 → 32/46: "how many leaders …" met by "three presidents", the thing counted as kin ("what exactly did X
+// tell the council about …" read as a quote request gained one more here but lost a blind quote request: taken out by the lead). quote10-tune 51 → 52/62: "how big the country is" asks for a size, met by
+// a count in units of area or length ("36,125 square kilometres").
+const QUOTE4_BAR = {
+  'quote4-tune': 0.9,
+  'quote4-heldout': 0.9,
+  'quote9-tune': 53 / 63,
+  'quote9-heldout': 24 / 31,
+  'quote10-tune': 52 / 62,
+  'quote10-heldout': 27 / 30,
+  'quote11-tune': 32 / 46,
+  'quote11-heldout': 18 / 22,
+};
 
-describe.each(['quote4-tune', 'quote4-heldout', 'quote9-tune', 'quote9-heldout', 'quote10-tune', 'quote10-heldout'] as const)('the %s phrasing set', (split) => {
+describe.each(['quote4-tune', 'quote4-heldout', 'quote9-tune', 'quote9-heldout', 'quote10-tune', 'quote10-heldout', 'quote11-tune', 'quote11-heldout'] as const)('the %s phrasing set', (split) => {
   it(`given each phrasing, when asked, then at least ${Math.round(QUOTE4_BAR[split] * 100)}% are handled right (and every quote is verbatim)`, { timeout: 120_000 }, async () => {
     const results = await runPhrasings(loadPhrasings(split));
     const right = results.filter((r) => !r.problem).length;
@@ -47,6 +65,24 @@ describe.each(['quote4-tune', 'quote4-heldout', 'quote9-tune', 'quote9-heldout',
     const wrong = !split.endsWith('-heldout') ? results.filter((r) => r.problem).map((r) => `${r.p.q} → ${r.problem}`).join('\n') : `${right}/${results.length}`;
     expect(results.every((r) => r.problem !== 'quote not verbatim')).toBe(true);
     expect(right / results.length, wrong).toBeGreaterThanOrEqual(QUOTE4_BAR[split] - 1e-9);
+  });
+});
+
+// Round 16 (nat14): nat9, 71 natural questions (when/how many/how old/where/which X/who-did/why, tidy and Discord-style)
+// and near-topic questions the story does not answer, over seven new non-CNN Abg-CoQA val stories and the default
+// document, written before running any; every third line held out (nat9-heldout, never tuned on, run only for counts).
+// Measured on the untouched branch (1970b76): tune 31/48, held-out 13/23. After the lone answer-type lift, the dropped
+// g and "hey bot" (natural-phrasings.test.ts): tune 33/48, held-out 13/23. The bars guard what was reached.
+const NAT9_BAR = { 'nat9-tune': 33 / 48, 'nat9-heldout': 13 / 23 };
+
+describe.each(['nat9-tune', 'nat9-heldout'] as const)('the %s phrasing set', (split) => {
+  it(`given each natural question, when asked, then at least ${Math.round(NAT9_BAR[split] * 100)}% are handled right (and every quote is verbatim)`, { timeout: 120_000 }, async () => {
+    const results = await runPhrasings(loadPhrasings(split));
+    const right = results.filter((r) => !r.problem).length;
+    // The held-out part reports its count only, so that nobody tunes on its items.
+    const wrong = !split.endsWith('-heldout') ? results.filter((r) => r.problem).map((r) => `${r.p.q} → ${r.problem}`).join('\n') : `${right}/${results.length}`;
+    expect(results.every((r) => r.problem !== 'quote not verbatim')).toBe(true);
+    expect(right / results.length, wrong).toBeGreaterThanOrEqual(NAT9_BAR[split] - 1e-9);
   });
 });
 
@@ -179,11 +215,20 @@ describe.each(['heldout', 'heldout-2', 'heldout-3', 'heldout-4', 'heldout-5', 'h
 // dollar") and another length of time says otherwise ("in an hour" / "in five minutes"): who10-tune refused 24 → 25/29
 // (50 → 51/66; floors .75 → .77 and .82 → .86); the other who sets unchanged. The lead took "who called X Y?" out
 // again (it lost a blind item on heldout-11 and on heldout-15): who10-tune real 26 → 25/37 (51 → 50/66; floor .77 → .75).
-const WHO_BAR = { 'whosaid-tune': 0.9, 'whosaid-heldout': 0.9, 'whosaid-tune2': 0.83, 'whosaid-heldout2': 0.7, 'whosaid-tune3': 0.83, 'whosaid-heldout3': 0.66, 'who5-tune': 0.87, 'who5-heldout': 0.66, 'who7-tune': 0.77, 'who7-heldout': 0.7, 'who8-tune': 0.78, 'who8-heldout': 0.7, 'who9-tune': 0.76, 'who9-heldout': 0.77, 'who10-tune': 0.75, 'who10-heldout': 0.65 };
+// Round 16 (who14): who11-tune 51 / who11-heldout 25 (new, written by who14 before running any, over ten Gutenberg,
+// MCTest and RACE stories, the default document and two tuning stories; every third line held out), floors at the
+// untouched branch's figures (real / refused): who11-tune 12/33, 14/18 (26/51); who11-heldout 6/16, 7/9 (13/25). Then
+// a question reported with "if"/"whether" after a verb of asking is reported speech, "without" denies what follows it
+// only, whom "she"/"he" stands for agrees with the gender a name gives, and a "whether" clause has its own polarity:
+// who11-tune 12 → 14/33, 14 → 15/18 (26 → 29/51; floors .5 → .56, .77 → .83); who10-tune refused 25 → 26/29 (50 → 51/66;
+// floors .75 → .77, .86 → .89); whosaid-tune3 real 50 → 51/67 (95 → 96/114; floor .83 → .84); who11-heldout real 6 →
+// 7/16 (13 → 14/25; floor .52 → .56); the other who sets, tuning and held out, unchanged. Then "who yelled / shouted /
+// begged / whispered / grumbled / replied …?" asks who said it: who11-tune real 14 → 15/33 (29 → 30/51; floor .56 → .58).
+const WHO_BAR = { 'whosaid-tune': 0.9, 'whosaid-heldout': 0.9, 'whosaid-tune2': 0.83, 'whosaid-heldout2': 0.7, 'whosaid-tune3': 0.84, 'whosaid-heldout3': 0.66, 'who5-tune': 0.87, 'who5-heldout': 0.66, 'who7-tune': 0.77, 'who7-heldout': 0.7, 'who8-tune': 0.78, 'who8-heldout': 0.7, 'who9-tune': 0.76, 'who9-heldout': 0.77, 'who10-tune': 0.77, 'who10-heldout': 0.65, 'who11-tune': 0.58, 'who11-heldout': 0.56 };
 /** Claims nobody made, refused at least this share (as measured; heldout2's 8/11 is what main refused too). */
-const REFUSED_BAR = { 'whosaid-tune': 0.85, 'whosaid-heldout': 1, 'whosaid-tune2': 0.85, 'whosaid-heldout2': 0.72, 'whosaid-tune3': 0.95, 'whosaid-heldout3': 0.86, 'who5-tune': 1, 'who5-heldout': 0.75, 'who7-tune': 0.93, 'who7-heldout': 0.88, 'who8-tune': 0.93, 'who8-heldout': 1, 'who9-tune': 0.88, 'who9-heldout': 0.9, 'who10-tune': 0.86, 'who10-heldout': 0.85 };
+const REFUSED_BAR = { 'whosaid-tune': 0.85, 'whosaid-heldout': 1, 'whosaid-tune2': 0.85, 'whosaid-heldout2': 0.72, 'whosaid-tune3': 0.95, 'whosaid-heldout3': 0.86, 'who5-tune': 1, 'who5-heldout': 0.75, 'who7-tune': 0.93, 'who7-heldout': 0.88, 'who8-tune': 0.93, 'who8-heldout': 1, 'who9-tune': 0.88, 'who9-heldout': 0.9, 'who10-tune': 0.89, 'who10-heldout': 0.85, 'who11-tune': 0.83, 'who11-heldout': 0.77 };
 
-describe.each(['whosaid-tune', 'whosaid-heldout', 'whosaid-tune2', 'whosaid-heldout2', 'whosaid-tune3', 'whosaid-heldout3', 'who5-tune', 'who5-heldout', 'who7-tune', 'who7-heldout', 'who8-tune', 'who8-heldout', 'who9-tune', 'who9-heldout', 'who10-tune', 'who10-heldout'] as const)('the %s who-said set', (split) => {
+describe.each(['whosaid-tune', 'whosaid-heldout', 'whosaid-tune2', 'whosaid-heldout2', 'whosaid-tune3', 'whosaid-heldout3', 'who5-tune', 'who5-heldout', 'who7-tune', 'who7-heldout', 'who8-tune', 'who8-heldout', 'who9-tune', 'who9-heldout', 'who10-tune', 'who10-heldout', 'who11-tune', 'who11-heldout'] as const)('the %s who-said set', (split) => {
   it(`given each who-said phrasing, when asked, then at least ${WHO_BAR[split] * 100}% are answered with the right speaker or refused as nobody's`, { timeout: 120_000 }, async () => {
     const results = await runPhrasings(loadPhrasings(split));
     const right = results.filter((r) => !r.problem).length;

@@ -31,6 +31,42 @@ describe('turns of dialogue', () => {
     ]);
   });
 
+  it('given a dialogue whose first turn ends a narrated paragraph ("… freely. “…” Lady Ann said.") and a tagged reply, when bare turns follow, then they alternate from that first speaker', () => {
+    expect(
+      who(
+        'The Duke had an interview with Lady Ann, at which she spoke her mind. "I do not think she cares for him," Lady Ann said.',
+        '"I am sure I do not know why she should," said the Duke.',
+        '"But as we had thought--"',
+        '"She ought to do as she is told."',
+        '"Then she will not."',
+      ),
+    ).toEqual([
+      ['I do not think she cares for him', 'Ann'],
+      ['I am sure I do not know why she should', 'Duke'],
+      ['But as we had thought--', 'Ann'],
+      ['She ought to do as she is told.', 'Duke'],
+      ['Then she will not.', 'Ann'],
+    ]);
+  });
+
+  it('given bare words right after words that address someone by name, with nothing between (a lost paragraph break), then that person replies; without a name or with narration between, the speaker goes on', () => {
+    expect(who('"Run to earth!" Harry said.', '"But which way, Charlie? He may go back again." "It is hardly likely he came here for the night, Harry."')).toEqual([
+      ['Run to earth!', 'Harry'],
+      ['But which way, Charlie? He may go back again.', 'Harry'],
+      ['It is hardly likely he came here for the night, Harry.', 'Charlie'],
+    ]);
+    expect(who('"Run to earth!" Harry said.', '"But which way? He may go back again." "He is bound for London."')).toEqual([
+      ['Run to earth!', 'Harry'],
+      ['But which way? He may go back again.', 'Harry'],
+      ['He is bound for London.', 'Harry'],
+    ]);
+    expect(who('"Run to earth!" Harry said.', '"But which way, Charlie?" Harry looked down the road. "He may go back again."')).toEqual([
+      ['Run to earth!', 'Harry'],
+      ['But which way, Charlie?', 'Harry'],
+      ['He may go back again.', 'Harry'],
+    ]);
+  });
+
   it('given an animal or a child of a story as the subject ("thought the frog", "said the little bird"), when attributed, then that character', () => {
     expect(who('The frog looked at the pond. "I wish I could fly," thought the frog. "Me too," said the little bird.')).toEqual([
       ['I wish I could fly', 'the frog'],

@@ -52,14 +52,13 @@ describe('the quotation finder on labelled CNN stories flattened as the CNN/Dail
     const [, tFlat, tDm, , cFlat, cDm] = rows.map((r) => r[1]);
     expect([tFlat!.clear, cFlat!.clear]).toEqual([69, 66]);
     expect(tFlat!.attributedRight).toBeGreaterThanOrEqual(68);
-    // With single marks the tune half was 68 right and 112 found while a possessive-looking close ("'depends' on") closed
-    // when the next quotation opened first; the lead kept that change out (docs/unmerged/attrib12-marks.patch: it lost one
-    // blind who-said refusal), so 66 and 109.
-    expect(tDm!.attributedRight).toBeGreaterThanOrEqual(66);
-    expect(tDm!.matched).toBeGreaterThanOrEqual(109);
+    // With single marks the tune half was 66 right and 109 found before round 16 re-applied attrib12's possessive-looking
+    // close ("'depends' on" closes when the next quotation opens first) for short quoted phrases only: 68 and 112.
+    expect(tDm!.attributedRight).toBeGreaterThanOrEqual(68);
+    expect(tDm!.matched).toBeGreaterThanOrEqual(112);
     expect(cFlat!.attributedRight).toBeGreaterThanOrEqual(63);
     expect(cDm!.attributedRight).toBeGreaterThanOrEqual(60);
-    expect(cDm!.matched).toBeGreaterThanOrEqual(97);
+    expect(cDm!.matched).toBeGreaterThanOrEqual(98);
     for (const s of [tFlat!, tDm!, cFlat!, cDm!]) expect(s.titlesWithSpeaker).toBe(0);
   });
 });

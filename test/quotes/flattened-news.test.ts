@@ -180,6 +180,23 @@ describe("Daily Mail speakers", () => {
 // Round 15 (attrib12): what the one-paragraph text of flattened copy loses, found by flattening labelled stories that
 // had their paragraphs (test/quotes/flatten-news.ts).
 describe('a flattened story is one paragraph', () => {
+  it("given a single-quoted word ending in s before a lower-case word ('depends' on), when a later quotation opens and closes further on, then the word is its own quotation, not a plural possessive", () => {
+    const t = "Jones said it 'depends' on what the President says. 'I'm opposed to spending money without a debate and a strategy.' McGovern said he's 'very uneasy' about it.";
+    expect(spans(t)).toEqual(['depends', "I'm opposed to spending money without a debate and a strategy.", 'very uneasy']);
+    expect(spans("Some 'redness' was seen around her neck. The incident happened after Hirsch called her a 'rich kid' at the bar.")).toEqual(['redness', 'rich kid']);
+  });
+
+  // Round 16 (attrib13): the rule above only for a short quoted phrase, so no quotation starts inside a longer one.
+  it("given a quoted sentence holding a plural possessive (the farmers' rights) and a quoted word inside it, when the inner word opens before the sentence's closing mark, then the sentence is one quotation and the word is nested in it", () => {
+    const t = "He said: 'We must protect the farmers' rights as 'caretaker' of the land,' and left.";
+    expect(spans(t)).toEqual(["We must protect the farmers' rights as 'caretaker' of the land", 'caretaker']);
+  });
+
+  it("given a short quoted phrase ending in s before a lower-case word, when what follows is an elision ('em, rock 'n' roll) and not a quotation, then the possessive reading stands", () => {
+    const t = "She loved 'the Beatles' songs and rock 'n' roll' all her life, her son said.";
+    expect(spans(t)).toEqual(["the Beatles' songs and rock 'n' roll"]);
+    expect(spans("Fans called it 'the Stones' tour where we saw 'em all' in 1969.")).toEqual(["the Stones' tour where we saw 'em all"]);
+  });
 
   it("given a quotation that ends its sentence and a next sentence that reports a clause with \"that\" (\"Reid's office later announced Friday that …\"), when attributed, then that sentence is no attribution and the speaker before the quotation stands", () => {
     const t =

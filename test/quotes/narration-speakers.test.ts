@@ -47,6 +47,20 @@ describe('speakers from the narration', () => {
     expect(who('"Hi, Tim!" Mary said happily.')).toEqual([['Hi, Tim!', 'Mary']]);
   });
 
+  it('given a thought reported in the present after the quotation ("“…?” thinks Neipperg"), then the thinker, as with "thought"', () => {
+    const t = 'The news came from Breslau. Schweidnitz, where the Prussians have a Magazine, is not so strong: "One might at least seize that?" thinks Neipperg, in his vexed humor. But Friedrich was beforehand with him.';
+    expect(who(t)).toEqual([['One might at least seize that?', 'Neipperg']]);
+  });
+
+  it('given a participle phrase after the attribution that follows a "?" quotation ("Tom queried, not catching her implication"), then the attribution still counts, but not when a clause follows a second comma', () => {
+    expect(who('"Christ died long ago," Saxon said.', '"Well?" Tom queried, not catching her implication.')).toEqual([
+      ['Christ died long ago', 'Saxon'],
+      ['Well?', 'Tom'],
+    ]);
+    expect(who('"Where now?" Ann asked, looking at the map.')).toEqual([['Where now?', 'Ann']]);
+    expect(who('Jones spoke first. "The bridge is closed." Officials said, citing a report, the bridge was unsafe.')).toEqual([['The bridge is closed.', null]]);
+  });
+
   it('given a first-person relative ("my father") and a frequency adverb before the cue, then that relative', () => {
     expect(who('My father always says, "Never give up."')).toEqual([['Never give up.', 'my father']]);
     expect(who('"Never give up," my father always says.')).toEqual([['Never give up', 'my father']]);

@@ -1,7 +1,7 @@
 /**
  * Miss counts by class on the TUNING sets only (never the blind sets), split into the fit part (the sets tuned on
- * in earlier rounds, tune10's tuning part, tune11, flat12's tune half) and the check part (tune6's held-out stories, tune7, the held-out
- * parts of tune8/9/10 and check11: never read mistake by mistake):
+ * in earlier rounds, tune10's tuning part, tune11, flat12's tune half, tune13) and the check part (tune6's held-out stories, tune7, the held-out
+ * parts of tune8/9/10, check11 and check13: never read mistake by mistake):
  *
  *   npx tsx test/quotes/score-classes.ts             # one line per set and per part
  *   npx tsx test/quotes/score-classes.ts --misses    # also the fit part's mistakes (never the check part's)
@@ -14,6 +14,9 @@ import { FLAT_CHECK_FIXTURE, FLAT_TUNE_FIXTURE } from './flatten-news.js';
 export const TUNE7_FIXTURE = 'test/fixtures/quotes/cnn-attribution-tune7.json';
 /** Round 14's Gutenberg passages (attrib11): tune11 is tuned on, check11 is run for totals only. */
 export const CHECK11_FIXTURE = 'test/fixtures/quotes/cnn-attribution-check11.json';
+/** Round 16's RACE/Gutenberg/MCTest/Wikipedia stories and news sample rows (attrib13): tune13 is tuned on, check13 is run for totals only. */
+export const TUNE13_FIXTURE = 'test/fixtures/quotes/attribution-tune13.json';
+export const CHECK13_FIXTURE = 'test/fixtures/quotes/attribution-check13.json';
 
 
 /** Miss classes as the lead reports them: a wrong speaker is split into a wrong name and no name. */
@@ -46,6 +49,7 @@ export function tuningParts(): { fit: [string, LabelledStory[]][]; check: [strin
       ['tune11 (Gutenberg)', loadLabelledStories(TUNE11_FIXTURE)],
       // round 15: dev/round-2/tune4 stories flattened as the CNN/Daily Mail corpus does (both copies of each story)
       ['flat12 tune half (flattened CNN)', loadLabelledStories(FLAT_TUNE_FIXTURE)],
+      ['tune13 (RACE/Gutenberg/Wikipedia, news rows)', loadLabelledStories(TUNE13_FIXTURE)],
     ],
     check: [
       ['tune6 held-out', tune6.filter((s) => s.split === 'held-out')],
@@ -55,6 +59,7 @@ export function tuningParts(): { fit: [string, LabelledStory[]][]; check: [strin
       ['tune10 held-out (SQuAD)', tune10.filter((s) => s.split === 'held-out')],
       ['check11 (Gutenberg)', loadLabelledStories(CHECK11_FIXTURE)],
       ['flat12 check half (flattened CNN)', loadLabelledStories(FLAT_CHECK_FIXTURE)],
+      ['check13 (RACE/Gutenberg/Wikipedia, news rows)', loadLabelledStories(CHECK13_FIXTURE)],
     ],
   };
 }

@@ -75,6 +75,15 @@ describe('typo correction toward the document vocabulary', () => {
     expect(wont.correct('wonn')?.to).toBe('won');
   });
 
+  it('given a final g dropped in chat ("livin", "drivin"), when corrected, then the -ing word the lexicon knows is read', () => {
+    expect(fix.correct('livin')).toMatchObject({ to: 'living', term: 'live' });
+    expect(fix.correctText('where was he Drivin to').text).toBe('where was he Driving to');
+    // A word that is itself English stays ("cabin", "within"), and "ahed" is no dropped g.
+    expect(fix.correct('cabin')).toBeNull();
+    expect(fix.correct('within')).toBeNull();
+    expect(createTypoCorrector(vocab).correct('livin')).toBeNull(); // no lexicon: nothing to know "living" by
+  });
+
   it('osa counts a transposition as one edit and stops past the bound', () => {
     expect(osa('councel', 'council', 2)).toBe(1);
     expect(osa('ab', 'ba', 1)).toBe(1);

@@ -174,6 +174,20 @@ describe('topic-match: an amount asked for (round 13)', () => {
     expect(cover('how much silverware he won', trophies, '')).toBeGreaterThanOrEqual(TOPIC_RELEVANCE);
   });
 
+  it('given "how many leaders …" against a sentence counting presidents (round 16, quote14), when matched, then the thing counted is met by the word after the count, as kin, and the topic is met', () => {
+    const s = 'Since its independence from France in 1960, Gabon has had three presidents.';
+    const topic = "how many leaders they've had since the french left";
+    expect(amountAsked(topic)).toMatchObject({ counted: ['leaders'] });
+    expect(cover(topic, s, '')).toBeGreaterThanOrEqual(TOPIC_RELEVANCE);
+    // "leaders" counts as kin of "presidents" (TOPIC_KIN of its weight), no longer unmet beside the amount it asks for.
+    expect(cover('how many leaders', s, '')).toBeCloseTo((1 + TOPIC_KIN) / 2, 3);
+  });
+
+  it('given "how big the country is" (round 16, quote14), when read, then a size is asked for, counted in units of area or length, and "big" is not a word to find: a sentence measuring the country in square kilometres beside one naming the country meets it in full', () => {
+    expect(amountAsked('how big the country is')?.counted).toEqual(expect.arrayContaining(['square', 'kilometres', 'miles']));
+    expect(cover('how big the country is', 'It covers 36,125 square kilometres (13,948 sq mi).', 'Guinea-Bissau is a country in West Africa.')).toBe(1);
+  });
+
   it('given "how many" about a thing the sentence does not count ("how many goals he won" against "10 trophies"), when matched, then the amount adds nothing', () => {
     expect(cover('how many goals he won', trophies, '')).toBe(cover('goals he won', trophies, ''));
   });

@@ -17,3 +17,13 @@ describe('understand: ownTerms', () => {
     expect(u.ownTerms).toBe(3); // team, join, 2009
   });
 });
+
+describe('understand: a question after how it addresses the bot', () => {
+  it('given "hey bot who was driving the bus", when understood, then "bot" is no word to score or search', () => {
+    const u = understand('hey bot who was driving the bus', undefined, []);
+    expect(u.intent.kind).toBe('question');
+    expect(u.scoringText).toBe('who was driving the bus');
+    expect(u.query).not.toMatch(/\bbot\b/);
+  });
+});
+
