@@ -127,6 +127,10 @@ describe('claims people paste', () => {
 
   it('given nothing to check or too much, when cleaned, then a clear message, never a crash', () => {
     expect(() => cleanClaim(' “ ” ')).toThrow(/Paste the words to check/);
+    expect(() => cleanClaim('a')).toThrow(/too short to check/);
+    expect(() => cleanClaim(' “the” ')).toThrow(/too short to check/);
+    expect(cleanClaim('NATO')).toBe('NATO');
+    expect(cleanClaim('we can')).toBe('we can');
     expect(() => cleanClaim('x'.repeat(1001))).toThrow(/1,001 characters long; please check at most 1,000/);
   });
 
