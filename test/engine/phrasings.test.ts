@@ -153,8 +153,12 @@ describe.each(['quote5-tune', 'quote5-heldout'] as const)('the %s phrasing set',
 // 67, heldout-8 69 -> 70, heldout-12 56 -> 57, heldout-14 56 -> 60, heldout-15 63 -> 66 (829 -> 842/1185); floors
 // raised by exactly those items (one item higher fails each, seen).
 // Round 16: heldout-16 (label25; eight Gutenberg/MCTest/RACE stories and the default document) measured on main
-// 1970b76 + label25 before any round-16 engine change: 59/90 (floor 0.65).
-const BLIND_BAR = { heldout: 0.93, 'heldout-2': 0.96, 'heldout-3': 0.75, 'heldout-4': 0.73, 'heldout-5': 0.69, 'heldout-6': 0.63, 'heldout-7': 0.67, 'heldout-8': 0.7, 'heldout-9': 0.83, 'heldout-10': 0.8, 'heldout-11': 0.71, 'heldout-12': 0.63, 'heldout-13': 0.71, 'heldout-14': 0.66, 'heldout-15': 0.73, 'heldout-16': 0.65 };
+// 1970b76 + label25 before any round-16 engine change: 59/90. After the round-16 merges (attrib13, nat14, who14, quote14
+// without its "what did X tell the council about Y" request reading, robust16): heldout-5 69 -> 71, heldout-6 63 -> 64,
+// heldout-8 70 -> 71, heldout-12 57 -> 58, heldout-14 60 -> 61, heldout-16 59 -> 60 (heldout-13 64: a quote request
+// gained, an off-topic question answered) — 901 -> 908/1275; floors raised by exactly those items (one item higher fails
+// each, seen).
+const BLIND_BAR = { heldout: 0.93, 'heldout-2': 0.96, 'heldout-3': 0.75, 'heldout-4': 0.73, 'heldout-5': 0.71, 'heldout-6': 0.64, 'heldout-7': 0.67, 'heldout-8': 0.71, 'heldout-9': 0.83, 'heldout-10': 0.8, 'heldout-11': 0.71, 'heldout-12': 0.64, 'heldout-13': 0.71, 'heldout-14': 0.67, 'heldout-15': 0.73, 'heldout-16': 0.66 };
 
 describe.each(['heldout', 'heldout-2', 'heldout-3', 'heldout-4', 'heldout-5', 'heldout-6', 'heldout-7', 'heldout-8', 'heldout-9', 'heldout-10', 'heldout-11', 'heldout-12', 'heldout-13', 'heldout-14', 'heldout-15', 'heldout-16'] as const)('the blind %s phrasing set', (split) => {
   it(`given each phrasing, when asked, then at least ${Math.round(BLIND_BAR[split] * 100)}% are handled right (and every quote is verbatim)`, { timeout: 120_000 }, async () => {
