@@ -14,7 +14,7 @@ import type { Conversation } from '../types.js';
 import { channelAllowed, answerFields, logAnswer, type BotContext } from './context.js';
 import { busyError } from '../worker/busy.js';
 import { GENERIC_ERROR, outcomeFor, RESTARTING, userMessageFor } from './errors.js';
-import { cutText, renderAnswer, renderNotice, type Payload } from './format.js';
+import { ellipsize, renderAnswer, renderNotice, type Payload } from './format.js';
 import { LIMITS, QUESTION_MAX_LENGTH, TYPING_REFRESH_MS, TYPING_SETTLE_MS } from './limits.js';
 import { rateLimitMessage } from './rate-limit.js';
 
@@ -50,7 +50,7 @@ export function stripBotMention(content: string, botId: string): string {
 /** A thread name from the question (1–100 chars). */
 export function threadName(question: string): string {
   const flat = echo(question) || 'Question';
-  return flat.length <= LIMITS.threadName ? flat : `${cutText(flat, LIMITS.threadName - 1).trimEnd()}…`;
+  return ellipsize(flat, LIMITS.threadName);
 }
 
 export const EMPTY_QUESTION = 'Ask me a question about the document — for example “What did Annan tell the Council?” — or use `/help`.';

@@ -354,6 +354,9 @@ export function cutText(text: string, n: number): string {
   return text.slice(0, code >= 0xd800 && code <= 0xdbff ? n - 1 : n);
 }
 
+/** `text` whole when it fits in `max` characters, else cut (never inside an emoji) with an ellipsis: thread names, choice names. */
+export const ellipsize = (text: string, max: number) => (text.length <= max ? text : `${cutText(text, max - 1).trimEnd()}…`);
+
 /** A lone surrogate (half an emoji): what a cut in the wrong place leaves. */
 export const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 

@@ -527,17 +527,19 @@ function analyze(doc: StoredDocument, model: AttributionModel | null): { analysi
       const by = own[own.length - 1]!;
       for (const x of unsaid) if (!addressed(x.span).includes(by)) [x.speaker, x.attr] = [by, { subject: null, cue: null, cueClass: null, addressee: null, setting: null }];
     }
+    /** The last person a turn by `by` called by name, other than `by` and those these words call: who replies to it. */
+    const calledBy = (names: string[], by: string) => names.filter((n) => n !== by && !own.includes(n)).at(-1);
     // “But which way, Charlie? He may go back again.” “It is hardly likely …”: words right after words that
     // addressed someone by name, with nothing between (a lost paragraph break), are that person's reply.
     const prior = found[found.length - 1];
     if (prior && prior.span.depth === 0 && prior.span.close !== null && prior.speaker && /^\s+$/u.test(text.slice(prior.span.close + 1, q.open))) {
-      const called = addressed(prior.span).filter((n) => n !== prior.speaker && !own.includes(n));
-      if (called.length) return called[called.length - 1]!;
+      const called = calledBy(addressed(prior.span), prior.speaker);
+      if (called) return called;
     }
     const last = opensParagraph(q) && !found.some((x) => x.span.depth === 0 && x.span.paragraphs.includes(pi)) ? turnIn(pi - 1) : null;
     if (last) {
-      const called = last.addressed.filter((n) => n !== last.speaker && !own.includes(n));
-      if (called.length) return called[called.length - 1]!;
+      const called = calledBy(last.addressed, last.speaker);
+      if (called) return called;
       const before = last.opens ? turnIn(pi - 2) : null;
       if (before && (before.opens || (before.ends && inDialogue)) && before.speaker !== last.speaker && !own.includes(before.speaker) && (isReply || speaker === last.speaker || !speaker)) return before.speaker;
       if (isReply) return null;

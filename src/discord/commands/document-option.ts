@@ -11,14 +11,12 @@ import type { ApplicationCommandOptionChoiceData, ChatInputCommandInteraction, S
 import { UserError } from '../../errors.js';
 import type { BotContext } from '../context.js';
 import { LIMITS } from '../limits.js';
-import { cutText } from '../format.js';
+import { ellipsize as fit } from '../format.js';
 
 export const DOCUMENT_OPTION = 'document';
 
 export const documentOption = (o: SlashCommandStringOption) =>
   o.setName(DOCUMENT_OPTION).setDescription('Only this document (default: all of them)').setAutocomplete(true).setMaxLength(LIMITS.choiceValue);
-
-const fit = (s: string, max: number) => (s.length <= max ? s : `${cutText(s, max - 1).trimEnd()}…`);
 
 /** Choices whose title (or id) contains what was typed, titles as names, ids as values. */
 export function documentChoices(docs: readonly { id: string; title: string }[], typed: string): ApplicationCommandOptionChoiceData<string>[] {

@@ -13,7 +13,7 @@ import type { Engine } from '../../engine-api.js';
 import type { Quote } from '../../types.js';
 import { quotationToQuote } from '../../present/quote.js';
 import { logAnswer, respond, type Command } from '../context.js';
-import { cutText, placeHeading, renderQuotes } from '../format.js';
+import { ellipsize as fit, placeHeading, renderQuotes } from '../format.js';
 import { LIMITS } from '../limits.js';
 import { chosenDocument, DOCUMENT_OPTION, documentChoices, documentOption } from './document-option.js';
 
@@ -21,7 +21,6 @@ import { chosenDocument, DOCUMENT_OPTION, documentChoices, documentOption } from
 export const QUOTE_LIST_MAX = 10;
 
 const oneLine = (s: string) => s.replace(/\s+/g, ' ').trim();
-const fit = (s: string, max: number) => (s.length <= max ? s : `${cutText(s, max - 1).trimEnd()}…`);
 
 /** Autocomplete choices for `paragraph`: body paragraphs of the chosen (else the first) document, by number prefix or by words in the text. */
 export function paragraphChoices(engine: Engine, typed: string, docId?: string): ApplicationCommandOptionChoiceData<number>[] {
