@@ -743,13 +743,32 @@ function coveredClause(claim: Claim, words: readonly SentenceWord[], used: Uint8
       said = 0;
       all = 0;
     }
-    all++;
     const predicate = !!used[j] || claim.predicate.some((w) => w.term === s.term);
+    // A named speaker's attribution ("Brown explains …") and words that carry nothing ("told everyone to come
+    // back for dinner again": "everyone", "come", "again") are no part of what the clause says: a claim restating it
+    // leaves them out.
+    if (!predicate && !claim.names.some((n) => n.term === s.term) && (attributing(words, j) || CARRY_NOTHING(s.lower))) continue;
+    all++;
     if (predicate) said++;
     if (predicate || claim.names.some((n) => n.term === s.term)) held++;
   }
   close();
   return best;
+}
+
+/** Words a clause may hold without saying anything by them: fillers, placeholders and light verbs ({@link FILLER}, {@link LIGHT_VERBS}). */
+const CARRY_NOTHING = (lower: string) => FILLER.has(lower) || LIGHT_VERBS.has(lemmatizer.verb(lower));
+/**
+ * A sentence word of a named speaker's attribution: a verb of saying right after a name in its clause ("Brown
+ * explains"), or the name. Stopwords are not among the sentence words, so a verb of saying that is one is not seen;
+ * nor is a described speaker ("the hip-hop artist explains"), whose description's start is not told here.
+ */
+function attributing(words: readonly SentenceWord[], j: number): boolean {
+  const capital = (k: number) => k >= 0 && k < words.length && words[k]!.clause === words[j]!.clause && /^\p{Lu}/u.test(words[k]!.word) && words[k]!.word !== 'I';
+  if (SPEECH_VERBS.has(words[j]!.lower)) return capital(j - 1);
+  let k = j;
+  while (capital(k)) k++;
+  return k > j && k < words.length && words[k]!.clause === words[j]!.clause && SPEECH_VERBS.has(words[k]!.lower);
 }
 
 /** A number as written ("1994", "40"). */
