@@ -16,7 +16,7 @@ import { learnGenders } from './gender.js';
 import { replyAfter, selfNamed, vocatives } from './dialogue.js';
 import { looksLikeTitle } from './titles.js';
 import { findQuoteSpans, type QuoteSpan } from './marks.js';
-import { findMentions, type EntityKind, type Mention } from './mentions.js';
+import { findMentions, speakingWords, type EntityKind, type Mention } from './mentions.js';
 import { firstNameGender, isNationality, nonPersonWord, splitName, type Gender } from './names.js';
 import { sentenceEndAfter, sentenceStartBefore, sentenceStarts } from './sentence-bounds.js';
 import { isEpithetNoun, isPluralNoun, MEDIUM_NOUNS, nounGender, WRITTEN_NOUNS } from './speaker-nouns.js';
@@ -309,6 +309,17 @@ function analyze(doc: StoredDocument, model: AttributionModel | null): { analysi
         if (r.speaker) return r;
       }
       const subjectBefore = inSentence || lastSpeaker ? undefined : firstIn(before, here, (x) => ok(x) && /^\W*(?:\S+\s+){0,2}\S*$/u.test(text.slice(before, x.pos)));
+      // "Ferrand smiled. “It's nothing,” said he": a lone name no word list knows, which the text has speaking elsewhere
+      // (“…,” stammered Ferrand), opening the sentence before in the pronoun's paragraph, is its "he"/"she".
+      if (!inSentence && !lastSpeaker && !subjectBefore && (pron === 'he' || pron === 'she') && before >= doc.paragraphs[paraOf(subj.start)]!.start) {
+        const m = /^\s*(\p{Lu}\p{Ll}+)\s+\p{Ll}/u.exec(text.slice(before, here));
+        const beat = m?.[1];
+        // (not a name the mentions already hold: "Sony" is an organisation that fits no "he")
+        if (beat && !mentionAt.has(before + m[0].indexOf(beat)) && !lookupSpeaker(table, beat) && speakingWords(text).has(beat) && !/[“”"]/u.test(text.slice(before, here))) {
+          const who = canonicalSpeaker(beat, table);
+          if (!not.has(who)) return { speaker: who, antecedent: null };
+        }
+      }
       const a = inSentence ?? lastSpeaker ?? subjectBefore ?? salientPerson(subj.start, ok) ?? nearest(subj.start, ok) ?? nearest(subj.start, (x) => compatible(pron, x) && !not.has(x.canonical));
       return { speaker: a?.canonical ?? relativeBefore(subj.start, pron) ?? namedInDialogue(subj.start, pron) ?? null, antecedent: null };
     }
