@@ -509,7 +509,8 @@ function analyze(doc: StoredDocument, model: AttributionModel | null): { analysi
     return !/[“”"]/u.test(rest) && (rest.match(/[\p{L}\p{N}]+/gu) ?? []).length <= 4;
   };
   /** The turn of dialogue in paragraph `pi`: its speech quotations' one speaker, and whom they address. */
-  const quotesIn = (pi: number) => found.filter((x) => x.span.depth === 0 && x.span.paragraphs[x.span.paragraphs.length - 1] === pi && !titleLike[spanIndexOf(x.span)]);
+  // (a one-word answer with its own attribution, “No,” he answered, is a turn too, though its words read as a title)
+  const quotesIn = (pi: number) => found.filter((x) => x.span.depth === 0 && x.span.paragraphs[x.span.paragraphs.length - 1] === pi && (!titleLike[spanIndexOf(x.span)] || (!!x.speaker && !!x.attr?.subject)));
   const turnIn = (pi: number): { speaker: string; addressed: string[]; opens: boolean; ends: boolean } | null => {
     const all = quotesIn(pi);
     const here = all.filter((x) => x.speaker);
@@ -517,6 +518,18 @@ function analyze(doc: StoredDocument, model: AttributionModel | null): { analysi
     // Spoken to by name in the words (“…, Sam”), or by the attribution (“Answer him!” whispered Tom to Larry).
     const to = here.flatMap((x) => [...addressed(x.span), ...(x.attr?.addressee && lookupSpeaker(table, x.attr.addressee)?.kind === 'person' ? [canonicalSpeaker(x.attr.addressee, table)] : [])]);
     return { speaker: here[0]!.speaker!, addressed: to, opens: opensParagraph(all[0]!.span), ends: endsParagraph(all[all.length - 1]!.span) };
+  };
+  /** A paragraph of narration: body text ending a sentence, with no quotation mark in it. */
+  const isNarration = (k: number): boolean => {
+    const p = doc.paragraphs[k];
+    if (!p || p.kind !== 'body') return false;
+    const t = text.slice(p.start, p.end);
+    return !/[“”"‘’']/u.test(t.replace(/(?<=\p{L})['’](?=\p{L})/gu, '')) && /[.!?]\s*$/u.test(t);
+  };
+  /** The people paragraph `k` names (canonical), pronouns aside. */
+  const personsIn = (k: number): string[] => {
+    const p = doc.paragraphs[k]!;
+    return mentions.filter((m) => m.start >= p.start && m.end <= p.end && m.kind === 'person').map((m) => canonicalSpeaker(m.canonical, table));
   };
   /**
    * The speaker of a quotation without a named attribution of its own when it is a turn of dialogue: a paragraph
@@ -551,7 +564,13 @@ function analyze(doc: StoredDocument, model: AttributionModel | null): { analysi
     if (last) {
       const called = calledBy(last.addressed, last.speaker);
       if (called) return called;
-      const before = last.opens ? turnIn(pi - 2) : null;
+      // (“I'm going to the cliffs, Williams,” said Young. ¶ Williams was busy at the forge. ¶ “No,” he answered. ¶ “…”:
+      // narration between the two turns, about the one who speaks next and naming no one else, does not break the alternation.)
+      let bk = pi - 2;
+      const between: number[] = [];
+      while (last.opens && bk > pi - 5 && bk >= 0 && isNarration(bk)) between.push(bk--);
+      let before = last.opens ? turnIn(bk) : null;
+      if (before && between.length && !between.every((k) => personsIn(k).includes(last.speaker) && personsIn(k).every((n) => n === before!.speaker || n === last.speaker))) before = null;
       if (before && (before.opens || (before.ends && inDialogue)) && before.speaker !== last.speaker && !own.includes(before.speaker) && (isReply || speaker === last.speaker || !speaker)) return before.speaker;
       if (isReply) return null;
     }
