@@ -17,7 +17,7 @@ import { replyAfter, selfNamed, vocatives } from './dialogue.js';
 import { looksLikeTitle } from './titles.js';
 import { findQuoteSpans, type QuoteSpan } from './marks.js';
 import { findMentions, speakingWords, type EntityKind, type Mention } from './mentions.js';
-import { firstNameGender, isNationality, nonPersonWord, splitName, type Gender } from './names.js';
+import { firstNameGender, isNationality, nonPersonWord, splitName, tagsOf, type Gender } from './names.js';
 import { sentenceEndAfter, sentenceStartBefore, sentenceStarts } from './sentence-bounds.js';
 import { isEpithetNoun, isPluralNoun, MEDIUM_NOUNS, nounGender, WRITTEN_NOUNS } from './speaker-nouns.js';
 import { buildSpeakerTable, canonicalSpeaker, lookupSpeaker, type SpeakerTable } from './speakers.js';
@@ -483,7 +483,16 @@ function analyze(doc: StoredDocument, model: AttributionModel | null): { analysi
 
   const spanIndexOf = (q: QuoteSpan) => spans.indexOf(q);
   /** The canonical names a quotation's words address by name. */
-  const addressed = (q: QuoteSpan): string[] => vocatives(text.slice(q.start, q.end)).map((v) => canonicalSpeaker(v, table));
+  // (“True, but I've got another reason”, “Come, …”: one capitalised word that the text also writes in lower case, or an
+  // adjective, and that names no one it knows, is an ordinary word opening the words, not someone spoken to)
+  const commonWords = new Map<string, boolean>();
+  const ordinaryWord = (v: string): boolean => {
+    if (!/^[\p{L}'’-]+$/u.test(v) || lookupSpeaker(table, v) || firstNameGender(v)) return false;
+    let r = commonWords.get(v);
+    if (r === undefined) commonWords.set(v, (r = new RegExp(`(?<![\\p{L}'’-])${v.toLowerCase()}(?![\\p{L}'’-])`, 'u').test(text) || tagsOf(v.toLowerCase()).adjective));
+    return r;
+  };
+  const addressed = (q: QuoteSpan): string[] => vocatives(text.slice(q.start, q.end)).filter((v) => !ordinaryWord(v)).map((v) => canonicalSpeaker(v, table));
   /** The people a quotation's words name or address (none of them is its "he"/"she"). */
   const namedWithin = (q: QuoteSpan): ReadonlySet<string> => {
     // (and the words it goes on with in its paragraph: “…,” he said, “… I've just been to ask Mr. Stelling.”)
