@@ -507,6 +507,11 @@ function analyze(doc: StoredDocument, model: AttributionModel | null): { analysi
    * quoted words. News copy seldom has one: there a bare quotation after a quotation goes on with its speaker.
    */
   const inDialogue = spans.filter((q) => q.depth === 0 && isTurn(q, 0)).length >= DIALOGUE_TURNS;
+  // In a dialogue, words that make a paragraph by themselves and end their sentence (“Certainly, Lady Cantrip.”) are a
+  // turn of speech, however many capitals they have.
+  if (inDialogue) spans.forEach((q, i) => {
+    if (titleLike[i] && q.depth === 0 && isTurn(q, 0) && /[.!?]$/u.test(text.slice(q.start, q.end))) titleLike[i] = false;
+  });
   /**
    * Does the quotation end its paragraph but for a short attribution (“…?” Lady Cantrip said.)? In a dialogue, a
    * narrated paragraph that ends so hands the dialogue to the next paragraph's turn as one that opens with the words
