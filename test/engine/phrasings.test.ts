@@ -77,10 +77,11 @@ describe.each(['quote4-tune', 'quote4-heldout', 'quote9-tune', 'quote9-heldout',
 // lift for "what is X's Y"). nat10: 77 natural questions (what/which/when/where/how many/how long/why/who-is, tidy and
 // Discord-style) and near-topic questions the story does not answer, over eight new non-CNN Abg-CoQA val stories and
 // the default document, written before running any; every third line held out (nat10-heldout, counts only). Measured
-// on the untouched branch (49171ae): tune 37/52, held-out 16/25; unchanged by round 17's rules.
-const NAT9_BAR = { 'nat9-tune': 33 / 48, 'nat9-heldout': 14 / 23, 'nat10-tune': 37 / 52, 'nat10-heldout': 16 / 25 };
+// on the untouched branch (49171ae): tune 37/52, held-out 16/25; unchanged by round 17's rules. natural-heldout (round
+// 6, counts only) 21 → 22/30 with the same rules, guarded here.
+const NAT9_BAR = { 'nat9-tune': 33 / 48, 'nat9-heldout': 14 / 23, 'nat10-tune': 37 / 52, 'nat10-heldout': 16 / 25, 'natural-heldout': 22 / 30 };
 
-describe.each(['nat9-tune', 'nat9-heldout', 'nat10-tune', 'nat10-heldout'] as const)('the %s phrasing set', (split) => {
+describe.each(['nat9-tune', 'nat9-heldout', 'nat10-tune', 'nat10-heldout', 'natural-heldout'] as const)('the %s phrasing set', (split) => {
   it(`given each natural question, when asked, then at least ${Math.round(NAT9_BAR[split] * 100)}% are handled right (and every quote is verbatim)`, { timeout: 120_000 }, async () => {
     const results = await runPhrasings(loadPhrasings(split));
     const right = results.filter((r) => !r.problem).length;
