@@ -73,9 +73,15 @@ describe.each(['quote4-tune', 'quote4-heldout', 'quote9-tune', 'quote9-heldout',
 // document, written before running any; every third line held out (nat9-heldout, never tuned on, run only for counts).
 // Measured on the untouched branch (1970b76): tune 31/48, held-out 13/23. After the lone answer-type lift, the dropped
 // g and "hey bot" (natural-phrasings.test.ts): tune 33/48, held-out 13/23. The bars guard what was reached.
-const NAT9_BAR = { 'nat9-tune': 33 / 48, 'nat9-heldout': 13 / 23 };
+// Round 17 (nat15): held-out 13 → 14/23 (question words spelt as in chat, a parent in the documents' register, no lone
+// lift for "what is X's Y"). nat10: 77 natural questions (what/which/when/where/how many/how long/why/who-is, tidy and
+// Discord-style) and near-topic questions the story does not answer, over eight new non-CNN Abg-CoQA val stories and
+// the default document, written before running any; every third line held out (nat10-heldout, counts only). Measured
+// on the untouched branch (49171ae): tune 37/52, held-out 16/25; unchanged by round 17's rules. natural-heldout (round
+// 6, counts only) 21 → 22/30 with the same rules, guarded here.
+const NAT9_BAR = { 'nat9-tune': 33 / 48, 'nat9-heldout': 14 / 23, 'nat10-tune': 37 / 52, 'nat10-heldout': 16 / 25, 'natural-heldout': 22 / 30 };
 
-describe.each(['nat9-tune', 'nat9-heldout'] as const)('the %s phrasing set', (split) => {
+describe.each(['nat9-tune', 'nat9-heldout', 'nat10-tune', 'nat10-heldout', 'natural-heldout'] as const)('the %s phrasing set', (split) => {
   it(`given each natural question, when asked, then at least ${Math.round(NAT9_BAR[split] * 100)}% are handled right (and every quote is verbatim)`, { timeout: 120_000 }, async () => {
     const results = await runPhrasings(loadPhrasings(split));
     const right = results.filter((r) => !r.problem).length;
