@@ -33,6 +33,7 @@ export async function openIndex(deps: { config: Config; logger: Logger; embedder
     index = built;
   }
   if (!index) throw new UserError('There is no index and no document to build one from; run `npm run ingest -- <files>`.');
+  if (index.quotationDamage) logger.warn(`${index.quotationDamage}: recomputing the quotations from the documents (the next ingest writes them again).`);
   if (index.manifest.quoter !== QUOTER.version) {
     index.quotations = index.documents.flatMap((d) => QUOTER.find(d));
   }
