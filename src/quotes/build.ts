@@ -16,6 +16,7 @@ import { learnGenders } from './gender.js';
 import { replyAfter, selfNamed, vocatives } from './dialogue.js';
 import { looksLikeTitle } from './titles.js';
 import { findQuoteSpans, type QuoteSpan } from './marks.js';
+import { withWords } from './guards.js';
 import { findMentions, speakingWords, type EntityKind, type Mention } from './mentions.js';
 import { firstNameGender, isNationality, nonPersonWord, splitName, tagsOf, type Gender } from './names.js';
 import { sentenceEndAfter, sentenceStartBefore, sentenceStarts } from './sentence-bounds.js';
@@ -118,7 +119,7 @@ export function attributionTraces(doc: StoredDocument): AttributionTrace[] {
 
 function analyze(doc: StoredDocument, model: AttributionModel | null): { analysis: QuotationAnalysis; traces: AttributionTrace[] } {
   const { text } = doc;
-  const spans = findQuoteSpans(text, doc.paragraphs);
+  const spans = withWords(text, findQuoteSpans(text, doc.paragraphs));
   const counted = doc.paragraphs.filter((p) => p.kind !== 'boilerplate');
   const topLevel = spans.filter((s) => s.depth === 0);
   const exclude: Span[] = topLevel.map((s) => ({ start: s.open, end: (s.close ?? s.end) + 1 }));
