@@ -23,6 +23,8 @@ export async function runChat(deps: { engine: Engine; logger: Logger; input?: No
   const write = (s: string) => out.write(`${s}\n`);
   let conversation: Conversation = { id: 'terminal', turns: [] };
   let failures = 0;
+  /** Set by /quit: lines already read (piped, or typed ahead of a slow answer) are not answered after it. */
+  let quitting = false;
 
   if (interactive) {
     const about = engine.about();
@@ -44,6 +46,7 @@ export async function runChat(deps: { engine: Engine; logger: Logger; input?: No
     switch (cmd) {
       case '/quit':
       case '/exit':
+        quitting = true;
         rl.close();
         return;
       case '/help':
@@ -108,6 +111,7 @@ export async function runChat(deps: { engine: Engine; logger: Logger; input?: No
   let queue = Promise.resolve();
   rl.on('line', (line) => {
     queue = queue.then(async () => {
+      if (quitting) return;
       try {
         await handle(line);
       } catch (e) {

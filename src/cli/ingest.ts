@@ -23,7 +23,7 @@ await run(async () => {
   const sources = program.args.length ? program.args : config.DOCUMENTS;
   const bar = progressBar();
   const embedder = await loadModel({ model: config.EMBEDDING_MODEL, cacheDir: config.MODEL_CACHE_DIR, allowRemote: config.ALLOW_REMOTE_MODELS, batchSize: config.EMBEDDING_BATCH_SIZE, dtype: config.EMBEDDING_DTYPE, logger, root: config.root, onProgress: bar.onProgress });
-  const { report, index } = await ingest({ dir: config.INDEX_DIR, root: config.root, sources, embedder, quoter: QUOTER, logger, rebuild: program.opts().rebuild, onProgress: bar.onProgress, limits: { timeoutMs: config.URL_TIMEOUT_MS, idleTimeoutMs: config.URL_IDLE_TIMEOUT_MS } }).finally(() => bar.stop());
+  const { report, index } = await ingest({ dir: config.INDEX_DIR, root: config.root, sources, embedder, quoter: QUOTER, logger, rebuild: program.opts().rebuild, onProgress: bar.onProgress, limits: { timeoutMs: config.URL_TIMEOUT_MS, idleTimeoutMs: config.URL_IDLE_TIMEOUT_MS, allowPrivate: config.URL_ALLOW_PRIVATE } }).finally(() => bar.stop());
   // With DATABASE_URL, the index's vectors go to the server's pgvector too (where `npm start` / `ask` search them).
   await (await openVectorStore({ config, logger, index, embedder }))?.close();
   await embedder?.dispose?.();

@@ -180,7 +180,14 @@ async function load(model: string, o: LoadEmbedderOptions): Promise<Transformers
   if (looksLikePath(model) || fs.existsSync(asPath)) {
     folder = asPath;
     source = 'folder';
-    if (!isDirectory(folder)) throw new LoadFailure(`model folder ${folder} does not exist`);
+    if (!isDirectory(folder)) {
+      // EMBEDDING_MODEL=<a file>: the name is not the problem, its kind is; say what is expected.
+      if (fs.existsSync(folder))
+        throw new LoadFailure(
+          `EMBEDDING_MODEL=${model} is a file, not a model folder: give a folder holding config.json, tokenizer.json and onnx/model.onnx, a Hugging Face model id (owner/name), or "none"`,
+        );
+      throw new LoadFailure(`model folder ${folder} does not exist`);
+    }
     dtype = pickDtype(folder, o.dtype, `model folder ${folder}`);
   } else if (HF_ID.test(model) && !model.includes('..') && !model.includes('--')) {
     folder = path.join(o.cacheDir, model);

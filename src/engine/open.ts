@@ -28,11 +28,12 @@ export async function openIndex(deps: { config: Config; logger: Logger; embedder
   const why = await staleness(index, config.DOCUMENTS, config.root, modelKey(embedder));
   if (why) {
     logger.info(`Building the index (${why})…`);
-    const { report, index: built } = await ingest({ dir: config.INDEX_DIR, root: config.root, sources: config.DOCUMENTS, embedder, quoter: QUOTER, logger, onProgress: deps.onProgress, limits: { timeoutMs: config.URL_TIMEOUT_MS, idleTimeoutMs: config.URL_IDLE_TIMEOUT_MS } });
+    const { report, index: built } = await ingest({ dir: config.INDEX_DIR, root: config.root, sources: config.DOCUMENTS, embedder, quoter: QUOTER, logger, onProgress: deps.onProgress, limits: { timeoutMs: config.URL_TIMEOUT_MS, idleTimeoutMs: config.URL_IDLE_TIMEOUT_MS, allowPrivate: config.URL_ALLOW_PRIVATE } });
     for (const line of summariseFailures(report.failed)) logger.warn(`Skipped: ${line}`);
     index = built;
   }
   if (!index) throw new UserError('There is no index and no document to build one from; run `npm run ingest -- <files>`.');
+  if (index.quotationDamage) logger.warn(`${index.quotationDamage}: recomputing the quotations from the documents (the next ingest writes them again).`);
   if (index.manifest.quoter !== QUOTER.version) {
     index.quotations = index.documents.flatMap((d) => QUOTER.find(d));
   }

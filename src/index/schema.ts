@@ -36,7 +36,7 @@ export const manifestSchema = z.object({
   model: z.string().nullable(),
   dim: z.number().int().positive().nullable(),
   builtAt: z.string(),
-  documents: z.array(z.object({ id: z.string(), path: z.string(), hash: z.string(), chunks: offset })),
+  documents: z.array(z.object({ id: z.string(), path: z.string(), hash: z.string(), chunks: offset, quotations: z.string().optional() })),
 });
 
 /** Parse one file's JSON against its schema; throws an Error naming the file and the first problem. */
@@ -97,4 +97,33 @@ export function checkConsistency(
     if (!d || !inside(q, d.text.length)) throw new Error(`a quotation points outside the stored documents`);
   }
   if (lexicalCount !== null && lexicalCount !== chunks.length) throw new Error(`the lexical index has ${lexicalCount} entries for ${chunks.length} chunks`);
+}
+
+/**
+ * A checksum of one document's quotations as stored (keys in sorted order, so a reload compares equal): the manifest
+ * keeps one per document, and quotations.json emptied (`[]`), cut short or holding another index's quotations is
+ * caught on load.
+ */
+export function quotationsChecksum(quotations: readonly Quotation[]): string {
+  return sha256(JSON.stringify(quotations.map((q) => Object.keys(q).sort().map((k) => [k, (q as unknown as Record<string, unknown>)[k]]))));
+}
+
+/**
+ * What is wrong with the stored quotations, in one sentence, or null when every document's quotations match the
+ * manifest's checksum (documents from indexes written before the checksum have none and are not checked).
+ */
+export function quotationDamage(manifest: z.infer<typeof manifestSchema>, quotations: readonly Quotation[]): string | null {
+  const byDoc = new Map<string, Quotation[]>();
+  for (const q of quotations) {
+    const list = byDoc.get(q.doc);
+    if (list) list.push(q);
+    else byDoc.set(q.doc, [q]);
+  }
+  const bad = manifest.documents.filter((m) => m.quotations !== undefined && quotationsChecksum(byDoc.get(m.id) ?? []) !== m.quotations);
+  if (!bad.length) return null;
+  const stored = bad.reduce((n, m) => n + (byDoc.get(m.id)?.length ?? 0), 0);
+  return `quotations.json does not match what was written for ${bad.length} document${bad.length === 1 ? '' : 's'} (${bad
+    .slice(0, 3)
+    .map((m) => m.id)
+    .join(', ')}${bad.length > 3 ? ', …' : ''}; ${stored} quotation${stored === 1 ? '' : 's'} found for ${bad.length === 1 ? 'it' : 'them'})`;
 }

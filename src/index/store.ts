@@ -18,7 +18,7 @@ import type { Logger } from '../log.js';
 import type { Chunk, Quotation, StoredDocument } from '../types.js';
 import { z } from 'zod';
 import { withIndexLock, type LockOptions } from './lock.js';
-import { checkConsistency, chunkSchema, documentSchema, manifestSchema, parseFile, quotationSchema } from './schema.js';
+import { checkConsistency, chunkSchema, documentSchema, manifestSchema, parseFile, quotationDamage, quotationSchema, quotationsChecksum } from './schema.js';
 import { buildLexicalIndex, loadLexicalIndex, type LexicalIndex } from './lexical.js';
 import { createVectorIndex, readVectorIndex, writeVectorIndex, type VectorIndex } from './vectors.js';
 
@@ -29,6 +29,8 @@ export interface ManifestDocument {
   path: string;
   hash: string;
   chunks: number;
+  /** Checksum of the document's quotations in quotations.json (schema.ts `quotationsChecksum`); absent in older indexes. */
+  quotations?: string;
 }
 
 export interface Manifest {
@@ -52,6 +54,12 @@ export interface LoadedIndex {
   vectors: VectorIndex | null;
   docById: Map<string, StoredDocument>;
   chunkById: Map<string, Chunk>;
+  /**
+   * Set on load when quotations.json does not match the manifest's checksums (emptied, cut short, another index's):
+   * what is wrong, in one sentence. The manifest's quoter is then marked so that every reader recomputes the
+   * quotations from the verified documents and the next ingest writes them again.
+   */
+  quotationDamage?: string;
 }
 
 /** The quotation finder, injected so the index does not depend on the answer layer. */
@@ -129,6 +137,12 @@ export async function buildIndex(opts: {
   const lexical = buildLexicalIndex(chunks.map((c) => ({ id: c.id, text: textOf(c) })));
   const chunksPerDoc = new Map<string, number>();
   for (const c of chunks) chunksPerDoc.set(c.docId, (chunksPerDoc.get(c.docId) ?? 0) + 1);
+  const quotesPerDoc = new Map<string, Quotation[]>();
+  for (const q of quotations) {
+    const list = quotesPerDoc.get(q.doc);
+    if (list) list.push(q);
+    else quotesPerDoc.set(q.doc, [q]);
+  }
   const manifest: Manifest = {
     format: INDEX_FORMAT,
     chunker: CHUNKER_VERSION,
@@ -136,7 +150,7 @@ export async function buildIndex(opts: {
     model: modelKey(embedder),
     dim: embedder?.dim ?? null,
     builtAt: (opts.now?.() ?? new Date()).toISOString(),
-    documents: documents.map((d) => ({ id: d.id, path: d.path, hash: d.hash, chunks: chunksPerDoc.get(d.id) ?? 0 })),
+    documents: documents.map((d) => ({ id: d.id, path: d.path, hash: d.hash, chunks: chunksPerDoc.get(d.id) ?? 0, quotations: quotationsChecksum(quotesPerDoc.get(d.id) ?? []) })),
   };
   return { index: assemble(manifest, documents, chunks, quotations, lexical, vectors), embedded, reused };
 }
@@ -244,7 +258,9 @@ export async function readIndex(dir: string): Promise<LoadedIndex | null> {
     const lexical = loadLexicalIndex(lexicalJson);
     const vectors = manifest.model ? await readVectorIndex(path.join(from, FILES.vectors)) : null;
     if (vectors && (vectors.size !== chunks.length || vectors.dim !== manifest.dim)) throw new Error(`vectors (${vectors.size}×${vectors.dim}) do not match ${chunks.length} chunks × ${manifest.dim}`);
-    return assemble(manifest, documents, chunks, quotations, lexical, vectors);
+    const damage = quotationDamage(manifest, quotations);
+    if (damage) manifest.quoter = `${manifest.quoter} (quotations damaged)`;
+    return { ...assemble(manifest, documents, chunks, quotations, lexical, vectors), ...(damage ? { quotationDamage: damage } : {}) };
   } catch (cause) {
     throw new IndexCorruptError(`the index at ${dir} is damaged (${(cause as Error).message})`, { cause });
   }

@@ -13,7 +13,9 @@ import { decodeText } from './decode.js';
 import { extractHtml } from './html.js';
 import { DEFAULT_EXTRACT_LIMITS } from './limits.js';
 import { assignPages } from './pages.js';
-import { readBodyLimited, readFileLimited } from './read-limited.js';
+import { MAX_DOCUMENT_BYTES, readBodyLimited, readFileLimited } from './read-limited.js';
+import { allowAll, forbiddenRange } from '../net/address-policy.js';
+import { safeFetch } from '../net/safe-fetch.js';
 import { paragraphSpans, sentenceSpans } from './segment.js';
 
 export interface Source {
@@ -166,6 +168,12 @@ export interface LoadOptions {
   /** A URL body that sends nothing for this long is abandoned, in ms. */
   idleTimeoutMs?: number;
   maxBytes?: number;
+  /**
+   * Fetch private, loopback and link-local addresses too (`URL_ALLOW_PRIVATE`). Without it a URL goes through the
+   * same SSRF guard as a link posted in Discord (src/net/safe-fetch.ts): only public addresses, every redirect
+   * checked. (An injected `fetch`, for tests, is used as it is.)
+   */
+  allowPrivate?: boolean;
 }
 
 /**
@@ -190,6 +198,14 @@ export async function loadSource(ref: string, opts: LoadOptions): Promise<Source
 }
 
 async function loadUrl(url: string, opts: LoadOptions): Promise<Source> {
+  if (!opts.fetch) {
+    const { bytes, contentType } = await safeFetch(url, {
+      policy: opts.allowPrivate ? allowAll : forbiddenRange,
+      timeoutMs: opts.timeoutMs ?? 20_000,
+      maxBytes: opts.maxBytes ?? MAX_DOCUMENT_BYTES,
+    });
+    return sourceOfBody(url, bytes, contentType || undefined);
+  }
   const signal = AbortSignal.timeout(opts.timeoutMs ?? 20_000);
   let res: Response;
   try {
@@ -203,6 +219,10 @@ async function loadUrl(url: string, opts: LoadOptions): Promise<Source> {
   }
   const contentType = res.headers.get('content-type') ?? undefined;
   const bytes = await readBodyLimited(res, { name: url, maxBytes: opts.maxBytes, idleTimeoutMs: opts.idleTimeoutMs });
+  return sourceOfBody(url, bytes, contentType);
+}
+
+async function sourceOfBody(url: string, bytes: Uint8Array, contentType: string | undefined): Promise<Source> {
   if (isBinaryDocument(bytes)) return sourceFromBytes(bytes, { id: url, path: url, name: url, url, contentType: contentType ?? '' }, DEFAULT_EXTRACT_LIMITS);
   const input = { name: url, bytes, contentType };
   // A URL's path rarely ends in .txt: HTML is recognised by content type or content, not by name alone.

@@ -16,8 +16,9 @@ import { learnGenders } from './gender.js';
 import { replyAfter, selfNamed, vocatives } from './dialogue.js';
 import { looksLikeTitle } from './titles.js';
 import { findQuoteSpans, type QuoteSpan } from './marks.js';
-import { findMentions, type EntityKind, type Mention } from './mentions.js';
-import { firstNameGender, isNationality, nonPersonWord, splitName, type Gender } from './names.js';
+import { withWords } from './guards.js';
+import { findMentions, speakingWords, type EntityKind, type Mention } from './mentions.js';
+import { firstNameGender, isNationality, nonPersonWord, splitName, tagsOf, type Gender } from './names.js';
 import { sentenceEndAfter, sentenceStartBefore, sentenceStarts } from './sentence-bounds.js';
 import { isEpithetNoun, isPluralNoun, MEDIUM_NOUNS, nounGender, WRITTEN_NOUNS } from './speaker-nouns.js';
 import { buildSpeakerTable, canonicalSpeaker, lookupSpeaker, type SpeakerTable } from './speakers.js';
@@ -118,7 +119,7 @@ export function attributionTraces(doc: StoredDocument): AttributionTrace[] {
 
 function analyze(doc: StoredDocument, model: AttributionModel | null): { analysis: QuotationAnalysis; traces: AttributionTrace[] } {
   const { text } = doc;
-  const spans = findQuoteSpans(text, doc.paragraphs);
+  const spans = withWords(text, findQuoteSpans(text, doc.paragraphs));
   const counted = doc.paragraphs.filter((p) => p.kind !== 'boilerplate');
   const topLevel = spans.filter((s) => s.depth === 0);
   const exclude: Span[] = topLevel.map((s) => ({ start: s.open, end: (s.close ?? s.end) + 1 }));
@@ -309,6 +310,17 @@ function analyze(doc: StoredDocument, model: AttributionModel | null): { analysi
         if (r.speaker) return r;
       }
       const subjectBefore = inSentence || lastSpeaker ? undefined : firstIn(before, here, (x) => ok(x) && /^\W*(?:\S+\s+){0,2}\S*$/u.test(text.slice(before, x.pos)));
+      // "Ferrand smiled. “It's nothing,” said he": a lone name no word list knows, which the text has speaking elsewhere
+      // (“…,” stammered Ferrand), opening the sentence before in the pronoun's paragraph, is its "he"/"she".
+      if (!inSentence && !lastSpeaker && !subjectBefore && (pron === 'he' || pron === 'she') && before >= doc.paragraphs[paraOf(subj.start)]!.start) {
+        const m = /^\s*(\p{Lu}\p{Ll}+)\s+\p{Ll}/u.exec(text.slice(before, here));
+        const beat = m?.[1];
+        // (not a name the mentions already hold: "Sony" is an organisation that fits no "he")
+        if (beat && !mentionAt.has(before + m[0].indexOf(beat)) && !lookupSpeaker(table, beat) && speakingWords(text).has(beat) && !/[“”"]/u.test(text.slice(before, here))) {
+          const who = canonicalSpeaker(beat, table);
+          if (!not.has(who)) return { speaker: who, antecedent: null };
+        }
+      }
       const a = inSentence ?? lastSpeaker ?? subjectBefore ?? salientPerson(subj.start, ok) ?? nearest(subj.start, ok) ?? nearest(subj.start, (x) => compatible(pron, x) && !not.has(x.canonical));
       return { speaker: a?.canonical ?? relativeBefore(subj.start, pron) ?? namedInDialogue(subj.start, pron) ?? null, antecedent: null };
     }
@@ -472,7 +484,16 @@ function analyze(doc: StoredDocument, model: AttributionModel | null): { analysi
 
   const spanIndexOf = (q: QuoteSpan) => spans.indexOf(q);
   /** The canonical names a quotation's words address by name. */
-  const addressed = (q: QuoteSpan): string[] => vocatives(text.slice(q.start, q.end)).map((v) => canonicalSpeaker(v, table));
+  // (“True, but I've got another reason”, “Come, …”: one capitalised word that the text also writes in lower case, or an
+  // adjective, and that names no one it knows, is an ordinary word opening the words, not someone spoken to)
+  const commonWords = new Map<string, boolean>();
+  const ordinaryWord = (v: string): boolean => {
+    if (!/^[\p{L}'’-]+$/u.test(v) || lookupSpeaker(table, v) || firstNameGender(v)) return false;
+    let r = commonWords.get(v);
+    if (r === undefined) commonWords.set(v, (r = new RegExp(`(?<![\\p{L}'’-])${v.toLowerCase()}(?![\\p{L}'’-])`, 'u').test(text) || tagsOf(v.toLowerCase()).adjective));
+    return r;
+  };
+  const addressed = (q: QuoteSpan): string[] => vocatives(text.slice(q.start, q.end)).filter((v) => !ordinaryWord(v)).map((v) => canonicalSpeaker(v, table));
   /** The people a quotation's words name or address (none of them is its "he"/"she"). */
   const namedWithin = (q: QuoteSpan): ReadonlySet<string> => {
     // (and the words it goes on with in its paragraph: “…,” he said, “… I've just been to ask Mr. Stelling.”)
@@ -487,6 +508,11 @@ function analyze(doc: StoredDocument, model: AttributionModel | null): { analysi
    * quoted words. News copy seldom has one: there a bare quotation after a quotation goes on with its speaker.
    */
   const inDialogue = spans.filter((q) => q.depth === 0 && isTurn(q, 0)).length >= DIALOGUE_TURNS;
+  // In a dialogue, words that make a paragraph by themselves and end their sentence (“Certainly, Lady Cantrip.”) are a
+  // turn of speech, however many capitals they have.
+  if (inDialogue) spans.forEach((q, i) => {
+    if (titleLike[i] && q.depth === 0 && isTurn(q, 0) && /[.!?]$/u.test(text.slice(q.start, q.end))) titleLike[i] = false;
+  });
   /**
    * Does the quotation end its paragraph but for a short attribution (“…?” Lady Cantrip said.)? In a dialogue, a
    * narrated paragraph that ends so hands the dialogue to the next paragraph's turn as one that opens with the words
@@ -498,7 +524,8 @@ function analyze(doc: StoredDocument, model: AttributionModel | null): { analysi
     return !/[“”"]/u.test(rest) && (rest.match(/[\p{L}\p{N}]+/gu) ?? []).length <= 4;
   };
   /** The turn of dialogue in paragraph `pi`: its speech quotations' one speaker, and whom they address. */
-  const quotesIn = (pi: number) => found.filter((x) => x.span.depth === 0 && x.span.paragraphs[x.span.paragraphs.length - 1] === pi && !titleLike[spanIndexOf(x.span)]);
+  // (a one-word answer with its own attribution, “No,” he answered, is a turn too, though its words read as a title)
+  const quotesIn = (pi: number) => found.filter((x) => x.span.depth === 0 && x.span.paragraphs[x.span.paragraphs.length - 1] === pi && (!titleLike[spanIndexOf(x.span)] || (!!x.speaker && !!x.attr?.subject)));
   const turnIn = (pi: number): { speaker: string; addressed: string[]; opens: boolean; ends: boolean } | null => {
     const all = quotesIn(pi);
     const here = all.filter((x) => x.speaker);
@@ -506,6 +533,18 @@ function analyze(doc: StoredDocument, model: AttributionModel | null): { analysi
     // Spoken to by name in the words (“…, Sam”), or by the attribution (“Answer him!” whispered Tom to Larry).
     const to = here.flatMap((x) => [...addressed(x.span), ...(x.attr?.addressee && lookupSpeaker(table, x.attr.addressee)?.kind === 'person' ? [canonicalSpeaker(x.attr.addressee, table)] : [])]);
     return { speaker: here[0]!.speaker!, addressed: to, opens: opensParagraph(all[0]!.span), ends: endsParagraph(all[all.length - 1]!.span) };
+  };
+  /** A paragraph of narration: body text ending a sentence, with no quotation mark in it. */
+  const isNarration = (k: number): boolean => {
+    const p = doc.paragraphs[k];
+    if (!p || p.kind !== 'body') return false;
+    const t = text.slice(p.start, p.end);
+    return !/[“”"‘’']/u.test(t.replace(/(?<=\p{L})['’](?=\p{L})/gu, '')) && /[.!?]\s*$/u.test(t);
+  };
+  /** The people paragraph `k` names (canonical), pronouns aside. */
+  const personsIn = (k: number): string[] => {
+    const p = doc.paragraphs[k]!;
+    return mentions.filter((m) => m.start >= p.start && m.end <= p.end && m.kind === 'person').map((m) => canonicalSpeaker(m.canonical, table));
   };
   /**
    * The speaker of a quotation without a named attribution of its own when it is a turn of dialogue: a paragraph
@@ -540,7 +579,13 @@ function analyze(doc: StoredDocument, model: AttributionModel | null): { analysi
     if (last) {
       const called = calledBy(last.addressed, last.speaker);
       if (called) return called;
-      const before = last.opens ? turnIn(pi - 2) : null;
+      // (“I'm going to the cliffs, Williams,” said Young. ¶ Williams was busy at the forge. ¶ “No,” he answered. ¶ “…”:
+      // narration between the two turns, about the one who speaks next and naming no one else, does not break the alternation.)
+      let bk = pi - 2;
+      const between: number[] = [];
+      while (last.opens && bk > pi - 5 && bk >= 0 && isNarration(bk)) between.push(bk--);
+      let before = last.opens ? turnIn(bk) : null;
+      if (before && between.length && !between.every((k) => personsIn(k).includes(last.speaker) && personsIn(k).every((n) => n === before!.speaker || n === last.speaker))) before = null;
       if (before && (before.opens || (before.ends && inDialogue)) && before.speaker !== last.speaker && !own.includes(before.speaker) && (isReply || speaker === last.speaker || !speaker)) return before.speaker;
       if (isReply) return null;
     }

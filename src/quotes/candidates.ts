@@ -81,17 +81,40 @@ export function lowerBound<T>(xs: readonly T[], value: number, key: (x: T) => nu
 }
 
 /** Per-document indexes of the context, built once. */
-const indexes = new WeakMap<CandidateContext, { byName: Map<string, Mention[]>; mentions: Mention[]; quoted: Span[] }>();
+const indexes = new WeakMap<
+  CandidateContext,
+  { byName: Map<string, Mention[]>; maxEnd: Map<string, number[]>; mentions: Mention[]; quoted: Span[]; regions: Map<string, { toks: Tok[]; subjects: SpeechSubject[] }> }
+>();
 function indexOf(ctx: CandidateContext) {
   let ix = indexes.get(ctx);
   if (!ix) {
+    // (each name's mentions by start, with the running maximum of their ends: a candidate's salience and distance by
+    // binary search, not a walk over every mention of the name per quotation)
+    const mentions = [...ctx.mentions].sort((a, b) => a.start - b.start);
     const byName = new Map<string, Mention[]>();
-    for (const m of ctx.mentions) byName.set(m.canonical, [...(byName.get(m.canonical) ?? []), m]);
-    ix = { byName, mentions: [...ctx.mentions].sort((a, b) => a.start - b.start), quoted: [...ctx.quoted].sort((a, b) => a.start - b.start) };
+    for (const m of mentions) {
+      const list = byName.get(m.canonical);
+      if (list) list.push(m);
+      else byName.set(m.canonical, [m]);
+    }
+    const maxEnd = new Map<string, number[]>();
+    for (const [name, list] of byName) {
+      const acc: number[] = [];
+      for (const m of list) acc.push(Math.max(acc[acc.length - 1] ?? -Infinity, m.end));
+      maxEnd.set(name, acc);
+    }
+    ix = { byName, maxEnd, mentions, quoted: [...ctx.quoted].sort((a, b) => a.start - b.start), regions: new Map() };
     indexes.set(ctx, ix);
   }
   return ix;
 }
+
+/**
+ * Performance guard: the part of the quotation's own sentence the candidates read stops at the {@link NEAR_QUOTES}th
+ * other quotation on each side (real sentences hold a few; a file of nothing but quotation marks is one "sentence" of
+ * thousands, and reading all of it for each of them made ingest quadratic).
+ */
+const NEAR_QUOTES = 8;
 
 /** Tokens of text[from, to) with every quotation in it replaced by one mark token. */
 function maskedTokens(ctx: CandidateContext, from: number, to: number): Tok[] {
@@ -166,9 +189,12 @@ function regionsOf(ctx: CandidateContext, span: QuoteSpan) {
   const sOpen = sentenceAt(starts, open);
   const sClose = sentenceAt(starts, Math.max(open, after - 1));
   const endOf = (s: number) => starts[s + 1] ?? text.length;
+  const { quoted } = indexOf(ctx);
+  const before = lowerBound(quoted, open, (q) => q.start) - NEAR_QUOTES;
+  const beyond = lowerBound(quoted, after, (q) => q.start) + NEAR_QUOTES - 1;
   return {
-    pre: [starts[sOpen]!, open],
-    post: [after, Math.max(after, endOf(sClose))],
+    pre: [Math.max(starts[sOpen]!, before >= 0 ? Math.min(open, quoted[before]!.start) : 0), open],
+    post: [after, Math.max(after, Math.min(endOf(sClose), beyond < quoted.length ? quoted[beyond]!.end : Infinity))],
     prev: sOpen > 0 ? [starts[sOpen - 1]!, starts[sOpen]!] : [0, 0],
     next: [Math.max(after, endOf(sClose)), endOf(Math.max(sClose + 1, sentenceAt(starts, Math.max(after, endOf(sClose)))))],
   } as const;
@@ -177,7 +203,20 @@ function regionsOf(ctx: CandidateContext, span: QuoteSpan) {
 /** Does a speech verb with a subject stand in the quotation's own sentence (outside quotations)? */
 export function speechInSentence(ctx: CandidateContext, span: QuoteSpan): boolean {
   const { pre, post } = regionsOf(ctx, span);
-  return [pre, post].some(([from, to]) => to > from && speechSubjects(ctx.text, maskedTokens(ctx, from, to)).length > 0);
+  return [pre, post].some(([from, to]) => to > from && readRegion(ctx, from, to).subjects.length > 0);
+}
+
+const readRegion = (ctx: CandidateContext, from: number, to: number) => {
+  const toks = maskedTokens(ctx, from, to);
+  return { toks, subjects: speechSubjects(ctx.text, toks) };
+};
+/** {@link readRegion}, remembered per document. */
+function regionReading(ctx: CandidateContext, from: number, to: number) {
+  const memo = indexOf(ctx).regions;
+  const key = `${from}:${to}`;
+  let r = memo.get(key);
+  if (!r) memo.set(key, (r = readRegion(ctx, from, to)));
+  return r;
 }
 
 /** The candidates of one quotation (the "nobody" candidate last). */
@@ -203,8 +242,9 @@ export function speakerCandidates(ctx: CandidateContext, r: RuleView): Candidate
   let anySpeech = false;
   for (const [where, [from, to]] of Object.entries(regions) as [keyof typeof regions, readonly [number, number]][]) {
     if (to <= from) continue;
-    const toks = maskedTokens(ctx, from, to);
-    for (const s of speechSubjects(text, toks)) {
+    // (the sentences before and after are the same for every quotation of a sentence: read once)
+    const { toks, subjects } = where === 'prev' || where === 'next' ? regionReading(ctx, from, to) : readRegion(ctx, from, to);
+    for (const s of subjects) {
       const name = ctx.resolve(s.subject);
       if (!name) continue;
       anySpeech ||= where === 'pre' || where === 'post';
@@ -223,7 +263,7 @@ export function speakerCandidates(ctx: CandidateContext, r: RuleView): Candidate
   if (r.speaker) set(r.speaker, r.own ? 'rule' : 'ruleFollow');
   if (r.previous) set(r.previous, 'previousSpeaker');
   const quote = text.slice(r.span.start, r.span.end);
-  const whole = !/[\p{L}\p{N}]/u.test(text.slice(starts[sOpen]!, open)) && !/[\p{L}\p{N}]/u.test(text.slice(after, Math.max(after, endOf(sClose))));
+  const whole = !/[\p{L}\p{N}]/u.test(text.slice(regions.pre[0], open)) && !/[\p{L}\p{N}]/u.test(text.slice(after, regions.post[1]));
   for (const c of byName.values()) {
     const name = c.speaker!;
     if (whole && c.features.previousSpeaker) c.features.previousSpeakerWhole = 1;
@@ -232,12 +272,10 @@ export function speakerCandidates(ctx: CandidateContext, r: RuleView): Candidate
     if (r.addressee && r.addressee.toLowerCase().includes(name.toLowerCase())) c.features.addressee = 1;
     const kind = ctx.kindOf(name);
     c.features[kind ?? 'nominal'] = 1;
-    let n = 0;
-    let d = Infinity;
-    for (const m of indexOf(ctx).byName.get(name) ?? []) {
-      if (m.start < open) n++;
-      d = Math.min(d, m.start < open ? open - m.end : m.start - after);
-    }
+    const ms = indexOf(ctx).byName.get(name) ?? [];
+    const n = lowerBound(ms, open, (m) => m.start);
+    let d = n > 0 ? open - indexOf(ctx).maxEnd.get(name)![n - 1]! : Infinity;
+    if (n < ms.length) d = Math.min(d, ms[n]!.start - after);
     c.features.salience = Math.log1p(n) / 3;
     c.features.distance = Number.isFinite(d) ? Math.min(1, Math.log1p(Math.max(0, d)) / 8) : 1;
   }

@@ -16,4 +16,4 @@ export { quotationJson } from './json.js';
 export { canonicalSpeaker, type SpeakerTable } from './speakers.js';
 
 /** Version of the rules: stored quotation indexes made by another version are recomputed. */
-export const QUOTER_VERSION = 'quotes-v14';
+export const QUOTER_VERSION = 'quotes-v16';

@@ -7,6 +7,7 @@ import type { Span } from '../types.js';
 import { CONNECTORS, ORG_HEADS, ROLE_HEADS, firstNameGender, splitName, tagsOf, type NameParts } from './names.js';
 import { SPEAKER_NOUNS } from './speaker-nouns.js';
 import { bare, isCapital, tokenize, type Tok } from './tokens.js';
+import { SPEECH_VERBS } from '../text/speech-verbs.js';
 
 export type EntityKind = 'person' | 'org' | 'group';
 
@@ -132,6 +133,23 @@ function classifyRun(run: RawRun): { kind: EntityKind; parts: NameParts; weak: b
   if (words.length >= 2 && words.length <= 4 && !describes && words.every((w) => /^\p{Lu}[\p{L}’'\-]*$/u.test(w))) return { kind: 'person', parts, weak: true };
   if (words.length === 1) return { kind: 'person', parts, weak: true }; // kept only if it matches a known surname
   return null;
+}
+
+/**
+ * Lone capitalised words the text has speaking: the subject right before a speech verb ("Ferrand said") or the one
+ * after a quotation's inverted cue (“…,” stammered Ferrand). A name the word lists do not know (a story's "Ferrand")
+ * is a person when the text says they speak. Memoised for the last text.
+ */
+let speakingFor: { text: string; words: Set<string> } | null = null;
+export function speakingWords(text: string): Set<string> {
+  if (speakingFor?.text === text) return speakingFor.words;
+  const words = new Set<string>();
+  for (const m of text.matchAll(/(?<![\p{L}\p{N}'’.-])(\p{Lu}\p{Ll}+)[ \u00a0]+(\p{Ll}+)\b|[,!?—-]["”’'][ \u00a0]+(\p{Ll}+)[ \u00a0]+(\p{Lu}\p{Ll}+)(?![\p{L}\p{N}'’-])/gu)) {
+    const [word, verb] = m[1] ? [m[1], m[2]!] : [m[4]!, m[3]!];
+    if (SPEECH_VERBS.has(verb) && !CAPITAL_STOP.has(word.toLowerCase())) words.add(word);
+  }
+  speakingFor = { text, words };
+  return words;
 }
 
 /**

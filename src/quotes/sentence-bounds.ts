@@ -12,6 +12,7 @@ const ABBREV_BEFORE_DOT = /(?:^|[\s(])(?:Mr|Mrs|Ms|Mx|Dr|Prof|St|Sr|Jr|Gen|Sen|R
 
 /** Start of the sentence (outside quotes) that contains `pos`, not before `floor`. */
 export function sentenceStartBefore(text: string, floor: number, pos: number): number {
+  if (pos - floor > LONG_SCAN) return sentenceStartBeforeLong(text, floor, pos);
   // One character past `pos` so that "said. “" sees the opening mark that starts the next sentence.
   const region = text.slice(floor, pos + 1);
   let start = floor;
@@ -23,6 +24,45 @@ export function sentenceStartBefore(text: string, floor: number, pos: number): n
     start = floor + m.index + m[0].length;
   }
   return start;
+}
+
+/**
+ * Performance guard, the same answer as the scan above: a paragraph of thousands of quotations and no sentence end (a
+ * hostile file) would have each quotation scan it from its start — quadratic. Past {@link LONG_SCAN} characters the
+ * sentence ends after `floor` are found once per text and floor and looked up. (A sentence end depends only on the
+ * characters from its stop on, and on the six before it, cut at `floor`, so a scan of the whole text finds the same
+ * ones: those ending at or before `pos`.)
+ */
+const LONG_SCAN = 4096;
+const longScans = { text: '', byFloor: new Map<number, { re: RegExp; ends: number[]; done: boolean; last: number }>() };
+function sentenceStartBeforeLong(text: string, floor: number, pos: number): number {
+  if (longScans.text !== text || longScans.byFloor.size > 64) longScans.byFloor.clear();
+  longScans.text = text;
+  let st = longScans.byFloor.get(floor);
+  if (!st) {
+    const re = new RegExp(SENTENCE_END.source, SENTENCE_END.flags);
+    re.lastIndex = floor;
+    longScans.byFloor.set(floor, (st = { re, ends: [], done: false, last: floor }));
+  }
+  // Scan on until a sentence end past `pos` (the scan only ever moves forward).
+  while (!st.done && st.last <= pos) {
+    const m = st.re.exec(text);
+    if (!m) {
+      st.done = true;
+      break;
+    }
+    const end = m.index + m[0].length;
+    st.last = end;
+    if (!ABBREV_BEFORE_DOT.test(text.slice(Math.max(floor, m.index - 6), m.index + 1))) st.ends.push(end);
+  }
+  let lo = 0;
+  let hi = st.ends.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (st.ends[mid]! <= pos) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo > 0 ? st.ends[lo - 1]! : floor;
 }
 
 /** End of the sentence that starts at `pos`, not after `ceil`. */

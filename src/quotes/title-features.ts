@@ -13,6 +13,8 @@ export type TitleFeature = (typeof TITLE_FEATURES)[number];
 
 const NAMING = /(?:\b(?:called|calling|calls|dubbed|titled|entitled|named|labeled|labelled|branded|nicknamed|known as|so-called|term|word|words|phrase|slogan|hashtag|motto|label|dubbing|branding|termed|deemed|as)\s*)$/iu;
 const WORK_NOUNS = /\b(?:show|film|movie|book|song|single|album|series|podcast|program|programme|novel|play|magazine|newspaper|campaign|operation|musical|documentary|episode|video|article|column|blog|exhibit|exhibition|brand|title|sign|signs|banner|headline|tour|event|project|app|game|character|role|sitcom|drama|comedy|segment|report|poem|painting|tweet|hashtag|shirt|t-shirt|slogan)\s+(?:\S+\s+){0,2}$/iu;
+/** Characters before the opening mark the naming and work-noun cues read. */
+const BEFORE_WINDOW = 400;
 const FUNCTION_WORDS = /\b(?:is|are|was|were|be|been|will|would|can|could|should|have|has|had|do|does|did|not|n't|to|that|it|this|we|i|you|they|he|she)\b/iu;
 const PERSONAL = /\b(?:I|I'm|I’m|I've|I’ve|me|my|we|our|us|you|your)\b/u;
 
@@ -23,7 +25,9 @@ const PERSONAL = /\b(?:I|I'm|I’m|I've|I’ve|me|my|we|our|us|you|your)\b/u;
  */
 export function titleFeatures(quote: string, before: string, own: boolean, speechInSentence: boolean, commaHandsOver: boolean): Record<TitleFeature, number> {
   const words = quote.split(/\s+/u).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
-  const b = before.replace(/\s+$/u, '');
+  // (the cues before the opening mark are its last few words: a window keeps a sentence of thousands of quotation
+  // marks from costing each of them a scan of everything before it)
+  const b = before.slice(-BEFORE_WINDOW).replace(/\s+$/u, '');
   return {
     bias: 1,
     titleCase: looksLikeTitle(quote) ? 1 : 0,
@@ -39,7 +43,7 @@ export function titleFeatures(quote: string, before: string, own: boolean, speec
     determinerBefore: /\b(?:a|an|the|his|her|their|its|our|this|that)$/iu.test(b) ? 1 : 0,
     ownAttribution: own ? 1 : 0,
     speechInSentence: speechInSentence ? 1 : 0,
-    opensSentence: /[\p{L}\p{N}]/u.test(before) ? 0 : 1,
+    opensSentence: /[\p{L}\p{N}]/u.test(b) || /[\p{L}\p{N}]/u.test(before) ? 0 : 1,
     commaHandsOver: commaHandsOver ? 1 : 0,
   };
 }

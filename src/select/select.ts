@@ -60,11 +60,12 @@ export const TYPE_NEAR_LIFT = 1;
 /** The most (as a share of the largest IDF) a question word the document uses elsewhere may weigh, missing, for the lift. */
 export const TYPE_NEAR_MISS_KNOWN = 0.45;
 /**
- * "Who is X's Y?", "who was the Y of X": the person asked for is named by Y, so a name beside X ("Carnegie Mellon
- * University (… CMU …)" for "who is cmu's president", "Rapper Lil Wayne" for "who is lil wayne's girlfriend") is no
- * evidence unless the sentence holds every question word. Not "who was steering …" (a verb, as in "who replaced …").
+ * "Who is X's Y?", "who was the Y of X", "what is X's Y?": the person or thing asked for is named by Y, so a name beside X
+ * ("Carnegie Mellon University (… CMU …)" for "who is cmu's president", "Rapper Lil Wayne" for "who is lil wayne's
+ * girlfriend" or "what is lil wayne's real name") is no evidence unless the sentence holds every question word. Not
+ * "who was steering …" (a verb, as in "who replaced …"), nor "what is his/her Y" (no X to stand beside).
  */
-const WHO_IS = /^\W*who(?:['’]s|\s+(?:is|was|are|were))\s+(?!\w+ing\b)/iu;
+const WHO_IS = /^\W*(?:who(?:['’]s|\s+(?:is|was|are|were))\s+(?!\w+ing\b)|what(?:['’]s|\s+(?:is|was|are|were))\s+(?!(?:his|her|their|its|my|your|our)\b)[^?]*?\p{L}['’]s?\s+\p{L})/iu;
 
 /** An attribution question answered by the quotation index (speaker and addressee matched) is this sure. */
 export const INDEX_CONFIDENCE = 0.95;

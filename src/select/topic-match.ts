@@ -31,6 +31,12 @@ export const TOPIC_KIN = 0.9;
  */
 export const PARTIAL_FROM = 0.3;
 
+/**
+ * Words that only relate a topic's other words ("peacetime vs war", "the roads via the pass", "sales per year"): the
+ * retrieval terms keep them (they are no stopwords), but a passage holds a topic whether or not it uses them.
+ */
+const RELATION_WORDS = /^(?:vs|versus|v|via|etc|eg|ie|aka|whether|among|amongst|toward|towards|upon|within|onto|per|thru|til|till|despite|except|unlike|plus)$/iu;
+
 export type TopicMatcher = (topic: string, sentence: string, near: string) => number;
 
 /**
@@ -190,7 +196,7 @@ export function createTopicMatcher(vectors: WordVectors, weight: (term: string, 
     const words = wordsOf(topic);
     words.forEach((w, i) => {
       const t = term(w);
-      if (!t || seen.has(t)) return;
+      if (!t || seen.has(t) || RELATION_WORDS.test(w)) return;
       // "how big": the size asked for, which the amount stands for (below), not a word to find.
       if (/^how$/iu.test(words[i - 1] ?? '') && HOW_BIG.test(`how ${w}`)) return;
       seen.add(t);

@@ -26,6 +26,6 @@ export function summaryLength(length: SummaryLength, candidates: number): number
   if (candidates <= 1) return candidates;
   const { share, min, max } = SUMMARY_SHARE[length];
   const wanted = Math.min(max, Math.max(min, Math.round(share * candidates)));
-  const cap = Math.max(1, Math.min(candidates - 1, Math.ceil(MAX_SHARE * candidates)));
+  const cap = Math.max(1, Math.min(candidates - 1, Math.floor(MAX_SHARE * candidates)));
   return Math.min(wanted, cap);
 }

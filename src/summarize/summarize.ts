@@ -201,6 +201,22 @@ export async function summarize(docs: StoredDocument[], opts: SummarizeOptions =
     if (pick === -1) break;
     take(pick);
   }
+  // A document of several paragraphs is not summarised from one alone (an encyclopedia entry's long first paragraph holds
+  // every lead-weighted sentence): the last sentence taken gives way to the best readable one of another paragraph.
+  if (!focus && docs.length === 1 && chosen.length >= 2) {
+    const paragraphOf = (k: number) => cands[idx[k]!]!.paragraph;
+    const only = paragraphOf(chosen[0]!);
+    if (chosen.every((k) => paragraphOf(k) === only)) {
+      const dropped = chosen.pop()!;
+      pool.add(dropped);
+      const other = best([...pool].filter((k) => paragraphOf(k) !== only));
+      if (other !== undefined) take(other);
+      else {
+        pool.delete(dropped);
+        chosen.push(dropped);
+      }
+    }
+  }
   // Nothing opens readably (a paragraph or a one-paragraph text whose every sentence says "he"): the continuous cut
   // from its first sentence reads as the document does, so that is the summary rather than none.
   if (!chosen.length && idx.length) {

@@ -115,9 +115,14 @@ describe('models and the index', () => {
 
   it.each([
     [['no/such/file.txt'], /No such file or folder/],
-    [['http://127.0.0.1:1/nothing-listens-here'], /Could not fetch/],
-  ])('given a bad source %j, when ingested, then one clear line and exit code 1, and the index is untouched', async (args, msg) => {
-    const e = { ...env, INDEX_DIR: path.join(tmp.dir, 'bad-src') };
+    // A loopback address is refused by the same SSRF guard as a link posted in Discord…
+    [['http://127.0.0.1:1/nothing-listens-here'], /I won't fetch http:\/\/127\.0\.0\.1:1\/nothing-listens-here: .*only public internet addresses are allowed/],
+    // …unless URL_ALLOW_PRIVATE opts out (then it is simply unreachable).
+    [['http://127.0.0.1:1/nothing-listens-here', 'URL_ALLOW_PRIVATE=true'], /Could not fetch http:\/\/127\.0\.0\.1:1\/nothing-listens-here: ECONNREFUSED/],
+  ])('given a bad source %j, when ingested, then one clear line and exit code 1, and the index is untouched', async (args0, msg) => {
+    const allow = args0.includes('URL_ALLOW_PRIVATE=true');
+    const args = args0.filter((a) => !a.includes('='));
+    const e = { ...env, INDEX_DIR: path.join(tmp.dir, 'bad-src'), ...(allow ? { URL_ALLOW_PRIVATE: 'true' } : {}) };
     const r = await npmRun('ingest', args, { env: e });
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(msg);

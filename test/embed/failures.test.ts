@@ -48,6 +48,17 @@ describe('loadEmbedder when no model can be loaded', () => {
     expect(noNetwork).not.toHaveBeenCalled();
   });
 
+  it('given a file path (not a folder), when loaded, then one warning saying a model folder or a model id is expected, not "does not exist"', async () => {
+    const file = path.join(tempDir(), 'model.onnx');
+    fs.writeFileSync(file, 'not a folder');
+    const { logger, calls } = spyLogger();
+    await expect(loadEmbedder({ model: file, cacheDir: tempDir(), allowRemote: true, logger, fetch: noNetwork })).resolves.toBeNull();
+    expectOneWarning(calls, /is a file, not a model folder: give a folder holding config\.json, tokenizer\.json and onnx\/model\.onnx, a Hugging Face model id \(owner\/name\), or "none"/);
+    expect(calls.warn.mock.calls[0][1]).toContain(file);
+    expect(calls.warn.mock.calls[0][1]).not.toMatch(/does not exist/);
+    expect(noNetwork).not.toHaveBeenCalled();
+  });
+
   it('given a folder without onnx/model.onnx, when loaded, then null and one warning listing what is missing', async () => {
     const dir = copyTinyModel(path.join(tempDir(), 'incomplete'));
     fs.rmSync(path.join(dir, 'onnx'), { recursive: true });

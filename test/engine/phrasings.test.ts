@@ -46,6 +46,13 @@ describe.each(['tune'] as const)('the %s phrasing set', (split) => {
 // quote11-tune 31 → 32/46: "how many leaders …" met by "three presidents", the thing counted as kin ("what exactly did X
 // tell the council about …" read as a quote request gained one more here but lost a blind quote request: taken out by the lead). quote10-tune 51 → 52/62: "how big the country is" asks for a size, met by
 // a count in units of area or length ("36,125 square kilometres").
+// Round 17 (quote15): quote12, 68 items written before running any from reading the documents only, over the default
+// document and seven new non-CNN Abg-CoQA val stories (positions 20–119) — quote requests by topic, mostly in other words
+// and Discord style ("gimme the bit about wilding showering ruth with jewelry", "the part about his drinking problem"),
+// off-topic quote requests, summaries (whole and of one paragraph) and paragraph requests; every third line held out
+// (quote12-heldout, never tuned on, run only for counts). Baseline (49171ae): tune 35/46, held-out 16/22. After: tune
+// 38/46 ("the bit listing his books": a participle links the piece to its topic; "peacetime vs war": "vs" is no topic
+// word; a whole-document summary of several paragraphs quotes more than one), held-out 16/22.
 const QUOTE4_BAR = {
   'quote4-tune': 0.9,
   'quote4-heldout': 0.9,
@@ -55,9 +62,11 @@ const QUOTE4_BAR = {
   'quote10-heldout': 27 / 30,
   'quote11-tune': 32 / 46,
   'quote11-heldout': 18 / 22,
+  'quote12-tune': 38 / 46,
+  'quote12-heldout': 16 / 22,
 };
 
-describe.each(['quote4-tune', 'quote4-heldout', 'quote9-tune', 'quote9-heldout', 'quote10-tune', 'quote10-heldout', 'quote11-tune', 'quote11-heldout'] as const)('the %s phrasing set', (split) => {
+describe.each(['quote4-tune', 'quote4-heldout', 'quote9-tune', 'quote9-heldout', 'quote10-tune', 'quote10-heldout', 'quote11-tune', 'quote11-heldout', 'quote12-tune', 'quote12-heldout'] as const)('the %s phrasing set', (split) => {
   it(`given each phrasing, when asked, then at least ${Math.round(QUOTE4_BAR[split] * 100)}% are handled right (and every quote is verbatim)`, { timeout: 120_000 }, async () => {
     const results = await runPhrasings(loadPhrasings(split));
     const right = results.filter((r) => !r.problem).length;
@@ -73,9 +82,15 @@ describe.each(['quote4-tune', 'quote4-heldout', 'quote9-tune', 'quote9-heldout',
 // document, written before running any; every third line held out (nat9-heldout, never tuned on, run only for counts).
 // Measured on the untouched branch (1970b76): tune 31/48, held-out 13/23. After the lone answer-type lift, the dropped
 // g and "hey bot" (natural-phrasings.test.ts): tune 33/48, held-out 13/23. The bars guard what was reached.
-const NAT9_BAR = { 'nat9-tune': 33 / 48, 'nat9-heldout': 13 / 23 };
+// Round 17 (nat15): held-out 13 → 14/23 (question words spelt as in chat, a parent in the documents' register, no lone
+// lift for "what is X's Y"). nat10: 77 natural questions (what/which/when/where/how many/how long/why/who-is, tidy and
+// Discord-style) and near-topic questions the story does not answer, over eight new non-CNN Abg-CoQA val stories and
+// the default document, written before running any; every third line held out (nat10-heldout, counts only). Measured
+// on the untouched branch (49171ae): tune 37/52, held-out 16/25; unchanged by round 17's rules. natural-heldout (round
+// 6, counts only) 21 → 22/30 with the same rules, guarded here.
+const NAT9_BAR = { 'nat9-tune': 33 / 48, 'nat9-heldout': 14 / 23, 'nat10-tune': 37 / 52, 'nat10-heldout': 16 / 25, 'natural-heldout': 22 / 30 };
 
-describe.each(['nat9-tune', 'nat9-heldout'] as const)('the %s phrasing set', (split) => {
+describe.each(['nat9-tune', 'nat9-heldout', 'nat10-tune', 'nat10-heldout', 'natural-heldout'] as const)('the %s phrasing set', (split) => {
   it(`given each natural question, when asked, then at least ${Math.round(NAT9_BAR[split] * 100)}% are handled right (and every quote is verbatim)`, { timeout: 120_000 }, async () => {
     const results = await runPhrasings(loadPhrasings(split));
     const right = results.filter((r) => !r.problem).length;
@@ -158,9 +173,11 @@ describe.each(['quote5-tune', 'quote5-heldout'] as const)('the %s phrasing set',
 // heldout-8 70 -> 71, heldout-12 57 -> 58, heldout-14 60 -> 61, heldout-16 59 -> 60 (heldout-13 64: a quote request
 // gained, an off-topic question answered) — 901 -> 908/1275; floors raised by exactly those items (one item higher fails
 // each, seen).
-const BLIND_BAR = { heldout: 0.93, 'heldout-2': 0.96, 'heldout-3': 0.75, 'heldout-4': 0.73, 'heldout-5': 0.71, 'heldout-6': 0.64, 'heldout-7': 0.67, 'heldout-8': 0.71, 'heldout-9': 0.83, 'heldout-10': 0.8, 'heldout-11': 0.71, 'heldout-12': 0.64, 'heldout-13': 0.71, 'heldout-14': 0.67, 'heldout-15': 0.73, 'heldout-16': 0.66 };
+// Round 17: heldout-17 (label26; eight MCTest/Wikipedia/Gutenberg/RACE stories and the default document) measured on
+// main 49171ae + label26 before any round-17 engine change: 62/90 (floor .68; 61/90 fails).
+const BLIND_BAR = { heldout: 0.93, 'heldout-2': 0.96, 'heldout-3': 0.75, 'heldout-4': 0.73, 'heldout-5': 0.71, 'heldout-6': 0.64, 'heldout-7': 0.67, 'heldout-8': 0.71, 'heldout-9': 0.83, 'heldout-10': 0.8, 'heldout-11': 0.71, 'heldout-12': 0.64, 'heldout-13': 0.71, 'heldout-14': 0.67, 'heldout-15': 0.73, 'heldout-16': 0.66, 'heldout-17': 0.68 };
 
-describe.each(['heldout', 'heldout-2', 'heldout-3', 'heldout-4', 'heldout-5', 'heldout-6', 'heldout-7', 'heldout-8', 'heldout-9', 'heldout-10', 'heldout-11', 'heldout-12', 'heldout-13', 'heldout-14', 'heldout-15', 'heldout-16'] as const)('the blind %s phrasing set', (split) => {
+describe.each(['heldout', 'heldout-2', 'heldout-3', 'heldout-4', 'heldout-5', 'heldout-6', 'heldout-7', 'heldout-8', 'heldout-9', 'heldout-10', 'heldout-11', 'heldout-12', 'heldout-13', 'heldout-14', 'heldout-15', 'heldout-16', 'heldout-17'] as const)('the blind %s phrasing set', (split) => {
   it(`given each phrasing, when asked, then at least ${Math.round(BLIND_BAR[split] * 100)}% are handled right (and every quote is verbatim)`, { timeout: 120_000 }, async () => {
     const results = await runPhrasings(loadPhrasings(split));
     const right = results.filter((r) => !r.problem).length;

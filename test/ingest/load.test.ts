@@ -58,10 +58,10 @@ describe('loading sources', () => {
   });
 
   it('given an http URL of an article, when loaded, then it is fetched and extracted, and its id is the URL', async () => {
-    const src = await loadSource(`${base}/article`, { root: tmp.dir });
+    const src = await loadSource(`${base}/article`, { root: tmp.dir, allowPrivate: true });
     expect(src.id).toBe(`${base}/article`);
     expect(src.text).toContain('Delegates said coordination');
-    expect((await loadSource(`${base}/plain`, { root: tmp.dir })).text).toBe('Plain text.\n\nSecond paragraph.');
+    expect((await loadSource(`${base}/plain`, { root: tmp.dir, allowPrivate: true })).text).toBe('Plain text.\n\nSecond paragraph.');
   });
 
   it('given a markdown file, when loaded, then its text is kept as is and the # heading is the title', async () => {
@@ -75,8 +75,8 @@ describe('loading sources', () => {
     await expectUserError(loadSource(await file('empty.txt', '  \n\n '), { root: tmp.dir }), /empty/);
     await expectUserError(loadSource(await file('bin.txt', new Uint8Array([0x50, 0x4b, 3, 4, 0, 0, 1, 2])), { root: tmp.dir }), /binary|could not be read/);
     await expectUserError(loadSource(await file('latin1.txt', new Uint8Array([0x63, 0x61, 0x66, 0xe9, 0x20, 0x6f, 0x6b])), { root: tmp.dir }), /not valid UTF-8/);
-    await expectUserError(loadSource(`${base}/missing`, { root: tmp.dir }), /HTTP 404/);
-    await expectUserError(loadSource('http://127.0.0.1:1/unreachable', { root: tmp.dir }), /Could not fetch/);
+    await expectUserError(loadSource(`${base}/missing`, { root: tmp.dir, allowPrivate: true }), /HTTP 404/);
+    await expectUserError(loadSource('http://127.0.0.1:1/unreachable', { root: tmp.dir, allowPrivate: true }), /Could not fetch/);
     await expectUserError(loadSource(tmp.dir, { root: tmp.dir }), /folder/);
   });
 

@@ -89,7 +89,7 @@ describe('size-limited reads', () => {
   });
 
   it('given an endless URL body, when loaded, then reading stops just past the limit instead of buffering it all', async () => {
-    const e = await failure(loadSource(`${base}/endless`, { root: tmp.dir, maxBytes: 1024 * 1024 }));
+    const e = await failure(loadSource(`${base}/endless`, { fetch, root: tmp.dir, maxBytes: 1024 * 1024 }));
     expect(e!.code).toBe('too_large');
     expect(e!.message).toMatch(/larger than the 1 MB limit/);
     await new Promise((r) => setTimeout(r, 100));
@@ -97,20 +97,20 @@ describe('size-limited reads', () => {
   });
 
   it('given a URL declaring a 300 MB body, when loaded, then it is refused before the body is read', async () => {
-    const e = await failure(loadSource(`${base}/declared-huge`, { root: tmp.dir }));
+    const e = await failure(loadSource(`${base}/declared-huge`, { fetch, root: tmp.dir }));
     expect(e!.message).toMatch(/larger than the 50 MB limit per document \(it declares 300 MB\)/);
   });
 
   it('given a URL body that stalls, when loaded, then it fails with one line about the stall within the idle timeout', async () => {
     const t0 = Date.now();
-    const e = await failure(loadSource(`${base}/stall`, { root: tmp.dir, idleTimeoutMs: 300 }));
+    const e = await failure(loadSource(`${base}/stall`, { fetch, root: tmp.dir, idleTimeoutMs: 300 }));
     expect(e).toBeInstanceOf(UserError);
     expect(e!.message).toMatch(/^Could not fetch http:\/\/127\.0\.0\.1:\d+\/stall: the transfer stalled/);
     expect(Date.now() - t0).toBeLessThan(3000);
   });
 
   it('given a URL body reset mid-transfer, when loaded, then it fails with one clear line, not "Unexpected error"', async () => {
-    const e = await failure(loadSource(`${base}/reset`, { root: tmp.dir, idleTimeoutMs: 5000 }));
+    const e = await failure(loadSource(`${base}/reset`, { fetch, root: tmp.dir, idleTimeoutMs: 5000 }));
     expect(e).toBeInstanceOf(UserError);
     expect(e!.message).toMatch(/^Could not fetch .*\/reset: the connection broke after 17 bytes of the body$/);
   });

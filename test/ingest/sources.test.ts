@@ -79,6 +79,7 @@ describe('bad URLs among good sources', () => {
       dir: path.join(tmp.dir, 'index'),
       root: tmp.dir,
       sources: ['good.txt', `${server.base}/stall`, `${server.base}/reset`],
+      fetch, // (the plain fetch and its stream reader: the SSRF guard is tested in test/cli/cli.test.ts)
       embedder: null,
       quoter,
       logger: silentLogger(),

@@ -142,4 +142,16 @@ describe('turns of dialogue that name no speaker', () => {
   it('given a verb that reports speech only after a quotation, when it stands elsewhere, then it attributes nothing', () => {
     expect(who('Dave returned "the book" to the library.')[0]![1]).toBeNull();
   });
+
+  it('given a bare turn opening with a capitalised ordinary word and a comma (“True, but …”, “Come, …”), then that word is no one spoken to and the turns alternate', () => {
+    expect(who('"Will you come to the cliffs today, Williams?" asked Young.', '"No," answered Williams. "I must finish this spade."', '"That is no reason to stay."', '"True, but I have another reason."', '"You are right. What is Martin doing?"').slice(-3)).toEqual([
+      ['That is no reason to stay.', 'Young'],
+      ['True, but I have another reason.', 'Williams'],
+      ['You are right. What is Martin doing?', 'Young'],
+    ]);
+    expect(who('"Will you come, Tom?" asked Young.', '"No," answered Tom.', '"Come, it is not far."', '"Well, then I will."').slice(-2)).toEqual([
+      ['Come, it is not far.', 'Young'],
+      ['Well, then I will.', 'Tom'],
+    ]);
+  });
 });

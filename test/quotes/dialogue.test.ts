@@ -73,4 +73,24 @@ describe('turns of dialogue', () => {
       ['Me too', 'the little bird'],
     ]);
   });
+
+  it('given a one-word answer with its own attribution (“No,” he answered), when a bare turn follows, then the turns alternate past it as past any other turn', () => {
+    expect(who('"Will you come to the cliffs, Williams?" asked Young.', '"No," answered Williams. "I must finish this spade."', '"That is no reason to stay."', '"True, but I have another."').slice(-2)).toEqual([
+      ['That is no reason to stay.', 'Young'],
+      ['True, but I have another.', 'Williams'],
+    ]);
+  });
+
+  it('given narration between two turns about the one who speaks next, naming no one else, when a bare turn follows, then the turns still alternate', () => {
+    const turns = ['"I am going to the cliffs today," said Young.', 'Williams was busy at the forge. Resting his hammer, Williams looked up.', '"Not today," answered Williams. "I must finish this spade."', '"That is no reason to stay."'];
+    expect(who(...turns).slice(-1)).toEqual([['That is no reason to stay.', 'Young']]);
+  });
+
+  it('given a dialogue, when a paragraph is only words of address in capitals (“Certainly, Lady Cantrip.”), then it is a turn with a speaker, not a title', () => {
+    expect(who('"Will you help me with Mary?" asked the Duke.', '"I will try," said Lady Cantrip.', '"Then tell me what you think."', '"Perhaps you will let me say it plainly."', '"Certainly, Lady Cantrip."', '"Mary is a very peculiar girl."', '"But what?"').slice(-3)).toEqual([
+      ['Certainly, Lady Cantrip.', 'Duke'],
+      ['Mary is a very peculiar girl.', 'Cantrip'],
+      ['But what?', 'Duke'],
+    ]);
+  });
 });

@@ -42,6 +42,21 @@ describe('register: a question\'s words read as the documents\' words', () => {
     expect(standard('was the meeting place open')).toBe('was the meeting place open');
   });
 
+  it('given a parent named in another register, when the documents use another word for that parent, then that word is searched for', () => {
+    const childish = createRegister(documentVocabulary(['Her mommy took her to the dog pound.', 'Daddy said yes.']));
+    expect(childish('where did her mom take her')).toBe('where did her mommy take her');
+    expect(childish('what did shelly\'s dad say')).toBe("what did shelly's daddy say");
+    // The standard word first when the documents use it, as before.
+    expect(standard('who is his daddy')).toBe('who is his father');
+  });
+
+  it('given a question word spelt as in chat, when the documents do not use that spelling, then it is read as the question word', () => {
+    const asked = ['wat kind of gun was it', 'wher was the body found', 'wen did he die'];
+    expect(asked.map(standard)).toEqual(['what kind of gun was it', 'where was the body discovered', 'when did he die']);
+    const thai = createRegister(documentVocabulary(['They visited Wat Pho, the oldest wat in Bangkok.']));
+    expect(thai('which wat did they visit')).toBe('which wat did they visit');
+  });
+
   it('given no word vectors, when a question is read, then no WordNet synonym is taken (WordNet alone is too loose)', () => {
     expect(createRegister(documentVocabulary(story))('who found the body')).toBe('who found the body');
   });
