@@ -28,8 +28,10 @@ const ASKING = String.raw`asked|asks|inquired|inquires|enquired|enquires|wondere
 /** What a verb of saying takes as the words said: a "that" clause, or for a verb of asking an "if"/"whether" clause. */
 const THAT = String.raw`(?<=\b(?:${ASKING}))${OBJECT}\s+(?:if|whether)\b|${OBJECT}\s+that\b`;
 
+/** "Sicard agreed to teach Gallaudet his method", "Jerry offered to help": agreeing, offering or refusing to do something is said. */
+const UNDERTAKING = String.raw`(?:agreed|offered|refused|volunteered)\s+to(?=\s+\p{L})`;
 /** "The person familiar with the case would not confirm …": declining to say is saying something too. */
-const REFUSAL = String.raw`(?:would|could|did|does|will)\s+(?:not|never)\s+(?:confirm|comment|say|reveal|disclose)|(?:declined|refused)\s+to\s+(?:confirm|comment|say|reveal|disclose)|denied|denies`;
+const REFUSAL = String.raw`(?:would|could|did|does|will)\s+(?:not|never)\s+(?:confirm|comment|say|reveal|disclose)|(?:declined|refused)\s+to\s+(?:confirm|comment|say|reveal|disclose)|denied|denies|${UNDERTAKING}`;
 
 /** The subject right before a saying verb, after a clause boundary; or the name after "according to". */
 const BEFORE = new RegExp(String.raw`(?:^|[,;:–—]\s+|[.!?]\s+(?=\p{Lu})|\b(?:and|but|while|as)\s+)(“[^”]*”\s*|"[^"]*"\s*|‘[^’]*’\s*)?(?!(?:and|but|while|as)\s)((?:(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)\s+)?[\p{L}’'.-]+(?:\s+[\p{L}’'.-]+){0,8}?)(?:,\s*([\p{Lu}][\p{L}’'.-]+(?:\s+[\p{Lu}][\p{L}’'.-]+){0,3}),)?(?:,\s*\d{1,3},)?\s+(?:(${VERB}|${REFUSAL})\b|(?:(?:have|has|had)\s+)?(${CLAUSAL})\b(${THAT})?)`, 'gu');

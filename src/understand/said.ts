@@ -23,6 +23,8 @@ const SAY = String.raw`say|says|said|saying|stress|stressed|stresses|emphasi[sz]
 /** Verbs a "who …?" question can ask about. */
 const WHO = String.raw`said|says|say|is saying|was saying|reported|reports|revealed|reveals|stated|states|explained|explains|predicted|predicts|estimated|estimates|tweeted|tweets|posted|posts|thinks|thought|believes|believed|felt|feels|reckoned|reckons|figured|wanted|wants|hoped|hopes|wished|admitted|admits|confirmed|confirms|denied|denies|praised|praises|told|tells|called for|calls for|call for|stressed|stresses|emphasi[sz]ed|warned|warns|urged|urges|asked|asks|argued|argues|noted|notes|added|declared|announced|described|describes|mentioned|spoke of|speaks of|spoke about|talked about|insisted|claimed|suggested|proposed|recommended|wrote|writes|referred to|quoted|is quoted as saying|was quoted as saying|made the (?:point|remark|comment|statement)|gave the (?:speech|remarks?)|re-emphasi[sz]ed|pointed out|claims|insists|commented|comments|remarked|remarks|observed|acknowledged|acknowledges|conceded|concedes|maintained|maintains|asserted|asserts|alleged|alleges|contended|contends|suggests|complained|complains|testified|testifies|recalled|recalls|vowed|vows|pledged|pledges|lamented|laments|boasted|boasts|joked|jokes|yelled|yells|shouted|shouts|screamed|screams|exclaimed|exclaims|whispered|whispers|muttered|mutters|begged|begs|pleaded|pleads|grumbled|grumbles|replied|replies|(?:is|was|'s|’s)\s+(?:claiming|insisting|arguing|suggesting|alleging|telling people)`;
 const AUX = String.raw`did|does|do|has|have|had|was|is|will|would|could|can|might`;
+/** Verbs of agreeing or offering to do something ("who offered to help them move the couch"). */
+const UNDERTAKING = String.raw`agreed|offered|volunteered`;
 /** Declining to say is a claim too ("who wouldn't confirm where …", "which source refused to say …"): the verb stays in it. */
 const DECLINE = String.raw`(?:(?:would|could|did|does|do|will)(?:\s+not|n['’]?t)|refused to|declined to)\s+(?:confirm|say|comment on|reveal|disclose|deny)`;
 /** Whom "which …?" asks for. */
@@ -183,9 +185,16 @@ const RULES: Rule[] = [
     re: r(String.raw`who\s+(?:made|makes|is making|was making)\s+(?:the|that|this)\s+(?:claim|point|argument|statement|remark|comment)\s+(?:that\s+)?(.+)`),
     make: (m) => who(m[1]!),
   },
-  // who wouldn't confirm … / who refused to comment on … / who denied …: the verb is part of what was said.
+  // who wouldn't confirm … / who refused to comment on … / who denied … / who offered to help …: the verb is part of what
+  // was said (agreeing, offering and refusing to do something are said: "Sicard agreed to teach Gallaudet his method").
   {
-    re: r(String.raw`who\s+(${DECLINE}\s+.+|(?:denied|confirmed|admitted|predicted|promised|revealed|accused|blamed|criticized|criticised)\s+.+)`),
+    re: r(String.raw`who\s+(${DECLINE}\s+.+|(?:denied|confirmed|admitted|predicted|promised|revealed|accused|blamed|criticized|criticised)\s+.+|refused\s+to\s+.+)`),
+    make: (m) => who(m[1]!),
+  },
+  // who offered / agreed / volunteered to help …: what they undertook to do is what they said ("Jerry said he would help
+  // them move it"); the verb is the asker's word for saying it.
+  {
+    re: r(String.raw`who\s+(?:${UNDERTAKING})\s+to\s+(.+)`),
     make: (m) => who(m[1]!),
   },
   // who said / called for / warned … ?
