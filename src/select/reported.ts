@@ -34,7 +34,7 @@ const UNDERTAKING = String.raw`(?:agreed|offered|refused|volunteered)\s+to(?=\s+
 const REFUSAL = String.raw`(?:would|could|did|does|will)\s+(?:not|never)\s+(?:confirm|comment|say|reveal|disclose)|(?:declined|refused)\s+to\s+(?:confirm|comment|say|reveal|disclose)|denied|denies|${UNDERTAKING}`;
 
 /** The subject right before a saying verb, after a clause boundary; or the name after "according to". */
-const BEFORE = new RegExp(String.raw`(?:^|[,;:–—]\s+|[.!?]\s+(?=\p{Lu})|\b(?:and|but|while|as)\s+)(“[^”]*”\s*|"[^"]*"\s*|‘[^’]*’\s*)?(?!(?:and|but|while|as)\s)((?:(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)\s+)?[\p{L}’'.-]+(?:\s+[\p{L}’'.-]+){0,8}?)(?:,\s*([\p{Lu}][\p{L}’'.-]+(?:\s+[\p{Lu}][\p{L}’'.-]+){0,3}),)?(?:,\s*\d{1,3},)?\s+(?:(${VERB}|${REFUSAL})\b|(?:(?:have|has|had)\s+)?(${CLAUSAL})\b(${THAT})?)`, 'gu');
+const BEFORE = new RegExp(String.raw`(?:^|[,;:–—]\s+|[.!?]\s+(?=\p{Lu})|\b(?:and|but|while|as)\s+)(“[^”]*”\s*|"[^"]*"\s*|‘[^’]*’\s*)?(?!(?:and|but|while|as)\s)((?:(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)\s+)?(?:\d{1,3}-year-old|[\p{L}’'.-]+)(?:\s+(?:[\p{L}’'.-]+|\p{Lu}&\p{Lu})){0,8}?)(?:,\s*([\p{Lu}][\p{L}’'.-]+(?:\s+[\p{Lu}][\p{L}’'.-]+){0,3}),)?(?:,\s*\d{1,3},)?\s+(?:(${VERB}|${REFUSAL})\b|(?:(?:have|has|had)\s+)?(${CLAUSAL})\b(${THAT})?)`, 'gu');
 const AFTER = new RegExp(String.raw`[,”"]\s*(${VERB})\s+((?:the\s+)?[\p{Lu}][\p{L}’'.-]+(?:\s+[\p{Lu}][\p{L}’'.-]+){0,5})`, 'u');
 const ACCORDING = /\b[Aa]ccording to\s+((?:(?:a|an|the)\s+)?[\p{L}’'.-]+(?:\s+[\p{L}’'.-]+){0,5}?)(?=[,.;]|\s+(?:on|in|at|about|who|whom|which|that)\b|$)/u;
 
@@ -85,6 +85,8 @@ export function describedNoun(speaker: string): string | null {
  */
 export const withoutAdverb = (speaker: string): string =>
   speaker.replace(/^((?:[Hh]e|[Ss]he|[Tt]hey|[Ww]e|I)|(?!(?:The|An?|His|Her|Its|Their|My|Our|Your)\s)(?:\p{Lu}[\p{L}’'.-]*\s+)*\p{Lu}[\p{L}’'.-]*)\s+\p{Ll}{2,}ly$/u, '$1');
+/** A person described by age ("The 25-year-old R&B and hip-hop artist", "the 61-year-old"): the news's way to name again whom it just named. */
+const AGED = /^(?:the|an?)\s+\d{1,3}-year-old\b/iu;
 /** Words of time after a subject ("Kofi Annan today re-emphasized"). */
 const TIME = /\s+(?:today|yesterday|also|then|later|earlier|now)$/iu;
 
@@ -118,6 +120,10 @@ export function reportedSpeaker(sentence: string, antecedent: (pronoun: string) 
     const noun = describedNoun(speaker);
     const named = noun ? described(noun) : null;
     if (named) return { speaker: named, cue, addressee: null, setting: null };
+    // "The 25-year-old R&B and hip-hop artist explains …": a person described by age is the one the sentences before named
+    // ("Chris Brown has some words of advice …"), as a pronoun would be.
+    const aged = AGED.test(speaker) ? antecedent('they') : null;
+    if (aged) return { speaker: aged, cue, addressee: null, setting: null };
     if (!PRONOUN.test(speaker)) return { speaker, cue, addressee: null, setting: null };
     // "He said he was grateful": whom "he" stands for, when the caller knows.
     const who = PERSONAL.test(speaker) ? antecedent(speaker.toLowerCase()) : null;
