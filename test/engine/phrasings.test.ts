@@ -253,7 +253,10 @@ describe.each(['heldout', 'heldout-2', 'heldout-3', 'heldout-4', 'heldout-5', 'h
 // floor .66 → .69), who11-tune 15 → 16/33 (30 → 31/51; floor .58 → .60), who10-tune 25 → 26/37 (51 → 52/66; floor .77 →
 // .78); held out who12-heldout 2 → 3/13 (7 → 8/19; floor .36 → .42), who11-heldout 7 → 8/16 (14 → 15/25; floor .56 →
 // .60); every refusal count and the other who sets unchanged.
-const WHO_BAR = { 'whosaid-tune': 0.9, 'whosaid-heldout': 0.9, 'whosaid-tune2': 0.83, 'whosaid-heldout2': 0.7, 'whosaid-tune3': 0.84, 'whosaid-heldout3': 0.66, 'who5-tune': 0.87, 'who5-heldout': 0.66, 'who7-tune': 0.77, 'who7-heldout': 0.7, 'who8-tune': 0.78, 'who8-heldout': 0.7, 'who9-tune': 0.76, 'who9-heldout': 0.77, 'who10-tune': 0.78, 'who10-heldout': 0.65, 'who11-tune': 0.6, 'who11-heldout': 0.6, 'who12-tune': 0.69, 'who12-heldout': 0.42 };
+// Round 17 (who16): "who offered / agreed / volunteered to …?" asks who said they would (the claim is what was undertaken),
+// and "X agreed / offered / refused to …" reports its subject: who12-tune 27 → 28/39 (floor .69 → .71), who11-tune 31 →
+// 32/51 (floor .60 → .62); held out who11-heldout 15 → 16/25 (floor .60 → .64); every refusal count and the other sets unchanged.
+const WHO_BAR = { 'whosaid-tune': 0.9, 'whosaid-heldout': 0.9, 'whosaid-tune2': 0.83, 'whosaid-heldout2': 0.7, 'whosaid-tune3': 0.84, 'whosaid-heldout3': 0.66, 'who5-tune': 0.87, 'who5-heldout': 0.66, 'who7-tune': 0.77, 'who7-heldout': 0.7, 'who8-tune': 0.78, 'who8-heldout': 0.7, 'who9-tune': 0.76, 'who9-heldout': 0.77, 'who10-tune': 0.78, 'who10-heldout': 0.65, 'who11-tune': 0.62, 'who11-heldout': 0.64, 'who12-tune': 0.71, 'who12-heldout': 0.42 };
 /** Claims nobody made, refused at least this share (as measured; heldout2's 8/11 is what main refused too). */
 const REFUSED_BAR = { 'whosaid-tune': 0.85, 'whosaid-heldout': 1, 'whosaid-tune2': 0.85, 'whosaid-heldout2': 0.72, 'whosaid-tune3': 0.95, 'whosaid-heldout3': 0.86, 'who5-tune': 1, 'who5-heldout': 0.75, 'who7-tune': 0.93, 'who7-heldout': 0.88, 'who8-tune': 0.93, 'who8-heldout': 1, 'who9-tune': 0.88, 'who9-heldout': 0.9, 'who10-tune': 0.89, 'who10-heldout': 0.85, 'who11-tune': 0.83, 'who11-heldout': 0.77, 'who12-tune': 0.78, 'who12-heldout': 0.83 };
 
