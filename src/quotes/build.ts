@@ -16,7 +16,7 @@ import { learnGenders } from './gender.js';
 import { replyAfter, selfNamed, vocatives } from './dialogue.js';
 import { looksLikeTitle } from './titles.js';
 import { findQuoteSpans, type QuoteSpan } from './marks.js';
-import { withWords } from './guards.js';
+import { allWithWords, capQuotations } from './guards.js';
 import { findMentions, speakingWords, type EntityKind, type Mention } from './mentions.js';
 import { firstNameGender, isNationality, nonPersonWord, splitName, tagsOf, type Gender } from './names.js';
 import { sentenceEndAfter, sentenceStartBefore, sentenceStarts } from './sentence-bounds.js';
@@ -119,7 +119,8 @@ export function attributionTraces(doc: StoredDocument): AttributionTrace[] {
 
 function analyze(doc: StoredDocument, model: AttributionModel | null): { analysis: QuotationAnalysis; traces: AttributionTrace[] } {
   const { text } = doc;
-  const spans = withWords(text, findQuoteSpans(text, doc.paragraphs));
+  const worded = allWithWords(text, findQuoteSpans(text, doc.paragraphs));
+  const spans = capQuotations(worded);
   const counted = doc.paragraphs.filter((p) => p.kind !== 'boilerplate');
   const topLevel = spans.filter((s) => s.depth === 0);
   const exclude: Span[] = topLevel.map((s) => ({ start: s.open, end: (s.close ?? s.end) + 1 }));
@@ -377,6 +378,25 @@ function analyze(doc: StoredDocument, model: AttributionModel | null): { analysi
   type Found = { span: QuoteSpan; attr: Attr | null; speaker: string | null };
   const found: Found[] = [];
   const foundBySpan = new Map<QuoteSpan, Found>();
+  // Lookups over what is found so far, kept as it grows (a scan of every quotation per quotation was quadratic on a
+  // file of thousands): each one's place in `found`, the place of the last top-level non-title one at or before
+  // each place, the top-level ones by the paragraph they end in, and the paragraphs top-level ones stand in.
+  const foundAt = new Map<Found, number>();
+  const lastTopAt: number[] = [];
+  const topEndingIn = new Map<number, Found[]>();
+  const topParagraphs = new Set<number>();
+  const pushFound = (f: Found) => {
+    const k = found.push(f) - 1;
+    if (!foundAt.has(f)) foundAt.set(f, k);
+    const top = f.span.depth === 0;
+    lastTopAt.push(top && !titleLike[spanIndexOf(f.span)] ? k : (lastTopAt[k - 1] ?? -1));
+    if (!top) return;
+    const pi = f.span.paragraphs[f.span.paragraphs.length - 1]!;
+    const list = topEndingIn.get(pi);
+    if (list) list.push(f);
+    else topEndingIn.set(pi, [f]);
+    for (const p of f.span.paragraphs) topParagraphs.add(p);
+  };
   const lastAtDepth = new Map<number, Found>();
   const paraOf = (pos: number) => Math.max(0, lowerBound(doc.paragraphs, pos + 1, (p) => p.start) - 1);
   // Quotes sharing a parent (top level: null), in order: the neighbours a quote's sentence is bounded by.
@@ -388,6 +408,9 @@ function analyze(doc: StoredDocument, model: AttributionModel | null): { analysi
     const toks = tokenize(text, Math.max(0, open - 60), open);
     return toks[toks.length - 1]?.text === ':' && toks.slice(-5, -1).some((_, k, xs) => cueAt(xs, k) !== null);
   };
+  const spanIndex = new Map<QuoteSpan, number>();
+  spans.forEach((x, k) => spanIndex.has(x) || spanIndex.set(x, k));
+  const spanIndexOf = (q: QuoteSpan) => spanIndex.get(q) ?? -1;
   const titleLike = spans.map((s) => looksLikeTitle(text.slice(s.start, s.end)) && !introducedBySpeech(s.open));
   spans.forEach((s, i) => {
     let g = groups.get(s.parent);
@@ -469,8 +492,10 @@ function analyze(doc: StoredDocument, model: AttributionModel | null): { analysi
    */
   const turnTaker = (q: QuoteSpan, last: Found): string | null => {
     if (q.depth !== 0 || !isTurn(q, 0)) return null;
-    const k = found.lastIndexOf(last);
-    const before = found.slice(0, k).reverse().find((x) => x.span.depth === 0 && !titleLike[spans.indexOf(x.span)]);
+    const k = foundAt.get(last) ?? -1;
+    const upto = k >= 0 ? k - 1 : found.length - 2; // (as found.slice(0, k) read them)
+    const b = upto >= 0 ? lastTopAt[upto]! : -1;
+    const before = b >= 0 ? found[b] : undefined;
     const pi = q.paragraphs[0]!;
     if (!before?.speaker || before.speaker === last.speaker || last.span.paragraphs[0] !== pi - 1 || before.span.paragraphs[0] !== pi - 2) return null;
     return isTurn(last.span, 6) && isTurn(before.span, 6) ? before.speaker : null;
@@ -482,7 +507,6 @@ function analyze(doc: StoredDocument, model: AttributionModel | null): { analysi
     return /\s\.$/u.test(text.slice(from, end + 1).trimEnd()) && !tokenize(text, from, end).some((t) => t.word && SPEECH_VERBS.has(t.lower));
   };
 
-  const spanIndexOf = (q: QuoteSpan) => spans.indexOf(q);
   /** The canonical names a quotation's words address by name. */
   // (“True, but I've got another reason”, “Come, …”: one capitalised word that the text also writes in lower case, or an
   // adjective, and that names no one it knows, is an ordinary word opening the words, not someone spoken to)
@@ -494,11 +518,16 @@ function analyze(doc: StoredDocument, model: AttributionModel | null): { analysi
     return r;
   };
   const addressed = (q: QuoteSpan): string[] => vocatives(text.slice(q.start, q.end)).filter((v) => !ordinaryWord(v)).map((v) => canonicalSpeaker(v, table));
+  // (the top-level quotations, when in order of start as they come: the ones from a place on, by binary search)
+  const tops = spans.filter((x) => x.depth === 0);
+  const topByStart = tops.every((x, k) => k === 0 || tops[k - 1]!.start <= x.start) ? tops : null;
   /** The people a quotation's words name or address (none of them is its "he"/"she"). */
   const namedWithin = (q: QuoteSpan): ReadonlySet<string> => {
     // (and the words it goes on with in its paragraph: “…,” he said, “… I've just been to ask Mr. Stelling.”)
     const pe = doc.paragraphs[q.paragraphs[q.paragraphs.length - 1]!]!.end;
-    const words = spans.filter((x) => x.depth === 0 && x.start >= q.start && x.start < pe);
+    const words: QuoteSpan[] = [];
+    if (topByStart) for (let k = lowerBound(topByStart, q.start, (x) => x.start); k < topByStart.length && topByStart[k]!.start < pe; k++) words.push(topByStart[k]!);
+    else words.push(...spans.filter((x) => x.depth === 0 && x.start >= q.start && x.start < pe));
     return new Set(words.flatMap((x) => [...mentionsInside(x).filter((m) => m.kind === 'person').map((m) => canonicalSpeaker(m.canonical, table)), ...addressed(x)]));
   };
   /** Does the quotation open its paragraph (no words before it there)? */
@@ -525,7 +554,7 @@ function analyze(doc: StoredDocument, model: AttributionModel | null): { analysi
   };
   /** The turn of dialogue in paragraph `pi`: its speech quotations' one speaker, and whom they address. */
   // (a one-word answer with its own attribution, “No,” he answered, is a turn too, though its words read as a title)
-  const quotesIn = (pi: number) => found.filter((x) => x.span.depth === 0 && x.span.paragraphs[x.span.paragraphs.length - 1] === pi && (!titleLike[spanIndexOf(x.span)] || (!!x.speaker && !!x.attr?.subject)));
+  const quotesIn = (pi: number) => (topEndingIn.get(pi) ?? []).filter((x) => (!titleLike[spanIndexOf(x.span)] || (!!x.speaker && !!x.attr?.subject)));
   const turnIn = (pi: number): { speaker: string; addressed: string[]; opens: boolean; ends: boolean } | null => {
     const all = quotesIn(pi);
     const here = all.filter((x) => x.speaker);
@@ -575,7 +604,7 @@ function analyze(doc: StoredDocument, model: AttributionModel | null): { analysi
       const called = calledBy(addressed(prior.span), prior.speaker);
       if (called) return called;
     }
-    const last = opensParagraph(q) && !found.some((x) => x.span.depth === 0 && x.span.paragraphs.includes(pi)) ? turnIn(pi - 1) : null;
+    const last = opensParagraph(q) && !topParagraphs.has(pi) ? turnIn(pi - 1) : null;
     if (last) {
       const called = calledBy(last.addressed, last.speaker);
       if (called) return called;
@@ -731,7 +760,7 @@ function analyze(doc: StoredDocument, model: AttributionModel | null): { analysi
       }
     }
     const f = { span, attr, speaker };
-    found.push(f);
+    pushFound(f);
     foundBySpan.set(span, f);
     // A one-word greeting with its own attribution (“Hello,” said Anna) is speech the next quotation may follow on.
     if (!titleLike[qi] || (speaker && attr?.subject)) lastAtDepth.set(span.depth, f);
@@ -743,7 +772,8 @@ function analyze(doc: StoredDocument, model: AttributionModel | null): { analysi
   const ctx: CandidateContext = {
     text,
     mentions,
-    quoted: exclude,
+    // (past the cap, the quotations left out still bound and mask the regions the candidates read)
+    quoted: spans === worded ? exclude : worded.filter((s) => s.depth === 0).map((s) => ({ start: s.open, end: (s.close ?? s.end) + 1 })),
     starts,
     resolve: (subj) => resolveSubject(subj, null).speaker,
     kindOf: (name) => table.entries.find((e) => e.canonical === name)?.kind,
@@ -760,7 +790,6 @@ function analyze(doc: StoredDocument, model: AttributionModel | null): { analysi
     return kept.length ? kept : cands;
   };
   const traces: AttributionTrace[] = [];
-  const spanIndex = new Map(spans.map((x, k) => [x, k]));
   let previous: string | null = null;
   for (let qi = 0; qi < found.length; qi++) {
     const f = found[qi]!;
@@ -795,8 +824,9 @@ function analyze(doc: StoredDocument, model: AttributionModel | null): { analysi
       const named = /\b(?:the|this|that)\s+(?:term|phrase|expression|name|label|nickname|motto|hashtag|word)\s*$/iu.exec(text.slice(Math.max(from, span.open - 60), span.open));
       if (best && named && !/\b(?:use[sd]?|using|uttered|coined|repeated|invok(?:ed|ing)|cho(?:se|osing))\s+$/iu.test(text.slice(Math.max(from, span.open - 90), span.open - named[0].length))) best = null;
       // "Jones was asked: ‘Would you do it again?’": the one asked is not the one asking.
-      const asked = /\b(?:was|were)\s+(?:asked|told|questioned|quizzed|pressed)(?:\s+by\b[^:]*)?\s*[:,]?\s*$/u.exec(text.slice(from, span.open));
-      if (fills && best && asked && nearest(from + asked.index, () => true, from)?.canonical === best) best = null;
+      // (read only when it can matter: the sentence before a quotation can be a whole hostile file)
+      const asked = fills && best ? /\b(?:was|were)\s+(?:asked|told|questioned|quizzed|pressed)(?:\s+by\b[^:]*)?\s*[:,]?\s*$/u.exec(text.slice(from, span.open)) : null;
+      if (asked && nearest(from + asked.index, () => true, from)?.canonical === best) best = null;
       if (best !== f.speaker) {
         f.speaker = best;
         if (f.attr) f.attr = { ...f.attr, cue: best ? f.attr.cue : null, addressee: best ? f.attr.addressee : null };
