@@ -67,7 +67,9 @@ function genderOf(table: SpeakerTable, canonical: string): Gender {
 
 /** First-person words: "I", "my", "we" … */
 const FIRST_PERSON = /\b(?:I|I'm|I’m|I've|I’ve|I'd|I’d|I'll|I’ll|me|my|we|we're|we’re|our|us)\b/u;
-const NOBODY: ReadonlySet<string> = new Set();
+/** Names to rule out: a set, or anything that answers whether it holds a name. */
+type Names = Pick<ReadonlySet<string>, 'has'>;
+const NOBODY: Names = new Set();
 /** Paragraphs of bare quoted words that make a text a dialogue (see `inDialogue`). */
 const DIALOGUE_TURNS = 3;
 /** Cues of a speaker who goes on speaking (“…,” he added): not a new turn of dialogue. */
@@ -222,10 +224,26 @@ function analyze(doc: StoredDocument, model: AttributionModel | null): { analysi
 
   /** Names mentioned inside a quotation's own words (outside the quotes nested in it), memoised. */
   const insideMentions = new Map<QuoteSpan, Mention[]>();
+  // (the quotations of each depth, as they come; when in order of their opening mark, a quotation's nested ones are
+  // found by binary search, not by a scan of every quotation)
+  const atDepth = new Map<number, QuoteSpan[]>();
+  for (const x of spans) {
+    const list = atDepth.get(x.depth);
+    if (list) list.push(x);
+    else atDepth.set(x.depth, [x]);
+  }
+  const openOrdered = new Set([...atDepth].filter(([, xs]) => xs.every((x, k) => k === 0 || xs[k - 1]!.open <= x.open)).map(([d]) => d));
+  const nestedIn = (q: QuoteSpan): QuoteSpan[] => {
+    const xs = atDepth.get(q.depth + 1) ?? [];
+    if (!openOrdered.has(q.depth + 1)) return xs.filter((x) => x.open >= q.start && x.open < q.end);
+    const out: QuoteSpan[] = [];
+    for (let k = lowerBound(xs, q.start, (x) => x.open); k < xs.length && xs[k]!.open < q.end; k++) out.push(xs[k]!);
+    return out;
+  };
   const mentionsInside = (q: QuoteSpan): Mention[] => {
     let ms = insideMentions.get(q);
     if (!ms) {
-      const nested = spans.filter((x) => x.depth === q.depth + 1 && x.open >= q.start && x.open < q.end).map((x) => ({ start: x.open, end: (x.close ?? x.end) + 1 }));
+      const nested = nestedIn(q).map((x) => ({ start: x.open, end: (x.close ?? x.end) + 1 }));
       insideMentions.set(q, (ms = findMentions(text, [{ start: q.start, end: q.end }], nested)));
     }
     return ms;
@@ -276,7 +294,7 @@ function analyze(doc: StoredDocument, model: AttributionModel | null): { analysi
     return undefined;
   };
 
-  const resolveSubject = (subj: Subject, enclosing: string | null, depth = 0, inside: QuoteSpan | null = null, not: ReadonlySet<string> = NOBODY): { speaker: string | null; antecedent: Antecedent | null } => {
+  const resolveSubject = (subj: Subject, enclosing: string | null, depth = 0, inside: QuoteSpan | null = null, not: Names = NOBODY): { speaker: string | null; antecedent: Antecedent | null } => {
     if (subj.kind !== 'pronoun' && isEpithet(subj)) {
       const role = text.slice(subj.start, subj.end).toLowerCase().replace(/^(?:the|this)\s+/, '');
       // A description with a gender ("the actress") names a person of that gender.
@@ -522,13 +540,33 @@ function analyze(doc: StoredDocument, model: AttributionModel | null): { analysi
   const tops = spans.filter((x) => x.depth === 0);
   const topByStart = tops.every((x, k) => k === 0 || tops[k - 1]!.start <= x.start) ? tops : null;
   /** The people a quotation's words name or address (none of them is its "he"/"she"). */
-  const namedWithin = (q: QuoteSpan): ReadonlySet<string> => {
+  const namesIn = (x: QuoteSpan) => [...mentionsInside(x).filter((m) => m.kind === 'person').map((m) => canonicalSpeaker(m.canonical, table)), ...addressed(x)];
+  // (with the top-level quotations in order: where each name is named, read up to the furthest quotation asked about
+  // so far, so that whether a run of quotations names someone is a binary search, not a walk over the paragraph's
+  // thousands of quotations per quotation)
+  const namedAt = new Map<string, number[]>();
+  let namedUpTo = 0;
+  const namedWithin = (q: QuoteSpan): Names => {
     // (and the words it goes on with in its paragraph: “…,” he said, “… I've just been to ask Mr. Stelling.”)
     const pe = doc.paragraphs[q.paragraphs[q.paragraphs.length - 1]!]!.end;
-    const words: QuoteSpan[] = [];
-    if (topByStart) for (let k = lowerBound(topByStart, q.start, (x) => x.start); k < topByStart.length && topByStart[k]!.start < pe; k++) words.push(topByStart[k]!);
-    else words.push(...spans.filter((x) => x.depth === 0 && x.start >= q.start && x.start < pe));
-    return new Set(words.flatMap((x) => [...mentionsInside(x).filter((m) => m.kind === 'person').map((m) => canonicalSpeaker(m.canonical, table)), ...addressed(x)]));
+    if (!topByStart) return new Set(spans.filter((x) => x.depth === 0 && x.start >= q.start && x.start < pe).flatMap(namesIn));
+    const from = lowerBound(topByStart, q.start, (x) => x.start);
+    const to = lowerBound(topByStart, pe, (x) => x.start);
+    for (; namedUpTo < to; namedUpTo++) {
+      for (const n of namesIn(topByStart[namedUpTo]!)) {
+        const at = namedAt.get(n);
+        if (!at) namedAt.set(n, [namedUpTo]);
+        else if (at[at.length - 1] !== namedUpTo) at.push(namedUpTo);
+      }
+    }
+    return {
+      has: (n: string) => {
+        const at = namedAt.get(n);
+        if (!at) return false;
+        const k = lowerBound(at, from, (x) => x);
+        return k < at.length && at[k]! < to;
+      },
+    };
   };
   /** Does the quotation open its paragraph (no words before it there)? */
   const opensParagraph = (q: QuoteSpan) => !/[\p{L}\p{N}]/u.test(text.slice(doc.paragraphs[q.paragraphs[0]!]!.start, q.open));
