@@ -125,6 +125,22 @@ function analyze(doc: StoredDocument, model: AttributionModel | null): { analysi
   const spans = capQuotations(worded);
   const counted = doc.paragraphs.filter((p) => p.kind !== 'boilerplate');
   const topLevel = spans.filter((s) => s.depth === 0);
+  // (is there a quotation opening in a stretch, or a top-level quotation around a place: binary searches over the
+  // opening marks, not a scan of every quotation per question)
+  const opens = spans.map((x) => x.open).sort((a, b) => a - b);
+  const opensWithin = (from: number, to: number) => {
+    const k = lowerBound(opens, from, (x) => x);
+    return k < opens.length && opens[k]! < to;
+  };
+  const topEndOrdered = topLevel.every((x, k) => k === 0 || topLevel[k - 1]!.end <= x.end);
+  const topStartOrdered = topLevel.every((x, k) => k === 0 || topLevel[k - 1]!.start <= x.start);
+  const topByOpen = [...topLevel].sort((a, b) => a.open - b.open);
+  const topReach: number[] = [];
+  for (const q of topByOpen) topReach.push(Math.max(topReach[topReach.length - 1] ?? -Infinity, q.close ?? q.end));
+  const inTopLevel = (at: number) => {
+    const k = lowerBound(topByOpen, at + 1, (q) => q.open);
+    return k > 0 && at < topReach[k - 1]!;
+  };
   const exclude: Span[] = topLevel.map((s) => ({ start: s.open, end: (s.close ?? s.end) + 1 }));
   const mentions = findMentions(text, counted, exclude);
   const table = buildSpeakerTable(doc.id, mentions);
@@ -262,7 +278,7 @@ function analyze(doc: StoredDocument, model: AttributionModel | null): { analysi
     let found: string | undefined;
     for (const m of text.slice(from, pos).matchAll(RELATIVE)) {
       const at = from + m.index!;
-      if (spans.some((q) => q.depth === 0 && q.open <= at && at < (q.close ?? q.end))) continue;
+      if (inTopLevel(at)) continue;
       if (nounGender(m[1]!) === (pron === 'he' ? 'male' : 'female')) found = m[0]!.replace(/^T/u, 't');
     }
     return found;
@@ -276,8 +292,10 @@ function analyze(doc: StoredDocument, model: AttributionModel | null): { analysi
     if (pron !== 'he' && pron !== 'she') return undefined;
     const want: Gender = pron === 'he' ? 'male' : 'female';
     const named = (q: QuoteSpan) => mentionsInside(q).filter((m) => m.kind === 'person' && (genderOf(table, m.canonical) ?? firstNameGender(splitName(m.text).name[0])) === want);
-    for (let k = spans.length - 1; k >= 0; k--) {
-      const q = spans[k]!;
+    // (top-level quotations in order of their ends: from the last one ending by `pos`, not from the end of the file)
+    const list = topEndOrdered ? topLevel : spans;
+    for (let k = topEndOrdered ? lowerBound(topLevel, pos + 1, (x) => x.end) - 1 : spans.length - 1; k >= 0; k--) {
+      const q = list[k]!;
       if (q.depth !== 0 || q.end > pos) continue;
       if (q.end < pos - 3000) break;
       const ms = named(q);
@@ -285,7 +303,10 @@ function analyze(doc: StoredDocument, model: AttributionModel | null): { analysi
     }
     // “Well, you see what I look like,” she remarked. … “What a city this is, Martha!”: else the first one named after it,
     // spoken to by name (someone the words only mention may be elsewhere).
-    for (const q of spans) {
+    // (top-level quotations in order of their starts: from the first one starting at `pos`)
+    const after = topStartOrdered ? topLevel : spans;
+    for (let k = topStartOrdered ? lowerBound(topLevel, pos, (x) => x.start) : 0; k < after.length; k++) {
+      const q = after[k]!;
       if (q.depth !== 0 || q.start < pos) continue;
       if (q.start > pos + 3000) break;
       const to = addressed(q).filter((n) => (genderOf(table, n) ?? firstNameGender(splitName(n).name[0])) === want);
@@ -466,7 +487,7 @@ function analyze(doc: StoredDocument, model: AttributionModel | null): { analysi
     if (pos - 2 <= lo) return null;
     const from = sentenceStartBefore(text, lo, pos - 2);
     const sentence = text.slice(from, pos).trim();
-    if (spans.some((x) => x.open >= from && x.open < pos) || CAPTION_LIKE.test(sentence)) return null;
+    if (opensWithin(from, pos) || CAPTION_LIKE.test(sentence)) return null;
     const toks = tokenize(text, from, pos);
     const subj = clauseSubject(text, toks, toks.length);
     const verb = subj ? toks[subj.to] : undefined;
@@ -486,7 +507,7 @@ function analyze(doc: StoredDocument, model: AttributionModel | null): { analysi
   const attributionBefore = (pos: number, lo: number, fits: (toks: ReturnType<typeof tokenize>, a: Attr) => boolean): string | null => {
     if (pos - 2 <= lo) return null;
     const from = sentenceStartBefore(text, lo, pos - 2);
-    if (spans.some((x) => x.open >= from && x.open < pos) || CAPTION_LIKE.test(text.slice(from, pos).trim())) return null;
+    if (opensWithin(from, pos) || CAPTION_LIKE.test(text.slice(from, pos).trim())) return null;
     const toks = tokenize(text, from, pos);
     const a = parsePre(text, toks);
     if (!a?.subject || a.cueClass === 'according' || a.subject.from !== 0 || !fits(toks, a)) return null;
