@@ -457,6 +457,18 @@ function analyze(doc: StoredDocument, model: AttributionModel | null): { analysi
     posInGroup[i] = g.length;
     g.push(i);
   });
+  // (in each group, the nearest place at or before / at or after each place that is no title: a run of thousands of
+  // titles is skipped in one step, not walked per quotation)
+  const untitledBefore = new Map<number | null, number[]>();
+  const untitledAfter = new Map<number | null, number[]>();
+  for (const [parent, g] of groups) {
+    const before: number[] = [];
+    g.forEach((i, k) => before.push(titleLike[i] ? (before[k - 1] ?? -1) : k));
+    const after: number[] = new Array<number>(g.length);
+    for (let k = g.length - 1; k >= 0; k--) after[k] = titleLike[g[k]!] ? (after[k + 1] ?? g.length) : k;
+    untitledBefore.set(parent, before);
+    untitledAfter.set(parent, after);
+  }
 
   /** The last sentence of the paragraph before paragraph `pi`, when it is "Subject cue …" with no quotation in it. */
   const leadIn = (pi: number): Attr | null => {
@@ -694,12 +706,10 @@ function analyze(doc: StoredDocument, model: AttributionModel | null): { analysi
     const at = posInGroup[qi]!;
     // A title before it in the sentence ("wrote about the ‘Great Pestilence’ in 1893 and suggested that “…”") does not
     // cut the attribution off (as after it, below).
-    let prevAt = at - 1;
-    while (prevAt >= 0 && titleLike[group[prevAt]!] && !titleLike[qi]) prevAt--;
+    const prevAt = at > 0 && !titleLike[qi] ? untitledBefore.get(span.parent)![at - 1]! : at - 1;
     const prevSpan = prevAt >= 0 ? spans[group[prevAt]!]! : undefined;
     // A title inside the attribution ("she told Billboard's “Pop Shop” podcast") does not end it.
-    let nextAt = at + 1;
-    while (nextAt < group.length && titleLike[group[nextAt]!]) nextAt++;
+    const nextAt = at + 1 < group.length ? untitledAfter.get(span.parent)![at + 1]! : at + 1;
     const nextSpan = nextAt < group.length ? spans[group[nextAt]!]! : undefined;
     const prevSib = prevSpan && prevSpan.close !== null && prevSpan.close < span.open && prevSpan.close >= lo ? prevSpan : undefined;
     const nextSib = nextSpan && nextSpan.open > (span.close ?? span.end) && nextSpan.open < hi ? nextSpan : undefined;
