@@ -16,7 +16,7 @@ import { learnGenders } from './gender.js';
 import { replyAfter, selfNamed, vocatives } from './dialogue.js';
 import { looksLikeTitle } from './titles.js';
 import { findQuoteSpans, type QuoteSpan } from './marks.js';
-import { withWords } from './guards.js';
+import { allWithWords, capQuotations } from './guards.js';
 import { findMentions, speakingWords, type EntityKind, type Mention } from './mentions.js';
 import { firstNameGender, isNationality, nonPersonWord, splitName, tagsOf, type Gender } from './names.js';
 import { sentenceEndAfter, sentenceStartBefore, sentenceStarts } from './sentence-bounds.js';
@@ -67,7 +67,9 @@ function genderOf(table: SpeakerTable, canonical: string): Gender {
 
 /** First-person words: "I", "my", "we" … */
 const FIRST_PERSON = /\b(?:I|I'm|I’m|I've|I’ve|I'd|I’d|I'll|I’ll|me|my|we|we're|we’re|our|us)\b/u;
-const NOBODY: ReadonlySet<string> = new Set();
+/** Names to rule out: a set, or anything that answers whether it holds a name. */
+type Names = Pick<ReadonlySet<string>, 'has'>;
+const NOBODY: Names = new Set();
 /** Paragraphs of bare quoted words that make a text a dialogue (see `inDialogue`). */
 const DIALOGUE_TURNS = 3;
 /** Cues of a speaker who goes on speaking (“…,” he added): not a new turn of dialogue. */
@@ -119,9 +121,26 @@ export function attributionTraces(doc: StoredDocument): AttributionTrace[] {
 
 function analyze(doc: StoredDocument, model: AttributionModel | null): { analysis: QuotationAnalysis; traces: AttributionTrace[] } {
   const { text } = doc;
-  const spans = withWords(text, findQuoteSpans(text, doc.paragraphs));
+  const worded = allWithWords(text, findQuoteSpans(text, doc.paragraphs));
+  const spans = capQuotations(worded);
   const counted = doc.paragraphs.filter((p) => p.kind !== 'boilerplate');
   const topLevel = spans.filter((s) => s.depth === 0);
+  // (is there a quotation opening in a stretch, or a top-level quotation around a place: binary searches over the
+  // opening marks, not a scan of every quotation per question)
+  const opens = spans.map((x) => x.open).sort((a, b) => a - b);
+  const opensWithin = (from: number, to: number) => {
+    const k = lowerBound(opens, from, (x) => x);
+    return k < opens.length && opens[k]! < to;
+  };
+  const topEndOrdered = topLevel.every((x, k) => k === 0 || topLevel[k - 1]!.end <= x.end);
+  const topStartOrdered = topLevel.every((x, k) => k === 0 || topLevel[k - 1]!.start <= x.start);
+  const topByOpen = [...topLevel].sort((a, b) => a.open - b.open);
+  const topReach: number[] = [];
+  for (const q of topByOpen) topReach.push(Math.max(topReach[topReach.length - 1] ?? -Infinity, q.close ?? q.end));
+  const inTopLevel = (at: number) => {
+    const k = lowerBound(topByOpen, at + 1, (q) => q.open);
+    return k > 0 && at < topReach[k - 1]!;
+  };
   const exclude: Span[] = topLevel.map((s) => ({ start: s.open, end: (s.close ?? s.end) + 1 }));
   const mentions = findMentions(text, counted, exclude);
   const table = buildSpeakerTable(doc.id, mentions);
@@ -221,10 +240,26 @@ function analyze(doc: StoredDocument, model: AttributionModel | null): { analysi
 
   /** Names mentioned inside a quotation's own words (outside the quotes nested in it), memoised. */
   const insideMentions = new Map<QuoteSpan, Mention[]>();
+  // (the quotations of each depth, as they come; when in order of their opening mark, a quotation's nested ones are
+  // found by binary search, not by a scan of every quotation)
+  const atDepth = new Map<number, QuoteSpan[]>();
+  for (const x of spans) {
+    const list = atDepth.get(x.depth);
+    if (list) list.push(x);
+    else atDepth.set(x.depth, [x]);
+  }
+  const openOrdered = new Set([...atDepth].filter(([, xs]) => xs.every((x, k) => k === 0 || xs[k - 1]!.open <= x.open)).map(([d]) => d));
+  const nestedIn = (q: QuoteSpan): QuoteSpan[] => {
+    const xs = atDepth.get(q.depth + 1) ?? [];
+    if (!openOrdered.has(q.depth + 1)) return xs.filter((x) => x.open >= q.start && x.open < q.end);
+    const out: QuoteSpan[] = [];
+    for (let k = lowerBound(xs, q.start, (x) => x.open); k < xs.length && xs[k]!.open < q.end; k++) out.push(xs[k]!);
+    return out;
+  };
   const mentionsInside = (q: QuoteSpan): Mention[] => {
     let ms = insideMentions.get(q);
     if (!ms) {
-      const nested = spans.filter((x) => x.depth === q.depth + 1 && x.open >= q.start && x.open < q.end).map((x) => ({ start: x.open, end: (x.close ?? x.end) + 1 }));
+      const nested = nestedIn(q).map((x) => ({ start: x.open, end: (x.close ?? x.end) + 1 }));
       insideMentions.set(q, (ms = findMentions(text, [{ start: q.start, end: q.end }], nested)));
     }
     return ms;
@@ -243,7 +278,7 @@ function analyze(doc: StoredDocument, model: AttributionModel | null): { analysi
     let found: string | undefined;
     for (const m of text.slice(from, pos).matchAll(RELATIVE)) {
       const at = from + m.index!;
-      if (spans.some((q) => q.depth === 0 && q.open <= at && at < (q.close ?? q.end))) continue;
+      if (inTopLevel(at)) continue;
       if (nounGender(m[1]!) === (pron === 'he' ? 'male' : 'female')) found = m[0]!.replace(/^T/u, 't');
     }
     return found;
@@ -257,8 +292,10 @@ function analyze(doc: StoredDocument, model: AttributionModel | null): { analysi
     if (pron !== 'he' && pron !== 'she') return undefined;
     const want: Gender = pron === 'he' ? 'male' : 'female';
     const named = (q: QuoteSpan) => mentionsInside(q).filter((m) => m.kind === 'person' && (genderOf(table, m.canonical) ?? firstNameGender(splitName(m.text).name[0])) === want);
-    for (let k = spans.length - 1; k >= 0; k--) {
-      const q = spans[k]!;
+    // (top-level quotations in order of their ends: from the last one ending by `pos`, not from the end of the file)
+    const list = topEndOrdered ? topLevel : spans;
+    for (let k = topEndOrdered ? lowerBound(topLevel, pos + 1, (x) => x.end) - 1 : spans.length - 1; k >= 0; k--) {
+      const q = list[k]!;
       if (q.depth !== 0 || q.end > pos) continue;
       if (q.end < pos - 3000) break;
       const ms = named(q);
@@ -266,7 +303,10 @@ function analyze(doc: StoredDocument, model: AttributionModel | null): { analysi
     }
     // “Well, you see what I look like,” she remarked. … “What a city this is, Martha!”: else the first one named after it,
     // spoken to by name (someone the words only mention may be elsewhere).
-    for (const q of spans) {
+    // (top-level quotations in order of their starts: from the first one starting at `pos`)
+    const after = topStartOrdered ? topLevel : spans;
+    for (let k = topStartOrdered ? lowerBound(topLevel, pos, (x) => x.start) : 0; k < after.length; k++) {
+      const q = after[k]!;
       if (q.depth !== 0 || q.start < pos) continue;
       if (q.start > pos + 3000) break;
       const to = addressed(q).filter((n) => (genderOf(table, n) ?? firstNameGender(splitName(n).name[0])) === want);
@@ -275,7 +315,7 @@ function analyze(doc: StoredDocument, model: AttributionModel | null): { analysi
     return undefined;
   };
 
-  const resolveSubject = (subj: Subject, enclosing: string | null, depth = 0, inside: QuoteSpan | null = null, not: ReadonlySet<string> = NOBODY): { speaker: string | null; antecedent: Antecedent | null } => {
+  const resolveSubject = (subj: Subject, enclosing: string | null, depth = 0, inside: QuoteSpan | null = null, not: Names = NOBODY): { speaker: string | null; antecedent: Antecedent | null } => {
     if (subj.kind !== 'pronoun' && isEpithet(subj)) {
       const role = text.slice(subj.start, subj.end).toLowerCase().replace(/^(?:the|this)\s+/, '');
       // A description with a gender ("the actress") names a person of that gender.
@@ -377,6 +417,25 @@ function analyze(doc: StoredDocument, model: AttributionModel | null): { analysi
   type Found = { span: QuoteSpan; attr: Attr | null; speaker: string | null };
   const found: Found[] = [];
   const foundBySpan = new Map<QuoteSpan, Found>();
+  // Lookups over what is found so far, kept as it grows (a scan of every quotation per quotation was quadratic on a
+  // file of thousands): each one's place in `found`, the place of the last top-level non-title one at or before
+  // each place, the top-level ones by the paragraph they end in, and the paragraphs top-level ones stand in.
+  const foundAt = new Map<Found, number>();
+  const lastTopAt: number[] = [];
+  const topEndingIn = new Map<number, Found[]>();
+  const topParagraphs = new Set<number>();
+  const pushFound = (f: Found) => {
+    const k = found.push(f) - 1;
+    if (!foundAt.has(f)) foundAt.set(f, k);
+    const top = f.span.depth === 0;
+    lastTopAt.push(top && !titleLike[spanIndexOf(f.span)] ? k : (lastTopAt[k - 1] ?? -1));
+    if (!top) return;
+    const pi = f.span.paragraphs[f.span.paragraphs.length - 1]!;
+    const list = topEndingIn.get(pi);
+    if (list) list.push(f);
+    else topEndingIn.set(pi, [f]);
+    for (const p of f.span.paragraphs) topParagraphs.add(p);
+  };
   const lastAtDepth = new Map<number, Found>();
   const paraOf = (pos: number) => Math.max(0, lowerBound(doc.paragraphs, pos + 1, (p) => p.start) - 1);
   // Quotes sharing a parent (top level: null), in order: the neighbours a quote's sentence is bounded by.
@@ -388,6 +447,9 @@ function analyze(doc: StoredDocument, model: AttributionModel | null): { analysi
     const toks = tokenize(text, Math.max(0, open - 60), open);
     return toks[toks.length - 1]?.text === ':' && toks.slice(-5, -1).some((_, k, xs) => cueAt(xs, k) !== null);
   };
+  const spanIndex = new Map<QuoteSpan, number>();
+  spans.forEach((x, k) => spanIndex.has(x) || spanIndex.set(x, k));
+  const spanIndexOf = (q: QuoteSpan) => spanIndex.get(q) ?? -1;
   const titleLike = spans.map((s) => looksLikeTitle(text.slice(s.start, s.end)) && !introducedBySpeech(s.open));
   spans.forEach((s, i) => {
     let g = groups.get(s.parent);
@@ -395,6 +457,18 @@ function analyze(doc: StoredDocument, model: AttributionModel | null): { analysi
     posInGroup[i] = g.length;
     g.push(i);
   });
+  // (in each group, the nearest place at or before / at or after each place that is no title: a run of thousands of
+  // titles is skipped in one step, not walked per quotation)
+  const untitledBefore = new Map<number | null, number[]>();
+  const untitledAfter = new Map<number | null, number[]>();
+  for (const [parent, g] of groups) {
+    const before: number[] = [];
+    g.forEach((i, k) => before.push(titleLike[i] ? (before[k - 1] ?? -1) : k));
+    const after: number[] = new Array<number>(g.length);
+    for (let k = g.length - 1; k >= 0; k--) after[k] = titleLike[g[k]!] ? (after[k + 1] ?? g.length) : k;
+    untitledBefore.set(parent, before);
+    untitledAfter.set(parent, after);
+  }
 
   /** The last sentence of the paragraph before paragraph `pi`, when it is "Subject cue …" with no quotation in it. */
   const leadIn = (pi: number): Attr | null => {
@@ -425,7 +499,7 @@ function analyze(doc: StoredDocument, model: AttributionModel | null): { analysi
     if (pos - 2 <= lo) return null;
     const from = sentenceStartBefore(text, lo, pos - 2);
     const sentence = text.slice(from, pos).trim();
-    if (spans.some((x) => x.open >= from && x.open < pos) || CAPTION_LIKE.test(sentence)) return null;
+    if (opensWithin(from, pos) || CAPTION_LIKE.test(sentence)) return null;
     const toks = tokenize(text, from, pos);
     const subj = clauseSubject(text, toks, toks.length);
     const verb = subj ? toks[subj.to] : undefined;
@@ -445,7 +519,7 @@ function analyze(doc: StoredDocument, model: AttributionModel | null): { analysi
   const attributionBefore = (pos: number, lo: number, fits: (toks: ReturnType<typeof tokenize>, a: Attr) => boolean): string | null => {
     if (pos - 2 <= lo) return null;
     const from = sentenceStartBefore(text, lo, pos - 2);
-    if (spans.some((x) => x.open >= from && x.open < pos) || CAPTION_LIKE.test(text.slice(from, pos).trim())) return null;
+    if (opensWithin(from, pos) || CAPTION_LIKE.test(text.slice(from, pos).trim())) return null;
     const toks = tokenize(text, from, pos);
     const a = parsePre(text, toks);
     if (!a?.subject || a.cueClass === 'according' || a.subject.from !== 0 || !fits(toks, a)) return null;
@@ -469,8 +543,10 @@ function analyze(doc: StoredDocument, model: AttributionModel | null): { analysi
    */
   const turnTaker = (q: QuoteSpan, last: Found): string | null => {
     if (q.depth !== 0 || !isTurn(q, 0)) return null;
-    const k = found.lastIndexOf(last);
-    const before = found.slice(0, k).reverse().find((x) => x.span.depth === 0 && !titleLike[spans.indexOf(x.span)]);
+    const k = foundAt.get(last) ?? -1;
+    const upto = k >= 0 ? k - 1 : found.length - 2; // (as found.slice(0, k) read them)
+    const b = upto >= 0 ? lastTopAt[upto]! : -1;
+    const before = b >= 0 ? found[b] : undefined;
     const pi = q.paragraphs[0]!;
     if (!before?.speaker || before.speaker === last.speaker || last.span.paragraphs[0] !== pi - 1 || before.span.paragraphs[0] !== pi - 2) return null;
     return isTurn(last.span, 6) && isTurn(before.span, 6) ? before.speaker : null;
@@ -482,7 +558,6 @@ function analyze(doc: StoredDocument, model: AttributionModel | null): { analysi
     return /\s\.$/u.test(text.slice(from, end + 1).trimEnd()) && !tokenize(text, from, end).some((t) => t.word && SPEECH_VERBS.has(t.lower));
   };
 
-  const spanIndexOf = (q: QuoteSpan) => spans.indexOf(q);
   /** The canonical names a quotation's words address by name. */
   // (“True, but I've got another reason”, “Come, …”: one capitalised word that the text also writes in lower case, or an
   // adjective, and that names no one it knows, is an ordinary word opening the words, not someone spoken to)
@@ -494,12 +569,37 @@ function analyze(doc: StoredDocument, model: AttributionModel | null): { analysi
     return r;
   };
   const addressed = (q: QuoteSpan): string[] => vocatives(text.slice(q.start, q.end)).filter((v) => !ordinaryWord(v)).map((v) => canonicalSpeaker(v, table));
+  // (the top-level quotations, when in order of start as they come: the ones from a place on, by binary search)
+  const tops = spans.filter((x) => x.depth === 0);
+  const topByStart = tops.every((x, k) => k === 0 || tops[k - 1]!.start <= x.start) ? tops : null;
   /** The people a quotation's words name or address (none of them is its "he"/"she"). */
-  const namedWithin = (q: QuoteSpan): ReadonlySet<string> => {
+  const namesIn = (x: QuoteSpan) => [...mentionsInside(x).filter((m) => m.kind === 'person').map((m) => canonicalSpeaker(m.canonical, table)), ...addressed(x)];
+  // (with the top-level quotations in order: where each name is named, read up to the furthest quotation asked about
+  // so far, so that whether a run of quotations names someone is a binary search, not a walk over the paragraph's
+  // thousands of quotations per quotation)
+  const namedAt = new Map<string, number[]>();
+  let namedUpTo = 0;
+  const namedWithin = (q: QuoteSpan): Names => {
     // (and the words it goes on with in its paragraph: “…,” he said, “… I've just been to ask Mr. Stelling.”)
     const pe = doc.paragraphs[q.paragraphs[q.paragraphs.length - 1]!]!.end;
-    const words = spans.filter((x) => x.depth === 0 && x.start >= q.start && x.start < pe);
-    return new Set(words.flatMap((x) => [...mentionsInside(x).filter((m) => m.kind === 'person').map((m) => canonicalSpeaker(m.canonical, table)), ...addressed(x)]));
+    if (!topByStart) return new Set(spans.filter((x) => x.depth === 0 && x.start >= q.start && x.start < pe).flatMap(namesIn));
+    const from = lowerBound(topByStart, q.start, (x) => x.start);
+    const to = lowerBound(topByStart, pe, (x) => x.start);
+    for (; namedUpTo < to; namedUpTo++) {
+      for (const n of namesIn(topByStart[namedUpTo]!)) {
+        const at = namedAt.get(n);
+        if (!at) namedAt.set(n, [namedUpTo]);
+        else if (at[at.length - 1] !== namedUpTo) at.push(namedUpTo);
+      }
+    }
+    return {
+      has: (n: string) => {
+        const at = namedAt.get(n);
+        if (!at) return false;
+        const k = lowerBound(at, from, (x) => x);
+        return k < at.length && at[k]! < to;
+      },
+    };
   };
   /** Does the quotation open its paragraph (no words before it there)? */
   const opensParagraph = (q: QuoteSpan) => !/[\p{L}\p{N}]/u.test(text.slice(doc.paragraphs[q.paragraphs[0]!]!.start, q.open));
@@ -525,7 +625,7 @@ function analyze(doc: StoredDocument, model: AttributionModel | null): { analysi
   };
   /** The turn of dialogue in paragraph `pi`: its speech quotations' one speaker, and whom they address. */
   // (a one-word answer with its own attribution, “No,” he answered, is a turn too, though its words read as a title)
-  const quotesIn = (pi: number) => found.filter((x) => x.span.depth === 0 && x.span.paragraphs[x.span.paragraphs.length - 1] === pi && (!titleLike[spanIndexOf(x.span)] || (!!x.speaker && !!x.attr?.subject)));
+  const quotesIn = (pi: number) => (topEndingIn.get(pi) ?? []).filter((x) => (!titleLike[spanIndexOf(x.span)] || (!!x.speaker && !!x.attr?.subject)));
   const turnIn = (pi: number): { speaker: string; addressed: string[]; opens: boolean; ends: boolean } | null => {
     const all = quotesIn(pi);
     const here = all.filter((x) => x.speaker);
@@ -575,7 +675,7 @@ function analyze(doc: StoredDocument, model: AttributionModel | null): { analysi
       const called = calledBy(addressed(prior.span), prior.speaker);
       if (called) return called;
     }
-    const last = opensParagraph(q) && !found.some((x) => x.span.depth === 0 && x.span.paragraphs.includes(pi)) ? turnIn(pi - 1) : null;
+    const last = opensParagraph(q) && !topParagraphs.has(pi) ? turnIn(pi - 1) : null;
     if (last) {
       const called = calledBy(last.addressed, last.speaker);
       if (called) return called;
@@ -606,12 +706,10 @@ function analyze(doc: StoredDocument, model: AttributionModel | null): { analysi
     const at = posInGroup[qi]!;
     // A title before it in the sentence ("wrote about the ‘Great Pestilence’ in 1893 and suggested that “…”") does not
     // cut the attribution off (as after it, below).
-    let prevAt = at - 1;
-    while (prevAt >= 0 && titleLike[group[prevAt]!] && !titleLike[qi]) prevAt--;
+    const prevAt = at > 0 && !titleLike[qi] ? untitledBefore.get(span.parent)![at - 1]! : at - 1;
     const prevSpan = prevAt >= 0 ? spans[group[prevAt]!]! : undefined;
     // A title inside the attribution ("she told Billboard's “Pop Shop” podcast") does not end it.
-    let nextAt = at + 1;
-    while (nextAt < group.length && titleLike[group[nextAt]!]) nextAt++;
+    const nextAt = at + 1 < group.length ? untitledAfter.get(span.parent)![at + 1]! : at + 1;
     const nextSpan = nextAt < group.length ? spans[group[nextAt]!]! : undefined;
     const prevSib = prevSpan && prevSpan.close !== null && prevSpan.close < span.open && prevSpan.close >= lo ? prevSpan : undefined;
     const nextSib = nextSpan && nextSpan.open > (span.close ?? span.end) && nextSpan.open < hi ? nextSpan : undefined;
@@ -731,7 +829,7 @@ function analyze(doc: StoredDocument, model: AttributionModel | null): { analysi
       }
     }
     const f = { span, attr, speaker };
-    found.push(f);
+    pushFound(f);
     foundBySpan.set(span, f);
     // A one-word greeting with its own attribution (“Hello,” said Anna) is speech the next quotation may follow on.
     if (!titleLike[qi] || (speaker && attr?.subject)) lastAtDepth.set(span.depth, f);
@@ -743,7 +841,8 @@ function analyze(doc: StoredDocument, model: AttributionModel | null): { analysi
   const ctx: CandidateContext = {
     text,
     mentions,
-    quoted: exclude,
+    // (past the cap, the quotations left out still bound and mask the regions the candidates read)
+    quoted: spans === worded ? exclude : worded.filter((s) => s.depth === 0).map((s) => ({ start: s.open, end: (s.close ?? s.end) + 1 })),
     starts,
     resolve: (subj) => resolveSubject(subj, null).speaker,
     kindOf: (name) => table.entries.find((e) => e.canonical === name)?.kind,
@@ -760,7 +859,6 @@ function analyze(doc: StoredDocument, model: AttributionModel | null): { analysi
     return kept.length ? kept : cands;
   };
   const traces: AttributionTrace[] = [];
-  const spanIndex = new Map(spans.map((x, k) => [x, k]));
   let previous: string | null = null;
   for (let qi = 0; qi < found.length; qi++) {
     const f = found[qi]!;
@@ -795,8 +893,9 @@ function analyze(doc: StoredDocument, model: AttributionModel | null): { analysi
       const named = /\b(?:the|this|that)\s+(?:term|phrase|expression|name|label|nickname|motto|hashtag|word)\s*$/iu.exec(text.slice(Math.max(from, span.open - 60), span.open));
       if (best && named && !/\b(?:use[sd]?|using|uttered|coined|repeated|invok(?:ed|ing)|cho(?:se|osing))\s+$/iu.test(text.slice(Math.max(from, span.open - 90), span.open - named[0].length))) best = null;
       // "Jones was asked: ‘Would you do it again?’": the one asked is not the one asking.
-      const asked = /\b(?:was|were)\s+(?:asked|told|questioned|quizzed|pressed)(?:\s+by\b[^:]*)?\s*[:,]?\s*$/u.exec(text.slice(from, span.open));
-      if (fills && best && asked && nearest(from + asked.index, () => true, from)?.canonical === best) best = null;
+      // (read only when it can matter: the sentence before a quotation can be a whole hostile file)
+      const asked = fills && best ? /\b(?:was|were)\s+(?:asked|told|questioned|quizzed|pressed)(?:\s+by\b[^:]*)?\s*[:,]?\s*$/u.exec(text.slice(from, span.open)) : null;
+      if (asked && nearest(from + asked.index, () => true, from)?.canonical === best) best = null;
       if (best !== f.speaker) {
         f.speaker = best;
         if (f.attr) f.attr = { ...f.attr, cue: best ? f.attr.cue : null, addressee: best ? f.attr.addressee : null };

@@ -13,8 +13,13 @@ import type { QuoteSpan } from './marks.js';
  * withWords('"!" and "yes"', spans).length; // 1
  */
 export function withWords(text: string, spans: QuoteSpan[]): QuoteSpan[] {
+  return capQuotations(allWithWords(text, spans));
+}
+
+/** {@link withWords} before the {@link MAX_QUOTATIONS} cap. */
+export function allWithWords(text: string, spans: QuoteSpan[]): QuoteSpan[] {
   const kept = spans.map((s) => /[\p{L}\p{N}]/u.test(text.slice(s.start, s.end)));
-  if (kept.every(Boolean)) return capped(spans);
+  if (kept.every(Boolean)) return spans;
   const index = new Map<number, number>();
   const out: QuoteSpan[] = [];
   spans.forEach((s, i) => {
@@ -22,13 +27,15 @@ export function withWords(text: string, spans: QuoteSpan[]): QuoteSpan[] {
     index.set(i, out.length);
     out.push({ ...s, parent: s.parent === null ? null : (index.get(s.parent) ?? null) });
   });
-  return capped(out);
+  return out;
 }
 
 /**
  * Most quotations one document's index holds: a 2 MB novel has some 20 000; a file of 250 000 tiny quotations (`"a"
  * "a" …`) took minutes in the per-quotation lookups of the builder. Past it, the rest are left out (parents come
- * before their children, so the kept ones stay whole).
+ * before their children, so the kept ones stay whole). The quotations left out are still quotations to the candidate
+ * readers (masked, and where a sentence's reading stops), or the last kept ones read the whole rest of the file.
  */
 export const MAX_QUOTATIONS = 50_000;
-const capped = (spans: QuoteSpan[]) => (spans.length > MAX_QUOTATIONS ? spans.slice(0, MAX_QUOTATIONS) : spans);
+/** The first {@link MAX_QUOTATIONS} of `spans` (the same array when there are no more). */
+export const capQuotations = (spans: QuoteSpan[]) => (spans.length > MAX_QUOTATIONS ? spans.slice(0, MAX_QUOTATIONS) : spans);
