@@ -178,9 +178,11 @@ describe.each(['quote5-tune', 'quote5-heldout'] as const)('the %s phrasing set',
 // (nat15, attrib14, audit17, quote15, robust17, who15): heldout-11 57 -> 58, heldout-13 64 -> 65, heldout-16 60 -> 61
 // (all three who-said, from who15's clause cover) — 970 -> 973/1365; floors raised by exactly those items (one item
 // higher fails each, seen).
-const BLIND_BAR = { heldout: 0.93, 'heldout-2': 0.96, 'heldout-3': 0.75, 'heldout-4': 0.73, 'heldout-5': 0.71, 'heldout-6': 0.64, 'heldout-7': 0.67, 'heldout-8': 0.71, 'heldout-9': 0.83, 'heldout-10': 0.8, 'heldout-11': 0.72, 'heldout-12': 0.64, 'heldout-13': 0.72, 'heldout-14': 0.67, 'heldout-15': 0.73, 'heldout-16': 0.67, 'heldout-17': 0.68 };
+// Round 18: heldout-18 (label27; five blind-only CNN stories, five new MCTest/Gutenberg stories and the default
+// document) measured on main 9d2bd18 (76aa7de + label27) before any round-18 engine change: 69/90 (floor .76; 68/90 fails).
+const BLIND_BAR = { heldout: 0.93, 'heldout-2': 0.96, 'heldout-3': 0.75, 'heldout-4': 0.73, 'heldout-5': 0.71, 'heldout-6': 0.64, 'heldout-7': 0.67, 'heldout-8': 0.71, 'heldout-9': 0.83, 'heldout-10': 0.8, 'heldout-11': 0.72, 'heldout-12': 0.64, 'heldout-13': 0.72, 'heldout-14': 0.67, 'heldout-15': 0.73, 'heldout-16': 0.67, 'heldout-17': 0.68, 'heldout-18': 0.76 };
 
-describe.each(['heldout', 'heldout-2', 'heldout-3', 'heldout-4', 'heldout-5', 'heldout-6', 'heldout-7', 'heldout-8', 'heldout-9', 'heldout-10', 'heldout-11', 'heldout-12', 'heldout-13', 'heldout-14', 'heldout-15', 'heldout-16', 'heldout-17'] as const)('the blind %s phrasing set', (split) => {
+describe.each(['heldout', 'heldout-2', 'heldout-3', 'heldout-4', 'heldout-5', 'heldout-6', 'heldout-7', 'heldout-8', 'heldout-9', 'heldout-10', 'heldout-11', 'heldout-12', 'heldout-13', 'heldout-14', 'heldout-15', 'heldout-16', 'heldout-17', 'heldout-18'] as const)('the blind %s phrasing set', (split) => {
   it(`given each phrasing, when asked, then at least ${Math.round(BLIND_BAR[split] * 100)}% are handled right (and every quote is verbatim)`, { timeout: 120_000 }, async () => {
     const results = await runPhrasings(loadPhrasings(split));
     const right = results.filter((r) => !r.problem).length;
